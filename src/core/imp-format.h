@@ -1,0 +1,73 @@
+/* imp-format.h
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "imp-map.h"
+
+G_BEGIN_DECLS
+
+#define IMP_FORMAT_NAME    "impactmap"
+#define IMP_FORMAT_VERSION 1
+
+#define IMP_FORMAT_ERROR (imp_format_error_quark ())
+
+/**
+ * ImpFormatError:
+ * @IMP_FORMAT_ERROR_EMPTY: the file has no content
+ * @IMP_FORMAT_ERROR_ENCODING: the file is not UTF-8
+ * @IMP_FORMAT_ERROR_SYNTAX: not JSON; the message gives line and column
+ * @IMP_FORMAT_ERROR_NOT_IMPACTMAP: JSON, but no "format": "impactmap"
+ * @IMP_FORMAT_ERROR_VERSION: a format version this build cannot read
+ * @IMP_FORMAT_ERROR_TYPE: a member has the wrong JSON type
+ * @IMP_FORMAT_ERROR_MISSING: a required member is missing
+ * @IMP_FORMAT_ERROR_VALUE: a member has a value out of its range or set
+ * @IMP_FORMAT_ERROR_UNKNOWN_LEVEL: a node's level is not one of the five
+ * @IMP_FORMAT_ERROR_DUPLICATE_ID: two nodes share an id
+ * @IMP_FORMAT_ERROR_DANGLING_LINK: a link names a node that does not exist
+ * @IMP_FORMAT_ERROR_BAD_LINK: a link breaks the map's rules (levels, duplicate)
+ * @IMP_FORMAT_ERROR_TOO_LARGE: the file is beyond the limits the reader accepts
+ */
+typedef enum
+{
+  IMP_FORMAT_ERROR_EMPTY,
+  IMP_FORMAT_ERROR_ENCODING,
+  IMP_FORMAT_ERROR_SYNTAX,
+  IMP_FORMAT_ERROR_NOT_IMPACTMAP,
+  IMP_FORMAT_ERROR_VERSION,
+  IMP_FORMAT_ERROR_TYPE,
+  IMP_FORMAT_ERROR_MISSING,
+  IMP_FORMAT_ERROR_VALUE,
+  IMP_FORMAT_ERROR_UNKNOWN_LEVEL,
+  IMP_FORMAT_ERROR_DUPLICATE_ID,
+  IMP_FORMAT_ERROR_DANGLING_LINK,
+  IMP_FORMAT_ERROR_BAD_LINK,
+  IMP_FORMAT_ERROR_TOO_LARGE,
+} ImpFormatError;
+
+GQuark    imp_format_error_quark  (void);
+
+/* Reading returns a whole map or NULL with an error: never half a map. */
+ImpMap   *imp_format_load_data    (const char  *data,
+                                   gssize       length,
+                                   GError     **error);
+ImpMap   *imp_format_load_file    (GFile       *file,
+                                   GError     **error);
+ImpMap   *imp_format_load_path    (const char  *path,
+                                   GError     **error);
+
+/* Writing gives UTF-8 JSON with stable key order, two-space indent and a
+ * final newline, so that files diff well. */
+char     *imp_format_save_to_data (ImpMap      *map,
+                                   gsize       *length);
+gboolean  imp_format_save_to_path (ImpMap      *map,
+                                   const char  *path,
+                                   GError     **error);
+
+G_END_DECLS

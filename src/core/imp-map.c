@@ -1,0 +1,1003 @@
+/* imp-map.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-map"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "imp-map.h"
+
+struct _ImpMap
+{
+  GObject        parent_instance;
+
+  char          *title;
+  ImpVocabulary  vocabulary;
+  JsonObject    *extra;
+
+  GPtrArray     *nodes;     /* (element-type ImpNode), document order */
+  GHashTable    *by_id;     /* id -> ImpNode */
+  guint64        next_id;   /* for ids of the form "n<number>" */
+  guint          n_links;
+};
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_VOCABULARY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ImpMap, imp_map, G_TYPE_OBJECT)
+G_DEFINE_QUARK (imp-map-error-quark, imp_map_error)
+
+/* g_set_str() is GLib 2.76, above our floor. */
+static gboolean
+set_str (char       **dest,
+         const char  *value)
+{
+  if (g_strcmp0 (*dest, value) == 0)
+    return FALSE;
+
+  g_free (*dest);
+  *dest = g_strdup (value);
+
+  return TRUE;
+}
+
+static void
+emit_changed (ImpMap        *self,
+              ImpChangeKind  kind,
+              gpointer       object)
+{
+  g_signal_emit (self, signals[CHANGED], 0, kind, object);
+}
+
+static void
+imp_link_free (ImpLink *link)
+{
+  g_free (link->assumption);
+  g_clear_pointer (&link->extra, json_object_unref);
+  g_free (link);
+}
+
+static void
+imp_node_free (ImpNode *node)
+{
+  g_free (node->id);
+  g_free (node->title);
+  g_free (node->notes);
+  g_clear_pointer (&node->metric, imp_metric_free);
+  g_clear_pointer (&node->experiment, imp_experiment_free);
+  g_ptr_array_unref (node->parents);
+  g_ptr_array_unref (node->children);
+  g_clear_pointer (&node->extra, json_object_unref);
+  g_free (node);
+}
+
+static void
+imp_map_finalize (GObject *object)
+{
+  ImpMap *self = (ImpMap *) object;
+
+  /* Links are owned by their child's parents array: free them once. */
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (self->nodes, i);
+
+      for (guint j = 0; j < node->parents->len; j++)
+        imp_link_free (g_ptr_array_index (node->parents, j));
+      g_ptr_array_set_size (node->parents, 0);
+    }
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (imp_map_parent_class)->finalize (object);
+}
+
+static void
+imp_map_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  ImpMap *self = IMP_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, imp_map_get_title (self));
+      break;
+
+    case PROP_VOCABULARY:
+      g_value_set_int (value, imp_map_get_vocabulary (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+imp_map_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  ImpMap *self = IMP_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      imp_map_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_VOCABULARY:
+      imp_map_set_vocabulary (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+imp_map_class_init (ImpMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = imp_map_finalize;
+  object_class->get_property = imp_map_get_property;
+  object_class->set_property = imp_map_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VOCABULARY] =
+    g_param_spec_int ("vocabulary", NULL, NULL,
+                      0, IMP_N_VOCABULARIES - 1, IMP_VOCABULARY_CLASSIC,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ImpMap::changed:
+   * @self: the map
+   * @kind: an #ImpChangeKind
+   * @object: (nullable): the #ImpNode or #ImpLink concerned
+   *
+   * Emitted after every change to the document, saying what changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_POINTER);
+}
+
+static void
+imp_map_init (ImpMap *self)
+{
+  self->title = g_strdup ("");
+  self->vocabulary = IMP_VOCABULARY_CLASSIC;
+  self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_node_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->next_id = 1;
+}
+
+/**
+ * imp_map_new:
+ *
+ * Returns: (transfer full): an empty map with the classic vocabulary.
+ */
+ImpMap *
+imp_map_new (void)
+{
+  return g_object_new (IMP_TYPE_MAP, NULL);
+}
+
+/**
+ * imp_map_new_with_goal:
+ * @goal_title: the title of the goal
+ *
+ * Returns: (transfer full): a new map holding one goal node.
+ */
+ImpMap *
+imp_map_new_with_goal (const char *goal_title)
+{
+  ImpMap *self = imp_map_new ();
+
+  imp_map_add_node (self, IMP_LEVEL_GOAL, goal_title, NULL, NULL);
+
+  return self;
+}
+
+const char *
+imp_map_get_title (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  return self->title;
+}
+
+void
+imp_map_set_title (ImpMap     *self,
+                   const char *title)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+
+  if (title == NULL)
+    title = "";
+
+  if (set_str (&self->title, title))
+    {
+      emit_changed (self, IMP_CHANGE_MAP_TITLE, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+ImpVocabulary
+imp_map_get_vocabulary (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), IMP_VOCABULARY_CLASSIC);
+
+  return self->vocabulary;
+}
+
+void
+imp_map_set_vocabulary (ImpMap        *self,
+                        ImpVocabulary  vocabulary)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES);
+
+  if (self->vocabulary != vocabulary)
+    {
+      self->vocabulary = vocabulary;
+      emit_changed (self, IMP_CHANGE_VOCABULARY, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOCABULARY]);
+    }
+}
+
+/**
+ * imp_map_get_extra:
+ *
+ * Returns: (transfer none) (nullable): the top-level members of the file that
+ *   this version does not know, written back unchanged on save.
+ */
+JsonObject *
+imp_map_get_extra (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  return self->extra;
+}
+
+void
+imp_map_set_extra (ImpMap     *self,
+                   JsonObject *extra)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
+guint
+imp_map_get_n_nodes (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), 0);
+
+  return self->nodes->len;
+}
+
+/**
+ * imp_map_get_node:
+ * @position: an index below imp_map_get_n_nodes()
+ *
+ * Nodes are kept in document order: the order of the file, then the order
+ * of creation.
+ *
+ * Returns: (transfer none): the node at @position
+ */
+ImpNode *
+imp_map_get_node (ImpMap *self,
+                  guint   position)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+  g_return_val_if_fail (position < self->nodes->len, NULL);
+
+  return g_ptr_array_index (self->nodes, position);
+}
+
+/**
+ * imp_map_lookup_node:
+ *
+ * Returns: (transfer none) (nullable): the node with @id, if any.
+ */
+ImpNode *
+imp_map_lookup_node (ImpMap     *self,
+                     const char *id)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+guint
+imp_map_get_n_links (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), 0);
+
+  return self->n_links;
+}
+
+/**
+ * imp_map_get_roots:
+ *
+ * The nodes with no parent, in document order: goals, and any node not yet
+ * connected (the app never forces an order of entry).
+ *
+ * Returns: (transfer container) (element-type ImpNode): the roots.
+ */
+GPtrArray *
+imp_map_get_roots (ImpMap *self)
+{
+  GPtrArray *roots;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  roots = g_ptr_array_new ();
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (self->nodes, i);
+
+      if (node->parents->len == 0)
+        g_ptr_array_add (roots, node);
+    }
+
+  return roots;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id == NULL || *id == '\0' || strlen (id) > 256)
+    return FALSE;
+
+  if (!g_utf8_validate (id, -1, NULL))
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+note_id (ImpMap     *self,
+         const char *id)
+{
+  char *end = NULL;
+  guint64 n;
+
+  if (id[0] != 'n' || !g_ascii_isdigit (id[1]))
+    return;
+
+  n = g_ascii_strtoull (id + 1, &end, 10);
+  if (end != NULL && *end == '\0' && n < G_MAXUINT64 && n >= self->next_id)
+    self->next_id = n + 1;
+}
+
+/**
+ * imp_map_add_node:
+ * @level: the node's level
+ * @title: (nullable): its title
+ * @id: (nullable): its id, or %NULL to allocate a new one
+ * @error: return location for an error
+ *
+ * Adds an unconnected node at the end of the document.
+ *
+ * Returns: (transfer none) (nullable): the node, or %NULL if @id is invalid or
+ *   taken.
+ */
+ImpNode *
+imp_map_add_node (ImpMap      *self,
+                  ImpLevel     level,
+                  const char  *title,
+                  const char  *id,
+                  GError     **error)
+{
+  g_autofree char *new_id = NULL;
+  ImpNode *node;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, NULL);
+
+  if (id == NULL)
+    {
+      do
+        new_id = g_strdup_printf ("n%" G_GUINT64_FORMAT, self->next_id++);
+      while (g_hash_table_contains (self->by_id, new_id));
+    }
+  else if (!is_valid_id (id))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID,
+                   _("“%s” is not a valid node id: ids are 1 to 256 characters without spaces"),
+                   id);
+      return NULL;
+    }
+  else if (g_hash_table_contains (self->by_id, id))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_ID,
+                   _("Two nodes have the id “%s”"), id);
+      return NULL;
+    }
+  else
+    {
+      new_id = g_strdup (id);
+      note_id (self, id);
+    }
+
+  node = g_new0 (ImpNode, 1);
+  node->id = g_steal_pointer (&new_id);
+  node->level = level;
+  node->title = g_strdup (title ? title : "");
+  node->parents = g_ptr_array_new ();
+  node->children = g_ptr_array_new ();
+
+  g_ptr_array_add (self->nodes, node);
+  g_hash_table_insert (self->by_id, node->id, node);
+
+  emit_changed (self, IMP_CHANGE_NODE_ADDED, node);
+
+  return node;
+}
+
+/**
+ * imp_map_remove_node:
+ *
+ * Removes @node and every link to and from it. Its children stay in the map,
+ * possibly without a parent; removing a whole branch is the caller's loop.
+ */
+void
+imp_map_remove_node (ImpMap  *self,
+                     ImpNode *node)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+  g_return_if_fail (g_hash_table_lookup (self->by_id, node->id) == node);
+
+  while (node->children->len > 0)
+    imp_map_unlink (self, g_ptr_array_index (node->children, node->children->len - 1));
+  while (node->parents->len > 0)
+    imp_map_unlink (self, g_ptr_array_index (node->parents, node->parents->len - 1));
+
+  emit_changed (self, IMP_CHANGE_NODE_REMOVED, node);
+
+  g_hash_table_remove (self->by_id, node->id);
+  g_ptr_array_remove (self->nodes, node);
+}
+
+static gboolean
+levels_fit (ImpMap   *self,
+            ImpLevel  parent,
+            ImpLevel  child)
+{
+  if (child == parent + 1)
+    return TRUE;
+
+  /* Three tiers fold actors away: outcomes (impacts) hang off the goal. */
+  return imp_vocabulary_hides_actors (self->vocabulary) &&
+         parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT;
+}
+
+/**
+ * imp_map_is_ancestor:
+ *
+ * Returns: whether @ancestor is reachable from @node by following parents
+ *   (any parent, not only the tree parent), or is @node itself.
+ */
+gboolean
+imp_map_is_ancestor (ImpMap  *self,
+                     ImpNode *ancestor,
+                     ImpNode *node)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+
+  if (ancestor == node)
+    return TRUE;
+
+  /* Levels strictly increase along links, so this walk always ends. */
+  for (guint i = 0; i < node->parents->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (node->parents, i);
+
+      if (imp_map_is_ancestor (self, ancestor, link->parent))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * imp_map_can_link:
+ *
+ * Checks the rules of a link: one level to the right (goal → actor → impact →
+ * deliverable → experiment), no link twice, no cycle.
+ *
+ * Returns: %TRUE if @parent → @child may be added, else sets @error.
+ */
+gboolean
+imp_map_can_link (ImpMap   *self,
+                  ImpNode  *parent,
+                  ImpNode  *child,
+                  GError  **error)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  if (imp_map_is_ancestor (self, child, parent))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_CYCLE,
+                   _("“%s” cannot be linked under “%s”: that would make a cycle"),
+                   child->title, parent->title);
+      return FALSE;
+    }
+
+  if (!levels_fit (self, parent->level, child->level))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                   _("“%s” cannot be linked under “%s”: a %s cannot follow a %s"),
+                   child->title, parent->title,
+                   imp_vocabulary_level_name (self->vocabulary, child->level),
+                   imp_vocabulary_level_name (self->vocabulary, parent->level));
+      return FALSE;
+    }
+
+  if (imp_map_find_link (self, parent, child) != NULL)
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_LINK,
+                   _("“%s” is already linked under “%s”"), child->title, parent->title);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * imp_map_link:
+ * @position: where among @parent's children, or -1 for the end
+ *
+ * Links @child under @parent. The first parent a node gets is its tree
+ * parent; later ones are cross-links.
+ *
+ * Returns: (transfer none) (nullable): the new link, or %NULL with @error set.
+ */
+ImpLink *
+imp_map_link (ImpMap   *self,
+              ImpNode  *parent,
+              ImpNode  *child,
+              int       position,
+              GError  **error)
+{
+  ImpLink *link;
+
+  if (!imp_map_can_link (self, parent, child, error))
+    return NULL;
+
+  link = g_new0 (ImpLink, 1);
+  link->parent = parent;
+  link->child = child;
+  link->confidence = IMP_CONFIDENCE_UNSET;
+  link->status = IMP_LINK_STATUS_UNTESTED;
+
+  if (position < 0 || (guint) position > parent->children->len)
+    g_ptr_array_add (parent->children, link);
+  else
+    g_ptr_array_insert (parent->children, position, link);
+  g_ptr_array_add (child->parents, link);
+  self->n_links++;
+
+  emit_changed (self, IMP_CHANGE_LINK_ADDED, link);
+
+  return link;
+}
+
+/**
+ * imp_map_unlink:
+ *
+ * Removes @link. If it was its child's tree link, the next parent becomes
+ * the tree parent.
+ */
+void
+imp_map_unlink (ImpMap  *self,
+                ImpLink *link)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  g_ptr_array_remove (link->parent->children, link);
+  g_ptr_array_remove (link->child->parents, link);
+  self->n_links--;
+
+  emit_changed (self, IMP_CHANGE_LINK_REMOVED, link);
+
+  imp_link_free (link);
+}
+
+/**
+ * imp_map_find_link:
+ *
+ * Returns: (transfer none) (nullable): the link @parent → @child, if any.
+ */
+ImpLink *
+imp_map_find_link (ImpMap  *self,
+                   ImpNode *parent,
+                   ImpNode *child)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  for (guint i = 0; i < child->parents->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (child->parents, i);
+
+      if (link->parent == parent)
+        return link;
+    }
+
+  return NULL;
+}
+
+void
+imp_map_set_node_title (ImpMap     *self,
+                        ImpNode    *node,
+                        const char *title)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (set_str (&node->title, title ? title : ""))
+    emit_changed (self, IMP_CHANGE_NODE_TEXT, node);
+}
+
+void
+imp_map_set_node_notes (ImpMap     *self,
+                        ImpNode    *node,
+                        const char *notes)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (notes != NULL && *notes == '\0')
+    notes = NULL;
+
+  if (set_str (&node->notes, notes))
+    emit_changed (self, IMP_CHANGE_NODE_TEXT, node);
+}
+
+/**
+ * imp_map_set_node_level:
+ *
+ * Changes the level of an unconnected node, or of a connected one when all
+ * its links still fit the new level.
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set and nothing changed.
+ */
+gboolean
+imp_map_set_node_level (ImpMap    *self,
+                        ImpNode   *node,
+                        ImpLevel   level,
+                        GError   **error)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, FALSE);
+
+  if (node->level == level)
+    return TRUE;
+
+  for (guint i = 0; i < node->parents->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (node->parents, i);
+
+      if (!levels_fit (self, link->parent->level, level))
+        goto mismatch;
+    }
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (node->children, i);
+
+      if (!levels_fit (self, level, link->child->level))
+        goto mismatch;
+    }
+
+  node->level = level;
+  emit_changed (self, IMP_CHANGE_NODE_TEXT, node);
+
+  return TRUE;
+
+mismatch:
+  g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+               _("“%s” cannot become a %s: its links would no longer go one level to the right"),
+               node->title, imp_vocabulary_level_name (self->vocabulary, level));
+  return FALSE;
+}
+
+void
+imp_map_set_node_position (ImpMap  *self,
+                           ImpNode *node,
+                           gboolean pinned,
+                           double   x,
+                           double   y)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (!pinned)
+    x = y = 0;
+  else if (!isfinite (x) || !isfinite (y))
+    return;
+
+  if (node->pinned == !!pinned && node->x == x && node->y == y)
+    return;
+
+  node->pinned = !!pinned;
+  node->x = x;
+  node->y = y;
+  emit_changed (self, IMP_CHANGE_NODE_POSITION, node);
+}
+
+void
+imp_map_set_node_collapsed (ImpMap  *self,
+                            ImpNode *node,
+                            gboolean collapsed)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (node->collapsed == !!collapsed)
+    return;
+
+  node->collapsed = !!collapsed;
+  emit_changed (self, IMP_CHANGE_NODE_COLLAPSED, node);
+}
+
+/**
+ * imp_map_set_node_metric:
+ * @metric: (nullable): the metric to copy, or %NULL to remove it
+ */
+void
+imp_map_set_node_metric (ImpMap          *self,
+                         ImpNode         *node,
+                         const ImpMetric *metric)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (imp_metric_equal (node->metric, metric))
+    return;
+
+  g_clear_pointer (&node->metric, imp_metric_free);
+  if (metric != NULL)
+    node->metric = imp_metric_copy (metric);
+  emit_changed (self, IMP_CHANGE_NODE_PAYLOAD, node);
+}
+
+/**
+ * imp_map_set_node_ice:
+ *
+ * Sets the ICE scores; each must be 0 (not scored) or 1–10.
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set.
+ */
+gboolean
+imp_map_set_node_ice (ImpMap        *self,
+                      ImpNode       *node,
+                      const ImpIce  *ice,
+                      GError       **error)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+  g_return_val_if_fail (node != NULL && ice != NULL, FALSE);
+
+  if (ice->impact > 10 || ice->confidence > 10 || ice->ease > 10)
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("ICE scores go from 1 to 10"));
+      return FALSE;
+    }
+
+  if (memcmp (&node->ice, ice, sizeof *ice) != 0)
+    {
+      node->ice = *ice;
+      emit_changed (self, IMP_CHANGE_NODE_PAYLOAD, node);
+    }
+
+  return TRUE;
+}
+
+/**
+ * imp_map_set_node_experiment:
+ * @experiment: (nullable): the experiment to copy, or %NULL to remove it
+ */
+void
+imp_map_set_node_experiment (ImpMap              *self,
+                             ImpNode             *node,
+                             const ImpExperiment *experiment)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (imp_experiment_equal (node->experiment, experiment))
+    return;
+
+  g_clear_pointer (&node->experiment, imp_experiment_free);
+  if (experiment != NULL)
+    node->experiment = imp_experiment_copy (experiment);
+  emit_changed (self, IMP_CHANGE_NODE_PAYLOAD, node);
+}
+
+void
+imp_map_set_link_assumption (ImpMap     *self,
+                             ImpLink    *link,
+                             const char *assumption)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  if (assumption != NULL && *assumption == '\0')
+    assumption = NULL;
+
+  if (set_str (&link->assumption, assumption))
+    emit_changed (self, IMP_CHANGE_LINK_CHANGED, link);
+}
+
+void
+imp_map_set_link_confidence (ImpMap        *self,
+                             ImpLink       *link,
+                             ImpConfidence  confidence)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  if (link->confidence != confidence)
+    {
+      link->confidence = confidence;
+      emit_changed (self, IMP_CHANGE_LINK_CHANGED, link);
+    }
+}
+
+void
+imp_map_set_link_status (ImpMap        *self,
+                         ImpLink       *link,
+                         ImpLinkStatus  status)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  if (link->status != status)
+    {
+      link->status = status;
+      emit_changed (self, IMP_CHANGE_LINK_CHANGED, link);
+    }
+}
+
+static gboolean
+json_object_equal0 (JsonObject *a,
+                    JsonObject *b)
+{
+  g_autoptr(JsonNode) na = NULL;
+  g_autoptr(JsonNode) nb = NULL;
+
+  if (a == NULL || b == NULL)
+    return (a == NULL || json_object_get_size (a) == 0) &&
+           (b == NULL || json_object_get_size (b) == 0);
+
+  na = json_node_init_object (json_node_alloc (), a);
+  nb = json_node_init_object (json_node_alloc (), b);
+
+  return json_node_equal (na, nb);
+}
+
+static gboolean
+links_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      ImpLink *la = g_ptr_array_index (a, i);
+      ImpLink *lb = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (la->parent->id, lb->parent->id) != 0 ||
+          g_strcmp0 (la->child->id, lb->child->id) != 0 ||
+          g_strcmp0 (la->assumption, lb->assumption) != 0 ||
+          la->confidence != lb->confidence ||
+          la->status != lb->status ||
+          !json_object_equal0 (la->extra, lb->extra))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * imp_map_equal:
+ *
+ * Compares two documents: title, vocabulary, every node with every field in
+ * the same order, every link with its fields, parent and sibling order, and
+ * members kept from newer versions. Used to prove round trips lossless.
+ *
+ * Returns: whether @a and @b hold the same document.
+ */
+gboolean
+imp_map_equal (ImpMap *a,
+               ImpMap *b)
+{
+  g_return_val_if_fail (IMP_IS_MAP (a) && IMP_IS_MAP (b), FALSE);
+
+  if (g_strcmp0 (a->title, b->title) != 0 ||
+      a->vocabulary != b->vocabulary ||
+      a->nodes->len != b->nodes->len ||
+      a->n_links != b->n_links ||
+      !json_object_equal0 (a->extra, b->extra))
+    return FALSE;
+
+  for (guint i = 0; i < a->nodes->len; i++)
+    {
+      ImpNode *na = g_ptr_array_index (a->nodes, i);
+      ImpNode *nb = g_ptr_array_index (b->nodes, i);
+
+      if (g_strcmp0 (na->id, nb->id) != 0 ||
+          na->level != nb->level ||
+          g_strcmp0 (na->title, nb->title) != 0 ||
+          g_strcmp0 (na->notes, nb->notes) != 0 ||
+          na->pinned != nb->pinned ||
+          na->x != nb->x ||
+          na->y != nb->y ||
+          na->collapsed != nb->collapsed ||
+          !imp_metric_equal (na->metric, nb->metric) ||
+          memcmp (&na->ice, &nb->ice, sizeof na->ice) != 0 ||
+          !imp_experiment_equal (na->experiment, nb->experiment) ||
+          !json_object_equal0 (na->extra, nb->extra) ||
+          !links_equal (na->parents, nb->parents) ||
+          !links_equal (na->children, nb->children))
+        return FALSE;
+    }
+
+  return TRUE;
+}

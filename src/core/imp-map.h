@@ -1,0 +1,142 @@
+/* imp-map.h
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "imp-node.h"
+
+G_BEGIN_DECLS
+
+#define IMP_MAP_ERROR (imp_map_error_quark ())
+
+typedef enum
+{
+  IMP_MAP_ERROR_DUPLICATE_ID,
+  IMP_MAP_ERROR_INVALID_ID,
+  IMP_MAP_ERROR_LEVEL_MISMATCH,
+  IMP_MAP_ERROR_DUPLICATE_LINK,
+  IMP_MAP_ERROR_CYCLE,
+  IMP_MAP_ERROR_INVALID_VALUE,
+} ImpMapError;
+
+/**
+ * ImpChangeKind:
+ *
+ * What the #ImpMap::changed signal says changed, so observers redo only the
+ * work that depends on it. The object is the node or link concerned, or NULL.
+ */
+typedef enum
+{
+  IMP_CHANGE_EVERYTHING,     /* object NULL: reloaded or replaced wholesale */
+  IMP_CHANGE_MAP_TITLE,      /* object NULL */
+  IMP_CHANGE_VOCABULARY,     /* object NULL */
+  IMP_CHANGE_NODE_ADDED,     /* object: ImpNode */
+  IMP_CHANGE_NODE_REMOVED,   /* object: ImpNode, still valid during emission */
+  IMP_CHANGE_NODE_TEXT,      /* object: ImpNode; title, notes or level: size may change */
+  IMP_CHANGE_NODE_PAYLOAD,   /* object: ImpNode; metric, ICE or experiment */
+  IMP_CHANGE_NODE_POSITION,  /* object: ImpNode; pinned, x, y */
+  IMP_CHANGE_NODE_COLLAPSED, /* object: ImpNode */
+  IMP_CHANGE_LINK_ADDED,     /* object: ImpLink */
+  IMP_CHANGE_LINK_REMOVED,   /* object: ImpLink, still valid during emission */
+  IMP_CHANGE_LINK_CHANGED,   /* object: ImpLink; assumption, confidence, status */
+} ImpChangeKind;
+
+#define IMP_TYPE_MAP (imp_map_get_type ())
+
+G_DECLARE_FINAL_TYPE (ImpMap, imp_map, IMP, MAP, GObject)
+
+GQuark         imp_map_error_quark         (void);
+
+ImpMap        *imp_map_new                 (void);
+ImpMap        *imp_map_new_with_goal       (const char     *goal_title);
+
+const char    *imp_map_get_title           (ImpMap         *self);
+void           imp_map_set_title           (ImpMap         *self,
+                                            const char     *title);
+ImpVocabulary  imp_map_get_vocabulary      (ImpMap         *self);
+void           imp_map_set_vocabulary      (ImpMap         *self,
+                                            ImpVocabulary   vocabulary);
+JsonObject    *imp_map_get_extra           (ImpMap         *self);
+void           imp_map_set_extra           (ImpMap         *self,
+                                            JsonObject     *extra);
+
+guint          imp_map_get_n_nodes         (ImpMap         *self);
+ImpNode       *imp_map_get_node            (ImpMap         *self,
+                                            guint           position);
+ImpNode       *imp_map_lookup_node         (ImpMap         *self,
+                                            const char     *id);
+guint          imp_map_get_n_links         (ImpMap         *self);
+GPtrArray     *imp_map_get_roots           (ImpMap         *self);
+
+ImpNode       *imp_map_add_node            (ImpMap         *self,
+                                            ImpLevel        level,
+                                            const char     *title,
+                                            const char     *id,
+                                            GError        **error);
+void           imp_map_remove_node         (ImpMap         *self,
+                                            ImpNode        *node);
+
+gboolean       imp_map_can_link            (ImpMap         *self,
+                                            ImpNode        *parent,
+                                            ImpNode        *child,
+                                            GError        **error);
+ImpLink       *imp_map_link                (ImpMap         *self,
+                                            ImpNode        *parent,
+                                            ImpNode        *child,
+                                            int             position,
+                                            GError        **error);
+void           imp_map_unlink              (ImpMap         *self,
+                                            ImpLink        *link);
+ImpLink       *imp_map_find_link           (ImpMap         *self,
+                                            ImpNode        *parent,
+                                            ImpNode        *child);
+
+void           imp_map_set_node_title      (ImpMap         *self,
+                                            ImpNode        *node,
+                                            const char     *title);
+void           imp_map_set_node_notes      (ImpMap         *self,
+                                            ImpNode        *node,
+                                            const char     *notes);
+gboolean       imp_map_set_node_level      (ImpMap         *self,
+                                            ImpNode        *node,
+                                            ImpLevel        level,
+                                            GError        **error);
+void           imp_map_set_node_position   (ImpMap         *self,
+                                            ImpNode        *node,
+                                            gboolean        pinned,
+                                            double          x,
+                                            double          y);
+void           imp_map_set_node_collapsed  (ImpMap         *self,
+                                            ImpNode        *node,
+                                            gboolean        collapsed);
+void           imp_map_set_node_metric     (ImpMap         *self,
+                                            ImpNode        *node,
+                                            const ImpMetric *metric);
+gboolean       imp_map_set_node_ice        (ImpMap         *self,
+                                            ImpNode        *node,
+                                            const ImpIce   *ice,
+                                            GError        **error);
+void           imp_map_set_node_experiment (ImpMap         *self,
+                                            ImpNode        *node,
+                                            const ImpExperiment *experiment);
+void           imp_map_set_link_assumption (ImpMap         *self,
+                                            ImpLink        *link,
+                                            const char     *assumption);
+void           imp_map_set_link_confidence (ImpMap         *self,
+                                            ImpLink        *link,
+                                            ImpConfidence   confidence);
+void           imp_map_set_link_status     (ImpMap         *self,
+                                            ImpLink        *link,
+                                            ImpLinkStatus   status);
+
+gboolean       imp_map_is_ancestor         (ImpMap         *self,
+                                            ImpNode        *ancestor,
+                                            ImpNode        *node);
+gboolean       imp_map_equal               (ImpMap         *a,
+                                            ImpMap         *b);
+
+G_END_DECLS

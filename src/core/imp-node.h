@@ -1,0 +1,95 @@
+/* imp-node.h
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "imp-experiment.h"
+#include "imp-metric.h"
+#include "imp-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ImpNode:
+ *
+ * One card of the map. The map owns its nodes; everything outside the map
+ * reads these fields and changes them only through imp_map_*() setters, so
+ * that the map can tell observers what changed.
+ *
+ * @parents holds the incoming #ImpLink's, the first being the tree parent the
+ * layout uses (the others are cross-links); @children holds the outgoing ones
+ * in sibling order.
+ */
+struct _ImpNode
+{
+  char          *id;
+  ImpLevel       level;
+  char          *title;
+  char          *notes;
+
+  /* A pinned node keeps (x, y), the top-left corner of its card in map
+   * coordinates; an unpinned one is placed by the layout. */
+  gboolean       pinned;
+  double         x;
+  double         y;
+
+  gboolean       collapsed;
+
+  ImpMetric     *metric;      /* goals and impacts; NULL when none */
+  ImpIce         ice;         /* deliverables; all zero when not scored */
+  ImpExperiment *experiment;  /* experiments; NULL when none */
+
+  GPtrArray     *parents;     /* (element-type ImpLink) */
+  GPtrArray     *children;    /* (element-type ImpLink) */
+
+  JsonObject    *extra;       /* members this version does not know, kept on round trip */
+};
+
+/**
+ * ImpLink:
+ *
+ * An arrow from @parent (level L) to @child (level L + 1): "if this, then that".
+ */
+struct _ImpLink
+{
+  ImpNode       *parent;
+  ImpNode       *child;
+  char          *assumption;
+  ImpConfidence  confidence;
+  ImpLinkStatus  status;
+  JsonObject    *extra;
+};
+
+static inline ImpNode *
+imp_node_get_tree_parent (const ImpNode *node)
+{
+  return node->parents->len > 0 ? ((ImpLink *) node->parents->pdata[0])->parent : NULL;
+}
+
+static inline guint
+imp_node_get_n_children (const ImpNode *node)
+{
+  return node->children->len;
+}
+
+static inline ImpNode *
+imp_node_get_child (const ImpNode *node,
+                    guint          i)
+{
+  return ((ImpLink *) node->children->pdata[i])->child;
+}
+
+/* Whether @link is the tree link of its child (its first parent). */
+static inline gboolean
+imp_link_is_tree_link (const ImpLink *link)
+{
+  return link->child->parents->len > 0 && link->child->parents->pdata[0] == link;
+}
+
+G_END_DECLS

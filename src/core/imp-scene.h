@@ -1,0 +1,53 @@
+/* imp-scene.h
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "imp-layout.h"
+#include "imp-map.h"
+#include "imp-theme.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ImpScene:
+ *
+ * A map laid out and turned into positioned primitives for one theme: card
+ * boxes, wrapped text lines, link curves, progress bars, badges. The canvas,
+ * PNG, PDF and SVG all draw the same scene.
+ */
+#define IMP_TYPE_SCENE (imp_scene_get_type ())
+
+G_DECLARE_FINAL_TYPE (ImpScene, imp_scene, IMP, SCENE, GObject)
+
+/* Lays @map out and builds its scene. The scene keeps a reference on @map
+ * but does not follow its changes: build a new scene after an edit. */
+ImpScene       *imp_scene_new             (ImpMap         *map,
+                                           const ImpTheme *theme);
+ImpMap         *imp_scene_get_map         (ImpScene       *self);
+const ImpTheme *imp_scene_get_theme       (ImpScene       *self);
+ImpLayout      *imp_scene_get_layout      (ImpScene       *self);
+/* The bounds of everything drawn (cards, links), without padding. */
+void            imp_scene_get_bounds      (ImpScene       *self,
+                                           ImpRect        *bounds);
+/* The card under (x, y) in map coordinates, or NULL. */
+ImpNode        *imp_scene_hit_test        (ImpScene       *self,
+                                           double          x,
+                                           double          y);
+gboolean        imp_scene_get_card_rect   (ImpScene       *self,
+                                           const ImpNode  *node,
+                                           ImpRect        *rect);
+
+/* Columns, for headers: the levels the map uses, left to right. */
+guint           imp_scene_get_n_columns   (ImpScene       *self);
+void            imp_scene_get_column      (ImpScene       *self,
+                                           guint           column,
+                                           ImpLevel       *level,
+                                           double         *x,
+                                           double         *width);
+
+G_END_DECLS

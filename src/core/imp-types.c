@@ -1,0 +1,121 @@
+/* imp-types.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-types"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "imp-types.h"
+
+static gboolean
+lookup (const char * const *table,
+        guint               n,
+        const char         *str,
+        guint              *out)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (table[i], str) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Each enum gets a to_string/from_string pair over one table, so the file
+ * format, the command line and the schema share one spelling. */
+#define IMP_DEFINE_ENUM_STRINGS(Type, name, ...)                              \
+  static const char * const name##_strings[] = { __VA_ARGS__ };               \
+  const char *                                                                \
+  imp_##name##_to_string (Type value)                                         \
+  {                                                                           \
+    if ((guint) value >= G_N_ELEMENTS (name##_strings))                       \
+      return NULL;                                                            \
+    return name##_strings[value];                                             \
+  }                                                                           \
+  gboolean                                                                    \
+  imp_##name##_from_string (const char *str,                                  \
+                            Type       *out)                                  \
+  {                                                                           \
+    guint v;                                                                  \
+    if (!lookup (name##_strings, G_N_ELEMENTS (name##_strings), str, &v))     \
+      return FALSE;                                                           \
+    *out = (Type) v;                                                          \
+    return TRUE;                                                              \
+  }
+
+IMP_DEFINE_ENUM_STRINGS (ImpLevel, level,
+                         "goal", "actor", "impact", "deliverable", "experiment")
+IMP_DEFINE_ENUM_STRINGS (ImpVocabulary, vocabulary,
+                         "classic", "five-questions", "three-tiers", "product-chain")
+IMP_DEFINE_ENUM_STRINGS (ImpConfidence, confidence,
+                         "unset", "low", "medium", "high")
+IMP_DEFINE_ENUM_STRINGS (ImpLinkStatus, link_status,
+                         "untested", "supported", "refuted")
+IMP_DEFINE_ENUM_STRINGS (ImpDirection, direction,
+                         "increase", "decrease")
+IMP_DEFINE_ENUM_STRINGS (ImpIndicator, indicator,
+                         "lagging", "leading")
+IMP_DEFINE_ENUM_STRINGS (ImpExperimentKind, experiment_kind,
+                         "other", "usability-interview", "fake-door", "wizard-of-oz",
+                         "kano-survey", "technical-spike", "ab-test")
+IMP_DEFINE_ENUM_STRINGS (ImpAspect, aspect,
+                         "validity", "usability", "feasibility")
+IMP_DEFINE_ENUM_STRINGS (ImpExperimentStatus, experiment_status,
+                         "planned", "running", "done")
+IMP_DEFINE_ENUM_STRINGS (ImpResult, result,
+                         "none", "supports", "refutes", "inconclusive")
+IMP_DEFINE_ENUM_STRINGS (ImpThemeKind, theme_kind,
+                         "light", "dark")
+
+const char *
+imp_vocabulary_level_name (ImpVocabulary vocabulary,
+                           ImpLevel      level)
+{
+  static const char * const names[IMP_N_VOCABULARIES][IMP_N_LEVELS] = {
+    { N_("Goal"), N_("Actor"), N_("Impact"), N_("Deliverable"), N_("Experiment") },
+    { N_("Why"), N_("Who"), N_("How"), N_("What"), N_("Whether") },
+    { N_("Impact"), N_("Actor"), N_("Outcome"), N_("Output"), N_("Experiment") },
+    { N_("Business result"), N_("Customer behaviour"), N_("Customer problem"),
+      N_("Feature"), N_("Experiment") },
+  };
+
+  g_return_val_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES, NULL);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, names[vocabulary][level]);
+}
+
+const char *
+imp_vocabulary_display_name (ImpVocabulary vocabulary)
+{
+  static const char * const names[IMP_N_VOCABULARIES] = {
+    N_("Goal, Actor, Impact, Deliverable"),
+    N_("Why, Who, How, What, Whether"),
+    N_("Impact, Outcome, Output"),
+    N_("Product impact chain"),
+  };
+
+  g_return_val_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, names[vocabulary]);
+}
+
+gboolean
+imp_vocabulary_hides_actors (ImpVocabulary vocabulary)
+{
+  return vocabulary == IMP_VOCABULARY_THREE_TIERS;
+}

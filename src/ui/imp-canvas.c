@@ -1,0 +1,2 @@
+/* imp-canvas.c: placeholder until the UI is written. */
+#include <gtk/gtk.h>

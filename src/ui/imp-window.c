@@ -1,0 +1,2 @@
+/* imp-window.c: placeholder until the UI is written. */
+#include <gtk/gtk.h>
