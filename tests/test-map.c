@@ -1,0 +1,375 @@
+/* test-map.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "imp-map.h"
+
+typedef struct
+{
+  GArray *kinds;
+} ChangeLog;
+
+static void
+changed_cb (ImpMap        *map,
+            ImpChangeKind  kind,
+            gpointer       object,
+            ChangeLog     *log)
+{
+  g_array_append_val (log->kinds, kind);
+}
+
+static ImpNode *
+add (ImpMap     *map,
+     ImpLevel    level,
+     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+
+  return node;
+}
+
+static ImpLink *
+link_ok (ImpMap  *map,
+         ImpNode *parent,
+         ImpNode *child)
+{
+  g_autoptr(GError) error = NULL;
+  ImpLink *link = imp_map_link (map, parent, child, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+
+  return link;
+}
+
+static void
+test_ids_unique (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(GError) error = NULL;
+  ImpNode *a, *b, *c;
+
+  a = imp_map_add_node (map, IMP_LEVEL_GOAL, "Goal", "n5", &error);
+  g_assert_no_error (error);
+  b = add (map, IMP_LEVEL_ACTOR, "Actor");
+  /* New ids never collide with ids read from a file. */
+  g_assert_cmpstr (b->id, ==, "n6");
+
+  c = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Again", "n5", &error);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_ID);
+  g_assert_null (c);
+  g_clear_error (&error);
+
+  c = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Spaces", "has space", &error);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID);
+  g_assert_null (c);
+
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 2);
+  g_assert_true (imp_map_lookup_node (map, "n5") == a);
+  g_assert_null (imp_map_lookup_node (map, "nope"));
+}
+
+static void
+test_links_adjacent_levels_only (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Impact");
+  ImpNode *deliverable = add (map, IMP_LEVEL_DELIVERABLE, "Deliverable");
+  ImpNode *experiment = add (map, IMP_LEVEL_EXPERIMENT, "Experiment");
+  ImpNode *levels[] = { goal, actor, impact, deliverable, experiment };
+
+  for (guint p = 0; p < G_N_ELEMENTS (levels); p++)
+    for (guint c = 0; c < G_N_ELEMENTS (levels); c++)
+      {
+        g_autoptr(GError) error = NULL;
+        gboolean ok = imp_map_can_link (map, levels[p], levels[c], &error);
+
+        g_assert_cmpint (ok, ==, c == p + 1);
+        if (!ok)
+          g_assert_nonnull (error);
+      }
+
+  link_ok (map, goal, actor);
+  g_assert_null (imp_map_link (map, goal, deliverable, -1, NULL));
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 1);
+
+  /* The three-tier vocabulary folds actors away: goal → impact is allowed. */
+  imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
+  g_assert_true (imp_map_can_link (map, goal, impact, NULL));
+  g_assert_false (imp_map_can_link (map, goal, deliverable, NULL));
+}
+
+static void
+test_no_cycles_no_duplicates (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(GError) error = NULL;
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+
+  link_ok (map, goal, actor);
+
+  g_assert_null (imp_map_link (map, actor, goal, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_CYCLE);
+  g_clear_error (&error);
+
+  g_assert_null (imp_map_link (map, goal, goal, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_CYCLE);
+  g_clear_error (&error);
+
+  g_assert_null (imp_map_link (map, goal, actor, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_LINK);
+
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 1);
+  g_assert_true (imp_map_is_ancestor (map, goal, actor));
+  g_assert_false (imp_map_is_ancestor (map, actor, goal));
+}
+
+static void
+test_first_parent_is_tree_parent (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+  ImpNode *faster = add (map, IMP_LEVEL_IMPACT, "Results within a minute");
+  ImpNode *fewer = add (map, IMP_LEVEL_IMPACT, "Fewer complaints");
+  ImpNode *upload = add (map, IMP_LEVEL_DELIVERABLE, "Faster upload pipeline");
+  ImpLink *first, *second;
+  g_autoptr(GPtrArray) roots = NULL;
+
+  link_ok (map, goal, actor);
+  link_ok (map, actor, faster);
+  link_ok (map, actor, fewer);
+  first = link_ok (map, faster, upload);
+  second = link_ok (map, fewer, upload);
+
+  g_assert_true (imp_node_get_tree_parent (upload) == faster);
+  g_assert_true (imp_link_is_tree_link (first));
+  g_assert_false (imp_link_is_tree_link (second));
+  g_assert_cmpuint (upload->parents->len, ==, 2);
+
+  roots = imp_map_get_roots (map);
+  g_assert_cmpuint (roots->len, ==, 1);
+  g_assert_true (roots->pdata[0] == goal);
+
+  /* Removing the tree link promotes the cross-link. */
+  imp_map_unlink (map, first);
+  g_assert_true (imp_node_get_tree_parent (upload) == fewer);
+  g_assert_true (imp_link_is_tree_link (second));
+}
+
+static void
+test_link_position_orders_siblings (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *a = add (map, IMP_LEVEL_ACTOR, "A");
+  ImpNode *b = add (map, IMP_LEVEL_ACTOR, "B");
+  ImpNode *c = add (map, IMP_LEVEL_ACTOR, "C");
+
+  link_ok (map, goal, a);
+  link_ok (map, goal, c);
+  g_assert_nonnull (imp_map_link (map, goal, b, 1, NULL));
+
+  g_assert_true (imp_node_get_child (goal, 0) == a);
+  g_assert_true (imp_node_get_child (goal, 1) == b);
+  g_assert_true (imp_node_get_child (goal, 2) == c);
+}
+
+static void
+test_remove_node_removes_links (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Impact");
+
+  link_ok (map, goal, actor);
+  link_ok (map, actor, impact);
+  imp_map_remove_node (map, actor);
+
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 2);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 0);
+  g_assert_cmpuint (goal->children->len, ==, 0);
+  g_assert_cmpuint (impact->parents->len, ==, 0);
+  g_assert_null (imp_map_lookup_node (map, "n2"));
+}
+
+static void
+test_level_change_keeps_links_valid (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(GError) error = NULL;
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+  ImpNode *loose = add (map, IMP_LEVEL_DELIVERABLE, "Loose");
+
+  link_ok (map, goal, actor);
+
+  g_assert_false (imp_map_set_node_level (map, actor, IMP_LEVEL_DELIVERABLE, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  g_assert_cmpint (actor->level, ==, IMP_LEVEL_ACTOR);
+
+  g_assert_true (imp_map_set_node_level (map, loose, IMP_LEVEL_ACTOR, NULL));
+  g_assert_cmpint (loose->level, ==, IMP_LEVEL_ACTOR);
+}
+
+static void
+test_changed_signal_names_change (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ChangeLog log = { g_array_new (FALSE, FALSE, sizeof (ImpChangeKind)) };
+  ImpNode *goal, *actor;
+  ImpIce ice = { 11, 1, 1 };
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (map, "changed", G_CALLBACK (changed_cb), &log);
+
+  goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+  link_ok (map, goal, actor);
+  imp_map_set_node_title (map, goal, "Grow");
+  imp_map_set_node_title (map, goal, "Grow");   /* no change, no signal */
+  imp_map_set_node_collapsed (map, goal, TRUE);
+  imp_map_set_node_position (map, actor, TRUE, 10, 20);
+
+  g_assert_cmpuint (log.kinds->len, ==, 6);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 0), ==, IMP_CHANGE_NODE_ADDED);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 2), ==, IMP_CHANGE_LINK_ADDED);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 3), ==, IMP_CHANGE_NODE_TEXT);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 4), ==, IMP_CHANGE_NODE_COLLAPSED);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 5), ==, IMP_CHANGE_NODE_POSITION);
+
+  /* An impossible ICE score is refused and stores nothing. */
+  g_assert_false (imp_map_set_node_ice (map, goal, &ice, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (goal->ice.impact, ==, 0);
+  g_assert_cmpuint (log.kinds->len, ==, 6);
+
+  g_array_unref (log.kinds);
+}
+
+static void
+test_metric_progress (void)
+{
+  g_autoptr(ImpMetric) m = imp_metric_new ();
+
+  g_assert_true (isnan (imp_metric_get_progress (m)));
+  g_assert_false (imp_metric_has_target (m));
+
+  m->baseline = 40000;
+  m->current = 43500;
+  m->target = 48000;
+  g_assert_cmpfloat_with_epsilon (imp_metric_get_progress (m), 3500.0 / 8000.0, 1e-9);
+
+  /* Decreasing: 1200 calls down to 720, now 960: halfway. */
+  m->direction = IMP_DIRECTION_DECREASE;
+  m->baseline = 1200;
+  m->current = 960;
+  m->target = 720;
+  g_assert_cmpfloat_with_epsilon (imp_metric_get_progress (m), 0.5, 1e-9);
+
+  /* Past the target, or moving the wrong way, is clamped. */
+  m->current = 500;
+  g_assert_cmpfloat (imp_metric_get_progress (m), ==, 1.0);
+  m->current = 1500;
+  g_assert_cmpfloat (imp_metric_get_progress (m), ==, 0.0);
+
+  /* Baseline equal to target has no meaningful progress. */
+  m->target = 1200;
+  g_assert_true (isnan (imp_metric_get_progress (m)));
+}
+
+static void
+test_ice_and_dates (void)
+{
+  ImpIce ice = { 8, 6, 5 };
+  ImpIce partial = { 8, 0, 5 };
+
+  g_assert_cmpuint (imp_ice_get_score (&ice), ==, 240);
+  g_assert_cmpuint (imp_ice_get_score (&partial), ==, 0);
+  g_assert_false (imp_ice_is_set (&partial));
+
+  g_assert_true (imp_metric_is_valid_date ("2026-12-31"));
+  g_assert_true (imp_metric_is_valid_date ("2028-02-29"));
+  g_assert_false (imp_metric_is_valid_date ("2026-02-29"));
+  g_assert_false (imp_metric_is_valid_date ("2026-13-01"));
+  g_assert_false (imp_metric_is_valid_date ("31/12/2026"));
+  g_assert_false (imp_metric_is_valid_date ("2026-12-31x"));
+  g_assert_false (imp_metric_is_valid_date (""));
+}
+
+static void
+test_enum_strings (void)
+{
+  ImpLevel level = IMP_LEVEL_GOAL;
+  ImpExperimentKind kind;
+
+  for (guint i = 0; i < IMP_N_LEVELS; i++)
+    {
+      g_assert_true (imp_level_from_string (imp_level_to_string (i), &level));
+      g_assert_cmpint (level, ==, i);
+    }
+  g_assert_false (imp_level_from_string ("strategy", &level));
+  g_assert_false (imp_level_from_string (NULL, &level));
+  g_assert_true (imp_experiment_kind_from_string ("wizard-of-oz", &kind));
+  g_assert_cmpint (kind, ==, IMP_EXPERIMENT_KIND_WIZARD_OF_OZ);
+  g_assert_cmpstr (imp_vocabulary_level_name (IMP_VOCABULARY_FIVE_QUESTIONS, IMP_LEVEL_IMPACT),
+                   ==, "How");
+}
+
+static void
+test_equal (void)
+{
+  g_autoptr(ImpMap) a = imp_map_new_with_goal ("Goal");
+  g_autoptr(ImpMap) b = imp_map_new_with_goal ("Goal");
+  ImpMetric *metric = imp_metric_new ();
+
+  g_assert_true (imp_map_equal (a, b));
+
+  metric->target = 10;
+  imp_map_set_node_metric (a, imp_map_get_node (a, 0), metric);
+  g_assert_false (imp_map_equal (a, b));
+  imp_map_set_node_metric (b, imp_map_get_node (b, 0), metric);
+  g_assert_true (imp_map_equal (a, b));
+
+  imp_map_set_title (b, "Other");
+  g_assert_false (imp_map_equal (a, b));
+
+  imp_metric_free (metric);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/map/ids-unique", test_ids_unique);
+  g_test_add_func ("/core/map/links-adjacent-levels-only", test_links_adjacent_levels_only);
+  g_test_add_func ("/core/map/no-cycles-no-duplicates", test_no_cycles_no_duplicates);
+  g_test_add_func ("/core/map/first-parent-is-tree-parent", test_first_parent_is_tree_parent);
+  g_test_add_func ("/core/map/link-position-orders-siblings", test_link_position_orders_siblings);
+  g_test_add_func ("/core/map/remove-node-removes-links", test_remove_node_removes_links);
+  g_test_add_func ("/core/map/level-change-keeps-links-valid", test_level_change_keeps_links_valid);
+  g_test_add_func ("/core/map/changed-signal-names-change", test_changed_signal_names_change);
+  g_test_add_func ("/core/metric/progress", test_metric_progress);
+  g_test_add_func ("/core/metric/ice-and-dates", test_ice_and_dates);
+  g_test_add_func ("/core/types/enum-strings", test_enum_strings);
+  g_test_add_func ("/core/map/equal", test_equal);
+
+  return g_test_run ();
+}
