@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# test-cli.sh: the headless commands, run as a user would, with no display.
+#
+# Copyright 2026 The Impact Mapper developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Prints TAP. Needs IMP_BINARY and IMP_SOURCE_ROOT (set by tests/meson.build).
+
+set -u
+
+bin=${IMP_BINARY:?IMP_BINARY not set}
+root=${IMP_SOURCE_ROOT:?IMP_SOURCE_ROOT not set}
+examples=("$root"/data/examples/*.impactmap)
+example=${examples[0]}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+unset DISPLAY WAYLAND_DISPLAY
+
+n=0
+failed=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+
+# run CMD...: sets $rc, $out, $err
+run () {
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  out=$(cat "$tmp/out")
+  err=$(cat "$tmp/err")
+}
+
+expect () { # expect DESCRIPTION RC [STDERR-PATTERN]
+  local desc=$1 want=$2 pattern=${3:-}
+  if [ "$rc" -ne "$want" ]; then
+    not_ok "$desc" "exit $rc, wanted $want" "stdout: $out" "stderr: $err"
+  elif [ -n "$pattern" ] && ! grep -qiE -- "$pattern" <<<"$err"; then
+    not_ok "$desc" "stderr does not match /$pattern/: $err"
+  else
+    ok "$desc"
+  fi
+}
+
+png_size () { # prints "W H" of a PNG from its IHDR chunk
+  od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
+}
+
+# --- check ---------------------------------------------------------------
+for f in "${examples[@]}"; do
+  run "$bin" check "$f"
+  if [ "$rc" -eq 0 ] && [ "$(wc -l <<<"$out")" -eq 1 ] && grep -q "valid impact map" <<<"$out" && [ -z "$err" ]; then
+    ok "check accepts $(basename "$f") with a one-line summary"
+  else
+    not_ok "check accepts $(basename "$f")" "exit $rc" "stdout: $out" "stderr: $err"
+  fi
+done
+
+printf '{ "format": "impactmap", "version": 1,\n  "nodes": [ }' >"$tmp/syntax.impactmap"
+run "$bin" check "$tmp/syntax.impactmap"
+expect "check rejects a syntax error with line and column" 1 "line 2|2:"
+
+printf '{ "format": "impactmap", "version": 1, "nodes": [ { "id": "a", "level": "goal", "title": "G" } ],
+  "links": [ { "from": "a", "to": "ghost" } ] }' >"$tmp/dangling.impactmap"
+run "$bin" check "$tmp/dangling.impactmap"
+expect "check rejects a dangling link, naming the missing id" 1 "ghost"
+
+: >"$tmp/empty.impactmap"
+run "$bin" check "$tmp/empty.impactmap"
+expect "check rejects an empty file" 1 "empty"
+
+run "$bin" check "$tmp/does-not-exist.impactmap"
+expect "check reports a missing file" 1 "does-not-exist"
+
+run "$bin" check
+expect "check without a file is a usage error" 2 "FILE"
+
+run "$bin" check "$example" "$example"
+expect "check with two files is a usage error" 2
+
+run "$bin" check --bogus "$example"
+expect "check with an unknown option is a usage error" 2 "bogus"
+
+# --- export --------------------------------------------------------------
+run "$bin" export "$example" -o "$tmp/map.png"
+if [ "$rc" -eq 0 ] && [ "$(od -An -tx1 -N8 "$tmp/map.png" | tr -d ' ')" = "89504e470d0a1a0a" ]; then
+  ok "export writes a PNG with no display"
+else
+  not_ok "export writes a PNG with no display" "exit $rc" "stderr: $err"
+fi
+
+read -r w1 h1 < <(png_size "$tmp/map.png")
+run "$bin" export "$example" -o "$tmp/map2x.png" --scale 2
+read -r w2 h2 < <(png_size "$tmp/map2x.png")
+if [ "$rc" -eq 0 ] && [ "$w1" -gt 200 ] && [ "$h1" -gt 100 ] &&
+   [ $((w2 - 2 * w1)) -ge -2 ] && [ $((w2 - 2 * w1)) -le 2 ] &&
+   [ $((h2 - 2 * h1)) -ge -2 ] && [ $((h2 - 2 * h1)) -le 2 ]; then
+  ok "--scale 2 doubles the PNG's pixel size (${w1}x${h1} -> ${w2}x${h2})"
+else
+  not_ok "--scale 2 doubles the PNG's pixel size" "1x: ${w1}x${h1}, 2x: ${w2}x${h2}, exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/map.svg" --theme dark
+if [ "$rc" -eq 0 ] && grep -q "<svg" "$tmp/map.svg" && grep -q "<text" "$tmp/map.svg" &&
+   { ! command -v xmllint >/dev/null || xmllint --noout "$tmp/map.svg" 2>/dev/null; }; then
+  ok "export writes well-formed SVG with <text>"
+else
+  not_ok "export writes well-formed SVG with <text>" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/map.json"
+if [ "$rc" -eq 0 ] && cmp -s "$example" "$tmp/map.json"; then
+  ok "export to JSON reproduces the example file byte for byte"
+else
+  not_ok "export to JSON reproduces the example file byte for byte" "exit $rc" "stderr: $err" \
+    "$(diff "$example" "$tmp/map.json" | head -20 | tr '\n' '|')"
+fi
+
+run "$bin" export "$example" -o "$tmp/map.xyz"
+expect "export to an unknown extension is a usage error" 2 "xyz"
+[ ! -e "$tmp/map.xyz" ] && ok "no file is left for an unknown format" || not_ok "no file is left for an unknown format"
+
+for s in 0 100 -1 abc; do
+  run "$bin" export "$example" -o "$tmp/s.png" --scale "$s"
+  expect "export rejects --scale $s" 2 "scale"
+done
+[ ! -e "$tmp/s.png" ] && ok "no file is left for a bad scale" || not_ok "no file is left for a bad scale"
+
+run "$bin" export "$example" -o "$tmp/t.png" --theme purple
+expect "export rejects an unknown theme" 2 "purple"
+
+run "$bin" export "$example"
+expect "export without -o is a usage error" 2 "OUTPUT"
+
+run "$bin" export "$tmp/syntax.impactmap" -o "$tmp/broken.png"
+expect "export of a broken file fails cleanly" 1 "syntax.impactmap"
+[ ! -e "$tmp/broken.png" ] && ok "no output file for a broken input" || not_ok "no output file for a broken input"
+
+run "$bin" export "$example" -o "$tmp/no/such/dir/map.png"
+expect "export to an unwritable path fails with a message" 1 "map.png"
+
+cp "$tmp/map.png" "$tmp/keep.png"
+run "$bin" export "$tmp/syntax.impactmap" -o "$tmp/keep.png"
+if [ "$rc" -eq 1 ] && cmp -s "$tmp/map.png" "$tmp/keep.png"; then
+  ok "a failed export leaves an existing output file untouched"
+else
+  not_ok "a failed export leaves an existing output file untouched" "exit $rc"
+fi
+
+ls -A "$tmp" | grep -E '^\.|~$' >/dev/null && not_ok "no temporary files are left behind" "$(ls -A "$tmp")" || ok "no temporary files are left behind"
+
+echo "1..$n"
+exit $((failed > 0))
