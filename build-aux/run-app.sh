@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# run-app.sh: install what is missing, build, and run Impact Mapper on an example map.
+#
+# Copyright 2026 The Impact Mapper developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: build-aux/run-app.sh [FILE.impactmap]
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash build-aux/deps.sh build
+
+[ -f build/build.ninja ] || meson setup build
+ninja -C build
+
+map=${1:-data/examples/edtech-weekly-learners.impactmap}
+# Run from the build tree: use the schema compiled there.
+export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+exec ./build/src/impact-mapper "$map"
