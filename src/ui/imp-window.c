@@ -1,2 +1,469 @@
-/* imp-window.c: placeholder until the UI is written. */
-#include <gtk/gtk.h>
+/* imp-window.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "imp-format.h"
+#include "imp-window.h"
+
+/**
+ * ImpWindow:
+ *
+ * One document per window: a header bar with the map's title and file, and
+ * the canvas, or a status page when the file could not be read.
+ */
+struct _ImpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ImpMap               *map;
+  GFile                *file;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  ImpCanvas            *canvas;
+  AdwStatusPage        *error_page;
+  GtkLabel             *zoom_level_label;
+
+  guint                 zoom_update_source;
+};
+
+enum {
+  PROP_0,
+  PROP_MAP,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ImpWindow, imp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_actions (ImpWindow *self)
+{
+  gboolean has_view = self->map != NULL && !imp_window_is_showing_error (self);
+  double zoom = imp_viewport_get_zoom (imp_canvas_get_viewport (self->canvas));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
+                                 has_view && zoom < IMP_VIEWPORT_MAX_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
+                                 has_view && zoom > IMP_VIEWPORT_MIN_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_view);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_view);
+}
+
+static void
+update_title (ImpWindow *self)
+{
+  g_autofree char *file_name = NULL;
+  const char *title = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      file_name = g_filename_display_name (basename);
+    }
+
+  if (self->map != NULL)
+    title = imp_map_get_title (self->map);
+
+  if (title == NULL || title[0] == '\0')
+    title = self->map != NULL || file_name == NULL ? _("Untitled Map") : file_name;
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title,
+                                 file_name != NULL && g_strcmp0 (file_name, title) != 0
+                                 ? file_name : NULL);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+map_title_changed_cb (ImpWindow  *self,
+                      GParamSpec *pspec,
+                      ImpMap     *map)
+{
+  update_title (self);
+}
+
+static gboolean
+update_zoom_cb (gpointer user_data)
+{
+  ImpWindow *self = IMP_WINDOW (user_data);
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  g_autofree char *label = NULL;
+
+  self->zoom_update_source = 0;
+
+  /* Translators: the zoom level in the header bar, e.g. "85%" */
+  label = g_strdup_printf (_("%d%%"), (int) (imp_viewport_get_zoom (viewport) * 100 + 0.5));
+  gtk_label_set_label (self->zoom_level_label, label);
+
+  update_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+zoom_changed_cb (ImpWindow   *self,
+                 GParamSpec  *pspec,
+                 ImpViewport *viewport)
+{
+  /* The canvas fits the map while it is allocated; relabelling the header
+   * bar there would ask for a new layout in the middle of this one. */
+  if (self->zoom_update_source == 0)
+    self->zoom_update_source = g_idle_add (update_zoom_cb, self);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  imp_canvas_zoom_in (IMP_WINDOW (widget)->canvas);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  imp_canvas_zoom_out (IMP_WINDOW (widget)->canvas);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  imp_canvas_zoom_reset (IMP_WINDOW (widget)->canvas);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  imp_canvas_zoom_fit (IMP_WINDOW (widget)->canvas);
+}
+
+static void
+imp_window_dispose (GObject *object)
+{
+  ImpWindow *self = IMP_WINDOW (object);
+
+  g_clear_handle_id (&self->zoom_update_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
+
+  g_clear_object (&self->map);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (imp_window_parent_class)->dispose (object);
+}
+
+static void
+imp_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  ImpWindow *self = IMP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAP:
+      g_value_set_object (value, self->map);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+imp_window_class_init (ImpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = imp_window_dispose;
+  object_class->get_property = imp_window_get_property;
+
+  /**
+   * ImpWindow:map:
+   *
+   * The document shown, or %NULL when the file could not be read.
+   */
+  properties[PROP_MAP] =
+    g_param_spec_object ("map", NULL, NULL,
+                         IMP_TYPE_MAP,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ImpWindow:file:
+   *
+   * Where the document was read from and will be saved, or %NULL for a
+   * new map never saved.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IMP_TYPE_CANVAS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/impactmapper/ImpactMapper/imp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, zoom_level_label);
+
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+}
+
+static void
+imp_window_init (ImpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_title (self);
+  update_actions (self);
+}
+
+/**
+ * imp_window_new:
+ * @application: the application the window belongs to
+ *
+ * Returns: (transfer full): a new window showing no map
+ */
+ImpWindow *
+imp_window_new (ImpApplication *application)
+{
+  g_return_val_if_fail (IMP_IS_APPLICATION (application), NULL);
+
+  return g_object_new (IMP_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * imp_window_set_map:
+ * @map: (nullable): the document to show
+ * @file: (nullable): where it lives or will be saved, or %NULL for a new map
+ *
+ * Shows @map, fitted to the window. A file that does not exist yet is fine:
+ * it is where the map will be saved.
+ */
+void
+imp_window_set_map (ImpWindow *self,
+                    ImpMap    *map,
+                    GFile     *file)
+{
+  g_return_if_fail (IMP_IS_WINDOW (self));
+  g_return_if_fail (map == NULL || IMP_IS_MAP (map));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->map != map)
+    {
+      if (self->map != NULL)
+        g_signal_handlers_disconnect_by_data (self->map, self);
+
+      g_set_object (&self->map, map);
+
+      if (self->map != NULL)
+        g_signal_connect_object (self->map, "notify::title",
+                                 G_CALLBACK (map_title_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
+    }
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  imp_canvas_set_map (self->canvas, map);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+  /* Keys go to the map, not to the first button of the header bar. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
+
+  update_title (self);
+  update_actions (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * imp_window_get_map:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+ImpMap *
+imp_window_get_map (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), NULL);
+
+  return self->map;
+}
+
+/**
+ * imp_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the document lives or will be saved
+ */
+GFile *
+imp_window_get_file (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * imp_window_get_canvas:
+ *
+ * Returns: (transfer none): the canvas drawing the map
+ */
+ImpCanvas *
+imp_window_get_canvas (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), NULL);
+
+  return self->canvas;
+}
+
+/**
+ * imp_window_open_file:
+ * @file: the `.impactmap` file to show
+ *
+ * Reads @file and shows it. A file that does not exist opens as a new map
+ * that will be saved there; one that cannot be read shows why in place of
+ * the canvas.
+ */
+void
+imp_window_open_file (ImpWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (IMP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  display_name = g_filename_display_name (basename);
+
+  if (g_file_query_exists (file, NULL))
+    {
+      path = g_file_get_path (file);
+
+      if (path != NULL)
+        map = imp_format_load_path (path, &error);
+      else
+        map = imp_format_load_file (file, &error);
+    }
+  else
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
+
+  if (map == NULL &&
+      (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)))
+    {
+      g_autofree char *message = NULL;
+      AdwToast *toast;
+
+      map = imp_map_new_with_goal (_("New goal"));
+      imp_window_set_map (self, map, file);
+
+      /* Translators: %s is a file name. Toasts take Pango markup. */
+      message = g_markup_printf_escaped (_("“%s” is a new map: it will be created when you save"),
+                                         display_name);
+      toast = adw_toast_new (message);
+      adw_toast_set_timeout (toast, 5);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (map == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      imp_window_set_map (self, NULL, file);
+
+      /* Translators: %s is a file name */
+      title = g_strdup_printf (_("Could Not Open “%s”"), display_name);
+      imp_window_show_error (self, title, error->message);
+    }
+  else
+    imp_window_set_map (self, map, file);
+}
+
+/**
+ * imp_window_show_error:
+ * @title: what went wrong, in a few words
+ * @message: (nullable): the details, as plain text
+ *
+ * Shows a page stating the error in place of the canvas, until the next
+ * imp_window_set_map().
+ */
+void
+imp_window_show_error (ImpWindow  *self,
+                       const char *title,
+                       const char *message)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (IMP_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  if (message != NULL)
+    markup = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, markup);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+
+  update_actions (self);
+}
+
+/**
+ * imp_window_is_showing_error:
+ *
+ * Returns: whether the window shows an error page in place of the map
+ */
+gboolean
+imp_window_is_showing_error (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0;
+}

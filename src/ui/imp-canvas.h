@@ -1,0 +1,44 @@
+/* imp-canvas.h
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "imp-map.h"
+#include "imp-scene.h"
+#include "imp-theme.h"
+#include "imp-viewport.h"
+
+G_BEGIN_DECLS
+
+/* Height of the sticky band of column headers, in widget pixels. */
+#define IMP_CANVAS_HEADER_HEIGHT 48.0
+
+#define IMP_TYPE_CANVAS (imp_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (ImpCanvas, imp_canvas, IMP, CANVAS, GtkWidget)
+
+GtkWidget      *imp_canvas_new            (void);
+
+ImpMap         *imp_canvas_get_map        (ImpCanvas *self);
+void            imp_canvas_set_map        (ImpCanvas *self,
+                                           ImpMap    *map);
+ImpViewport    *imp_canvas_get_viewport   (ImpCanvas *self);
+ImpScene       *imp_canvas_get_scene      (ImpCanvas *self);
+ImpThemeKind    imp_canvas_get_theme_kind (ImpCanvas *self);
+
+ImpNode        *imp_canvas_get_selected   (ImpCanvas *self);
+void            imp_canvas_set_selected   (ImpCanvas *self,
+                                           ImpNode   *node);
+
+void            imp_canvas_zoom_in        (ImpCanvas *self);
+void            imp_canvas_zoom_out       (ImpCanvas *self);
+void            imp_canvas_zoom_reset     (ImpCanvas *self);
+void            imp_canvas_zoom_fit       (ImpCanvas *self);
+
+G_END_DECLS
