@@ -1,2 +1,1664 @@
-/* imp-layout.c: placeholder until its owner writes it (foundation issue). */
-#include "imp-layout.h"
+/* imp-layout.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "imp-layout-private.h"
+
+/* Type inside a card, in px at 100 % zoom. */
+#define BADGE_SIZE            10.5
+#define BADGE_LETTER_SPACING  0.6
+#define BADGE_HEIGHT          20.0
+#define BADGE_PAD_X           8.0
+#define CHIP_SIZE             12.0
+#define CHIP_HEIGHT           22.0
+#define CHIP_PAD_X            8.0
+#define CHIP_GAP              6.0
+#define PILL_GAP              8.0
+#define BAR_HEIGHT            6.0
+#define COLLAPSED_HEIGHT      24.0
+#define COLLAPSED_SIZE        12.0
+#define MIN_CARD_HEIGHT       64.0
+
+/* Levels strictly increase along links, so no tree is deeper than this; the
+ * guard only protects against a map that breaks that rule. */
+#define MAX_DEPTH             (IMP_N_LEVELS + 1)
+
+/* The cache of text measurements lives on the map, so that the layouts
+ * built after each edit only measure what changed. */
+#define TEXT_CACHE_KEY        "imp-layout-text-cache"
+#define TEXT_CACHE_MIN_SIZE   4096
+
+typedef struct
+{
+  char   *text;
+  double  width;
+  double  baseline;
+} WrappedLine;
+
+typedef struct
+{
+  guint        n_lines;
+  double       height;
+  WrappedLine *lines;
+} Wrapped;
+
+typedef struct
+{
+  GMutex      lock;
+  GHashTable *widths;  /* key -> double* */
+  GHashTable *wraps;   /* key -> Wrapped* */
+} TextCache;
+
+/* Pango objects for the measurements that miss the cache, made on demand. */
+typedef struct
+{
+  const ImpTheme *theme;
+  TextCache      *cache;
+  PangoContext   *context;
+  PangoLayout    *layout;
+} Measurer;
+
+typedef struct
+{
+  ImpNode *node;
+  ImpCard *card;
+  double   x;
+  double   y;
+  double   rel_y;          /* top relative to the tree parent's top */
+  int      parent;         /* tree parent, -1 for a root */
+  int      first_child;    /* tree children as a list, in sibling order */
+  int      last_child;
+  int      next_sibling;
+  guint    descendants;    /* in the tree, hidden or not */
+  guint    visible : 1;
+  guint    placed : 1;
+} NodeInfo;
+
+/* The vertical extent of a subtree in each column it reaches. */
+typedef struct
+{
+  double   top[IMP_N_LEVELS];
+  double   bottom[IMP_N_LEVELS];
+  gboolean has[IMP_N_LEVELS];
+} Contour;
+
+struct _ImpLayout
+{
+  GObject         parent_instance;
+
+  ImpMap         *map;
+  const ImpTheme *theme;
+
+  gboolean        computed;
+  GHashTable     *index;      /* ImpNode* -> position + 1 */
+  NodeInfo       *infos;
+  guint           n_infos;
+  GPtrArray      *visible;    /* (element-type ImpNode), drawing order */
+  GStringChunk   *strings;    /* every string of every card */
+  ImpRect         bounds;
+  gboolean        has_column[IMP_N_LEVELS];
+  double          column_x[IMP_N_LEVELS];
+  ImpLevel        deepest;
+
+  /* Reused while composing cards, to avoid two allocations per card. */
+  GArray         *tmp_texts;
+  GArray         *tmp_boxes;
+  double          small_ascent;
+  double          small_height;
+};
+
+G_DEFINE_FINAL_TYPE (ImpLayout, imp_layout, G_TYPE_OBJECT)
+
+/* Text set-up shared with the scene and the renderer. */
+
+/**
+ * _imp_text_context_new:
+ *
+ * A Pango context whose measurements do not depend on the zoom or the
+ * output: metrics are not hinted and glyph positions are not rounded, so a
+ * line measured here has the same width on the canvas at any zoom, in PNG
+ * and, within the font's own tolerance, in SVG.
+ *
+ * Returns: (transfer full): a new context
+ */
+PangoContext *
+_imp_text_context_new (void)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+/**
+ * _imp_text_font_new:
+ *
+ * Returns: (transfer full): the theme's font, with a generic fallback, at
+ *   @size px and @weight
+ */
+PangoFontDescription *
+_imp_text_font_new (const ImpTheme *theme,
+                    double          size,
+                    int             weight)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+  g_autofree char *family = g_strdup_printf ("%s,%s", theme->font_family,
+                                             IMP_THEME_FALLBACK_FAMILY);
+
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+
+  return desc;
+}
+
+/**
+ * _imp_text_layout_set:
+ *
+ * Resets @layout to show @text on one unwrapped line; whatever wrapping or
+ * attributes an earlier use left behind are cleared.
+ */
+void
+_imp_text_layout_set (PangoLayout    *layout,
+                      const ImpTheme *theme,
+                      const char     *text,
+                      double          size,
+                      int             weight,
+                      double          letter_spacing)
+{
+  PangoFontDescription *desc = _imp_text_font_new (theme, size, weight);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
+
+  if (letter_spacing != 0)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (letter_spacing * PANGO_SCALE)));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else
+    {
+      pango_layout_set_attributes (layout, NULL);
+    }
+
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (desc);
+}
+
+/* The measurement cache */
+
+static void
+wrapped_free (gpointer data)
+{
+  Wrapped *wrapped = data;
+
+  for (guint i = 0; i < wrapped->n_lines; i++)
+    g_free (wrapped->lines[i].text);
+  g_free (wrapped->lines);
+  g_free (wrapped);
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_hash_table_unref (cache->widths);
+  g_hash_table_unref (cache->wraps);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+static TextCache *
+text_cache_get (ImpMap *map)
+{
+  TextCache *cache = g_object_get_data (G_OBJECT (map), TEXT_CACHE_KEY);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (TextCache, 1);
+      g_mutex_init (&cache->lock);
+      cache->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      cache->wraps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wrapped_free);
+      g_object_set_data_full (G_OBJECT (map), TEXT_CACHE_KEY, cache, text_cache_free);
+    }
+
+  return cache;
+}
+
+static char *
+text_key (const ImpTheme *theme,
+          const char     *text,
+          double          size,
+          int             weight,
+          double          letter_spacing,
+          double          wrap_width)
+{
+  return g_strdup_printf ("%s\x1f%.3f\x1f%d\x1f%.3f\x1f%.3f\x1f%s", theme->font_family,
+                          size, weight, letter_spacing, wrap_width, text);
+}
+
+static void
+measurer_ensure (Measurer *m)
+{
+  if (m->layout == NULL)
+    {
+      m->context = _imp_text_context_new ();
+      m->layout = pango_layout_new (m->context);
+    }
+}
+
+static void
+measurer_clear (Measurer *m)
+{
+  g_clear_object (&m->layout);
+  g_clear_object (&m->context);
+}
+
+/* Only for the measurer's own layout, which the caller has just set. */
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return logical.width / (double) PANGO_SCALE;
+}
+
+static double
+measure_width_uncached (Measurer   *m,
+                        const char *text,
+                        double      size,
+                        int         weight,
+                        double      letter_spacing)
+{
+  measurer_ensure (m);
+  _imp_text_layout_set (m->layout, m->theme, text, size, weight, letter_spacing);
+
+  return layout_width (m->layout);
+}
+
+static double
+measure_width (Measurer   *m,
+               const char *text,
+               double      size,
+               int         weight,
+               double      letter_spacing)
+{
+  g_autofree char *key = text_key (m->theme, text, size, weight, letter_spacing, -1);
+  double *cached;
+  double width;
+
+  g_mutex_lock (&m->cache->lock);
+  cached = g_hash_table_lookup (m->cache->widths, key);
+  width = cached ? *cached : NAN;
+  g_mutex_unlock (&m->cache->lock);
+
+  if (!isnan (width))
+    return width;
+
+  width = measure_width_uncached (m, text, size, weight, letter_spacing);
+
+  g_mutex_lock (&m->cache->lock);
+  g_hash_table_insert (m->cache->widths, g_steal_pointer (&key), g_memdup2 (&width, sizeof width));
+  g_mutex_unlock (&m->cache->lock);
+
+  return width;
+}
+
+static void
+strip_trailing_space (char *text)
+{
+  gsize len = strlen (text);
+
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    text[--len] = '\0';
+}
+
+/* @text cut so that it fits in @max_width on one line, ending in an
+ * ellipsis when it had to be cut. */
+static char *
+fit_line (Measurer   *m,
+          const char *text,
+          double      size,
+          int         weight,
+          double      letter_spacing,
+          double      max_width)
+{
+  g_autofree char *line = g_strdup (text);
+  double ellipsis;
+  int index = 0;
+  int trailing = 0;
+
+  /* A line never holds a line break. */
+  for (char *p = line; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+
+  if (measure_width (m, line, size, weight, letter_spacing) <= max_width)
+    return g_steal_pointer (&line);
+
+  ellipsis = measure_width (m, "…", size, weight, letter_spacing);
+
+  measurer_ensure (m);
+  _imp_text_layout_set (m->layout, m->theme, line, size, weight, letter_spacing);
+  pango_layout_xy_to_index (m->layout, (int) (MAX (0, max_width - ellipsis) * PANGO_SCALE), 0,
+                            &index, &trailing);
+
+  /* Kerning can make the cut line a hair wider than its prefix measured in
+   * place: step back until it really fits. */
+  while (TRUE)
+    {
+      g_autofree char *head = g_strndup (line, index);
+      g_autofree char *candidate = NULL;
+
+      strip_trailing_space (head);
+      candidate = g_strconcat (head, "…", NULL);
+
+      if (index == 0 || measure_width_uncached (m, candidate, size, weight, letter_spacing) <= max_width)
+        return g_steal_pointer (&candidate);
+
+      index = g_utf8_prev_char (line + index) - line;
+    }
+}
+
+static Wrapped *
+wrap_uncached (Measurer   *m,
+               const char *text,
+               double      size,
+               int         weight,
+               double      width,
+               guint       max_lines)
+{
+  Wrapped *wrapped = g_new0 (Wrapped, 1);
+  g_autofree int *starts = NULL;
+  g_autofree int *lengths = NULL;
+  PangoLayoutIter *iter;
+  guint n_lines;
+  guint i = 0;
+
+  measurer_ensure (m);
+  _imp_text_layout_set (m->layout, m->theme, text, size, weight, 0);
+  pango_layout_set_width (m->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (m->layout, PANGO_WRAP_WORD_CHAR);
+
+  n_lines = MIN ((guint) pango_layout_get_line_count (m->layout), max_lines);
+  wrapped->n_lines = n_lines;
+  wrapped->lines = g_new0 (WrappedLine, n_lines);
+  starts = g_new0 (int, n_lines);
+  lengths = g_new0 (int, n_lines);
+
+  iter = pango_layout_get_iter (m->layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_line_get_extents (line, NULL, &logical);
+      starts[i] = line->start_index;
+      lengths[i] = line->length;
+      wrapped->lines[i].baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      wrapped->lines[i].width = MIN (logical.width / (double) PANGO_SCALE, width);
+      wrapped->height = y1 / (double) PANGO_SCALE;
+      i++;
+    }
+  while (i < n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  for (i = 0; i < n_lines; i++)
+    {
+      gboolean cut = (i == n_lines - 1 &&
+                      (guint) pango_layout_get_line_count (m->layout) > n_lines);
+
+      if (cut)
+        {
+          /* The last line we keep says that more follows. */
+          wrapped->lines[i].text = fit_line (m, text + starts[i], size, weight, 0, width);
+          wrapped->lines[i].width = width;
+        }
+      else
+        {
+          wrapped->lines[i].text = g_strndup (text + starts[i], lengths[i]);
+          strip_trailing_space (wrapped->lines[i].text);
+        }
+    }
+
+  return wrapped;
+}
+
+/* Copies the cached wrapping into the layout's strings; the cache may be
+ * emptied later without leaving the card dangling. */
+static void
+wrap_text (Measurer     *m,
+           GStringChunk *strings,
+           const char   *text,
+           double        size,
+           int           weight,
+           double        width,
+           guint         max_lines,
+           GArray       *out_lines,
+           double       *out_height)
+{
+  /* The line limit takes the letter-spacing slot: titles have none. */
+  g_autofree char *key = text_key (m->theme, text, size, weight, max_lines, width);
+  Wrapped *wrapped;
+
+  g_mutex_lock (&m->cache->lock);
+  wrapped = g_hash_table_lookup (m->cache->wraps, key);
+  g_mutex_unlock (&m->cache->lock);
+
+  if (wrapped == NULL)
+    {
+      wrapped = wrap_uncached (m, text, size, weight, width, max_lines);
+      g_mutex_lock (&m->cache->lock);
+      g_hash_table_insert (m->cache->wraps, g_steal_pointer (&key), wrapped);
+      g_mutex_unlock (&m->cache->lock);
+    }
+
+  g_mutex_lock (&m->cache->lock);
+  for (guint i = 0; i < wrapped->n_lines; i++)
+    {
+      WrappedLine line = wrapped->lines[i];
+
+      line.text = g_string_chunk_insert (strings, line.text);
+      g_array_append_val (out_lines, line);
+    }
+  *out_height = wrapped->height;
+  g_mutex_unlock (&m->cache->lock);
+}
+
+/* A title as Pango and XML will both take it: valid UTF-8, no control
+ * characters except line breaks, no surrounding white space. */
+static char *
+sanitize_title (const char *title)
+{
+  char *clean = g_utf8_make_valid (title ? title : "", -1);
+
+  for (char *p = clean; *p; p++)
+    if (g_ascii_iscntrl (*p) && *p != '\n')
+      *p = ' ';
+
+  return g_strstrip (clean);
+}
+
+/* Numbers for metric labels: thousands grouped, at most two decimals. */
+static char *
+format_number (double value)
+{
+  GString *out;
+  char digits[64];
+  const char *point;
+  gsize int_len;
+
+  if (!isfinite (value) || fabs (value) >= 1e15)
+    {
+      g_ascii_formatd (digits, sizeof digits, "%g", value);
+      return g_strdup (digits);
+    }
+
+  if (fabs (value - round (value)) < 0.005)
+    g_ascii_formatd (digits, sizeof digits, "%.0f", round (value));
+  else
+    g_ascii_formatd (digits, sizeof digits, "%.2f", value);
+
+  /* Drop a trailing zero of the decimals: 1.50 reads as 1.5. */
+  if (strchr (digits, '.') != NULL)
+    {
+      gsize len = strlen (digits);
+
+      while (len > 0 && digits[len - 1] == '0')
+        digits[--len] = '\0';
+      if (len > 0 && digits[len - 1] == '.')
+        digits[--len] = '\0';
+    }
+
+  if (strcmp (digits, "-0") == 0)
+    return g_strdup ("0");
+
+  out = g_string_new (NULL);
+  point = strchr (digits, '.');
+  int_len = point ? (gsize) (point - digits) : strlen (digits);
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      gsize from_end = int_len - i;
+
+      g_string_append_c (out, digits[i]);
+      if (digits[i] != '-' && from_end > 1 && from_end % 3 == 1)
+        g_string_append_c (out, ',');
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_quantity (double      value,
+                 const char *unit)
+{
+  g_autofree char *number = format_number (value);
+
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  if (strcmp (unit, "%") == 0)
+    return g_strconcat (number, unit, NULL);
+
+  return g_strconcat (number, " ", unit, NULL);
+}
+
+static const char *
+experiment_kind_name (ImpExperimentKind kind)
+{
+  switch (kind)
+    {
+    case IMP_EXPERIMENT_KIND_USABILITY_INTERVIEW:
+      return _("Usability interview");
+    case IMP_EXPERIMENT_KIND_FAKE_DOOR:
+      return _("Fake door");
+    case IMP_EXPERIMENT_KIND_WIZARD_OF_OZ:
+      return _("Wizard of Oz");
+    case IMP_EXPERIMENT_KIND_KANO_SURVEY:
+      return _("Kano survey");
+    case IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE:
+      return _("Technical spike");
+    case IMP_EXPERIMENT_KIND_AB_TEST:
+      return _("A/B test");
+    case IMP_EXPERIMENT_KIND_OTHER:
+    default:
+      return _("Experiment");
+    }
+}
+
+static const char *
+aspect_name (ImpAspect aspect)
+{
+  switch (aspect)
+    {
+    case IMP_ASPECT_USABILITY:
+      return _("usability");
+    case IMP_ASPECT_FEASIBILITY:
+      return _("feasibility");
+    case IMP_ASPECT_VALIDITY:
+    default:
+      return _("validity");
+    }
+}
+
+/* Card composition */
+
+typedef struct
+{
+  const char *text;
+  ImpInk      fg;
+  ImpInk      bg;
+  double      width;   /* of the pill */
+} Chip;
+
+static void
+add_text (ImpLayout  *self,
+          const char *text,
+          double      x,
+          double      baseline,
+          double      width,
+          double      size,
+          int         weight,
+          double      letter_spacing,
+          ImpInk      ink)
+{
+  ImpCardText t = {
+    .text = g_string_chunk_insert_const (self->strings, text),
+    .x = x,
+    .baseline = baseline,
+    .width = width,
+    .size = size,
+    .letter_spacing = letter_spacing,
+    .weight = weight,
+    .ink = ink,
+  };
+
+  g_array_append_val (self->tmp_texts, t);
+}
+
+static guint
+add_box (ImpLayout *self,
+         double     x,
+         double     y,
+         double     width,
+         double     height,
+         double     radius,
+         ImpInk     ink)
+{
+  ImpCardBox b = { { x, y, width, height }, radius, ink };
+
+  g_array_append_val (self->tmp_boxes, b);
+
+  return self->tmp_boxes->len - 1;
+}
+
+/* Text in a pill is centred on the height of its capitals, which is what the
+ * eye centres, rather than on the font's full ascent. */
+static double
+pill_baseline (double top,
+               double height,
+               double size)
+{
+  return top + height / 2 + size * 0.36;
+}
+
+static void
+add_chip (ImpLayout   *self,
+          Measurer    *m,
+          const Chip  *chip,
+          double       x,
+          double       y)
+{
+  double text_width = chip->width - 2 * CHIP_PAD_X;
+
+  add_box (self, x, y, chip->width, CHIP_HEIGHT, CHIP_HEIGHT / 2, chip->bg);
+  add_text (self, chip->text, x + CHIP_PAD_X, pill_baseline (y, CHIP_HEIGHT, CHIP_SIZE),
+            text_width, CHIP_SIZE, PANGO_WEIGHT_BOLD, 0, chip->fg);
+}
+
+static guint
+collect_chips (ImpLayout *self,
+               Measurer  *m,
+               ImpNode   *node,
+               Chip      *chips,
+               char     **owned)
+{
+  guint n = 0;
+
+  if (node->level == IMP_LEVEL_DELIVERABLE)
+    {
+      guint supports = 0, refutes = 0;
+
+      if (imp_ice_is_set (&node->ice))
+        {
+          owned[n] = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
+          chips[n] = (Chip) { owned[n], IMP_INK_ACCENT, IMP_INK_ACCENT_TINT, 0 };
+          n++;
+        }
+
+      /* DOMAIN.md: a deliverable whose experiments refute it is eliminated,
+       * one with support boosted; mixed evidence is left to the reader. */
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          ImpNode *child = imp_node_get_child (node, i);
+
+          if (child->experiment == NULL || child->experiment->status != IMP_EXPERIMENT_DONE)
+            continue;
+          supports += child->experiment->result == IMP_RESULT_SUPPORTS;
+          refutes += child->experiment->result == IMP_RESULT_REFUTES;
+        }
+
+      if (refutes > 0 && supports == 0)
+        chips[n++] = (Chip) { _("✗ Eliminated"), IMP_INK_DANGER, IMP_INK_DANGER_TINT, 0 };
+      else if (supports > 0 && refutes == 0)
+        chips[n++] = (Chip) { _("✓ Boosted"), IMP_INK_SUCCESS, IMP_INK_SUCCESS_TINT, 0 };
+    }
+  else if (node->level == IMP_LEVEL_EXPERIMENT && node->experiment != NULL)
+    {
+      const ImpExperiment *e = node->experiment;
+
+      if (e->status == IMP_EXPERIMENT_PLANNED)
+        chips[n++] = (Chip) { _("Planned"), IMP_INK_NEUTRAL, IMP_INK_NEUTRAL_TINT, 0 };
+      else if (e->status == IMP_EXPERIMENT_RUNNING)
+        chips[n++] = (Chip) { _("Running"), IMP_INK_ACCENT, IMP_INK_ACCENT_TINT, 0 };
+      else if (e->result == IMP_RESULT_SUPPORTS)
+        chips[n++] = (Chip) { _("✓ Supports"), IMP_INK_SUCCESS, IMP_INK_SUCCESS_TINT, 0 };
+      else if (e->result == IMP_RESULT_REFUTES)
+        chips[n++] = (Chip) { _("✗ Refutes"), IMP_INK_DANGER, IMP_INK_DANGER_TINT, 0 };
+      else if (e->result == IMP_RESULT_INCONCLUSIVE)
+        chips[n++] = (Chip) { _("? Inconclusive"), IMP_INK_NEUTRAL, IMP_INK_NEUTRAL_TINT, 0 };
+      else
+        chips[n++] = (Chip) { _("Done"), IMP_INK_NEUTRAL, IMP_INK_NEUTRAL_TINT, 0 };
+    }
+
+  for (guint i = 0; i < n; i++)
+    chips[i].width = MIN (measure_width (m, chips[i].text, CHIP_SIZE, PANGO_WEIGHT_BOLD, 0) +
+                          2 * CHIP_PAD_X, IMP_CARD_CONTENT_WIDTH);
+
+  return n;
+}
+
+static double
+add_small_line (ImpLayout  *self,
+                Measurer   *m,
+                const char *text,
+                double      x,
+                double      top,
+                double      max_width,
+                int         weight,
+                ImpInk      ink)
+{
+  g_autofree char *fitted = fit_line (m, text, self->theme->small_size, weight, 0, max_width);
+  double width = measure_width (m, fitted, self->theme->small_size, weight, 0);
+
+  add_text (self, fitted, x, top + self->small_ascent, width,
+            self->theme->small_size, weight, 0, ink);
+
+  return width;
+}
+
+static void
+compose_metric (ImpLayout *self,
+                Measurer  *m,
+                ImpCard   *card,
+                ImpNode   *node,
+                double    *y)
+{
+  const ImpMetric *metric = node->metric;
+  const double small = self->theme->small_size;
+  const double left = IMP_CARD_PAD_LEFT;
+
+  *y += 10;
+
+  if (imp_metric_has_target (metric))
+    {
+      double progress = imp_metric_get_progress (metric);
+      g_autofree char *target = format_quantity (metric->target, metric->unit);
+      g_autofree char *label = NULL;
+      g_autofree char *percent = NULL;
+      double percent_width = 0;
+
+      card->track_box = add_box (self, left, *y, IMP_CARD_CONTENT_WIDTH, BAR_HEIGHT,
+                                 BAR_HEIGHT / 2, IMP_INK_TRACK);
+      card->progress = progress;
+      if (isfinite (progress) && progress > 0)
+        add_box (self, left, *y, MAX (BAR_HEIGHT, IMP_CARD_CONTENT_WIDTH * progress), BAR_HEIGHT,
+                 BAR_HEIGHT / 2, progress >= 1.0 ? IMP_INK_PROGRESS_DONE : IMP_INK_ACCENT);
+      *y += BAR_HEIGHT + 5;
+
+      if (isfinite (metric->current))
+        {
+          g_autofree char *current = format_number (metric->current);
+
+          /* TRANSLATORS: metric progress, "43,500 / 48,000 learners" */
+          label = g_strdup_printf (_("%s / %s"), current, target);
+        }
+      else
+        {
+          label = g_strdup_printf (_("Target %s"), target);
+        }
+
+      if (isfinite (progress))
+        {
+          percent = g_strdup_printf ("%d%%", (int) floor (progress * 100 + 0.5));
+          percent_width = measure_width (m, percent, small, PANGO_WEIGHT_BOLD, 0);
+          add_text (self, percent, left + IMP_CARD_CONTENT_WIDTH - percent_width,
+                    *y + self->small_ascent, percent_width, small, PANGO_WEIGHT_BOLD,
+                    0, progress >= 1.0 ? IMP_INK_SUCCESS : IMP_INK_ACCENT);
+          percent_width += 8;
+        }
+
+      add_small_line (self, m, label, left, *y, IMP_CARD_CONTENT_WIDTH - percent_width,
+                      PANGO_WEIGHT_NORMAL, IMP_INK_TEXT_DIM);
+      *y += self->small_height;
+    }
+  else
+    {
+      const char *arrow = metric->direction == IMP_DIRECTION_DECREASE ? "↓" : "↑";
+      g_autofree char *what = NULL;
+      g_autofree char *label = NULL;
+
+      if (isfinite (metric->current))
+        what = format_quantity (metric->current, metric->unit);
+      else
+        what = g_strdup (metric->direction == IMP_DIRECTION_DECREASE ? _("Decrease") : _("Increase"));
+
+      /* TRANSLATORS: a metric without a target: "↑ 43,500 learners · direction only" */
+      label = g_strdup_printf (_("%s %s · direction only"), arrow, what);
+      add_small_line (self, m, label, left, *y, IMP_CARD_CONTENT_WIDTH,
+                      PANGO_WEIGHT_NORMAL, IMP_INK_TEXT_DIM);
+      *y += self->small_height;
+    }
+}
+
+static ImpCard *
+compose_card (ImpLayout *self,
+              Measurer  *m,
+              ImpNode   *node,
+              guint      hidden)
+{
+  const ImpTheme *theme = self->theme;
+  const double left = IMP_CARD_PAD_LEFT;
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (self->map);
+  g_autofree char *badge = g_utf8_strup (imp_vocabulary_level_name (vocabulary, node->level), -1);
+  g_autofree char *badge_fitted = NULL;
+  g_autofree char *title = sanitize_title (node->title);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (WrappedLine));
+  char *owned[4] = { NULL, };
+  Chip chips[4];
+  guint n_chips;
+  ImpCard *card;
+  gsize texts_size, boxes_size;
+  double badge_width, chips_width = 0;
+  double title_size, title_height;
+  int title_weight;
+  gboolean chips_in_badge_row;
+  double y = IMP_CARD_PAD_TOP;
+
+  g_array_set_size (self->tmp_texts, 0);
+  g_array_set_size (self->tmp_boxes, 0);
+
+  card = g_new0 (ImpCard, 1);
+  card->track_box = -1;
+  card->progress = NAN;
+
+  /* The level badge: colour is never the only carrier of the level. */
+  badge_fitted = fit_line (m, badge, BADGE_SIZE, PANGO_WEIGHT_BOLD, BADGE_LETTER_SPACING,
+                           IMP_CARD_CONTENT_WIDTH - 2 * BADGE_PAD_X);
+  badge_width = measure_width (m, badge_fitted, BADGE_SIZE, PANGO_WEIGHT_BOLD, BADGE_LETTER_SPACING);
+  add_box (self, left, y, badge_width + 2 * BADGE_PAD_X, BADGE_HEIGHT, BADGE_HEIGHT / 2,
+           IMP_INK_ACCENT_TINT);
+  add_text (self, badge_fitted, left + BADGE_PAD_X, pill_baseline (y, BADGE_HEIGHT, BADGE_SIZE),
+            badge_width, BADGE_SIZE, PANGO_WEIGHT_BOLD, BADGE_LETTER_SPACING, IMP_INK_ACCENT);
+
+  /* Chips share the badge's row when they fit beside it, which keeps most
+   * cards short; otherwise they get a row of their own under the title. */
+  n_chips = collect_chips (self, m, node, chips, owned);
+  for (guint i = 0; i < n_chips; i++)
+    chips_width += chips[i].width + (i > 0 ? CHIP_GAP : 0);
+  chips_in_badge_row = n_chips > 0 &&
+    badge_width + 2 * BADGE_PAD_X + PILL_GAP + chips_width <= IMP_CARD_CONTENT_WIDTH;
+
+  if (chips_in_badge_row)
+    {
+      double x = left + IMP_CARD_CONTENT_WIDTH - chips_width;
+
+      for (guint i = 0; i < n_chips; i++)
+        {
+          add_chip (self, m, &chips[i], x, y + (BADGE_HEIGHT - CHIP_HEIGHT) / 2);
+          x += chips[i].width + CHIP_GAP;
+        }
+      y += CHIP_HEIGHT - (CHIP_HEIGHT - BADGE_HEIGHT) / 2;
+    }
+  else
+    {
+      y += BADGE_HEIGHT;
+    }
+  y += 8;
+
+  /* The title: goals are the biggest, boldest type on the map. */
+  title_size = node->level == IMP_LEVEL_GOAL ? theme->goal_title_size : theme->title_size;
+  title_weight = node->level == IMP_LEVEL_GOAL ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+  wrap_text (m, self->strings, *title ? title : _("Untitled"), title_size, title_weight,
+             IMP_CARD_CONTENT_WIDTH, IMP_CARD_MAX_TITLE_LINES, lines, &title_height);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      WrappedLine *line = &g_array_index (lines, WrappedLine, i);
+
+      add_text (self, line->text, left, y + line->baseline, line->width, title_size,
+                title_weight, 0, *title ? IMP_INK_TEXT : IMP_INK_TEXT_DIM);
+    }
+  y += title_height;
+
+  if (node->level == IMP_LEVEL_EXPERIMENT && node->experiment != NULL)
+    {
+      /* TRANSLATORS: kind and aspect of an experiment, "Fake door · validity" */
+      g_autofree char *meta = g_strdup_printf (_("%s · %s"),
+                                               experiment_kind_name (node->experiment->kind),
+                                               aspect_name (node->experiment->aspect));
+
+      y += 4;
+      add_small_line (self, m, meta, left, y, IMP_CARD_CONTENT_WIDTH, PANGO_WEIGHT_NORMAL,
+                      IMP_INK_TEXT_DIM);
+      y += self->small_height;
+    }
+
+  if (node->metric != NULL &&
+      (node->level == IMP_LEVEL_GOAL || node->level == IMP_LEVEL_IMPACT))
+    compose_metric (self, m, card, node, &y);
+
+  if (n_chips > 0 && !chips_in_badge_row)
+    {
+      double x = left;
+
+      y += 10;
+      for (guint i = 0; i < n_chips; i++)
+        {
+          if (x > left && x + chips[i].width > left + IMP_CARD_CONTENT_WIDTH)
+            {
+              x = left;
+              y += CHIP_HEIGHT + CHIP_GAP;
+            }
+          add_chip (self, m, &chips[i], x, y);
+          x += chips[i].width + CHIP_GAP;
+        }
+      y += CHIP_HEIGHT;
+    }
+
+  y += IMP_CARD_PAD_BOTTOM;
+  card->height = ceil (MAX (y, MIN_CARD_HEIGHT));
+
+  /* The "+N" of a collapsed node sits on the card's right edge, where its
+   * links would start, half outside the card. */
+  if (hidden > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("+%u", hidden);
+      double text_width = measure_width (m, count, COLLAPSED_SIZE, PANGO_WEIGHT_BOLD, 0);
+      double width = MAX (COLLAPSED_HEIGHT, text_width + 14);
+      double top = card->height / 2 - COLLAPSED_HEIGHT / 2;
+
+      add_box (self, IMP_LAYOUT_CARD_WIDTH - width / 2, top, width, COLLAPSED_HEIGHT,
+               COLLAPSED_HEIGHT / 2, IMP_INK_ACCENT);
+      add_text (self, count, IMP_LAYOUT_CARD_WIDTH - text_width / 2,
+                pill_baseline (top, COLLAPSED_HEIGHT, COLLAPSED_SIZE), text_width,
+                COLLAPSED_SIZE, PANGO_WEIGHT_BOLD, 0, IMP_INK_ON_ACCENT);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+    g_free (owned[i]);
+
+  /* One block per card: the texts and boxes follow the header. */
+  texts_size = sizeof (ImpCardText) * self->tmp_texts->len;
+  boxes_size = sizeof (ImpCardBox) * self->tmp_boxes->len;
+  card = g_realloc (card, sizeof (ImpCard) + texts_size + boxes_size);
+  card->n_texts = self->tmp_texts->len;
+  card->n_boxes = self->tmp_boxes->len;
+  card->texts = (ImpCardText *) (card + 1);
+  card->boxes = (ImpCardBox *) ((char *) card->texts + texts_size);
+  memcpy (card->texts, self->tmp_texts->data, texts_size);
+  memcpy (card->boxes, self->tmp_boxes->data, boxes_size);
+
+  return card;
+}
+
+/* The tree */
+
+static void
+contour_clear (Contour *c)
+{
+  memset (c, 0, sizeof *c);
+}
+
+static void
+contour_add (Contour *c,
+             guint    level,
+             double   top,
+             double   bottom)
+{
+  if (!c->has[level])
+    {
+      c->has[level] = TRUE;
+      c->top[level] = top;
+      c->bottom[level] = bottom;
+    }
+  else
+    {
+      c->top[level] = MIN (c->top[level], top);
+      c->bottom[level] = MAX (c->bottom[level], bottom);
+    }
+}
+
+static void
+contour_merge (Contour       *into,
+               const Contour *from,
+               double         offset)
+{
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    if (from->has[l])
+      contour_add (into, l, from->top[l] + offset, from->bottom[l] + offset);
+}
+
+static double
+contour_min_top (const Contour *c)
+{
+  double top = G_MAXDOUBLE;
+
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    if (c->has[l])
+      top = MIN (top, c->top[l]);
+
+  return top == G_MAXDOUBLE ? 0 : top;
+}
+
+static double
+contour_max_bottom (const Contour *c)
+{
+  double bottom = -G_MAXDOUBLE;
+
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    if (c->has[l])
+      bottom = MAX (bottom, c->bottom[l]);
+
+  return bottom == -G_MAXDOUBLE ? 0 : bottom;
+}
+
+/* How far down @next must move, from the origin of @placed, so that in
+ * every column the two share it starts below what is placed, @gap apart in
+ * @sibling_level and a little more in the columns of their descendants. */
+static double
+contour_separation (const Contour *placed,
+                    const Contour *next,
+                    guint          sibling_level)
+{
+  double offset = -G_MAXDOUBLE;
+
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    {
+      if (placed->has[l] && next->has[l])
+        {
+          double gap = l == sibling_level ? IMP_LAYOUT_SIBLING_GAP : IMP_LAYOUT_SUBTREE_GAP;
+
+          offset = MAX (offset, placed->bottom[l] + gap - next->top[l]);
+        }
+    }
+
+  /* Subtrees in disjoint columns (only in three tiers, where a goal may
+   * hold an actor and an outcome): simply stack them. */
+  if (offset == -G_MAXDOUBLE)
+    offset = contour_max_bottom (placed) + IMP_LAYOUT_SIBLING_GAP - contour_min_top (next);
+
+  return offset;
+}
+
+static inline NodeInfo *
+info_of (ImpLayout     *self,
+         const ImpNode *node)
+{
+  guint position;
+
+  if (self->index == NULL || node == NULL)
+    return NULL;
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, node));
+
+  return position > 0 ? &self->infos[position - 1] : NULL;
+}
+
+/* Places the subtree under @i relative to the top of its root card, whose
+ * own top is 0 in @out; records each child's offset in rel_y. */
+static void
+place_subtree (ImpLayout *self,
+               int        i,
+               Contour   *out,
+               guint      depth)
+{
+  NodeInfo *info = &self->infos[i];
+  double height = info->card->height;
+  Contour acc;
+  double first_top = 0, last_bottom = 0, node_top;
+  guint n = 0;
+
+  contour_clear (&acc);
+  info->placed = TRUE;
+
+  if (!info->node->collapsed && depth < MAX_DEPTH)
+    {
+      for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+        {
+          NodeInfo *child = &self->infos[c];
+          Contour sub;
+          double offset = 0;
+
+          if (!child->visible)
+            continue;
+
+          place_subtree (self, c, &sub, depth + 1);
+          if (n > 0)
+            offset = contour_separation (&acc, &sub, child->node->level);
+          child->rel_y = offset;
+          contour_merge (&acc, &sub, offset);
+
+          if (n == 0)
+            first_top = offset;
+          last_bottom = offset + child->card->height;
+          n++;
+        }
+    }
+
+  contour_clear (out);
+  if (n == 0)
+    {
+      contour_add (out, info->node->level, 0, height);
+      return;
+    }
+
+  /* The parent sits at the middle of the span of its children's cards. */
+  node_top = (first_top + last_bottom) / 2 - height / 2;
+  for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+    if (self->infos[c].visible)
+      self->infos[c].rel_y -= node_top;
+
+  contour_merge (out, &acc, -node_top);
+  contour_add (out, info->node->level, 0, height);
+}
+
+static gboolean
+is_finite_position (double value)
+{
+  return isfinite (value) && fabs (value) < 1e9;
+}
+
+/* Turns relative offsets into positions, moving a pinned node to its pin
+ * and its subtree by the same amount. */
+static void
+position_subtree (ImpLayout *self,
+                  int        i,
+                  double     y,
+                  double     dx,
+                  double     dy,
+                  guint      depth)
+{
+  NodeInfo *info = &self->infos[i];
+  ImpNode *node = info->node;
+  double auto_x = self->column_x[node->level];
+
+  if (node->pinned && is_finite_position (node->x) && is_finite_position (node->y))
+    {
+      dx = node->x - auto_x;
+      dy = node->y - y;
+    }
+
+  info->x = auto_x + dx;
+  info->y = y + dy;
+  g_ptr_array_add (self->visible, node);
+
+  if (node->collapsed || depth >= MAX_DEPTH)
+    return;
+
+  for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+    if (self->infos[c].visible && self->infos[c].placed)
+      position_subtree (self, c, y + self->infos[c].rel_y, dx, dy, depth + 1);
+}
+
+static guint
+mark_visible (ImpLayout *self,
+              int        i,
+              gboolean   visible,
+              guint      depth)
+{
+  NodeInfo *info = &self->infos[i];
+  gboolean children_visible = visible && !info->node->collapsed;
+
+  info->visible = visible;
+  info->descendants = 0;
+
+  if (depth >= MAX_DEPTH)
+    return 0;
+
+  for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+    info->descendants += 1 + mark_visible (self, c, children_visible, depth + 1);
+
+  return info->descendants;
+}
+
+static void
+clear_infos (ImpLayout *self)
+{
+  for (guint i = 0; i < self->n_infos; i++)
+    g_free (self->infos[i].card);
+  g_clear_pointer (&self->infos, g_free);
+  self->n_infos = 0;
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+}
+
+static void
+compute_columns (ImpLayout *self)
+{
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (self->map);
+  gboolean has_level[IMP_N_LEVELS] = { FALSE, };
+  guint column = 0;
+
+  self->deepest = IMP_LEVEL_GOAL;
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      ImpLevel level = self->infos[i].node->level;
+
+      has_level[level] = TRUE;
+      self->deepest = MAX (self->deepest, level);
+    }
+
+  /* Three tiers fold the actor column away; actors left over from another
+   * vocabulary keep theirs, so that no card lands on top of another. */
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    {
+      gboolean folded = l == IMP_LEVEL_ACTOR && imp_vocabulary_hides_actors (vocabulary) &&
+                        !has_level[l];
+
+      self->has_column[l] = !folded;
+      self->column_x[l] = column * IMP_LAYOUT_COLUMN_STRIDE;
+      if (!folded)
+        column++;
+    }
+}
+
+static void
+measure_small_line (ImpLayout *self,
+                    Measurer  *m)
+{
+  g_autofree char *key = text_key (self->theme, "\x1fsmall-line", self->theme->small_size, 0, 0, 0);
+  double *cached;
+
+  g_mutex_lock (&m->cache->lock);
+  cached = g_hash_table_lookup (m->cache->widths, key);
+  if (cached != NULL)
+    {
+      self->small_ascent = cached[0];
+      self->small_height = cached[1];
+    }
+  g_mutex_unlock (&m->cache->lock);
+
+  if (cached == NULL)
+    {
+      double values[2];
+      int height;
+
+      measurer_ensure (m);
+      _imp_text_layout_set (m->layout, self->theme, "Xg", self->theme->small_size,
+                            PANGO_WEIGHT_NORMAL, 0);
+      pango_layout_get_size (m->layout, NULL, &height);
+      values[0] = pango_layout_get_baseline (m->layout) / (double) PANGO_SCALE;
+      values[1] = height / (double) PANGO_SCALE;
+      self->small_ascent = values[0];
+      self->small_height = values[1];
+
+      g_mutex_lock (&m->cache->lock);
+      g_hash_table_insert (m->cache->widths, g_steal_pointer (&key), g_memdup2 (values, sizeof values));
+      g_mutex_unlock (&m->cache->lock);
+    }
+}
+
+/**
+ * imp_layout_compute:
+ *
+ * Lays the map out: a tidy tree per goal, left to right by level. Every
+ * subtree keeps to its own vertical band in every column it reaches;
+ * siblings are stacked as close as those bands allow and each parent is
+ * centred on its children. Goal trees are stacked one under the other,
+ * unconnected nodes below them in their own columns. Cross-links play no
+ * part. Pinned nodes keep their position and carry their subtree along.
+ *
+ * Everything is linear in the number of nodes, and recursion only follows
+ * levels, which are at most five deep.
+ */
+void
+imp_layout_compute (ImpLayout *self)
+{
+  g_autoptr(GPtrArray) roots = NULL;
+  Measurer m = { self->theme, NULL, NULL, NULL };
+  guint n_nodes;
+  double y = 0;
+  Contour unconnected;
+  gboolean any_unconnected = FALSE;
+  double floor_y;
+
+  g_return_if_fail (IMP_IS_LAYOUT (self));
+
+  clear_infos (self);
+  self->computed = TRUE;
+
+  n_nodes = imp_map_get_n_nodes (self->map);
+  self->n_infos = n_nodes;
+  self->infos = g_new0 (NodeInfo, MAX (n_nodes, 1));
+  self->index = g_hash_table_new (NULL, NULL);
+  self->visible = g_ptr_array_sized_new (n_nodes);
+  self->strings = g_string_chunk_new (4096);
+  m.cache = text_cache_get (self->map);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      ImpNode *node = imp_map_get_node (self->map, i);
+
+      self->infos[i].node = node;
+      self->infos[i].parent = -1;
+      self->infos[i].first_child = -1;
+      self->infos[i].last_child = -1;
+      self->infos[i].next_sibling = -1;
+      g_hash_table_insert (self->index, node, GUINT_TO_POINTER (i + 1));
+    }
+
+  /* Tree children, in their parent's order; cross-links are left out. */
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      ImpNode *node = self->infos[i].node;
+
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          ImpLink *link = g_ptr_array_index (node->children, j);
+          NodeInfo *child;
+          int c;
+
+          if (!imp_link_is_tree_link (link) || (child = info_of (self, link->child)) == NULL)
+            continue;
+
+          c = child - self->infos;
+          child->parent = i;
+          if (self->infos[i].last_child < 0)
+            self->infos[i].first_child = c;
+          else
+            self->infos[self->infos[i].last_child].next_sibling = c;
+          self->infos[i].last_child = c;
+        }
+    }
+
+  compute_columns (self);
+
+  /* Drop a cache that has grown far beyond the map (titles edited many
+   * times), so it cannot grow without bound over a long session. */
+  g_mutex_lock (&m.cache->lock);
+  if (g_hash_table_size (m.cache->wraps) > MAX (TEXT_CACHE_MIN_SIZE, 4 * n_nodes))
+    g_hash_table_remove_all (m.cache->wraps);
+  if (g_hash_table_size (m.cache->widths) > MAX (TEXT_CACHE_MIN_SIZE, 8 * n_nodes))
+    g_hash_table_remove_all (m.cache->widths);
+  g_mutex_unlock (&m.cache->lock);
+
+  measure_small_line (self, &m);
+
+  roots = imp_map_get_roots (self->map);
+  for (guint r = 0; r < roots->len; r++)
+    mark_visible (self, info_of (self, g_ptr_array_index (roots, r)) - self->infos, TRUE, 0);
+
+  for (guint i = 0; i < n_nodes; i++)
+    if (self->infos[i].visible)
+      self->infos[i].card = compose_card (self, &m, self->infos[i].node,
+                                          self->infos[i].node->collapsed ? self->infos[i].descendants : 0);
+
+  /* Goal trees, each in a band of its own. */
+  for (guint r = 0; r < roots->len; r++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+      Contour contour;
+
+      if (info->node->level != IMP_LEVEL_GOAL)
+        continue;
+
+      place_subtree (self, info - self->infos, &contour, 0);
+      position_subtree (self, info - self->infos, y - contour_min_top (&contour), 0, 0, 0);
+      y += contour_max_bottom (&contour) - contour_min_top (&contour) + IMP_LAYOUT_ROOT_GAP;
+    }
+
+  /* Unconnected nodes below the trees, each column filling on its own. */
+  contour_clear (&unconnected);
+  floor_y = y;
+  for (guint r = 0; r < roots->len; r++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+      Contour contour;
+      double offset;
+
+      if (info->node->level == IMP_LEVEL_GOAL)
+        continue;
+
+      place_subtree (self, info - self->infos, &contour, 0);
+      offset = floor_y - contour_min_top (&contour);
+      if (any_unconnected)
+        offset = MAX (offset, contour_separation (&unconnected, &contour, info->node->level));
+      contour_merge (&unconnected, &contour, offset);
+      any_unconnected = TRUE;
+      position_subtree (self, info - self->infos, offset, 0, 0, 0);
+    }
+
+  /* A node never reached from a root (only possible in a map that breaks
+   * the level rule) stays hidden rather than being drawn at random. */
+  for (guint i = 0; i < n_nodes; i++)
+    if (!self->infos[i].placed)
+      self->infos[i].visible = FALSE;
+
+  self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (self->visible, i));
+      double x0, y0, x1, y1;
+
+      if (i == 0)
+        {
+          self->bounds = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
+          continue;
+        }
+
+      x0 = MIN (self->bounds.x, info->x);
+      y0 = MIN (self->bounds.y, info->y);
+      x1 = MAX (self->bounds.x + self->bounds.width, info->x + IMP_LAYOUT_CARD_WIDTH);
+      y1 = MAX (self->bounds.y + self->bounds.height, info->y + info->card->height);
+      self->bounds = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
+    }
+
+  measurer_clear (&m);
+}
+
+static void
+ensure_computed (ImpLayout *self)
+{
+  if (!self->computed)
+    imp_layout_compute (self);
+}
+
+static void
+imp_layout_finalize (GObject *object)
+{
+  ImpLayout *self = (ImpLayout *) object;
+
+  clear_infos (self);
+  g_clear_pointer (&self->tmp_texts, g_array_unref);
+  g_clear_pointer (&self->tmp_boxes, g_array_unref);
+  g_clear_object (&self->map);
+
+  G_OBJECT_CLASS (imp_layout_parent_class)->finalize (object);
+}
+
+static void
+imp_layout_class_init (ImpLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = imp_layout_finalize;
+}
+
+static void
+imp_layout_init (ImpLayout *self)
+{
+  self->tmp_texts = g_array_new (FALSE, FALSE, sizeof (ImpCardText));
+  self->tmp_boxes = g_array_new (FALSE, FALSE, sizeof (ImpCardBox));
+}
+
+/**
+ * imp_layout_new:
+ * @map: the map to lay out
+ * @theme: the theme whose type sizes the cards
+ *
+ * The layout is computed on first use, or by imp_layout_compute(). It
+ * does not follow the map's changes: compute it again after an edit.
+ *
+ * Returns: (transfer full): a new layout
+ */
+ImpLayout *
+imp_layout_new (ImpMap         *map,
+                const ImpTheme *theme)
+{
+  ImpLayout *self;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  self = g_object_new (IMP_TYPE_LAYOUT, NULL);
+  self->map = g_object_ref (map);
+  self->theme = theme ? theme : imp_theme_get (IMP_THEME_LIGHT);
+
+  return self;
+}
+
+/**
+ * imp_layout_get_node_rect:
+ * @node: a node of the map
+ * @rect: (out): its card, in map coordinates
+ *
+ * Returns: %TRUE if @node is shown; %FALSE if it is hidden under a
+ *   collapsed ancestor or not in the map, and @rect is left alone.
+ */
+gboolean
+imp_layout_get_node_rect (ImpLayout     *self,
+                          const ImpNode *node,
+                          ImpRect       *rect)
+{
+  NodeInfo *info;
+
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  ensure_computed (self);
+  info = info_of (self, node);
+  if (info == NULL || !info->visible)
+    return FALSE;
+
+  *rect = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
+
+  return TRUE;
+}
+
+/**
+ * imp_layout_is_visible:
+ *
+ * Returns: whether @node is shown: it is in the map and no tree ancestor
+ *   of it is collapsed.
+ */
+gboolean
+imp_layout_is_visible (ImpLayout     *self,
+                       const ImpNode *node)
+{
+  NodeInfo *info;
+
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), FALSE);
+
+  ensure_computed (self);
+  info = info_of (self, node);
+
+  return info != NULL && info->visible;
+}
+
+/**
+ * imp_layout_get_bounds:
+ * @bounds: (out): the union of the visible cards; empty at (0, 0) for a
+ *   map without nodes
+ */
+void
+imp_layout_get_bounds (ImpLayout *self,
+                       ImpRect   *bounds)
+{
+  g_return_if_fail (IMP_IS_LAYOUT (self));
+  g_return_if_fail (bounds != NULL);
+
+  ensure_computed (self);
+  *bounds = self->bounds;
+}
+
+/**
+ * imp_layout_get_column_x:
+ * @level: a level
+ * @x: (out) (optional): the left edge of its column
+ *
+ * Levels deeper than any node still get the position their column would
+ * have, so a node can be dropped there.
+ *
+ * Returns: whether @level has a column in this map's vocabulary
+ */
+gboolean
+imp_layout_get_column_x (ImpLayout *self,
+                         ImpLevel   level,
+                         double    *x)
+{
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, FALSE);
+
+  ensure_computed (self);
+  if (x != NULL)
+    *x = self->column_x[level];
+
+  return self->has_column[level];
+}
+
+const ImpCard *
+_imp_layout_get_card (ImpLayout     *self,
+                      const ImpNode *node)
+{
+  NodeInfo *info;
+
+  ensure_computed (self);
+  info = info_of (self, node);
+
+  return info != NULL && info->visible ? info->card : NULL;
+}
+
+guint
+_imp_layout_get_hidden_count (ImpLayout     *self,
+                              const ImpNode *node)
+{
+  NodeInfo *info;
+
+  ensure_computed (self);
+  info = info_of (self, node);
+
+  return info != NULL && info->node->collapsed ? info->descendants : 0;
+}
+
+guint
+_imp_layout_get_n_visible (ImpLayout *self)
+{
+  ensure_computed (self);
+
+  return self->visible->len;
+}
+
+ImpNode *
+_imp_layout_get_visible (ImpLayout *self,
+                         guint      i)
+{
+  ensure_computed (self);
+  g_return_val_if_fail (i < self->visible->len, NULL);
+
+  return g_ptr_array_index (self->visible, i);
+}
+
+ImpLevel
+_imp_layout_get_deepest_level (ImpLayout *self)
+{
+  ensure_computed (self);
+
+  return self->deepest;
+}
+
+double
+_imp_layout_measure_text (ImpLayout  *self,
+                          const char *text,
+                          double      size,
+                          int         weight,
+                          double      letter_spacing)
+{
+  Measurer m = { self->theme, text_cache_get (self->map), NULL, NULL };
+  double width = measure_width (&m, text, size, weight, letter_spacing);
+
+  measurer_clear (&m);
+
+  return width;
+}

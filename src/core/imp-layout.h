@@ -34,5 +34,10 @@ gboolean   imp_layout_is_visible    (ImpLayout      *self,
                                      const ImpNode  *node);
 void       imp_layout_get_bounds    (ImpLayout      *self,
                                      ImpRect        *bounds);
+/* The left edge of @level's column; FALSE when the map's vocabulary folds
+ * that column away (actors in three tiers, when no actor exists). */
+gboolean   imp_layout_get_column_x  (ImpLayout      *self,
+                                     ImpLevel        level,
+                                     double         *x);
 
 G_END_DECLS

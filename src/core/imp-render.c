@@ -1,2 +1,318 @@
-/* imp-render.c: placeholder until its owner writes it (foundation issue). */
+/* imp-render.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-render"
+
+#include "config.h"
+
+#include <math.h>
+
 #include "imp-render.h"
+#include "imp-scene-private.h"
+
+/* Below this many device pixels of card height, text is unreadable anyway:
+ * cards become plain coloured boxes, which is also what keeps a zoomed-out
+ * view of ten thousand cards fast. */
+#define DETAIL_MIN_CARD_PX    30.0
+#define SMALLEST_CARD_HEIGHT  64.0
+
+/* Shadows reach this far outside a card; culling looks that much wider so
+ * a clipped render paints exactly what a full one paints there. */
+#define SHADOW_MARGIN         10.0
+
+static void
+set_color (cairo_t        *cr,
+           const ImpColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+rounded_rect (cairo_t       *cr,
+              const ImpRect *r,
+              double         radius)
+{
+  double x0 = r->x, y0 = r->y, x1 = r->x + r->width, y1 = r->y + r->height;
+
+  radius = CLAMP (radius, 0, MIN (r->width, r->height) / 2);
+  if (radius <= 0)
+    {
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1 - radius, y0 + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x1 - radius, y1 - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x0 + radius, y1 - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x0 + radius, y0 + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* The part of a rounded card left of x + @stripe: straight on the inside,
+ * following the card's corners on the outside. */
+static void
+stripe_path (cairo_t       *cr,
+             const ImpRect *r,
+             double         radius,
+             double         stripe)
+{
+  double x0 = r->x, y0 = r->y, y1 = r->y + r->height;
+  double inset;
+  double angle;
+
+  radius = CLAMP (radius, 0, MIN (r->width, r->height) / 2);
+  stripe = MIN (stripe, radius);
+  if (radius <= 0 || stripe <= 0)
+    {
+      cairo_rectangle (cr, x0, y0, MAX (stripe, 0), r->height);
+      return;
+    }
+
+  inset = _imp_stripe_inset (radius, stripe);
+  angle = atan2 (inset - radius, stripe - radius);
+
+  cairo_new_sub_path (cr);
+  cairo_move_to (cr, x0 + stripe, y0 + inset);
+  cairo_arc_negative (cr, x0 + radius, y0 + radius, radius, angle, G_PI);
+  cairo_line_to (cr, x0, y1 - radius);
+  cairo_arc_negative (cr, x0 + radius, y1 - radius, radius, G_PI, -angle);
+  cairo_close_path (cr);
+}
+
+static void
+draw_box (cairo_t           *cr,
+          const ImpSceneBox *box)
+{
+  rounded_rect (cr, &box->rect, box->radius);
+  set_color (cr, &box->fill);
+  if (box->stroke_width > 0)
+    {
+      cairo_fill_preserve (cr);
+      set_color (cr, &box->stroke);
+      cairo_set_line_width (cr, box->stroke_width);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_text (ImpScene *scene,
+           cairo_t  *cr,
+           guint     i)
+{
+  const ImpSceneText *text = _imp_scene_get_text (scene, i);
+  PangoLayout *layout = _imp_scene_get_text_layout (scene, i);
+  double baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+
+  set_color (cr, &text->color);
+  cairo_move_to (cr, text->x, text->y - baseline);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_link (cairo_t            *cr,
+           const ImpSceneLink *link)
+{
+  cairo_move_to (cr, link->x0, link->y0);
+  cairo_curve_to (cr, link->x1, link->y1, link->x2, link->y2, link->x3, link->y3);
+  set_color (cr, &link->color);
+  cairo_set_line_width (cr, link->width);
+
+  if (link->dash[0] > 0)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, link->dash, 2, 0);
+    }
+  else
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  cairo_stroke (cr);
+}
+
+static void
+draw_card (ImpScene           *scene,
+           cairo_t            *cr,
+           const ImpTheme     *theme,
+           const ImpSceneCard *card,
+           gboolean            detail)
+{
+  const ImpRect *r = &card->rect;
+
+  if (detail && theme->shadow.alpha > 0)
+    {
+      for (guint i = 0; i < IMP_N_SHADOW_LAYERS; i++)
+        {
+          const ImpShadowLayer *layer = &imp_shadow_layers[i];
+          ImpRect s = { r->x - layer->spread, r->y + layer->dy - layer->spread,
+                        r->width + 2 * layer->spread, r->height + 2 * layer->spread };
+          ImpColor color = imp_color_with_alpha (&theme->shadow, layer->alpha);
+
+          rounded_rect (cr, &s, card->radius + layer->spread);
+          set_color (cr, &color);
+          cairo_fill (cr);
+        }
+    }
+
+  rounded_rect (cr, r, card->radius);
+  set_color (cr, &card->fill);
+  cairo_fill (cr);
+
+  stripe_path (cr, r, card->radius, IMP_CARD_STRIPE);
+  set_color (cr, &card->accent);
+  cairo_fill (cr);
+
+  if (!detail)
+    return;
+
+  {
+    ImpRect inner = { r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1 };
+
+    rounded_rect (cr, &inner, card->radius - 0.5);
+    set_color (cr, &card->border);
+    cairo_set_line_width (cr, 1.0);
+    cairo_stroke (cr);
+  }
+
+  for (guint i = 0; i < card->n_boxes; i++)
+    draw_box (cr, _imp_scene_get_box (scene, card->first_box + i));
+
+  for (guint i = 0; i < card->n_texts; i++)
+    draw_text (scene, cr, card->first_text + i);
+}
+
+/**
+ * imp_render_scene:
+ * @scene: the scene to paint
+ * @cr: a cairo context whose user space is map coordinates
+ * @clip: (nullable): the part of the map to paint, in map coordinates;
+ *   %NULL for all
+ * @scale: device pixels per map unit, to draw less detail when cards are
+ *   tiny
+ * @flags: whether to fill the background first
+ *
+ * Paints @scene, or the part of it within @clip, on @cr: links under cards,
+ * then cards with their badge, title, progress and chips. Only primitives
+ * that meet @clip are drawn, found through the scene's spatial index, and
+ * nothing is painted outside @clip.
+ */
+void
+imp_render_scene (ImpScene       *scene,
+                  cairo_t        *cr,
+                  const ImpRect  *clip,
+                  double          scale,
+                  ImpRenderFlags  flags)
+{
+  const ImpTheme *theme;
+  g_autoptr(GArray) items = NULL;
+  ImpRect wide;
+  gboolean detail;
+
+  g_return_if_fail (IMP_IS_SCENE (scene));
+  g_return_if_fail (cr != NULL);
+
+  theme = imp_scene_get_theme (scene);
+  if (!(scale > 0) || !isfinite (scale))
+    scale = 1.0;
+  detail = SMALLEST_CARD_HEIGHT * scale >= DETAIL_MIN_CARD_PX;
+
+  cairo_save (cr);
+
+  if (clip != NULL)
+    {
+      cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_clip (cr);
+      wide = (ImpRect) { clip->x - SHADOW_MARGIN, clip->y - SHADOW_MARGIN,
+                         clip->width + 2 * SHADOW_MARGIN, clip->height + 2 * SHADOW_MARGIN };
+    }
+
+  if (flags & IMP_RENDER_BACKGROUND)
+    {
+      set_color (cr, &theme->background);
+      cairo_paint (cr);
+    }
+
+  items = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  _imp_scene_query_links (scene, clip ? &wide : NULL, items);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < items->len; i++)
+    draw_link (cr, _imp_scene_get_link (scene, g_array_index (items, guint, i)));
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* Status marks sit on top of every line, under the cards. */
+  if (detail)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (items, guint, i));
+
+          if (link->mark_box >= 0)
+            draw_box (cr, _imp_scene_get_box (scene, link->mark_box));
+          if (link->mark_text >= 0)
+            draw_text (scene, cr, link->mark_text);
+        }
+    }
+
+  g_array_set_size (items, 0);
+  _imp_scene_query_cards (scene, clip ? &wide : NULL, items);
+  for (guint i = 0; i < items->len; i++)
+    draw_card (scene, cr, theme, _imp_scene_get_card (scene, g_array_index (items, guint, i)), detail);
+
+  cairo_restore (cr);
+}
+
+/**
+ * imp_render_selection:
+ * @scene: the scene
+ * @cr: the context imp_render_scene() painted on
+ * @node: the selected node
+ * @scale: device pixels per map unit
+ *
+ * Draws a selection ring around @node's card, on top of
+ * imp_render_scene(). The ring keeps the same width on screen at any zoom.
+ */
+void
+imp_render_selection (ImpScene      *scene,
+                      cairo_t       *cr,
+                      const ImpNode *node,
+                      double         scale)
+{
+  const ImpSceneCard *card;
+  const ImpTheme *theme;
+  double width, gap;
+  ImpRect ring;
+
+  g_return_if_fail (IMP_IS_SCENE (scene));
+  g_return_if_fail (cr != NULL);
+
+  card = _imp_scene_find_card (scene, node);
+  if (card == NULL)
+    return;
+
+  theme = imp_scene_get_theme (scene);
+  if (!(scale > 0) || !isfinite (scale))
+    scale = 1.0;
+
+  width = 3.0 / scale;
+  gap = 2.5 / scale + width / 2;
+  ring = (ImpRect) { card->rect.x - gap, card->rect.y - gap,
+                     card->rect.width + 2 * gap, card->rect.height + 2 * gap };
+
+  cairo_save (cr);
+  rounded_rect (cr, &ring, card->radius + gap);
+  set_color (cr, &theme->selection);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -1,2 +1,871 @@
-/* imp-scene.c: placeholder until its owner writes it (foundation issue). */
-#include "imp-scene.h"
+/* imp-scene.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-scene"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "imp-scene-private.h"
+
+/* The spatial index: a sparse grid of square cells. An item goes into every
+ * cell its extent meets, unless that is a great many cells (a link to a card
+ * pinned far away), in which case it joins a short list checked always. */
+#define GRID_CELL           256.0
+#define GRID_MAX_CELLS      1024
+#define GRID_COORD_LIMIT    1e9
+
+/* Link lines, in map units. */
+#define LINK_WIDTH          2.0
+#define LINK_WIDTH_STRONG   3.0
+#define LINK_MIN_HANDLE     40.0
+#define MARK_RADIUS         8.0
+#define MARK_SIZE           11.0
+
+const ImpShadowLayer imp_shadow_layers[IMP_N_SHADOW_LAYERS] = {
+  { 1.0, 0.0, 0.9 },
+  { 2.0, 1.0, 0.5 },
+  { 5.0, 3.0, 0.25 },
+};
+
+typedef struct
+{
+  GHashTable *cells;      /* gint64* -> GArray of guint */
+  GArray     *oversized;  /* guint */
+} Grid;
+
+struct _ImpScene
+{
+  GObject         parent_instance;
+
+  ImpMap         *map;
+  const ImpTheme *theme;
+  ImpLayout      *layout;
+
+  GArray         *cards;    /* ImpSceneCard, drawing order */
+  GArray         *links;    /* ImpSceneLink, drawing order */
+  GArray         *texts;    /* ImpSceneText */
+  GArray         *boxes;    /* ImpSceneBox */
+  GArray         *columns;  /* ImpSceneColumn */
+  GHashTable     *by_node;  /* ImpNode* -> card index + 1 */
+  ImpRect         bounds;
+
+  Grid            card_grid;
+  Grid            link_grid;
+
+  PangoContext   *text_context;
+  PangoLayout   **text_layouts;
+};
+
+G_DEFINE_FINAL_TYPE (ImpScene, imp_scene, G_TYPE_OBJECT)
+
+/* Spatial index */
+
+static gint64
+grid_cell (double v)
+{
+  return (gint64) floor (CLAMP (v, -GRID_COORD_LIMIT, GRID_COORD_LIMIT) / GRID_CELL);
+}
+
+static gint64
+grid_key (gint64 cx,
+          gint64 cy)
+{
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
+}
+
+static void
+grid_init (Grid *grid)
+{
+  grid->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+  grid->oversized = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_clear_pointer (&grid->cells, g_hash_table_unref);
+  g_clear_pointer (&grid->oversized, g_array_unref);
+}
+
+static void
+grid_insert (Grid          *grid,
+             const ImpRect *extent,
+             guint          item)
+{
+  gint64 cx0 = grid_cell (extent->x);
+  gint64 cy0 = grid_cell (extent->y);
+  gint64 cx1 = grid_cell (extent->x + extent->width);
+  gint64 cy1 = grid_cell (extent->y + extent->height);
+
+  if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > GRID_MAX_CELLS)
+    {
+      g_array_append_val (grid->oversized, item);
+      return;
+    }
+
+  for (gint64 cx = cx0; cx <= cx1; cx++)
+    for (gint64 cy = cy0; cy <= cy1; cy++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (grid->cells, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4);
+            g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_array_append_val (cell, item);
+      }
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+typedef const ImpRect *(*ExtentFunc) (ImpScene *self,
+                                      guint     item);
+
+static const ImpRect *
+card_extent (ImpScene *self,
+             guint     item)
+{
+  return &g_array_index (self->cards, ImpSceneCard, item).extent;
+}
+
+static const ImpRect *
+link_extent (ImpScene *self,
+             guint     item)
+{
+  return &g_array_index (self->links, ImpSceneLink, item).extent;
+}
+
+static void
+grid_query (ImpScene      *self,
+            Grid          *grid,
+            guint          n_items,
+            ExtentFunc     extent_of,
+            const ImpRect *rect,
+            GArray        *out)
+{
+  gint64 cx0, cy0, cx1, cy1;
+  guint before = out->len;
+  guint unique;
+
+  if (rect == NULL)
+    {
+      for (guint i = 0; i < n_items; i++)
+        g_array_append_val (out, i);
+      return;
+    }
+
+  cx0 = grid_cell (rect->x);
+  cy0 = grid_cell (rect->y);
+  cx1 = grid_cell (rect->x + rect->width);
+  cy1 = grid_cell (rect->y + rect->height);
+
+  /* Looking at more cells than there are items costs more than a scan. */
+  if ((double) (cx1 - cx0 + 1) * (double) (cy1 - cy0 + 1) > n_items)
+    {
+      for (guint i = 0; i < n_items; i++)
+        if (imp_rect_intersects (extent_of (self, i), rect))
+          g_array_append_val (out, i);
+      return;
+    }
+
+  for (gint64 cx = cx0; cx <= cx1; cx++)
+    for (gint64 cy = cy0; cy <= cy1; cy++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (grid->cells, &key);
+
+        if (cell == NULL)
+          continue;
+
+        for (guint j = 0; j < cell->len; j++)
+          {
+            guint item = g_array_index (cell, guint, j);
+
+            if (imp_rect_intersects (extent_of (self, item), rect))
+              g_array_append_val (out, item);
+          }
+      }
+
+  for (guint j = 0; j < grid->oversized->len; j++)
+    {
+      guint item = g_array_index (grid->oversized, guint, j);
+
+      if (imp_rect_intersects (extent_of (self, item), rect))
+        g_array_append_val (out, item);
+    }
+
+  /* An item in several cells is found several times: keep it once, and in
+   * drawing order. */
+  if (out->len - before > 1)
+    {
+      guint *items = &g_array_index (out, guint, before);
+      guint n = out->len - before;
+
+      qsort (items, n, sizeof (guint), compare_uint);
+      unique = 1;
+      for (guint i = 1; i < n; i++)
+        if (items[i] != items[unique - 1])
+          items[unique++] = items[i];
+      g_array_set_size (out, before + unique);
+    }
+}
+
+/* Building */
+
+static double
+tint_alpha (const ImpTheme *theme)
+{
+  return theme->kind == IMP_THEME_DARK ? 0.24 : 0.13;
+}
+
+static ImpColor
+resolve_ink (const ImpTheme *theme,
+             ImpLevel        level,
+             ImpInk          ink)
+{
+  switch (ink)
+    {
+    case IMP_INK_TEXT:
+      return theme->text;
+    case IMP_INK_TEXT_DIM:
+      return theme->text_dim;
+    case IMP_INK_ACCENT:
+      return theme->level_accent[level];
+    case IMP_INK_ACCENT_TINT:
+      return imp_color_with_alpha (&theme->level_accent[level], tint_alpha (theme));
+    case IMP_INK_ON_ACCENT:
+      return theme->on_accent;
+    case IMP_INK_SUCCESS:
+      return theme->success;
+    case IMP_INK_SUCCESS_TINT:
+      return imp_color_with_alpha (&theme->success, tint_alpha (theme));
+    case IMP_INK_DANGER:
+      return theme->danger;
+    case IMP_INK_DANGER_TINT:
+      return imp_color_with_alpha (&theme->danger, tint_alpha (theme));
+    case IMP_INK_NEUTRAL:
+      return theme->neutral;
+    case IMP_INK_NEUTRAL_TINT:
+      return imp_color_with_alpha (&theme->neutral, tint_alpha (theme));
+    case IMP_INK_TRACK:
+      return theme->progress_track;
+    case IMP_INK_PROGRESS_DONE:
+      return theme->progress_fill;
+    default:
+      return theme->text;
+    }
+}
+
+static void
+rect_union (ImpRect       *into,
+            const ImpRect *r)
+{
+  double x0 = MIN (into->x, r->x);
+  double y0 = MIN (into->y, r->y);
+  double x1 = MAX (into->x + into->width, r->x + r->width);
+  double y1 = MAX (into->y + into->height, r->y + r->height);
+
+  *into = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+static void
+add_card (ImpScene      *self,
+          ImpNode       *node,
+          const ImpCard *card,
+          const ImpRect *rect)
+{
+  const ImpTheme *theme = self->theme;
+  ImpLevel level = node->level;
+  ImpSceneCard sc = {
+    .node = node,
+    .level = level,
+    .rect = *rect,
+    .extent = *rect,
+    .radius = IMP_CARD_RADIUS,
+    .fill = theme->level_fill[level],
+    .accent = theme->level_accent[level],
+    .border = imp_color_with_alpha (&theme->level_accent[level],
+                                    theme->kind == IMP_THEME_DARK ? 0.45 : 0.28),
+    .first_text = self->texts->len,
+    .n_texts = card->n_texts,
+    .first_box = self->boxes->len,
+    .n_boxes = card->n_boxes,
+    .track_box = card->track_box >= 0 ? (int) self->boxes->len + card->track_box : -1,
+    .progress = card->progress,
+    .hidden_count = _imp_layout_get_hidden_count (self->layout, node),
+  };
+
+  for (guint i = 0; i < card->n_boxes; i++)
+    {
+      const ImpCardBox *b = &card->boxes[i];
+      ImpSceneBox box = {
+        .rect = { rect->x + b->rect.x, rect->y + b->rect.y, b->rect.width, b->rect.height },
+        .radius = b->radius,
+        .fill = resolve_ink (theme, level, b->ink),
+      };
+
+      g_array_append_val (self->boxes, box);
+      rect_union (&sc.extent, &box.rect);
+    }
+
+  for (guint i = 0; i < card->n_texts; i++)
+    {
+      const ImpCardText *t = &card->texts[i];
+      ImpSceneText text = {
+        .text = t->text,
+        .x = rect->x + t->x,
+        .y = rect->y + t->baseline,
+        .width = t->width,
+        .size = t->size,
+        .letter_spacing = t->letter_spacing,
+        .weight = t->weight,
+        .color = resolve_ink (theme, level, t->ink),
+      };
+
+      g_array_append_val (self->texts, text);
+    }
+
+  g_array_append_val (self->cards, sc);
+  g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (self->cards->len));
+}
+
+static void
+add_mark (ImpScene     *self,
+          ImpSceneLink *sl,
+          const char   *glyph,
+          ImpColor      color)
+{
+  /* The middle of the cubic: (p0 + 3 p1 + 3 p2 + p3) / 8. */
+  double mx = (sl->x0 + 3 * sl->x1 + 3 * sl->x2 + sl->x3) / 8;
+  double my = (sl->y0 + 3 * sl->y1 + 3 * sl->y2 + sl->y3) / 8;
+  double width = _imp_layout_measure_text (self->layout, glyph, MARK_SIZE, PANGO_WEIGHT_BOLD, 0);
+  ImpSceneBox box = {
+    .rect = { mx - MARK_RADIUS, my - MARK_RADIUS, 2 * MARK_RADIUS, 2 * MARK_RADIUS },
+    .radius = MARK_RADIUS,
+    .fill = self->theme->background,
+    .stroke = color,
+    .stroke_width = 1.5,
+  };
+  ImpSceneText text = {
+    .text = glyph,
+    .x = mx - width / 2,
+    .y = my + MARK_SIZE * 0.36,
+    .width = width,
+    .size = MARK_SIZE,
+    .weight = PANGO_WEIGHT_BOLD,
+    .color = color,
+  };
+
+  sl->mark_box = self->boxes->len;
+  g_array_append_val (self->boxes, box);
+  sl->mark_text = self->texts->len;
+  g_array_append_val (self->texts, text);
+  rect_union (&sl->extent, &box.rect);
+}
+
+static void
+add_link (ImpScene *self,
+          ImpLink  *link)
+{
+  const ImpTheme *theme = self->theme;
+  const ImpSceneCard *parent = _imp_scene_find_card (self, link->parent);
+  const ImpSceneCard *child = _imp_scene_find_card (self, link->child);
+  gboolean cross = !imp_link_is_tree_link (link);
+  ImpSceneLink sl = { .link = link, .cross_link = cross, .mark_box = -1, .mark_text = -1 };
+  double handle;
+  double pad;
+
+  if (parent == NULL || child == NULL)
+    return;
+
+  /* A horizontal S from the parent's right edge to the child's left edge:
+   * both handles are level, so the curve leaves and enters flat. */
+  sl.x0 = parent->rect.x + parent->rect.width;
+  sl.y0 = parent->rect.y + parent->rect.height / 2;
+  sl.x3 = child->rect.x;
+  sl.y3 = child->rect.y + child->rect.height / 2;
+  handle = MAX (fabs (sl.x3 - sl.x0) / 2, LINK_MIN_HANDLE);
+  sl.x1 = sl.x0 + handle;
+  sl.y1 = sl.y0;
+  sl.x2 = sl.x3 - handle;
+  sl.y2 = sl.y3;
+
+  /* DOMAIN.md: status shows in the line's style, not in colour alone.
+   * Cross-links are long dashes; a refuted link short dashes and a cross,
+   * a supported one a heavier line and a tick. */
+  sl.color = cross ? theme->cross_link : theme->link;
+  sl.width = LINK_WIDTH;
+  if (cross)
+    {
+      sl.dash[0] = 8;
+      sl.dash[1] = 5;
+    }
+
+  if (link->status == IMP_LINK_STATUS_REFUTED)
+    {
+      sl.color = theme->danger;
+      sl.dash[0] = 3;
+      sl.dash[1] = 4;
+    }
+  else if (link->status == IMP_LINK_STATUS_SUPPORTED)
+    {
+      sl.color = theme->success;
+      sl.width = LINK_WIDTH_STRONG;
+    }
+
+  /* The curve stays inside the hull of its four points. */
+  sl.extent.x = MIN (MIN (sl.x0, sl.x1), MIN (sl.x2, sl.x3));
+  sl.extent.y = MIN (sl.y0, sl.y3);
+  sl.extent.width = MAX (MAX (sl.x0, sl.x1), MAX (sl.x2, sl.x3)) - sl.extent.x;
+  sl.extent.height = MAX (sl.y0, sl.y3) - sl.extent.y;
+  pad = sl.width;
+  sl.extent.x -= pad;
+  sl.extent.y -= pad;
+  sl.extent.width += 2 * pad;
+  sl.extent.height += 2 * pad;
+
+  if (link->status == IMP_LINK_STATUS_REFUTED)
+    add_mark (self, &sl, "×", theme->danger);
+  else if (link->status == IMP_LINK_STATUS_SUPPORTED)
+    add_mark (self, &sl, "✓", theme->success);
+
+  g_array_append_val (self->links, sl);
+}
+
+static void
+build (ImpScene *self)
+{
+  guint n_visible = _imp_layout_get_n_visible (self->layout);
+  ImpLevel deepest = _imp_layout_get_deepest_level (self->layout);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < n_visible; i++)
+    {
+      ImpNode *node = _imp_layout_get_visible (self->layout, i);
+      const ImpCard *card = _imp_layout_get_card (self->layout, node);
+      ImpRect rect;
+
+      if (card != NULL && imp_layout_get_node_rect (self->layout, node, &rect))
+        add_card (self, node, card, &rect);
+    }
+
+  /* Tree links first, cross-links over them, so a dashed line is never
+   * hidden under a solid one. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->cards->len; i++)
+      {
+        ImpNode *node = g_array_index (self->cards, ImpSceneCard, i).node;
+
+        for (guint j = 0; j < node->children->len; j++)
+          {
+            ImpLink *link = g_ptr_array_index (node->children, j);
+
+            if (imp_link_is_tree_link (link) == (pass == 0))
+              add_link (self, link);
+          }
+      }
+
+  for (guint l = 0; l <= (guint) deepest; l++)
+    {
+      ImpSceneColumn column = { l, 0, IMP_LAYOUT_CARD_WIDTH };
+
+      if (imp_layout_get_column_x (self->layout, l, &column.x))
+        g_array_append_val (self->columns, column);
+    }
+
+  self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+
+      if (first)
+        self->bounds = card->extent;
+      else
+        rect_union (&self->bounds, &card->extent);
+      first = FALSE;
+      grid_insert (&self->card_grid, &card->extent, i);
+    }
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
+
+      rect_union (&self->bounds, &link->extent);
+      grid_insert (&self->link_grid, &link->extent, i);
+    }
+
+  self->text_layouts = g_new0 (PangoLayout *, MAX (self->texts->len, 1));
+}
+
+static void
+imp_scene_finalize (GObject *object)
+{
+  ImpScene *self = (ImpScene *) object;
+
+  if (self->text_layouts != NULL)
+    for (guint i = 0; i < self->texts->len; i++)
+      g_clear_object (&self->text_layouts[i]);
+  g_clear_pointer (&self->text_layouts, g_free);
+  g_clear_object (&self->text_context);
+
+  grid_clear (&self->card_grid);
+  grid_clear (&self->link_grid);
+  g_clear_pointer (&self->cards, g_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->texts, g_array_unref);
+  g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->by_node, g_hash_table_unref);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->map);
+
+  G_OBJECT_CLASS (imp_scene_parent_class)->finalize (object);
+}
+
+static void
+imp_scene_class_init (ImpSceneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = imp_scene_finalize;
+}
+
+static void
+imp_scene_init (ImpScene *self)
+{
+  self->cards = g_array_new (FALSE, FALSE, sizeof (ImpSceneCard));
+  self->links = g_array_new (FALSE, FALSE, sizeof (ImpSceneLink));
+  self->texts = g_array_new (FALSE, FALSE, sizeof (ImpSceneText));
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (ImpSceneBox));
+  self->columns = g_array_new (FALSE, FALSE, sizeof (ImpSceneColumn));
+  self->by_node = g_hash_table_new (NULL, NULL);
+  grid_init (&self->card_grid);
+  grid_init (&self->link_grid);
+}
+
+/**
+ * imp_scene_new:
+ * @map: the map
+ * @theme: (nullable): the look; %NULL for the light theme
+ *
+ * Lays @map out and turns it into primitives. The scene keeps a reference
+ * on @map but does not follow its changes: build a new scene after an edit
+ * (text measurements are cached on the map, so that is cheap).
+ *
+ * Returns: (transfer full): a new scene
+ */
+ImpScene *
+imp_scene_new (ImpMap         *map,
+               const ImpTheme *theme)
+{
+  ImpScene *self;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  self = g_object_new (IMP_TYPE_SCENE, NULL);
+  self->map = g_object_ref (map);
+  self->theme = theme ? theme : imp_theme_get (IMP_THEME_LIGHT);
+  self->layout = imp_layout_new (map, self->theme);
+  imp_layout_compute (self->layout);
+  build (self);
+
+  return self;
+}
+
+/**
+ * imp_scene_get_map:
+ *
+ * Returns: (transfer none): the map the scene shows
+ */
+ImpMap *
+imp_scene_get_map (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+
+  return self->map;
+}
+
+/**
+ * imp_scene_get_theme:
+ *
+ * Returns: (transfer none): the scene's theme
+ */
+const ImpTheme *
+imp_scene_get_theme (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+
+  return self->theme;
+}
+
+/**
+ * imp_scene_get_layout:
+ *
+ * Returns: (transfer none): the layout the scene was built from
+ */
+ImpLayout *
+imp_scene_get_layout (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+
+  return self->layout;
+}
+
+/**
+ * imp_scene_get_bounds:
+ * @bounds: (out): the union of every card, collapsed indicator, link and
+ *   link mark, without padding; empty at (0, 0) for an empty map
+ */
+void
+imp_scene_get_bounds (ImpScene *self,
+                      ImpRect  *bounds)
+{
+  g_return_if_fail (IMP_IS_SCENE (self));
+  g_return_if_fail (bounds != NULL);
+
+  *bounds = self->bounds;
+}
+
+/**
+ * imp_scene_hit_test:
+ * @x: a point in map coordinates
+ * @y: a point in map coordinates
+ *
+ * Looks the point up in the spatial index, so it costs the same on a map of
+ * ten cards or ten thousand.
+ *
+ * Returns: (transfer none) (nullable): the topmost card's node under the
+ *   point
+ */
+ImpNode *
+imp_scene_hit_test (ImpScene *self,
+                    double    x,
+                    double    y)
+{
+  ImpRect point = { x, y, 0, 0 };
+  gint64 key;
+  GArray *cell;
+  int best = -1;
+
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+
+  if (!isfinite (x) || !isfinite (y))
+    return NULL;
+
+  key = grid_key (grid_cell (point.x), grid_cell (point.y));
+  cell = g_hash_table_lookup (self->card_grid.cells, &key);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GArray *items = pass == 0 ? cell : self->card_grid.oversized;
+
+      if (items == NULL)
+        continue;
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          guint i = g_array_index (items, guint, j);
+          const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+
+          /* Cards drawn later are on top. */
+          if ((int) i > best && imp_rect_contains_point (&card->rect, x, y))
+            best = i;
+        }
+    }
+
+  return best >= 0 ? g_array_index (self->cards, ImpSceneCard, best).node : NULL;
+}
+
+/**
+ * imp_scene_get_card_rect:
+ * @node: a node
+ * @rect: (out): its card in map coordinates
+ *
+ * Returns: whether @node has a card in the scene (it may be hidden under a
+ *   collapsed ancestor)
+ */
+gboolean
+imp_scene_get_card_rect (ImpScene      *self,
+                         const ImpNode *node,
+                         ImpRect       *rect)
+{
+  const ImpSceneCard *card;
+
+  g_return_val_if_fail (IMP_IS_SCENE (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  card = _imp_scene_find_card (self, node);
+  if (card == NULL)
+    return FALSE;
+
+  *rect = card->rect;
+
+  return TRUE;
+}
+
+/**
+ * imp_scene_get_n_columns:
+ *
+ * Returns: the number of level columns, from the goal to the deepest level
+ *   with a node (at least one, the goal column, even for an empty map)
+ */
+guint
+imp_scene_get_n_columns (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), 0);
+
+  return self->columns->len;
+}
+
+/**
+ * imp_scene_get_column:
+ * @column: an index below imp_scene_get_n_columns()
+ * @level: (out) (optional): the column's level
+ * @x: (out) (optional): its left edge
+ * @width: (out) (optional): its width, that of a card
+ */
+void
+imp_scene_get_column (ImpScene *self,
+                      guint     column,
+                      ImpLevel *level,
+                      double   *x,
+                      double   *width)
+{
+  const ImpSceneColumn *c;
+
+  g_return_if_fail (IMP_IS_SCENE (self));
+  g_return_if_fail (column < self->columns->len);
+
+  c = &g_array_index (self->columns, ImpSceneColumn, column);
+  if (level != NULL)
+    *level = c->level;
+  if (x != NULL)
+    *x = c->x;
+  if (width != NULL)
+    *width = c->width;
+}
+
+/* Private accessors for the renderer, the SVG writer and the tests. */
+
+guint
+_imp_scene_get_n_cards (ImpScene *self)
+{
+  return self->cards->len;
+}
+
+const ImpSceneCard *
+_imp_scene_get_card (ImpScene *self,
+                     guint     i)
+{
+  g_return_val_if_fail (i < self->cards->len, NULL);
+
+  return &g_array_index (self->cards, ImpSceneCard, i);
+}
+
+const ImpSceneCard *
+_imp_scene_find_card (ImpScene      *self,
+                      const ImpNode *node)
+{
+  guint position;
+
+  if (node == NULL)
+    return NULL;
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_node, node));
+
+  return position > 0 ? &g_array_index (self->cards, ImpSceneCard, position - 1) : NULL;
+}
+
+guint
+_imp_scene_get_n_links (ImpScene *self)
+{
+  return self->links->len;
+}
+
+const ImpSceneLink *
+_imp_scene_get_link (ImpScene *self,
+                     guint     i)
+{
+  g_return_val_if_fail (i < self->links->len, NULL);
+
+  return &g_array_index (self->links, ImpSceneLink, i);
+}
+
+guint
+_imp_scene_get_n_texts (ImpScene *self)
+{
+  return self->texts->len;
+}
+
+const ImpSceneText *
+_imp_scene_get_text (ImpScene *self,
+                     guint     i)
+{
+  g_return_val_if_fail (i < self->texts->len, NULL);
+
+  return &g_array_index (self->texts, ImpSceneText, i);
+}
+
+const ImpSceneBox *
+_imp_scene_get_box (ImpScene *self,
+                    guint     i)
+{
+  g_return_val_if_fail (i < self->boxes->len, NULL);
+
+  return &g_array_index (self->boxes, ImpSceneBox, i);
+}
+
+void
+_imp_scene_query_cards (ImpScene      *self,
+                        const ImpRect *rect,
+                        GArray        *out)
+{
+  grid_query (self, &self->card_grid, self->cards->len, card_extent, rect, out);
+}
+
+void
+_imp_scene_query_links (ImpScene      *self,
+                        const ImpRect *rect,
+                        GArray        *out)
+{
+  grid_query (self, &self->link_grid, self->links->len, link_extent, rect, out);
+}
+
+PangoLayout *
+_imp_scene_get_text_layout (ImpScene *self,
+                            guint     i)
+{
+  const ImpSceneText *text;
+
+  g_return_val_if_fail (i < self->texts->len, NULL);
+
+  if (self->text_layouts[i] != NULL)
+    return self->text_layouts[i];
+
+  if (self->text_context == NULL)
+    self->text_context = _imp_text_context_new ();
+
+  text = &g_array_index (self->texts, ImpSceneText, i);
+  self->text_layouts[i] = pango_layout_new (self->text_context);
+  _imp_text_layout_set (self->text_layouts[i], self->theme, text->text, text->size,
+                        text->weight, text->letter_spacing);
+
+  return self->text_layouts[i];
+}

@@ -1,2 +1,162 @@
-/* imp-theme.c: placeholder until its owner writes it (foundation issue). */
+/* imp-theme.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-theme"
+
+#include "config.h"
+
 #include "imp-theme.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+#define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
+
+/* The five levels sit roughly 60-90 degrees apart on the colour wheel
+ * (violet, teal, green, orange, pink) so neighbouring columns never look
+ * alike; the badge on every card names the level as well, so colour is
+ * never the only carrier of meaning. Light accents are dark enough for
+ * small text on their own tinted fill (contrast above 4.5:1); dark accents
+ * are light enough for the same on the dark fills. The neutrals follow
+ * the GNOME palette that libadwaita uses. */
+static const ImpTheme light_theme = {
+  .kind = IMP_THEME_LIGHT,
+  .background = RGB (0xf6f5f4),
+  .text = RGB (0x241f31),
+  .text_dim = RGB (0x5e5c64),
+  .link = RGB (0x9a9996),
+  .cross_link = RGB (0x1c71d8),
+  .header_text = RGB (0x5e5c64),
+  .header_background = RGBA (0xf6f5f4, 0.92),
+  .selection = RGB (0x3584e4),
+  .progress_track = RGBA (0x000000, 0.10),
+  .progress_fill = RGB (0x26a269),
+  .level_fill = {
+    RGB (0xeeeafd),   /* goal: violet */
+    RGB (0xe1f3f5),   /* actor: teal */
+    RGB (0xe7f4e2),   /* impact: green */
+    RGB (0xfdeedd),   /* deliverable: orange */
+    RGB (0xfce7ef),   /* experiment: pink */
+  },
+  .level_accent = {
+    RGB (0x5638c4),
+    RGB (0x0a6e7c),
+    RGB (0x2d7327),
+    RGB (0xa84600),
+    RGB (0xad2160),
+  },
+  .font_family = "Cantarell",
+  .title_size = 15.0,
+  .small_size = 12.0,
+  .on_accent = RGB (0xffffff),
+  .shadow = RGBA (0x000000, 0.10),
+  .success = RGB (0x1f8a54),
+  .danger = RGB (0xc01c28),
+  .neutral = RGB (0x77767b),
+  .goal_title_size = 17.0,
+};
+
+static const ImpTheme dark_theme = {
+  .kind = IMP_THEME_DARK,
+  .background = RGB (0x1e1e1e),
+  .text = RGB (0xf6f5f4),
+  .text_dim = RGB (0xc0bfbc),
+  .link = RGB (0x858488),
+  .cross_link = RGB (0x78aeed),
+  .header_text = RGB (0xc0bfbc),
+  .header_background = RGBA (0x1e1e1e, 0.92),
+  .selection = RGB (0x78aeed),
+  .progress_track = RGBA (0xffffff, 0.16),
+  .progress_fill = RGB (0x57e389),
+  .level_fill = {
+    RGB (0x353055),
+    RGB (0x1b3f46),
+    RGB (0x244128),
+    RGB (0x4a3320),
+    RGB (0x4b2538),
+  },
+  .level_accent = {
+    RGB (0xb7a8ff),
+    RGB (0x6fd4e2),
+    RGB (0x95dd86),
+    RGB (0xffb466),
+    RGB (0xff92c1),
+  },
+  .font_family = "Cantarell",
+  .title_size = 15.0,
+  .small_size = 12.0,
+  .on_accent = RGB (0x1e1e1e),
+  .shadow = RGBA (0x000000, 0.0),
+  .success = RGB (0x57e389),
+  .danger = RGB (0xff7b63),
+  .neutral = RGB (0x9a9996),
+  .goal_title_size = 17.0,
+};
+
+/**
+ * imp_theme_get:
+ * @kind: the look
+ *
+ * Returns: (transfer none): the static theme of @kind; light for an
+ *   unknown kind.
+ */
+const ImpTheme *
+imp_theme_get (ImpThemeKind kind)
+{
+  switch (kind)
+    {
+    case IMP_THEME_DARK:
+      return &dark_theme;
+
+    case IMP_THEME_LIGHT:
+    default:
+      return &light_theme;
+    }
+}
+
+/**
+ * imp_color_with_alpha:
+ * @color: a colour
+ * @alpha: the opacity to multiply with, 0..1
+ *
+ * Returns: @color with its alpha multiplied by @alpha.
+ */
+ImpColor
+imp_color_with_alpha (const ImpColor *color,
+                      double          alpha)
+{
+  ImpColor result = *color;
+
+  result.alpha = CLAMP (color->alpha * alpha, 0.0, 1.0);
+
+  return result;
+}
+
+/**
+ * imp_color_mix:
+ * @a: a colour
+ * @b: another colour
+ * @t: how much of @b, 0..1
+ *
+ * Mixes two colours component-wise, so that a border or a chip can be
+ * derived from a level colour without a theme entry of its own.
+ *
+ * Returns: (1 - @t) · @a + @t · @b
+ */
+ImpColor
+imp_color_mix (const ImpColor *a,
+               const ImpColor *b,
+               double          t)
+{
+  ImpColor result;
+
+  t = CLAMP (t, 0.0, 1.0);
+  result.red = a->red + (b->red - a->red) * t;
+  result.green = a->green + (b->green - a->green) * t;
+  result.blue = a->blue + (b->blue - a->blue) * t;
+  result.alpha = a->alpha + (b->alpha - a->alpha) * t;
+
+  return result;
+}

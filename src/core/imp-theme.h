@@ -42,8 +42,26 @@ struct _ImpTheme
   const char  *font_family;
   double       title_size;                  /* px at 100 % zoom */
   double       small_size;
+
+  /* Finer detail of cards, links and chips. */
+  ImpColor     on_accent;                   /* text on a solid level accent */
+  ImpColor     shadow;                      /* card shadow; alpha 0 for none */
+  ImpColor     success;                     /* supported links, supporting results */
+  ImpColor     danger;                      /* refuted links, refuting results */
+  ImpColor     neutral;                     /* planned or inconclusive chips */
+  double       goal_title_size;             /* goals are the biggest type on the map */
 };
 
+/* The family list to hand to Pango or to write into SVG: the theme's font
+ * with a generic fallback, so a machine without it still shows text. */
+#define IMP_THEME_FALLBACK_FAMILY "Sans"
+
 const ImpTheme *imp_theme_get (ImpThemeKind kind);
+
+ImpColor        imp_color_with_alpha (const ImpColor *color,
+                                      double          alpha);
+ImpColor        imp_color_mix        (const ImpColor *a,
+                                      const ImpColor *b,
+                                      double          t);
 
 G_END_DECLS
