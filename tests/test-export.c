@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
