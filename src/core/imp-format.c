@@ -1,2 +1,2137 @@
-/* imp-format.c: placeholder until its owner writes it (foundation issue). */
+/* imp-format.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "imp-format.h"
+
+/* The reader is json-glib's parser plus a validation pass that builds the
+ * map through its public API, so the map's own rules (ids, levels, links)
+ * are checked by the same code that checks edits. The writer is our own:
+ * json-glib's generator writes `"key" : value` and 17-digit doubles
+ * (0.1 becomes 0.10000000000000001), which diff badly. */
+
+G_DEFINE_QUARK (imp-format-error-quark, imp_format_error)
+
+static const char * const top_members[] = {
+  "format", "version", "title", "vocabulary", "nodes", "links", NULL
+};
+static const char * const node_members[] = {
+  "id", "level", "title", "notes", "position", "collapsed", "metric", "ice", "experiment", NULL
+};
+static const char * const position_members[] = { "x", "y", NULL };
+static const char * const metric_members[] = {
+  "name", "unit", "baseline", "current", "target", "direction", "deadline", "indicator", NULL
+};
+static const char * const ice_members[] = { "impact", "confidence", "ease", NULL };
+static const char * const experiment_members[] = {
+  "kind", "aspect", "status", "result", "start", "end", "evidence", NULL
+};
+static const char * const link_members[] = {
+  "from", "to", "assumption", "confidence", "status", NULL
+};
+
+static gboolean
+is_known (const char * const *known,
+          const char         *name)
+{
+  return g_strv_contains (known, name);
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+typedef struct
+{
+  JsonParser    *parser;
+  GHashTable    *lines;       /* JsonObject -> line of its "{" */
+  GArray        *open_lines;  /* lines of the objects being parsed */
+  ImpMap        *map;
+  GError       **error;
+} Loader;
+
+/* Where a problem is, for the error message. */
+typedef struct
+{
+  const char *array;      /* "nodes" or "links"; NULL at the top level */
+  guint       index;
+  const char *id;         /* a node's id, once read */
+  const char *from;       /* a link's ends, once read */
+  const char *to;
+  JsonObject *object;     /* the element, for its line */
+} Where;
+
+static void
+object_start_cb (JsonParser *parser,
+                 Loader     *self)
+{
+  guint line = json_parser_get_current_line (parser);
+
+  g_array_append_val (self->open_lines, line);
+}
+
+static void
+object_end_cb (JsonParser *parser,
+               JsonObject *object,
+               Loader     *self)
+{
+  guint line;
+
+  if (self->open_lines->len == 0)
+    return;
+
+  line = g_array_index (self->open_lines, guint, self->open_lines->len - 1);
+  g_array_set_size (self->open_lines, self->open_lines->len - 1);
+  g_hash_table_insert (self->lines, object, GUINT_TO_POINTER (line));
+}
+
+static void
+loader_clear (Loader *self)
+{
+  g_clear_object (&self->parser);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->open_lines, g_array_unref);
+  g_clear_object (&self->map);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
+
+static void
+append_where (Loader      *self,
+              GString     *msg,
+              const Where *where)
+{
+  guint line = 0;
+
+  if (where->object != NULL)
+    line = GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, where->object));
+
+  g_string_append_printf (msg, "%s[%u]", where->array, where->index);
+
+  if (where->id != NULL && line > 0)
+    g_string_append_printf (msg, _(" (id “%s”, line %u)"), where->id, line);
+  else if (where->id != NULL)
+    g_string_append_printf (msg, _(" (id “%s”)"), where->id);
+  else if (where->from != NULL && where->to != NULL && line > 0)
+    g_string_append_printf (msg, _(" (“%s” → “%s”, line %u)"), where->from, where->to, line);
+  else if (where->from != NULL && where->to != NULL)
+    g_string_append_printf (msg, _(" (“%s” → “%s”)"), where->from, where->to);
+  else if (line > 0)
+    g_string_append_printf (msg, _(" (line %u)"), line);
+}
+
+/* Sets the error as "<where>, “<parent>.<member>”: <text>"; returns FALSE
+ * so that callers can `return fail (...)`. */
+G_GNUC_PRINTF (6, 7)
+static gboolean
+fail (Loader         *self,
+      const Where    *where,
+      const char     *parent,
+      const char     *member,
+      ImpFormatError  code,
+      const char     *format,
+      ...)
+{
+  g_autoptr(GString) msg = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (where != NULL && where->array != NULL)
+    append_where (self, msg, where);
+
+  if (member != NULL)
+    {
+      if (msg->len > 0)
+        g_string_append (msg, ", ");
+      if (parent != NULL)
+        g_string_append_printf (msg, "“%s.%s”", parent, member);
+      else
+        g_string_append_printf (msg, "“%s”", member);
+    }
+
+  if (msg->len > 0)
+    g_string_append (msg, ": ");
+  g_string_append (msg, text);
+
+  g_set_error_literal (self->error, IMP_FORMAT_ERROR, code, msg->str);
+
+  return FALSE;
+}
+
+static const char *
+describe_json (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+
+    case JSON_NODE_ARRAY:
+      return _("an array");
+
+    case JSON_NODE_NULL:
+      return _("null");
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return _("a number");
+
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+
+    default:
+      return _("an unknown value");
+    }
+}
+
+static gboolean
+fail_type (Loader      *self,
+           const Where *where,
+           const char  *parent,
+           const char  *member,
+           const char  *expected,
+           JsonNode    *found)
+{
+  return fail (self, where, parent, member, IMP_FORMAT_ERROR_TYPE,
+               _("expected %s, found %s"), expected, describe_json (found));
+}
+
+static gboolean
+is_string_node (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_number_node (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* json-glib's typed getters emit criticals on a missing or mistyped member,
+ * so every member goes through one of these, which check first. Each returns
+ * FALSE with the error set; an absent optional member leaves *out alone. */
+
+static gboolean
+read_string (Loader      *self,
+             const Where *where,
+             JsonObject  *object,
+             const char  *parent,
+             const char  *member,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *str;
+
+  if (node == NULL)
+    {
+      if (required)
+        return fail (self, where, parent, member, IMP_FORMAT_ERROR_MISSING,
+                     _("this required member is missing"));
+      return TRUE;
+    }
+
+  if (!is_string_node (node))
+    return fail_type (self, where, parent, member, _("a string"), node);
+
+  /* The file was valid UTF-8, but a lone "\ud800" escape decodes to bytes
+   * that are not, and pango would choke on them later. */
+  str = json_node_get_string (node);
+  if (str == NULL || !g_utf8_validate (str, -1, NULL))
+    return fail (self, where, parent, member, IMP_FORMAT_ERROR_ENCODING,
+                 _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
+
+  *out = str;
+
+  return TRUE;
+}
+
+static gboolean
+read_number (Loader      *self,
+             const Where *where,
+             JsonObject  *object,
+             const char  *parent,
+             const char  *member,
+             gboolean     required,
+             double      *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double value;
+
+  if (node == NULL)
+    {
+      if (required)
+        return fail (self, where, parent, member, IMP_FORMAT_ERROR_MISSING,
+                     _("this required member is missing"));
+      return TRUE;
+    }
+
+  if (!is_number_node (node))
+    return fail_type (self, where, parent, member, _("a number"), node);
+
+  value = json_node_get_double (node);
+  if (!isfinite (value))
+    return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
+                 _("the number is too large"));
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* An integer in [min, max]; 8.0 counts, as JSON has only one number type. */
+static gboolean
+read_integer (Loader      *self,
+              const Where *where,
+              JsonObject  *object,
+              const char  *parent,
+              const char  *member,
+              gboolean     required,
+              gint64       min,
+              gint64       max,
+              gint64      *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 value;
+
+  if (node == NULL)
+    {
+      if (required)
+        return fail (self, where, parent, member, IMP_FORMAT_ERROR_MISSING,
+                     _("this required member is missing"));
+      return TRUE;
+    }
+
+  if (!is_number_node (node))
+    return fail_type (self, where, parent, member, _("an integer"), node);
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      if (!isfinite (d) || d != floor (d))
+        return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
+                     _("expected an integer, found %g"), d);
+      /* Beyond ±2^63 the cast below would be undefined. */
+      if (d < (double) min || d > (double) max || fabs (d) >= 9.2e18)
+        return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
+                     _("expected an integer from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                       ", found %g"), min, max, d);
+      value = (gint64) d;
+    }
+  else
+    {
+      value = json_node_get_int (node);
+    }
+
+  if (value < min || value > max)
+    return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
+                 _("expected an integer from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                   ", found %" G_GINT64_FORMAT), min, max, value);
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Loader      *self,
+              const Where *where,
+              JsonObject  *object,
+              const char  *member,
+              gboolean    *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_type (self, where, NULL, member, _("true or false"), node);
+
+  *out = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_object (Loader      *self,
+             const Where *where,
+             JsonObject  *object,
+             const char  *member,
+             JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_type (self, where, NULL, member, _("an object"), node);
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_date (Loader      *self,
+           const Where *where,
+           JsonObject  *object,
+           const char  *parent,
+           const char  *member,
+           char       **out)
+{
+  const char *str = NULL;
+
+  if (!read_string (self, where, object, parent, member, FALSE, &str))
+    return FALSE;
+
+  if (str == NULL)
+    return TRUE;
+
+  if (!imp_metric_is_valid_date (str))
+    return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
+                 _("expected a date written YYYY-MM-DD, found “%s”"), str);
+
+  g_free (*out);
+  *out = g_strdup (str);
+
+  return TRUE;
+}
+
+/* Each enum member is read as a string and looked up with its
+ * imp_*_from_string(); this reports one that is not in the set. */
+static gboolean
+fail_enum (Loader      *self,
+           const Where *where,
+           const char  *parent,
+           const char  *member,
+           const char  *found,
+           const char  *expected)
+{
+  return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
+               _("“%s” is not one of %s"), found, expected);
+}
+
+/* The members of @object not in @known, or NULL when there are none. */
+static JsonObject *
+collect_extra (JsonObject         *object,
+               const char * const *known)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  GList *names = json_object_get_members (object);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (is_known (known, name))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+
+      json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+    }
+
+  g_list_free (names);
+
+  return g_steal_pointer (&extra);
+}
+
+/* Keeps the unknown members of a payload object in the node's extra, under
+ * the payload's name (see imp-format.h). */
+static void
+keep_payload_extra (JsonObject        **node_extra,
+                    const char         *payload,
+                    JsonObject         *object,
+                    const char * const *known)
+{
+  JsonObject *extra = collect_extra (object, known);
+
+  if (extra == NULL)
+    return;
+
+  if (*node_extra == NULL)
+    *node_extra = json_object_new ();
+
+  json_object_set_object_member (*node_extra, payload, extra);
+}
+
+static gboolean
+load_metric (Loader      *self,
+             const Where *where,
+             JsonObject  *object,
+             ImpNode     *node)
+{
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  const char *str = NULL;
+
+  if (!read_string (self, where, object, "metric", "name", FALSE, &str))
+    return FALSE;
+  metric->name = g_strdup (str);
+
+  str = NULL;
+  if (!read_string (self, where, object, "metric", "unit", FALSE, &str))
+    return FALSE;
+  metric->unit = g_strdup (str);
+
+  if (!read_number (self, where, object, "metric", "baseline", FALSE, &metric->baseline) ||
+      !read_number (self, where, object, "metric", "current", FALSE, &metric->current) ||
+      !read_number (self, where, object, "metric", "target", FALSE, &metric->target))
+    return FALSE;
+
+  str = NULL;
+  if (!read_string (self, where, object, "metric", "direction", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_direction_from_string (str, &metric->direction))
+    return fail_enum (self, where, "metric", "direction", str, _("increase, decrease"));
+
+  if (!read_date (self, where, object, "metric", "deadline", &metric->deadline))
+    return FALSE;
+
+  str = NULL;
+  if (!read_string (self, where, object, "metric", "indicator", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_indicator_from_string (str, &metric->indicator))
+    return fail_enum (self, where, "metric", "indicator", str, _("lagging, leading"));
+
+  imp_map_set_node_metric (self->map, node, metric);
+
+  return TRUE;
+}
+
+static gboolean
+load_ice (Loader      *self,
+          const Where *where,
+          JsonObject  *object,
+          ImpNode     *node)
+{
+  ImpIce ice = { 0, };
+  gint64 impact = 0, confidence = 0, ease = 0;
+
+  /* Each score may be missing (not scored yet), but one that is written
+   * must be 1–10: 0 is how the model says "missing", not a score. */
+  if (!read_integer (self, where, object, "ice", "impact", FALSE, 1, 10, &impact) ||
+      !read_integer (self, where, object, "ice", "confidence", FALSE, 1, 10, &confidence) ||
+      !read_integer (self, where, object, "ice", "ease", FALSE, 1, 10, &ease))
+    return FALSE;
+
+  ice.impact = impact;
+  ice.confidence = confidence;
+  ice.ease = ease;
+
+  /* Cannot fail: every score was checked above. */
+  return imp_map_set_node_ice (self->map, node, &ice, NULL);
+}
+
+static gboolean
+load_experiment (Loader      *self,
+                 const Where *where,
+                 JsonObject  *object,
+                 ImpNode     *node)
+{
+  g_autoptr(ImpExperiment) experiment = imp_experiment_new ();
+  const char *str = NULL;
+
+  if (!read_string (self, where, object, "experiment", "kind", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_experiment_kind_from_string (str, &experiment->kind))
+    return fail_enum (self, where, "experiment", "kind", str,
+                      _("usability-interview, fake-door, wizard-of-oz, kano-survey, "
+                        "technical-spike, ab-test, other"));
+
+  str = NULL;
+  if (!read_string (self, where, object, "experiment", "aspect", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_aspect_from_string (str, &experiment->aspect))
+    return fail_enum (self, where, "experiment", "aspect", str,
+                      _("validity, usability, feasibility"));
+
+  str = NULL;
+  if (!read_string (self, where, object, "experiment", "status", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_experiment_status_from_string (str, &experiment->status))
+    return fail_enum (self, where, "experiment", "status", str, _("planned, running, done"));
+
+  str = NULL;
+  if (!read_string (self, where, object, "experiment", "result", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_result_from_string (str, &experiment->result))
+    return fail_enum (self, where, "experiment", "result", str,
+                      _("none, supports, refutes, inconclusive"));
+
+  if (!read_date (self, where, object, "experiment", "start", &experiment->start_date) ||
+      !read_date (self, where, object, "experiment", "end", &experiment->end_date))
+    return FALSE;
+
+  str = NULL;
+  if (!read_string (self, where, object, "experiment", "evidence", FALSE, &str))
+    return FALSE;
+  experiment->evidence = g_strdup (str);
+
+  imp_map_set_node_experiment (self->map, node, experiment);
+
+  return TRUE;
+}
+
+static guint
+node_position (ImpMap  *map,
+               ImpNode *node)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    if (imp_map_get_node (map, i) == node)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+load_node (Loader   *self,
+           JsonNode *element,
+           guint     index)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Where where = { "nodes", index, NULL, NULL, NULL, NULL };
+  JsonObject *object;
+  JsonObject *payload = NULL;
+  const char *id = NULL;
+  const char *level_str = NULL;
+  const char *title = NULL;
+  const char *notes = NULL;
+  gboolean collapsed = FALSE;
+  ImpLevel level;
+  ImpNode *node;
+  ImpNode *other;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    return fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_TYPE,
+                 _("expected a node object, found %s"), describe_json (element));
+
+  object = json_node_get_object (element);
+  where.object = object;
+  extra = collect_extra (object, node_members);
+
+  if (!read_string (self, &where, object, NULL, "id", TRUE, &id))
+    return FALSE;
+  where.id = id;
+
+  if (!read_string (self, &where, object, NULL, "level", TRUE, &level_str))
+    return FALSE;
+  if (!imp_level_from_string (level_str, &level))
+    return fail (self, &where, NULL, "level", IMP_FORMAT_ERROR_UNKNOWN_LEVEL,
+                 _("“%s” is not a level; expected goal, actor, impact, deliverable or "
+                   "experiment"), level_str);
+
+  if (!read_string (self, &where, object, NULL, "title", TRUE, &title))
+    return FALSE;
+
+  if ((other = imp_map_lookup_node (self->map, id)) != NULL)
+    return fail (self, &where, NULL, "id", IMP_FORMAT_ERROR_DUPLICATE_ID,
+                 _("nodes[%u] already has the id “%s”"),
+                 node_position (self->map, other), id);
+
+  /* The map checks the id's form, so that the file and an edit agree. */
+  if (!(node = imp_map_add_node (self->map, level, title, id, &local_error)))
+    return fail (self, &where, NULL, "id", IMP_FORMAT_ERROR_VALUE,
+                 "%s", local_error->message);
+
+  if (!read_string (self, &where, object, NULL, "notes", FALSE, &notes))
+    return FALSE;
+  imp_map_set_node_notes (self->map, node, notes);
+
+  if (!read_object (self, &where, object, "position", &payload))
+    return FALSE;
+  if (payload != NULL)
+    {
+      double x = 0, y = 0;
+
+      if (!read_number (self, &where, payload, "position", "x", TRUE, &x) ||
+          !read_number (self, &where, payload, "position", "y", TRUE, &y))
+        return FALSE;
+
+      imp_map_set_node_position (self->map, node, TRUE, x, y);
+      keep_payload_extra (&extra, "position", payload, position_members);
+    }
+
+  if (!read_boolean (self, &where, object, "collapsed", &collapsed))
+    return FALSE;
+  imp_map_set_node_collapsed (self->map, node, collapsed);
+
+  payload = NULL;
+  if (!read_object (self, &where, object, "metric", &payload))
+    return FALSE;
+  if (payload != NULL)
+    {
+      if (!load_metric (self, &where, payload, node))
+        return FALSE;
+      keep_payload_extra (&extra, "metric", payload, metric_members);
+    }
+
+  payload = NULL;
+  if (!read_object (self, &where, object, "ice", &payload))
+    return FALSE;
+  if (payload != NULL)
+    {
+      if (!load_ice (self, &where, payload, node))
+        return FALSE;
+      keep_payload_extra (&extra, "ice", payload, ice_members);
+    }
+
+  payload = NULL;
+  if (!read_object (self, &where, object, "experiment", &payload))
+    return FALSE;
+  if (payload != NULL)
+    {
+      if (!load_experiment (self, &where, payload, node))
+        return FALSE;
+      keep_payload_extra (&extra, "experiment", payload, experiment_members);
+    }
+
+  /* No setter for this: nobody observes a map being loaded. Known node
+   * member names never reach collect_extra(), so the payload keys that
+   * keep_payload_extra() adds cannot clash with a real member. */
+  node->extra = g_steal_pointer (&extra);
+
+  return TRUE;
+}
+
+/* A link read and checked, waiting to be added to the map. */
+typedef struct
+{
+  guint          index;       /* in the file */
+  guint          rank;        /* among its parent's links, in file order */
+  ImpNode       *parent;
+  ImpNode       *child;
+  JsonObject    *object;
+  const char    *assumption;
+  ImpConfidence  confidence;
+  ImpLinkStatus  status;
+  JsonObject    *extra;
+} PendingLink;
+
+static guint
+pending_link_hash (gconstpointer key)
+{
+  const PendingLink *link = key;
+
+  return g_direct_hash (link->parent) * 31 + g_direct_hash (link->child);
+}
+
+static gboolean
+pending_link_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const PendingLink *la = a;
+  const PendingLink *lb = b;
+
+  return la->parent == lb->parent && la->child == lb->child;
+}
+
+/* Deepest child level first, then file order; see load_links(). */
+static int
+pending_link_compare (const void *a,
+                      const void *b)
+{
+  const PendingLink *la = *(const PendingLink * const *) a;
+  const PendingLink *lb = *(const PendingLink * const *) b;
+
+  if (la->child->level != lb->child->level)
+    return la->child->level > lb->child->level ? -1 : 1;
+
+  return la->index < lb->index ? -1 : la->index > lb->index ? 1 : 0;
+}
+
+static gboolean
+levels_fit (ImpVocabulary vocabulary,
+            ImpLevel      parent,
+            ImpLevel      child)
+{
+  return child == parent + 1 ||
+         (imp_vocabulary_hides_actors (vocabulary) &&
+          parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT);
+}
+
+static gboolean
+check_link (Loader      *self,
+            JsonNode    *element,
+            PendingLink *link,
+            GHashTable  *seen,
+            GHashTable  *ranks)
+{
+  Where where = { "links", link->index, NULL, NULL, NULL, NULL };
+  JsonObject *object;
+  const char *from = NULL;
+  const char *to = NULL;
+  const char *str = NULL;
+  PendingLink *twin;
+  guint rank;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    return fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_TYPE,
+                 _("expected a link object, found %s"), describe_json (element));
+
+  object = json_node_get_object (element);
+  where.object = object;
+  link->object = object;
+
+  if (!read_string (self, &where, object, NULL, "from", TRUE, &from) ||
+      !read_string (self, &where, object, NULL, "to", TRUE, &to))
+    return FALSE;
+  where.from = from;
+  where.to = to;
+
+  if (!(link->parent = imp_map_lookup_node (self->map, from)))
+    return fail (self, &where, NULL, "from", IMP_FORMAT_ERROR_DANGLING_LINK,
+                 _("no node has the id “%s”"), from);
+  if (!(link->child = imp_map_lookup_node (self->map, to)))
+    return fail (self, &where, NULL, "to", IMP_FORMAT_ERROR_DANGLING_LINK,
+                 _("no node has the id “%s”"), to);
+
+  if (!levels_fit (imp_map_get_vocabulary (self->map), link->parent->level, link->child->level))
+    return fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_BAD_LINK,
+                 _("a link cannot go from level “%s” to level “%s”: links go one level to "
+                   "the right, goal → actor → impact → deliverable → experiment (goal → "
+                   "impact only in the three-tiers vocabulary)"),
+                 imp_level_to_string (link->parent->level),
+                 imp_level_to_string (link->child->level));
+
+  if ((twin = g_hash_table_lookup (seen, link)) != NULL)
+    return fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_BAD_LINK,
+                 _("links[%u] is already the same link"), twin->index);
+  g_hash_table_add (seen, link);
+
+  if (!read_string (self, &where, object, NULL, "assumption", FALSE, &link->assumption))
+    return FALSE;
+
+  /* The model's "unset" is the member's absence; the file never spells it. */
+  if (!read_string (self, &where, object, NULL, "confidence", FALSE, &str))
+    return FALSE;
+  if (str != NULL &&
+      (!imp_confidence_from_string (str, &link->confidence) ||
+       link->confidence == IMP_CONFIDENCE_UNSET))
+    return fail_enum (self, &where, NULL, "confidence", str, _("low, medium, high"));
+
+  str = NULL;
+  if (!read_string (self, &where, object, NULL, "status", FALSE, &str))
+    return FALSE;
+  if (str != NULL && !imp_link_status_from_string (str, &link->status))
+    return fail_enum (self, &where, NULL, "status", str, _("untested, supported, refuted"));
+
+  rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, link->parent));
+  link->rank = rank;
+  g_hash_table_insert (ranks, link->parent, GUINT_TO_POINTER (rank + 1));
+
+  link->extra = collect_extra (object, link_members);
+
+  return TRUE;
+}
+
+static void
+pending_links_free (PendingLink *links,
+                    guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&links[i].extra, json_object_unref);
+  g_free (links);
+}
+
+static gboolean
+load_links (Loader    *self,
+            JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  PendingLink *links = g_new0 (PendingLink, MAX (n, 1));
+  g_autoptr(GHashTable) seen = g_hash_table_new (pending_link_hash, pending_link_equal);
+  g_autoptr(GHashTable) per_parent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) link_ranks = g_hash_table_new (NULL, NULL);
+  g_autofree PendingLink **order = g_new (PendingLink *, MAX (n, 1));
+  gboolean ok = FALSE;
+
+  /* Everything is checked in file order first, so the error is the first
+   * broken link in the file. */
+  for (guint i = 0; i < n; i++)
+    {
+      links[i].index = i;
+      links[i].confidence = IMP_CONFIDENCE_UNSET;
+      links[i].status = IMP_LINK_STATUS_UNTESTED;
+      if (!check_link (self, json_array_get_element (array, i), &links[i], seen, per_parent))
+        goto out;
+      order[i] = &links[i];
+    }
+
+  /* imp_map_link() walks the parent's ancestors to rule out cycles. Added
+   * in file order, a map with many cross-links makes that walk explode
+   * (every path up, for every link). Adding the links into deeper levels
+   * first means a parent has no parents yet when it gains a child, so the
+   * walk is one step. Links into one child share its level and keep file
+   * order, so the first stays the tree parent; a parent's children are put
+   * back in file order through the position argument, which matters only
+   * when a goal has both actors and impacts (three tiers). */
+  qsort (order, n, sizeof *order, pending_link_compare);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PendingLink *pending = order[i];
+      GPtrArray *siblings = pending->parent->children;
+      g_autoptr(GError) local_error = NULL;
+      int position = -1;
+      ImpLink *link;
+
+      if (siblings->len > 0 &&
+          GPOINTER_TO_UINT (g_hash_table_lookup (link_ranks,
+                                                 siblings->pdata[siblings->len - 1])) >
+          pending->rank)
+        {
+          guint lo = 0, hi = siblings->len;
+
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+
+              if (GPOINTER_TO_UINT (g_hash_table_lookup (link_ranks, siblings->pdata[mid])) <
+                  pending->rank)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          position = lo;
+        }
+
+      link = imp_map_link (self->map, pending->parent, pending->child, position, &local_error);
+      if (link == NULL)
+        {
+          Where where = { "links", pending->index, NULL,
+                          pending->parent->id, pending->child->id, pending->object };
+
+          fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_BAD_LINK,
+                "%s", local_error->message);
+          goto out;
+        }
+
+      g_hash_table_insert (link_ranks, link, GUINT_TO_POINTER (pending->rank));
+      imp_map_set_link_assumption (self->map, link, pending->assumption);
+      imp_map_set_link_confidence (self->map, link, pending->confidence);
+      imp_map_set_link_status (self->map, link, pending->status);
+      link->extra = g_steal_pointer (&pending->extra);
+    }
+
+  ok = TRUE;
+
+out:
+  pending_links_free (links, n);
+
+  return ok;
+}
+
+static void
+position_of (const char  *data,
+             const char  *at,
+             guint       *line,
+             guint       *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          line_start = p + 1;
+        }
+    }
+
+  /* In characters, as an editor counts; the bytes before @at are valid. */
+  *column = g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+/* Checks that json-glib needs no protection from: size, encoding, nesting
+ * (its parser recurses once per level, so "[[[[…" would blow the stack). */
+static gboolean
+check_bytes (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  const char *end = NULL;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gboolean blank = TRUE;
+  guint line, column;
+
+  if (length > IMP_FORMAT_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+
+      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
+                   _("The file is %s, more than the %s this version opens"), size, max);
+      return FALSE;
+    }
+
+  if (length >= 2 &&
+      (((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF) ||
+       ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)))
+    {
+      g_set_error_literal (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
+                           _("The file is UTF-16; impact maps are UTF-8"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      position_of (data, end, &line, &column);
+      if (*end == '\0')
+        g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
+                     _("The file is not UTF-8 text: a NUL byte at line %u, column %u"),
+                     line, column);
+      else
+        g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
+                     _("The file is not UTF-8: byte 0x%02X at line %u, column %u"),
+                     (guchar) *end, line, column);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          continue;
+
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > IMP_FORMAT_MAX_DEPTH)
+            {
+              position_of (data, data + i, &line, &column);
+              g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
+                           _("The JSON is nested more than %u levels deep at line %u, "
+                             "column %u"), IMP_FORMAT_MAX_DEPTH, line, column);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
+        }
+
+      blank = FALSE;
+    }
+
+  if (blank)
+    {
+      g_set_error_literal (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_EMPTY,
+                           _("The file is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:4:14: Parse error: unexpected …"; we say where in
+ * words a person can act on. */
+static void
+set_syntax_error (GError      **error,
+                  const GError *parse_error)
+{
+  const char *msg = parse_error->message;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (msg, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      const char *rest = msg + consumed;
+
+      if (g_str_has_prefix (rest, "Parse error: "))
+        rest += strlen ("Parse error: ");
+
+      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_SYNTAX,
+                   _("JSON syntax error at line %u, column %u: %s"), line, column, rest);
+    }
+  else
+    {
+      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_SYNTAX,
+                   _("JSON syntax error: %s"), msg);
+    }
+}
+
+static gboolean
+load_top (Loader     *self,
+          JsonObject *root)
+{
+  Where top = { NULL, 0, NULL, NULL, NULL, NULL };
+  g_autoptr(JsonObject) extra = NULL;
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *nodes;
+  JsonNode *links;
+  JsonArray *nodes_array;
+  const char *title = NULL;
+  const char *vocabulary_str = NULL;
+  ImpVocabulary vocabulary = IMP_VOCABULARY_CLASSIC;
+  gint64 version = 0;
+
+  if (format == NULL || !is_string_node (format) ||
+      g_strcmp0 (json_node_get_string (format), IMP_FORMAT_NAME) != 0)
+    return fail (self, &top, NULL, NULL, IMP_FORMAT_ERROR_NOT_IMPACTMAP,
+                 _("This JSON file is not an impact map: it has no "
+                   "“format”: “impactmap” member"));
+
+  if (!read_integer (self, &top, root, NULL, "version", TRUE, G_MININT64, G_MAXINT64, &version))
+    return FALSE;
+
+  if (version > IMP_FORMAT_VERSION)
+    return fail (self, &top, NULL, NULL, IMP_FORMAT_ERROR_VERSION,
+                 _("This map was saved by a newer Impact Mapper (format version "
+                   "%" G_GINT64_FORMAT "); this version reads format version %d. "
+                   "Update Impact Mapper to open it."), version, IMP_FORMAT_VERSION);
+  if (version < IMP_FORMAT_VERSION)
+    return fail (self, &top, NULL, "version", IMP_FORMAT_ERROR_VERSION,
+                 _("format version %" G_GINT64_FORMAT " does not exist; the first is 1"),
+                 version);
+
+  if (!read_string (self, &top, root, NULL, "title", FALSE, &title))
+    return FALSE;
+  imp_map_set_title (self->map, title);
+
+  if (!read_string (self, &top, root, NULL, "vocabulary", FALSE, &vocabulary_str))
+    return FALSE;
+  if (vocabulary_str != NULL && !imp_vocabulary_from_string (vocabulary_str, &vocabulary))
+    return fail_enum (self, &top, NULL, "vocabulary", vocabulary_str,
+                      _("classic, five-questions, three-tiers, product-chain"));
+  /* Before the links: whether a goal may link to an impact depends on it. */
+  imp_map_set_vocabulary (self->map, vocabulary);
+
+  nodes = json_object_get_member (root, "nodes");
+  if (nodes == NULL)
+    return fail (self, &top, NULL, "nodes", IMP_FORMAT_ERROR_MISSING,
+                 _("this required member is missing"));
+  if (!JSON_NODE_HOLDS_ARRAY (nodes))
+    return fail_type (self, &top, NULL, "nodes", _("an array"), nodes);
+
+  links = json_object_get_member (root, "links");
+  if (links == NULL)
+    return fail (self, &top, NULL, "links", IMP_FORMAT_ERROR_MISSING,
+                 _("this required member is missing"));
+  if (!JSON_NODE_HOLDS_ARRAY (links))
+    return fail_type (self, &top, NULL, "links", _("an array"), links);
+
+  nodes_array = json_node_get_array (nodes);
+  for (guint i = 0; i < json_array_get_length (nodes_array); i++)
+    if (!load_node (self, json_array_get_element (nodes_array, i), i))
+      return FALSE;
+
+  if (!load_links (self, json_node_get_array (links)))
+    return FALSE;
+
+  extra = collect_extra (root, top_members);
+  imp_map_set_extra (self->map, extra);
+
+  return TRUE;
+}
+
+/**
+ * imp_format_load_data:
+ * @data: the file's contents
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for an error
+ *
+ * Reads an impact map from memory. Reading is all or nothing: a file with
+ * any problem gives %NULL and one #IMP_FORMAT_ERROR that says what is wrong
+ * and where.
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ImpMap *
+imp_format_load_data (const char  *data,
+                      gssize       length,
+                      GError     **error)
+{
+  g_auto(Loader) self = { NULL, };
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  /* A byte-order mark is legal at the start of UTF-8 and some editors add
+   * it; json-glib does not expect it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!check_bytes (data, length, error))
+    return NULL;
+
+  self.error = error;
+  self.parser = json_parser_new ();
+  self.lines = g_hash_table_new (NULL, NULL);
+  self.open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (self.parser, "object-start", G_CALLBACK (object_start_cb), &self);
+  g_signal_connect (self.parser, "object-end", G_CALLBACK (object_end_cb), &self);
+
+  if (!json_parser_load_from_data (self.parser, data, length, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (self.parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_NOT_IMPACTMAP,
+                   _("This JSON file is not an impact map: it holds %s, not an object"),
+                   root != NULL ? describe_json (root) : _("nothing"));
+      return NULL;
+    }
+
+  self.map = imp_map_new ();
+
+  if (!load_top (&self, json_node_get_object (root)))
+    return NULL;
+
+  return g_steal_pointer (&self.map);
+}
+
+/* Reads at most IMP_FORMAT_MAX_SIZE + 1 bytes, so that a pipe or a device
+ * that never ends cannot fill memory. */
+static char *
+read_contents (GFile         *file,
+               GCancellable  *cancellable,
+               gsize         *length,
+               GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  const gsize chunk = 256 * 1024;
+
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return NULL;
+
+  for (;;)
+    {
+      gsize old_len = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, old_len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
+                               cancellable, error);
+      if (n < 0)
+        return NULL;
+
+      g_byte_array_set_size (buffer, old_len + n);
+      if (n == 0)
+        break;
+
+      if (buffer->len > IMP_FORMAT_MAX_SIZE)
+        {
+          g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+
+          g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
+                       _("The file is more than the %s this version opens"), max);
+          return NULL;
+        }
+    }
+
+  *length = buffer->len;
+  /* Keep a terminating NUL past the end, for any C-string reader. */
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+
+  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+}
+
+static ImpMap *
+load_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!(contents = read_contents (file, cancellable, &length, error)))
+    return NULL;
+
+  return imp_format_load_data (contents, length, error);
+}
+
+/**
+ * imp_format_load_file:
+ * @file: the file to read
+ * @error: return location for an error
+ *
+ * Reads an impact map from @file. A file that cannot be read gives a
+ * #G_IO_ERROR; one that is not a valid map an #IMP_FORMAT_ERROR.
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ImpMap *
+imp_format_load_file (GFile   *file,
+                      GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, NULL, error);
+}
+
+/**
+ * imp_format_load_path:
+ * @path: a file name, in the file system's encoding
+ * @error: return location for an error
+ *
+ * Like imp_format_load_file(), for a path.
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ImpMap *
+imp_format_load_path (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_path (path);
+
+  return load_file (file, NULL, error);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ImpMap *map;
+
+  /* The map is built here and handed over whole; nothing else can see it
+   * until the task returns it on the caller's thread. */
+  if ((map = load_file (G_FILE (task_data), cancellable, &error)))
+    g_task_return_pointer (task, map, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * imp_format_load_file_async:
+ * @file: the file to read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Reads and parses @file in a worker thread, so a large map does not freeze
+ * the window. Finish with imp_format_load_file_finish().
+ */
+void
+imp_format_load_file_async (GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, imp_format_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * imp_format_load_file_finish:
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ImpMap *
+imp_format_load_file_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == imp_format_load_file_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Writing ---------------------------------------------------------------- */
+
+static void
+append_indent (GString *out,
+               guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  g_autofree char *valid = NULL;
+  const char *run;
+  const char *p;
+
+  /* Whatever the model holds, the file must stay UTF-8 that we can read. */
+  if (!g_utf8_validate (str, -1, NULL))
+    str = valid = g_utf8_make_valid (str, -1);
+
+  g_string_append_c (out, '"');
+
+  for (run = p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+      const char *escape = NULL;
+      char buf[8];
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          if (c < 0x20)
+            {
+              g_snprintf (buf, sizeof buf, "\\u%04x", c);
+              escape = buf;
+            }
+          break;
+        }
+
+      if (escape != NULL)
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, escape);
+          run = p + 1;
+        }
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as the same double, so 0.1 stays 0.1
+ * and 1020.0 is written 1020. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* JSON has no infinity or NaN. Known members never get here with one;
+   * an unknown member might, if code other than the reader put it there. */
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      /* Through an integer, which also writes -0 as 0. */
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (i + 1 == G_N_ELEMENTS (formats) || g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buf);
+}
+
+/* Starts a member of an object being written. */
+static void
+append_key (GString    *out,
+            guint       depth,
+            gboolean   *first,
+            const char *name)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  append_indent (out, depth);
+  append_string (out, name);
+  g_string_append (out, ": ");
+}
+
+static void
+append_close (GString  *out,
+              guint     depth,
+              gboolean  empty,
+              char      bracket)
+{
+  if (!empty)
+    append_indent (out, depth);
+  g_string_append_c (out, bracket);
+}
+
+static void append_json (GString  *out,
+                         guint     depth,
+                         JsonNode *node);
+
+static void
+append_json_members (GString            *out,
+                     guint               depth,
+                     gboolean           *first,
+                     JsonObject         *object,
+                     const char * const *skip)
+{
+  GList *names;
+
+  if (object == NULL)
+    return;
+
+  names = json_object_get_members (object);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      /* A known name among the extras would write the member twice. */
+      if (skip != NULL && is_known (skip, name))
+        continue;
+
+      append_key (out, depth, first, name);
+      append_json (out, depth, json_object_get_member (object, name));
+    }
+  g_list_free (names);
+}
+
+static void
+append_json (GString  *out,
+             guint     depth,
+             JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        append_json_members (out, depth + 1, &first, json_node_get_object (node), NULL);
+        append_close (out, depth, first, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_indent (out, depth + 1);
+            append_json (out, depth + 1, json_array_get_element (array, i));
+          }
+        append_close (out, depth, n == 0, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+
+        case G_TYPE_DOUBLE:
+          append_number (out, json_node_get_double (node));
+          break;
+
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node) ? json_node_get_string (node) : "");
+          break;
+
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+    }
+}
+
+/* The extras a payload object carries in its node's extra (imp-format.h). */
+static JsonObject *
+payload_extra (ImpNode    *node,
+               const char *payload)
+{
+  JsonNode *member;
+
+  if (node->extra == NULL || !(member = json_object_get_member (node->extra, payload)))
+    return NULL;
+
+  return JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
+}
+
+static void
+append_enum (GString    *out,
+             guint       depth,
+             gboolean   *first,
+             const char *name,
+             const char *value)
+{
+  /* NULL only for a value outside its enum, which no setter lets in. */
+  if (value == NULL)
+    return;
+
+  append_key (out, depth, first, name);
+  append_string (out, value);
+}
+
+/* The reader refuses a malformed date, so writing one would make the whole
+ * file unreadable: losing one bad string is the lesser harm. */
+static void
+append_date (GString    *out,
+             guint       depth,
+             gboolean   *first,
+             const char *name,
+             const char *date)
+{
+  if (date == NULL)
+    return;
+
+  if (!imp_metric_is_valid_date (date))
+    {
+      g_debug ("Not writing %s “%s”: not a YYYY-MM-DD date", name, date);
+      return;
+    }
+
+  append_key (out, depth, first, name);
+  append_string (out, date);
+}
+
+static void
+append_metric (GString *out,
+               guint    depth,
+               ImpNode *node)
+{
+  const ImpMetric *metric = node->metric;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  if (metric->name != NULL)
+    {
+      append_key (out, depth + 1, &first, "name");
+      append_string (out, metric->name);
+    }
+  if (metric->unit != NULL)
+    {
+      append_key (out, depth + 1, &first, "unit");
+      append_string (out, metric->unit);
+    }
+  if (isfinite (metric->baseline))
+    {
+      append_key (out, depth + 1, &first, "baseline");
+      append_number (out, metric->baseline);
+    }
+  if (isfinite (metric->current))
+    {
+      append_key (out, depth + 1, &first, "current");
+      append_number (out, metric->current);
+    }
+  if (isfinite (metric->target))
+    {
+      append_key (out, depth + 1, &first, "target");
+      append_number (out, metric->target);
+    }
+  append_enum (out, depth + 1, &first, "direction", imp_direction_to_string (metric->direction));
+  append_date (out, depth + 1, &first, "deadline", metric->deadline);
+  append_enum (out, depth + 1, &first, "indicator", imp_indicator_to_string (metric->indicator));
+  append_json_members (out, depth + 1, &first, payload_extra (node, "metric"), metric_members);
+
+  append_close (out, depth, first, '}');
+}
+
+static void
+append_ice (GString *out,
+            guint    depth,
+            ImpNode *node)
+{
+  const guint8 scores[] = { node->ice.impact, node->ice.confidence, node->ice.ease };
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      /* 0 is "not scored yet"; the reader wants 1–10 for a written one. */
+      if (scores[i] >= 1 && scores[i] <= 10)
+        {
+          append_key (out, depth + 1, &first, ice_members[i]);
+          g_string_append_printf (out, "%u", scores[i]);
+        }
+    }
+  append_json_members (out, depth + 1, &first, payload_extra (node, "ice"), ice_members);
+
+  append_close (out, depth, first, '}');
+}
+
+static void
+append_experiment (GString *out,
+                   guint    depth,
+                   ImpNode *node)
+{
+  const ImpExperiment *experiment = node->experiment;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  append_enum (out, depth + 1, &first, "kind", imp_experiment_kind_to_string (experiment->kind));
+  append_enum (out, depth + 1, &first, "aspect", imp_aspect_to_string (experiment->aspect));
+  append_enum (out, depth + 1, &first, "status",
+               imp_experiment_status_to_string (experiment->status));
+  append_enum (out, depth + 1, &first, "result", imp_result_to_string (experiment->result));
+  append_date (out, depth + 1, &first, "start", experiment->start_date);
+  append_date (out, depth + 1, &first, "end", experiment->end_date);
+  if (experiment->evidence != NULL)
+    {
+      append_key (out, depth + 1, &first, "evidence");
+      append_string (out, experiment->evidence);
+    }
+  append_json_members (out, depth + 1, &first, payload_extra (node, "experiment"),
+                       experiment_members);
+
+  append_close (out, depth, first, '}');
+}
+
+static void
+append_node (GString *out,
+             guint    depth,
+             ImpNode *node)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  append_key (out, depth + 1, &first, "id");
+  append_string (out, node->id);
+  append_enum (out, depth + 1, &first, "level", imp_level_to_string (node->level));
+  append_key (out, depth + 1, &first, "title");
+  append_string (out, node->title != NULL ? node->title : "");
+
+  if (node->notes != NULL && node->notes[0] != '\0')
+    {
+      append_key (out, depth + 1, &first, "notes");
+      append_string (out, node->notes);
+    }
+
+  if (node->pinned)
+    {
+      gboolean pos_first = TRUE;
+
+      append_key (out, depth + 1, &first, "position");
+      g_string_append_c (out, '{');
+      append_key (out, depth + 2, &pos_first, "x");
+      append_number (out, node->x);
+      append_key (out, depth + 2, &pos_first, "y");
+      append_number (out, node->y);
+      append_json_members (out, depth + 2, &pos_first, payload_extra (node, "position"),
+                           position_members);
+      append_close (out, depth + 1, FALSE, '}');
+    }
+
+  if (node->collapsed)
+    {
+      append_key (out, depth + 1, &first, "collapsed");
+      g_string_append (out, "true");
+    }
+
+  if (node->metric != NULL)
+    {
+      append_key (out, depth + 1, &first, "metric");
+      append_metric (out, depth + 1, node);
+    }
+
+  if (node->ice.impact != 0 || node->ice.confidence != 0 || node->ice.ease != 0)
+    {
+      append_key (out, depth + 1, &first, "ice");
+      append_ice (out, depth + 1, node);
+    }
+
+  if (node->experiment != NULL)
+    {
+      append_key (out, depth + 1, &first, "experiment");
+      append_experiment (out, depth + 1, node);
+    }
+
+  /* Payload extras are skipped here: they were written inside their payload,
+   * or belong to a payload the node no longer has. */
+  append_json_members (out, depth + 1, &first, node->extra, node_members);
+
+  append_close (out, depth, first, '}');
+}
+
+static void
+append_link (GString *out,
+             guint    depth,
+             ImpLink *link)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  append_key (out, depth + 1, &first, "from");
+  append_string (out, link->parent->id);
+  append_key (out, depth + 1, &first, "to");
+  append_string (out, link->child->id);
+
+  if (link->assumption != NULL && link->assumption[0] != '\0')
+    {
+      append_key (out, depth + 1, &first, "assumption");
+      append_string (out, link->assumption);
+    }
+  if (link->confidence != IMP_CONFIDENCE_UNSET)
+    append_enum (out, depth + 1, &first, "confidence",
+                 imp_confidence_to_string (link->confidence));
+  if (link->status != IMP_LINK_STATUS_UNTESTED)
+    append_enum (out, depth + 1, &first, "status", imp_link_status_to_string (link->status));
+
+  append_json_members (out, depth + 1, &first, link->extra, link_members);
+
+  append_close (out, depth, first, '}');
+}
+
+static void
+collect_depth_first (ImpNode    *node,
+                     GPtrArray  *order,
+                     GHashTable *seen)
+{
+  if (!g_hash_table_add (seen, node))
+    return;
+
+  g_ptr_array_add (order, node);
+
+  /* Levels grow along every link, so this recursion is at most five deep. */
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (node->children, i);
+
+      if (imp_link_is_tree_link (link))
+        collect_depth_first (link->child, order, seen);
+    }
+}
+
+/* Nodes in the order the file lists them: each root (in document order),
+ * then its tree children depth-first, so that a branch reads as one block. */
+static GPtrArray *
+depth_first_order (ImpMap *map)
+{
+  guint n = imp_map_get_n_nodes (map);
+  GPtrArray *order = g_ptr_array_sized_new (n);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->parents->len == 0)
+        collect_depth_first (node, order, seen);
+    }
+
+  /* Every node has a chain of tree parents up to a root, so this finds
+   * nothing; it is here so that no node could ever be dropped. */
+  for (guint i = 0; i < n; i++)
+    collect_depth_first (imp_map_get_node (map, i), order, seen);
+
+  return order;
+}
+
+/**
+ * imp_format_save_to_data:
+ * @map: the map
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Writes @map as a `.impactmap` document: UTF-8 JSON with members in a fixed
+ * order, two-space indent and a final newline. Nodes are written depth-first
+ * along tree parents; the tree links come first, in the same order, then the
+ * cross-links, each child's in the order of its parents. So a parent's cross
+ * children follow its tree children once read back: the tree layout cannot
+ * tell, and every child keeps its parents in order.
+ *
+ * Returns: (transfer full): the document, nul-terminated
+ */
+char *
+imp_format_save_to_data (ImpMap *map,
+                         gsize  *length)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  GString *out;
+  gboolean first = TRUE;
+  gboolean any;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  order = depth_first_order (map);
+  out = g_string_sized_new (4096 + order->len * 160);
+
+  g_string_append_c (out, '{');
+
+  append_key (out, 1, &first, "format");
+  append_string (out, IMP_FORMAT_NAME);
+  append_key (out, 1, &first, "version");
+  g_string_append_printf (out, "%d", IMP_FORMAT_VERSION);
+  append_key (out, 1, &first, "title");
+  append_string (out, imp_map_get_title (map));
+  append_enum (out, 1, &first, "vocabulary",
+               imp_vocabulary_to_string (imp_map_get_vocabulary (map)));
+
+  append_key (out, 1, &first, "nodes");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < order->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_indent (out, 2);
+      append_node (out, 2, g_ptr_array_index (order, i));
+    }
+  append_close (out, 1, order->len == 0, ']');
+
+  append_key (out, 1, &first, "links");
+  g_string_append_c (out, '[');
+  any = FALSE;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < order->len; i++)
+        {
+          ImpNode *node = g_ptr_array_index (order, i);
+          guint start = pass == 0 ? 0 : 1;
+          guint end = pass == 0 ? MIN (node->parents->len, 1) : node->parents->len;
+
+          for (guint j = start; j < end; j++)
+            {
+              if (any)
+                g_string_append_c (out, ',');
+              any = TRUE;
+              append_indent (out, 2);
+              append_link (out, 2, g_ptr_array_index (node->parents, j));
+            }
+        }
+    }
+  append_close (out, 1, !any, ']');
+
+  append_json_members (out, 1, &first, imp_map_get_extra (map), top_members);
+
+  append_close (out, 0, FALSE, '}');
+  g_string_append_c (out, '\n');
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * imp_format_save_to_file:
+ * @map: the map
+ * @file: where to write it
+ * @error: return location for an error
+ *
+ * Writes @map to @file safely: to a temporary file beside it, renamed over
+ * it once complete, so that a failure never leaves half a map.
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set (a #G_IO_ERROR)
+ */
+gboolean
+imp_format_save_to_file (ImpMap  *map,
+                         GFile   *file,
+                         GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = imp_format_save_to_data (map, &length);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
+}
+
+/**
+ * imp_format_save_to_path:
+ * @map: the map
+ * @path: a file name, in the file system's encoding
+ * @error: return location for an error
+ *
+ * Like imp_format_save_to_file(), for a path.
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set
+ */
+gboolean
+imp_format_save_to_path (ImpMap      *map,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+
+  return imp_format_save_to_file (map, file, error);
+}
+
+static void
+replace_contents_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * imp_format_save_to_file_async:
+ * @map: the map
+ * @file: where to write it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes @map to bytes now, then those bytes to @file in the background,
+ * as imp_format_save_to_file() does. Edits made after this call returns
+ * are not in the file. Finish with imp_format_save_to_file_finish().
+ */
+void
+imp_format_save_to_file_async (ImpMap              *map,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+  char *data;
+  gsize length = 0;
+
+  g_return_if_fail (IMP_IS_MAP (map));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (map, cancellable, callback, user_data);
+  g_task_set_source_tag (task, imp_format_save_to_file_async);
+
+  data = imp_format_save_to_data (map, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, replace_contents_cb, task);
+}
+
+/**
+ * imp_format_save_to_file_finish:
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the file was written, else %FALSE with @error set
+ */
+gboolean
+imp_format_save_to_file_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        imp_format_save_to_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

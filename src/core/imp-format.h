@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 #define IMP_FORMAT_NAME    "impactmap"
 #define IMP_FORMAT_VERSION 1
 
+/* The reader refuses larger files, and JSON nested deeper than this, with
+ * IMP_FORMAT_ERROR_TOO_LARGE: a hostile file must not exhaust memory or the
+ * stack. A 100,000-node map is a few tens of MiB. */
+#define IMP_FORMAT_MAX_SIZE  (256 * 1024 * 1024)
+#define IMP_FORMAT_MAX_DEPTH 256
+
 #define IMP_FORMAT_ERROR (imp_format_error_quark ())
 
 /**
@@ -53,7 +59,18 @@ typedef enum
 
 GQuark    imp_format_error_quark  (void);
 
-/* Reading returns a whole map or NULL with an error: never half a map. */
+/* Reading returns a whole map or NULL with an error: never half a map.
+ * Errors are IMP_FORMAT_ERROR (G_IO_ERROR for a file that cannot be read);
+ * the message names what is wrong and where: line and column for JSON
+ * syntax, "nodes[3] (id “n7”, line 12)" and the member otherwise.
+ *
+ * Members this version does not know are kept and written back after the
+ * known ones: top-level ones in imp_map_get_extra(), a node's in
+ * ImpNode.extra, a link's in ImpLink.extra. Unknown members of a node's
+ * "position", "metric", "ice" and "experiment" objects are kept in
+ * ImpNode.extra under that member's name, as an object (those names can
+ * never be unknown node members), and written back inside that object for
+ * as long as the node still has it. */
 ImpMap   *imp_format_load_data    (const char  *data,
                                    gssize       length,
                                    GError     **error);
@@ -69,5 +86,25 @@ char     *imp_format_save_to_data (ImpMap      *map,
 gboolean  imp_format_save_to_path (ImpMap      *map,
                                    const char  *path,
                                    GError     **error);
+gboolean  imp_format_save_to_file (ImpMap      *map,
+                                   GFile       *file,
+                                   GError     **error);
+
+/* The same in a worker thread, for the window: the map is written to bytes
+ * on the calling thread, so it may be edited again as soon as
+ * imp_format_save_to_file_async() returns. */
+void      imp_format_load_file_async     (GFile                *file,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+ImpMap   *imp_format_load_file_finish    (GAsyncResult         *result,
+                                          GError              **error);
+void      imp_format_save_to_file_async  (ImpMap               *map,
+                                          GFile                *file,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean  imp_format_save_to_file_finish (GAsyncResult         *result,
+                                          GError              **error);
 
 G_END_DECLS
