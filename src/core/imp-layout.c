@@ -259,8 +259,15 @@ text_key (const ImpTheme *theme,
           double          letter_spacing,
           double          wrap_width)
 {
-  return g_strdup_printf ("%s\x1f%.3f\x1f%d\x1f%.3f\x1f%.3f\x1f%s", theme->font_family,
-                          size, weight, letter_spacing, wrap_width, text);
+  char params[64];
+
+  /* Whole hundredths: the parameters are printed as integers, which costs
+   * far less than printing doubles, once per card and per string. */
+  g_snprintf (params, sizeof params, "\x1f%d\x1f%d\x1f%d\x1f%d\x1f",
+              (int) lround (size * 100), weight, (int) lround (letter_spacing * 100),
+              (int) lround (wrap_width * 100));
+
+  return g_strconcat (theme->font_family, params, text, NULL);
 }
 
 static void
@@ -779,6 +786,7 @@ compose_metric (ImpLayout *self,
   const ImpMetric *metric = node->metric;
   const double small = self->theme->small_size;
   const double left = IMP_CARD_PAD_LEFT;
+  const char *arrow = metric->direction == IMP_DIRECTION_DECREASE ? "↓" : "↑";
 
   *y += 10;
 
@@ -798,16 +806,19 @@ compose_metric (ImpLayout *self,
                  BAR_HEIGHT / 2, progress >= 1.0 ? IMP_INK_PROGRESS_DONE : IMP_INK_ACCENT);
       *y += BAR_HEIGHT + 5;
 
+      /* The arrow says which way is better, so "30 / 24 h" reads right for
+       * a metric that should go down. */
       if (isfinite (metric->current))
         {
           g_autofree char *current = format_number (metric->current);
 
-          /* TRANSLATORS: metric progress, "43,500 / 48,000 learners" */
-          label = g_strdup_printf (_("%s / %s"), current, target);
+          /* TRANSLATORS: metric progress, "↑ 43,500 / 48,000 learners" */
+          label = g_strdup_printf (_("%s %s / %s"), arrow, current, target);
         }
       else
         {
-          label = g_strdup_printf (_("Target %s"), target);
+          /* TRANSLATORS: a metric with a target but no current value yet */
+          label = g_strdup_printf (_("%s target %s"), arrow, target);
         }
 
       if (isfinite (progress))
@@ -826,7 +837,6 @@ compose_metric (ImpLayout *self,
     }
   else
     {
-      const char *arrow = metric->direction == IMP_DIRECTION_DECREASE ? "↓" : "↑";
       g_autofree char *what = NULL;
       g_autofree char *label = NULL;
 
@@ -1055,8 +1065,9 @@ contour_max_bottom (const Contour *c)
 }
 
 /* How far down @next must move, from the origin of @placed, so that in
- * every column the two share it starts below what is placed, @gap apart in
- * @sibling_level and a little more in the columns of their descendants. */
+ * every column the two share it starts below what is placed: a sibling gap
+ * apart in @sibling_level, a little more in their descendants' columns.
+ * -G_MAXDOUBLE when they share no column. */
 static double
 contour_separation (const Contour *placed,
                     const Contour *next,
@@ -1073,11 +1084,6 @@ contour_separation (const Contour *placed,
           offset = MAX (offset, placed->bottom[l] + gap - next->top[l]);
         }
     }
-
-  /* Subtrees in disjoint columns (only in three tiers, where a goal may
-   * hold an actor and an outcome): simply stack them. */
-  if (offset == -G_MAXDOUBLE)
-    offset = contour_max_bottom (placed) + IMP_LAYOUT_SIBLING_GAP - contour_min_top (next);
 
   return offset;
 }
@@ -1127,6 +1133,10 @@ place_subtree (ImpLayout *self,
           place_subtree (self, c, &sub, depth + 1);
           if (n > 0)
             offset = contour_separation (&acc, &sub, child->node->level);
+          /* Siblings in disjoint columns (only in three tiers, where a goal
+           * may hold an actor and an outcome) are simply stacked. */
+          if (offset == -G_MAXDOUBLE)
+            offset = contour_max_bottom (&acc) + IMP_LAYOUT_SIBLING_GAP - contour_min_top (&sub);
           child->rel_y = offset;
           contour_merge (&acc, &sub, offset);
 
@@ -1172,16 +1182,19 @@ position_subtree (ImpLayout *self,
 {
   NodeInfo *info = &self->infos[i];
   ImpNode *node = info->node;
+  /* Whole pixels keep card edges crisp at 100 %; the gaps are wide enough
+   * that rounding never makes two cards touch. */
   double auto_x = self->column_x[node->level];
+  double auto_y = round (y);
 
   if (node->pinned && is_finite_position (node->x) && is_finite_position (node->y))
     {
       dx = node->x - auto_x;
-      dy = node->y - y;
+      dy = node->y - auto_y;
     }
 
   info->x = auto_x + dx;
-  info->y = y + dy;
+  info->y = auto_y + dy;
   g_ptr_array_add (self->visible, node);
 
   if (node->collapsed || depth >= MAX_DEPTH)

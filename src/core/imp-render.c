@@ -144,12 +144,11 @@ static void
 draw_card (ImpScene           *scene,
            cairo_t            *cr,
            const ImpTheme     *theme,
-           const ImpSceneCard *card,
-           gboolean            detail)
+           const ImpSceneCard *card)
 {
   const ImpRect *r = &card->rect;
 
-  if (detail && theme->shadow.alpha > 0)
+  if (theme->shadow.alpha > 0)
     {
       for (guint i = 0; i < IMP_N_SHADOW_LAYERS; i++)
         {
@@ -172,9 +171,6 @@ draw_card (ImpScene           *scene,
   set_color (cr, &card->accent);
   cairo_fill (cr);
 
-  if (!detail)
-    return;
-
   {
     ImpRect inner = { r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1 };
 
@@ -189,6 +185,112 @@ draw_card (ImpScene           *scene,
 
   for (guint i = 0; i < card->n_texts; i++)
     draw_text (scene, cr, card->first_text + i);
+}
+
+static gboolean
+same_link_style (const ImpSceneLink *a,
+                 const ImpSceneLink *b)
+{
+  return a->width == b->width && a->dash[0] == b->dash[0] && a->dash[1] == b->dash[1] &&
+         a->color.red == b->color.red && a->color.green == b->color.green &&
+         a->color.blue == b->color.blue && a->color.alpha == b->color.alpha;
+}
+
+/* Zoomed out, with thousands of tiny cards, one path per colour is filled
+ * or stroked at once: a handful of cairo operations instead of thousands. */
+static void
+draw_links_batched (ImpScene *scene,
+                    cairo_t  *cr,
+                    GArray   *items)
+{
+  g_autoptr(GArray) styles = g_array_new (FALSE, FALSE, sizeof (const ImpSceneLink *));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (items, guint, i));
+      gboolean known = FALSE;
+
+      for (guint s = 0; s < styles->len && !known; s++)
+        known = same_link_style (link, g_array_index (styles, const ImpSceneLink *, s));
+      if (!known)
+        g_array_append_val (styles, link);
+    }
+
+  for (guint s = 0; s < styles->len; s++)
+    {
+      const ImpSceneLink *style = g_array_index (styles, const ImpSceneLink *, s);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (items, guint, i));
+
+          if (!same_link_style (link, style))
+            continue;
+          cairo_move_to (cr, link->x0, link->y0);
+          cairo_curve_to (cr, link->x1, link->y1, link->x2, link->y2, link->x3, link->y3);
+        }
+
+      set_color (cr, &style->color);
+      cairo_set_line_width (cr, style->width);
+      if (style->dash[0] > 0)
+        cairo_set_dash (cr, style->dash, 2, 0);
+      else
+        cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_cards_batched (ImpScene *scene,
+                    cairo_t  *cr,
+                    GArray   *items,
+                    double    scale)
+{
+  const ImpTheme *theme = imp_scene_get_theme (scene);
+  /* Corners and stripes too small to see are not worth their arcs. */
+  gboolean rounded = IMP_CARD_RADIUS * scale >= 1.0;
+  gboolean stripes = IMP_CARD_STRIPE * scale >= 0.5;
+
+  for (guint level = 0; level < IMP_N_LEVELS; level++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const ImpSceneCard *card = _imp_scene_get_card (scene, g_array_index (items, guint, i));
+
+          if (card->level != level)
+            continue;
+          if (rounded)
+            rounded_rect (cr, &card->rect, card->radius);
+          else
+            cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
+          any = TRUE;
+        }
+
+      if (!any)
+        continue;
+
+      set_color (cr, &theme->level_fill[level]);
+      cairo_fill (cr);
+
+      if (!stripes)
+        continue;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const ImpSceneCard *card = _imp_scene_get_card (scene, g_array_index (items, guint, i));
+
+          if (card->level != level)
+            continue;
+          if (rounded)
+            stripe_path (cr, &card->rect, card->radius, IMP_CARD_STRIPE);
+          else
+            cairo_rectangle (cr, card->rect.x, card->rect.y, IMP_CARD_STRIPE, card->rect.height);
+        }
+      set_color (cr, &theme->level_accent[level]);
+      cairo_fill (cr);
+    }
 }
 
 /**
@@ -246,8 +348,16 @@ imp_render_scene (ImpScene       *scene,
 
   _imp_scene_query_links (scene, clip ? &wide : NULL, items);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < items->len; i++)
-    draw_link (cr, _imp_scene_get_link (scene, g_array_index (items, guint, i)));
+  if (detail)
+    {
+      for (guint i = 0; i < items->len; i++)
+        draw_link (cr, _imp_scene_get_link (scene, g_array_index (items, guint, i)));
+    }
+  else
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      draw_links_batched (scene, cr, items);
+    }
   cairo_set_dash (cr, NULL, 0, 0);
 
   /* Status marks sit on top of every line, under the cards. */
@@ -266,8 +376,15 @@ imp_render_scene (ImpScene       *scene,
 
   g_array_set_size (items, 0);
   _imp_scene_query_cards (scene, clip ? &wide : NULL, items);
-  for (guint i = 0; i < items->len; i++)
-    draw_card (scene, cr, theme, _imp_scene_get_card (scene, g_array_index (items, guint, i)), detail);
+  if (detail)
+    {
+      for (guint i = 0; i < items->len; i++)
+        draw_card (scene, cr, theme, _imp_scene_get_card (scene, g_array_index (items, guint, i)));
+    }
+  else
+    {
+      draw_cards_batched (scene, cr, items, scale);
+    }
 
   cairo_restore (cr);
 }

@@ -25,8 +25,8 @@
 #define LINK_WIDTH          2.0
 #define LINK_WIDTH_STRONG   3.0
 #define LINK_MIN_HANDLE     40.0
-#define MARK_RADIUS         8.0
-#define MARK_SIZE           11.0
+#define MARK_RADIUS         9.0
+#define MARK_SIZE           13.0
 
 const ImpShadowLayer imp_shadow_layers[IMP_N_SHADOW_LAYERS] = {
   { 1.0, 0.0, 0.9 },
@@ -456,6 +456,17 @@ build (ImpScene *self)
   guint n_visible = _imp_layout_get_n_visible (self->layout);
   ImpLevel deepest = _imp_layout_get_deepest_level (self->layout);
   gboolean first = TRUE;
+
+  /* A card has about six lines of text and three boxes: sizing the arrays
+   * up front saves copying them over and over on a big map. */
+  g_array_set_size (self->cards, n_visible);
+  g_array_set_size (self->cards, 0);
+  g_array_set_size (self->links, n_visible);
+  g_array_set_size (self->links, 0);
+  g_array_set_size (self->texts, 6 * n_visible);
+  g_array_set_size (self->texts, 0);
+  g_array_set_size (self->boxes, 3 * n_visible);
+  g_array_set_size (self->boxes, 0);
 
   for (guint i = 0; i < n_visible; i++)
     {

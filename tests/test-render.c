@@ -1,0 +1,964 @@
+/* test-render.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-render"
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "imp-format.h"
+#include "imp-map.h"
+#include "imp-render.h"
+#include "imp-scene-private.h"
+#include "imp-svg.h"
+
+#define PADDING 24.0
+
+static ImpNode *
+add_node (ImpMap     *map,
+          ImpLevel    level,
+          const char *title,
+          ImpNode    *parent)
+{
+  g_autoptr(GError) error = NULL;
+  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+
+  g_assert_no_error (error);
+  if (parent != NULL)
+    {
+      imp_map_link (map, parent, node, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  return node;
+}
+
+/* A small map with every kind of card and link: metric with and without a
+ * target, ICE, experiments, a cross-link, a refuted and a supported link,
+ * a collapsed node and an unconnected one. */
+static ImpMap *
+make_map (void)
+{
+  ImpMap *map = imp_map_new ();
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(ImpMetric) direction_only = imp_metric_new ();
+  g_autoptr(ImpExperiment) experiment = imp_experiment_new ();
+  ImpIce ice = { 8, 6, 5 };
+  ImpNode *goal, *actor, *impact, *impact2, *deliverable, *deliverable2, *collapsed;
+
+  imp_map_set_title (map, "Render test");
+  goal = add_node (map, IMP_LEVEL_GOAL, "Grow learners", NULL);
+  metric->baseline = 40000;
+  metric->current = 43500;
+  metric->target = 48000;
+  metric->unit = g_strdup ("learners");
+  imp_map_set_node_metric (map, goal, metric);
+
+  actor = add_node (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  impact = add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
+  impact2 = add_node (map, IMP_LEVEL_IMPACT, "Complain less", actor);
+  direction_only->direction = IMP_DIRECTION_DECREASE;
+  imp_map_set_node_metric (map, impact2, direction_only);
+
+  deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "A & B <c>", impact);
+  g_assert_true (imp_map_set_node_ice (map, deliverable, &ice, NULL));
+  deliverable2 = add_node (map, IMP_LEVEL_DELIVERABLE, "Quotes \"double\" and 'single'", impact2);
+  imp_map_link (map, impact2, deliverable, -1, NULL);  /* a cross-link */
+  imp_map_set_link_status (map, imp_map_find_link (map, impact2, deliverable2), IMP_LINK_STATUS_REFUTED);
+  imp_map_set_link_status (map, imp_map_find_link (map, goal, actor), IMP_LINK_STATUS_SUPPORTED);
+
+  experiment->status = IMP_EXPERIMENT_DONE;
+  experiment->result = IMP_RESULT_SUPPORTS;
+  imp_map_set_node_experiment (map, add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door", deliverable),
+                               experiment);
+
+  collapsed = add_node (map, IMP_LEVEL_ACTOR, "Control\x01 char and Ünïcödé ✓", goal);
+  add_node (map, IMP_LEVEL_IMPACT, "Hidden under a collapsed actor", collapsed);
+  imp_map_set_node_collapsed (map, collapsed, TRUE);
+
+  add_node (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
+
+  return map;
+}
+
+/* Renders the whole scene at @scale with PADDING around its bounds. */
+static cairo_surface_t *
+render (ImpScene      *scene,
+        double         scale,
+        const ImpRect *clip)
+{
+  ImpRect bounds;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  imp_scene_get_bounds (scene, &bounds);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) ceil ((bounds.width + 2 * PADDING) * scale),
+                                        (int) ceil ((bounds.height + 2 * PADDING) * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, PADDING - bounds.x, PADDING - bounds.y);
+  imp_render_scene (scene, cr, clip, scale, IMP_RENDER_BACKGROUND);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+typedef struct
+{
+  int r, g, b, a;
+} Pixel;
+
+static Pixel
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 value;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  value = *(const guint32 *) (data + y * stride + x * 4);
+
+  return (Pixel) { value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff, value >> 24 };
+}
+
+/* The pixel at map point (mx, my) of a surface made by render(). */
+static Pixel
+map_pixel (ImpScene        *scene,
+           cairo_surface_t *surface,
+           double           scale,
+           double           mx,
+           double           my)
+{
+  ImpRect bounds;
+
+  imp_scene_get_bounds (scene, &bounds);
+
+  return pixel_at (surface,
+                   (int) floor ((mx - bounds.x + PADDING) * scale),
+                   (int) floor ((my - bounds.y + PADDING) * scale));
+}
+
+static int
+color_distance (Pixel           p,
+                const ImpColor *color)
+{
+  int dr = abs (p.r - (int) round (color->red * 255));
+  int dg = abs (p.g - (int) round (color->green * 255));
+  int db = abs (p.b - (int) round (color->blue * 255));
+
+  return MAX (dr, MAX (dg, db));
+}
+
+#define assert_pixel_color(p, color, tolerance) \
+  G_STMT_START { \
+    Pixel _p = (p); \
+    if (color_distance (_p, (color)) > (tolerance)) \
+      g_error ("pixel (%d, %d, %d, %d) is not colour (%d, %d, %d)", _p.r, _p.g, _p.b, _p.a, \
+               (int) round ((color)->red * 255), (int) round ((color)->green * 255), \
+               (int) round ((color)->blue * 255)); \
+  } G_STMT_END
+
+/* A spot of plain card fill: in the bottom padding, away from the rounded
+ * corner, the border, the stripe and the "+N" on the right edge's middle. */
+static void
+plain_fill_spot (const ImpRect *card,
+                 double        *x,
+                 double        *y)
+{
+  *x = card->x + card->width - 16;
+  *y = card->y + card->height - 6;
+}
+
+static void
+test_level_fills (void)
+{
+  for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_DARK; kind++)
+    {
+      g_autoptr(ImpMap) map = make_map ();
+      const ImpTheme *theme = imp_theme_get (kind);
+      g_autoptr(ImpScene) scene = imp_scene_new (map, theme);
+      cairo_surface_t *surface = render (scene, 1.0, NULL);
+      gboolean seen[IMP_N_LEVELS] = { FALSE, };
+      ImpRect bounds;
+
+      for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+        {
+          const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+          double x, y;
+
+          plain_fill_spot (&card->rect, &x, &y);
+          assert_pixel_color (map_pixel (scene, surface, 1.0, x, y),
+                              &theme->level_fill[card->node->level], 2);
+          /* The stripe on the left edge carries the level's accent. */
+          assert_pixel_color (map_pixel (scene, surface, 1.0, card->rect.x + 2,
+                                         card->rect.y + card->rect.height / 2),
+                              &theme->level_accent[card->node->level], 2);
+          seen[card->node->level] = TRUE;
+        }
+
+      for (guint l = 0; l < IMP_N_LEVELS; l++)
+        g_assert_true (seen[l]);
+
+      /* Outside every card: the background. */
+      imp_scene_get_bounds (scene, &bounds);
+      assert_pixel_color (pixel_at (surface, 2, 2), &theme->background, 0);
+      g_assert_null (imp_scene_hit_test (scene, bounds.x - 5, bounds.y - 5));
+
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_themes_differ (void)
+{
+  const ImpTheme *light = imp_theme_get (IMP_THEME_LIGHT);
+  const ImpTheme *dark = imp_theme_get (IMP_THEME_DARK);
+  g_autoptr(ImpMap) map = make_map ();
+  g_autoptr(ImpScene) light_scene = imp_scene_new (map, light);
+  g_autoptr(ImpScene) dark_scene = imp_scene_new (map, dark);
+  cairo_surface_t *a = render (light_scene, 1.0, NULL);
+  cairo_surface_t *b = render (dark_scene, 1.0, NULL);
+  Pixel pa = pixel_at (a, 1, 1);
+  Pixel pb = pixel_at (b, 1, 1);
+
+  g_assert_cmpint (pa.r + pa.g + pa.b, >, 600);   /* light */
+  g_assert_cmpint (pb.r + pb.g + pb.b, <, 150);   /* dark */
+
+  /* Five clearly different levels in each theme. */
+  for (int t = 0; t < 2; t++)
+    {
+      const ImpTheme *theme = t ? dark : light;
+
+      for (guint i = 0; i < IMP_N_LEVELS; i++)
+        for (guint j = i + 1; j < IMP_N_LEVELS; j++)
+          {
+            const ImpColor *x = &theme->level_accent[i], *y = &theme->level_accent[j];
+            double d = fabs (x->red - y->red) + fabs (x->green - y->green) + fabs (x->blue - y->blue);
+
+            g_assert_cmpfloat (d, >, 0.3);
+          }
+    }
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* Painting one rectangle of the map gives exactly the pixels a full paint
+ * gives there, and nothing outside it. */
+static void
+test_clip (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autoptr(GArray) some = g_array_new (FALSE, FALSE, sizeof (guint));
+  cairo_surface_t *full = render (scene, 1.0, NULL);
+  cairo_surface_t *part;
+  ImpRect bounds, clip;
+  int x0, y0, x1, y1;
+  guint differ = 0;
+
+  imp_scene_get_bounds (scene, &bounds);
+  /* Whole device pixels, somewhere in the middle of the map. */
+  clip = (ImpRect) { floor (bounds.x + bounds.width * 0.3), floor (bounds.y + bounds.height * 0.2),
+                     300, 220 };
+  part = render (scene, 1.0, &clip);
+
+  x0 = (int) (clip.x - bounds.x + PADDING);
+  y0 = (int) (clip.y - bounds.y + PADDING);
+  x1 = x0 + (int) clip.width;
+  y1 = y0 + (int) clip.height;
+
+  for (int y = 0; y < cairo_image_surface_get_height (full); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (full); x++)
+      {
+        Pixel pf = pixel_at (full, x, y);
+        Pixel pp = pixel_at (part, x, y);
+
+        if (x >= x0 && x < x1 && y >= y0 && y < y1)
+          {
+            if (abs (pf.r - pp.r) > 1 || abs (pf.g - pp.g) > 1 ||
+                abs (pf.b - pp.b) > 1 || abs (pf.a - pp.a) > 1)
+              differ++;
+          }
+        else
+          {
+            g_assert_cmpint (pp.a, ==, 0);
+          }
+      }
+  g_assert_cmpuint (differ, ==, 0);
+
+  /* And the index really narrows things down. */
+  _imp_scene_query_cards (scene, &clip, some);
+  g_assert_cmpuint (some->len, >, 0);
+  g_assert_cmpuint (some->len, <, _imp_scene_get_n_cards (scene));
+
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (part);
+}
+
+static void
+test_zoomed_out (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, theme);
+  const double scale = 0.25;
+  cairo_surface_t *surface = render (scene, scale, NULL);
+
+  /* Tiny cards are plain boxes of their level's colour: at their middle,
+   * where a title would be at full size, there is only fill. */
+  for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+
+      assert_pixel_color (map_pixel (scene, surface, scale,
+                                     card->rect.x + card->rect.width / 2,
+                                     card->rect.y + card->rect.height / 2 + 8),
+                          &theme->level_fill[card->node->level], 3);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_selection (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_DARK);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, theme);
+  ImpNode *actor = imp_map_get_node (map, 1);
+  cairo_surface_t *surface;
+  ImpRect bounds, rect;
+  cairo_t *cr;
+
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
+
+  surface = render (scene, 1.0, NULL);
+  assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x + rect.width / 2, rect.y - 5),
+                      &theme->background, 0);
+
+  cr = cairo_create (surface);
+  cairo_translate (cr, PADDING - bounds.x, PADDING - bounds.y);
+  imp_render_selection (scene, cr, actor, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* A ring 3 px wide, 2.5 px away from the card, on every side. */
+  assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x + rect.width / 2, rect.y - 5),
+                      &theme->selection, 2);
+  assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x + rect.width / 2, rect.y + rect.height + 4),
+                      &theme->selection, 2);
+  assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x - 5, rect.y + rect.height / 2),
+                      &theme->selection, 2);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_hit_test (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+
+  /* A wide fan-out, so the index has many cells. */
+  for (int a = 0; a < 50; a++)
+    {
+      ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, "Actor", goal);
+
+      for (int i = 0; i < 20; i++)
+        add_node (map, IMP_LEVEL_IMPACT, "Impact", actor);
+    }
+
+  scene = imp_scene_new (map, NULL);
+  for (guint n = 0; n < imp_map_get_n_nodes (map); n++)
+    {
+      ImpNode *node = imp_map_get_node (map, n);
+      ImpRect rect;
+
+      g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
+      g_assert_true (imp_scene_hit_test (scene, rect.x + rect.width / 2, rect.y + rect.height / 2) == node);
+      g_assert_true (imp_scene_hit_test (scene, rect.x + 1, rect.y + 1) == node);
+      g_assert_true (imp_scene_hit_test (scene, rect.x + rect.width - 1, rect.y + rect.height - 1) == node);
+      /* In the gap between columns, nothing. */
+      g_assert_null (imp_scene_hit_test (scene, rect.x + rect.width + 10, rect.y + 1));
+    }
+
+  g_assert_null (imp_scene_hit_test (scene, NAN, 0));
+  g_assert_null (imp_scene_hit_test (scene, 1e300, -1e300));
+}
+
+static void
+test_links (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, theme);
+  guint cross = 0, refuted = 0, supported = 0, plain = 0;
+
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, i);
+      ImpRect from, to;
+
+      /* From the parent's right edge to the child's left edge, at their
+       * middles, leaving and entering level. */
+      g_assert_true (imp_scene_get_card_rect (scene, link->link->parent, &from));
+      g_assert_true (imp_scene_get_card_rect (scene, link->link->child, &to));
+      g_assert_cmpfloat (link->x0, ==, from.x + from.width);
+      g_assert_cmpfloat (link->y0, ==, from.y + from.height / 2);
+      g_assert_cmpfloat (link->x3, ==, to.x);
+      g_assert_cmpfloat (link->y3, ==, to.y + to.height / 2);
+      g_assert_cmpfloat (link->y1, ==, link->y0);
+      g_assert_cmpfloat (link->y2, ==, link->y3);
+
+      if (link->cross_link)
+        {
+          cross++;
+          g_assert_cmpfloat (link->dash[0], >, 0);
+        }
+
+      /* Status is in the line's style and a mark, not in colour alone. */
+      if (link->link->status == IMP_LINK_STATUS_REFUTED)
+        {
+          refuted++;
+          g_assert_cmpfloat (link->dash[0], >, 0);
+          g_assert_cmpint (link->mark_box, >=, 0);
+          g_assert_cmpstr (_imp_scene_get_text (scene, link->mark_text)->text, ==, "×");
+        }
+      else if (link->link->status == IMP_LINK_STATUS_SUPPORTED)
+        {
+          supported++;
+          g_assert_cmpfloat (link->width, >, 2.0);
+          g_assert_cmpint (link->mark_box, >=, 0);
+        }
+      else if (!link->cross_link)
+        {
+          plain++;
+          g_assert_cmpfloat (link->dash[0], ==, 0);
+          g_assert_cmpint (link->mark_box, ==, -1);
+        }
+    }
+
+  g_assert_cmpuint (cross, ==, 1);
+  g_assert_cmpuint (refuted, ==, 1);
+  g_assert_cmpuint (supported, ==, 1);
+  g_assert_cmpuint (plain, >, 2);
+  /* The link under the collapsed actor is not drawn. */
+  g_assert_cmpuint (_imp_scene_get_n_links (scene), ==, imp_map_get_n_links (map) - 1);
+}
+
+/* The dashes of a refuted link really leave gaps on the picture, where a
+ * plain link is unbroken. */
+static void
+test_dashes_drawn (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *solid = add_node (map, IMP_LEVEL_ACTOR, "Solid", goal);
+  ImpNode *dashed = add_node (map, IMP_LEVEL_ACTOR, "Dashed", NULL);
+  ImpNode *dashed_child = add_node (map, IMP_LEVEL_IMPACT, "Refuted", dashed);
+  ImpNode *solid_child = add_node (map, IMP_LEVEL_IMPACT, "Plain", solid);
+  cairo_surface_t *surface;
+  ImpNode *pairs[2][2] = { { solid, solid_child }, { dashed, dashed_child } };
+
+  imp_map_set_link_status (map, imp_map_find_link (map, dashed, dashed_child), IMP_LINK_STATUS_REFUTED);
+  scene = imp_scene_new (map, theme);
+  surface = render (scene, 1.0, NULL);
+
+  for (int p = 0; p < 2; p++)
+    {
+      ImpRect from, to;
+      guint gaps = 0, inked = 0;
+
+      g_assert_true (imp_scene_get_card_rect (scene, pairs[p][0], &from));
+      g_assert_true (imp_scene_get_card_rect (scene, pairs[p][1], &to));
+      /* A one-child link is level: a horizontal line at the middle. */
+      g_assert_cmpfloat (from.y + from.height / 2, ==, to.y + to.height / 2);
+
+      for (double x = from.x + from.width + 3; x < to.x - 3; x += 1)
+        {
+          double y = from.y + from.height / 2;
+          double mid = (from.x + from.width + to.x) / 2;
+          Pixel above = map_pixel (scene, surface, 1.0, x, y - 0.5);
+          Pixel below = map_pixel (scene, surface, 1.0, x, y + 0.5);
+
+          if (fabs (x - mid) < 12)  /* the status mark */
+            continue;
+
+          if (color_distance (above, &theme->background) <= 2 &&
+              color_distance (below, &theme->background) <= 2)
+            gaps++;
+          else
+            inked++;
+        }
+
+      g_assert_cmpuint (inked, >, 20);
+      if (p == 0)
+        g_assert_cmpuint (gaps, ==, 0);
+      else
+        g_assert_cmpuint (gaps, >, 10);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_card_content (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  const ImpSceneCard *goal = _imp_scene_find_card (scene, imp_map_get_node (map, 0));
+  const ImpSceneCard *direction_only = _imp_scene_find_card (scene, imp_map_get_node (map, 3));
+  const ImpSceneCard *deliverable = _imp_scene_find_card (scene, imp_map_get_node (map, 4));
+  gboolean found_percent = FALSE, found_direction = FALSE, found_ice = FALSE;
+  gboolean found_badge = FALSE;
+
+  g_assert_nonnull (goal);
+  g_assert_cmpint (goal->track_box, >=, 0);
+  g_assert_cmpfloat_with_epsilon (goal->progress, 3500.0 / 8000.0, 1e-9);
+  for (guint i = 0; i < goal->n_texts; i++)
+    {
+      const char *text = _imp_scene_get_text (scene, goal->first_text + i)->text;
+
+      found_percent |= g_strcmp0 (text, "44%") == 0;
+      found_badge |= g_strcmp0 (text, "GOAL") == 0;
+    }
+  g_assert_true (found_percent);
+  g_assert_true (found_badge);
+
+  g_assert_cmpint (direction_only->track_box, ==, -1);
+  for (guint i = 0; i < direction_only->n_texts; i++)
+    found_direction |= strstr (_imp_scene_get_text (scene, direction_only->first_text + i)->text,
+                               "direction only") != NULL;
+  g_assert_true (found_direction);
+
+  for (guint i = 0; i < deliverable->n_texts; i++)
+    found_ice |= g_strcmp0 (_imp_scene_get_text (scene, deliverable->first_text + i)->text,
+                            "ICE 240") == 0;
+  g_assert_true (found_ice);
+}
+
+/* SVG */
+
+typedef struct
+{
+  GPtrArray *texts;      /* the content of every <text> */
+  GString   *current;
+  gboolean   in_text;
+  double     width;
+  double     height;
+  char      *view_box;
+  guint      rects;
+} SvgInfo;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgInfo *info = user_data;
+
+  if (strcmp (element, "svg") == 0)
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          if (strcmp (names[i], "width") == 0)
+            info->width = g_ascii_strtod (values[i], NULL);
+          else if (strcmp (names[i], "height") == 0)
+            info->height = g_ascii_strtod (values[i], NULL);
+          else if (strcmp (names[i], "viewBox") == 0)
+            info->view_box = g_strdup (values[i]);
+        }
+    }
+  else if (strcmp (element, "text") == 0)
+    {
+      info->in_text = TRUE;
+      g_string_truncate (info->current, 0);
+    }
+  else if (strcmp (element, "rect") == 0)
+    {
+      info->rects++;
+    }
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgInfo *info = user_data;
+
+  if (strcmp (element, "text") == 0)
+    {
+      g_ptr_array_add (info->texts, g_strdup (info->current->str));
+      info->in_text = FALSE;
+    }
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgInfo *info = user_data;
+
+  if (info->in_text)
+    g_string_append_len (info->current, text, length);
+}
+
+static void
+svg_info_clear (SvgInfo *info)
+{
+  g_clear_pointer (&info->texts, g_ptr_array_unref);
+  if (info->current != NULL)
+    g_string_free (info->current, TRUE);
+  info->current = NULL;
+  g_clear_pointer (&info->view_box, g_free);
+}
+
+static void
+parse_svg (const char *svg,
+           gsize       length,
+           SvgInfo    *info)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (info, 0, sizeof *info);
+  info->texts = g_ptr_array_new_with_free_func (g_free);
+  info->current = g_string_new (NULL);
+
+  context = g_markup_parse_context_new (&parser, 0, info, NULL);
+  g_markup_parse_context_parse (context, svg, length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+contains_string (GPtrArray  *strings,
+                 const char *text)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+check_with_xmllint (const char *svg,
+                    gsize       length)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd, status = -1;
+
+  if (xmllint == NULL)
+    {
+      g_test_message ("xmllint not found: well-formedness checked with GMarkup only");
+      return;
+    }
+
+  fd = g_file_open_tmp ("test-render-XXXXXX.svg", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, svg, length, &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { xmllint, "--noout", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+}
+
+static void
+test_svg_text (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autofree char *svg = NULL;
+  gsize length = 0;
+  SvgInfo info;
+  ImpRect bounds;
+
+  imp_map_set_title (map, "Title with </title> & \x02 in it");
+  svg = imp_svg_write_to_data (scene, PADDING, TRUE, &length);
+  g_assert_cmpuint (length, ==, strlen (svg));
+  g_assert_true (g_utf8_validate (svg, length, NULL));
+
+  /* Escaped, and nothing XML 1.0 forbids. */
+  g_assert_nonnull (strstr (svg, ">A &amp; B &lt;c&gt;</text>"));
+  g_assert_nonnull (strstr (svg, "Quotes &quot;double&quot; and &apos;single&apos;"));
+  for (const char *p = svg; *p; p++)
+    g_assert_true (!g_ascii_iscntrl (*p) || *p == '\n');
+
+  parse_svg (svg, length, &info);
+
+  /* Every visible title is a real <text>, and every line the renderer
+   * draws is one too. */
+  g_assert_true (contains_string (info.texts, "A & B <c>"));
+  g_assert_true (contains_string (info.texts, "Quotes \"double\" and 'single'"));
+  g_assert_true (contains_string (info.texts, "Grow learners"));
+  g_assert_true (contains_string (info.texts, "Teachers"));
+  g_assert_true (contains_string (info.texts, "Control  char and Ünïcödé ✓"));
+  g_assert_true (contains_string (info.texts, "Not connected yet"));
+  g_assert_false (contains_string (info.texts, "Hidden under a collapsed actor"));
+  g_assert_true (contains_string (info.texts, "+1"));
+  for (guint i = 0; i < _imp_scene_get_n_texts (scene); i++)
+    g_assert_true (contains_string (info.texts, _imp_scene_get_text (scene, i)->text));
+
+  /* The picture is the bounds plus the padding, in px. */
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_cmpfloat_with_epsilon (info.width, bounds.width + 2 * PADDING, 0.01);
+  g_assert_cmpfloat_with_epsilon (info.height, bounds.height + 2 * PADDING, 0.01);
+  g_assert_nonnull (info.view_box);
+  {
+    g_auto(GStrv) parts = g_strsplit (info.view_box, " ", -1);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 4);
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (parts[0], NULL), bounds.x - PADDING, 0.01);
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (parts[1], NULL), bounds.y - PADDING, 0.01);
+  }
+  svg_info_clear (&info);
+
+  check_with_xmllint (svg, length);
+}
+
+static void
+test_svg_background (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, imp_theme_get (IMP_THEME_DARK));
+  g_autofree char *with = imp_svg_write_to_data (scene, 0, TRUE, NULL);
+  g_autofree char *without = imp_svg_write_to_data (scene, 0, FALSE, NULL);
+  SvgInfo a, b;
+
+  parse_svg (with, strlen (with), &a);
+  parse_svg (without, strlen (without), &b);
+  /* One full-size rectangle more, filled with the dark background. */
+  g_assert_cmpuint (a.rects, ==, b.rects + 1);
+  g_assert_nonnull (strstr (with, "fill=\"#1e1e1e\""));
+  svg_info_clear (&a);
+  svg_info_clear (&b);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autofree char *svg = NULL;
+  gsize length;
+  cairo_surface_t *surface;
+  SvgInfo info;
+
+  surface = render (scene, 1.0, NULL);
+  assert_pixel_color (pixel_at (surface, 0, 0), &imp_scene_get_theme (scene)->background, 0);
+  cairo_surface_destroy (surface);
+
+  svg = imp_svg_write_to_data (scene, 10, FALSE, &length);
+  parse_svg (svg, length, &info);
+  g_assert_cmpfloat (info.width, ==, 20);
+  g_assert_cmpuint (info.texts->len, ==, 0);
+  svg_info_clear (&info);
+  check_with_xmllint (svg, length);
+}
+
+/* The SVG, rasterised by librsvg, looks like the PNG: the same cards in the
+ * same places and colours. */
+static void
+test_svg_matches_png (void)
+{
+  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
+  g_autoptr(ImpMap) map = make_map ();
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, theme);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_path = NULL;
+  g_autofree char *png_path = NULL;
+  cairo_surface_t *ours, *theirs;
+  gsize length;
+  int fd, status = -1;
+
+  if (rsvg == NULL)
+    {
+      g_test_skip ("rsvg-convert is not installed");
+      return;
+    }
+
+  svg = imp_svg_write_to_data (scene, PADDING, TRUE, &length);
+  fd = g_file_open_tmp ("test-render-XXXXXX.svg", &svg_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (svg_path, svg, length, &error);
+  g_assert_no_error (error);
+  png_path = g_strconcat (svg_path, ".png", NULL);
+
+  {
+    const char *argv[] = { rsvg, "-o", png_path, svg_path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  theirs = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (theirs), ==, CAIRO_STATUS_SUCCESS);
+  ours = render (scene, 1.0, NULL);
+  g_assert_cmpint (cairo_image_surface_get_width (theirs), ==, cairo_image_surface_get_width (ours));
+  g_assert_cmpint (cairo_image_surface_get_height (theirs), ==, cairo_image_surface_get_height (ours));
+
+  for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+      double x, y;
+
+      plain_fill_spot (&card->rect, &x, &y);
+      assert_pixel_color (map_pixel (scene, theirs, 1.0, x, y), &theme->level_fill[card->level], 3);
+      assert_pixel_color (map_pixel (scene, theirs, 1.0, card->rect.x + 2,
+                                     card->rect.y + card->rect.height / 2),
+                          &theme->level_accent[card->level], 3);
+    }
+  assert_pixel_color (pixel_at (theirs, 1, 1), &theme->background, 1);
+
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+  g_unlink (png_path);
+  g_unlink (svg_path);
+}
+
+/* The example maps, once the reader can load them: every line of every
+ * card is in the SVG, and every card's fill is where the layout put it. */
+static void
+test_examples (void)
+{
+  const char *root = g_getenv ("IMP_SOURCE_ROOT");
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_maps = 0;
+
+  if (root == NULL)
+    {
+      g_test_skip ("IMP_SOURCE_ROOT is not set");
+      return;
+    }
+
+  dir_path = g_build_filename (root, "data", "examples", NULL);
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_test_skip ("no example maps");
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpMap) map = NULL;
+
+      if (!g_str_has_suffix (name, ".impactmap"))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      map = imp_format_load_path (path, &error);
+      if (map == NULL)
+        {
+          g_test_message ("%s does not load yet: %s", name, error->message);
+          continue;
+        }
+
+      for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_DARK; kind++)
+        {
+          const ImpTheme *theme = imp_theme_get (kind);
+          g_autoptr(ImpScene) scene = imp_scene_new (map, theme);
+          g_autofree char *svg = NULL;
+          cairo_surface_t *surface;
+          gsize length;
+          SvgInfo info;
+
+          g_assert_cmpuint (_imp_scene_get_n_cards (scene), >, 0);
+          svg = imp_svg_write_to_data (scene, PADDING, TRUE, &length);
+          parse_svg (svg, length, &info);
+          for (guint i = 0; i < _imp_scene_get_n_texts (scene); i++)
+            g_assert_true (contains_string (info.texts, _imp_scene_get_text (scene, i)->text));
+          svg_info_clear (&info);
+
+          surface = render (scene, 1.0, NULL);
+          for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+            {
+              const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+              double x, y;
+
+              plain_fill_spot (&card->rect, &x, &y);
+              assert_pixel_color (map_pixel (scene, surface, 1.0, x, y),
+                                  &theme->level_fill[card->level], 2);
+            }
+          cairo_surface_destroy (surface);
+        }
+      n_maps++;
+    }
+
+  if (n_maps == 0)
+    g_test_skip ("no example map loads yet");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/render/level-fills", test_level_fills);
+  g_test_add_func ("/core/render/themes-differ", test_themes_differ);
+  g_test_add_func ("/core/render/clip", test_clip);
+  g_test_add_func ("/core/render/zoomed-out", test_zoomed_out);
+  g_test_add_func ("/core/render/selection", test_selection);
+  g_test_add_func ("/core/render/dashes-drawn", test_dashes_drawn);
+  g_test_add_func ("/core/scene/hit-test", test_hit_test);
+  g_test_add_func ("/core/scene/links", test_links);
+  g_test_add_func ("/core/scene/card-content", test_card_content);
+  g_test_add_func ("/core/svg/text", test_svg_text);
+  g_test_add_func ("/core/svg/background", test_svg_background);
+  g_test_add_func ("/core/svg/empty", test_empty);
+  g_test_add_func ("/core/svg/matches-png", test_svg_matches_png);
+  g_test_add_func ("/core/render/examples", test_examples);
+
+  return g_test_run ();
+}
