@@ -74,8 +74,22 @@ test_ids_unique (void)
   c = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Spaces", "has space", &error);
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID);
   g_assert_null (c);
+  g_clear_error (&error);
 
-  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 2);
+  /* The limit is 256 characters, not bytes. */
+  {
+    g_autoptr(GString) id = g_string_new (NULL);
+
+    for (guint i = 0; i < 256; i++)
+      g_string_append (id, "é");
+    g_assert_nonnull (imp_map_add_node (map, IMP_LEVEL_ACTOR, "Long", id->str, &error));
+    g_assert_no_error (error);
+    g_string_append (id, "é");
+    g_assert_null (imp_map_add_node (map, IMP_LEVEL_ACTOR, "Longer", id->str, &error));
+    g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID);
+  }
+
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 3);
   g_assert_true (imp_map_lookup_node (map, "n5") == a);
   g_assert_null (imp_map_lookup_node (map, "nope"));
 }
@@ -110,6 +124,19 @@ test_links_adjacent_levels_only (void)
   imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
   g_assert_true (imp_map_can_link (map, goal, impact, NULL));
   g_assert_false (imp_map_can_link (map, goal, deliverable, NULL));
+
+  /* Leaving three tiers is refused while a goal links straight to an impact:
+   * the file would otherwise no longer load. */
+  link_ok (map, goal, impact);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (imp_map_check_vocabulary (map, IMP_VOCABULARY_CLASSIC, &error));
+    g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+    g_assert_false (imp_map_set_vocabulary (map, IMP_VOCABULARY_CLASSIC));
+    g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_THREE_TIERS);
+    g_assert_true (imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
+  }
 }
 
 static void

@@ -269,19 +269,77 @@ imp_map_get_vocabulary (ImpMap *self)
   return self->vocabulary;
 }
 
-void
+/**
+ * imp_map_check_vocabulary:
+ *
+ * Checks that every link still fits after a switch to @vocabulary: leaving
+ * the three-tier vocabulary is refused while a goal links to an impact
+ * directly, since the other vocabularies need an actor in between.
+ *
+ * Returns: %TRUE if the map may switch to @vocabulary, else %FALSE with @error set.
+ */
+gboolean
+imp_map_check_vocabulary (ImpMap         *self,
+                          ImpVocabulary   vocabulary,
+                          GError        **error)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+  g_return_val_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES, FALSE);
+
+  if (imp_vocabulary_hides_actors (vocabulary))
+    return TRUE;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (self->nodes, i);
+
+      if (node->level != IMP_LEVEL_GOAL)
+        continue;
+
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          ImpLink *link = g_ptr_array_index (node->children, j);
+
+          if (link->child->level == IMP_LEVEL_IMPACT)
+            {
+              g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                           _("“%s” links straight to “%s”: put an actor between them "
+                             "before leaving the three-tier vocabulary"),
+                           node->title, link->child->title);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * imp_map_set_vocabulary:
+ *
+ * Changes the level names. Refused, with nothing changed, when
+ * imp_map_check_vocabulary() says the links would no longer fit.
+ *
+ * Returns: whether the map now uses @vocabulary.
+ */
+gboolean
 imp_map_set_vocabulary (ImpMap        *self,
                         ImpVocabulary  vocabulary)
 {
-  g_return_if_fail (IMP_IS_MAP (self));
-  g_return_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES);
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+  g_return_val_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES, FALSE);
 
-  if (self->vocabulary != vocabulary)
-    {
-      self->vocabulary = vocabulary;
-      emit_changed (self, IMP_CHANGE_VOCABULARY, NULL);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOCABULARY]);
-    }
+  if (self->vocabulary == vocabulary)
+    return TRUE;
+
+  if (!imp_map_check_vocabulary (self, vocabulary, NULL))
+    return FALSE;
+
+  self->vocabulary = vocabulary;
+  emit_changed (self, IMP_CHANGE_VOCABULARY, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOCABULARY]);
+
+  return TRUE;
 }
 
 /**
@@ -392,10 +450,10 @@ imp_map_get_roots (ImpMap *self)
 static gboolean
 is_valid_id (const char *id)
 {
-  if (id == NULL || *id == '\0' || strlen (id) > 256)
+  if (id == NULL || *id == '\0' || !g_utf8_validate (id, -1, NULL))
     return FALSE;
 
-  if (!g_utf8_validate (id, -1, NULL))
+  if (g_utf8_strlen (id, -1) > 256)
     return FALSE;
 
   for (const char *p = id; *p; p++)
@@ -538,6 +596,11 @@ imp_map_is_ancestor (ImpMap  *self,
 
   if (ancestor == node)
     return TRUE;
+
+  /* Levels strictly increase along links: nothing at or right of @node's
+   * level can be its ancestor. */
+  if (ancestor->level >= node->level)
+    return FALSE;
 
   /* Levels strictly increase along links, so this walk always ends. */
   for (guint i = 0; i < node->parents->len; i++)

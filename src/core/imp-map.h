@@ -58,7 +58,10 @@ const char    *imp_map_get_title           (ImpMap         *self);
 void           imp_map_set_title           (ImpMap         *self,
                                             const char     *title);
 ImpVocabulary  imp_map_get_vocabulary      (ImpMap         *self);
-void           imp_map_set_vocabulary      (ImpMap         *self,
+gboolean       imp_map_check_vocabulary    (ImpMap         *self,
+                                            ImpVocabulary   vocabulary,
+                                            GError        **error);
+gboolean       imp_map_set_vocabulary      (ImpMap         *self,
                                             ImpVocabulary   vocabulary);
 JsonObject    *imp_map_get_extra           (ImpMap         *self);
 void           imp_map_set_extra           (ImpMap         *self,
