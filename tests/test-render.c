@@ -406,6 +406,38 @@ test_hit_test (void)
   g_assert_null (imp_scene_hit_test (scene, 1e300, -1e300));
 }
 
+/* A card pinned very far away: its link spans more of the index than is
+ * worth filing cell by cell, and both are still found. */
+static void
+test_far_pin (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
+  ImpRect rect, bounds, around;
+
+  imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
+  scene = imp_scene_new (map, NULL);
+
+  g_assert_true (imp_scene_get_card_rect (scene, far, &rect));
+  g_assert_cmpfloat (rect.x, ==, 4e6);
+  g_assert_true (imp_scene_hit_test (scene, rect.x + 5, rect.y + 5) == far);
+  g_assert_true (imp_scene_hit_test (scene, 5, 5) == goal);
+
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_cmpfloat (bounds.x + bounds.width, >=, rect.x + rect.width);
+  g_assert_cmpfloat (bounds.y + bounds.height, >=, rect.y + rect.height);
+
+  /* Halfway along the link: no card, but the link. */
+  around = (ImpRect) { 2e6 - 100, 1.5e6 - 1e5, 200, 2e5 };
+  _imp_scene_query_cards (scene, &around, found);
+  g_assert_cmpuint (found->len, ==, 0);
+  _imp_scene_query_links (scene, &around, found);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 static void
 test_links (void)
 {
@@ -952,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/core/render/selection", test_selection);
   g_test_add_func ("/core/render/dashes-drawn", test_dashes_drawn);
   g_test_add_func ("/core/scene/hit-test", test_hit_test);
+  g_test_add_func ("/core/scene/far-pin", test_far_pin);
   g_test_add_func ("/core/scene/links", test_links);
   g_test_add_func ("/core/scene/card-content", test_card_content);
   g_test_add_func ("/core/svg/text", test_svg_text);

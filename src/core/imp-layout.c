@@ -601,7 +601,7 @@ experiment_kind_name (ImpExperimentKind kind)
       return _("A/B test");
     case IMP_EXPERIMENT_KIND_OTHER:
     default:
-      return _("Experiment");
+      return _("Other");
     }
 }
 
@@ -934,10 +934,16 @@ compose_card (ImpLayout *self,
 
   if (node->level == IMP_LEVEL_EXPERIMENT && node->experiment != NULL)
     {
-      /* TRANSLATORS: kind and aspect of an experiment, "Fake door · validity" */
-      g_autofree char *meta = g_strdup_printf (_("%s · %s"),
-                                               experiment_kind_name (node->experiment->kind),
-                                               aspect_name (node->experiment->aspect));
+      g_autofree char *meta = NULL;
+
+      /* "Experiment" would only repeat the badge. */
+      if (node->experiment->kind == IMP_EXPERIMENT_KIND_OTHER)
+        /* TRANSLATORS: the aspect an experiment tests, "tests validity" */
+        meta = g_strdup_printf (_("Tests %s"), aspect_name (node->experiment->aspect));
+      else
+        /* TRANSLATORS: kind and aspect of an experiment, "Fake door · validity" */
+        meta = g_strdup_printf (_("%s · %s"), experiment_kind_name (node->experiment->kind),
+                                aspect_name (node->experiment->aspect));
 
       y += 4;
       add_small_line (self, m, meta, left, y, IMP_CARD_CONTENT_WIDTH, PANGO_WEIGHT_NORMAL,

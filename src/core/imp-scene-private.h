@@ -104,7 +104,7 @@ typedef struct
   double alpha;                /* times the theme's shadow alpha */
 } ImpShadowLayer;
 
-#define IMP_N_SHADOW_LAYERS 3
+#define IMP_N_SHADOW_LAYERS 4
 extern const ImpShadowLayer imp_shadow_layers[IMP_N_SHADOW_LAYERS];
 
 /* Where the left stripe of a card, narrower than the corner radius, meets

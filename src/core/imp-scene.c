@@ -29,9 +29,10 @@
 #define MARK_SIZE           13.0
 
 const ImpShadowLayer imp_shadow_layers[IMP_N_SHADOW_LAYERS] = {
-  { 1.0, 0.0, 0.9 },
-  { 2.0, 1.0, 0.5 },
-  { 5.0, 3.0, 0.25 },
+  { 1.0, 0.0, 0.8 },
+  { 2.0, 1.0, 0.4 },
+  { 3.5, 2.5, 0.2 },
+  { 5.0, 4.0, 0.1 },
 };
 
 typedef struct
