@@ -133,7 +133,8 @@ make_forest (void)
 
       for (int a = 0; a < 2 + g; a++)
         {
-          ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, "An actor whose name wraps over two lines", goal);
+          ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR,
+                                     "An actor whose name wraps over two lines", goal);
 
           for (int i = 0; i < a + 1; i++)
             {
@@ -141,7 +142,8 @@ make_forest (void)
 
               for (int d = 0; d < (i == 0 ? 4 : 1); d++)
                 {
-                  ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Deliverable", impact);
+                  ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Deliverable",
+                                                   impact);
 
                   if (d == 1)
                     add_node (map, IMP_LEVEL_EXPERIMENT, "Experiment", deliverable);
@@ -257,7 +259,8 @@ test_centred (void)
   /* Siblings in order, top to bottom, one sibling gap apart. */
   g_assert_cmpfloat (first.y, <, middle.y);
   g_assert_cmpfloat (middle.y, <, last.y);
-  g_assert_cmpfloat_with_epsilon (middle.y - (first.y + first.height), IMP_LAYOUT_SIBLING_GAP, 1.0);
+  g_assert_cmpfloat_with_epsilon (middle.y - (first.y + first.height), IMP_LAYOUT_SIBLING_GAP,
+                                  1.0);
 
   /* The parent's middle is the middle of its children's span. */
   g_assert_cmpfloat_with_epsilon (g.y + g.height / 2, (first.y + last.y + last.height) / 2, 1.0);
@@ -417,7 +420,8 @@ test_unconnected (void)
   g_autoptr(ImpLayout) layout = NULL;
   ImpNode *lone_deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
   ImpNode *lone_impact = add_node (map, IMP_LEVEL_IMPACT, "Also alone", NULL);
-  ImpNode *lone_with_child = add_node (map, IMP_LEVEL_DELIVERABLE, "Alone with an experiment", NULL);
+  ImpNode *lone_with_child = add_node (map, IMP_LEVEL_DELIVERABLE, "Alone with an experiment",
+                                       NULL);
   double trees_bottom = 0;
   ImpRect d, i, w;
 
@@ -524,7 +528,8 @@ test_wrapped_lines (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(ImpScene) scene = NULL;
-  const char *title = "Increase weekly active learners by twenty percent by the end of the fourth quarter";
+  const char *title = "Increase weekly active learners by twenty percent "
+                      "by the end of the fourth quarter";
   ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, title, NULL);
   ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, title, goal);
   ImpNode *nodes[] = { goal, actor };
@@ -580,22 +585,24 @@ make_random (GRand *rand,
       ImpNode *node;
 
       for (guint w = 0; w < words; w++)
-        g_string_append_printf (title, "%sword%u", w ? " " : "", g_rand_int_range (rand, 0, 100000));
+        g_string_append_printf (title, "%sword%u", w ? " " : "",
+                                g_rand_int_range (rand, 0, 100000));
 
       node = imp_map_add_node (map, level, title->str, NULL, NULL);
       g_string_free (title, TRUE);
 
       /* Most nodes hang under a random node of the level before; a few are
        * left unconnected, a few get a second parent. */
-      if (level > IMP_LEVEL_GOAL && by_level[level - 1]->len > 0 && g_rand_int_range (rand, 0, 20) != 0)
+      if (level > IMP_LEVEL_GOAL && by_level[level - 1]->len > 0 &&
+          g_rand_int_range (rand, 0, 20) != 0)
         {
           GPtrArray *parents = by_level[level - 1];
+          ImpNode *first = g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len));
+          ImpNode *second = g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len));
 
-          imp_map_link (map, g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len)),
-                        node, -1, NULL);
+          imp_map_link (map, first, node, -1, NULL);
           if (g_rand_int_range (rand, 0, 10) == 0)
-            imp_map_link (map, g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len)),
-                          node, -1, NULL);
+            imp_map_link (map, second, node, -1, NULL);
         }
 
       if (level == IMP_LEVEL_DELIVERABLE && g_rand_boolean (rand))
@@ -669,7 +676,8 @@ test_large (void)
   start = g_get_monotonic_time ();
   scene = imp_scene_new (map, NULL);
   second = g_get_monotonic_time () - start;
-  g_test_message ("10,000 nodes: first scene %" G_GINT64_FORMAT " ms, after an edit %" G_GINT64_FORMAT " ms",
+  g_test_message ("10,000 nodes: first scene %" G_GINT64_FORMAT " ms, "
+                  "after an edit %" G_GINT64_FORMAT " ms",
                   first / 1000, second / 1000);
 }
 

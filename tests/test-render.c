@@ -73,7 +73,8 @@ make_map (void)
   g_assert_true (imp_map_set_node_ice (map, deliverable, &ice, NULL));
   deliverable2 = add_node (map, IMP_LEVEL_DELIVERABLE, "Quotes \"double\" and 'single'", impact2);
   imp_map_link (map, impact2, deliverable, -1, NULL);  /* a cross-link */
-  imp_map_set_link_status (map, imp_map_find_link (map, impact2, deliverable2), IMP_LINK_STATUS_REFUTED);
+  imp_map_set_link_status (map, imp_map_find_link (map, impact2, deliverable2),
+                           IMP_LINK_STATUS_REFUTED);
   imp_map_set_link_status (map, imp_map_find_link (map, goal, actor), IMP_LINK_STATUS_SUPPORTED);
 
   experiment->status = IMP_EXPERIMENT_DONE;
@@ -250,7 +251,8 @@ test_themes_differ (void)
         for (guint j = i + 1; j < IMP_N_LEVELS; j++)
           {
             const ImpColor *x = &theme->level_accent[i], *y = &theme->level_accent[j];
-            double d = fabs (x->red - y->red) + fabs (x->green - y->green) + fabs (x->blue - y->blue);
+            double d = fabs (x->red - y->red) + fabs (x->green - y->green) +
+                       fabs (x->blue - y->blue);
 
             g_assert_cmpfloat (d, >, 0.3);
           }
@@ -364,7 +366,8 @@ test_selection (void)
   /* A ring 3 px wide, 2.5 px away from the card, on every side. */
   assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x + rect.width / 2, rect.y - 5),
                       &theme->selection, 2);
-  assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x + rect.width / 2, rect.y + rect.height + 4),
+  assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x + rect.width / 2,
+                                 rect.y + rect.height + 4),
                       &theme->selection, 2);
   assert_pixel_color (map_pixel (scene, surface, 1.0, rect.x - 5, rect.y + rect.height / 2),
                       &theme->selection, 2);
@@ -395,9 +398,11 @@ test_hit_test (void)
       ImpRect rect;
 
       g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
-      g_assert_true (imp_scene_hit_test (scene, rect.x + rect.width / 2, rect.y + rect.height / 2) == node);
+      g_assert_true (imp_scene_hit_test (scene, rect.x + rect.width / 2,
+                                         rect.y + rect.height / 2) == node);
       g_assert_true (imp_scene_hit_test (scene, rect.x + 1, rect.y + 1) == node);
-      g_assert_true (imp_scene_hit_test (scene, rect.x + rect.width - 1, rect.y + rect.height - 1) == node);
+      g_assert_true (imp_scene_hit_test (scene, rect.x + rect.width - 1,
+                                         rect.y + rect.height - 1) == node);
       /* In the gap between columns, nothing. */
       g_assert_null (imp_scene_hit_test (scene, rect.x + rect.width + 10, rect.y + 1));
     }
@@ -514,7 +519,8 @@ test_dashes_drawn (void)
   cairo_surface_t *surface;
   ImpNode *pairs[2][2] = { { solid, solid_child }, { dashed, dashed_child } };
 
-  imp_map_set_link_status (map, imp_map_find_link (map, dashed, dashed_child), IMP_LINK_STATUS_REFUTED);
+  imp_map_set_link_status (map, imp_map_find_link (map, dashed, dashed_child),
+                           IMP_LINK_STATUS_REFUTED);
   scene = imp_scene_new (map, theme);
   surface = render (scene, 1.0, NULL);
 
@@ -730,7 +736,8 @@ check_with_xmllint (const char *svg,
   {
     const char *argv[] = { xmllint, "--noout", path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                  &error);
   }
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -864,7 +871,8 @@ test_svg_matches_png (void)
   {
     const char *argv[] = { rsvg, "-o", png_path, svg_path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                  &error);
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
@@ -872,8 +880,10 @@ test_svg_matches_png (void)
   theirs = cairo_image_surface_create_from_png (png_path);
   g_assert_cmpint (cairo_surface_status (theirs), ==, CAIRO_STATUS_SUCCESS);
   ours = render (scene, 1.0, NULL);
-  g_assert_cmpint (cairo_image_surface_get_width (theirs), ==, cairo_image_surface_get_width (ours));
-  g_assert_cmpint (cairo_image_surface_get_height (theirs), ==, cairo_image_surface_get_height (ours));
+  g_assert_cmpint (cairo_image_surface_get_width (theirs), ==,
+                   cairo_image_surface_get_width (ours));
+  g_assert_cmpint (cairo_image_surface_get_height (theirs), ==,
+                   cairo_image_surface_get_height (ours));
 
   for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
     {
@@ -881,7 +891,8 @@ test_svg_matches_png (void)
       double x, y;
 
       plain_fill_spot (&card->rect, &x, &y);
-      assert_pixel_color (map_pixel (scene, theirs, 1.0, x, y), &theme->level_fill[card->level], 3);
+      assert_pixel_color (map_pixel (scene, theirs, 1.0, x, y), &theme->level_fill[card->level],
+                          3);
       assert_pixel_color (map_pixel (scene, theirs, 1.0, card->rect.x + 2,
                                      card->rect.y + card->rect.height / 2),
                           &theme->level_accent[card->level], 3);

@@ -197,7 +197,9 @@ _imp_text_layout_set (PangoLayout    *layout,
     {
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (letter_spacing * PANGO_SCALE)));
+      int spacing = (int) (letter_spacing * PANGO_SCALE);
+
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (spacing));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
@@ -388,7 +390,8 @@ fit_line (Measurer   *m,
       strip_trailing_space (head);
       candidate = g_strconcat (head, "…", NULL);
 
-      if (index == 0 || measure_width_uncached (m, candidate, size, weight, letter_spacing) <= max_width)
+      if (index == 0 ||
+          measure_width_uncached (m, candidate, size, weight, letter_spacing) <= max_width)
         return g_steal_pointer (&candidate);
 
       index = g_utf8_prev_char (line + index) - line;
@@ -843,7 +846,8 @@ compose_metric (ImpLayout *self,
       if (isfinite (metric->current))
         what = format_quantity (metric->current, metric->unit);
       else
-        what = g_strdup (metric->direction == IMP_DIRECTION_DECREASE ? _("Decrease") : _("Increase"));
+        what = g_strdup (metric->direction == IMP_DIRECTION_DECREASE ?
+                         _("Decrease") : _("Increase"));
 
       /* TRANSLATORS: a metric without a target: "↑ 43,500 learners · direction only" */
       label = g_strdup_printf (_("%s %s · direction only"), arrow, what);
@@ -887,7 +891,8 @@ compose_card (ImpLayout *self,
   /* The level badge: colour is never the only carrier of the level. */
   badge_fitted = fit_line (m, badge, BADGE_SIZE, PANGO_WEIGHT_BOLD, BADGE_LETTER_SPACING,
                            IMP_CARD_CONTENT_WIDTH - 2 * BADGE_PAD_X);
-  badge_width = measure_width (m, badge_fitted, BADGE_SIZE, PANGO_WEIGHT_BOLD, BADGE_LETTER_SPACING);
+  badge_width = measure_width (m, badge_fitted, BADGE_SIZE, PANGO_WEIGHT_BOLD,
+                               BADGE_LETTER_SPACING);
   add_box (self, left, y, badge_width + 2 * BADGE_PAD_X, BADGE_HEIGHT, BADGE_HEIGHT / 2,
            IMP_INK_ACCENT_TINT);
   add_text (self, badge_fitted, left + BADGE_PAD_X, pill_baseline (y, BADGE_HEIGHT, BADGE_SIZE),
@@ -1278,7 +1283,8 @@ static void
 measure_small_line (ImpLayout *self,
                     Measurer  *m)
 {
-  g_autofree char *key = text_key (self->theme, "\x1fsmall-line", self->theme->small_size, 0, 0, 0);
+  g_autofree char *key = text_key (self->theme, "\x1fsmall-line", self->theme->small_size,
+                                   0, 0, 0);
   double *cached;
 
   g_mutex_lock (&m->cache->lock);
@@ -1305,7 +1311,8 @@ measure_small_line (ImpLayout *self,
       self->small_height = values[1];
 
       g_mutex_lock (&m->cache->lock);
-      g_hash_table_insert (m->cache->widths, g_steal_pointer (&key), g_memdup2 (values, sizeof values));
+      g_hash_table_insert (m->cache->widths, g_steal_pointer (&key),
+                           g_memdup2 (values, sizeof values));
       g_mutex_unlock (&m->cache->lock);
     }
 }
@@ -1401,9 +1408,13 @@ imp_layout_compute (ImpLayout *self)
     mark_visible (self, info_of (self, g_ptr_array_index (roots, r)) - self->infos, TRUE, 0);
 
   for (guint i = 0; i < n_nodes; i++)
-    if (self->infos[i].visible)
-      self->infos[i].card = compose_card (self, &m, self->infos[i].node,
-                                          self->infos[i].node->collapsed ? self->infos[i].descendants : 0);
+    {
+      NodeInfo *info = &self->infos[i];
+
+      if (info->visible)
+        info->card = compose_card (self, &m, info->node,
+                                   info->node->collapsed ? info->descendants : 0);
+    }
 
   /* Goal trees, each in a band of its own. */
   for (guint r = 0; r < roots->len; r++)

@@ -11,8 +11,9 @@
 
 #include "imp-theme.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
-#define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
+#define RGBA(hex, a) \
+  { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
+#define RGB(hex) RGBA (hex, 1.0)
 
 /* The five levels sit roughly 60-90 degrees apart on the colour wheel
  * (violet, teal, green, orange, pink) so neighbouring columns never look
