@@ -127,11 +127,11 @@ update_accessible_label (ImpCanvas *self)
 }
 
 static void
-fit (ImpCanvas *self)
+fit_to_size (ImpCanvas *self,
+             int        width,
+             int        height)
 {
   ImpRect bounds;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (width <= 0 || height <= 0)
     return;
@@ -140,6 +140,14 @@ fit (ImpCanvas *self)
 
   if (imp_viewport_get_bounds (self->viewport, &bounds))
     imp_viewport_fit (self->viewport, &bounds, width, height);
+}
+
+static void
+fit (ImpCanvas *self)
+{
+  fit_to_size (self,
+               gtk_widget_get_width (GTK_WIDGET (self)),
+               gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 /* The point keyboard and button zoom keep fixed: the middle of the map area. */
@@ -377,9 +385,9 @@ click_released_cb (ImpCanvas       *self,
 }
 
 static void
-pinch_begin_cb (ImpCanvas      *self,
+pinch_begin_cb (ImpCanvas        *self,
                 GdkEventSequence *sequence,
-                GtkGestureZoom *gesture)
+                GtkGestureZoom   *gesture)
 {
   self->pinch_zoom = imp_viewport_get_zoom (self->viewport);
   self->auto_fit = FALSE;
@@ -602,7 +610,7 @@ imp_canvas_size_allocate (GtkWidget *widget,
   /* Until the user moves the view, it follows the window: the map is fitted
    * when first shown and at every resize. */
   if (self->auto_fit)
-    fit (self);
+    fit_to_size (self, width, height);
 }
 
 static void
