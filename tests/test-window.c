@@ -79,8 +79,10 @@ build_map (void)
   for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
     {
       ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, actors[i], NULL, NULL);
-      ImpNode *impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Come back every week", NULL, NULL);
-      ImpNode *deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Weekly digest", NULL, NULL);
+      ImpNode *impact, *deliverable;
+
+      impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Come back every week", NULL, NULL);
+      deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Weekly digest", NULL, NULL);
 
       g_assert_nonnull (imp_map_link (map, goal, actor, -1, NULL));
       g_assert_nonnull (imp_map_link (map, actor, impact, -1, NULL));
@@ -223,7 +225,8 @@ assert_draws_theme (ImpCanvas *canvas)
   const ImpTheme *theme = imp_theme_get (imp_canvas_get_theme_kind (canvas));
   cairo_surface_t *surface = render_canvas (canvas);
   ImpColor goal_fill = over (&theme->level_fill[IMP_LEVEL_GOAL], &theme->background);
-  guint n_pixels = cairo_image_surface_get_width (surface) * cairo_image_surface_get_height (surface);
+  guint n_pixels = (cairo_image_surface_get_width (surface) *
+                    cairo_image_surface_get_height (surface));
   guint n_background = count_pixels (surface, &theme->background);
   guint n_goal = count_pixels (surface, &goal_fill);
 
@@ -273,7 +276,8 @@ test_window_follows_dark_style (void)
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   iterate_for (200);
   g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_DARK);
-  g_assert_true (imp_scene_get_theme (imp_canvas_get_scene (canvas)) == imp_theme_get (IMP_THEME_DARK));
+  g_assert_true (imp_scene_get_theme (imp_canvas_get_scene (canvas)) ==
+                 imp_theme_get (IMP_THEME_DARK));
   assert_draws_theme (canvas);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -296,7 +300,9 @@ assert_bounds_visible (ImpCanvas *canvas)
 
   imp_scene_get_bounds (imp_canvas_get_scene (canvas), &bounds);
   imp_viewport_map_to_widget (viewport, bounds.x, bounds.y, &x0, &y0);
-  imp_viewport_map_to_widget (viewport, bounds.x + bounds.width, bounds.y + bounds.height, &x1, &y1);
+  imp_viewport_map_to_widget (viewport,
+                              bounds.x + bounds.width, bounds.y + bounds.height,
+                              &x1, &y1);
 
   g_assert_cmpfloat (x0, >=, 0);
   g_assert_cmpfloat (x1, <=, width);
@@ -394,6 +400,7 @@ test_window_broken_file (void)
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   ImpWindow *window;
+  ImpViewport *viewport;
   double zoom;
   int fd;
 
@@ -414,9 +421,10 @@ test_window_broken_file (void)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (imp_window_get_canvas (window))));
 
   /* Zooming is disabled while there is no map to zoom. */
-  zoom = imp_viewport_get_zoom (imp_canvas_get_viewport (imp_window_get_canvas (window)));
+  viewport = imp_canvas_get_viewport (imp_window_get_canvas (window));
+  zoom = imp_viewport_get_zoom (viewport);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  g_assert_cmpfloat (zoom, ==, imp_viewport_get_zoom (imp_canvas_get_viewport (imp_window_get_canvas (window))));
+  g_assert_cmpfloat (zoom, ==, imp_viewport_get_zoom (viewport));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -425,11 +433,13 @@ test_window_broken_file (void)
 static void
 test_window_missing_file (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-window-does-not-exist.impactmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   ImpWindow *window;
   ImpMap *map;
 
+  path = g_build_filename (g_get_tmp_dir (), "test-window-does-not-exist.impactmap", NULL);
+  file = g_file_new_for_path (path);
   g_unlink (path);
 
   window = imp_window_new (app);

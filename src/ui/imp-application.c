@@ -98,10 +98,11 @@ about_action_cb (GSimpleAction *action,
     "The Impact Mapper developers",
     NULL
   };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "transient-for", parent,
                         "modal", TRUE,
                         "application-name", _("Impact Mapper"),
                         "application-icon", APP_ID,

@@ -204,8 +204,9 @@ dark_changed_cb (ImpCanvas       *self,
                  GParamSpec      *pspec,
                  AdwStyleManager *style_manager)
 {
-  ImpThemeKind kind = adw_style_manager_get_dark (style_manager) ? IMP_THEME_DARK : IMP_THEME_LIGHT;
+  ImpThemeKind kind;
 
+  kind = adw_style_manager_get_dark (style_manager) ? IMP_THEME_DARK : IMP_THEME_LIGHT;
   if (kind == self->theme_kind)
     return;
 
@@ -458,6 +459,7 @@ snapshot_headers (ImpCanvas   *self,
   GdkRGBA rule = to_rgba (&theme->text_dim);
   g_autoptr(PangoLayout) layout = NULL;
   PangoAttrList *attrs;
+  const PangoFontDescription *base_font;
   PangoFontDescription *font;
   double zoom = imp_viewport_get_zoom (self->viewport);
   double height = IMP_CANVAS_HEADER_HEIGHT;
@@ -468,7 +470,8 @@ snapshot_headers (ImpCanvas   *self,
   gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+  base_font = pango_context_get_font_description (pango_layout_get_context (layout));
+  font = pango_font_description_copy (base_font);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size (font, 13 * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
@@ -763,30 +766,40 @@ imp_canvas_init (ImpCanvas *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "scroll",
+                           G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
-  g_signal_connect_object (controller, "enter", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "enter",
+                           G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "motion",
+                           G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave",
+                           G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-begin",
+                           G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-update",
+                           G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-end",
+                           G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (gesture, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released",
+                           G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();
-  g_signal_connect_object (gesture, "begin", G_CALLBACK (pinch_begin_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "begin",
+                           G_CALLBACK (pinch_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "scale-changed",
+                           G_CALLBACK (pinch_scale_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   update_accessible_label (self);

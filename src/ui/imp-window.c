@@ -47,6 +47,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define RESOURCE_PATH "/io/github/impactmapper/ImpactMapper/"
+
 G_DEFINE_FINAL_TYPE (ImpWindow, imp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
@@ -229,8 +231,7 @@ imp_window_class_init (ImpWindowClass *klass)
 
   g_type_ensure (IMP_TYPE_CANVAS);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/impactmapper/ImpactMapper/imp-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "imp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, stack);
@@ -407,7 +408,7 @@ imp_window_open_file (ImpWindow *self,
       imp_window_set_map (self, map, file);
 
       /* Translators: %s is a file name. Toasts take Pango markup. */
-      message = g_markup_printf_escaped (_("“%s” is a new map: it will be created when you save"),
+      message = g_markup_printf_escaped (_("“%s” is a new map: saving will create it"),
                                          display_name);
       toast = adw_toast_new (message);
       adw_toast_set_timeout (toast, 5);
