@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "imp-format.h"
-#include "imp-window.h"
+#include "imp-window-private.h"
 
 /**
  * ImpWindow:
@@ -20,23 +20,6 @@
  * One document per window: a header bar with the map's title and file, and
  * the canvas, or a status page when the file could not be read.
  */
-struct _ImpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ImpMap               *map;
-  GFile                *file;
-
-  /* Template widgets */
-  AdwWindowTitle       *window_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  ImpCanvas            *canvas;
-  AdwStatusPage        *error_page;
-  GtkLabel             *zoom_level_label;
-
-  guint                 zoom_update_source;
-};
 
 enum {
   PROP_0,
@@ -243,6 +226,8 @@ imp_window_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+
+  /* Companion files install their own actions and shortcuts here. */
 }
 
 static void

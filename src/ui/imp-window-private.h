@@ -1,0 +1,37 @@
+/* imp-window-private.h
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "imp-canvas.h"
+#include "imp-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's state, shared with its companion files (imp-window-*.c),
+ * which each add their actions from imp_window_class_init() and their
+ * set-up from imp_window_init(), through hooks named _imp_window_PART_class_init ()
+ * and _imp_window_PART_init () declared here. */
+struct _ImpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ImpMap               *map;
+  GFile                *file;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  ImpCanvas            *canvas;
+  AdwStatusPage        *error_page;
+  GtkLabel             *zoom_level_label;
+
+  guint                 zoom_update_source;
+};
+
+G_END_DECLS
