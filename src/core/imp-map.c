@@ -675,6 +675,28 @@ imp_map_link (ImpMap   *self,
               int       position,
               GError  **error)
 {
+  return imp_map_link_full (self, parent, child, position, -1, error);
+}
+
+/**
+ * imp_map_link_full:
+ * @position: where among @parent's children, or -1 for the end
+ * @parent_position: where among @child's parents, or -1 for the end; 0
+ *   makes @parent the tree parent
+ *
+ * Like imp_map_link(), also choosing the place among the child's parents,
+ * so that undoing an unlink puts a link back exactly where it was.
+ *
+ * Returns: (transfer none) (nullable): the new link, or %NULL with @error set.
+ */
+ImpLink *
+imp_map_link_full (ImpMap   *self,
+                   ImpNode  *parent,
+                   ImpNode  *child,
+                   int       position,
+                   int       parent_position,
+                   GError  **error)
+{
   ImpLink *link;
 
   if (!imp_map_can_link (self, parent, child, error))
@@ -690,7 +712,10 @@ imp_map_link (ImpMap   *self,
     g_ptr_array_add (parent->children, link);
   else
     g_ptr_array_insert (parent->children, position, link);
-  g_ptr_array_add (child->parents, link);
+  if (parent_position < 0 || (guint) parent_position > child->parents->len)
+    g_ptr_array_add (child->parents, link);
+  else
+    g_ptr_array_insert (child->parents, parent_position, link);
   self->n_links++;
 
   emit_changed (self, IMP_CHANGE_LINK_ADDED, link);
@@ -741,6 +766,182 @@ imp_map_find_link (ImpMap  *self,
     }
 
   return NULL;
+}
+
+static void
+move_in_array (GPtrArray *array,
+               gpointer   item,
+               guint      position)
+{
+  guint index;
+
+  if (!g_ptr_array_find (array, item, &index))
+    g_assert_not_reached ();
+
+  position = MIN (position, array->len - 1);
+  if (index == position)
+    return;
+
+  g_ptr_array_remove_index (array, index);
+  g_ptr_array_insert (array, position, item);
+}
+
+/**
+ * imp_map_move_link:
+ * @position: the new place among the parent's children (clamped)
+ *
+ * Reorders siblings: moves @link among its parent's children.
+ */
+void
+imp_map_move_link (ImpMap  *self,
+                   ImpLink *link,
+                   guint    position)
+{
+  guint old;
+
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  old = imp_map_get_link_position (self, link);
+  move_in_array (link->parent->children, link, position);
+  if ((guint) imp_map_get_link_position (self, link) != old)
+    emit_changed (self, IMP_CHANGE_LINK_CHANGED, link);
+}
+
+/**
+ * imp_map_move_link_in_parents:
+ * @parent_position: the new place among the child's parents (clamped); 0
+ *   makes the link the child's tree link
+ */
+void
+imp_map_move_link_in_parents (ImpMap  *self,
+                              ImpLink *link,
+                              guint    parent_position)
+{
+  guint old;
+
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  old = imp_map_get_link_parent_position (self, link);
+  move_in_array (link->child->parents, link, parent_position);
+  if ((guint) imp_map_get_link_parent_position (self, link) != old)
+    emit_changed (self, IMP_CHANGE_LINK_CHANGED, link);
+}
+
+/**
+ * imp_map_get_link_position:
+ *
+ * Returns: the index of @link among its parent's children
+ */
+int
+imp_map_get_link_position (ImpMap  *self,
+                           ImpLink *link)
+{
+  guint index;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), -1);
+  g_return_val_if_fail (link != NULL, -1);
+
+  return g_ptr_array_find (link->parent->children, link, &index) ? (int) index : -1;
+}
+
+/**
+ * imp_map_get_link_parent_position:
+ *
+ * Returns: the index of @link among its child's parents (0: the tree link)
+ */
+int
+imp_map_get_link_parent_position (ImpMap  *self,
+                                  ImpLink *link)
+{
+  guint index;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), -1);
+  g_return_val_if_fail (link != NULL, -1);
+
+  return g_ptr_array_find (link->child->parents, link, &index) ? (int) index : -1;
+}
+
+/**
+ * imp_map_get_node_index:
+ *
+ * Returns: the place of @node in document order, or -1 if not in the map
+ */
+int
+imp_map_get_node_index (ImpMap  *self,
+                        ImpNode *node)
+{
+  guint index;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), -1);
+
+  return g_ptr_array_find (self->nodes, node, &index) ? (int) index : -1;
+}
+
+/**
+ * imp_map_move_node_to_index:
+ * @position: the new place in document order (clamped)
+ *
+ * Moves @node in document order, so that a node put back by undo sits
+ * where it was and the saved file is the same.
+ */
+void
+imp_map_move_node_to_index (ImpMap  *self,
+                            ImpNode *node,
+                            guint    position)
+{
+  int old;
+
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  old = imp_map_get_node_index (self, node);
+  g_return_if_fail (old >= 0);
+
+  /* The array's free func must not run on a node that only moves. */
+  g_ptr_array_steal_index (self->nodes, old);
+  position = MIN (position, self->nodes->len);
+  g_ptr_array_insert (self->nodes, position, node);
+
+  if ((guint) old != position)
+    emit_changed (self, IMP_CHANGE_NODE_POSITION, node);
+}
+
+/**
+ * imp_map_set_node_extra:
+ * @extra: (nullable): members this version does not know
+ */
+void
+imp_map_set_node_extra (ImpMap     *self,
+                        ImpNode    *node,
+                        JsonObject *extra)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&node->extra, json_object_unref);
+  node->extra = extra;
+}
+
+/**
+ * imp_map_set_link_extra:
+ * @extra: (nullable): members this version does not know
+ */
+void
+imp_map_set_link_extra (ImpMap     *self,
+                        ImpLink    *link,
+                        JsonObject *extra)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (link != NULL);
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&link->extra, json_object_unref);
+  link->extra = extra;
 }
 
 void

@@ -97,6 +97,33 @@ void           imp_map_unlink              (ImpMap         *self,
 ImpLink       *imp_map_find_link           (ImpMap         *self,
                                             ImpNode        *parent,
                                             ImpNode        *child);
+ImpLink       *imp_map_link_full           (ImpMap         *self,
+                                            ImpNode        *parent,
+                                            ImpNode        *child,
+                                            int             position,
+                                            int             parent_position,
+                                            GError        **error);
+void           imp_map_move_link           (ImpMap         *self,
+                                            ImpLink        *link,
+                                            guint           position);
+void           imp_map_move_link_in_parents (ImpMap        *self,
+                                            ImpLink        *link,
+                                            guint           parent_position);
+int            imp_map_get_link_position   (ImpMap         *self,
+                                            ImpLink        *link);
+int            imp_map_get_link_parent_position (ImpMap    *self,
+                                            ImpLink        *link);
+int            imp_map_get_node_index      (ImpMap         *self,
+                                            ImpNode        *node);
+void           imp_map_move_node_to_index  (ImpMap         *self,
+                                            ImpNode        *node,
+                                            guint           position);
+void           imp_map_set_node_extra      (ImpMap         *self,
+                                            ImpNode        *node,
+                                            JsonObject     *extra);
+void           imp_map_set_link_extra      (ImpMap         *self,
+                                            ImpLink        *link,
+                                            JsonObject     *extra);
 
 void           imp_map_set_node_title      (ImpMap         *self,
                                             ImpNode        *node,

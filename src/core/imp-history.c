@@ -1,0 +1,1792 @@
+/* imp-history.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-history"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "imp-history.h"
+
+/**
+ * ImpHistory:
+ *
+ * The undo and redo stacks of one document. Every edit goes through an
+ * imp_history_*() command, which changes the map and remembers how to take
+ * the change back.
+ *
+ * A command is recorded as a list of small operations (add or remove one
+ * node, add or remove one link, move a link, set one field), each run as it
+ * is recorded. Nodes and links are named by their ids, never by pointer,
+ * since undo frees and re-creates them. Reverting the operations in reverse
+ * order puts every array back exactly as it was, so an undone document
+ * compares equal (imp_map_equal()) to the one before.
+ *
+ * A command that fails half-way reverts what it had done: the map is never
+ * left half-changed. Consecutive edits of the same field of the same node or
+ * link merge into one step (typing in a field is one step) until
+ * imp_history_seal() or another command; begin_group()/end_group() make
+ * several commands one step (one drag of several cards).
+ *
+ * The map must only be changed through the history while one is attached.
+ */
+
+typedef enum
+{
+  OP_ADD_NODE,
+  OP_REMOVE_NODE,
+  OP_LINK,
+  OP_UNLINK,
+  OP_MOVE_LINK,
+  OP_MOVE_PARENT,
+  OP_FIELD,
+} OpKind;
+
+typedef enum
+{
+  FIELD_TITLE,
+  FIELD_NOTES,
+  FIELD_LEVEL,
+  FIELD_POSITION,
+  FIELD_COLLAPSED,
+  FIELD_METRIC,
+  FIELD_ICE,
+  FIELD_EXPERIMENT,
+  FIELD_ASSUMPTION,
+  FIELD_CONFIDENCE,
+  FIELD_STATUS,
+  FIELD_MAP_TITLE,
+  FIELD_VOCABULARY,
+} Field;
+
+typedef struct
+{
+  char          *str;
+  int            num;
+  gboolean       pinned;
+  double         x;
+  double         y;
+  ImpIce         ice;
+  ImpMetric     *metric;
+  ImpExperiment *experiment;
+} Value;
+
+/* A node as it was, to put it back. */
+typedef struct
+{
+  char          *id;
+  ImpLevel       level;
+  char          *title;
+  char          *notes;
+  gboolean       pinned;
+  double         x;
+  double         y;
+  gboolean       collapsed;
+  ImpMetric     *metric;
+  ImpIce         ice;
+  ImpExperiment *experiment;
+  JsonObject    *extra;
+  int            index;
+} NodeState;
+
+/* A link as it was, with its places in both arrays. */
+typedef struct
+{
+  char          *parent_id;
+  char          *child_id;
+  int            position;
+  int            parent_position;
+  char          *assumption;
+  ImpConfidence  confidence;
+  ImpLinkStatus  status;
+  JsonObject    *extra;
+} LinkState;
+
+typedef struct
+{
+  OpKind     kind;
+  NodeState  node;     /* OP_ADD_NODE, OP_REMOVE_NODE */
+  LinkState  link;     /* OP_LINK, OP_UNLINK; ids for moves and link fields */
+  int        from;     /* OP_MOVE_* */
+  int        to;
+  Field      field;    /* OP_FIELD */
+  char      *id;       /* OP_FIELD on a node */
+  Value      old_value;
+  Value      new_value;
+} Op;
+
+typedef struct
+{
+  char      *label;
+  GPtrArray *ops;      /* (element-type Op) */
+} Step;
+
+struct _ImpHistory
+{
+  GObject    parent_instance;
+
+  ImpMap    *map;
+
+  GPtrArray *steps;    /* (element-type Step): done ones, then undone ones */
+  guint      n_done;
+  int        clean;    /* n_done at the clean point, -1 when out of reach */
+
+  Step      *current;  /* the step being recorded */
+  guint      group_depth;
+  gboolean   sealed;
+
+  gboolean   can_undo;
+  gboolean   can_redo;
+  gboolean   modified;
+};
+
+enum {
+  PROP_0,
+  PROP_MAP,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ImpHistory, imp_history, G_TYPE_OBJECT)
+
+/* Values */
+
+static void
+value_clear (Value *value)
+{
+  g_clear_pointer (&value->str, g_free);
+  g_clear_pointer (&value->metric, imp_metric_free);
+  g_clear_pointer (&value->experiment, imp_experiment_free);
+}
+
+static void
+node_state_clear (NodeState *state)
+{
+  g_clear_pointer (&state->id, g_free);
+  g_clear_pointer (&state->title, g_free);
+  g_clear_pointer (&state->notes, g_free);
+  g_clear_pointer (&state->metric, imp_metric_free);
+  g_clear_pointer (&state->experiment, imp_experiment_free);
+  g_clear_pointer (&state->extra, json_object_unref);
+}
+
+static void
+link_state_clear (LinkState *state)
+{
+  g_clear_pointer (&state->parent_id, g_free);
+  g_clear_pointer (&state->child_id, g_free);
+  g_clear_pointer (&state->assumption, g_free);
+  g_clear_pointer (&state->extra, json_object_unref);
+}
+
+static void
+op_free (Op *op)
+{
+  node_state_clear (&op->node);
+  link_state_clear (&op->link);
+  g_free (op->id);
+  value_clear (&op->old_value);
+  value_clear (&op->new_value);
+  g_free (op);
+}
+
+static Step *
+step_new (const char *label)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->label = g_strdup (label);
+  step->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+
+  return step;
+}
+
+static void
+step_free (Step *step)
+{
+  g_free (step->label);
+  g_ptr_array_unref (step->ops);
+  g_free (step);
+}
+
+static void
+node_state_save (ImpMap    *map,
+                 ImpNode   *node,
+                 NodeState *state)
+{
+  state->id = g_strdup (node->id);
+  state->level = node->level;
+  state->title = g_strdup (node->title);
+  state->notes = g_strdup (node->notes);
+  state->pinned = node->pinned;
+  state->x = node->x;
+  state->y = node->y;
+  state->collapsed = node->collapsed;
+  state->metric = node->metric ? imp_metric_copy (node->metric) : NULL;
+  state->ice = node->ice;
+  state->experiment = node->experiment ? imp_experiment_copy (node->experiment) : NULL;
+  state->extra = node->extra ? json_object_ref (node->extra) : NULL;
+  state->index = imp_map_get_node_index (map, node);
+}
+
+static void
+link_state_save (ImpMap    *map,
+                 ImpLink   *link,
+                 LinkState *state)
+{
+  state->parent_id = g_strdup (link->parent->id);
+  state->child_id = g_strdup (link->child->id);
+  state->position = imp_map_get_link_position (map, link);
+  state->parent_position = imp_map_get_link_parent_position (map, link);
+  state->assumption = g_strdup (link->assumption);
+  state->confidence = link->confidence;
+  state->status = link->status;
+  state->extra = link->extra ? json_object_ref (link->extra) : NULL;
+}
+
+static ImpLink *
+lookup_link (ImpMap     *map,
+             const char *parent_id,
+             const char *child_id)
+{
+  ImpNode *parent = imp_map_lookup_node (map, parent_id);
+  ImpNode *child = imp_map_lookup_node (map, child_id);
+
+  if (parent == NULL || child == NULL)
+    return NULL;
+
+  return imp_map_find_link (map, parent, child);
+}
+
+/* Operations: each does one thing to the map, or nothing and fails. */
+
+static gboolean
+put_node (ImpMap     *map,
+          NodeState  *state,
+          GError    **error)
+{
+  ImpNode *node;
+
+  node = imp_map_add_node (map, state->level, state->title, state->id, error);
+  if (node == NULL)
+    return FALSE;
+
+  imp_map_set_node_notes (map, node, state->notes);
+  imp_map_set_node_position (map, node, state->pinned, state->x, state->y);
+  imp_map_set_node_collapsed (map, node, state->collapsed);
+  imp_map_set_node_metric (map, node, state->metric);
+  imp_map_set_node_ice (map, node, &state->ice, NULL);
+  imp_map_set_node_experiment (map, node, state->experiment);
+  imp_map_set_node_extra (map, node, state->extra);
+  if (state->index >= 0)
+    imp_map_move_node_to_index (map, node, state->index);
+
+  return TRUE;
+}
+
+static gboolean
+take_node (ImpMap     *map,
+           NodeState  *state)
+{
+  ImpNode *node = imp_map_lookup_node (map, state->id);
+
+  if (node == NULL)
+    return FALSE;
+
+  imp_map_remove_node (map, node);
+
+  return TRUE;
+}
+
+static gboolean
+put_link (ImpMap     *map,
+          LinkState  *state,
+          GError    **error)
+{
+  ImpNode *parent = imp_map_lookup_node (map, state->parent_id);
+  ImpNode *child = imp_map_lookup_node (map, state->child_id);
+  ImpLink *link;
+
+  if (parent == NULL || child == NULL)
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID,
+                   _("The node to link is gone"));
+      return FALSE;
+    }
+
+  link = imp_map_link_full (map, parent, child, state->position, state->parent_position, error);
+  if (link == NULL)
+    return FALSE;
+
+  imp_map_set_link_assumption (map, link, state->assumption);
+  imp_map_set_link_confidence (map, link, state->confidence);
+  imp_map_set_link_status (map, link, state->status);
+  imp_map_set_link_extra (map, link, state->extra);
+
+  return TRUE;
+}
+
+static gboolean
+take_link (ImpMap    *map,
+           LinkState *state)
+{
+  ImpLink *link = lookup_link (map, state->parent_id, state->child_id);
+
+  if (link == NULL)
+    return FALSE;
+
+  imp_map_unlink (map, link);
+
+  return TRUE;
+}
+
+static gboolean
+move_link (ImpMap    *map,
+           OpKind     kind,
+           LinkState *state,
+           int        to)
+{
+  ImpLink *link = lookup_link (map, state->parent_id, state->child_id);
+
+  if (link == NULL)
+    return FALSE;
+
+  if (kind == OP_MOVE_LINK)
+    imp_map_move_link (map, link, to);
+  else
+    imp_map_move_link_in_parents (map, link, to);
+
+  return TRUE;
+}
+
+static void
+get_field (ImpMap *map,
+           Op     *op,
+           Value  *value)
+{
+  ImpNode *node = op->id ? imp_map_lookup_node (map, op->id) : NULL;
+  ImpLink *link = op->link.parent_id ? lookup_link (map, op->link.parent_id,
+                                                    op->link.child_id) : NULL;
+
+  memset (value, 0, sizeof *value);
+
+  switch (op->field)
+    {
+    case FIELD_TITLE:
+      value->str = g_strdup (node->title);
+      break;
+    case FIELD_NOTES:
+      value->str = g_strdup (node->notes);
+      break;
+    case FIELD_LEVEL:
+      value->num = node->level;
+      break;
+    case FIELD_POSITION:
+      value->pinned = node->pinned;
+      value->x = node->x;
+      value->y = node->y;
+      break;
+    case FIELD_COLLAPSED:
+      value->num = node->collapsed;
+      break;
+    case FIELD_METRIC:
+      value->metric = node->metric ? imp_metric_copy (node->metric) : NULL;
+      break;
+    case FIELD_ICE:
+      value->ice = node->ice;
+      break;
+    case FIELD_EXPERIMENT:
+      value->experiment = node->experiment ? imp_experiment_copy (node->experiment) : NULL;
+      break;
+    case FIELD_ASSUMPTION:
+      value->str = g_strdup (link->assumption);
+      break;
+    case FIELD_CONFIDENCE:
+      value->num = link->confidence;
+      break;
+    case FIELD_STATUS:
+      value->num = link->status;
+      break;
+    case FIELD_MAP_TITLE:
+      value->str = g_strdup (imp_map_get_title (map));
+      break;
+    case FIELD_VOCABULARY:
+      value->num = imp_map_get_vocabulary (map);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+set_field (ImpMap      *map,
+           Op          *op,
+           const Value *value,
+           GError     **error)
+{
+  ImpNode *node = op->id ? imp_map_lookup_node (map, op->id) : NULL;
+  ImpLink *link = op->link.parent_id ? lookup_link (map, op->link.parent_id,
+                                                    op->link.child_id) : NULL;
+
+  if ((op->id != NULL && node == NULL) || (op->link.parent_id != NULL && link == NULL))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID,
+                   _("The node or link to change is gone"));
+      return FALSE;
+    }
+
+  switch (op->field)
+    {
+    case FIELD_TITLE:
+      imp_map_set_node_title (map, node, value->str);
+      return TRUE;
+    case FIELD_NOTES:
+      imp_map_set_node_notes (map, node, value->str);
+      return TRUE;
+    case FIELD_LEVEL:
+      return imp_map_set_node_level (map, node, value->num, error);
+    case FIELD_POSITION:
+      imp_map_set_node_position (map, node, value->pinned, value->x, value->y);
+      return TRUE;
+    case FIELD_COLLAPSED:
+      imp_map_set_node_collapsed (map, node, value->num);
+      return TRUE;
+    case FIELD_METRIC:
+      imp_map_set_node_metric (map, node, value->metric);
+      return TRUE;
+    case FIELD_ICE:
+      return imp_map_set_node_ice (map, node, &value->ice, error);
+    case FIELD_EXPERIMENT:
+      imp_map_set_node_experiment (map, node, value->experiment);
+      return TRUE;
+    case FIELD_ASSUMPTION:
+      imp_map_set_link_assumption (map, link, value->str);
+      return TRUE;
+    case FIELD_CONFIDENCE:
+      imp_map_set_link_confidence (map, link, value->num);
+      return TRUE;
+    case FIELD_STATUS:
+      imp_map_set_link_status (map, link, value->num);
+      return TRUE;
+    case FIELD_MAP_TITLE:
+      imp_map_set_title (map, value->str);
+      return TRUE;
+    case FIELD_VOCABULARY:
+      if (!imp_map_check_vocabulary (map, value->num, error))
+        return FALSE;
+      return imp_map_set_vocabulary (map, value->num);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+values_equal (Field        field,
+              const Value *a,
+              const Value *b)
+{
+  switch (field)
+    {
+    case FIELD_TITLE:
+    case FIELD_NOTES:
+    case FIELD_ASSUMPTION:
+    case FIELD_MAP_TITLE:
+      /* The map stores no empty notes or assumptions: NULL and "" are one. */
+      return g_strcmp0 (a->str ? a->str : "", b->str ? b->str : "") == 0;
+    case FIELD_POSITION:
+      if (!a->pinned && !b->pinned)
+        return TRUE;
+      return a->pinned == b->pinned && a->x == b->x && a->y == b->y;
+    case FIELD_METRIC:
+      return imp_metric_equal (a->metric, b->metric);
+    case FIELD_ICE:
+      return memcmp (&a->ice, &b->ice, sizeof a->ice) == 0;
+    case FIELD_EXPERIMENT:
+      return imp_experiment_equal (a->experiment, b->experiment);
+    case FIELD_LEVEL:
+    case FIELD_COLLAPSED:
+    case FIELD_CONFIDENCE:
+    case FIELD_STATUS:
+    case FIELD_VOCABULARY:
+      return a->num == b->num;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+value_copy (const Value *src,
+            Value       *dest)
+{
+  *dest = *src;
+  dest->str = g_strdup (src->str);
+  dest->metric = src->metric ? imp_metric_copy (src->metric) : NULL;
+  dest->experiment = src->experiment ? imp_experiment_copy (src->experiment) : NULL;
+}
+
+static gboolean
+op_apply (ImpMap  *map,
+          Op      *op,
+          GError **error)
+{
+  switch (op->kind)
+    {
+    case OP_ADD_NODE:
+      return put_node (map, &op->node, error);
+    case OP_REMOVE_NODE:
+      return take_node (map, &op->node);
+    case OP_LINK:
+      return put_link (map, &op->link, error);
+    case OP_UNLINK:
+      return take_link (map, &op->link);
+    case OP_MOVE_LINK:
+    case OP_MOVE_PARENT:
+      return move_link (map, op->kind, &op->link, op->to);
+    case OP_FIELD:
+      return set_field (map, op, &op->new_value, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+op_revert (ImpMap *map,
+           Op     *op)
+{
+  switch (op->kind)
+    {
+    case OP_ADD_NODE:
+      return take_node (map, &op->node);
+    case OP_REMOVE_NODE:
+      return put_node (map, &op->node, NULL);
+    case OP_LINK:
+      return take_link (map, &op->link);
+    case OP_UNLINK:
+      return put_link (map, &op->link, NULL);
+    case OP_MOVE_LINK:
+    case OP_MOVE_PARENT:
+      return move_link (map, op->kind, &op->link, op->from);
+    case OP_FIELD:
+      return set_field (map, op, &op->old_value, NULL);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* State and notification */
+
+static void
+update_state (ImpHistory *self)
+{
+  gboolean can_undo = self->n_done > 0;
+  gboolean can_redo = self->n_done < self->steps->len;
+  gboolean modified = self->clean != (int) self->n_done;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (can_undo != self->can_undo)
+    {
+      self->can_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+
+  if (can_redo != self->can_redo)
+    {
+      self->can_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+
+  if (modified != self->modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Recording. A command opens a step (or joins the open group), runs its
+ * operations through run_op(), and then either commits or rolls back to
+ * the mark it started from. */
+
+static guint
+command_begin (ImpHistory *self,
+               const char *label)
+{
+  if (self->current == NULL)
+    self->current = step_new (label);
+
+  return self->current->ops->len;
+}
+
+static gboolean
+run_op (ImpHistory  *self,
+        Op          *op,
+        GError     **error)
+{
+  if (!op_apply (self->map, op, error))
+    {
+      op_free (op);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->current->ops, op);
+
+  return TRUE;
+}
+
+static void
+rollback (ImpHistory *self,
+          guint       mark)
+{
+  g_assert (self->current != NULL);
+
+  while (self->current->ops->len > mark)
+    {
+      Op *op = g_ptr_array_index (self->current->ops, self->current->ops->len - 1);
+
+      if (!op_revert (self->map, op))
+        g_critical ("Could not roll back an edit: the map was changed behind the history");
+      g_ptr_array_remove_index (self->current->ops, self->current->ops->len - 1);
+    }
+
+  if (self->group_depth == 0)
+    g_clear_pointer (&self->current, step_free);
+}
+
+static void
+push_step (ImpHistory *self,
+           Step       *step)
+{
+  /* A new edit drops what was undone; a clean point there is out of reach. */
+  if (self->clean > (int) self->n_done)
+    self->clean = -1;
+  g_ptr_array_set_size (self->steps, self->n_done);
+
+  g_ptr_array_add (self->steps, step);
+  self->n_done++;
+  self->sealed = FALSE;
+
+  update_state (self);
+}
+
+static void
+command_end (ImpHistory *self)
+{
+  Step *step;
+
+  g_assert (self->current != NULL);
+
+  if (self->group_depth > 0)
+    return;
+
+  step = g_steal_pointer (&self->current);
+  if (step->ops->len == 0)
+    {
+      step_free (step);
+      return;
+    }
+
+  push_step (self, step);
+}
+
+static Op *
+op_new (OpKind kind)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->node.index = -1;
+
+  return op;
+}
+
+static Op *
+unlink_op_new (ImpMap  *map,
+               ImpLink *link)
+{
+  Op *op = op_new (OP_UNLINK);
+
+  link_state_save (map, link, &op->link);
+
+  return op;
+}
+
+static Step *
+top_step (ImpHistory *self)
+{
+  return self->n_done > 0 ? g_ptr_array_index (self->steps, self->n_done - 1) : NULL;
+}
+
+static gboolean
+same_target (Op *a,
+             Op *b)
+{
+  return a->kind == OP_FIELD && b->kind == OP_FIELD &&
+         a->field == b->field &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->link.parent_id, b->link.parent_id) == 0 &&
+         g_strcmp0 (a->link.child_id, b->link.child_id) == 0;
+}
+
+/* Sets one field, merging into the step before when it set the same one. */
+static gboolean
+field_command (ImpHistory  *self,
+               const char  *label,
+               Op          *op,
+               const Value *value,
+               GError     **error)
+{
+  Step *top;
+  guint mark;
+
+  get_field (self->map, op, &op->old_value);
+  if (values_equal (op->field, &op->old_value, value))
+    {
+      op_free (op);
+      return TRUE;
+    }
+  value_copy (value, &op->new_value);
+
+  top = top_step (self);
+  if (self->current == NULL && !self->sealed && top != NULL &&
+      self->clean != (int) self->n_done &&
+      self->n_done == self->steps->len &&
+      top->ops->len == 1 && same_target (g_ptr_array_index (top->ops, 0), op))
+    {
+      Op *last = g_ptr_array_index (top->ops, 0);
+
+      if (!op_apply (self->map, op, error))
+        {
+          op_free (op);
+          return FALSE;
+        }
+
+      value_clear (&last->new_value);
+      value_copy (value, &last->new_value);
+      op_free (op);
+      g_signal_emit (self, signals[CHANGED], 0);
+
+      return TRUE;
+    }
+
+  mark = command_begin (self, label);
+  if (!run_op (self, op, error))
+    {
+      rollback (self, mark);
+      return FALSE;
+    }
+  command_end (self);
+
+  return TRUE;
+}
+
+static Op *
+node_field_op (ImpNode *node,
+               Field    field)
+{
+  Op *op = op_new (OP_FIELD);
+
+  op->field = field;
+  op->id = g_strdup (node->id);
+
+  return op;
+}
+
+static Op *
+link_field_op (ImpLink *link,
+               Field    field)
+{
+  Op *op = op_new (OP_FIELD);
+
+  op->field = field;
+  op->link.parent_id = g_strdup (link->parent->id);
+  op->link.child_id = g_strdup (link->child->id);
+
+  return op;
+}
+
+/* GObject */
+
+static void
+imp_history_dispose (GObject *object)
+{
+  ImpHistory *self = IMP_HISTORY (object);
+
+  g_clear_pointer (&self->current, step_free);
+  g_clear_object (&self->map);
+
+  G_OBJECT_CLASS (imp_history_parent_class)->dispose (object);
+}
+
+static void
+imp_history_finalize (GObject *object)
+{
+  ImpHistory *self = IMP_HISTORY (object);
+
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (imp_history_parent_class)->finalize (object);
+}
+
+static void
+imp_history_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ImpHistory *self = IMP_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAP:
+      g_value_set_object (value, self->map);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, imp_history_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, imp_history_can_redo (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, imp_history_is_modified (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+imp_history_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ImpHistory *self = IMP_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAP:
+      self->map = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+imp_history_class_init (ImpHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = imp_history_dispose;
+  object_class->finalize = imp_history_finalize;
+  object_class->get_property = imp_history_get_property;
+  object_class->set_property = imp_history_set_property;
+
+  /**
+   * ImpHistory:map:
+   *
+   * The document whose edits are recorded.
+   */
+  properties[PROP_MAP] =
+    g_param_spec_object ("map", NULL, NULL,
+                         IMP_TYPE_MAP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ImpHistory:can-undo:
+   *
+   * Whether there is an edit to undo.
+   */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ImpHistory:can-redo:
+   *
+   * Whether there is an undone edit to redo.
+   */
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ImpHistory:modified:
+   *
+   * Whether the document differs from the clean point (the last save).
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ImpHistory::changed:
+   *
+   * Emitted after every command, undo, redo or merge, so that labels such
+   * as the undo button's tooltip can follow.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+imp_history_init (ImpHistory *self)
+{
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+/**
+ * imp_history_new:
+ * @map: the document to record edits of
+ *
+ * Returns: (transfer full): a history with nothing to undo, clean.
+ */
+ImpHistory *
+imp_history_new (ImpMap *map)
+{
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  return g_object_new (IMP_TYPE_HISTORY, "map", map, NULL);
+}
+
+/**
+ * imp_history_get_map:
+ *
+ * Returns: (transfer none): the document
+ */
+ImpMap *
+imp_history_get_map (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), NULL);
+
+  return self->map;
+}
+
+gboolean
+imp_history_can_undo (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+
+  return self->n_done > 0;
+}
+
+gboolean
+imp_history_can_redo (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+
+  return self->n_done < self->steps->len;
+}
+
+/**
+ * imp_history_get_n_undo:
+ *
+ * Returns: how many steps can be undone
+ */
+guint
+imp_history_get_n_undo (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), 0);
+
+  return self->n_done;
+}
+
+/**
+ * imp_history_get_undo_label:
+ *
+ * Returns: (nullable): what undo would take back, e.g. "Rename", or %NULL
+ */
+const char *
+imp_history_get_undo_label (ImpHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), NULL);
+
+  step = top_step (self);
+
+  return step != NULL ? step->label : NULL;
+}
+
+/**
+ * imp_history_get_redo_label:
+ *
+ * Returns: (nullable): what redo would do again, or %NULL
+ */
+const char *
+imp_history_get_redo_label (ImpHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), NULL);
+
+  if (self->n_done >= self->steps->len)
+    return NULL;
+
+  step = g_ptr_array_index (self->steps, self->n_done);
+
+  return step->label;
+}
+
+/**
+ * imp_history_undo:
+ *
+ * Takes back the last step.
+ *
+ * Returns: whether there was a step to undo
+ */
+gboolean
+imp_history_undo (ImpHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->current == NULL, FALSE);
+
+  step = top_step (self);
+  if (step == NULL)
+    return FALSE;
+
+  for (guint i = step->ops->len; i > 0; i--)
+    if (!op_revert (self->map, g_ptr_array_index (step->ops, i - 1)))
+      g_critical ("Could not undo an edit: the map was changed behind the history");
+
+  self->n_done--;
+  self->sealed = TRUE;
+  update_state (self);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_redo:
+ *
+ * Does the last undone step again.
+ *
+ * Returns: whether there was a step to redo
+ */
+gboolean
+imp_history_redo (ImpHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->current == NULL, FALSE);
+
+  if (self->n_done >= self->steps->len)
+    return FALSE;
+
+  step = g_ptr_array_index (self->steps, self->n_done);
+  for (guint i = 0; i < step->ops->len; i++)
+    if (!op_apply (self->map, g_ptr_array_index (step->ops, i), NULL))
+      g_critical ("Could not redo an edit: the map was changed behind the history");
+
+  self->n_done++;
+  self->sealed = TRUE;
+  update_state (self);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_is_modified:
+ *
+ * Returns: whether the document differs from its clean point
+ */
+gboolean
+imp_history_is_modified (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+
+  return self->clean != (int) self->n_done;
+}
+
+/**
+ * imp_history_set_clean:
+ *
+ * Marks the document as it is now as saved: undoing or redoing back to this
+ * point makes it unmodified again.
+ */
+void
+imp_history_set_clean (ImpHistory *self)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  self->clean = self->n_done;
+  self->sealed = TRUE;
+  update_state (self);
+}
+
+/**
+ * imp_history_seal:
+ *
+ * Ends merging: the next edit of the same field is a step of its own. Call
+ * it when a text field loses focus or an in-place edit is committed.
+ */
+void
+imp_history_seal (ImpHistory *self)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  self->sealed = TRUE;
+}
+
+/**
+ * imp_history_begin_group:
+ * @label: (nullable): what the step is called, e.g. "Move"
+ *
+ * Makes every command until the matching imp_history_end_group() one step.
+ * Groups nest; the outermost label wins.
+ */
+void
+imp_history_begin_group (ImpHistory *self,
+                         const char *label)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  command_begin (self, label);
+  self->group_depth++;
+}
+
+/**
+ * imp_history_end_group:
+ *
+ * Ends a group begun with imp_history_begin_group(); an empty group adds no step.
+ */
+void
+imp_history_end_group (ImpHistory *self)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  self->group_depth--;
+  command_end (self);
+}
+
+/* Commands */
+
+/**
+ * imp_history_add_node:
+ * @parent: (nullable): the node to link the new one under, or %NULL for
+ *   an unconnected node
+ * @position: where among @parent's children, or -1 for the end
+ * @level: the new node's level
+ * @title: (nullable): its title
+ * @error: return location for an error
+ *
+ * Adds a node, linked under @parent when given.
+ *
+ * Returns: (transfer none) (nullable): the new node, or %NULL with @error
+ *   set and the map unchanged when @level cannot follow @parent's level.
+ */
+ImpNode *
+imp_history_add_node (ImpHistory  *self,
+                      ImpNode     *parent,
+                      int          position,
+                      ImpLevel     level,
+                      const char  *title,
+                      GError     **error)
+{
+  ImpNode *node;
+  Op *op;
+  guint mark;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), NULL);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, NULL);
+
+  mark = command_begin (self, _("Add"));
+
+  op = op_new (OP_ADD_NODE);
+  node = imp_map_add_node (self->map, level, title, NULL, error);
+  if (node == NULL)
+    {
+      op_free (op);
+      rollback (self, mark);
+      return NULL;
+    }
+  node_state_save (self->map, node, &op->node);
+  g_ptr_array_add (self->current->ops, op);
+
+  if (parent != NULL)
+    {
+      ImpLink *link = imp_map_link (self->map, parent, node, position, error);
+
+      if (link == NULL)
+        {
+          rollback (self, mark);
+          return NULL;
+        }
+
+      op = op_new (OP_LINK);
+      link_state_save (self->map, link, &op->link);
+      g_ptr_array_add (self->current->ops, op);
+    }
+
+  command_end (self);
+
+  return node;
+}
+
+/**
+ * imp_history_delete_nodes:
+ * @nodes: (array length=n_nodes): nodes of the map
+ * @n_nodes: how many
+ *
+ * Deletes @nodes with their subtrees: every node below them all of whose
+ * parents go too. A node that another branch still links to stays.
+ *
+ * Returns: how many nodes were deleted
+ */
+guint
+imp_history_delete_nodes (ImpHistory      *self,
+                          ImpNode * const *nodes,
+                          guint            n_nodes)
+{
+  g_autoptr(GHashTable) doomed = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  guint n_map;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), 0);
+
+  doomed = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_nodes; i++)
+    g_hash_table_add (doomed, nodes[i]);
+
+  if (g_hash_table_size (doomed) == 0)
+    return 0;
+
+  /* Levels grow along links, so one pass per level finds every node whose
+   * parents all go. */
+  n_map = imp_map_get_n_nodes (self->map);
+  for (guint level = IMP_LEVEL_ACTOR; level < IMP_N_LEVELS; level++)
+    for (guint i = 0; i < n_map; i++)
+      {
+        ImpNode *node = imp_map_get_node (self->map, i);
+        gboolean all = node->parents->len > 0;
+
+        if (node->level != level || g_hash_table_contains (doomed, node))
+          continue;
+
+        for (guint j = 0; j < node->parents->len && all; j++)
+          all = g_hash_table_contains (doomed,
+                                       ((ImpLink *) g_ptr_array_index (node->parents, j))->parent);
+        if (all)
+          g_hash_table_add (doomed, node);
+      }
+
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < n_map; i++)
+    {
+      ImpNode *node = imp_map_get_node (self->map, i);
+
+      if (g_hash_table_contains (doomed, node))
+        g_ptr_array_add (order, node);
+    }
+
+  command_begin (self, _("Delete"));
+
+  /* Last in document order first, so each recorded index is right when the
+   * removals are undone in reverse. */
+  for (guint i = order->len; i > 0; i--)
+    {
+      ImpNode *node = g_ptr_array_index (order, i - 1);
+      Op *op;
+
+      while (node->children->len > 0)
+        run_op (self, unlink_op_new (self->map,
+                                     g_ptr_array_index (node->children,
+                                                        node->children->len - 1)), NULL);
+      while (node->parents->len > 0)
+        run_op (self, unlink_op_new (self->map,
+                                     g_ptr_array_index (node->parents,
+                                                        node->parents->len - 1)), NULL);
+
+      op = op_new (OP_REMOVE_NODE);
+      node_state_save (self->map, node, &op->node);
+      run_op (self, op, NULL);
+    }
+
+  command_end (self);
+
+  return order->len;
+}
+
+/**
+ * imp_history_set_node_title:
+ *
+ * Renames @node. Consecutive renames of one node merge into one step.
+ */
+void
+imp_history_set_node_title (ImpHistory *self,
+                            ImpNode    *node,
+                            const char *title)
+{
+  Value value = { .str = (char *) (title ? title : "") };
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  field_command (self, _("Rename"), node_field_op (node, FIELD_TITLE), &value, NULL);
+}
+
+/**
+ * imp_history_set_node_notes:
+ * @notes: (nullable): the notes, or %NULL or "" for none
+ */
+void
+imp_history_set_node_notes (ImpHistory *self,
+                            ImpNode    *node,
+                            const char *notes)
+{
+  Value value = { .str = (char *) notes };
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  field_command (self, _("Edit Notes"), node_field_op (node, FIELD_NOTES), &value, NULL);
+}
+
+/**
+ * imp_history_set_node_level:
+ *
+ * Returns: %TRUE, or %FALSE with @error set when the node's links would no
+ *   longer fit the level
+ */
+gboolean
+imp_history_set_node_level (ImpHistory  *self,
+                            ImpNode     *node,
+                            ImpLevel     level,
+                            GError     **error)
+{
+  Value value = { .num = level };
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, FALSE);
+
+  return field_command (self, _("Change Level"), node_field_op (node, FIELD_LEVEL),
+                        &value, error);
+}
+
+/**
+ * imp_history_set_node_position:
+ *
+ * Pins @node at (@x, @y), or returns it to the layout when @pinned is
+ * %FALSE. Consecutive moves of one node merge.
+ */
+void
+imp_history_set_node_position (ImpHistory *self,
+                               ImpNode    *node,
+                               gboolean    pinned,
+                               double      x,
+                               double      y)
+{
+  Value value = { .pinned = !!pinned, .x = pinned ? x : 0, .y = pinned ? y : 0 };
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  field_command (self, _("Move"), node_field_op (node, FIELD_POSITION), &value, NULL);
+}
+
+void
+imp_history_set_node_collapsed (ImpHistory *self,
+                                ImpNode    *node,
+                                gboolean    collapsed)
+{
+  Value value = { .num = !!collapsed };
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  field_command (self, collapsed ? _("Collapse") : _("Expand"),
+                 node_field_op (node, FIELD_COLLAPSED), &value, NULL);
+}
+
+/**
+ * imp_history_set_node_metric:
+ * @metric: (nullable): the metric to copy, or %NULL to remove it
+ */
+void
+imp_history_set_node_metric (ImpHistory      *self,
+                             ImpNode         *node,
+                             const ImpMetric *metric)
+{
+  Value value = { .metric = (ImpMetric *) metric };
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  field_command (self, _("Edit Metric"), node_field_op (node, FIELD_METRIC), &value, NULL);
+}
+
+/**
+ * imp_history_set_node_ice:
+ *
+ * Returns: %TRUE, or %FALSE with @error set when a score is above 10
+ */
+gboolean
+imp_history_set_node_ice (ImpHistory    *self,
+                          ImpNode       *node,
+                          const ImpIce  *ice,
+                          GError       **error)
+{
+  Value value = { 0 };
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL && ice != NULL, FALSE);
+
+  value.ice = *ice;
+
+  return field_command (self, _("Edit Score"), node_field_op (node, FIELD_ICE), &value, error);
+}
+
+/**
+ * imp_history_set_node_experiment:
+ * @experiment: (nullable): the experiment to copy, or %NULL to remove it
+ */
+void
+imp_history_set_node_experiment (ImpHistory          *self,
+                                 ImpNode             *node,
+                                 const ImpExperiment *experiment)
+{
+  Value value = { .experiment = (ImpExperiment *) experiment };
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  field_command (self, _("Edit Experiment"), node_field_op (node, FIELD_EXPERIMENT),
+                 &value, NULL);
+}
+
+static gboolean
+link_field (ImpHistory  *self,
+            const char  *label,
+            ImpNode     *parent,
+            ImpNode     *child,
+            Field        field,
+            const Value *value)
+{
+  ImpLink *link = imp_map_find_link (self->map, parent, child);
+
+  if (link == NULL)
+    return FALSE;
+
+  return field_command (self, label, link_field_op (link, field), value, NULL);
+}
+
+/**
+ * imp_history_set_link_assumption:
+ * @parent: the link's parent
+ * @child: the link's child
+ * @assumption: (nullable): the sentence, or %NULL or "" for none
+ *
+ * Links are named by their two ends, since undo re-creates them.
+ *
+ * Returns: whether the link exists
+ */
+gboolean
+imp_history_set_link_assumption (ImpHistory *self,
+                                 ImpNode    *parent,
+                                 ImpNode    *child,
+                                 const char *assumption)
+{
+  Value value = { .str = (char *) assumption };
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  return link_field (self, _("Edit Assumption"), parent, child, FIELD_ASSUMPTION, &value);
+}
+
+gboolean
+imp_history_set_link_confidence (ImpHistory    *self,
+                                 ImpNode       *parent,
+                                 ImpNode       *child,
+                                 ImpConfidence  confidence)
+{
+  Value value = { .num = confidence };
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  return link_field (self, _("Change Confidence"), parent, child, FIELD_CONFIDENCE, &value);
+}
+
+gboolean
+imp_history_set_link_status (ImpHistory    *self,
+                             ImpNode       *parent,
+                             ImpNode       *child,
+                             ImpLinkStatus  status)
+{
+  Value value = { .num = status };
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  return link_field (self, _("Change Status"), parent, child, FIELD_STATUS, &value);
+}
+
+void
+imp_history_set_map_title (ImpHistory *self,
+                           const char *title)
+{
+  Value value = { .str = (char *) (title ? title : "") };
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  op = op_new (OP_FIELD);
+  op->field = FIELD_MAP_TITLE;
+  field_command (self, _("Rename Map"), op, &value, NULL);
+}
+
+/**
+ * imp_history_set_vocabulary:
+ *
+ * Returns: %TRUE, or %FALSE with @error set when the links would not fit
+ */
+gboolean
+imp_history_set_vocabulary (ImpHistory     *self,
+                            ImpVocabulary   vocabulary,
+                            GError        **error)
+{
+  Value value = { .num = vocabulary };
+  Op *op;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail ((guint) vocabulary < IMP_N_VOCABULARIES, FALSE);
+
+  op = op_new (OP_FIELD);
+  op->field = FIELD_VOCABULARY;
+
+  return field_command (self, _("Change Vocabulary"), op, &value, error);
+}
+
+/**
+ * imp_history_link:
+ * @position: where among @parent's children, or -1 for the end
+ *
+ * Links @child under @parent: its tree parent if it has none, else a cross-link.
+ *
+ * Returns: %TRUE, or %FALSE with @error set for a level mismatch, a cycle or
+ *   a link that exists
+ */
+gboolean
+imp_history_link (ImpHistory  *self,
+                  ImpNode     *parent,
+                  ImpNode     *child,
+                  int          position,
+                  GError     **error)
+{
+  ImpLink *link;
+  Op *op;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  link = imp_map_link (self->map, parent, child, position, error);
+  if (link == NULL)
+    return FALSE;
+
+  command_begin (self, _("Link"));
+  op = op_new (OP_LINK);
+  link_state_save (self->map, link, &op->link);
+  g_ptr_array_add (self->current->ops, op);
+  command_end (self);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_unlink:
+ *
+ * Removes the link @parent → @child; both nodes stay.
+ *
+ * Returns: whether there was such a link
+ */
+gboolean
+imp_history_unlink (ImpHistory *self,
+                    ImpNode    *parent,
+                    ImpNode    *child)
+{
+  ImpLink *link;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  link = imp_map_find_link (self->map, parent, child);
+  if (link == NULL)
+    return FALSE;
+
+  command_begin (self, _("Unlink"));
+  run_op (self, unlink_op_new (self->map, link), NULL);
+  command_end (self);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_reparent:
+ * @new_parent: (nullable): the new tree parent, or %NULL to detach @node
+ * @position: where among @new_parent's children, or -1 for the end
+ *
+ * Moves @node with its subtree under @new_parent, replacing its tree link;
+ * its cross-links stay. A cross-link to @new_parent becomes the tree link.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing changed when the
+ *   levels do not fit or the move would make a cycle
+ */
+gboolean
+imp_history_reparent (ImpHistory  *self,
+                      ImpNode     *node,
+                      ImpNode     *new_parent,
+                      int          position,
+                      GError     **error)
+{
+  ImpNode *old_parent;
+  ImpLink *existing = NULL;
+  guint mark;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  old_parent = imp_node_get_tree_parent (node);
+
+  if (new_parent != NULL)
+    {
+      existing = imp_map_find_link (self->map, new_parent, node);
+      if (existing == NULL && !imp_map_can_link (self->map, new_parent, node, error))
+        return FALSE;
+    }
+
+  if (old_parent == new_parent && position < 0)
+    return TRUE;
+
+  mark = command_begin (self, _("Move"));
+
+  if (old_parent != NULL && old_parent != new_parent)
+    run_op (self, unlink_op_new (self->map, g_ptr_array_index (node->parents, 0)), NULL);
+
+  if (existing != NULL)
+    {
+      Op *op;
+
+      if (imp_map_get_link_parent_position (self->map, existing) != 0)
+        {
+          op = op_new (OP_MOVE_PARENT);
+          op->link.parent_id = g_strdup (new_parent->id);
+          op->link.child_id = g_strdup (node->id);
+          op->from = imp_map_get_link_parent_position (self->map, existing);
+          op->to = 0;
+          run_op (self, op, NULL);
+        }
+
+      if (position >= 0)
+        {
+          op = op_new (OP_MOVE_LINK);
+          op->link.parent_id = g_strdup (new_parent->id);
+          op->link.child_id = g_strdup (node->id);
+          op->from = imp_map_get_link_position (self->map, existing);
+          op->to = MIN ((guint) position, new_parent->children->len - 1);
+          run_op (self, op, NULL);
+        }
+    }
+  else if (new_parent != NULL)
+    {
+      Op *op = op_new (OP_LINK);
+
+      op->link.parent_id = g_strdup (new_parent->id);
+      op->link.child_id = g_strdup (node->id);
+      op->link.position = position < 0 ? (int) new_parent->children->len
+                                       : MIN (position, (int) new_parent->children->len);
+      op->link.parent_position = 0;
+      op->link.confidence = IMP_CONFIDENCE_UNSET;
+      op->link.status = IMP_LINK_STATUS_UNTESTED;
+      if (!run_op (self, op, error))
+        {
+          rollback (self, mark);
+          return FALSE;
+        }
+    }
+
+  command_end (self);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_reorder:
+ * @position: the new place among @parent's children (clamped)
+ *
+ * Moves @child among its siblings under @parent.
+ *
+ * Returns: whether @parent → @child exists
+ */
+gboolean
+imp_history_reorder (ImpHistory *self,
+                     ImpNode    *parent,
+                     ImpNode    *child,
+                     guint       position)
+{
+  ImpLink *link;
+  Op *op;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
+
+  link = imp_map_find_link (self->map, parent, child);
+  if (link == NULL)
+    return FALSE;
+
+  position = MIN (position, parent->children->len - 1);
+  if ((int) position == imp_map_get_link_position (self->map, link))
+    return TRUE;
+
+  command_begin (self, _("Reorder"));
+  op = op_new (OP_MOVE_LINK);
+  op->link.parent_id = g_strdup (parent->id);
+  op->link.child_id = g_strdup (child->id);
+  op->from = imp_map_get_link_position (self->map, link);
+  op->to = position;
+  run_op (self, op, NULL);
+  command_end (self);
+
+  return TRUE;
+}

@@ -1,0 +1,547 @@
+/* test-history.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-history"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "imp-format.h"
+#include "imp-history.h"
+
+/* The document as a file would hold it: what undo must give back exactly. */
+static char *
+snapshot (ImpMap *map)
+{
+  return imp_format_save_to_data (map, NULL);
+}
+
+/* Checks that undo returns @map to @before and redo to what it is now,
+ * both compared as whole documents. */
+static void
+assert_undo_redo (ImpHistory *history,
+                  const char *before)
+{
+  ImpMap *map = imp_history_get_map (history);
+  g_autofree char *after = snapshot (map);
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_cmpstr (before, !=, after);
+
+  g_assert_true (imp_history_undo (history));
+  undone = snapshot (map);
+  g_assert_cmpstr (undone, ==, before);
+
+  g_assert_true (imp_history_redo (history));
+  redone = snapshot (map);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+/* goal ─ actor ─ impact ─ deliverable ─ experiment, plus a second impact. */
+typedef struct
+{
+  ImpMap     *map;
+  ImpHistory *history;
+  ImpNode    *goal;
+  ImpNode    *actor;
+  ImpNode    *impact;
+  ImpNode    *impact2;
+  ImpNode    *deliverable;
+  ImpNode    *experiment;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->map = imp_map_new ();
+  f->history = imp_history_new (f->map);
+  f->goal = imp_history_add_node (f->history, NULL, -1, IMP_LEVEL_GOAL, "Goal", NULL);
+  f->actor = imp_history_add_node (f->history, f->goal, -1, IMP_LEVEL_ACTOR, "Actor", NULL);
+  f->impact = imp_history_add_node (f->history, f->actor, -1, IMP_LEVEL_IMPACT, "Impact", NULL);
+  f->impact2 = imp_history_add_node (f->history, f->actor, -1, IMP_LEVEL_IMPACT, "Impact 2",
+                                     NULL);
+  f->deliverable = imp_history_add_node (f->history, f->impact, -1, IMP_LEVEL_DELIVERABLE,
+                                         "Deliverable", NULL);
+  f->experiment = imp_history_add_node (f->history, f->deliverable, -1, IMP_LEVEL_EXPERIMENT,
+                                        "Experiment", NULL);
+  g_assert_nonnull (f->experiment);
+  g_assert_cmpuint (imp_map_get_n_nodes (f->map), ==, 6);
+  g_assert_cmpuint (imp_map_get_n_links (f->map), ==, 5);
+  imp_history_set_clean (f->history);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->history);
+  g_clear_object (&f->map);
+}
+
+static void
+test_add_undo_to_empty (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autofree char *empty = snapshot (map);
+  g_autofree char *full = NULL;
+  g_autofree char *redone = NULL;
+  ImpNode *goal, *actor;
+
+  g_assert_false (imp_history_can_undo (history));
+  g_assert_false (imp_history_is_modified (history));
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Goal", NULL);
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Actor", NULL);
+  g_assert_nonnull (actor);
+  g_assert_true (imp_node_get_tree_parent (actor) == goal);
+  g_assert_true (imp_history_can_undo (history));
+  g_assert_true (imp_history_is_modified (history));
+  g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Add");
+  full = snapshot (map);
+
+  while (imp_history_can_undo (history))
+    imp_history_undo (history);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 0);
+  g_assert_false (imp_history_is_modified (history));
+  g_assert_true (imp_history_can_redo (history));
+
+  while (imp_history_can_redo (history))
+    imp_history_redo (history);
+  redone = snapshot (map);
+  g_assert_cmpstr (redone, ==, full);
+  g_assert_nonnull (imp_map_lookup_node (map, "n1"));
+  g_assert_nonnull (imp_map_lookup_node (map, "n2"));
+}
+
+static void
+test_add_refused (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  /* A deliverable cannot hang off a goal. */
+  g_assert_null (imp_history_add_node (f->history, f->goal, -1, IMP_LEVEL_DELIVERABLE,
+                                       "Bad", &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+  g_assert_false (imp_history_is_modified (f->history));
+}
+
+static void
+test_add_position (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  ImpNode *first;
+
+  first = imp_history_add_node (f->history, f->actor, 0, IMP_LEVEL_IMPACT, "First", NULL);
+  g_assert_true (imp_node_get_child (f->actor, 0) == first);
+  assert_undo_redo (f->history, before);
+}
+
+static void
+test_delete_subtree (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  ImpNode *nodes[] = { f->impact };
+
+  imp_history_set_link_assumption (f->history, f->impact, f->deliverable, "If we build it");
+  imp_history_seal (f->history);
+  g_free (before);
+  before = snapshot (f->map);
+
+  g_assert_cmpuint (imp_history_delete_nodes (f->history, nodes, 1), ==, 3);
+  g_assert_cmpuint (imp_map_get_n_nodes (f->map), ==, 3);
+  g_assert_null (imp_map_lookup_node (f->map, "n5"));
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Delete");
+  assert_undo_redo (f->history, before);
+
+  /* The link came back with its assumption. */
+  imp_history_undo (f->history);
+  f->deliverable = imp_map_lookup_node (f->map, "n5");
+  g_assert_cmpstr (((ImpLink *) f->deliverable->parents->pdata[0])->assumption, ==,
+                   "If we build it");
+}
+
+static void
+test_delete_keeps_shared (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  ImpNode *nodes[] = { f->impact };
+
+  /* The deliverable also serves the second impact: it must stay. */
+  g_assert_true (imp_history_link (f->history, f->impact2, f->deliverable, -1, NULL));
+  before = snapshot (f->map);
+
+  g_assert_cmpuint (imp_history_delete_nodes (f->history, nodes, 1), ==, 1);
+  g_assert_nonnull (imp_map_lookup_node (f->map, "n5"));
+  g_assert_true (imp_node_get_tree_parent (f->deliverable) == f->impact2);
+  assert_undo_redo (f->history, before);
+
+  /* Undo put the first parent back first: the tree parent again. */
+  imp_history_undo (f->history);
+  f->deliverable = imp_map_lookup_node (f->map, "n5");
+  g_assert_cmpstr (imp_node_get_tree_parent (f->deliverable)->id, ==, "n3");
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(ImpExperiment) experiment = imp_experiment_new ();
+  g_autoptr(GError) error = NULL;
+  ImpIce ice = { 5, 6, 7 };
+  ImpIce bad = { 11, 1, 1 };
+  char *before;
+
+#define STEP(call) \
+  G_STMT_START { \
+    before = snapshot (f->map); \
+    call; \
+    imp_history_seal (f->history); \
+    assert_undo_redo (f->history, before); \
+    g_free (before); \
+  } G_STMT_END
+
+  STEP (imp_history_set_node_title (f->history, f->goal, "New goal"));
+  g_assert_cmpstr (f->goal->title, ==, "New goal");
+  STEP (imp_history_set_node_notes (f->history, f->actor, "Some notes"));
+  STEP (imp_history_set_node_position (f->history, f->actor, TRUE, 10, 20));
+  g_assert_true (f->actor->pinned);
+  STEP (imp_history_set_node_position (f->history, f->actor, FALSE, 0, 0));
+  g_assert_false (f->actor->pinned);
+  STEP (imp_history_set_node_collapsed (f->history, f->impact, TRUE));
+  g_assert_true (f->impact->collapsed);
+  metric->name = g_strdup ("Learners");
+  metric->target = 100;
+  STEP (imp_history_set_node_metric (f->history, f->goal, metric));
+  g_assert_cmpfloat (f->goal->metric->target, ==, 100);
+  STEP (g_assert_true (imp_history_set_node_ice (f->history, f->deliverable, &ice, NULL)));
+  g_assert_cmpuint (imp_ice_get_score (&f->deliverable->ice), ==, 210);
+  experiment->kind = IMP_EXPERIMENT_KIND_FAKE_DOOR;
+  STEP (imp_history_set_node_experiment (f->history, f->experiment, experiment));
+  STEP (g_assert_true (imp_history_set_link_assumption (f->history, f->goal, f->actor,
+                                                        "They care")));
+  STEP (g_assert_true (imp_history_set_link_confidence (f->history, f->goal, f->actor,
+                                                        IMP_CONFIDENCE_HIGH)));
+  STEP (g_assert_true (imp_history_set_link_status (f->history, f->goal, f->actor,
+                                                    IMP_LINK_STATUS_REFUTED)));
+  STEP (imp_history_set_map_title (f->history, "A map"));
+  g_assert_cmpstr (imp_map_get_title (f->map), ==, "A map");
+  STEP (g_assert_true (imp_history_set_vocabulary (f->history, IMP_VOCABULARY_FIVE_QUESTIONS,
+                                                   NULL)));
+
+  /* Refused edits leave the map and the history alone. */
+  before = snapshot (f->map);
+  {
+    guint n_undo = imp_history_get_n_undo (f->history);
+    g_autofree char *after = NULL;
+
+    g_assert_false (imp_history_set_node_ice (f->history, f->deliverable, &bad, &error));
+    g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
+    g_assert_false (imp_history_set_node_level (f->history, f->deliverable, IMP_LEVEL_ACTOR,
+                                                &error));
+    g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+    g_assert_false (imp_history_set_link_status (f->history, f->goal, f->impact,
+                                                 IMP_LINK_STATUS_SUPPORTED));
+    after = snapshot (f->map);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+  }
+  g_free (before);
+
+#undef STEP
+}
+
+static void
+test_level (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autofree char *before = NULL;
+  ImpNode *node;
+
+  node = imp_history_add_node (history, NULL, -1, IMP_LEVEL_ACTOR, "Loose", NULL);
+  before = snapshot (map);
+  g_assert_true (imp_history_set_node_level (history, node, IMP_LEVEL_IMPACT, NULL));
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_IMPACT);
+  assert_undo_redo (history, before);
+}
+
+static void
+test_link_unlink (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (imp_history_link (f->history, f->impact2, f->deliverable, 0, NULL));
+  g_assert_cmpuint (f->deliverable->parents->len, ==, 2);
+  assert_undo_redo (f->history, before);
+  g_free (before);
+  before = snapshot (f->map);
+
+  g_assert_true (imp_history_unlink (f->history, f->impact, f->deliverable));
+  g_assert_true (imp_node_get_tree_parent (f->deliverable) == f->impact2);
+  assert_undo_redo (f->history, before);
+  g_free (before);
+
+  /* Duplicates, level mismatches and unknown links are refused. */
+  before = snapshot (f->map);
+  g_assert_false (imp_history_link (f->history, f->impact2, f->deliverable, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_LINK);
+  g_clear_error (&error);
+  g_assert_false (imp_history_link (f->history, f->goal, f->deliverable, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  g_assert_false (imp_history_unlink (f->history, f->goal, f->impact));
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_reparent (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  g_assert_true (imp_history_reparent (f->history, f->deliverable, f->impact2, -1, NULL));
+  g_assert_true (imp_node_get_tree_parent (f->deliverable) == f->impact2);
+  g_assert_cmpuint (f->impact->children->len, ==, 0);
+  /* The subtree came along. */
+  g_assert_true (imp_node_get_tree_parent (f->experiment) == f->deliverable);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  assert_undo_redo (f->history, before);
+  g_free (before);
+
+  /* Refused: a deliverable under a goal; the map is unchanged. */
+  before = snapshot (f->map);
+  g_assert_false (imp_history_reparent (f->history, f->deliverable, f->goal, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Detaching makes a root. */
+  g_assert_true (imp_history_reparent (f->history, f->deliverable, NULL, -1, NULL));
+  g_assert_null (imp_node_get_tree_parent (f->deliverable));
+  assert_undo_redo (f->history, before);
+}
+
+static void
+test_reparent_cross_link (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+
+  g_assert_true (imp_history_link (f->history, f->impact2, f->deliverable, -1, NULL));
+  before = snapshot (f->map);
+
+  /* A cross-link to the new parent becomes the tree link. */
+  g_assert_true (imp_history_reparent (f->history, f->deliverable, f->impact2, -1, NULL));
+  g_assert_cmpuint (f->deliverable->parents->len, ==, 1);
+  g_assert_true (imp_node_get_tree_parent (f->deliverable) == f->impact2);
+  assert_undo_redo (f->history, before);
+}
+
+static void
+test_cycle_refused (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(GError) error = NULL;
+  ImpNode *goal, *actor;
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "G", NULL);
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "A", NULL);
+  /* Linking a node under itself is a cycle. */
+  g_assert_false (imp_history_link (history, actor, actor, -1, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_CYCLE);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 1);
+}
+
+static void
+test_reorder (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+
+  g_assert_true (imp_history_reorder (f->history, f->actor, f->impact2, 0));
+  g_assert_true (imp_node_get_child (f->actor, 0) == f->impact2);
+  assert_undo_redo (f->history, before);
+  g_assert_false (imp_history_reorder (f->history, f->goal, f->impact, 0));
+}
+
+static void
+test_merge_typing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  guint n_undo = imp_history_get_n_undo (f->history);
+  const char *typed[] = { "G", "Gr", "Gro", "Grow" };
+
+  /* The clean point is the top step: the first keystroke must not merge
+   * into it, or undo would go past the save. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    imp_history_set_node_title (f->history, f->goal, typed[i]);
+
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_assert_cmpstr (f->goal->title, ==, "Grow");
+  assert_undo_redo (f->history, before);
+
+  /* Another field, or another node, is another step. */
+  imp_history_set_node_notes (f->history, f->goal, "n");
+  imp_history_set_node_notes (f->history, f->goal, "no");
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 2);
+  imp_history_set_node_notes (f->history, f->actor, "x");
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 3);
+
+  /* Sealing ends the merge. */
+  imp_history_set_node_notes (f->history, f->actor, "xy");
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 3);
+  imp_history_seal (f->history);
+  imp_history_set_node_notes (f->history, f->actor, "xyz");
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 4);
+  imp_history_undo (f->history);
+  g_assert_cmpstr (f->actor->notes, ==, "xy");
+}
+
+static void
+test_merge_drag (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  /* One drag of two cards: many previews, one step. */
+  imp_history_begin_group (f->history, "Move");
+  for (int i = 0; i < 10; i++)
+    {
+      imp_history_set_node_position (f->history, f->impact, TRUE, i, i);
+      imp_history_set_node_position (f->history, f->impact2, TRUE, i, 100 + i);
+    }
+  imp_history_end_group (f->history);
+
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Move");
+  g_assert_cmpfloat (f->impact2->y, ==, 109);
+  assert_undo_redo (f->history, before);
+
+  /* An empty group adds nothing. */
+  imp_history_begin_group (f->history, "Nothing");
+  imp_history_end_group (f->history);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+}
+
+static void
+test_clean_point (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint notified = 0;
+
+  g_assert_false (imp_history_is_modified (f->history));
+  imp_history_set_node_title (f->history, f->goal, "A");
+  g_assert_true (imp_history_is_modified (f->history));
+  imp_history_undo (f->history);
+  g_assert_false (imp_history_is_modified (f->history));
+  imp_history_redo (f->history);
+  g_assert_true (imp_history_is_modified (f->history));
+
+  /* Saved here; undo goes back to a state unlike the file. */
+  imp_history_set_clean (f->history);
+  g_assert_false (imp_history_is_modified (f->history));
+  imp_history_undo (f->history);
+  g_assert_true (imp_history_is_modified (f->history));
+
+  /* A new edit after undo drops the saved state for good. */
+  imp_history_set_node_title (f->history, f->goal, "B");
+  g_assert_false (imp_history_can_redo (f->history));
+  while (imp_history_undo (f->history))
+    notified++;
+  g_assert_cmpuint (notified, >, 0);
+  g_assert_true (imp_history_is_modified (f->history));
+  while (imp_history_redo (f->history))
+    ;
+  g_assert_true (imp_history_is_modified (f->history));
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_notify (Fixture       *f,
+             gconstpointer  data)
+{
+  guint can_undo = 0, can_redo = 0, modified = 0;
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+
+  g_signal_connect (history, "notify::can-undo", G_CALLBACK (notify_count_cb), &can_undo);
+  g_signal_connect (history, "notify::can-redo", G_CALLBACK (notify_count_cb), &can_redo);
+  g_signal_connect (history, "notify::modified", G_CALLBACK (notify_count_cb), &modified);
+
+  imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "G", NULL);
+  g_assert_cmpuint (can_undo, ==, 1);
+  g_assert_cmpuint (modified, ==, 1);
+  imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "H", NULL);
+  g_assert_cmpuint (can_undo, ==, 1);
+  imp_history_undo (history);
+  g_assert_cmpuint (can_redo, ==, 1);
+  imp_history_set_clean (history);
+  g_assert_cmpuint (modified, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/history/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/core/history/add-undo-to-empty", test_add_undo_to_empty);
+  ADD ("add-refused", test_add_refused);
+  ADD ("add-position", test_add_position);
+  ADD ("delete-subtree", test_delete_subtree);
+  ADD ("delete-keeps-shared", test_delete_keeps_shared);
+  ADD ("fields", test_fields);
+  g_test_add_func ("/core/history/level", test_level);
+  ADD ("link-unlink", test_link_unlink);
+  ADD ("reparent", test_reparent);
+  ADD ("reparent-cross-link", test_reparent_cross_link);
+  g_test_add_func ("/core/history/cycle-refused", test_cycle_refused);
+  ADD ("reorder", test_reorder);
+  ADD ("merge-typing", test_merge_typing);
+  ADD ("merge-drag", test_merge_drag);
+  ADD ("clean-point", test_clean_point);
+  ADD ("notify", test_notify);
+
+#undef ADD
+
+  return g_test_run ();
+}
