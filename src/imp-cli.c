@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
+#include "imp-analysis.h"
 #include "imp-cli.h"
 #include "imp-export.h"
 #include "imp-format.h"
@@ -27,6 +29,54 @@ print_usage_error (const char *command,
   g_printerr (_("Try “impact-mapper %s --help”.\n"), command);
 }
 
+/* Map health, one finding a line; a valid map with findings still exits 0. */
+static void
+print_findings (ImpMap      *map,
+                const GDate *today)
+{
+  g_autoptr(GPtrArray) findings = imp_analysis_find_problems (map, today);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const ImpFinding *finding = g_ptr_array_index (findings, i);
+
+      /* TRANSLATORS: one map-health finding on the command line */
+      g_print (_("health: %s\n"), finding->message);
+    }
+}
+
+static void
+print_ranking (ImpMap *map)
+{
+  g_autoptr(GPtrArray) ranking = imp_analysis_rank_deliverables (map);
+
+  if (ranking->len == 0)
+    g_print (_("No deliverable has an ICE score yet.\n"));
+
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (ranking, i);
+      g_autoptr(GArray) chains = imp_analysis_get_chains (node);
+
+      /* TRANSLATORS: rank, ICE score, impact, confidence, ease, title */
+      g_print (_("%u. ICE %u (%u × %u × %u) %s\n"), i + 1, imp_ice_get_score (&node->ice),
+               node->ice.impact, node->ice.confidence, node->ice.ease, node->title);
+      for (guint j = 0; j < chains->len; j++)
+        {
+          const ImpChain *chain = &g_array_index (chains, ImpChain, j);
+          g_autofree char *sentence = imp_analysis_chain_sentence (chain);
+
+          if (chain->refuted)
+            /* TRANSLATORS: a litmus sentence whose chain has a refuted link */
+            g_print (_("   %s (refuted)\n"), sentence);
+          else
+            g_print ("   %s\n", sentence);
+        }
+      if (chains->len == 0)
+        g_print (_("   (no chain up to a goal)\n"));
+    }
+}
+
 static int
 check_command (int    argc,
                char **argv)
@@ -37,12 +87,20 @@ check_command (int    argc,
   g_auto(GStrv) files = NULL;
   guint per_level[IMP_N_LEVELS] = { 0 };
   guint n_cross = 0;
+  gboolean ranked = FALSE;
+  g_autofree char *today_text = NULL;
+  GDate today;
   const GOptionEntry entries[] = {
+    { "ranked", 0, 0, G_OPTION_ARG_NONE, &ranked,
+      N_("Print the deliverables ranked by ICE score, with their litmus sentences"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Judge deadlines as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — check that FILE is a valid impact map"));
+  context = g_option_context_new (_("FILE — check that FILE is a valid impact map and "
+                                    "print its map-health findings"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Exit status: 0 for a valid map, 1 for a broken file, "
@@ -58,6 +116,19 @@ check_command (int    argc,
     {
       print_usage_error ("check", _("expected exactly one FILE"));
       return IMP_CLI_EXIT_USAGE;
+    }
+
+  if (today_text != NULL && !imp_analysis_parse_date (today_text, &today))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--today must be a date YYYY-MM-DD, not “%s”"),
+                                              today_text);
+      print_usage_error ("check", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  else if (today_text == NULL)
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
     }
 
   if (!(map = imp_format_load_path (files[0], &error)))
@@ -81,6 +152,11 @@ check_command (int    argc,
            per_level[IMP_LEVEL_GOAL], per_level[IMP_LEVEL_ACTOR], per_level[IMP_LEVEL_IMPACT],
            per_level[IMP_LEVEL_DELIVERABLE], per_level[IMP_LEVEL_EXPERIMENT],
            imp_map_get_n_links (map), n_cross);
+
+  if (ranked)
+    print_ranking (map);
+  else
+    print_findings (map, &today);
 
   return IMP_CLI_EXIT_OK;
 }

@@ -48,7 +48,9 @@ png_size () { # prints "W H" of a PNG from its IHDR chunk
 # --- check ---------------------------------------------------------------
 for f in "${examples[@]}"; do
   run "$bin" check "$f"
-  if [ "$rc" -eq 0 ] && [ "$(wc -l <<<"$out")" -eq 1 ] && grep -q "valid impact map" <<<"$out" && [ -z "$err" ]; then
+  # One summary line, then map-health findings, one a line.
+  if [ "$rc" -eq 0 ] && head -n1 <<<"$out" | grep -q "valid impact map" &&
+     ! tail -n +2 <<<"$out" | grep -qv "^health: " && [ -z "$err" ]; then
     ok "check accepts $(basename "$f") with a one-line summary"
   else
     not_ok "check accepts $(basename "$f")" "exit $rc" "stdout: $out" "stderr: $err"
@@ -79,6 +81,50 @@ expect "check with two files is a usage error" 2
 
 run "$bin" check --bogus "$example"
 expect "check with an unknown option is a usage error" 2 "bogus"
+
+# --- check: map health and ICE ranking -----------------------------------
+edtech=$root/data/examples/edtech-weekly-learners.impactmap
+run "$bin" check "$edtech"
+if [ "$rc" -eq 0 ] &&
+   grep -qx 'health: The link from “Set homework on the platform every week” to “Homework templates from the curriculum” has been refuted' <<<"$out" &&
+   grep -qx 'health: “OCR of handwritten answers” is eliminated: its experiments refute it' <<<"$out" &&
+   ! grep -q "overdue" <<<"$out"; then
+  ok "check prints map-health findings naming nodes by title"
+else
+  not_ok "check prints map-health findings naming nodes by title" "exit $rc" "stdout: $out"
+fi
+
+run "$bin" check --today 2027-01-01 "$edtech"
+if [ "$rc" -eq 0 ] && grep -q '^health: “Increase weekly active learners by 20% by end of Q4” is overdue' <<<"$out"; then
+  ok "check --today flags a metric past its deadline as overdue"
+else
+  not_ok "check --today flags a metric past its deadline as overdue" "exit $rc" "stdout: $out"
+fi
+
+run "$bin" check --today 2027-02-30 "$edtech"
+expect "check rejects --today that is not a date" 2 "today"
+
+printf '{ "format": "impactmap", "version": 1, "nodes": [ { "id": "g", "level": "goal", "title": "Grow" },
+  { "id": "d", "level": "deliverable", "title": "Stray feature" } ], "links": [] }' >"$tmp/orphan.impactmap"
+run "$bin" check "$tmp/orphan.impactmap"
+if [ "$rc" -eq 0 ] && grep -q '^health: “Stray feature” (Deliverable) is not connected to a goal$' <<<"$out" &&
+   grep -q '^health: “Grow” has no actors$' <<<"$out"; then
+  ok "check flags an orphan deliverable and a goal with no actors"
+else
+  not_ok "check flags an orphan deliverable and a goal with no actors" "exit $rc" "stdout: $out"
+fi
+
+run "$bin" check --ranked "$edtech"
+ranked_line2=$(sed -n 2p <<<"$out")
+ranked_line3=$(sed -n 3p <<<"$out")
+if [ "$rc" -eq 0 ] && [ "$ranked_line2" = "1. ICE 315 (5 × 7 × 9) Show the marking rubric with each result" ] &&
+   [ "$ranked_line3" = "   We build Show the marking rubric with each result so that teachers will raise fewer complaints about assessment, which moves Increase weekly active learners by 20% by end of Q4." ] &&
+   grep -q '^4\. ICE 240 (6 × 5 × 8) Streak reminders on mobile$' <<<"$out" &&
+   grep -q 'We build OCR of handwritten answers .* (refuted)$' <<<"$out"; then
+  ok "check --ranked prints deliverables by ICE score with their litmus sentences"
+else
+  not_ok "check --ranked prints deliverables by ICE score with their litmus sentences" "exit $rc" "stdout: $out"
+fi
 
 # --- export --------------------------------------------------------------
 run "$bin" export "$example" -o "$tmp/map.png"

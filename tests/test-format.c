@@ -1086,6 +1086,15 @@ test_files_path (void)
   g_clear_error (&error);
 
   g_assert_cmpint (g_remove (path), ==, 0);
+  /* Saving over "old contents" kept them as the backup. */
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+    g_autofree char *old = NULL;
+
+    g_assert_true (g_file_get_contents (backup, &old, NULL, NULL));
+    g_assert_cmpstr (old, ==, "old contents");
+    g_assert_cmpint (g_remove (backup), ==, 0);
+  }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 

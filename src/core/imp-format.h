@@ -90,6 +90,15 @@ gboolean  imp_format_save_to_file (ImpMap      *map,
                                    GFile       *file,
                                    GError     **error);
 
+/* Replaces a file atomically: a temporary file in the same folder,
+ * flushed, then renamed over it; the old version kept as PATH~ when
+ * @make_backup. The save functions above write through this. */
+gboolean  imp_format_write_path   (const char  *path,
+                                   const char  *data,
+                                   gsize        length,
+                                   gboolean     make_backup,
+                                   GError     **error);
+
 /* The same in a worker thread, for the window: the map is written to bytes
  * on the calling thread, so it may be edited again as soon as
  * imp_format_save_to_file_async() returns. */

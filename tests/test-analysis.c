@@ -1,0 +1,456 @@
+/* test-analysis.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "imp-analysis.h"
+
+static ImpNode *
+add (ImpMap     *map,
+     ImpLevel    level,
+     const char *title,
+     ImpNode    *parent)
+{
+  g_autoptr(GError) error = NULL;
+  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+
+  g_assert_no_error (error);
+  if (parent != NULL)
+    {
+      imp_map_link (map, parent, node, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  return node;
+}
+
+static void
+add_link (ImpMap  *map,
+          ImpNode *parent,
+          ImpNode *child)
+{
+  g_autoptr(GError) error = NULL;
+
+  imp_map_link (map, parent, child, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_ice (ImpMap  *map,
+         ImpNode *node,
+         guint8   i,
+         guint8   c,
+         guint8   e)
+{
+  ImpIce ice = { i, c, e };
+
+  g_assert_true (imp_map_set_node_ice (map, node, &ice, NULL));
+}
+
+static ImpNode *
+add_experiment (ImpMap              *map,
+                ImpNode             *deliverable,
+                ImpExperimentStatus  status,
+                ImpResult            result)
+{
+  ImpNode *node = add (map, IMP_LEVEL_EXPERIMENT, "Test", deliverable);
+  g_autoptr(ImpExperiment) e = imp_experiment_new ();
+
+  e->status = status;
+  e->result = result;
+  imp_map_set_node_experiment (map, node, e);
+
+  return node;
+}
+
+/* The findings of @kind, as "title" strings joined by "|", in order. */
+static char *
+titles_of (GPtrArray      *findings,
+           ImpFindingKind  kind)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ImpFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->kind != kind)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, '|');
+      g_string_append (s, f->node->title);
+      /* Every finding names its node, so a line of `check` can be acted on. */
+      g_assert_nonnull (strstr (f->message, f->node->title));
+    }
+
+  return g_strdup (s->str);
+}
+
+static void
+test_metric_state (void)
+{
+  g_autoptr(ImpMetric) m = imp_metric_new ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 11, 2026);
+
+  /* Missing values: nothing can be said. */
+  g_assert_cmpint (imp_analysis_get_metric_state (NULL, &today), ==, IMP_METRIC_STATE_UNKNOWN);
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_UNKNOWN);
+  m->target = 100;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_UNKNOWN);
+
+  /* Increasing: 40 → 100, now 60. */
+  m->baseline = 40;
+  m->current = 60;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_ON_TRACK);
+  g_assert_cmpfloat_with_epsilon (imp_metric_get_progress (m), 20.0 / 60.0, 1e-9);
+  m->current = 30;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_OFF_TRACK);
+  g_assert_cmpfloat (imp_metric_get_progress (m), ==, 0.0);
+  m->current = 130;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_REACHED);
+  g_assert_cmpfloat (imp_metric_get_progress (m), ==, 1.0);
+
+  /* Decreasing: 540 s → 60 s. */
+  m->direction = IMP_DIRECTION_DECREASE;
+  m->baseline = 540;
+  m->target = 60;
+  m->current = 300;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_ON_TRACK);
+  g_assert_cmpfloat_with_epsilon (imp_metric_get_progress (m), 0.5, 1e-9);
+  m->current = 600;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_OFF_TRACK);
+  m->current = 45;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_REACHED);
+  g_assert_cmpfloat (imp_metric_get_progress (m), ==, 1.0);
+
+  /* The deadline, judged by the day passed in. */
+  m->current = 300;
+  m->deadline = g_strdup ("2026-10-31");
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_OVERDUE);
+  g_assert_cmpint (imp_analysis_get_metric_state (m, NULL), ==, IMP_METRIC_STATE_ON_TRACK);
+  g_date_set_dmy (&today, 31, 10, 2026);
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_ON_TRACK);
+  m->current = 60;
+  g_date_set_dmy (&today, 1, 1, 2027);
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_REACHED);
+
+  /* Baseline equal to target: no progress, but reached is still known. */
+  m->baseline = 60;
+  g_assert_true (isnan (imp_metric_get_progress (m)));
+  g_assert_cmpint (imp_analysis_get_metric_state (m, NULL), ==, IMP_METRIC_STATE_REACHED);
+  m->current = 70;
+  g_assert_cmpint (imp_analysis_get_metric_state (m, NULL), ==, IMP_METRIC_STATE_OFF_TRACK);
+
+  /* A deadline that is not a date is not "overdue". */
+  g_free (m->deadline);
+  m->deadline = g_strdup ("soon");
+  g_assert_cmpint (imp_analysis_get_metric_state (m, &today), ==, IMP_METRIC_STATE_OFF_TRACK);
+}
+
+static void
+test_ice_ranking_ties (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GPtrArray) ranked = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *d1 = add (map, IMP_LEVEL_DELIVERABLE, "d1", impact);
+  ImpNode *d2 = add (map, IMP_LEVEL_DELIVERABLE, "d2", impact);
+  ImpNode *d3 = add (map, IMP_LEVEL_DELIVERABLE, "d3", impact);
+  ImpNode *d4 = add (map, IMP_LEVEL_DELIVERABLE, "d4", impact);
+  ImpNode *d5 = add (map, IMP_LEVEL_DELIVERABLE, "d5 unscored", impact);
+
+  set_ice (map, d1, 2, 3, 4);     /* 24 */
+  set_ice (map, d2, 10, 10, 1);   /* 100 */
+  set_ice (map, d3, 4, 3, 2);     /* 24, a tie with d1 */
+  set_ice (map, d4, 1, 10, 10);   /* 100, a tie with d2 */
+  (void) d5;
+
+  ranked = imp_analysis_rank_deliverables (map);
+  g_assert_cmpuint (ranked->len, ==, 4);
+  g_assert_true (g_ptr_array_index (ranked, 0) == d2);
+  g_assert_true (g_ptr_array_index (ranked, 1) == d4);
+  g_assert_true (g_ptr_array_index (ranked, 2) == d1);
+  g_assert_true (g_ptr_array_index (ranked, 3) == d3);
+
+  /* Raising a tied score breaks the tie; the others keep their order. */
+  set_ice (map, d3, 5, 5, 1);     /* 25 */
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+  ranked = imp_analysis_rank_deliverables (map);
+  g_assert_true (g_ptr_array_index (ranked, 2) == d3);
+  g_assert_true (g_ptr_array_index (ranked, 3) == d1);
+}
+
+static void
+test_orphans_and_mismatch (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *orphans = NULL;
+  g_autofree char *mismatches = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Learners", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Practise more", actor);
+  ImpNode *loose_impact = add (map, IMP_LEVEL_IMPACT, "Loose impact", NULL);
+  ImpNode *saved = add (map, IMP_LEVEL_DELIVERABLE, "Saved by a cross-link", loose_impact);
+  ImpNode *lost = add (map, IMP_LEVEL_DELIVERABLE, "Lost deliverable", loose_impact);
+
+  add (map, IMP_LEVEL_DELIVERABLE, "Alone", NULL);
+  /* The tree parent of "Saved" is orphaned, its second parent is not. */
+  add_link (map, impact, saved);
+
+  g_assert_true (imp_analysis_reaches_goal (saved));
+  g_assert_false (imp_analysis_reaches_goal (lost));
+  g_assert_false (imp_analysis_reaches_goal (loose_impact));
+
+  findings = imp_analysis_find_problems (map, NULL);
+  orphans = titles_of (findings, IMP_FINDING_ORPHAN);
+  g_assert_cmpstr (orphans, ==, "Loose impact|Lost deliverable|Alone");
+  mismatches = titles_of (findings, IMP_FINDING_LEVEL_MISMATCH);
+  g_assert_cmpstr (mismatches, ==, "");
+
+  /* Linking the loose impact up mends both. */
+  add_link (map, actor, loose_impact);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&orphans, g_free);
+  findings = imp_analysis_find_problems (map, NULL);
+  orphans = titles_of (findings, IMP_FINDING_ORPHAN);
+  g_assert_cmpstr (orphans, ==, "Alone");
+}
+
+static void
+test_three_tier_mismatch (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Revenue");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *mismatches = NULL;
+  g_autofree char *orphans = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Buyers", goal);
+  ImpNode *outcome = NULL;
+  ImpNode *output = NULL;
+
+  g_assert_true (imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
+  outcome = add (map, IMP_LEVEL_IMPACT, "Shoppers buy online", goal);
+  output = add (map, IMP_LEVEL_DELIVERABLE, "Checkout page", outcome);
+  add (map, IMP_LEVEL_IMPACT, "Buyers return", actor);
+
+  findings = imp_analysis_find_problems (map, NULL);
+  mismatches = titles_of (findings, IMP_FINDING_LEVEL_MISMATCH);
+  /* An actor has no place in three tiers; goal → outcome fits there. */
+  g_assert_cmpstr (mismatches, ==, "Buyers");
+  orphans = titles_of (findings, IMP_FINDING_ORPHAN);
+  g_assert_cmpstr (orphans, ==, "");
+
+  sentences = imp_analysis_get_litmus_sentences (output);
+  g_assert_cmpuint (sentences->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (sentences, 0), ==,
+                   "We build Checkout page so that shoppers buy online, which moves Revenue.");
+}
+
+static void
+test_litmus_second_parent (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(GPtrArray) prompts = NULL;
+  g_autoptr(GArray) chains = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *goal2 = add (map, IMP_LEVEL_GOAL, "Cut support cost", NULL);
+  ImpNode *students = add (map, IMP_LEVEL_ACTOR, "Students", goal);
+  ImpNode *teachers = add (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  ImpNode *faster = add (map, IMP_LEVEL_IMPACT, "Get results faster", students);
+  ImpNode *fewer = add (map, IMP_LEVEL_IMPACT, "Complain less", teachers);
+  ImpNode *pipeline = add (map, IMP_LEVEL_DELIVERABLE, "Faster upload pipeline", faster);
+  ImpNode *orphan = add (map, IMP_LEVEL_DELIVERABLE, "Orphan", NULL);
+
+  /* A second parent at two levels: the deliverable serves two outcomes,
+   * and the teachers matter to two goals. */
+  add_link (map, fewer, pipeline);
+  add_link (map, goal2, teachers);
+
+  sentences = imp_analysis_get_litmus_sentences (pipeline);
+  g_assert_cmpuint (sentences->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (sentences, 0), ==,
+                   "We build Faster upload pipeline so that students will get results faster, "
+                   "which moves Grow weekly learners.");
+  g_assert_cmpstr (g_ptr_array_index (sentences, 1), ==,
+                   "We build Faster upload pipeline so that teachers will complain less, "
+                   "which moves Grow weekly learners.");
+  g_assert_cmpstr (g_ptr_array_index (sentences, 2), ==,
+                   "We build Faster upload pipeline so that teachers will complain less, "
+                   "which moves Cut support cost.");
+
+  chains = imp_analysis_get_chains (orphan);
+  g_assert_cmpuint (chains->len, ==, 0);
+
+  /* An acronym keeps its capitals. */
+  imp_map_set_node_title (map, faster, "NPS rises");
+  prompts = imp_analysis_get_hmw_prompts (faster);
+  g_assert_cmpuint (prompts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students NPS rises?");
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = imp_analysis_get_hmw_prompts (fewer);
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help teachers complain less?");
+}
+
+static void
+test_experiment_rollup (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *eliminated = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "OCR", impact);
+  guint supports = 99, refutes = 99;
+
+  g_assert_cmpint (imp_analysis_get_verdict (d, &supports, &refutes), ==, IMP_VERDICT_NONE);
+  g_assert_cmpuint (supports, ==, 0);
+  g_assert_cmpuint (refutes, ==, 0);
+
+  /* A planned or running experiment has no result yet. */
+  add_experiment (map, d, IMP_EXPERIMENT_RUNNING, IMP_RESULT_REFUTES);
+  g_assert_cmpint (imp_analysis_get_verdict (d, NULL, NULL), ==, IMP_VERDICT_NONE);
+
+  add_experiment (map, d, IMP_EXPERIMENT_DONE, IMP_RESULT_REFUTES);
+  add_experiment (map, d, IMP_EXPERIMENT_DONE, IMP_RESULT_INCONCLUSIVE);
+  g_assert_cmpint (imp_analysis_get_verdict (d, &supports, &refutes), ==,
+                   IMP_VERDICT_ELIMINATED);
+  g_assert_cmpuint (refutes, ==, 1);
+
+  findings = imp_analysis_find_problems (map, NULL);
+  eliminated = titles_of (findings, IMP_FINDING_ELIMINATED);
+  g_assert_cmpstr (eliminated, ==, "OCR");
+
+  add_experiment (map, d, IMP_EXPERIMENT_DONE, IMP_RESULT_SUPPORTS);
+  g_assert_cmpint (imp_analysis_get_verdict (d, &supports, &refutes), ==, IMP_VERDICT_MIXED);
+  g_assert_cmpuint (supports, ==, 1);
+
+  imp_map_remove_node (map, imp_node_get_child (d, 1));
+  g_assert_cmpint (imp_analysis_get_verdict (d, NULL, NULL), ==, IMP_VERDICT_BOOSTED);
+}
+
+static void
+test_refuted_downstream (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GHashTable) refuted = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *links = NULL;
+  g_autofree char *downstream = NULL;
+  g_autoptr(GArray) chains = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Other", actor);
+  ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "D", impact);
+  ImpNode *e = add_experiment (map, d, IMP_EXPERIMENT_PLANNED, IMP_RESULT_NONE);
+  ImpLink *l = imp_map_find_link (map, actor, impact);
+
+  imp_map_set_link_status (map, l, IMP_LINK_STATUS_REFUTED);
+  refuted = imp_analysis_collect_refuted (map);
+  g_assert_true (g_hash_table_contains (refuted, impact));
+  g_assert_true (g_hash_table_contains (refuted, d));
+  g_assert_true (g_hash_table_contains (refuted, e));
+  g_assert_false (g_hash_table_contains (refuted, other));
+  g_assert_false (g_hash_table_contains (refuted, actor));
+
+  findings = imp_analysis_find_problems (map, NULL);
+  links = titles_of (findings, IMP_FINDING_REFUTED_LINK);
+  g_assert_cmpstr (links, ==, "I");
+  downstream = titles_of (findings, IMP_FINDING_DOWNSTREAM_OF_REFUTED);
+  g_assert_cmpstr (downstream, ==, "D|Test");
+
+  chains = imp_analysis_get_chains (d);
+  g_assert_cmpuint (chains->len, ==, 1);
+  g_assert_true (g_array_index (chains, ImpChain, 0).refuted);
+}
+
+static void
+test_health (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Empty goal");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Idle actor", goal);
+  ImpNode *busy = add (map, IMP_LEVEL_ACTOR, "Busy actor", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Impact", busy);
+  ImpNode *scored = add (map, IMP_LEVEL_DELIVERABLE, "Scored", impact);
+  ImpNode *tested = add (map, IMP_LEVEL_DELIVERABLE, "Tested", impact);
+  GDate today;
+  struct { ImpFindingKind kind; const char *titles; } expected[] = {
+    { IMP_FINDING_GOAL_WITHOUT_ACTORS, "Empty goal" },
+    { IMP_FINDING_ACTOR_WITHOUT_IMPACTS, "Idle actor" },
+    { IMP_FINDING_NO_METRIC, "Empty goal|Impact" },
+    { IMP_FINDING_NO_TARGET, "Goal" },
+    { IMP_FINDING_NO_DEADLINE, "Goal" },
+    { IMP_FINDING_NO_ICE, "" },
+    { IMP_FINDING_NO_EXPERIMENT, "Scored" },
+    { IMP_FINDING_METRIC_OVERDUE, "" },
+  };
+
+  (void) actor;
+  imp_map_set_node_metric (map, goal, metric);
+  set_ice (map, scored, 5, 5, 5);
+  set_ice (map, tested, 5, 5, 5);
+  add_experiment (map, tested, IMP_EXPERIMENT_PLANNED, IMP_RESULT_NONE);
+
+  findings = imp_analysis_find_problems (map, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *titles = titles_of (findings, expected[i].kind);
+
+      g_assert_cmpstr (titles, ==, expected[i].titles);
+    }
+
+  /* With a target, a deadline and today's date, the goal is overdue. */
+  metric->baseline = 10;
+  metric->current = 12;
+  metric->target = 20;
+  metric->deadline = g_strdup ("2026-06-30");
+  imp_map_set_node_metric (map, goal, metric);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 7, 2026);
+  findings = imp_analysis_find_problems (map, &today);
+  {
+    g_autofree char *overdue = titles_of (findings, IMP_FINDING_METRIC_OVERDUE);
+    g_autofree char *no_target = titles_of (findings, IMP_FINDING_NO_TARGET);
+
+    g_assert_cmpstr (overdue, ==, "Goal");
+    g_assert_cmpstr (no_target, ==, "");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/analysis/metric-state", test_metric_state);
+  g_test_add_func ("/core/analysis/ice-ranking-ties", test_ice_ranking_ties);
+  g_test_add_func ("/core/analysis/orphans-with-cross-links", test_orphans_and_mismatch);
+  g_test_add_func ("/core/analysis/three-tier-mismatch", test_three_tier_mismatch);
+  g_test_add_func ("/core/analysis/litmus-second-parent", test_litmus_second_parent);
+  g_test_add_func ("/core/analysis/experiment-rollup", test_experiment_rollup);
+  g_test_add_func ("/core/analysis/refuted-downstream", test_refuted_downstream);
+  g_test_add_func ("/core/analysis/health", test_health);
+
+  return g_test_run ();
+}

@@ -1,0 +1,560 @@
+/* test-files.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-files"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "imp-drafts.h"
+#include "imp-format.h"
+#include "imp-format-private.h"
+
+/* Saving never loses a map: atomic replacement, backups, clear errors. */
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("imp-files-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  g_chmod (path, 0755);
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces: shows any leftover temporary file. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static ImpMap *
+sample_map (const char *title)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  g_autoptr(GError) error = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, &error);
+
+  g_assert_no_error (error);
+  imp_map_set_title (map, title);
+  imp_map_link (map, goal, actor, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&map);
+}
+
+static char *
+read_all (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+test_save_replaces_and_backs_up (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(ImpMap) first = sample_map ("First");
+  g_autoptr(ImpMap) second = sample_map ("Second");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_data = NULL;
+  g_autofree char *second_data = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *in_backup = NULL;
+
+  g_assert_true (imp_format_save_to_path (first, path, &error));
+  g_assert_no_error (error);
+  /* A new file has nothing to back up. */
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  first_data = imp_format_save_to_data (first, NULL);
+  second_data = imp_format_save_to_data (second, NULL);
+
+  g_assert_true (imp_format_save_to_path (second, path, &error));
+  g_assert_no_error (error);
+
+  on_disk = read_all (path);
+  in_backup = read_all (backup);
+  g_assert_cmpstr (on_disk, ==, second_data);
+  g_assert_cmpstr (in_backup, ==, first_data);
+
+  /* No temporary file is left behind. */
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "plan.impactmap plan.impactmap~");
+
+  remove_tree (dir);
+}
+
+static void
+test_save_keeps_permissions_and_links (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "real.impactmap", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.impactmap", NULL);
+  g_autoptr(ImpMap) map = sample_map ("Linked");
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_cmpint (symlink ("real.impactmap", link_path), ==, 0);
+
+  imp_map_set_title (map, "Through the link");
+  g_assert_true (imp_format_save_to_path (map, link_path, &error));
+  g_assert_no_error (error);
+
+  /* The link is still a link, and the file it points to was replaced. */
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  {
+    g_autofree char *contents = read_all (path);
+    g_assert_nonnull (strstr (contents, "Through the link"));
+  }
+
+  remove_tree (dir);
+}
+
+/* A write that fails part-way (a full disk) reports it and leaves the
+ * old file exactly as it was. */
+static void
+test_failed_write_keeps_old_file (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autoptr(ImpMap) map = sample_map ("Original");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  gsize before_len, after_len;
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  imp_map_set_title (map, "Changed, and much longer than before, so the write is bigger");
+  _imp_format_set_fault (IMP_FORMAT_FAULT_WRITE, ENOSPC, 40);
+  g_assert_false (imp_format_save_to_path (map, path, &error));
+  _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "plan.impactmap"));
+  g_assert_nonnull (strstr (error->message, "no room left on the disk"));
+  g_assert_nonnull (strstr (error->message, "not changed"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "plan.impactmap");
+
+  remove_tree (dir);
+}
+
+/* The same with a real short write: the kernel refuses to grow a file past
+ * RLIMIT_FSIZE, as it would past a full disk. In a subprocess, so the limit
+ * stays there. */
+static void
+test_real_short_write_keeps_old_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("IMP_TEST_PATH");
+      g_autoptr(ImpMap) map = sample_map ("A title long enough to pass the limit of the file size");
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 64, 64 };
+      GString *notes = g_string_new (NULL);
+
+      for (int i = 0; i < 200; i++)
+        g_string_append (notes, "notes that make the file large ");
+      imp_map_set_title (map, notes->str);
+      g_string_free (notes, TRUE);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (imp_format_save_to_path (map, path, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      return;
+    }
+  else
+    {
+      g_autofree char *dir = make_dir ();
+      g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+      g_autoptr(ImpMap) map = sample_map ("Original");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *listing = NULL;
+      gsize before_len, after_len;
+
+      g_assert_true (imp_format_save_to_path (map, path, &error));
+      g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+      g_assert_cmpuint (before_len, >, 64);
+
+      g_setenv ("IMP_TEST_PATH", path, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+
+      g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+      g_assert_cmpmem (before, before_len, after, after_len);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "plan.impactmap");
+
+      remove_tree (dir);
+    }
+}
+
+/* A failure at the last step, the rename, also leaves the old file. */
+static void
+test_failed_rename_keeps_old_file (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autoptr(ImpMap) map = sample_map ("Original");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  before = read_all (path);
+
+  imp_map_set_title (map, "Changed");
+  _imp_format_set_fault (IMP_FORMAT_FAULT_RENAME, EIO, 0);
+  g_assert_false (imp_format_save_to_path (map, path, &error));
+  _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not changed"));
+
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_tree (dir);
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autoptr(ImpMap) map = sample_map ("Original");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean simulated = geteuid () == 0;
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  before = read_all (path);
+
+  /* Root writes into any folder: there, the refusal is simulated. */
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  if (simulated)
+    _imp_format_set_fault (IMP_FORMAT_FAULT_CREATE, EACCES, 0);
+
+  imp_map_set_title (map, "Changed");
+  g_assert_false (imp_format_save_to_path (map, path, &error));
+  _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "is read-only"));
+  g_assert_nonnull (strstr (error->message, "Save As"));
+
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_tree (dir);
+}
+
+static void
+test_folder_deleted (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *sub = g_build_filename (dir, "gone", NULL);
+  g_autofree char *path = g_build_filename (sub, "plan.impactmap", NULL);
+  g_autoptr(ImpMap) map = sample_map ("Original");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  g_unlink (path);
+  g_rmdir (sub);
+
+  g_assert_false (imp_format_save_to_path (map, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no longer exists"));
+
+  remove_tree (dir);
+}
+
+static void
+test_save_over_folder (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(ImpMap) map = sample_map ("Original");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (imp_format_save_to_path (map, dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+
+  remove_tree (dir);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (imp_format_save_to_file_finish (result, error) && *error != NULL);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok");
+}
+
+static void
+test_async_save (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ImpMap) map = sample_map ("Async");
+  g_autoptr(ImpMap) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  imp_format_save_to_file_async (map, file, NULL, save_done_cb, &error);
+  /* Edits after the call are not in the file. */
+  imp_map_set_title (map, "Later");
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  loaded = imp_format_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imp_map_get_title (loaded), ==, "Async");
+
+  remove_tree (dir);
+}
+
+/* Drafts: written beside, never over, the user's file; offered after a crash. */
+static void
+test_draft_written_and_removed (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autofree char *drafts_dir = g_build_filename (dir, "drafts", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ImpDrafts) drafts = imp_drafts_new (drafts_dir);
+  g_autoptr(ImpMap) map = sample_map ("Saved");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  before = read_all (path);
+
+  g_assert_true (imp_drafts_start (drafts, &error));
+  g_assert_no_error (error);
+  id = imp_drafts_new_id (drafts);
+  g_assert_false (imp_drafts_has (drafts, id));
+
+  imp_map_set_title (map, "Edited, not saved");
+  g_assert_true (imp_drafts_write (drafts, id, map, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (imp_drafts_has (drafts, id));
+
+  /* The user's file is untouched. */
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A running session's drafts are not offered, not even to itself. */
+  {
+    g_autoptr(ImpDrafts) other = imp_drafts_new (drafts_dir);
+    g_autoptr(GPtrArray) orphans = imp_drafts_list_orphans (other);
+
+    g_assert_cmpuint (orphans->len, ==, 0);
+  }
+
+  imp_drafts_remove (drafts, id);
+  g_assert_false (imp_drafts_has (drafts, id));
+
+  /* A clean shutdown leaves nothing behind. */
+  imp_drafts_finish (drafts);
+  {
+    g_autofree char *listing = list_dir (drafts_dir);
+
+    g_assert_cmpstr (listing, ==, "");
+  }
+
+  remove_tree (dir);
+}
+
+static void
+test_draft_offered_after_crash (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *drafts_dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ImpDrafts) drafts = imp_drafts_new (g_getenv ("IMP_TEST_DRAFTS"));
+      g_autoptr(ImpMap) map = sample_map ("Unsaved work");
+      g_autoptr(ImpMap) other = sample_map ("Never saved");
+      g_autoptr(GFile) file = g_file_new_for_path ("/tmp/somewhere/plan.impactmap");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = imp_drafts_new_id (drafts);
+      g_autofree char *id2 = imp_drafts_new_id (drafts);
+
+      g_assert_true (imp_drafts_write (drafts, id, map, file, &error));
+      g_assert_true (imp_drafts_write (drafts, id2, other, NULL, &error));
+      g_assert_no_error (error);
+      /* The crash: no imp_drafts_finish(), no cleanup at all. */
+      abort ();
+    }
+
+  dir = make_dir ();
+  drafts_dir = g_build_filename (dir, "drafts", NULL);
+  g_setenv ("IMP_TEST_DRAFTS", drafts_dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  {
+    g_autoptr(ImpDrafts) drafts = imp_drafts_new (drafts_dir);
+    g_autoptr(GPtrArray) orphans = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean seen_saved = FALSE, seen_new = FALSE;
+
+    g_assert_true (imp_drafts_start (drafts, &error));
+    orphans = imp_drafts_list_orphans (drafts);
+    g_assert_cmpuint (orphans->len, ==, 2);
+
+    for (guint i = 0; i < orphans->len; i++)
+      {
+        ImpDraft *draft = g_ptr_array_index (orphans, i);
+        g_autoptr(ImpMap) map = imp_draft_load (draft, &error);
+        g_autoptr(GFile) file = imp_draft_get_file (draft);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (imp_map_get_title (map), ==, imp_draft_get_title (draft));
+        g_assert_nonnull (imp_draft_get_saved (draft));
+        if (g_strcmp0 (imp_draft_get_title (draft), "Unsaved work") == 0)
+          {
+            g_autofree char *path = g_file_get_path (file);
+
+            g_assert_cmpstr (path, ==, "/tmp/somewhere/plan.impactmap");
+            seen_saved = TRUE;
+          }
+        else
+          {
+            g_assert_cmpstr (imp_draft_get_title (draft), ==, "Never saved");
+            g_assert_null (file);
+            seen_new = TRUE;
+          }
+      }
+    g_assert_true (seen_saved && seen_new);
+
+    /* Discarded (or restored) drafts are not offered again, and the crashed
+     * session's folder goes with the last one. */
+    for (guint i = 0; i < orphans->len; i++)
+      imp_drafts_discard (drafts, g_ptr_array_index (orphans, i));
+    g_clear_pointer (&orphans, g_ptr_array_unref);
+    orphans = imp_drafts_list_orphans (drafts);
+    g_assert_cmpuint (orphans->len, ==, 0);
+
+    imp_drafts_finish (drafts);
+    {
+      g_autofree char *listing = list_dir (drafts_dir);
+
+      g_assert_cmpstr (listing, ==, "");
+    }
+  }
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/files/save-replaces-and-backs-up", test_save_replaces_and_backs_up);
+  g_test_add_func ("/core/files/save-keeps-permissions-and-links",
+                   test_save_keeps_permissions_and_links);
+  g_test_add_func ("/core/files/failed-write-keeps-old-file", test_failed_write_keeps_old_file);
+  g_test_add_func ("/core/files/real-short-write-keeps-old-file",
+                   test_real_short_write_keeps_old_file);
+  g_test_add_func ("/core/files/failed-rename-keeps-old-file", test_failed_rename_keeps_old_file);
+  g_test_add_func ("/core/files/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/core/files/folder-deleted", test_folder_deleted);
+  g_test_add_func ("/core/files/save-over-folder", test_save_over_folder);
+  g_test_add_func ("/core/files/async-save", test_async_save);
+  g_test_add_func ("/core/drafts/written-and-removed", test_draft_written_and_removed);
+  g_test_add_func ("/core/drafts/offered-after-crash", test_draft_offered_after_crash);
+
+  return g_test_run ();
+}
