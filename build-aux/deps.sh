@@ -15,7 +15,7 @@ build_pkgs=(
   desktop-file-utils appstream fonts-cantarell fonts-dejavu-core
 )
 test_pkgs=(
-  xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils
+  xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils poppler-utils
   appstream-util python3-minimal python3-jsonschema
 )
 

@@ -170,25 +170,58 @@ export_command (int    argc,
   g_autoptr(ImpMap) map = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
   g_autofree char *theme = NULL;
+  g_autofree char *branch = NULL;
+  g_autofree char *page = NULL;
   gboolean transparent = FALSE;
-  double scale = 1.0;
+  gboolean landscape = FALSE;
+  gboolean alone = FALSE;
+  gboolean title_line = FALSE;
+  double scale = NAN;
+  double dpi = NAN;
+  double padding = 32.0;
+  double margin = 36.0;
   ImpExportOptions options;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to OUTPUT; its extension (.png, .svg, .json) chooses the format"), N_("OUTPUT") },
+      N_("Write to OUTPUT; its extension (.png, .svg, .pdf, .json, .md, .mmd, .csv) "
+         "chooses the format"), N_("OUTPUT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Format: png, svg, pdf, json, markdown (md), mermaid (mmd) or csv, "
+         "whatever OUTPUT's extension"), N_("FORMAT") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
       N_("Pixels per map unit for PNG, from 0.1 to 8 (default 1)"), N_("N") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi,
+      N_("Resolution of a PNG, from 9.6 to 768 dots per inch (96 is scale 1)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
-      N_("Colours: light or dark (default light)"), N_("THEME") },
+      N_("Colours: light, dark, print or projector (default light)"), N_("THEME") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
-      N_("Leave the background transparent (PNG, SVG)"), NULL },
+      N_("Leave the background transparent (PNG, SVG, PDF)"), NULL },
+    { "branch", 0, 0, G_OPTION_ARG_STRING, &branch,
+      N_("Export only the branch under the node NODE_ID, with its ancestors"), N_("NODE_ID") },
+    { "alone", 0, 0, G_OPTION_ARG_NONE, &alone,
+      N_("With --branch: leave the ancestors out"), NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page,
+      N_("PDF page: a4, letter, 16:9, or natural (default): the map's own size"), N_("PAGE") },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape,
+      N_("Turn an A4 or letter page sideways"), NULL },
+    { "margin", 0, 0, G_OPTION_ARG_DOUBLE, &margin,
+      N_("Margin around the map on a PDF page, 0 to 144 points (default 36)"), N_("PT") },
+    { "padding", 0, 0, G_OPTION_ARG_DOUBLE, &padding,
+      N_("Space around the map, 0 to 10000 map units (default 32)"), N_("N") },
+    { "title-line", 0, 0, G_OPTION_ARG_NONE, &title_line,
+      N_("Draw the map's title and today's date above the map"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT") },
     { NULL }
   };
 
   context = g_option_context_new (_("INPUT -o OUTPUT — draw or convert an impact map"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Exit status: 0 on success, 1 when the map cannot be read "
+                                  "or the file cannot be written, 2 for a wrong command line. "
+                                  "A failed export never leaves a partial OUTPUT."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -210,10 +243,42 @@ export_command (int    argc,
 
   imp_export_options_init (&options);
 
-  if (!imp_export_format_from_path (output, &options.format, &error))
+  if (format != NULL)
+    {
+      if (!imp_export_format_from_string (format, &options.format))
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown format “%s”: use png, svg, pdf, "
+                                                    "json, markdown, mermaid or csv"), format);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+    }
+  else if (!imp_export_format_from_path (output, &options.format, &error))
     {
       print_usage_error ("export", error->message);
       return IMP_CLI_EXIT_USAGE;
+    }
+
+  if (!isnan (scale) && !isnan (dpi))
+    {
+      print_usage_error ("export", _("give --scale or --dpi, not both"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+
+  if (!isnan (dpi))
+    {
+      if (!isfinite (dpi) || dpi < 0.1 * IMP_EXPORT_BASE_DPI || dpi > 8 * IMP_EXPORT_BASE_DPI)
+        {
+          g_autofree char *msg = g_strdup_printf (_("--dpi must be between 9.6 and 768, not %g"),
+                                                  dpi);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+      scale = dpi / IMP_EXPORT_BASE_DPI;
+    }
+  else if (isnan (scale))
+    {
+      scale = 1.0;
     }
 
   if (!isfinite (scale) || scale < 0.1 || scale > 8)
@@ -226,11 +291,51 @@ export_command (int    argc,
 
   if (theme != NULL && !imp_theme_kind_from_string (theme, &options.theme))
     {
-      g_autofree char *msg = g_strdup_printf (_("unknown theme “%s”: use light or dark"), theme);
+      g_autofree char *msg = g_strdup_printf (_("unknown theme “%s”: use light, dark, print "
+                                                "or projector"), theme);
       print_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.transparent = transparent;
+
+  if (page != NULL && !imp_export_page_from_string (page, &options.page))
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown page “%s”: use a4, letter, 16:9 "
+                                                "or natural"), page);
+      print_usage_error ("export", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  options.landscape = landscape;
+
+  if (!isfinite (margin) || margin < 0 || margin > 144)
+    {
+      g_autofree char *msg = g_strdup_printf (_("--margin must be between 0 and 144, not %g"),
+                                              margin);
+      print_usage_error ("export", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  options.margin = margin;
+
+  if (!isfinite (padding) || padding < 0 || padding > 10000)
+    {
+      g_autofree char *msg = g_strdup_printf (_("--padding must be between 0 and 10000, not %g"),
+                                              padding);
+      print_usage_error ("export", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  options.padding = padding;
+
+  if (alone && branch == NULL)
+    {
+      print_usage_error ("export", _("--alone needs --branch NODE_ID"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (branch != NULL)
+    {
+      options.scope = alone ? IMP_EXPORT_SCOPE_BRANCH_ALONE : IMP_EXPORT_SCOPE_BRANCH;
+      options.branch_id = branch;
+    }
+  options.title_line = title_line;
 
   if (!(map = imp_format_load_path (files[0], &error)))
     {
@@ -240,7 +345,11 @@ export_command (int    argc,
 
   if (!imp_export_to_path (map, output, &options, &error))
     {
-      g_printerr ("%s: %s\n", output, error->message);
+      /* A missing node is about the input; anything else about the output. */
+      g_printerr ("%s: %s\n",
+                  g_error_matches (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_NO_SUCH_NODE)
+                  ? files[0] : output,
+                  error->message);
       return IMP_CLI_EXIT_FAILURE;
     }
 

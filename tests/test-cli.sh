@@ -192,6 +192,103 @@ else
   not_ok "a failed export leaves an existing output file untouched" "exit $rc"
 fi
 
+# --- more formats ----------------------------------------------------------
+png_ppm () { # prints the pHYs pixels per metre of a PNG, or nothing
+  od -An -tx1 -v "$1" | tr -d ' \n' | grep -o '70485973[0-9a-f]\{8\}' | head -1 |
+    sed 's/^70485973//' | { read -r hex && echo $((16#$hex)); }
+}
+
+ppm=$(png_ppm "$tmp/map2x.png")
+if [ "$ppm" = 7559 ]; then
+  ok "a 2x PNG records 192 dpi (7559 pixels per metre)"
+else
+  not_ok "a 2x PNG records 192 dpi" "pHYs: '$ppm'"
+fi
+
+run "$bin" export "$example" -o "$tmp/dpi.png" --dpi 192
+read -r w3 h3 < <(png_size "$tmp/dpi.png")
+if [ "$rc" -eq 0 ] && [ "$w3" = "$w2" ] && [ "$h3" = "$h2" ] && [ "$(png_ppm "$tmp/dpi.png")" = 7559 ]; then
+  ok "--dpi 192 is --scale 2"
+else
+  not_ok "--dpi 192 is --scale 2" "exit $rc, ${w3}x${h3} vs ${w2}x${h2}" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/both.png" --dpi 192 --scale 2
+expect "--dpi and --scale together are a usage error" 2 "dpi"
+
+run "$bin" export "$example" -o "$tmp/map.pdf" --page a4 --landscape --theme print --title-line
+if [ "$rc" -eq 0 ] && [ "$(head -c 5 "$tmp/map.pdf")" = "%PDF-" ] &&
+   grep -aq "/MediaBox \[ 0 0 841.89 595.276 \]" "$tmp/map.pdf"; then
+  ok "export writes a landscape A4 PDF"
+else
+  not_ok "export writes a landscape A4 PDF" "exit $rc" "stderr: $err"
+fi
+if command -v pdftotext >/dev/null; then
+  title=$(grep -m1 '"title"' "$example" | sed 's/.*"title": "\(.*\)",*/\1/')
+  if pdftotext "$tmp/map.pdf" - | grep -qF "$title"; then
+    ok "the PDF keeps its text as text"
+  else
+    not_ok "the PDF keeps its text as text" "no '$title' in pdftotext output"
+  fi
+fi
+
+run "$bin" export "$example" -o "$tmp/map.md"
+if [ "$rc" -eq 0 ] && head -1 "$tmp/map.md" | grep -q '^# ' && grep -q '^- \*\*Goal:\*\* ' "$tmp/map.md"; then
+  ok "export writes a Markdown outline"
+else
+  not_ok "export writes a Markdown outline" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/map.mmd"
+if [ "$rc" -eq 0 ] && grep -q '^flowchart LR$' "$tmp/map.mmd" &&
+   [ "$(grep -c ':::' "$tmp/map.mmd")" -eq "$(grep -c '"level"' "$example")" ]; then
+  ok "export writes a Mermaid flowchart with one statement per node"
+else
+  not_ok "export writes a Mermaid flowchart" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/map.csv"
+if [ "$rc" -eq 0 ] && head -1 "$tmp/map.csv" | grep -q '^rank,id,deliverable,' &&
+   [ "$(($(wc -l <"$tmp/map.csv") - 1))" -eq "$(grep -c '"level": "deliverable"' "$example")" ]; then
+  ok "export writes a CSV row per deliverable"
+else
+  not_ok "export writes a CSV row per deliverable" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/forced.txt" --format mermaid
+if [ "$rc" -eq 0 ] && grep -q '^flowchart LR$' "$tmp/forced.txt"; then
+  ok "--format wins over the extension"
+else
+  not_ok "--format wins over the extension" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/f.png" --format docx
+expect "export rejects an unknown --format" 2 "docx"
+[ ! -e "$tmp/f.png" ] && ok "no file is left for an unknown --format" || not_ok "no file is left for an unknown --format"
+
+run "$bin" export "$example" -o "$tmp/p.pdf" --page a5
+expect "export rejects an unknown page" 2 "a5"
+
+goal=$(grep -m1 '"id"' "$example" | sed 's/.*"id": "\([^"]*\)".*/\1/')
+run "$bin" export "$example" -o "$tmp/branch.md" --branch "$goal" --alone
+if [ "$rc" -eq 0 ] && cmp -s <(grep -c ':\*\* ' "$tmp/map.md") <(grep -c ':\*\* ' "$tmp/branch.md"); then
+  ok "--branch on the goal keeps the whole tree"
+else
+  not_ok "--branch on the goal keeps the whole tree" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/ghost.png" --branch no-such-node
+expect "export rejects a missing node id, naming it" 1 "no-such-node"
+[ ! -e "$tmp/ghost.png" ] && ok "no file is left for a missing node id" || not_ok "no file is left for a missing node id"
+
+run "$bin" export "$example" -o "$tmp/alone.png" --alone
+expect "--alone without --branch is a usage error" 2 "branch"
+
+for f in pdf md mmd csv svg; do
+  run "$bin" export "$example" -o "$tmp/no/such/dir/map.$f"
+  expect "export of .$f to an unwritable path fails with a message" 1 "map.$f"
+done
+
 # g_file_set_contents_full() writes NAME.XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then
   not_ok "no temporary files are left behind" "$(ls -A "$tmp" | tr '\n' ' ')"

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "imp-export.h"
+#include "imp-export-text.h"
 #include "imp-format.h"
+#include "imp-layout-private.h"
 #include "imp-scene.h"
 
 static ImpMap *
@@ -202,6 +204,928 @@ test_unwritable_path_fails_cleanly (void)
   g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE);
 }
 
+static ImpMap *
+load_example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
+                                            name, NULL);
+  ImpMap *map = imp_format_load_path (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (map);
+
+  return map;
+}
+
+static const char * const examples[] = {
+  "edtech-weekly-learners.impactmap",
+  "onboarding-nrr.impactmap",
+  "ticket-sales-call-centre.impactmap",
+};
+
+static GBytes *
+export_bytes (ImpMap                 *map,
+              const ImpExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = imp_export_to_bytes (map, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* Walks the PNG's chunks; returns the pHYs pixels per metre, checking
+ * that the chunk sits before the image data and has a correct CRC. */
+static guint32
+png_pixels_per_metre (GBytes *png)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (png, &length);
+  gsize i = 8;
+
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  while (i + 12 <= length)
+    {
+      guint32 chunk_length = read_be32 (data + i);
+      const guint8 *type = data + i + 4;
+
+      g_assert_cmpuint (i + 12 + chunk_length, <=, length);
+      if (memcmp (type, "IDAT", 4) == 0)
+        break;
+      if (memcmp (type, "pHYs", 4) == 0)
+        {
+          guint32 crc = 0xffffffff;
+
+          g_assert_cmpuint (chunk_length, ==, 9);
+          for (guint k = 0; k < 4 + chunk_length; k++)
+            {
+              crc ^= type[k];
+              for (int b = 0; b < 8; b++)
+                crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+            }
+          g_assert_cmphex (crc ^ 0xffffffff, ==, read_be32 (type + 4 + chunk_length));
+          g_assert_cmpuint (read_be32 (type + 4), ==, read_be32 (type + 8));
+          g_assert_cmpuint (type[12], ==, 1);
+          return read_be32 (type + 4);
+        }
+      i += 12 + chunk_length;
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static cairo_status_t
+read_from_bytes (void          *closure,
+                 unsigned char *data,
+                 unsigned int   length)
+{
+  GInputStream *stream = closure;
+
+  if (!g_input_stream_read_all (stream, data, length, NULL, NULL, NULL))
+    return CAIRO_STATUS_READ_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+png_from_bytes (GBytes *png)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  cairo_surface_t *image = cairo_image_surface_create_from_png_stream (read_from_bytes, stream);
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+static guint32
+pixel_at (cairo_surface_t *image,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (image));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (image));
+
+  return *(const guint32 *) (data + y * stride + x * 4);
+}
+
+static gboolean
+pixel_is_color (guint32         pixel,
+                const ImpColor *color,
+                int             tolerance)
+{
+  return ABS ((int) ((pixel >> 16) & 0xff) - (int) round (color->red * 255)) <= tolerance &&
+         ABS ((int) ((pixel >> 8) & 0xff) - (int) round (color->green * 255)) <= tolerance &&
+         ABS ((int) (pixel & 0xff) - (int) round (color->blue * 255)) <= tolerance;
+}
+
+static void
+test_png_records_dpi (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  const double scales[] = { 1.0, 2.0, 3.0, 4.0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *image;
+      ImpExportOptions options;
+
+      imp_export_options_init (&options);
+      options.scale = scales[i];
+      png = export_bytes (map, &options);
+      /* 96 dpi × scale, in pixels per metre */
+      g_assert_cmpuint (png_pixels_per_metre (png), ==,
+                        (guint32) round (96 * scales[i] / 0.0254));
+
+      /* the chunk must not break the file for a reader */
+      image = png_from_bytes (png);
+      g_assert_cmpint (cairo_image_surface_get_width (image), >, 100);
+      cairo_surface_destroy (image);
+    }
+}
+
+static void
+test_png_transparent_corners (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[0]);
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *image;
+  ImpExportOptions options;
+  int w, h;
+
+  imp_export_options_init (&options);
+  options.transparent = TRUE;
+  options.scale = 2;
+  png = export_bytes (map, &options);
+  image = png_from_bytes (png);
+  w = cairo_image_surface_get_width (image);
+  h = cairo_image_surface_get_height (image);
+
+  g_assert_cmphex (pixel_at (image, 0, 0) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (image, w - 1, 0) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (image, 0, h - 1) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (image, w - 1, h - 1) >> 24, ==, 0);
+  cairo_surface_destroy (image);
+}
+
+typedef struct
+{
+  GString   *all_text;     /* every <text>, one per line */
+  GString   *current;
+  gboolean   in_text;
+  guint      n_texts;
+} SvgText;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgText *st = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      st->in_text = TRUE;
+      st->n_texts++;
+      g_string_truncate (st->current, 0);
+    }
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgText *st = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      st->in_text = FALSE;
+      g_string_append (st->all_text, st->current->str);
+      g_string_append_c (st->all_text, '\n');
+    }
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgText *st = user_data;
+
+  if (st->in_text)
+    g_string_append_len (st->current, text, length);
+}
+
+/* Parses @svg (failing the test if it is not well-formed XML) and returns
+ * its <text> contents joined with spaces: a wrapped title becomes one run. */
+static char *
+svg_texts (GBytes *svg,
+           guint  *n_texts)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  SvgText st = { g_string_new (NULL), g_string_new (NULL), FALSE, 0 };
+  gsize length;
+  const char *data = g_bytes_get_data (svg, &length);
+  const char *start = strstr (data, "<svg");
+
+  /* GMarkup does not read the XML declaration: start at the root. */
+  g_assert_nonnull (start);
+  context = g_markup_parse_context_new (&parser, 0, &st, NULL);
+  g_markup_parse_context_parse (context, start, length - (start - data), &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  g_string_free (st.current, TRUE);
+  if (n_texts)
+    *n_texts = st.n_texts;
+  g_strdelimit (st.all_text->str, "\n", ' ');
+
+  return g_string_free (st.all_text, FALSE);
+}
+
+static void
+test_svg_has_every_title_as_text (void)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(ImpMap) map = load_example (examples[e]);
+      g_autoptr(GBytes) svg = NULL;
+      g_autofree char *texts = NULL;
+      ImpExportOptions options;
+      guint n_texts;
+
+      imp_export_options_init (&options);
+      options.format = IMP_EXPORT_SVG;
+      svg = export_bytes (map, &options);
+      texts = svg_texts (svg, &n_texts);
+      g_assert_null (strstr (g_bytes_get_data (svg, NULL), "<path d=\"M0 0 L"));
+      g_assert_cmpuint (n_texts, >=, imp_map_get_n_nodes (map));
+
+      for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+        {
+          ImpNode *node = imp_map_get_node (map, i);
+
+          if (strstr (texts, node->title) == NULL)
+            g_error ("%s: the SVG has no text “%s”", examples[e], node->title);
+        }
+    }
+}
+
+static void
+test_svg_rasterises_to_cards (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[2]);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
+  g_autofree char *svg_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  ImpExportOptions options;
+  ImpRect bounds;
+  int status = 0;
+  const char *argv[6];
+
+  if (rsvg == NULL)
+    {
+      g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
+      return;
+    }
+
+  svg_path = temp_path ("map.svg");
+  png_path = g_strconcat (svg_path, ".png", NULL);
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_SVG;
+  g_assert_true (imp_export_to_path (map, svg_path, &options, &error));
+  g_assert_no_error (error);
+
+  argv[0] = rsvg;
+  argv[1] = "-o";
+  argv[2] = png_path;
+  argv[3] = svg_path;
+  argv[4] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  image = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+  imp_scene_get_bounds (scene, &bounds);
+
+  /* The level stripe on the left of each card, and the card's fill near
+   * its bottom right, are where the layout put them. */
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+      ImpRect r;
+      int ox = (int) (-(bounds.x - options.padding));
+      int oy = (int) (-(bounds.y - options.padding));
+
+      g_assert_true (imp_scene_get_card_rect (scene, node, &r));
+      g_assert_true (pixel_is_color (pixel_at (image, ox + r.x + IMP_CARD_STRIPE / 2,
+                                               oy + r.y + r.height / 2),
+                                     &theme->level_accent[node->level], 40));
+      g_assert_true (pixel_is_color (pixel_at (image, ox + r.x + r.width - 4,
+                                               oy + r.y + r.height - IMP_CARD_RADIUS - 2),
+                                     &theme->level_fill[node->level], 40));
+    }
+  /* and between the columns there is background */
+  g_assert_true (pixel_is_color (pixel_at (image, 2, 2),
+                                 &imp_theme_get (IMP_THEME_LIGHT)->background, 4));
+
+  cairo_surface_destroy (image);
+  g_remove (png_path);
+  remove_with_dir (svg_path);
+}
+
+static char *
+run_program (const char *program,
+             const char *arg1,
+             const char *arg2)
+{
+  const char *argv[] = { program, arg1, arg2, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+/* PDF files hold binary streams: search past NUL bytes. */
+static const char *
+find_bytes (const char *haystack,
+            gsize       length,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return haystack + i;
+
+  return NULL;
+}
+
+static void
+test_pdf_one_page_with_text (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[0]);
+  g_autofree char *path = temp_path ("map.pdf");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *contents = NULL;
+  ImpExportOptions options;
+  gsize length;
+  const struct {
+    ImpExportPage page;
+    gboolean      landscape;
+    const char   *media_box;
+  } cases[] = {
+    { IMP_EXPORT_PAGE_A4, FALSE, "/MediaBox [ 0 0 595.276 841.89 ]" },
+    { IMP_EXPORT_PAGE_A4, TRUE, "/MediaBox [ 0 0 841.89 595.276 ]" },
+    { IMP_EXPORT_PAGE_LETTER, TRUE, "/MediaBox [ 0 0 792 612 ]" },
+    { IMP_EXPORT_PAGE_16_9, FALSE, "/MediaBox [ 0 0 960 540 ]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *p;
+      guint n_pages = 0;
+
+      imp_export_options_init (&options);
+      options.format = IMP_EXPORT_PDF;
+      options.page = cases[i].page;
+      options.landscape = cases[i].landscape;
+      options.theme = IMP_THEME_PRINT;
+      g_assert_true (imp_export_to_path (map, path, &options, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      g_assert_nonnull (find_bytes (contents, length, cases[i].media_box));
+      for (p = contents; (p = find_bytes (p, length - (p - contents), "/Type /Page")); p++)
+        if (p[11] != 's')
+          n_pages++;
+      g_assert_cmpuint (n_pages, ==, 1);
+      g_clear_pointer (&contents, g_free);
+
+      if (pdfinfo != NULL)
+        {
+          g_autofree char *info = run_program (pdfinfo, path, NULL);
+
+          g_assert_nonnull (strstr (info, "Pages:           1\n"));
+        }
+    }
+
+  /* The text is text: every title can be found again (the page is wide
+   * enough at natural size for titles to keep their line breaks). */
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed: titles not checked");
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *flat = NULL;
+
+      imp_export_options_init (&options);
+      options.format = IMP_EXPORT_PDF;
+      g_assert_true (imp_export_to_path (map, path, &options, NULL));
+      text = run_program (pdftotext, "-raw", path);
+      flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+
+      for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+        {
+          ImpNode *node = imp_map_get_node (map, i);
+
+          if (strstr (flat, node->title) == NULL)
+            g_error ("the PDF has no text “%s”:\n%s", node->title, flat);
+        }
+    }
+
+  remove_with_dir (path);
+}
+
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], needle) != NULL)
+      n++;
+
+  return n;
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, needle)); p += strlen (needle))
+    n++;
+
+  return n;
+}
+
+static void
+test_mermaid_has_every_node_and_link_once (void)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(ImpMap) map = load_example (examples[e]);
+      g_autofree char *mmd = imp_export_mermaid (map, NULL);
+      guint n_cross = 0;
+
+      g_assert_true (g_str_has_prefix (mmd, "%%") || g_str_has_prefix (mmd, "flowchart LR\n"));
+      for (guint level = 0; level < IMP_N_LEVELS; level++)
+        {
+          g_autofree char *def = g_strdup_printf ("classDef %s ", imp_level_to_string (level));
+
+          g_assert_cmpuint (count_occurrences (mmd, def), ==, 1);
+        }
+
+      for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+        {
+          ImpNode *node = imp_map_get_node (map, i);
+          g_autofree char *id = imp_export_mermaid_id (node->id);
+          g_autofree char *decl = g_strdup_printf ("  %s[\"", id);
+          g_autofree char *cls = g_strdup_printf ("\"]:::%s\n", imp_level_to_string (node->level));
+
+          g_assert_cmpuint (count_occurrences (mmd, decl), ==, 1);
+          g_assert_nonnull (strstr (strstr (mmd, decl), cls));
+
+          for (guint j = 0; j < node->children->len; j++)
+            {
+              ImpLink *link = node->children->pdata[j];
+              g_autofree char *to = imp_export_mermaid_id (link->child->id);
+              g_autofree char *from_arrow = g_strdup_printf ("  %s %s", id,
+                                                             imp_link_is_tree_link (link)
+                                                             ? "-->" : "-.->");
+              g_autofree char *to_end = g_strdup_printf (" %s\n", to);
+              g_auto(GStrv) lines = g_strsplit (mmd, "\n", -1);
+              guint n = 0;
+
+              for (guint k = 0; lines[k]; k++)
+                {
+                  g_autofree char *line = g_strconcat (lines[k], "\n", NULL);
+
+                  if (g_str_has_prefix (line, from_arrow) && g_str_has_suffix (line, to_end))
+                    n++;
+                }
+              g_assert_cmpuint (n, ==, 1);
+              if (!imp_link_is_tree_link (link))
+                n_cross++;
+            }
+        }
+
+      g_assert_cmpuint (count_lines_with (mmd, " --> ") + count_lines_with (mmd, " -.-> ") +
+                        count_lines_with (mmd, " -->|") + count_lines_with (mmd, " -.->|"),
+                        ==, imp_map_get_n_links (map));
+      g_assert_cmpuint (count_lines_with (mmd, " -.->"), ==, n_cross);
+    }
+}
+
+static void
+test_mermaid_ids_and_labels_are_safe (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Say \"hi\" <b>#1</b> & more");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = imp_export_mermaid_id ("end");
+  g_autofree char *b = imp_export_mermaid_id ("a-b");
+  g_autofree char *c = imp_export_mermaid_id ("a_2d_b");
+  g_autofree char *mmd = NULL;
+  ImpNode *actor;
+
+  g_assert_cmpstr (a, ==, "id_end");
+  g_assert_cmpstr (b, ==, "id_a_2db");
+  g_assert_cmpstr (c, !=, b);
+  actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Actor", "x.y:z", &error);
+  g_assert_no_error (error);
+  imp_map_link (map, imp_map_get_node (map, 0), actor, -1, NULL);
+
+  mmd = imp_export_mermaid (map, NULL);
+  g_assert_nonnull (strstr (mmd, "[\"Say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #amp; more\"]"));
+  g_assert_nonnull (strstr (mmd, "id_x_2ey_3az[\"Actor\"]:::actor"));
+  for (const char *p = mmd; *p; p++)
+    {
+      /* every id on an edge line is plain letters, digits and underscores */
+      if (g_str_has_prefix (p, " --> "))
+        for (const char *q = p + 5; *q && *q != '\n'; q++)
+          g_assert_true (g_ascii_isalnum (*q) || *q == '_');
+    }
+}
+
+static void
+test_markdown_has_every_node_and_link_once (void)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(ImpMap) map = load_example (examples[e]);
+      g_autofree char *md = imp_export_markdown (map, NULL);
+      guint n_cross = 0, n_items = 0;
+      ImpVocabulary vocabulary = imp_map_get_vocabulary (map);
+
+      for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+        {
+          ImpNode *node = imp_map_get_node (map, i);
+          g_autofree char *item = g_strdup_printf ("- **%s:** %s",
+                                                   imp_vocabulary_level_name (vocabulary,
+                                                                              node->level),
+                                                   node->title);
+          g_autofree char *nested = NULL;
+          ImpNode *parent = imp_node_get_tree_parent (node);
+          guint depth = 0;
+
+          for (ImpNode *p = parent; p; p = imp_node_get_tree_parent (p))
+            depth++;
+
+          /* nested under its tree parent at the right depth, once */
+          nested = g_strdup_printf ("\n%*s%s", depth * 2, "", item);
+          g_assert_cmpuint (count_occurrences (md, item), ==, 1);
+          g_assert_cmpuint (count_occurrences (md, nested), ==, 1);
+
+          if (imp_ice_is_set (&node->ice))
+            {
+              g_autofree char *ice = g_strdup_printf ("= %u", imp_ice_get_score (&node->ice));
+
+              g_assert_nonnull (strstr (strstr (md, item), ice));
+            }
+          if (node->metric != NULL)
+            g_assert_nonnull (strstr (strstr (md, item), "Metric:"));
+
+          n_cross += node->parents->len > 1 ? node->parents->len - 1 : 0;
+        }
+
+      n_items = count_lines_with (md, ":** ");
+      g_assert_cmpuint (n_items, ==, imp_map_get_n_nodes (map));
+
+      /* the tree links are the nesting; every cross-link has one line */
+      if (n_cross > 0)
+        {
+          const char *section = strstr (md, "\n## Cross-links\n");
+
+          g_assert_nonnull (section);
+          g_assert_cmpuint (count_lines_with (section, " → "), ==, n_cross);
+        }
+      else
+        {
+          g_assert_null (strstr (md, "Cross-links"));
+        }
+    }
+}
+
+static void
+test_csv_ranks_deliverables_with_chain (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) rows = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *d1, *d2, *d3;
+  ImpIce low = { 2, 2, 2 }, high = { 9, 9, 9 };
+
+  d1 = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Low, cheap", NULL, NULL);
+  d2 = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "The \"best\" one\non two lines", NULL, NULL);
+  d3 = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Orphan", NULL, NULL);
+  imp_map_link (map, impact, d1, -1, NULL);
+  imp_map_link (map, impact, d2, -1, NULL);
+  g_assert_true (imp_map_set_node_ice (map, d1, &low, &error));
+  g_assert_true (imp_map_set_node_ice (map, d2, &high, &error));
+  (void) d3;
+
+  csv = imp_export_csv (map, NULL);
+  rows = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (rows[0], ==, "rank,id,deliverable,ice_impact,ice_confidence,ice_ease,"
+                                "ice_score,impact,actor,goal,chain");
+  g_assert_true (g_str_has_prefix (rows[1], "1,"));
+  g_assert_nonnull (strstr (rows[1], ",\"The \"\"best\"\" one\non two lines\",9,9,9,729,"
+                                     "Buy tickets without calling,Occasional visitors,"
+                                     "Cut call-centre ticket calls by 40%,"));
+  g_assert_true (g_str_has_suffix (rows[1], "Buy tickets without calling > "
+                                            "The \"\"best\"\" one\non two lines\""));
+  g_assert_true (g_str_has_prefix (rows[2], "2,"));
+  g_assert_nonnull (strstr (rows[2], ",\"Low, cheap\",2,2,2,8,"));
+  g_assert_true (g_str_has_prefix (rows[3], ","));
+  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,Orphan"));
+  g_assert_cmpstr (rows[4], ==, "");
+  g_assert_null (rows[5]);
+}
+
+static GHashTable *
+node_ids (ImpMap *map)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    g_hash_table_add (ids, g_strdup (imp_map_get_node (map, i)->id));
+
+  return ids;
+}
+
+static void
+test_branch_scope (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[0]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) alone = NULL;
+  g_autoptr(ImpMap) with_context = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GBytes) md = NULL;
+  ImpExportOptions options;
+  ImpNode *root = NULL;
+
+  /* the first impact with more than one child: a real branch */
+  for (guint i = 0; i < imp_map_get_n_nodes (map) && root == NULL; i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_IMPACT && node->children->len > 1)
+        root = node;
+    }
+  g_assert_nonnull (root);
+
+  imp_export_options_init (&options);
+  options.scope = IMP_EXPORT_SCOPE_BRANCH_ALONE;
+  options.branch_id = root->id;
+  alone = imp_export_scope_map (map, &options, &error);
+  g_assert_no_error (error);
+
+  /* exactly the node and its descendants */
+  ids = node_ids (alone);
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      gboolean in_branch = node == root || imp_map_is_ancestor (map, root, node);
+
+      g_assert_cmpint (in_branch, ==, g_hash_table_contains (ids, node->id));
+    }
+  g_assert_cmpuint (imp_map_get_n_nodes (alone), ==, g_hash_table_size (ids));
+  g_clear_pointer (&ids, g_hash_table_unref);
+
+  /* with context: plus the ancestors, nothing else */
+  options.scope = IMP_EXPORT_SCOPE_BRANCH;
+  with_context = imp_export_scope_map (map, &options, &error);
+  g_assert_no_error (error);
+  ids = node_ids (with_context);
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      gboolean wanted = node == root || imp_map_is_ancestor (map, root, node) ||
+                        imp_map_is_ancestor (map, node, root);
+
+      g_assert_cmpint (wanted, ==, g_hash_table_contains (ids, node->id));
+    }
+  g_assert_cmpuint (imp_map_get_n_nodes (with_context), <, imp_map_get_n_nodes (map));
+  g_assert_cmpuint (imp_map_get_n_nodes (with_context), >, imp_map_get_n_nodes (alone));
+
+  /* the original is untouched */
+  g_assert_nonnull (imp_map_lookup_node (map, "n13"));
+
+  /* and the files made from it hold the branch alone */
+  options.scope = IMP_EXPORT_SCOPE_BRANCH_ALONE;
+  options.format = IMP_EXPORT_MARKDOWN;
+  md = export_bytes (map, &options);
+  g_assert_cmpuint (count_lines_with (g_bytes_get_data (md, NULL), ":** "), ==,
+                    imp_map_get_n_nodes (alone));
+}
+
+static void
+test_missing_branch_writes_nothing (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("branch.png");
+  ImpExportOptions options;
+
+  imp_export_options_init (&options);
+  options.scope = IMP_EXPORT_SCOPE_BRANCH;
+  options.branch_id = "ghost";
+  g_assert_false (imp_export_to_path (map, path, &options, &error));
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_NO_SUCH_NODE);
+  g_assert_nonnull (strstr (error->message, "ghost"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  remove_with_dir (path);
+}
+
+static void
+test_rect_scope_and_title_line (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) titled = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *texts = NULL;
+  cairo_surface_t *a, *b;
+  ImpExportOptions options;
+
+  imp_export_options_init (&options);
+  options.scope = IMP_EXPORT_SCOPE_RECT;
+  options.rect = (ImpRect) { 10, 20, 300, 150 };
+  options.scale = 2;
+  png = export_bytes (map, &options);
+  a = png_from_bytes (png);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 600);
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 300);
+  cairo_surface_destroy (a);
+
+  imp_export_options_init (&options);
+  plain = export_bytes (map, &options);
+  imp_map_set_title (map, "Ticket sales");
+  options.title_line = TRUE;
+  options.date = "2026-11-23";
+  titled = export_bytes (map, &options);
+  a = png_from_bytes (plain);
+  b = png_from_bytes (titled);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (cairo_image_surface_get_height (a), <, cairo_image_surface_get_height (b));
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  options.format = IMP_EXPORT_SVG;
+  svg = export_bytes (map, &options);
+  texts = svg_texts (svg, NULL);
+  g_assert_nonnull (strstr (texts, "Ticket sales · 2026-11-23"));
+}
+
+static void
+test_themes (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[0]);
+  const ImpTheme *print = imp_theme_get (IMP_THEME_PRINT);
+  const ImpTheme *projector = imp_theme_get (IMP_THEME_PROJECTOR);
+  const ImpTheme *light = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) light_scene = imp_scene_new (map, light);
+  g_autoptr(ImpScene) projector_scene = imp_scene_new (map, projector);
+  g_autoptr(GBytes) svg = NULL;
+  ImpExportOptions options;
+  ImpThemeKind kind;
+  ImpRect r1, r2;
+
+  g_assert_cmpint (print->kind, ==, IMP_THEME_PRINT);
+  g_assert_cmpint (projector->kind, ==, IMP_THEME_PROJECTOR);
+  g_assert_true (imp_theme_kind_from_string ("print", &kind));
+  g_assert_cmpint (kind, ==, IMP_THEME_PRINT);
+  g_assert_true (imp_theme_kind_from_string ("projector", &kind));
+  g_assert_cmpint (kind, ==, IMP_THEME_PROJECTOR);
+  g_assert_cmpstr (imp_theme_kind_to_string (IMP_THEME_PROJECTOR), ==, "projector");
+
+  /* print: white page, black text, no shadow */
+  g_assert_cmpfloat (print->background.red + print->background.green + print->background.blue,
+                     ==, 3.0);
+  g_assert_cmpfloat (print->text.red + print->text.green + print->text.blue, ==, 0.0);
+  g_assert_cmpfloat (print->shadow.alpha, ==, 0.0);
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_SVG;
+  options.theme = IMP_THEME_PRINT;
+  svg = export_bytes (map, &options);
+  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "fill=\"#ffffff\""));
+  {
+    g_autoptr(GBytes) light_svg = NULL;
+    guint shadows_print, shadows_light;
+
+    options.theme = IMP_THEME_LIGHT;
+    light_svg = export_bytes (map, &options);
+    /* the light theme draws translucent black shadow layers under every card */
+    shadows_print = count_occurrences (g_bytes_get_data (svg, NULL), "fill=\"#000000\" fill-opacity");
+    shadows_light = count_occurrences (g_bytes_get_data (light_svg, NULL),
+                                       "fill=\"#000000\" fill-opacity");
+    g_assert_cmpuint (shadows_light, >=, shadows_print + imp_map_get_n_nodes (map));
+  }
+
+  /* projector: bigger type makes bigger cards */
+  g_assert_cmpfloat (projector->title_size, >=, light->title_size * 1.25);
+  g_assert_cmpfloat (projector->small_size, >=, light->small_size * 1.25);
+  g_assert_true (imp_scene_get_card_rect (light_scene, imp_map_get_node (map, 1), &r1));
+  g_assert_true (imp_scene_get_card_rect (projector_scene, imp_map_get_node (map, 1), &r2));
+  g_assert_cmpfloat (r2.width * r2.height, >, r1.width * r1.height);
+
+  /* every theme exports */
+  for (int k = IMP_THEME_LIGHT; k <= IMP_THEME_PROJECTOR; k++)
+    {
+      g_autoptr(GBytes) png = NULL;
+
+      imp_export_options_init (&options);
+      options.theme = k;
+      png = export_bytes (map, &options);
+      g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+    }
+}
+
+static void
+test_format_names (void)
+{
+  ImpExportFormat format;
+  ImpExportPage page;
+
+  for (guint i = 0; i < IMP_N_EXPORT_FORMATS; i++)
+    {
+      g_autofree char *path = g_strconcat ("/tmp/x", imp_export_format_extension (i), NULL);
+
+      g_assert_true (imp_export_format_from_path (path, &format, NULL));
+      g_assert_cmpint (format, ==, i);
+      g_assert_true (imp_export_format_from_string (imp_export_format_to_string (i), &format));
+      g_assert_cmpint (format, ==, i);
+    }
+  g_assert_true (imp_export_format_from_string ("md", &format));
+  g_assert_cmpint (format, ==, IMP_EXPORT_MARKDOWN);
+  g_assert_true (imp_export_format_from_string ("mmd", &format));
+  g_assert_cmpint (format, ==, IMP_EXPORT_MERMAID);
+  g_assert_false (imp_export_format_from_string ("docx", &format));
+  g_assert_true (imp_export_page_from_string ("16:9", &page));
+  g_assert_cmpint (page, ==, IMP_EXPORT_PAGE_16_9);
+  g_assert_true (imp_export_page_from_string ("A4", &page));
+  g_assert_cmpint (page, ==, IMP_EXPORT_PAGE_A4);
+  g_assert_false (imp_export_page_from_string ("a5", &page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +1139,25 @@ main (int   argc,
   g_test_add_func ("/core/export/json-is-the-native-format", test_json_is_the_native_format);
   g_test_add_func ("/core/export/bad-options-write-nothing", test_bad_options_write_nothing);
   g_test_add_func ("/core/export/unwritable-path-fails-cleanly", test_unwritable_path_fails_cleanly);
+  g_test_add_func ("/core/export/format-names", test_format_names);
+  g_test_add_func ("/core/export/png-records-dpi", test_png_records_dpi);
+  g_test_add_func ("/core/export/png-transparent-corners", test_png_transparent_corners);
+  g_test_add_func ("/core/export/svg-has-every-title-as-text", test_svg_has_every_title_as_text);
+  g_test_add_func ("/core/export/svg-rasterises-to-cards", test_svg_rasterises_to_cards);
+  g_test_add_func ("/core/export/pdf-one-page-with-text", test_pdf_one_page_with_text);
+  g_test_add_func ("/core/export/mermaid-every-node-and-link-once",
+                   test_mermaid_has_every_node_and_link_once);
+  g_test_add_func ("/core/export/mermaid-ids-and-labels-are-safe",
+                   test_mermaid_ids_and_labels_are_safe);
+  g_test_add_func ("/core/export/markdown-every-node-and-link-once",
+                   test_markdown_has_every_node_and_link_once);
+  g_test_add_func ("/core/export/csv-ranks-deliverables-with-chain",
+                   test_csv_ranks_deliverables_with_chain);
+  g_test_add_func ("/core/export/branch-scope", test_branch_scope);
+  g_test_add_func ("/core/export/missing-branch-writes-nothing",
+                   test_missing_branch_writes_nothing);
+  g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
+  g_test_add_func ("/core/export/themes", test_themes);
 
   return g_test_run ();
 }

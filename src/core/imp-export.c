@@ -9,13 +9,16 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "imp-export.h"
+#include "imp-export-text.h"
 #include "imp-format.h"
+#include "imp-layout-private.h"
 #include "imp-render.h"
 #include "imp-scene.h"
 #include "imp-svg.h"
@@ -25,21 +28,152 @@
 
 G_DEFINE_QUARK (imp-export-error-quark, imp_export_error)
 
+/* Page sizes in points, portrait. */
+static const struct {
+  const char *name;
+  double      width;
+  double      height;
+} pages[] = {
+  [IMP_EXPORT_PAGE_NATURAL] = { "natural", 0, 0 },
+  [IMP_EXPORT_PAGE_A4] = { "a4", 595.276, 841.89 },
+  [IMP_EXPORT_PAGE_LETTER] = { "letter", 612, 792 },
+  [IMP_EXPORT_PAGE_16_9] = { "16:9", 960, 540 },
+};
+
+static const struct {
+  const char *name;
+  const char *extension;
+} formats[IMP_N_EXPORT_FORMATS] = {
+  [IMP_EXPORT_PNG] = { "png", ".png" },
+  [IMP_EXPORT_SVG] = { "svg", ".svg" },
+  [IMP_EXPORT_JSON] = { "json", ".json" },
+  [IMP_EXPORT_PDF] = { "pdf", ".pdf" },
+  [IMP_EXPORT_MARKDOWN] = { "markdown", ".md" },
+  [IMP_EXPORT_MERMAID] = { "mermaid", ".mmd" },
+  [IMP_EXPORT_CSV] = { "csv", ".csv" },
+};
+
+/* A PDF page is in points; a map unit is a CSS pixel, 1/96 inch. */
+#define POINTS_PER_UNIT (72.0 / 96.0)
+
+/* Vector output is zoomed by its reader: always draw every detail. */
+#define VECTOR_DETAIL_SCALE 4.0
+
 /**
  * imp_export_options_init:
  *
- * Fills @options with the defaults: PNG at 1x, light theme, opaque, 32 px padding.
+ * Fills @options with the defaults: PNG at 1x, light theme, opaque, 32 px
+ * padding, the whole map, PDF at natural size with a half-inch margin when
+ * fitted, no title line.
  */
 void
 imp_export_options_init (ImpExportOptions *options)
 {
   g_return_if_fail (options != NULL);
 
+  memset (options, 0, sizeof *options);
   options->format = IMP_EXPORT_PNG;
   options->scale = 1.0;
   options->theme = IMP_THEME_LIGHT;
   options->transparent = FALSE;
   options->padding = 32.0;
+  options->scope = IMP_EXPORT_SCOPE_MAP;
+  options->page = IMP_EXPORT_PAGE_NATURAL;
+  options->margin = 36.0;
+}
+
+/**
+ * imp_export_format_to_string:
+ *
+ * Returns: the name --format takes for @format ("png", "markdown", …)
+ */
+const char *
+imp_export_format_to_string (ImpExportFormat format)
+{
+  g_return_val_if_fail ((guint) format < IMP_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].name;
+}
+
+/**
+ * imp_export_format_extension:
+ *
+ * Returns: the file name extension of @format, with its dot
+ */
+const char *
+imp_export_format_extension (ImpExportFormat format)
+{
+  g_return_val_if_fail ((guint) format < IMP_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].extension;
+}
+
+/**
+ * imp_export_format_from_string:
+ *
+ * Accepts a format's name or its extension without the dot ("md", "mmd").
+ *
+ * Returns: whether @name names a format
+ */
+gboolean
+imp_export_format_from_string (const char      *name,
+                               ImpExportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < IMP_N_EXPORT_FORMATS; i++)
+    {
+      if (g_ascii_strcasecmp (name, formats[i].name) == 0 ||
+          g_ascii_strcasecmp (name, formats[i].extension + 1) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * imp_export_page_from_string:
+ *
+ * Returns: whether @name is "natural", "a4", "letter" or "16:9"
+ */
+gboolean
+imp_export_page_from_string (const char    *name,
+                             ImpExportPage *page)
+{
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (g_ascii_strcasecmp (name, pages[i].name) == 0)
+        {
+          *page = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * imp_export_page_to_string:
+ *
+ * Returns: the name of @page
+ */
+const char *
+imp_export_page_to_string (ImpExportPage page)
+{
+  g_return_val_if_fail ((guint) page < G_N_ELEMENTS (pages), NULL);
+
+  return pages[page].name;
 }
 
 /**
@@ -53,15 +187,6 @@ imp_export_format_from_path (const char       *path,
                              ImpExportFormat  *format,
                              GError          **error)
 {
-  static const struct {
-    const char      *extension;
-    ImpExportFormat  format;
-  } formats[] = {
-    { ".png", IMP_EXPORT_PNG },
-    { ".svg", IMP_EXPORT_SVG },
-    { ".json", IMP_EXPORT_JSON },
-    { ".impactmap", IMP_EXPORT_JSON },
-  };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -71,23 +196,244 @@ imp_export_format_from_path (const char       *path,
   base = g_path_get_basename (path);
   dot = strrchr (base, '.');
 
-  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (formats); i++)
+  if (dot != NULL && g_ascii_strcasecmp (dot, ".impactmap") == 0)
+    {
+      *format = IMP_EXPORT_JSON;
+      return TRUE;
+    }
+
+  for (guint i = 0; dot != NULL && i < IMP_N_EXPORT_FORMATS; i++)
     {
       if (g_ascii_strcasecmp (dot, formats[i].extension) == 0)
         {
-          *format = formats[i].format;
+          *format = i;
           return TRUE;
         }
     }
 
   if (dot == NULL)
     g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_UNKNOWN_FORMAT,
-                 _("“%s” has no extension to choose a format: use .png, .svg or .json"), path);
+                 _("“%s” has no extension to choose a format: use .png, .svg, .pdf, .json, "
+                   ".md, .mmd or .csv, or --format"), path);
   else
     g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_UNKNOWN_FORMAT,
-                 _("Unknown output format “%s”: use .png, .svg or .json"), dot);
+                 _("Unknown output format “%s”: use .png, .svg, .pdf, .json, .md, .mmd or .csv"),
+                 dot);
 
   return FALSE;
+}
+
+static void
+collect_descendants (ImpNode    *node,
+                     GHashTable *keep)
+{
+  if (!g_hash_table_add (keep, node->id))
+    return;
+
+  for (guint i = 0; i < node->children->len; i++)
+    collect_descendants (imp_node_get_child (node, i), keep);
+}
+
+static void
+collect_ancestors (ImpNode    *node,
+                   GHashTable *keep)
+{
+  for (guint i = 0; i < node->parents->len; i++)
+    {
+      ImpNode *parent = ((ImpLink *) node->parents->pdata[i])->parent;
+
+      g_hash_table_add (keep, parent->id);
+      collect_ancestors (parent, keep);
+    }
+}
+
+/**
+ * imp_export_scope_map:
+ * @map: the map
+ * @options: the scope to keep
+ * @error: set when the branch's node does not exist
+ *
+ * A branch is a node with everything below it, cross-linked children
+ * included; with %IMP_EXPORT_SCOPE_BRANCH every ancestor of the node comes
+ * along too, so the picture still shows why the branch exists. The copy is
+ * made through the file format, so it keeps every payload.
+ *
+ * Returns: (transfer full): a new map, or %NULL with @error set
+ */
+ImpMap *
+imp_export_scope_map (ImpMap                  *map,
+                      const ImpExportOptions  *options,
+                      GError                 **error)
+{
+  g_autoptr(GHashTable) keep = NULL;
+  g_autoptr(GPtrArray) doomed = NULL;
+  g_autofree char *data = NULL;
+  ImpMap *copy;
+  ImpNode *root;
+  gsize length;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->scope != IMP_EXPORT_SCOPE_BRANCH &&
+      options->scope != IMP_EXPORT_SCOPE_BRANCH_ALONE)
+    return g_object_ref (map);
+
+  root = options->branch_id ? imp_map_lookup_node (map, options->branch_id) : NULL;
+  if (root == NULL)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_NO_SUCH_NODE,
+                   _("The map has no node with the id “%s”"),
+                   options->branch_id ? options->branch_id : "");
+      return NULL;
+    }
+
+  keep = g_hash_table_new (g_str_hash, g_str_equal);
+  collect_descendants (root, keep);
+  if (options->scope == IMP_EXPORT_SCOPE_BRANCH)
+    collect_ancestors (root, keep);
+
+  data = imp_format_save_to_data (map, &length);
+  copy = imp_format_load_data (data, length, error);
+  if (copy == NULL)
+    return NULL;
+
+  doomed = g_ptr_array_new ();
+  for (guint i = 0; i < imp_map_get_n_nodes (copy); i++)
+    {
+      ImpNode *node = imp_map_get_node (copy, i);
+
+      if (!g_hash_table_contains (keep, node->id))
+        g_ptr_array_add (doomed, node);
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    imp_map_remove_node (copy, doomed->pdata[i]);
+
+  return copy;
+}
+
+/* Where the picture sits in map coordinates, and the title line in it. */
+typedef struct
+{
+  ImpRect        area;
+  gboolean       has_heading;
+  char          *heading;
+  double         heading_x;
+  double         heading_y;     /* baseline */
+  double         heading_size;
+} Frame;
+
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->heading, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Frame, frame_clear)
+
+static void
+frame_init (Frame                  *frame,
+            ImpScene               *scene,
+            const ImpExportOptions *options)
+{
+  const ImpTheme *theme = imp_scene_get_theme (scene);
+
+  memset (frame, 0, sizeof *frame);
+
+  if (options->scope == IMP_EXPORT_SCOPE_RECT)
+    {
+      frame->area = options->rect;
+    }
+  else
+    {
+      ImpRect bounds;
+
+      imp_scene_get_bounds (scene, &bounds);
+      frame->area.x = bounds.x - options->padding;
+      frame->area.y = bounds.y - options->padding;
+      frame->area.width = bounds.width + 2 * options->padding;
+      frame->area.height = bounds.height + 2 * options->padding;
+    }
+
+  if (options->title_line)
+    {
+      const char *title = imp_map_get_title (imp_scene_get_map (scene));
+      g_autofree char *today = NULL;
+      const char *date = options->date;
+      double band;
+
+      if (date == NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          date = today = g_date_time_format (now, "%Y-%m-%d");
+        }
+
+      frame->has_heading = TRUE;
+      frame->heading_size = theme->goal_title_size * 1.25;
+      if (title != NULL && *title != '\0')
+        frame->heading = g_strdup_printf ("%s · %s", title, date);
+      else
+        frame->heading = g_strdup (date);
+
+      /* The line gets a band of its own above the map, so it never covers a card. */
+      band = ceil (frame->heading_size * 2.5);
+      frame->area.y -= band;
+      frame->area.height += band;
+      frame->heading_x = frame->area.x + MAX (options->padding, 16.0);
+      frame->heading_y = frame->area.y + band * 0.62;
+    }
+}
+
+static void
+draw_heading (const Frame    *frame,
+              const ImpTheme *theme,
+              cairo_t        *cr)
+{
+  PangoContext *context;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  double baseline;
+
+  if (!frame->has_heading)
+    return;
+
+  context = _imp_text_context_new ();
+  layout = pango_layout_new (context);
+  font = _imp_text_font_new (theme, frame->heading_size, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, frame->heading, -1);
+
+  baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  cairo_set_source_rgba (cr, theme->text.red, theme->text.green, theme->text.blue,
+                         theme->text.alpha);
+  cairo_move_to (cr, frame->heading_x, frame->heading_y - baseline);
+  pango_cairo_show_layout (cr, layout);
+
+  g_object_unref (layout);
+  g_object_unref (context);
+}
+
+/* Draws the framed picture on @cr, whose user space is map coordinates. */
+static void
+draw_picture (ImpScene               *scene,
+              const Frame            *frame,
+              const ImpExportOptions *options,
+              cairo_t                *cr,
+              double                  detail_scale)
+{
+  const ImpTheme *theme = imp_scene_get_theme (scene);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, frame->area.x, frame->area.y, frame->area.width, frame->area.height);
+  cairo_clip (cr);
+
+  imp_render_scene (scene, cr, &frame->area, detail_scale,
+                    options->transparent ? IMP_RENDER_DEFAULT : IMP_RENDER_BACKGROUND);
+  draw_heading (frame, theme, cr);
+
+  cairo_restore (cr);
 }
 
 static cairo_status_t
@@ -100,27 +446,81 @@ append_to_byte_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+
+  return crc ^ 0xffffffff;
+}
+
+static void
+put_be32 (guint8  *p,
+          guint32  value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
+/* cairo writes no resolution: put a pHYs chunk right after IHDR (the PNG
+ * specification wants it before the image data), so that slide tools show
+ * a 2x image at the size of the map and not twice as big. */
+static GByteArray *
+insert_png_dpi (GByteArray *png,
+                double      dpi)
+{
+  /* signature (8) + IHDR length, type, 13 bytes of data, CRC */
+  const guint ihdr_end = 8 + 4 + 4 + 13 + 4;
+  guint8 chunk[4 + 4 + 9 + 4];
+  guint32 per_metre = (guint32) round (dpi / 0.0254);
+
+  GByteArray *result;
+
+  if (png->len < ihdr_end || memcmp (png->data + 12, "IHDR", 4) != 0)
+    return g_byte_array_ref (png);
+
+  put_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  put_be32 (chunk + 8, per_metre);
+  put_be32 (chunk + 12, per_metre);
+  chunk[16] = 1;  /* the unit is the metre */
+  put_be32 (chunk + 17, png_crc (chunk + 4, 4 + 9));
+
+  result = g_byte_array_sized_new (png->len + sizeof chunk);
+  g_byte_array_append (result, png->data, ihdr_end);
+  g_byte_array_append (result, chunk, sizeof chunk);
+  g_byte_array_append (result, png->data + ihdr_end, png->len - ihdr_end);
+
+  return result;
+}
+
 static GBytes *
 export_png (ImpScene                *scene,
             const ImpExportOptions  *options,
             GError                 **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_auto(Frame) frame;
+  GByteArray *with_dpi;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  ImpRect bounds;
-  ImpRect area;
   double width, height;
 
-  imp_scene_get_bounds (scene, &bounds);
-  area.x = bounds.x - options->padding;
-  area.y = bounds.y - options->padding;
-  area.width = bounds.width + 2 * options->padding;
-  area.height = bounds.height + 2 * options->padding;
+  frame_init (&frame, scene, options);
 
-  width = ceil (area.width * options->scale);
-  height = ceil (area.height * options->scale);
+  width = ceil (frame.area.width * options->scale);
+  height = ceil (frame.area.height * options->scale);
 
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
     {
@@ -135,10 +535,9 @@ export_png (ImpScene                *scene,
                                         MAX (1, (int) height));
   cr = cairo_create (surface);
   cairo_scale (cr, options->scale, options->scale);
-  cairo_translate (cr, -area.x, -area.y);
+  cairo_translate (cr, -frame.area.x, -frame.area.y);
 
-  imp_render_scene (scene, cr, &area, options->scale,
-                    options->transparent ? IMP_RENDER_DEFAULT : IMP_RENDER_BACKGROUND);
+  draw_picture (scene, &frame, options, cr, options->scale);
 
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -154,7 +553,216 @@ export_png (ImpScene                *scene,
       return NULL;
     }
 
+  with_dpi = insert_png_dpi (bytes, IMP_EXPORT_BASE_DPI * options->scale);
+
+  return g_byte_array_free_to_bytes (with_dpi);
+}
+
+static GBytes *
+export_pdf (ImpScene                *scene,
+            const ImpExportOptions  *options,
+            GError                 **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_auto(Frame) frame;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  const char *title;
+  double page_width, page_height;
+  double scale, x, y;
+
+  frame_init (&frame, scene, options);
+
+  if (options->page == IMP_EXPORT_PAGE_NATURAL)
+    {
+      scale = POINTS_PER_UNIT;
+      page_width = frame.area.width * scale;
+      page_height = frame.area.height * scale;
+      x = y = 0;
+    }
+  else
+    {
+      double avail_width, avail_height;
+
+      page_width = pages[options->page].width;
+      page_height = pages[options->page].height;
+      /* A slide is always wide; paper turns on request. */
+      if (options->page != IMP_EXPORT_PAGE_16_9 &&
+          options->landscape != (page_width > page_height))
+        {
+          double swap = page_width;
+
+          page_width = page_height;
+          page_height = swap;
+        }
+
+      avail_width = MAX (1, page_width - 2 * options->margin);
+      avail_height = MAX (1, page_height - 2 * options->margin);
+      scale = MIN (avail_width / MAX (frame.area.width, 1),
+                   avail_height / MAX (frame.area.height, 1));
+      x = (page_width - frame.area.width * scale) / 2;
+      y = (page_height - frame.area.height * scale) / 2;
+    }
+
+  /* PDF readers refuse pages over 14400 points a side. */
+  if (page_width > 14400 || page_height > 14400)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_TOO_LARGE,
+                   _("The page would be %.0f × %.0f points, more than the 14400 a side "
+                     "PDF allows: choose a page size to fit the map on"),
+                   page_width, page_height);
+      return NULL;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes,
+                                                 MAX (1, page_width), MAX (1, page_height));
+  title = imp_map_get_title (imp_scene_get_map (scene));
+  if (title != NULL && *title != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Mapper");
+
+  cr = cairo_create (surface);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -frame.area.x, -frame.area.y);
+  draw_picture (scene, &frame, options, cr, VECTOR_DETAIL_SCALE);
+  cairo_show_page (cr);
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
+                   _("Could not draw the PDF document: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+static GBytes *
+export_svg (ImpScene               *scene,
+            const ImpExportOptions *options)
+{
+  g_auto(Frame) frame;
+  ImpSvgHeading heading;
+  char *svg;
+  gsize length;
+
+  frame_init (&frame, scene, options);
+  heading = (ImpSvgHeading) { frame.heading, frame.heading_x, frame.heading_y,
+                              frame.heading_size };
+  svg = imp_svg_write_area (scene, &frame.area, !options->transparent,
+                            frame.has_heading ? &heading : NULL, &length);
+
+  return g_bytes_new_take (svg, length);
+}
+
+static gboolean
+check_options (const ImpExportOptions  *options,
+               GError                 **error)
+{
+  if (!isfinite (options->scale) || options->scale < 0.1 || options->scale > 8 ||
+      !isfinite (options->padding) || options->padding < 0 || options->padding > 10000)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_INVALID_OPTION,
+                   _("The scale must be between 0.1 and 8 and the padding between 0 and 10000"));
+      return FALSE;
+    }
+
+  if ((guint) options->page >= G_N_ELEMENTS (pages) ||
+      !isfinite (options->margin) || options->margin < 0 || options->margin > 144)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_INVALID_OPTION,
+                   _("The page size is unknown or the margin is not between 0 and 144 points"));
+      return FALSE;
+    }
+
+  if (options->scope == IMP_EXPORT_SCOPE_RECT &&
+      (!isfinite (options->rect.x) || !isfinite (options->rect.y) ||
+       !isfinite (options->rect.width) || !isfinite (options->rect.height) ||
+       options->rect.width < 1 || options->rect.height < 1))
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_INVALID_OPTION,
+                   _("The area to export is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * imp_export_to_bytes:
+ * @map: the map
+ * @options: what to make
+ * @error: return location for an error
+ *
+ * Draws or converts @map (or the part @options' scope keeps) into the
+ * format of @options, in memory. The export dialog's preview uses it.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+GBytes *
+imp_export_to_bytes (ImpMap                  *map,
+                     const ImpExportOptions  *options,
+                     GError                 **error)
+{
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(ImpMap) scoped = NULL;
+  char *text;
+  gsize length;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!check_options (options, error))
+    return NULL;
+
+  if (!(scoped = imp_export_scope_map (map, options, error)))
+    return NULL;
+
+  switch (options->format)
+    {
+    case IMP_EXPORT_PNG:
+      scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+      return export_png (scene, options, error);
+
+    case IMP_EXPORT_PDF:
+      scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+      return export_pdf (scene, options, error);
+
+    case IMP_EXPORT_SVG:
+      scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+      return export_svg (scene, options);
+
+    case IMP_EXPORT_JSON:
+      text = imp_format_save_to_data (scoped, &length);
+      return g_bytes_new_take (text, length);
+
+    case IMP_EXPORT_MARKDOWN:
+      text = imp_export_markdown (scoped, &length);
+      return g_bytes_new_take (text, length);
+
+    case IMP_EXPORT_MERMAID:
+      text = imp_export_mermaid (scoped, &length);
+      return g_bytes_new_take (text, length);
+
+    case IMP_EXPORT_CSV:
+      text = imp_export_csv (scoped, &length);
+      return g_bytes_new_take (text, length);
+
+    case IMP_N_EXPORT_FORMATS:
+    default:
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   _("Unknown export format"));
+      return NULL;
+    }
 }
 
 /**
@@ -174,7 +782,6 @@ imp_export_to_path (ImpMap                  *map,
                     const ImpExportOptions  *options,
                     GError                 **error)
 {
-  g_autoptr(ImpScene) scene = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *data;
@@ -184,46 +791,7 @@ imp_export_to_path (ImpMap                  *map,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (!isfinite (options->scale) || options->scale < 0.1 || options->scale > 8 ||
-      !isfinite (options->padding) || options->padding < 0 || options->padding > 10000)
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_INVALID_OPTION,
-                   _("The scale must be between 0.1 and 8 and the padding between 0 and 10000"));
-      return FALSE;
-    }
-
-  switch (options->format)
-    {
-    case IMP_EXPORT_PNG:
-      scene = imp_scene_new (map, imp_theme_get (options->theme));
-      bytes = export_png (scene, options, error);
-      break;
-
-    case IMP_EXPORT_SVG:
-      {
-        char *svg;
-
-        scene = imp_scene_new (map, imp_theme_get (options->theme));
-        svg = imp_svg_write_to_data (scene, options->padding, !options->transparent, &length);
-        bytes = g_bytes_new_take (svg, length);
-      }
-      break;
-
-    case IMP_EXPORT_JSON:
-      {
-        char *json = imp_format_save_to_data (map, &length);
-
-        bytes = g_bytes_new_take (json, length);
-      }
-      break;
-
-    default:
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   _("Unknown export format"));
-      return FALSE;
-    }
-
-  if (bytes == NULL)
+  if (!(bytes = imp_export_to_bytes (map, options, error)))
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);

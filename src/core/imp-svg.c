@@ -315,21 +315,51 @@ imp_svg_write_to_data (ImpScene *scene,
                        gboolean  background,
                        gsize    *length)
 {
-  const ImpTheme *theme;
-  GString *out;
   ImpRect bounds, view;
-  const char *title;
-  guint n_links;
 
   g_return_val_if_fail (IMP_IS_SCENE (scene), NULL);
 
-  theme = imp_scene_get_theme (scene);
   imp_scene_get_bounds (scene, &bounds);
   if (!isfinite (padding) || padding < 0)
     padding = 0;
 
   view = (ImpRect) { bounds.x - padding, bounds.y - padding,
                      bounds.width + 2 * padding, bounds.height + 2 * padding };
+
+  return imp_svg_write_area (scene, &view, background, NULL, length);
+}
+
+/**
+ * imp_svg_write_area:
+ * @scene: the scene to write
+ * @view_in: the part of the map to show, in map coordinates
+ * @background: whether to fill the picture with the theme's background
+ * @heading: (nullable): a line of text to write above the map
+ * @length: (out) (optional): the length of the result
+ *
+ * Like imp_svg_write_to_data() for an explicit area: the document's
+ * viewBox is @view, so whatever lies outside it is cut off.
+ *
+ * Returns: (transfer full): the document, UTF-8, NUL-terminated
+ */
+char *
+imp_svg_write_area (ImpScene            *scene,
+                    const ImpRect       *view_in,
+                    gboolean             background,
+                    const ImpSvgHeading *heading,
+                    gsize               *length)
+{
+  const ImpTheme *theme;
+  GString *out;
+  ImpRect view;
+  const char *title;
+  guint n_links;
+
+  g_return_val_if_fail (IMP_IS_SCENE (scene), NULL);
+  g_return_val_if_fail (view_in != NULL, NULL);
+
+  theme = imp_scene_get_theme (scene);
+  view = *view_in;
   /* An empty map still makes a valid picture. */
   view.width = MAX (view.width, 1);
   view.height = MAX (view.height, 1);
@@ -359,6 +389,22 @@ imp_svg_write_to_data (ImpScene *scene,
 
   if (background)
     append_rect (out, &view, 0, &theme->background, NULL, 0);
+
+  if (heading != NULL && heading->text != NULL)
+    {
+      ImpSceneText text = {
+        .text = heading->text,
+        .x = heading->x,
+        .y = heading->y,
+        .size = heading->size,
+        .weight = 700,
+        .color = theme->text,
+      };
+
+      g_string_append (out, "<g class=\"heading\">\n");
+      append_text (out, theme, &text);
+      g_string_append (out, "</g>\n");
+    }
 
   n_links = _imp_scene_get_n_links (scene);
   g_string_append (out, "<g class=\"links\">\n");

@@ -20,4 +20,26 @@ char *imp_svg_write_to_data (ImpScene *scene,
                              gboolean  background,
                              gsize    *length);
 
+/**
+ * ImpSvgHeading:
+ *
+ * A line of text above the picture (the map's title and a date), its
+ * baseline at (@x, @y) in map coordinates.
+ */
+typedef struct
+{
+  const char *text;
+  double      x;
+  double      y;
+  double      size;
+} ImpSvgHeading;
+
+/* The same, for the part of the map inside @view (map coordinates), with
+ * an optional @heading. */
+char *imp_svg_write_area    (ImpScene            *scene,
+                             const ImpRect       *view,
+                             gboolean             background,
+                             const ImpSvgHeading *heading,
+                             gsize               *length);
+
 G_END_DECLS

@@ -96,6 +96,87 @@ static const ImpTheme dark_theme = {
   .goal_title_size = 17.0,
 };
 
+/* For paper: a white page, near-black text and accents dark enough to
+ * survive a black-and-white printer (every accent is below 25 % luminance),
+ * fills so pale they cost no toner, and no shadows, which print as grey
+ * smudges. */
+static const ImpTheme print_theme = {
+  .kind = IMP_THEME_PRINT,
+  .background = RGB (0xffffff),
+  .text = RGB (0x000000),
+  .text_dim = RGB (0x333333),
+  .link = RGB (0x555555),
+  .cross_link = RGB (0x0b4f9e),
+  .header_text = RGB (0x333333),
+  .header_background = RGBA (0xffffff, 0.95),
+  .selection = RGB (0x1c5fb8),
+  .progress_track = RGBA (0x000000, 0.18),
+  .progress_fill = RGB (0x146b3e),
+  .level_fill = {
+    RGB (0xf5f3fe),
+    RGB (0xf0f8f9),
+    RGB (0xf2f8ef),
+    RGB (0xfdf5ec),
+    RGB (0xfdf1f5),
+  },
+  .level_accent = {
+    RGB (0x3d2496),
+    RGB (0x064c56),
+    RGB (0x1c4d18),
+    RGB (0x7a3300),
+    RGB (0x7e1545),
+  },
+  .font_family = "Cantarell",
+  .title_size = 15.0,
+  .small_size = 12.0,
+  .on_accent = RGB (0xffffff),
+  .shadow = RGBA (0x000000, 0.0),
+  .success = RGB (0x146b3e),
+  .danger = RGB (0x9c0f1b),
+  .neutral = RGB (0x4d4d4d),
+  .goal_title_size = 17.0,
+};
+
+/* For a room: projectors wash out pale tints and thin type, so the page
+ * is white, the text black, the level fills stronger and every size about
+ * a third bigger, readable from the back row. */
+static const ImpTheme projector_theme = {
+  .kind = IMP_THEME_PROJECTOR,
+  .background = RGB (0xffffff),
+  .text = RGB (0x000000),
+  .text_dim = RGB (0x2e2e2e),
+  .link = RGB (0x4d4d4d),
+  .cross_link = RGB (0x0b4f9e),
+  .header_text = RGB (0x2e2e2e),
+  .header_background = RGBA (0xffffff, 0.95),
+  .selection = RGB (0x1c5fb8),
+  .progress_track = RGBA (0x000000, 0.20),
+  .progress_fill = RGB (0x146b3e),
+  .level_fill = {
+    RGB (0xe2dcfb),
+    RGB (0xcfebef),
+    RGB (0xd8edd0),
+    RGB (0xfbe0c4),
+    RGB (0xf9d5e3),
+  },
+  .level_accent = {
+    RGB (0x3d2496),
+    RGB (0x064c56),
+    RGB (0x1c4d18),
+    RGB (0x7a3300),
+    RGB (0x7e1545),
+  },
+  .font_family = "Cantarell",
+  .title_size = 20.0,
+  .small_size = 16.0,
+  .on_accent = RGB (0xffffff),
+  .shadow = RGBA (0x000000, 0.0),
+  .success = RGB (0x146b3e),
+  .danger = RGB (0x9c0f1b),
+  .neutral = RGB (0x4d4d4d),
+  .goal_title_size = 23.0,
+};
+
 /**
  * imp_theme_get:
  * @kind: the look
@@ -110,6 +191,12 @@ imp_theme_get (ImpThemeKind kind)
     {
     case IMP_THEME_DARK:
       return &dark_theme;
+
+    case IMP_THEME_PRINT:
+      return &print_theme;
+
+    case IMP_THEME_PROJECTOR:
+      return &projector_theme;
 
     case IMP_THEME_LIGHT:
     default:

@@ -79,7 +79,7 @@ IMP_DEFINE_ENUM_STRINGS (ImpExperimentStatus, experiment_status,
 IMP_DEFINE_ENUM_STRINGS (ImpResult, result,
                          "none", "supports", "refutes", "inconclusive")
 IMP_DEFINE_ENUM_STRINGS (ImpThemeKind, theme_kind,
-                         "light", "dark")
+                         "light", "dark", "print", "projector")
 
 const char *
 imp_vocabulary_level_name (ImpVocabulary vocabulary,

@@ -116,6 +116,8 @@ typedef enum
 {
   IMP_THEME_LIGHT,
   IMP_THEME_DARK,
+  IMP_THEME_PRINT,      /* white, high contrast, no shadows: for paper */
+  IMP_THEME_PROJECTOR,  /* large type, high contrast: for a room */
 } ImpThemeKind;
 
 /**

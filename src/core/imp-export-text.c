@@ -1,0 +1,544 @@
+/* imp-export-text.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-export-text"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "imp-export-text.h"
+#include "imp-theme.h"
+
+/* Text exports for wikis and pipelines: a Markdown outline, a Mermaid
+ * flowchart and a CSV of deliverables. They are written from the document,
+ * not from the scene, so collapsed branches are included. */
+
+/* One line of text: newlines and tabs become spaces, broken UTF-8 is repaired. */
+static char *
+one_line (const char *text)
+{
+  char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  for (char *p = valid; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        *p = ' ';
+    }
+
+  return g_strstrip (valid);
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
+/* ---- Markdown ------------------------------------------------------------ */
+
+/* Characters that would start emphasis, links, code or HTML are escaped,
+ * so a title is shown exactly as typed. */
+static void
+append_md (GString    *out,
+           const char *text)
+{
+  g_autofree char *line = one_line (text);
+
+  for (const char *p = line; *p; p++)
+    {
+      if (strchr ("\\`*_[]<>#|~", *p) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+static void
+indent (GString *out,
+        guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_md_metric (GString         *out,
+                  const ImpMetric *metric,
+                  guint            depth)
+{
+  indent (out, depth);
+  g_string_append (out, "- ");
+  g_string_append (out, _("Metric:"));
+  g_string_append_c (out, ' ');
+  if (metric->name != NULL)
+    append_md (out, metric->name);
+  if (!isnan (metric->baseline))
+    {
+      g_string_append_printf (out, ", %s ", _("baseline"));
+      append_number (out, metric->baseline);
+    }
+  if (!isnan (metric->current))
+    {
+      g_string_append_printf (out, ", %s ", _("current"));
+      append_number (out, metric->current);
+    }
+  if (!isnan (metric->target))
+    {
+      g_string_append_printf (out, ", %s ", _("target"));
+      append_number (out, metric->target);
+    }
+  if (metric->unit != NULL)
+    {
+      g_string_append_c (out, ' ');
+      append_md (out, metric->unit);
+    }
+  g_string_append_printf (out, " (%s", imp_direction_to_string (metric->direction));
+  if (metric->deadline != NULL)
+    g_string_append_printf (out, ", %s %s", _("by"), metric->deadline);
+  g_string_append_printf (out, ", %s)", imp_indicator_to_string (metric->indicator));
+  if (imp_metric_has_target (metric))
+    g_string_append_printf (out, ", %s %.0f %%", _("progress"),
+                            imp_metric_get_progress (metric) * 100);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_md_node (GString      *out,
+                ImpMap       *map,
+                ImpNode      *node,
+                const ImpLink *link,
+                guint         depth)
+{
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (map);
+
+  indent (out, depth);
+  g_string_append_printf (out, "- **%s:** ", imp_vocabulary_level_name (vocabulary, node->level));
+  append_md (out, node->title);
+
+  if (imp_ice_is_set (&node->ice))
+    g_string_append_printf (out, " — ICE %u × %u × %u = %u", node->ice.impact,
+                            node->ice.confidence, node->ice.ease,
+                            imp_ice_get_score (&node->ice));
+  else if (node->ice.impact || node->ice.confidence || node->ice.ease)
+    g_string_append_printf (out, " — ICE %u × %u × %u (%s)", node->ice.impact,
+                            node->ice.confidence, node->ice.ease, _("incomplete"));
+
+  if (node->experiment != NULL)
+    {
+      const ImpExperiment *e = node->experiment;
+
+      g_string_append_printf (out, " — %s, %s, %s", imp_experiment_kind_to_string (e->kind),
+                              imp_aspect_to_string (e->aspect),
+                              imp_experiment_status_to_string (e->status));
+      if (e->result != IMP_RESULT_NONE)
+        g_string_append_printf (out, ": %s", imp_result_to_string (e->result));
+      if (e->start_date != NULL || e->end_date != NULL)
+        g_string_append_printf (out, " (%s – %s)", e->start_date ? e->start_date : "…",
+                                e->end_date ? e->end_date : "…");
+    }
+  g_string_append_c (out, '\n');
+
+  if (link != NULL && (link->assumption != NULL || link->confidence != IMP_CONFIDENCE_UNSET ||
+                       link->status != IMP_LINK_STATUS_UNTESTED))
+    {
+      indent (out, depth + 1);
+      g_string_append_printf (out, "- %s ", _("Assumption:"));
+      if (link->assumption != NULL)
+        append_md (out, link->assumption);
+      g_string_append_printf (out, " (%s", imp_link_status_to_string (link->status));
+      if (link->confidence != IMP_CONFIDENCE_UNSET)
+        g_string_append_printf (out, ", %s %s", imp_confidence_to_string (link->confidence),
+                                _("confidence"));
+      g_string_append (out, ")\n");
+    }
+
+  if (node->metric != NULL)
+    append_md_metric (out, node->metric, depth + 1);
+
+  if (node->experiment != NULL && node->experiment->evidence != NULL)
+    {
+      indent (out, depth + 1);
+      g_string_append_printf (out, "- %s ", _("Evidence:"));
+      append_md (out, node->experiment->evidence);
+      g_string_append_c (out, '\n');
+    }
+
+  if (node->notes != NULL && *node->notes != '\0')
+    {
+      indent (out, depth + 1);
+      g_string_append_printf (out, "- %s ", _("Notes:"));
+      append_md (out, node->notes);
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpLink *child_link = node->children->pdata[i];
+
+      if (imp_link_is_tree_link (child_link))
+        append_md_node (out, map, child_link->child, child_link, depth + 1);
+    }
+}
+
+/**
+ * imp_export_markdown:
+ * @map: the map
+ * @length: (out) (optional): the length of the result
+ *
+ * An outline: one nested list item per node along tree links, with
+ * metrics, ICE scores and experiments, then one line per cross-link.
+ *
+ * Returns: (transfer full): UTF-8 Markdown
+ */
+char *
+imp_export_markdown (ImpMap *map,
+                     gsize  *length)
+{
+  g_autoptr(GPtrArray) roots = NULL;
+  GString *out;
+  const char *title;
+  gboolean any_cross = FALSE;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  out = g_string_new (NULL);
+  title = imp_map_get_title (map);
+  g_string_append (out, "# ");
+  if (title != NULL && *title != '\0')
+    append_md (out, title);
+  else
+    g_string_append (out, _("Impact map"));
+  g_string_append (out, "\n\n");
+
+  roots = imp_map_get_roots (map);
+  for (guint i = 0; i < roots->len; i++)
+    append_md_node (out, map, roots->pdata[i], NULL, 0);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      for (guint j = 1; j < node->parents->len; j++)
+        {
+          ImpLink *link = node->parents->pdata[j];
+
+          if (!any_cross)
+            g_string_append_printf (out, "\n## %s\n\n", _("Cross-links"));
+          any_cross = TRUE;
+
+          g_string_append (out, "- ");
+          append_md (out, link->parent->title);
+          g_string_append (out, " → ");
+          append_md (out, node->title);
+          if (link->assumption != NULL)
+            {
+              g_string_append (out, ": ");
+              append_md (out, link->assumption);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Mermaid ------------------------------------------------------------- */
+
+/**
+ * imp_export_mermaid_id:
+ * @id: a node id, any text without white space
+ *
+ * Mermaid ids may hold letters, digits and underscores, and some words
+ * ("end", "graph") break its parser. Every id gets a prefix; letters and
+ * digits are kept, an underscore is doubled and any other byte becomes "_"
+ * and two hex digits, so different ids stay different.
+ *
+ * Returns: (transfer full): an id that is safe in a Mermaid flowchart
+ */
+char *
+imp_export_mermaid_id (const char *id)
+{
+  GString *out = g_string_new ("id_");
+
+  for (const guchar *p = (const guchar *) id; p && *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (out, *p);
+      else if (*p == '_')
+        g_string_append (out, "__");
+      else
+        g_string_append_printf (out, "_%02x", *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A quoted Mermaid label: quotes and the characters Mermaid reads as
+ * markup become its entity codes. */
+static void
+append_mermaid_label (GString    *out,
+                      const char *text)
+{
+  g_autofree char *line = one_line (text);
+
+  g_string_append_c (out, '"');
+  for (const char *p = line; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "#quot;");
+          break;
+        case '#':
+          g_string_append (out, "#35;");
+          break;
+        case '<':
+          g_string_append (out, "#lt;");
+          break;
+        case '>':
+          g_string_append (out, "#gt;");
+          break;
+        case '&':
+          g_string_append (out, "#amp;");
+          break;
+        default:
+          g_string_append_c (out, *p);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_hex (GString        *out,
+            const ImpColor *color)
+{
+  g_string_append_printf (out, "#%02x%02x%02x",
+                          (guint) CLAMP (round (color->red * 255), 0, 255),
+                          (guint) CLAMP (round (color->green * 255), 0, 255),
+                          (guint) CLAMP (round (color->blue * 255), 0, 255));
+}
+
+/**
+ * imp_export_mermaid:
+ * @map: the map
+ * @length: (out) (optional): the length of the result
+ *
+ * A left-to-right Mermaid flowchart: one node statement per node with a
+ * class per level in the light theme's colours, one edge per link, tree
+ * links solid and cross-links dotted, assumptions as edge labels.
+ *
+ * Returns: (transfer full): the flowchart
+ */
+char *
+imp_export_mermaid (ImpMap *map,
+                    gsize  *length)
+{
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  GString *out;
+  const char *title;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  out = g_string_new (NULL);
+  title = imp_map_get_title (map);
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *line = one_line (title);
+
+      g_string_append_printf (out, "%%%% %s\n", line);
+    }
+  g_string_append (out, "flowchart LR\n");
+
+  for (guint level = 0; level < IMP_N_LEVELS; level++)
+    {
+      g_string_append_printf (out, "  classDef %s fill:", imp_level_to_string (level));
+      append_hex (out, &theme->level_fill[level]);
+      g_string_append (out, ",stroke:");
+      append_hex (out, &theme->level_accent[level]);
+      g_string_append (out, ",color:");
+      append_hex (out, &theme->text);
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      g_autofree char *id = imp_export_mermaid_id (node->id);
+
+      g_string_append_printf (out, "  %s[", id);
+      append_mermaid_label (out, node->title);
+      g_string_append_printf (out, "]:::%s\n", imp_level_to_string (node->level));
+    }
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      g_autofree char *from = imp_export_mermaid_id (node->id);
+
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          ImpLink *link = node->children->pdata[j];
+          g_autofree char *to = imp_export_mermaid_id (link->child->id);
+
+          g_string_append_printf (out, "  %s %s", from,
+                                  imp_link_is_tree_link (link) ? "-->" : "-.->");
+          if (link->assumption != NULL && *link->assumption != '\0')
+            {
+              g_string_append_c (out, '|');
+              append_mermaid_label (out, link->assumption);
+              g_string_append_c (out, '|');
+            }
+          g_string_append_printf (out, " %s\n", to);
+        }
+    }
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, with
+ * its quotes doubled. */
+static void
+append_csv_field (GString    *out,
+                  const char *text,
+                  gboolean    first)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  if (!first)
+    g_string_append_c (out, ',');
+
+  if (strpbrk (valid, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, valid);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_csv_uint (GString *out,
+                 guint    value)
+{
+  g_autofree char *text = value ? g_strdup_printf ("%u", value) : g_strdup ("");
+
+  append_csv_field (out, text, FALSE);
+}
+
+static int
+compare_by_score (gconstpointer a,
+                  gconstpointer b)
+{
+  const ImpNode *x = *(ImpNode * const *) a;
+  const ImpNode *y = *(ImpNode * const *) b;
+  guint sx = imp_ice_get_score (&x->ice);
+  guint sy = imp_ice_get_score (&y->ice);
+
+  return sx == sy ? 0 : (sx > sy ? -1 : 1);
+}
+
+/**
+ * imp_export_csv:
+ * @map: the map
+ * @length: (out) (optional): the length of the result
+ *
+ * The deliverables ranked by ICE score (unscored ones last, in document
+ * order), each with its chain up to the goal along tree parents: the list
+ * a team uses to decide what to test first. RFC 4180, CRLF line ends.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+imp_export_csv (ImpMap *map,
+                gsize  *length)
+{
+  g_autoptr(GPtrArray) deliverables = g_ptr_array_new ();
+  GString *out;
+  guint rank = 0;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE)
+        g_ptr_array_add (deliverables, node);
+    }
+  /* g_ptr_array_sort is not stable; ties keep document order this way. */
+  for (guint i = 1; i < deliverables->len; i++)
+    {
+      for (guint j = i; j > 0 && compare_by_score (&deliverables->pdata[j - 1],
+                                                   &deliverables->pdata[j]) > 0; j--)
+        {
+          gpointer swap = deliverables->pdata[j];
+
+          deliverables->pdata[j] = deliverables->pdata[j - 1];
+          deliverables->pdata[j - 1] = swap;
+        }
+    }
+
+  out = g_string_new ("rank,id,deliverable,ice_impact,ice_confidence,ice_ease,ice_score,"
+                      "impact,actor,goal,chain\r\n");
+
+  for (guint i = 0; i < deliverables->len; i++)
+    {
+      ImpNode *node = deliverables->pdata[i];
+      const char *up[IMP_N_LEVELS] = { NULL };
+      g_autoptr(GString) chain = g_string_new (NULL);
+      guint score = imp_ice_get_score (&node->ice);
+      g_autofree char *rank_text = NULL;
+
+      for (ImpNode *p = imp_node_get_tree_parent (node); p; p = imp_node_get_tree_parent (p))
+        {
+          up[p->level] = p->title;
+          g_string_prepend (chain, " > ");
+          g_string_prepend (chain, p->title);
+        }
+      g_string_append (chain, node->title);
+
+      rank_text = score ? g_strdup_printf ("%u", ++rank) : g_strdup ("");
+      append_csv_field (out, rank_text, TRUE);
+      append_csv_field (out, node->id, FALSE);
+      append_csv_field (out, node->title, FALSE);
+      append_csv_uint (out, node->ice.impact);
+      append_csv_uint (out, node->ice.confidence);
+      append_csv_uint (out, node->ice.ease);
+      append_csv_uint (out, score);
+      append_csv_field (out, up[IMP_LEVEL_IMPACT], FALSE);
+      append_csv_field (out, up[IMP_LEVEL_ACTOR], FALSE);
+      append_csv_field (out, up[IMP_LEVEL_GOAL], FALSE);
+      append_csv_field (out, chain->str, FALSE);
+      g_string_append (out, "\r\n");
+    }
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
