@@ -429,7 +429,7 @@ static void
 test_merge_drag (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *before = snapshot (f->map);
+  char *before = snapshot (f->map);
   guint n_undo = imp_history_get_n_undo (f->history);
 
   /* One drag of two cards: many previews, one step. */
@@ -446,10 +446,23 @@ test_merge_drag (Fixture       *f,
   g_assert_cmpfloat (f->impact2->y, ==, 109);
   assert_undo_redo (f->history, before);
 
+  /* A cancelled group takes its edits back and adds nothing. */
+  g_free (before);
+  before = snapshot (f->map);
+  imp_history_begin_group (f->history, "Move");
+  imp_history_set_node_position (f->history, f->impact, TRUE, 500, 500);
+  imp_history_cancel_group (f->history);
+  {
+    g_autofree char *after = snapshot (f->map);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
   /* An empty group adds nothing. */
   imp_history_begin_group (f->history, "Nothing");
   imp_history_end_group (f->history);
   g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_free (before);
 }
 
 static void

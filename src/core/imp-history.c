@@ -1199,6 +1199,22 @@ imp_history_end_group (ImpHistory *self)
   command_end (self);
 }
 
+/**
+ * imp_history_cancel_group:
+ *
+ * Ends the outermost open group by taking back everything done in it, as
+ * when a drag is dropped where it cannot go: no step is added.
+ */
+void
+imp_history_cancel_group (ImpHistory *self)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  self->group_depth = 0;
+  rollback (self, 0);
+}
+
 /* Commands */
 
 /**

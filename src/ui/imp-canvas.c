@@ -15,11 +15,23 @@
 
 #include "imp-canvas.h"
 #include "imp-render.h"
+#include "imp-scene-private.h"
 
 /* One step of keyboard, button or mouse-wheel zoom. */
 #define ZOOM_STEP 1.2
 /* Pixels a mouse-wheel click pans. */
 #define WHEEL_PAN 64.0
+/* How near a link curve a click selects it, in widget pixels. */
+#define LINK_TOLERANCE 6.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_MOVE,
+  DRAG_LINK,
+  DRAG_BAND,
+} DragMode;
 
 /**
  * ImpCanvas:
@@ -40,8 +52,25 @@ struct _ImpCanvas
   ImpViewport  *viewport;
   ImpThemeKind  theme_kind;
 
-  /* Borrowed from the map; cleared when the node goes away. */
-  ImpNode      *selected;
+  ImpSelection *selection;
+  ImpHistory   *history;
+
+  /* The in-place title editor, over the card of the node it edits. */
+  GtkWidget    *editor;
+  char         *editing_id;
+
+  /* A drag: what it does, the card it started on, the cards it moves with
+   * their map positions at the start, and the card under the pointer. */
+  DragMode      drag_mode;
+  ImpNode      *drag_node;
+  GPtrArray    *drag_nodes;
+  GArray       *drag_origins;   /* (element-type graphene_point_t) */
+  GHashTable   *drop_legal;     /* ImpNode → TRUE where a drop may go */
+  ImpNode      *drop_target;
+  double        drag_x;
+  double        drag_y;
+  double        pointer_map_x;
+  double        pointer_map_y;
 
   double        pointer_x;
   double        pointer_y;
@@ -64,7 +93,14 @@ enum {
   N_PROPS
 };
 
+enum {
+  MESSAGE,
+  EDIT_COMMITTED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ImpCanvas, imp_canvas, GTK_TYPE_WIDGET)
 
@@ -183,10 +219,9 @@ map_changed_cb (ImpCanvas     *self,
   g_assert (IMP_IS_CANVAS (self));
   g_assert (IMP_IS_MAP (map));
 
-  if (self->selected != NULL &&
-      (kind == IMP_CHANGE_EVERYTHING ||
-       (kind == IMP_CHANGE_NODE_REMOVED && object == self->selected)))
-    imp_canvas_set_selected (self, NULL);
+  if (self->editing_id != NULL &&
+      imp_map_lookup_node (self->map, self->editing_id) == NULL)
+    imp_canvas_stop_editing (self, FALSE);
 
   invalidate_scene (self);
 }
@@ -300,18 +335,167 @@ leave_cb (ImpCanvas                *self,
 }
 
 static void
+widget_to_map (ImpCanvas *self,
+               double     x,
+               double     y,
+               double    *map_x,
+               double    *map_y)
+{
+  imp_viewport_widget_to_map (self->viewport, x, y, map_x, map_y);
+}
+
+/* The card under (x, y) in map coordinates, leaving out @skip's cards: the
+ * cards being dragged are under the pointer too. */
+static ImpNode *
+hit_card_except (ImpCanvas  *self,
+                 double      x,
+                 double      y,
+                 GHashTable *skip)
+{
+  ImpNode *best = NULL;
+  guint n = _imp_scene_get_n_cards (self->scene);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (self->scene, i);
+
+      if (imp_rect_contains_point (&card->rect, x, y) &&
+          (skip == NULL || !g_hash_table_contains (skip, card->node)))
+        best = card->node;
+    }
+
+  return best;
+}
+
+static double
+bezier (double t,
+        double p0,
+        double p1,
+        double p2,
+        double p3)
+{
+  double u = 1 - t;
+
+  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+}
+
+static double
+segment_distance (double px,
+                  double py,
+                  double ax,
+                  double ay,
+                  double bx,
+                  double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+
+  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/* The link whose curve passes within @tolerance map units of (x, y). */
+static ImpLink *
+hit_link (ImpCanvas *self,
+          double     x,
+          double     y,
+          double     tolerance)
+{
+  guint n = _imp_scene_get_n_links (self->scene);
+  ImpLink *best = NULL;
+  double best_distance = tolerance;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (self->scene, i);
+      double px = link->x0, py = link->y0;
+
+      if (x < link->extent.x - tolerance || x > link->extent.x + link->extent.width + tolerance ||
+          y < link->extent.y - tolerance || y > link->extent.y + link->extent.height + tolerance)
+        continue;
+
+      for (int k = 1; k <= 24; k++)
+        {
+          double t = k / 24.0;
+          double qx = bezier (t, link->x0, link->x1, link->x2, link->x3);
+          double qy = bezier (t, link->y0, link->y1, link->y2, link->y3);
+          double d = segment_distance (x, y, px, py, qx, qy);
+
+          if (d <= best_distance)
+            {
+              best_distance = d;
+              best = link->link;
+            }
+          px = qx;
+          py = qy;
+        }
+    }
+
+  return best;
+}
+
+/* Whether @node may be dropped on @target: under it (moving) or linked
+ * from it (a cross-link). */
+static gboolean
+drop_allowed (ImpCanvas  *self,
+              ImpNode    *node,
+              ImpNode    *target,
+              GError    **error)
+{
+  if (self->drag_mode == DRAG_MOVE &&
+      (imp_node_get_tree_parent (node) == target ||
+       imp_map_find_link (self->map, target, node) != NULL))
+    return TRUE;
+
+  return imp_map_can_link (self->map, target, node, error);
+}
+
+static void
+compute_drop_targets (ImpCanvas *self)
+{
+  guint n = _imp_scene_get_n_cards (self->scene);
+
+  g_clear_pointer (&self->drop_legal, g_hash_table_unref);
+  self->drop_legal = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ImpNode *target = _imp_scene_get_card (self->scene, i)->node;
+      gboolean legal = TRUE;
+
+      if (g_ptr_array_find (self->drag_nodes, target, NULL))
+        continue;
+
+      for (guint j = 0; j < self->drag_nodes->len && legal; j++)
+        legal = drop_allowed (self, g_ptr_array_index (self->drag_nodes, j), target, NULL);
+
+      if (legal)
+        g_hash_table_add (self->drop_legal, target);
+    }
+}
+
+static void
 drag_begin_cb (ImpCanvas      *self,
                double          x,
                double          y,
                GtkGestureDrag *gesture)
 {
+  GdkModifierType state;
   double map_x, map_y;
 
   ensure_scene (self);
 
-  /* Cards will be dragged to move them (a later issue); only empty space pans. */
-  imp_viewport_widget_to_map (self->viewport, x, y, &map_x, &map_y);
-  if (self->scene == NULL || imp_scene_hit_test (self->scene, map_x, map_y) != NULL)
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  widget_to_map (self, x, y, &map_x, &map_y);
+
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_node = self->scene != NULL ? imp_scene_hit_test (self->scene, map_x, map_y) : NULL;
+  self->drag_mode = DRAG_NONE;
+
+  if (self->scene == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -320,6 +504,91 @@ drag_begin_cb (ImpCanvas      *self,
   self->drag_offset_x = imp_viewport_get_offset_x (self->viewport);
   self->drag_offset_y = imp_viewport_get_offset_y (self->viewport);
   self->panning = FALSE;
+
+  /* Decide now, while the modifiers are those of the press. */
+  if (self->drag_node != NULL)
+    self->drag_mode = (state & GDK_CONTROL_MASK) ? DRAG_LINK : DRAG_MOVE;
+  else if (state & GDK_SHIFT_MASK)
+    self->drag_mode = DRAG_BAND;
+  else
+    self->drag_mode = DRAG_PAN;
+
+  if ((self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK) && self->history == NULL)
+    self->drag_mode = DRAG_PAN;
+}
+
+static void
+start_card_drag (ImpCanvas *self)
+{
+  GPtrArray *selected;
+
+  if (!imp_selection_contains (self->selection, self->drag_node))
+    imp_selection_select (self->selection, self->drag_node);
+
+  g_clear_pointer (&self->drag_nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_origins, g_array_unref);
+  self->drag_nodes = g_ptr_array_new ();
+  self->drag_origins = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+
+  if (self->drag_mode == DRAG_LINK)
+    g_ptr_array_add (self->drag_nodes, self->drag_node);
+  else
+    {
+      selected = imp_selection_get_nodes (self->selection);
+
+      /* A node below another dragged one moves with its subtree already. */
+      for (guint i = 0; i < selected->len; i++)
+        {
+          ImpNode *node = g_ptr_array_index (selected, i);
+          gboolean below = FALSE;
+
+          for (guint j = 0; j < selected->len && !below; j++)
+            below = j != i && imp_map_is_ancestor (self->map, g_ptr_array_index (selected, j),
+                                                   node);
+          if (!below)
+            g_ptr_array_add (self->drag_nodes, node);
+        }
+    }
+
+  for (guint i = 0; i < self->drag_nodes->len; i++)
+    {
+      ImpRect rect = { 0, };
+      graphene_point_t origin;
+
+      imp_scene_get_card_rect (self->scene, g_ptr_array_index (self->drag_nodes, i), &rect);
+      origin = GRAPHENE_POINT_INIT (rect.x, rect.y);
+      g_array_append_val (self->drag_origins, origin);
+    }
+
+  compute_drop_targets (self);
+
+  if (self->drag_mode == DRAG_MOVE)
+    imp_history_begin_group (self->history, _("Move"));
+}
+
+static void
+update_band (ImpCanvas *self)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  double x0, y0;
+  ImpRect band;
+  guint n = _imp_scene_get_n_cards (self->scene);
+
+  widget_to_map (self, self->drag_x, self->drag_y, &x0, &y0);
+  band.x = MIN (x0, self->pointer_map_x);
+  band.y = MIN (y0, self->pointer_map_y);
+  band.width = fabs (x0 - self->pointer_map_x);
+  band.height = fabs (y0 - self->pointer_map_y);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (self->scene, i);
+
+      if (imp_rect_intersects (&card->rect, &band))
+        g_ptr_array_add (nodes, card->node);
+    }
+
+  imp_selection_set_nodes (self->selection, nodes);
 }
 
 static void
@@ -328,6 +597,11 @@ drag_update_cb (ImpCanvas      *self,
                 double          offset_y,
                 GtkGestureDrag *gesture)
 {
+  double zoom = imp_viewport_get_zoom (self->viewport);
+
+  if (self->drag_mode == DRAG_NONE)
+    return;
+
   if (!self->panning)
     {
       int threshold = 8;
@@ -341,14 +615,119 @@ drag_update_cb (ImpCanvas      *self,
         return;
 
       self->panning = TRUE;
-      self->auto_fit = FALSE;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+
+      if (self->drag_mode == DRAG_PAN)
+        {
+          self->auto_fit = FALSE;
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+        }
+      else if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK)
+        {
+          imp_canvas_stop_editing (self, TRUE);
+          ensure_scene (self);
+          start_card_drag (self);
+        }
     }
 
-  imp_viewport_set_offset (self->viewport,
-                           self->drag_offset_x + offset_x,
-                           self->drag_offset_y + offset_y);
+  widget_to_map (self, self->drag_x + offset_x, self->drag_y + offset_y,
+                 &self->pointer_map_x, &self->pointer_map_y);
+
+  switch (self->drag_mode)
+    {
+    case DRAG_PAN:
+      imp_viewport_set_offset (self->viewport,
+                               self->drag_offset_x + offset_x,
+                               self->drag_offset_y + offset_y);
+      break;
+
+    case DRAG_BAND:
+      ensure_scene (self);
+      update_band (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case DRAG_MOVE:
+      for (guint i = 0; i < self->drag_nodes->len; i++)
+        {
+          graphene_point_t *origin = &g_array_index (self->drag_origins, graphene_point_t, i);
+
+          imp_history_set_node_position (self->history, g_ptr_array_index (self->drag_nodes, i),
+                                         TRUE,
+                                         round (origin->x + offset_x / zoom),
+                                         round (origin->y + offset_y / zoom));
+        }
+      G_GNUC_FALLTHROUGH;
+
+    case DRAG_LINK:
+      {
+        g_autoptr(GHashTable) skip = g_hash_table_new (NULL, NULL);
+        ImpNode *target;
+
+        ensure_scene (self);
+        for (guint i = 0; i < self->drag_nodes->len; i++)
+          g_hash_table_add (skip, g_ptr_array_index (self->drag_nodes, i));
+
+        target = hit_card_except (self, self->pointer_map_x, self->pointer_map_y, skip);
+        self->drop_target = target;
+        if (target != NULL && !g_hash_table_contains (self->drop_legal, target))
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "not-allowed");
+        else
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                           self->drag_mode == DRAG_LINK ? "alias" : "grabbing");
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      }
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+show_message (ImpCanvas  *self,
+              const char *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+static void
+finish_drop (ImpCanvas *self)
+{
+  ImpNode *target = self->drop_target;
+  g_autoptr(GError) error = NULL;
+
+  if (self->drag_mode == DRAG_LINK)
+    {
+      if (target != NULL &&
+          !imp_history_link (self->history, target, self->drag_node, -1, &error))
+        show_message (self, error->message);
+      return;
+    }
+
+  if (target == NULL)
+    {
+      imp_history_end_group (self->history);
+      return;
+    }
+
+  /* Dropped on a card: the dragged branches go under it, laid out again. */
+  for (guint i = 0; i < self->drag_nodes->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (self->drag_nodes, i);
+
+      if (!drop_allowed (self, node, target, &error) ||
+          !imp_history_reparent (self->history, node, target, -1, &error))
+        {
+          imp_history_cancel_group (self->history);
+          show_message (self, error->message);
+          return;
+        }
+      imp_history_set_node_position (self->history, node, FALSE, 0, 0);
+    }
+
+  imp_history_end_group (self->history);
 }
 
 static void
@@ -357,10 +736,48 @@ drag_end_cb (ImpCanvas      *self,
              double          offset_y,
              GtkGestureDrag *gesture)
 {
+  if (self->panning &&
+      (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK))
+    finish_drop (self);
+
   if (self->panning)
     gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
+  self->drag_mode = DRAG_NONE;
+  self->drop_target = NULL;
+  g_clear_pointer (&self->drag_nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_origins, g_array_unref);
+  g_clear_pointer (&self->drop_legal, g_hash_table_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  /* The click that ends a drag must not select: clear after it has run. */
   self->panning = FALSE;
+}
+
+static void
+click_pressed_cb (ImpCanvas       *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  double map_x, map_y;
+  ImpNode *node;
+
+  if (n_press != 2)
+    return;
+
+  ensure_scene (self);
+  if (self->scene == NULL)
+    return;
+
+  widget_to_map (self, x, y, &map_x, &map_y);
+  node = imp_scene_hit_test (self->scene, map_x, map_y);
+  if (node != NULL)
+    {
+      imp_selection_select (self->selection, node);
+      imp_canvas_start_editing (self, node, NULL);
+    }
 }
 
 static void
@@ -370,19 +787,40 @@ click_released_cb (ImpCanvas       *self,
                    double           y,
                    GtkGestureClick *gesture)
 {
+  GdkModifierType state;
   double map_x, map_y;
+  ImpNode *node;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->editor == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (self->panning)
+  if (self->panning || n_press > 1)
     return;
 
   ensure_scene (self);
   if (self->scene == NULL)
     return;
 
-  imp_viewport_widget_to_map (self->viewport, x, y, &map_x, &map_y);
-  imp_canvas_set_selected (self, imp_scene_hit_test (self->scene, map_x, map_y));
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  widget_to_map (self, x, y, &map_x, &map_y);
+  node = imp_scene_hit_test (self->scene, map_x, map_y);
+
+  if (node != NULL && (state & GDK_CONTROL_MASK))
+    imp_selection_toggle (self->selection, node);
+  else if (node != NULL && (state & GDK_SHIFT_MASK))
+    imp_selection_add (self->selection, node);
+  else if (node != NULL)
+    imp_selection_select (self->selection, node);
+  else
+    {
+      ImpLink *link = hit_link (self, map_x, map_y,
+                                LINK_TOLERANCE / imp_viewport_get_zoom (self->viewport));
+
+      if (link != NULL)
+        imp_selection_select_link (self->selection, link);
+      else if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+        imp_selection_clear (self->selection);
+    }
 }
 
 static void
@@ -417,12 +855,75 @@ unselect_cb (GtkWidget *widget,
   ImpCanvas *self = IMP_CANVAS (widget);
 
   /* Let Escape reach whoever else wants it when there is nothing to clear. */
-  if (self->selected == NULL)
+  if (imp_selection_is_empty (self->selection))
     return FALSE;
 
-  imp_canvas_set_selected (self, NULL);
+  imp_selection_clear (self->selection);
 
   return TRUE;
+}
+
+/* The in-place editor */
+
+static void
+editor_commit (ImpCanvas *self)
+{
+  imp_canvas_stop_editing (self, TRUE);
+}
+
+static gboolean
+editor_key_pressed_cb (ImpCanvas             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      imp_canvas_stop_editing (self, FALSE);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+editor_focus_leave_cb (ImpCanvas               *self,
+                       GtkEventControllerFocus *controller)
+{
+  /* Clicking elsewhere keeps what was typed, as in every mind-map app. */
+  if (self->editor != NULL)
+    imp_canvas_stop_editing (self, TRUE);
+}
+
+static void
+place_editor (ImpCanvas *self)
+{
+  ImpNode *node;
+  ImpRect rect;
+  GtkRequisition natural;
+  double x, y, zoom;
+  int width, height;
+
+  if (self->editor == NULL || self->map == NULL)
+    return;
+
+  node = imp_map_lookup_node (self->map, self->editing_id);
+  ensure_scene (self);
+  if (node == NULL || self->scene == NULL || !imp_scene_get_card_rect (self->scene, node, &rect))
+    return;
+
+  zoom = imp_viewport_get_zoom (self->viewport);
+  imp_viewport_map_to_widget (self->viewport, rect.x, rect.y, &x, &y);
+  gtk_widget_get_preferred_size (self->editor, NULL, &natural);
+  width = MAX (160, (int) (rect.width * zoom));
+  height = natural.height;
+
+  gtk_widget_size_allocate (self->editor,
+                            &(GtkAllocation) {
+                              (int) x, (int) (y + (rect.height * zoom - height) / 2),
+                              width, height
+                            }, -1);
 }
 
 /* Drawing */
@@ -557,6 +1058,156 @@ snapshot_headers (ImpCanvas   *self,
 }
 
 static void
+snapshot_selection (ImpCanvas *self,
+                    cairo_t   *cr,
+                    double     scale)
+{
+  GPtrArray *nodes = imp_selection_get_nodes (self->selection);
+  ImpLink *link = imp_selection_get_link (self->selection);
+
+  for (guint i = 0; i < nodes->len; i++)
+    imp_render_selection (self->scene, cr, g_ptr_array_index (nodes, i), scale);
+
+  if (link != NULL)
+    {
+      guint n = _imp_scene_get_n_links (self->scene);
+      GdkRGBA accent;
+
+      adw_style_manager_get_dark (adw_style_manager_get_default ())
+        ? gdk_rgba_parse (&accent, "#78aeed") : gdk_rgba_parse (&accent, "#3584e4");
+
+      for (guint i = 0; i < n; i++)
+        {
+          const ImpSceneLink *l = _imp_scene_get_link (self->scene, i);
+
+          if (l->link != link)
+            continue;
+
+          /* A wide halo under the curve, like the outline of a selected card. */
+          cairo_save (cr);
+          cairo_move_to (cr, l->x0, l->y0);
+          cairo_curve_to (cr, l->x1, l->y1, l->x2, l->y2, l->x3, l->y3);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.35);
+          cairo_set_line_width (cr, l->width + 8);
+          cairo_stroke_preserve (cr);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+          cairo_set_line_width (cr, MAX (l->width, 2.5));
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+    }
+}
+
+static void
+outline_card (cairo_t       *cr,
+              const ImpRect *rect,
+              double         inset,
+              double         width,
+              double         r,
+              double         g,
+              double         b,
+              double         alpha)
+{
+  double radius = 10;
+  double x = rect->x - inset, y = rect->y - inset;
+  double w = rect->width + 2 * inset, h = rect->height + 2 * inset;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, r, g, b, alpha);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+/* While a card is dragged, where it may go is outlined in green, the card
+ * under the pointer more boldly, and a card it may not go to in red. */
+static void
+snapshot_drag (ImpCanvas *self,
+               cairo_t   *cr,
+               double     zoom)
+{
+  double line = 1 / zoom;
+
+  if (self->drag_mode == DRAG_BAND && self->panning)
+    {
+      double x0, y0;
+
+      widget_to_map (self, self->drag_x, self->drag_y, &x0, &y0);
+      cairo_rectangle (cr, MIN (x0, self->pointer_map_x), MIN (y0, self->pointer_map_y),
+                       fabs (x0 - self->pointer_map_x), fabs (y0 - self->pointer_map_y));
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.15);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, line);
+      cairo_stroke (cr);
+      return;
+    }
+
+  if ((self->drag_mode != DRAG_MOVE && self->drag_mode != DRAG_LINK) || !self->panning ||
+      self->drop_legal == NULL)
+    return;
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->drop_legal);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        ImpRect rect;
+
+        if (key != self->drop_target && imp_scene_get_card_rect (self->scene, key, &rect))
+          outline_card (cr, &rect, 4, 2 * line, 0.2, 0.82, 0.48, 0.6);
+      }
+  }
+
+  if (self->drag_mode == DRAG_LINK)
+    {
+      ImpRect rect;
+
+      if (imp_scene_get_card_rect (self->scene, self->drag_node, &rect))
+        {
+          double dashes[] = { 6 * line, 4 * line };
+
+          cairo_move_to (cr, rect.x + rect.width, rect.y + rect.height / 2);
+          cairo_line_to (cr, self->pointer_map_x, self->pointer_map_y);
+          cairo_set_dash (cr, dashes, 2, 0);
+          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+          cairo_set_line_width (cr, 2 * line);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+    }
+
+  if (self->drop_target != NULL)
+    {
+      ImpRect rect;
+
+      if (imp_scene_get_card_rect (self->scene, self->drop_target, &rect))
+        {
+          if (g_hash_table_contains (self->drop_legal, self->drop_target))
+            outline_card (cr, &rect, 5, 4 * line, 0.2, 0.82, 0.48, 1);
+          else
+            {
+              /* Refused: a red outline and a cross over the card. */
+              outline_card (cr, &rect, 5, 4 * line, 0.88, 0.11, 0.14, 1);
+              cairo_move_to (cr, rect.x + rect.width / 2 - 10, rect.y + rect.height / 2 - 10);
+              cairo_rel_line_to (cr, 20, 20);
+              cairo_move_to (cr, rect.x + rect.width / 2 + 10, rect.y + rect.height / 2 - 10);
+              cairo_rel_line_to (cr, -20, 20);
+              cairo_set_line_width (cr, 4 * line);
+              cairo_stroke (cr);
+            }
+        }
+    }
+}
+
+static void
 imp_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
 {
@@ -591,13 +1242,23 @@ imp_canvas_snapshot (GtkWidget   *widget,
                     zoom * gtk_widget_get_scale_factor (widget),
                     IMP_RENDER_DEFAULT);
 
-  if (self->selected != NULL)
-    imp_render_selection (self->scene, cr, self->selected,
-                          zoom * gtk_widget_get_scale_factor (widget));
+  snapshot_selection (self, cr, zoom * gtk_widget_get_scale_factor (widget));
+  snapshot_drag (self, cr, zoom);
 
   cairo_destroy (cr);
 
   snapshot_headers (self, snapshot, width);
+
+  if (self->editor != NULL)
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
+}
+
+static void
+selection_changed_cb (ImpCanvas    *self,
+                      ImpSelection *selection)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
 static void
@@ -614,6 +1275,8 @@ imp_canvas_size_allocate (GtkWidget *widget,
    * when first shown and at every resize. */
   if (self->auto_fit)
     fit_to_size (self, width, height);
+
+  place_editor (self);
 }
 
 static void
@@ -621,7 +1284,18 @@ imp_canvas_dispose (GObject *object)
 {
   ImpCanvas *self = IMP_CANVAS (object);
 
-  self->selected = NULL;
+  if (self->editor != NULL)
+    {
+      g_clear_pointer (&self->editing_id, g_free);
+      g_clear_pointer (&self->editor, gtk_widget_unparent);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->drag_nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_origins, g_array_unref);
+  g_clear_pointer (&self->drop_legal, g_hash_table_unref);
   g_clear_object (&self->scene);
   g_clear_object (&self->map);
 
@@ -657,7 +1331,7 @@ imp_canvas_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED:
-      g_value_set_pointer (value, self->selected);
+      g_value_set_pointer (value, imp_canvas_get_selected (self));
       break;
 
     default:
@@ -733,6 +1407,35 @@ imp_canvas_class_init (ImpCanvasClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ImpCanvas::message:
+   * @message: a sentence for the user, e.g. why a drop was refused
+   *
+   * Emitted when an edit made on the canvas was refused.
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ImpCanvas::edit-committed:
+   *
+   * Emitted after the in-place editor was closed with its text kept.
+   */
+  signals[EDIT_COMMITTED] =
+    g_signal_new ("edit-committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unselect_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "impcanvas");
@@ -745,6 +1448,11 @@ imp_canvas_init (ImpCanvas *self)
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkEventController *controller;
   GtkGesture *gesture;
+
+  self->selection = imp_selection_new ();
+  g_signal_connect_object (self->selection, "changed",
+                           G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->viewport = imp_viewport_new ();
   imp_viewport_set_top_inset (self->viewport, IMP_CANVAS_HEADER_HEIGHT);
@@ -791,6 +1499,8 @@ imp_canvas_init (ImpCanvas *self)
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "pressed",
+                           G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gesture, "released",
                            G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
@@ -845,12 +1555,13 @@ imp_canvas_set_map (ImpCanvas *self,
   if (self->map == map)
     return;
 
-  imp_canvas_set_selected (self, NULL);
+  imp_canvas_stop_editing (self, FALSE);
 
   if (self->map != NULL)
     g_signal_handlers_disconnect_by_data (self->map, self);
 
   g_set_object (&self->map, map);
+  imp_selection_set_map (self->selection, map);
 
   if (self->map != NULL)
     {
@@ -916,19 +1627,21 @@ imp_canvas_get_theme_kind (ImpCanvas *self)
 /**
  * imp_canvas_get_selected:
  *
- * Returns: (transfer none) (nullable): the selected node
+ * Returns: (transfer none) (nullable): the primary selected node
  */
 ImpNode *
 imp_canvas_get_selected (ImpCanvas *self)
 {
   g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
 
-  return self->selected;
+  return imp_selection_get_primary (self->selection);
 }
 
 /**
  * imp_canvas_set_selected:
  * @node: (nullable): a node of the canvas' map, or %NULL to clear
+ *
+ * Selects @node alone.
  */
 void
 imp_canvas_set_selected (ImpCanvas *self,
@@ -937,12 +1650,294 @@ imp_canvas_set_selected (ImpCanvas *self,
   g_return_if_fail (IMP_IS_CANVAS (self));
   g_return_if_fail (node == NULL || self->map != NULL);
 
-  if (self->selected == node)
+  imp_selection_select (self->selection, node);
+}
+
+/**
+ * imp_canvas_get_selection:
+ *
+ * Returns: (transfer none): what is selected in the canvas
+ */
+ImpSelection *
+imp_canvas_get_selection (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * imp_canvas_set_history:
+ * @history: (nullable): the history edits on the canvas go through
+ *
+ * Without a history the canvas only views: cards cannot be dragged.
+ */
+void
+imp_canvas_set_history (ImpCanvas  *self,
+                        ImpHistory *history)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (history == NULL || IMP_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
+}
+
+/**
+ * imp_canvas_get_history:
+ *
+ * Returns: (transfer none) (nullable): the history set with imp_canvas_set_history()
+ */
+ImpHistory *
+imp_canvas_get_history (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * imp_canvas_start_editing:
+ * @node: the node whose title to edit
+ * @text: (nullable): the text to start from, e.g. the key typed, or %NULL
+ *   for the current title, all selected
+ *
+ * Opens an entry over @node's card. Enter keeps the text (through the
+ * history), Escape throws it away.
+ */
+void
+imp_canvas_start_editing (ImpCanvas  *self,
+                          ImpNode    *node,
+                          const char *text)
+{
+  GtkEventController *controller;
+  GtkWidget *entry;
+
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (node != NULL);
+
+  imp_canvas_stop_editing (self, TRUE);
+
+  if (self->history == NULL)
     return;
 
-  self->selected = node;
+  entry = gtk_entry_new ();
+  gtk_widget_add_css_class (entry, "imp-card-editor");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : node->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  -1);
+  g_signal_connect_object (entry, "activate",
+                           G_CALLBACK (editor_commit), self, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (editor_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (entry, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave",
+                           G_CALLBACK (editor_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (entry, controller);
+
+  self->editing_id = g_strdup (node->id);
+  self->editor = entry;
+  gtk_widget_set_parent (entry, GTK_WIDGET (self));
+  place_editor (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  gtk_widget_grab_focus (entry);
+  if (text != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+/**
+ * imp_canvas_stop_editing:
+ * @commit: whether to keep the text typed
+ *
+ * Closes the in-place editor, if open.
+ */
+void
+imp_canvas_stop_editing (ImpCanvas *self,
+                         gboolean   commit)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *editor;
+  ImpNode *node;
+
+  g_return_if_fail (IMP_IS_CANVAS (self));
+
+  if (self->editor == NULL)
+    return;
+
+  /* Cleared first: unparenting moves the focus, which calls us again. */
+  editor = g_steal_pointer (&self->editor);
+  id = g_steal_pointer (&self->editing_id);
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+
+  if (gtk_widget_has_focus (editor) || gtk_widget_get_focus_child (editor) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_unparent (editor);
+
+  node = self->map != NULL ? imp_map_lookup_node (self->map, id) : NULL;
+  if (commit && node != NULL && self->history != NULL)
+    {
+      /* An in-place edit is one step, even right after another. */
+      imp_history_seal (self->history);
+      imp_history_set_node_title (self->history, node, g_strstrip (text));
+      imp_history_seal (self->history);
+      g_signal_emit (self, signals[EDIT_COMMITTED], 0);
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * imp_canvas_is_editing:
+ *
+ * Returns: whether the in-place title editor is open
+ */
+gboolean
+imp_canvas_is_editing (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), FALSE);
+
+  return self->editor != NULL;
+}
+
+/**
+ * imp_canvas_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the in-place editor's entry, if open
+ */
+GtkWidget *
+imp_canvas_get_editor (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * imp_canvas_scroll_to_node:
+ *
+ * Pans, without zooming, so that @node's card is in view.
+ */
+void
+imp_canvas_scroll_to_node (ImpCanvas *self,
+                           ImpNode   *node)
+{
+  ImpRect rect, visible;
+  double zoom, dx = 0, dy = 0;
+
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (node != NULL);
+
+  ensure_scene (self);
+  if (self->scene == NULL || !imp_scene_get_card_rect (self->scene, node, &rect))
+    return;
+
+  zoom = imp_viewport_get_zoom (self->viewport);
+  imp_viewport_get_visible_rect (self->viewport, &visible);
+  if (visible.width <= 0 || visible.height <= 0)
+    return;
+
+  if (rect.x < visible.x)
+    dx = visible.x - rect.x + 24 / zoom;
+  else if (rect.x + rect.width > visible.x + visible.width)
+    dx = visible.x + visible.width - rect.x - rect.width - 24 / zoom;
+  if (rect.y < visible.y)
+    dy = visible.y - rect.y + 24 / zoom;
+  else if (rect.y + rect.height > visible.y + visible.height)
+    dy = visible.y + visible.height - rect.y - rect.height - 24 / zoom;
+
+  if (dx != 0 || dy != 0)
+    {
+      self->auto_fit = FALSE;
+      imp_viewport_pan_by (self->viewport, dx * zoom, dy * zoom);
+    }
+}
+
+/**
+ * imp_canvas_centre_on_node:
+ *
+ * Pans so that @node's card is in the middle of the view (find).
+ */
+void
+imp_canvas_centre_on_node (ImpCanvas *self,
+                           ImpNode   *node)
+{
+  ImpRect rect;
+  double cx, cy, wx, wy;
+
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (node != NULL);
+
+  ensure_scene (self);
+  if (self->scene == NULL || !imp_scene_get_card_rect (self->scene, node, &rect))
+    return;
+
+  get_view_centre (self, &cx, &cy);
+  imp_viewport_map_to_widget (self->viewport, rect.x + rect.width / 2, rect.y + rect.height / 2,
+                              &wx, &wy);
+  self->auto_fit = FALSE;
+  imp_viewport_pan_by (self->viewport, cx - wx, cy - wy);
+}
+
+/**
+ * imp_canvas_zoom_to_selection:
+ *
+ * Zooms and pans to show the selected cards, or the whole map when none is.
+ */
+void
+imp_canvas_zoom_to_selection (ImpCanvas *self)
+{
+  GPtrArray *nodes;
+  ImpRect bounds = { 0, };
+  gboolean any = FALSE;
+
+  g_return_if_fail (IMP_IS_CANVAS (self));
+
+  ensure_scene (self);
+  nodes = imp_selection_get_nodes (self->selection);
+  if (self->scene == NULL || nodes->len == 0)
+    {
+      imp_canvas_zoom_fit (self);
+      return;
+    }
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      ImpRect rect;
+
+      if (!imp_scene_get_card_rect (self->scene, g_ptr_array_index (nodes, i), &rect))
+        continue;
+
+      if (!any)
+        bounds = rect;
+      else
+        {
+          double x1 = MAX (bounds.x + bounds.width, rect.x + rect.width);
+          double y1 = MAX (bounds.y + bounds.height, rect.y + rect.height);
+
+          bounds.x = MIN (bounds.x, rect.x);
+          bounds.y = MIN (bounds.y, rect.y);
+          bounds.width = x1 - bounds.x;
+          bounds.height = y1 - bounds.y;
+        }
+      any = TRUE;
+    }
+
+  if (!any)
+    return;
+
+  self->auto_fit = FALSE;
+  imp_viewport_fit (self->viewport, &bounds,
+                    gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 void

@@ -9,8 +9,10 @@
 
 #include <gtk/gtk.h>
 
+#include "imp-history.h"
 #include "imp-map.h"
 #include "imp-scene.h"
+#include "imp-selection.h"
 #include "imp-theme.h"
 #include "imp-viewport.h"
 
@@ -35,6 +37,25 @@ ImpThemeKind    imp_canvas_get_theme_kind (ImpCanvas *self);
 ImpNode        *imp_canvas_get_selected   (ImpCanvas *self);
 void            imp_canvas_set_selected   (ImpCanvas *self,
                                            ImpNode   *node);
+
+ImpSelection   *imp_canvas_get_selection  (ImpCanvas  *self);
+void            imp_canvas_set_history    (ImpCanvas  *self,
+                                           ImpHistory *history);
+ImpHistory     *imp_canvas_get_history    (ImpCanvas  *self);
+
+void            imp_canvas_start_editing  (ImpCanvas  *self,
+                                           ImpNode    *node,
+                                           const char *text);
+void            imp_canvas_stop_editing   (ImpCanvas  *self,
+                                           gboolean    commit);
+gboolean        imp_canvas_is_editing     (ImpCanvas  *self);
+GtkWidget      *imp_canvas_get_editor     (ImpCanvas  *self);
+
+void            imp_canvas_scroll_to_node (ImpCanvas  *self,
+                                           ImpNode    *node);
+void            imp_canvas_centre_on_node (ImpCanvas  *self,
+                                           ImpNode    *node);
+void            imp_canvas_zoom_to_selection (ImpCanvas *self);
 
 void            imp_canvas_zoom_in        (ImpCanvas *self);
 void            imp_canvas_zoom_out       (ImpCanvas *self);

@@ -32,6 +32,16 @@ struct _ImpWindow
   GtkLabel             *zoom_level_label;
 
   guint                 zoom_update_source;
+
+  /* Editing: undo history, keyboard entry (imp-window-edit.c) */
+  ImpHistory           *history;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
 };
+
+void     _imp_window_edit_class_init    (ImpWindowClass *klass);
+void     _imp_window_edit_init          (ImpWindow      *self);
+void     _imp_window_edit_set_map       (ImpWindow      *self);
+void     _imp_window_edit_dispose       (ImpWindow      *self);
 
 G_END_DECLS

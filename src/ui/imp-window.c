@@ -149,6 +149,7 @@ imp_window_dispose (GObject *object)
   ImpWindow *self = IMP_WINDOW (object);
 
   g_clear_handle_id (&self->zoom_update_source, g_source_remove);
+  _imp_window_edit_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
 
   g_clear_object (&self->map);
@@ -228,12 +229,14 @@ imp_window_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
 
   /* Companion files install their own actions and shortcuts here. */
+  _imp_window_edit_class_init (klass);
 }
 
 static void
 imp_window_init (ImpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _imp_window_edit_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
@@ -297,6 +300,7 @@ imp_window_set_map (ImpWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 
   imp_canvas_set_map (self->canvas, map);
+  _imp_window_edit_set_map (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   /* Keys go to the map, not to the first button of the header bar. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));

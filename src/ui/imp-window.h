@@ -27,6 +27,8 @@ void       imp_window_set_map           (ImpWindow      *self,
 ImpMap    *imp_window_get_map           (ImpWindow      *self);
 GFile     *imp_window_get_file          (ImpWindow      *self);
 ImpCanvas *imp_window_get_canvas        (ImpWindow      *self);
+ImpHistory *imp_window_get_history      (ImpWindow      *self);
+ImpSelection *imp_window_get_selection  (ImpWindow      *self);
 
 void       imp_window_open_file         (ImpWindow      *self,
                                          GFile          *file);

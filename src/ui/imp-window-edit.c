@@ -1,0 +1,677 @@
+/* imp-window-edit.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-window-edit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "imp-window-private.h"
+
+/* The window's edit actions: undo and redo, adding, renaming, deleting and
+ * moving cards from the keyboard, selection, collapse and tidy up. Each
+ * goes through the window's #ImpHistory, so every one can be taken back. */
+
+static ImpSelection *
+get_selection (ImpWindow *self)
+{
+  return imp_canvas_get_selection (self->canvas);
+}
+
+static ImpNode *
+get_primary (ImpWindow *self)
+{
+  return imp_selection_get_primary (get_selection (self));
+}
+
+static void
+show_toast (ImpWindow  *self,
+            const char *message,
+            gboolean    with_undo)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_edit_actions (ImpWindow *self)
+{
+  gboolean editable = self->history != NULL && !imp_window_is_showing_error (self);
+  ImpSelection *selection = get_selection (self);
+  ImpNode *primary = imp_selection_get_primary (selection);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+  const char *label;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 editable && imp_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 editable && imp_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete",
+                                 editable && !imp_selection_is_empty (selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", editable && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-child", editable && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sibling", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sibling-before", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-collapse",
+                                 editable && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", editable && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down",
+                                 editable && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-all", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy-up", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-selection", editable);
+
+  if (self->undo_button == NULL || self->history == NULL)
+    return;
+
+  label = imp_history_get_undo_label (self->history);
+  /* Translators: the undo button's tooltip; %s is what it undoes, e.g. "Rename" */
+  undo_tip = label ? g_strdup_printf (_("Undo %s (Ctrl+Z)"), label) : g_strdup (_("Undo (Ctrl+Z)"));
+  label = imp_history_get_redo_label (self->history);
+  /* Translators: the redo button's tooltip; %s is what it redoes, e.g. "Rename" */
+  redo_tip = label ? g_strdup_printf (_("Redo %s (Ctrl+Shift+Z)"), label)
+                   : g_strdup (_("Redo (Ctrl+Shift+Z)"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+static void
+history_changed_cb (ImpWindow  *self,
+                    ImpHistory *history)
+{
+  update_edit_actions (self);
+}
+
+static void
+selection_changed_cb (ImpWindow    *self,
+                      ImpSelection *selection)
+{
+  update_edit_actions (self);
+}
+
+static void
+canvas_message_cb (ImpWindow  *self,
+                   const char *message,
+                   ImpCanvas  *canvas)
+{
+  show_toast (self, message, FALSE);
+}
+
+/* Where a new node under @parent goes: one level right, except that goals
+ * take outcomes directly when the vocabulary folds actors away. */
+static gboolean
+child_level (ImpWindow *self,
+             ImpNode   *parent,
+             ImpLevel  *level)
+{
+  if (parent->level == IMP_LEVEL_GOAL &&
+      imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
+    {
+      *level = IMP_LEVEL_IMPACT;
+      return TRUE;
+    }
+
+  if (parent->level + 1 >= IMP_N_LEVELS)
+    return FALSE;
+
+  *level = parent->level + 1;
+
+  return TRUE;
+}
+
+static void
+edit_new_node (ImpWindow *self,
+               ImpNode   *node)
+{
+  imp_selection_select (get_selection (self), node);
+  imp_canvas_scroll_to_node (self->canvas, node);
+  imp_canvas_start_editing (self->canvas, node, "");
+}
+
+/* Enter or typing in an empty map: a goal, its title being edited. */
+static ImpNode *
+add_goal (ImpWindow  *self,
+          const char *text)
+{
+  ImpNode *node;
+
+  node = imp_history_add_node (self->history, NULL, -1, IMP_LEVEL_GOAL, "", NULL);
+  imp_selection_select (get_selection (self), node);
+  imp_canvas_start_editing (self->canvas, node, text ? text : "");
+
+  return node;
+}
+
+static void
+add_child_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *parent = get_primary (self);
+  g_autoptr(GError) error = NULL;
+  ImpLevel level;
+  ImpNode *node;
+
+  if (parent == NULL)
+    return;
+
+  if (!child_level (self, parent, &level))
+    {
+      show_toast (self, _("Experiments are the last level: they take no children"), FALSE);
+      return;
+    }
+
+  imp_history_begin_group (self->history, _("Add"));
+  /* A new child of a folded branch must be seen. */
+  imp_history_set_node_collapsed (self->history, parent, FALSE);
+  node = imp_history_add_node (self->history, parent, -1, level, "", &error);
+  imp_history_end_group (self->history);
+
+  if (node == NULL)
+    show_toast (self, error->message, FALSE);
+  else
+    edit_new_node (self, node);
+}
+
+static void
+add_sibling (ImpWindow *self,
+             gboolean   before)
+{
+  ImpNode *node = get_primary (self);
+  ImpNode *parent;
+  ImpNode *sibling;
+  g_autoptr(GError) error = NULL;
+  int position = -1;
+
+  if (node == NULL)
+    {
+      if (imp_map_get_n_nodes (self->map) == 0)
+        add_goal (self, NULL);
+      else
+        imp_selection_select (get_selection (self), imp_map_get_node (self->map, 0));
+      return;
+    }
+
+  parent = imp_node_get_tree_parent (node);
+  if (parent != NULL)
+    {
+      int index = imp_map_get_link_position (self->map, node->parents->pdata[0]);
+
+      position = before ? index : index + 1;
+    }
+
+  sibling = imp_history_add_node (self->history, parent, position, node->level, "", &error);
+  if (sibling == NULL)
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+
+  edit_new_node (self, sibling);
+}
+
+static void
+add_sibling_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  add_sibling (IMP_WINDOW (widget), FALSE);
+}
+
+static void
+add_sibling_before_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  add_sibling (IMP_WINDOW (widget), TRUE);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *node = get_primary (self);
+
+  if (node != NULL)
+    {
+      imp_canvas_scroll_to_node (self->canvas, node);
+      imp_canvas_start_editing (self->canvas, node, NULL);
+    }
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpSelection *selection = get_selection (self);
+  ImpLink *link = imp_selection_get_link (selection);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *next_id = NULL;
+  ImpNode *primary;
+  ImpNode *next;
+  guint n;
+
+  if (link != NULL)
+    {
+      ImpNode *parent = link->parent;
+      ImpNode *child = link->child;
+
+      imp_history_unlink (self->history, parent, child);
+      /* Translators: a toast; %s and %s are card titles */
+      message = g_strdup_printf (_("Removed the link from “%s” to “%s”"),
+                                 parent->title, child->title);
+      show_toast (self, message, TRUE);
+      return;
+    }
+
+  primary = imp_selection_get_primary (selection);
+  if (primary == NULL)
+    return;
+
+  /* After deleting, the keyboard carries on from the parent. */
+  next = imp_node_get_tree_parent (primary);
+  next_id = next ? g_strdup (next->id) : NULL;
+
+  if (imp_selection_get_n_nodes (selection) == 1)
+    /* Translators: a toast; %s is a card's title */
+    message = g_strdup_printf (_("Deleted “%s”"), primary->title);
+
+  nodes = g_ptr_array_copy (imp_selection_get_nodes (selection), NULL, NULL);
+  n = imp_history_delete_nodes (self->history, (ImpNode **) nodes->pdata, nodes->len);
+
+  if (message == NULL || n > 1)
+    {
+      g_free (message);
+      /* Translators: a toast after deleting cards */
+      message = g_strdup_printf (g_dngettext (NULL, "Deleted %u card", "Deleted %u cards", n), n);
+    }
+  show_toast (self, message, TRUE);
+
+  next = imp_map_lookup_node (self->map, next_id);
+  if (next != NULL)
+    imp_selection_select (selection, next);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  imp_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  imp_history_redo (self->history);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  imp_selection_select_all (get_selection (IMP_WINDOW (widget)));
+}
+
+static ImpNode *
+sibling_of (ImpWindow *self,
+            ImpNode   *node,
+            int        delta)
+{
+  ImpNode *parent = imp_node_get_tree_parent (node);
+
+  if (parent != NULL)
+    {
+      int index = imp_map_get_link_position (self->map, node->parents->pdata[0]) + delta;
+
+      if (index < 0 || index >= (int) parent->children->len)
+        return NULL;
+
+      return imp_node_get_child (parent, index);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) roots = imp_map_get_roots (self->map);
+      guint index;
+
+      if (!g_ptr_array_find (roots, node, &index) ||
+          (int) index + delta < 0 || (int) index + delta >= (int) roots->len)
+        return NULL;
+
+      return g_ptr_array_index (roots, index + delta);
+    }
+}
+
+/* Arrow keys: left to the parent, right to the first child, up and down
+ * between siblings. */
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  const char *direction = g_variant_get_string (param, NULL);
+  ImpNode *node = get_primary (self);
+  ImpNode *next = NULL;
+
+  if (node == NULL)
+    {
+      if (imp_map_get_n_nodes (self->map) > 0)
+        next = imp_map_get_node (self->map, 0);
+    }
+  else if (g_str_equal (direction, "left"))
+    next = imp_node_get_tree_parent (node);
+  else if (g_str_equal (direction, "right"))
+    next = node->children->len > 0 && !node->collapsed ? imp_node_get_child (node, 0) : NULL;
+  else if (g_str_equal (direction, "up"))
+    next = sibling_of (self, node, -1);
+  else if (g_str_equal (direction, "down"))
+    next = sibling_of (self, node, 1);
+
+  if (next != NULL)
+    {
+      imp_selection_select (get_selection (self), next);
+      imp_canvas_scroll_to_node (self->canvas, next);
+    }
+}
+
+static void
+toggle_collapse_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *node = get_primary (self);
+
+  if (node != NULL && (node->children->len > 0 || node->collapsed))
+    imp_history_set_node_collapsed (self->history, node, !node->collapsed);
+}
+
+static void
+move_sibling (ImpWindow *self,
+              int        delta)
+{
+  ImpNode *node = get_primary (self);
+  ImpNode *parent;
+  int index;
+
+  if (node == NULL || (parent = imp_node_get_tree_parent (node)) == NULL)
+    return;
+
+  index = imp_map_get_link_position (self->map, node->parents->pdata[0]) + delta;
+  if (index < 0 || index >= (int) parent->children->len)
+    return;
+
+  imp_history_reorder (self->history, parent, node, index);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  move_sibling (IMP_WINDOW (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  move_sibling (IMP_WINDOW (widget), 1);
+}
+
+/* Tidy up: the selected cards, or all of them, go back to the layout. */
+static void
+tidy_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  GPtrArray *selected = imp_selection_get_nodes (get_selection (self));
+  guint n = selected->len > 0 ? selected->len : imp_map_get_n_nodes (self->map);
+
+  imp_history_begin_group (self->history, _("Tidy Up"));
+  for (guint i = 0; i < n; i++)
+    {
+      ImpNode *node = selected->len > 0 ? g_ptr_array_index (selected, i)
+                                        : imp_map_get_node (self->map, i);
+
+      if (node->pinned)
+        imp_history_set_node_position (self->history, node, FALSE, 0, 0);
+    }
+  imp_history_end_group (self->history);
+}
+
+static void
+zoom_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  imp_canvas_zoom_to_selection (IMP_WINDOW (widget)->canvas);
+}
+
+/* Typing on a selected card edits its title, starting with the key typed;
+ * in an empty map it starts the goal. */
+static gboolean
+canvas_key_pressed_cb (ImpWindow             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  gunichar c;
+  char text[8] = { 0 };
+  ImpNode *node;
+
+  if (self->history == NULL || imp_canvas_is_editing (self->canvas) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
+    return GDK_EVENT_PROPAGATE;
+
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || c == ' ' || !g_unichar_isprint (c))
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (c, text);
+
+  node = get_primary (self);
+  if (node != NULL)
+    imp_canvas_start_editing (self->canvas, node, text);
+  else if (imp_map_get_n_nodes (self->map) == 0)
+    add_goal (self, text);
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_canvas_shortcut (GtkShortcutController *controller,
+                     const char            *trigger,
+                     const char            *action,
+                     GVariant              *args)
+{
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                               gtk_named_action_new (action));
+  if (args != NULL)
+    gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+void
+_imp_window_edit_class_init (ImpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, redo_button);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "win.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "win.add-sibling", NULL, add_sibling_action);
+  gtk_widget_class_install_action (widget_class, "win.add-sibling-before", NULL,
+                                   add_sibling_before_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-collapse", NULL,
+                                   toggle_collapse_action);
+  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
+  gtk_widget_class_install_action (widget_class, "win.tidy-up", NULL, tidy_up_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-selection", NULL,
+                                   zoom_selection_action);
+
+  /* Window-wide keys; a focused text field still gets its own Ctrl+Z first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.tidy-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK,
+                                       "win.zoom-selection", NULL);
+}
+
+void
+_imp_window_edit_init (ImpWindow *self)
+{
+  GtkShortcutController *shortcuts;
+  GtkEventController *controller;
+
+  g_signal_connect_object (get_selection (self), "changed",
+                           G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "message",
+                           G_CALLBACK (canvas_message_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Keys that act on the selected cards belong to the canvas: in a text
+   * field they type. */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  add_canvas_shortcut (shortcuts, "Tab", "win.add-child", NULL);
+  add_canvas_shortcut (shortcuts, "Insert", "win.add-child", NULL);
+  add_canvas_shortcut (shortcuts, "Return|KP_Enter", "win.add-sibling", NULL);
+  add_canvas_shortcut (shortcuts, "<Shift>Return|<Shift>KP_Enter",
+                       "win.add-sibling-before", NULL);
+  add_canvas_shortcut (shortcuts, "F2", "win.rename", NULL);
+  add_canvas_shortcut (shortcuts, "Delete|BackSpace|KP_Delete", "win.delete", NULL);
+  add_canvas_shortcut (shortcuts, "space", "win.toggle-collapse", NULL);
+  add_canvas_shortcut (shortcuts, "<Alt>Up", "win.move-up", NULL);
+  add_canvas_shortcut (shortcuts, "<Alt>Down", "win.move-down", NULL);
+  add_canvas_shortcut (shortcuts, "<Control>a", "win.select-all", NULL);
+  add_canvas_shortcut (shortcuts, "Left", "win.select", g_variant_new_string ("left"));
+  add_canvas_shortcut (shortcuts, "Right", "win.select", g_variant_new_string ("right"));
+  add_canvas_shortcut (shortcuts, "Up", "win.select", g_variant_new_string ("up"));
+  add_canvas_shortcut (shortcuts, "Down", "win.select", g_variant_new_string ("down"));
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (shortcuts));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (canvas_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
+
+  update_edit_actions (self);
+}
+
+/* Called whenever the window shows another map: a new document gets a new
+ * history, clean. */
+void
+_imp_window_edit_set_map (ImpWindow *self)
+{
+  if (self->history != NULL && imp_history_get_map (self->history) == self->map)
+    {
+      update_edit_actions (self);
+      return;
+    }
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+
+  if (self->map != NULL)
+    {
+      self->history = imp_history_new (self->map);
+      g_signal_connect_object (self->history, "changed",
+                               G_CALLBACK (history_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  imp_canvas_set_history (self->canvas, self->history);
+  update_edit_actions (self);
+}
+
+void
+_imp_window_edit_dispose (ImpWindow *self)
+{
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+}
+
+/**
+ * imp_window_get_history:
+ *
+ * Returns: (transfer none) (nullable): the undo history of the document
+ *   shown; every edit goes through it
+ */
+ImpHistory *
+imp_window_get_history (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * imp_window_get_selection:
+ *
+ * Returns: (transfer none): what is selected on the canvas, for the
+ *   inspector to follow
+ */
+ImpSelection *
+imp_window_get_selection (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), NULL);
+
+  return imp_canvas_get_selection (self->canvas);
+}
