@@ -1100,6 +1100,37 @@ test_themes (void)
 }
 
 static void
+test_preview_fits_the_box (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[1]);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  ImpExportOptions options;
+  int w, h;
+
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_MARKDOWN;
+  options.scale = 4;
+  png = imp_export_render_preview (map, &options, 400, 300, &error);
+  g_assert_no_error (error);
+  image = png_from_bytes (png);
+  w = cairo_image_surface_get_width (image);
+  h = cairo_image_surface_get_height (image);
+  g_assert_cmpint (w, <=, 401);
+  g_assert_cmpint (h, <=, 301);
+  g_assert_true (w >= 399 || h >= 299);
+  cairo_surface_destroy (image);
+
+  options.scope = IMP_EXPORT_SCOPE_BRANCH;
+  options.branch_id = "no-such-node";
+  g_clear_pointer (&png, g_bytes_unref);
+  png = imp_export_render_preview (map, &options, 400, 300, &error);
+  g_assert_null (png);
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_NO_SUCH_NODE);
+}
+
+static void
 test_format_names (void)
 {
   ImpExportFormat format;
@@ -1158,6 +1189,7 @@ main (int   argc,
                    test_missing_branch_writes_nothing);
   g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
   g_test_add_func ("/core/export/themes", test_themes);
+  g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
 
   return g_test_run ();
 }

@@ -510,7 +510,7 @@ export_png (ImpScene                *scene,
             GError                 **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_auto(Frame) frame;
+  g_auto(Frame) frame = { 0 };
   GByteArray *with_dpi;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -564,7 +564,7 @@ export_pdf (ImpScene                *scene,
             GError                 **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_auto(Frame) frame;
+  g_auto(Frame) frame = { 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -650,7 +650,7 @@ static GBytes *
 export_svg (ImpScene               *scene,
             const ImpExportOptions *options)
 {
-  g_auto(Frame) frame;
+  g_auto(Frame) frame = { 0 };
   ImpSvgHeading heading;
   char *svg;
   gsize length;
@@ -763,6 +763,52 @@ imp_export_to_bytes (ImpMap                  *map,
                    _("Unknown export format"));
       return NULL;
     }
+}
+
+/**
+ * imp_export_render_preview:
+ * @map: the map
+ * @options: what would be exported
+ * @max_width: the largest width of the preview, in pixels
+ * @max_height: the largest height of the preview, in pixels
+ * @error: return location for an error
+ *
+ * Draws the picture @options describe (scope, theme, background, title
+ * line) as a PNG small enough to show beside the export options; for
+ * the text formats it is the picture of the same scope.
+ *
+ * Returns: (transfer full): PNG data, or %NULL with @error set
+ */
+GBytes *
+imp_export_render_preview (ImpMap                  *map,
+                           const ImpExportOptions  *options,
+                           int                      max_width,
+                           int                      max_height,
+                           GError                 **error)
+{
+  g_autoptr(ImpMap) scoped = NULL;
+  g_autoptr(ImpScene) scene = NULL;
+  g_auto(Frame) frame = { 0 };
+  ImpExportOptions preview;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!check_options (options, error))
+    return NULL;
+  if (!(scoped = imp_export_scope_map (map, options, error)))
+    return NULL;
+
+  scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+  frame_init (&frame, scene, options);
+
+  preview = *options;
+  preview.format = IMP_EXPORT_PNG;
+  preview.scale = MIN (MAX (1, max_width) / MAX (frame.area.width, 1),
+                       MAX (1, max_height) / MAX (frame.area.height, 1));
+  preview.scale = CLAMP (preview.scale, 0.1, 2.0);
+
+  return export_png (scene, &preview, error);
 }
 
 /**

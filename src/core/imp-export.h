@@ -107,6 +107,13 @@ ImpMap     *imp_export_scope_map         (ImpMap                 *map,
 GBytes     *imp_export_to_bytes          (ImpMap                 *map,
                                           const ImpExportOptions *options,
                                           GError                **error);
+/* A PNG of what @options would export (whatever its format), scaled to
+ * fit in @max_width × @max_height pixels: the export dialog's preview. */
+GBytes     *imp_export_render_preview    (ImpMap                 *map,
+                                          const ImpExportOptions *options,
+                                          int                     max_width,
+                                          int                     max_height,
+                                          GError                **error);
 /* Writes @map to @path. The output is written to a temporary file next to
  * @path and renamed over it, so a failure never leaves a partial file. */
 gboolean    imp_export_to_path           (ImpMap                 *map,
