@@ -44,4 +44,7 @@ void     _imp_window_edit_init          (ImpWindow      *self);
 void     _imp_window_edit_set_map       (ImpWindow      *self);
 void     _imp_window_edit_dispose       (ImpWindow      *self);
 
+void     _imp_window_export_class_init  (ImpWindowClass *klass);
+void     _imp_window_export_init        (ImpWindow      *self);
+
 G_END_DECLS

@@ -230,6 +230,7 @@ imp_window_class_init (ImpWindowClass *klass)
 
   /* Companion files install their own actions and shortcuts here. */
   _imp_window_edit_class_init (klass);
+  _imp_window_export_class_init (klass);
 }
 
 static void
@@ -237,6 +238,7 @@ imp_window_init (ImpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _imp_window_edit_init (self);
+  _imp_window_export_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
