@@ -12,17 +12,21 @@
 #include <glib/gi18n.h>
 
 #include "imp-application.h"
-#include "imp-window.h"
+#include "imp-session.h"
+#include "imp-window-private.h"
 
 /**
  * ImpApplication:
  *
  * Opens one window per document: a new map with no arguments, or each file
- * given on the command line.
+ * given on the command line. A file already open is presented, not opened
+ * twice. At start-up it offers to restore what a crash left unsaved.
  */
 struct _ImpApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (ImpApplication, imp_application, ADW_TYPE_APPLICATION)
@@ -40,9 +44,78 @@ open_new_map (ImpApplication *self)
 }
 
 static void
+offer_recovery (ImpApplication *self)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  imp_session_offer_recovery (GTK_APPLICATION (self));
+}
+
+static void
 imp_application_activate (GApplication *application)
 {
-  open_new_map (IMP_APPLICATION (application));
+  ImpApplication *self = IMP_APPLICATION (application);
+
+  open_new_map (self);
+  offer_recovery (self);
+}
+
+/* A window that holds nothing worth keeping: a new map, never edited. */
+static gboolean
+is_pristine (GtkWindow *window)
+{
+  return IMP_IS_WINDOW (window) &&
+         imp_window_get_file (IMP_WINDOW (window)) == NULL &&
+         imp_window_get_map (IMP_WINDOW (window)) != NULL &&
+         !_imp_window_files_is_modified (IMP_WINDOW (window)) &&
+         imp_map_get_n_nodes (imp_window_get_map (IMP_WINDOW (window))) <= 1;
+}
+
+/**
+ * imp_application_open_file:
+ * @file: the `.impactmap` file to show
+ *
+ * Presents the window that already shows @file, or shows it in the active
+ * window if that holds an untouched new map, or else in a new window.
+ *
+ * Returns: (transfer none): the window showing @file
+ */
+ImpWindow *
+imp_application_open_file (ImpApplication *self,
+                           GFile          *file)
+{
+  GtkWindow *active;
+  ImpWindow *window;
+
+  g_return_val_if_fail (IMP_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!IMP_IS_WINDOW (l->data))
+        continue;
+      shown = imp_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        {
+          gtk_window_present (l->data);
+          return l->data;
+        }
+    }
+
+  active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (active != NULL && is_pristine (active))
+    window = IMP_WINDOW (active);
+  else
+    window = imp_window_new (self);
+
+  imp_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
 }
 
 static void
@@ -54,12 +127,9 @@ imp_application_open (GApplication  *application,
   ImpApplication *self = IMP_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    {
-      ImpWindow *window = imp_window_new (self);
+    imp_application_open_file (self, files[i]);
 
-      imp_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  offer_recovery (self);
 }
 
 static void
@@ -135,6 +205,8 @@ imp_application_startup (GApplication *application)
 
   g_set_application_name (_("Impact Mapper"));
 
+  imp_session_start (GTK_APPLICATION (self));
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -146,10 +218,21 @@ imp_application_startup (GApplication *application)
 }
 
 static void
+imp_application_shutdown (GApplication *application)
+{
+  /* Every window was saved or discarded before it closed: a clean end,
+   * so no draft of this run is offered at the next start. */
+  imp_session_finish ();
+
+  G_APPLICATION_CLASS (imp_application_parent_class)->shutdown (application);
+}
+
+static void
 imp_application_class_init (ImpApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->shutdown = imp_application_shutdown;
   app_class->startup = imp_application_startup;
   app_class->activate = imp_application_activate;
   app_class->open = imp_application_open;

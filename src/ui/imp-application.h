@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ImpApplication, imp_application, IMP, APPLICATION, AdwApplication)
 
-ImpApplication *imp_application_new (void);
+typedef struct _ImpWindow ImpWindow;
+
+ImpApplication *imp_application_new       (void);
+ImpWindow      *imp_application_open_file (ImpApplication *self,
+                                           GFile          *file);
 
 G_END_DECLS

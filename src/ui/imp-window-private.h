@@ -33,6 +33,20 @@ struct _ImpWindow
 
   guint                 zoom_update_source;
 
+  /* Files: open, save, close, drafts, external changes (imp-window-files.c) */
+  GtkRevealer          *file_changed_revealer;
+  GtkLabel             *file_changed_label;
+  ImpMap               *files_map;
+  GFileMonitor         *file_monitor;
+  char                 *file_etag;
+  char                 *draft_id;
+  guint                 autosave_source;
+  guint                 file_check_source;
+  guint64               change_serial;
+  guint64               saved_serial;
+  gboolean              saving;
+  gboolean              close_confirmed;
+
   /* Editing: undo history, keyboard entry (imp-window-edit.c) */
   ImpHistory           *history;
   GtkWidget            *undo_button;
@@ -44,7 +58,11 @@ void     _imp_window_edit_init          (ImpWindow      *self);
 void     _imp_window_edit_set_map       (ImpWindow      *self);
 void     _imp_window_edit_dispose       (ImpWindow      *self);
 
-void     _imp_window_export_class_init  (ImpWindowClass *klass);
-void     _imp_window_export_init        (ImpWindow      *self);
+void     _imp_window_files_class_init   (ImpWindowClass *klass);
+void     _imp_window_files_init         (ImpWindow      *self);
+void     _imp_window_files_update_title (ImpWindow      *self);
+gboolean _imp_window_files_is_modified  (ImpWindow      *self);
+void     _imp_window_files_set_modified (ImpWindow      *self);
+void     _imp_window_files_write_draft  (ImpWindow      *self);
 
 G_END_DECLS

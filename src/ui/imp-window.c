@@ -72,6 +72,7 @@ update_title (ImpWindow *self)
                                  file_name != NULL && g_strcmp0 (file_name, title) != 0
                                  ? file_name : NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  _imp_window_files_update_title (self);
 }
 
 static void
@@ -229,16 +230,16 @@ imp_window_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
 
   /* Companion files install their own actions and shortcuts here. */
+  _imp_window_files_class_init (klass);
   _imp_window_edit_class_init (klass);
-  _imp_window_export_class_init (klass);
 }
 
 static void
 imp_window_init (ImpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _imp_window_files_init (self);
   _imp_window_edit_init (self);
-  _imp_window_export_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,

@@ -1,0 +1,450 @@
+/* test-window-files.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-files"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "imp-application.h"
+#include "imp-drafts.h"
+#include "imp-format.h"
+#include "imp-format-private.h"
+#include "imp-session.h"
+#include "imp-window-private.h"
+
+/* The window's files on a real display: save, failures, closing with
+ * unsaved changes, drafts, external changes and crash recovery. */
+
+static ImpApplication *app;
+static char *tmp_dir;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until @cond holds, or fails after five seconds. */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(cond)) \
+      { \
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline_); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* As a click does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  iterate_for (50);
+}
+
+static ImpMap *
+sample_map (const char *title)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+
+  imp_map_set_title (map, title);
+
+  return g_steal_pointer (&map);
+}
+
+static char *
+file_in_tmp (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static ImpWindow *
+window_with_file (const char *name,
+                  gboolean    write_first)
+{
+  g_autofree char *path = file_in_tmp (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ImpMap) map = sample_map ("First version");
+  ImpWindow *window = imp_window_new (app);
+
+  if (write_first)
+    g_assert_true (imp_format_save_to_path (map, path, NULL));
+  else
+    g_unlink (path);
+
+  imp_window_set_map (window, map, file);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_for (100);
+
+  return window;
+}
+
+static const char *
+subtitle (ImpWindow *window)
+{
+  return adw_window_title_get_subtitle (window->window_title);
+}
+
+static void
+test_save_and_title (void)
+{
+  ImpWindow *window = window_with_file ("title.impactmap", FALSE);
+  g_autofree char *path = file_in_tmp ("title.impactmap");
+  g_autoptr(ImpMap) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_cmpstr (subtitle (window), ==, "title.impactmap");
+
+  imp_map_set_title (window->map, "Second version");
+  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_cmpstr (subtitle (window), ==, "title.impactmap • Modified");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  WAIT_FOR (!window->saving);
+
+  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_cmpstr (subtitle (window), ==, "title.impactmap");
+  loaded = imp_format_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imp_map_get_title (loaded), ==, "Second version");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_new_map_title (void)
+{
+  g_autoptr(ImpMap) map = sample_map ("Fresh");
+  ImpWindow *window = imp_window_new (app);
+
+  imp_window_set_map (window, map, NULL);
+  g_assert_true (subtitle (window) == NULL || subtitle (window)[0] == '\0');
+  imp_map_set_title (map, "Fresh, edited");
+  g_assert_cmpstr (subtitle (window), ==, "Not Saved");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A save into a read-only folder says so, and the map stays modified. */
+static void
+test_save_failure_keeps_modified (void)
+{
+  ImpWindow *window = window_with_file ("readonly.impactmap", TRUE);
+  g_autofree char *path = file_in_tmp ("readonly.impactmap");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  imp_map_set_title (window->map, "Not to be written");
+
+  /* Root writes anywhere, so the folder's refusal is simulated. */
+  _imp_format_set_fault (IMP_FORMAT_FAULT_CREATE, EACCES, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_FOR (!window->saving);
+  _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
+
+  WAIT_FOR ((dialog = find_dialog ("Could Not Save")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is read-only"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Save As"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  respond (dialog, "close");
+
+  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_cmpstr (subtitle (window), ==, "readonly.impactmap • Modified");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An edit writes a draft, never the file; saving removes the draft. */
+static void
+test_draft_after_change (void)
+{
+  ImpWindow *window = window_with_file ("draft.impactmap", TRUE);
+  g_autofree char *path = file_in_tmp ("draft.impactmap");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ImpDrafts *drafts = imp_session_get_drafts ();
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  imp_map_set_title (window->map, "Edited");
+  g_assert_null (window->draft_id);
+
+  /* autosave-delay is 0 here: a quarter of a second. */
+  WAIT_FOR (window->draft_id != NULL && imp_drafts_has (drafts, window->draft_id));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_FOR (!window->saving);
+  g_assert_false (imp_drafts_has (drafts, window->draft_id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_close_asks (void)
+{
+  ImpWindow *window = window_with_file ("close.impactmap", TRUE);
+  g_autofree char *path = file_in_tmp ("close.impactmap");
+  AdwMessageDialog *dialog;
+  g_autofree char *draft_id = NULL;
+  g_autoptr(ImpMap) loaded = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Unmodified: no question. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_for (50);
+  g_assert_null (window);
+
+  window = window_with_file ("close.impactmap", TRUE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  imp_map_set_title (window->map, "Changed before closing");
+  _imp_window_files_write_draft (window);
+  draft_id = g_strdup (window->draft_id);
+
+  /* Cancel keeps the window and its changes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  WAIT_FOR ((dialog = find_dialog ("Save Changes?")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Changed before closing"));
+  respond (dialog, "cancel");
+  g_assert_nonnull (window);
+  g_assert_true (_imp_window_files_is_modified (window));
+
+  /* Save writes the file, then closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_FOR ((dialog = find_dialog ("Save Changes?")) != NULL);
+  respond (dialog, "save");
+  WAIT_FOR (window == NULL);
+  loaded = imp_format_load_path (path, NULL);
+  g_assert_cmpstr (imp_map_get_title (loaded), ==, "Changed before closing");
+  g_assert_false (imp_drafts_has (imp_session_get_drafts (), draft_id));
+
+  /* Discard closes without writing, and drops the draft. */
+  window = window_with_file ("close.impactmap", FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  imp_map_set_title (window->map, "Thrown away");
+  _imp_window_files_write_draft (window);
+  g_free (draft_id);
+  draft_id = g_strdup (window->draft_id);
+  g_assert_true (imp_drafts_has (imp_session_get_drafts (), draft_id));
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_FOR ((dialog = find_dialog ("Save Changes?")) != NULL);
+  respond (dialog, "discard");
+  WAIT_FOR (window == NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (imp_drafts_has (imp_session_get_drafts (), draft_id));
+}
+
+static void
+test_external_change (void)
+{
+  ImpWindow *window = window_with_file ("external.impactmap", TRUE);
+  g_autofree char *path = file_in_tmp ("external.impactmap");
+  g_autoptr(ImpMap) theirs = sample_map ("Written by someone else");
+
+  g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+
+  /* Our own save is not an external change. */
+  imp_map_set_title (window->map, "Ours");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_FOR (!window->saving);
+  iterate_for (600);
+  g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+
+  g_usleep (20000);
+  g_assert_true (imp_format_save_to_path (theirs, path, NULL));
+  WAIT_FOR (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_label (window->file_changed_label),
+                            "was changed by another program"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_cmpstr (imp_map_get_title (window->map), ==, "Written by someone else");
+  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+
+  /* Keeping ours marks the map modified: saving will overwrite theirs. */
+  g_usleep (20000);
+  imp_map_set_title (theirs, "Changed again");
+  g_assert_true (imp_format_save_to_path (theirs, path, NULL));
+  WAIT_FOR (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_cmpstr (imp_map_get_title (window->map), ==, "Written by someone else");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_presents_existing (void)
+{
+  g_autofree char *path = file_in_tmp ("twice.impactmap");
+  g_autoptr(ImpMap) map = sample_map ("Twice");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) same = g_file_new_for_path (path);
+  ImpWindow *first;
+  ImpWindow *second;
+
+  g_assert_true (imp_format_save_to_path (map, path, NULL));
+  first = imp_application_open_file (app, file);
+  second = imp_application_open_file (app, same);
+  g_assert_true (first == second);
+  g_assert_cmpstr (imp_map_get_title (first->map), ==, "Twice");
+
+  gtk_window_destroy (GTK_WINDOW (first));
+}
+
+/* After a crash, the next start offers the drafts; restoring opens each
+ * one modified, with its file. */
+static void
+test_recovery_after_crash (void)
+{
+  AdwMessageDialog *dialog;
+  ImpWindow *restored = NULL;
+  g_autofree char *path = file_in_tmp ("crashed.impactmap");
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ImpDrafts) drafts = imp_drafts_new (NULL);
+      g_autoptr(ImpMap) map = sample_map ("Work lost in a crash");
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *id = imp_drafts_new_id (drafts);
+
+      g_assert_true (imp_drafts_write (drafts, id, map, file, NULL));
+      abort ();
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  dialog = ADW_MESSAGE_DIALOG (imp_session_offer_recovery (GTK_APPLICATION (app)));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Work lost in a crash"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "crashed.impactmap"));
+  respond (dialog, "restore");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (IMP_IS_WINDOW (l->data) && IMP_WINDOW (l->data)->map != NULL &&
+        g_strcmp0 (imp_map_get_title (IMP_WINDOW (l->data)->map), "Work lost in a crash") == 0)
+      restored = l->data;
+
+  g_assert_nonnull (restored);
+  g_assert_true (_imp_window_files_is_modified (restored));
+  g_assert_nonnull (restored->file);
+  {
+    g_autofree char *restored_path = g_file_get_path (restored->file);
+
+    g_assert_cmpstr (restored_path, ==, path);
+  }
+  /* Its draft lives on in this session; nothing is offered twice. */
+  g_assert_true (imp_drafts_has (imp_session_get_drafts (), restored->draft_id));
+  g_assert_null (imp_session_offer_recovery (GTK_APPLICATION (app)));
+
+  gtk_window_destroy (GTK_WINDOW (restored));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drafts_dir = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* The subprocesses share the parent's folders, passed down. */
+  if (g_getenv ("IMP_TEST_TMP") != NULL)
+    tmp_dir = g_strdup (g_getenv ("IMP_TEST_TMP"));
+  else
+    {
+      tmp_dir = g_dir_make_tmp ("imp-window-files-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("IMP_TEST_TMP", tmp_dir, TRUE);
+    }
+  drafts_dir = g_build_filename (tmp_dir, "drafts", NULL);
+  g_setenv ("IMP_DRAFTS_DIR", drafts_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_uint (settings, "autosave-delay", 0);
+
+  app = imp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/files/save-and-title", test_save_and_title);
+  g_test_add_func ("/ui/files/new-map-title", test_new_map_title);
+  g_test_add_func ("/ui/files/save-failure-keeps-modified", test_save_failure_keeps_modified);
+  g_test_add_func ("/ui/files/draft-after-change", test_draft_after_change);
+  g_test_add_func ("/ui/files/close-asks", test_close_asks);
+  g_test_add_func ("/ui/files/external-change", test_external_change);
+  g_test_add_func ("/ui/files/open-presents-existing", test_open_presents_existing);
+  g_test_add_func ("/ui/files/recovery-after-crash", test_recovery_after_crash);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
