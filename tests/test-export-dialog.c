@@ -1,0 +1,227 @@
+/* test-export-dialog.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "imp-application.h"
+#include "imp-export-dialog.h"
+#include "imp-format.h"
+#include "imp-window.h"
+
+static ImpApplication *app;
+
+static ImpMap *
+load_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
+                                            "ticket-sales-call-centre.impactmap", NULL);
+  ImpMap *map = imp_format_load_path (path, &error);
+
+  g_assert_no_error (error);
+
+  return map;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type,
+                    gboolean   visible_only)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (!visible_only || gtk_widget_get_mapped (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type, visible_only);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_preview_follows_format (void)
+{
+  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ImpExportDialog *dialog;
+  ImpExportOptions options;
+  GtkPicture *picture;
+  GdkPaintable *paintable;
+
+  g_settings_reset (settings, "export-format");
+  g_settings_reset (settings, "export-scope");
+  dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (200);
+
+  imp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, IMP_EXPORT_PNG);
+  g_assert_true (imp_export_dialog_update_preview (dialog));
+
+  picture = GTK_PICTURE (find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, TRUE));
+  g_assert_nonnull (picture);
+  paintable = gtk_picture_get_paintable (picture);
+  g_assert_nonnull (paintable);
+  /* the preview has the map's proportions: wider than tall */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >,
+                   gdk_paintable_get_intrinsic_height (paintable));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_branch_needs_a_selection (void)
+{
+  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ImpExportDialog *dialog;
+  ImpExportOptions options;
+
+  g_settings_set_string (settings, "export-scope", "branch");
+  dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
+  imp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.scope, ==, IMP_EXPORT_SCOPE_BRANCH);
+  g_assert_false (imp_export_dialog_update_preview (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = imp_export_dialog_new (NULL, map, NULL, "n2", NULL);
+  g_assert_true (imp_export_dialog_update_preview (dialog));
+  imp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.branch_id, ==, "n2");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "export-scope");
+}
+
+static void
+exported_cb (ImpExportDialog *dialog,
+             GFile           *file,
+             GFile          **out)
+{
+  g_set_object (out, file);
+}
+
+static void
+test_export_remembers_choices (void)
+{
+  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) reported = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("imp-export-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deck.mmd", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *folder = NULL;
+  ImpExportDialog *dialog;
+  ImpExportOptions options;
+
+  g_settings_set_string (settings, "export-format", "mermaid");
+  g_settings_set_string (settings, "export-theme", "projector");
+  dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &reported);
+  imp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, IMP_EXPORT_MERMAID);
+  g_assert_cmpint (options.theme, ==, IMP_THEME_PROJECTOR);
+
+  file = g_file_new_for_path (path);
+  g_assert_true (imp_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (file, reported));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "flowchart LR\n"));
+  folder = g_settings_get_string (settings, "export-folder");
+  g_assert_cmpstr (folder, ==, dir);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "export-format");
+  g_settings_reset (settings, "export-theme");
+  g_settings_reset (settings, "export-folder");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_window_ctrl_e_opens_dialog (void)
+{
+  g_autoptr(ImpMap) map = load_example ();
+  ImpWindow *window = imp_window_new (app);
+  GList *toplevels;
+  gboolean found = FALSE;
+
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (200);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_ms (200);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    {
+      if (IMP_IS_EXPORT_DIALOG (l->data))
+        {
+          g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window));
+          gtk_window_destroy (l->data);
+          found = TRUE;
+        }
+    }
+  g_list_free (toplevels);
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/export-dialog/preview-follows-format", test_preview_follows_format);
+  g_test_add_func ("/ui/export-dialog/branch-needs-a-selection", test_branch_needs_a_selection);
+  g_test_add_func ("/ui/export-dialog/export-remembers-choices", test_export_remembers_choices);
+  g_test_add_func ("/ui/export-dialog/window-opens-dialog", test_window_ctrl_e_opens_dialog);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
