@@ -58,6 +58,7 @@ struct _ImpCanvas
   /* The in-place title editor, over the card of the node it edits. */
   GtkWidget    *editor;
   char         *editing_id;
+  gboolean      editing_ends_group;
 
   /* A drag: what it does, the card it started on, the cards it moves with
    * their map positions at the start, and the card under the pointer. */
@@ -899,10 +900,12 @@ editor_focus_leave_cb (ImpCanvas               *self,
 static void
 place_editor (ImpCanvas *self)
 {
+  const ImpSceneCard *card;
+  const ImpSceneText *title = NULL;
   ImpNode *node;
   ImpRect rect;
   GtkRequisition natural;
-  double x, y, zoom;
+  double x, y, zoom, centre_y;
   int width, height;
 
   if (self->editor == NULL || self->map == NULL)
@@ -914,16 +917,39 @@ place_editor (ImpCanvas *self)
     return;
 
   zoom = imp_viewport_get_zoom (self->viewport);
-  imp_viewport_map_to_widget (self->viewport, rect.x, rect.y, &x, &y);
+
+  /* The entry takes the place and the size of the title it edits. */
+  card = _imp_scene_find_card (self->scene, node);
+  for (guint i = 0; card != NULL && i < card->n_texts; i++)
+    {
+      const ImpSceneText *t = _imp_scene_get_text (self->scene, card->first_text + i);
+
+      if (title == NULL || t->size > title->size)
+        title = t;
+    }
+
+  if (title != NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_size_new_absolute (title->size * zoom *
+                                                                   PANGO_SCALE));
+      pango_attr_list_insert (attrs, pango_attr_weight_new (title->weight));
+      gtk_entry_set_attributes (GTK_ENTRY (self->editor), attrs);
+      pango_attr_list_unref (attrs);
+      centre_y = title->y - title->size * 0.35;
+    }
+  else
+    centre_y = rect.y + rect.height / 2;
+
+  imp_viewport_map_to_widget (self->viewport, rect.x + 8, centre_y, &x, &y);
   gtk_widget_get_preferred_size (self->editor, NULL, &natural);
-  width = MAX (160, (int) (rect.width * zoom));
+  width = MAX (160, (int) ((rect.width - 12) * zoom));
   height = natural.height;
 
   gtk_widget_size_allocate (self->editor,
-                            &(GtkAllocation) {
-                              (int) x, (int) (y + (rect.height * zoom - height) / 2),
-                              width, height
-                            }, -1);
+                            &(GtkAllocation) { (int) x, (int) (y - height / 2.0), width, height },
+                            -1);
 }
 
 /* Drawing */
@@ -1443,6 +1469,30 @@ imp_canvas_class_init (ImpCanvasClass *klass)
 }
 
 static void
+ensure_editor_style (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+
+  /* Opaque, so the title being replaced does not show through. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   "entry.imp-card-editor {"
+                                   "  background-color: @view_bg_color;"
+                                   "  color: @view_fg_color;"
+                                   "  min-height: 0;"
+                                   "  padding: 2px 6px;"
+                                   "}", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
 imp_canvas_init (ImpCanvas *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
@@ -1720,6 +1770,7 @@ imp_canvas_start_editing (ImpCanvas  *self,
   if (self->history == NULL)
     return;
 
+  ensure_editor_style ();
   entry = gtk_entry_new ();
   gtk_widget_add_css_class (entry, "imp-card-editor");
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : node->title);
@@ -1751,6 +1802,29 @@ imp_canvas_start_editing (ImpCanvas  *self,
     gtk_editable_set_position (GTK_EDITABLE (entry), -1);
   else
     gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+/**
+ * imp_canvas_start_editing_new:
+ * @node: a node just added inside a history group the caller began
+ *
+ * Like imp_canvas_start_editing() with an empty title, and ends the group
+ * when the editor closes, so that adding a card and naming it is one step.
+ */
+void
+imp_canvas_start_editing_new (ImpCanvas *self,
+                              ImpNode   *node,
+                              const char *text)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (node != NULL);
+
+  imp_canvas_start_editing (self, node, text != NULL ? text : "");
+
+  if (self->editor != NULL)
+    self->editing_ends_group = TRUE;
+  else if (self->history != NULL)
+    imp_history_end_group (self->history);
 }
 
 /**
@@ -1789,8 +1863,18 @@ imp_canvas_stop_editing (ImpCanvas *self,
       imp_history_seal (self->history);
       imp_history_set_node_title (self->history, node, g_strstrip (text));
       imp_history_seal (self->history);
-      g_signal_emit (self, signals[EDIT_COMMITTED], 0);
     }
+
+  /* A new card and its first title are one step. */
+  if (self->editing_ends_group)
+    {
+      self->editing_ends_group = FALSE;
+      if (self->history != NULL)
+        imp_history_end_group (self->history);
+    }
+
+  if (commit && node != NULL)
+    g_signal_emit (self, signals[EDIT_COMMITTED], 0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -46,6 +46,9 @@ ImpHistory     *imp_canvas_get_history    (ImpCanvas  *self);
 void            imp_canvas_start_editing  (ImpCanvas  *self,
                                            ImpNode    *node,
                                            const char *text);
+void            imp_canvas_start_editing_new (ImpCanvas *self,
+                                           ImpNode    *node,
+                                           const char *text);
 void            imp_canvas_stop_editing   (ImpCanvas  *self,
                                            gboolean    commit);
 gboolean        imp_canvas_is_editing     (ImpCanvas  *self);

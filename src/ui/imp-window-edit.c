@@ -134,13 +134,15 @@ child_level (ImpWindow *self,
   return TRUE;
 }
 
+/* Ends the group the caller began, when the title is in. */
 static void
-edit_new_node (ImpWindow *self,
-               ImpNode   *node)
+edit_new_node (ImpWindow  *self,
+               ImpNode    *node,
+               const char *text)
 {
   imp_selection_select (get_selection (self), node);
   imp_canvas_scroll_to_node (self->canvas, node);
-  imp_canvas_start_editing (self->canvas, node, "");
+  imp_canvas_start_editing_new (self->canvas, node, text);
 }
 
 /* Enter or typing in an empty map: a goal, its title being edited. */
@@ -150,9 +152,10 @@ add_goal (ImpWindow  *self,
 {
   ImpNode *node;
 
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  imp_history_begin_group (self->history, _("Add"));
   node = imp_history_add_node (self->history, NULL, -1, IMP_LEVEL_GOAL, "", NULL);
-  imp_selection_select (get_selection (self), node);
-  imp_canvas_start_editing (self->canvas, node, text ? text : "");
+  edit_new_node (self, node, text);
 
   return node;
 }
@@ -177,16 +180,19 @@ add_child_action (GtkWidget  *widget,
       return;
     }
 
+  imp_canvas_stop_editing (self->canvas, TRUE);
   imp_history_begin_group (self->history, _("Add"));
   /* A new child of a folded branch must be seen. */
   imp_history_set_node_collapsed (self->history, parent, FALSE);
   node = imp_history_add_node (self->history, parent, -1, level, "", &error);
-  imp_history_end_group (self->history);
 
   if (node == NULL)
-    show_toast (self, error->message, FALSE);
+    {
+      imp_history_cancel_group (self->history);
+      show_toast (self, error->message, FALSE);
+    }
   else
-    edit_new_node (self, node);
+    edit_new_node (self, node, NULL);
 }
 
 static void
@@ -216,14 +222,17 @@ add_sibling (ImpWindow *self,
       position = before ? index : index + 1;
     }
 
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  imp_history_begin_group (self->history, _("Add"));
   sibling = imp_history_add_node (self->history, parent, position, node->level, "", &error);
   if (sibling == NULL)
     {
+      imp_history_cancel_group (self->history);
       show_toast (self, error->message, FALSE);
       return;
     }
 
-  edit_new_node (self, sibling);
+  edit_new_node (self, sibling, NULL);
 }
 
 static void
@@ -505,12 +514,17 @@ canvas_key_pressed_cb (ImpWindow             *self,
   g_unichar_to_utf8 (c, text);
 
   node = get_primary (self);
+  if (node == NULL && imp_map_get_n_nodes (self->map) > 0)
+    {
+      /* Nothing selected: typing names the first card, as in a new map. */
+      node = imp_map_get_node (self->map, 0);
+      imp_selection_select (get_selection (self), node);
+    }
+
   if (node != NULL)
     imp_canvas_start_editing (self->canvas, node, text);
-  else if (imp_map_get_n_nodes (self->map) == 0)
-    add_goal (self, text);
   else
-    return GDK_EVENT_PROPAGATE;
+    add_goal (self, text);
 
   return GDK_EVENT_STOP;
 }
