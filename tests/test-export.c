@@ -1122,6 +1122,20 @@ test_preview_fits_the_box (void)
   g_assert_true (w >= 399 || h >= 299);
   cairo_surface_destroy (image);
 
+  /* a PDF on a page previews as the page: A4 landscape proportions */
+  options.format = IMP_EXPORT_PDF;
+  options.page = IMP_EXPORT_PAGE_A4;
+  options.landscape = TRUE;
+  g_clear_pointer (&png, g_bytes_unref);
+  png = imp_export_render_preview (map, &options, 400, 400, &error);
+  g_assert_no_error (error);
+  image = png_from_bytes (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil (400 * 595.276 / 841.89));
+  /* the corner is white paper, inside the margin */
+  g_assert_cmphex (pixel_at (image, 1, 1), ==, 0xffffffff);
+  cairo_surface_destroy (image);
+
   options.scope = IMP_EXPORT_SCOPE_BRANCH;
   options.branch_id = "no-such-node";
   g_clear_pointer (&png, g_bytes_unref);

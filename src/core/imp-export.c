@@ -558,6 +558,48 @@ export_png (ImpScene                *scene,
   return g_byte_array_free_to_bytes (with_dpi);
 }
 
+/* Where a PDF page puts the framed picture: the page's size in points,
+ * and the scale and offset that map the picture's user space onto it. */
+static void
+page_geometry (const Frame            *frame,
+               const ImpExportOptions *options,
+               double                 *page_width,
+               double                 *page_height,
+               double                 *scale,
+               double                 *x,
+               double                 *y)
+{
+  double avail_width, avail_height;
+
+  if (options->page == IMP_EXPORT_PAGE_NATURAL)
+    {
+      *scale = POINTS_PER_UNIT;
+      *page_width = frame->area.width * *scale;
+      *page_height = frame->area.height * *scale;
+      *x = *y = 0;
+      return;
+    }
+
+  *page_width = pages[options->page].width;
+  *page_height = pages[options->page].height;
+  /* A slide is always wide; paper turns on request. */
+  if (options->page != IMP_EXPORT_PAGE_16_9 &&
+      options->landscape != (*page_width > *page_height))
+    {
+      double swap = *page_width;
+
+      *page_width = *page_height;
+      *page_height = swap;
+    }
+
+  avail_width = MAX (1, *page_width - 2 * options->margin);
+  avail_height = MAX (1, *page_height - 2 * options->margin);
+  *scale = MIN (avail_width / MAX (frame->area.width, 1),
+                avail_height / MAX (frame->area.height, 1));
+  *x = (*page_width - frame->area.width * *scale) / 2;
+  *y = (*page_height - frame->area.height * *scale) / 2;
+}
+
 static GBytes *
 export_pdf (ImpScene                *scene,
             const ImpExportOptions  *options,
@@ -573,37 +615,7 @@ export_pdf (ImpScene                *scene,
   double scale, x, y;
 
   frame_init (&frame, scene, options);
-
-  if (options->page == IMP_EXPORT_PAGE_NATURAL)
-    {
-      scale = POINTS_PER_UNIT;
-      page_width = frame.area.width * scale;
-      page_height = frame.area.height * scale;
-      x = y = 0;
-    }
-  else
-    {
-      double avail_width, avail_height;
-
-      page_width = pages[options->page].width;
-      page_height = pages[options->page].height;
-      /* A slide is always wide; paper turns on request. */
-      if (options->page != IMP_EXPORT_PAGE_16_9 &&
-          options->landscape != (page_width > page_height))
-        {
-          double swap = page_width;
-
-          page_width = page_height;
-          page_height = swap;
-        }
-
-      avail_width = MAX (1, page_width - 2 * options->margin);
-      avail_height = MAX (1, page_height - 2 * options->margin);
-      scale = MIN (avail_width / MAX (frame.area.width, 1),
-                   avail_height / MAX (frame.area.height, 1));
-      x = (page_width - frame.area.width * scale) / 2;
-      y = (page_height - frame.area.height * scale) / 2;
-    }
+  page_geometry (&frame, options, &page_width, &page_height, &scale, &x, &y);
 
   /* PDF readers refuse pages over 14400 points a side. */
   if (page_width > 14400 || page_height > 14400)
@@ -765,6 +777,54 @@ imp_export_to_bytes (ImpMap                  *map,
     }
 }
 
+/* A PDF page in small: white paper, the picture fitted within the margins. */
+static GBytes *
+render_page_preview (ImpScene                *scene,
+                     const Frame             *frame,
+                     const ImpExportOptions  *options,
+                     int                      max_width,
+                     int                      max_height,
+                     GError                 **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double page_width, page_height, scale, x, y, fit;
+  int width, height;
+
+  page_geometry (frame, options, &page_width, &page_height, &scale, &x, &y);
+  fit = MIN (MAX (1, max_width) / page_width, MAX (1, max_height) / page_height);
+  width = MAX (1, (int) ceil (page_width * fit));
+  height = MAX (1, (int) ceil (page_height * fit));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, fit, fit);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -frame->area.x, -frame->area.y);
+  /* Full detail even this small, so the page looks like the PDF will. */
+  draw_picture (scene, frame, options, cr, VECTOR_DETAIL_SCALE);
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
+                   _("Could not draw the preview: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
 /**
  * imp_export_render_preview:
  * @map: the map
@@ -801,6 +861,9 @@ imp_export_render_preview (ImpMap                  *map,
 
   scene = imp_scene_new (scoped, imp_theme_get (options->theme));
   frame_init (&frame, scene, options);
+
+  if (options->format == IMP_EXPORT_PDF && options->page != IMP_EXPORT_PAGE_NATURAL)
+    return render_page_preview (scene, &frame, options, max_width, max_height, error);
 
   preview = *options;
   preview.format = IMP_EXPORT_PNG;
