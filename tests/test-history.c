@@ -13,6 +13,7 @@
 
 #include "imp-format.h"
 #include "imp-history.h"
+#include "imp-outline.h"
 
 /* The document as a file would hold it: what undo must give back exactly. */
 static char *
@@ -528,6 +529,152 @@ test_notify (Fixture       *f,
   g_assert_cmpuint (modified, ==, 2);
 }
 
+static void
+test_outline_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) items = NULL;
+  const char *markdown =
+    "# Grow learners\n"
+    "- Teachers\n"
+    "    - Assign work\n"
+    "        * [ ] Templates\n"
+    "    - Share progress\n"
+    "\n"
+    "- Students\n"
+    "\t1. Practise daily\n";
+
+  items = imp_outline_parse (markdown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 7);
+#define ITEM(i) (&g_array_index (items, ImpOutlineItem, i))
+  g_assert_cmpstr (ITEM (0)->title, ==, "Grow learners");
+  g_assert_cmpuint (ITEM (0)->depth, ==, 0);
+  /* "- Teachers" has no indent either: a sibling of the heading. */
+  g_assert_cmpuint (ITEM (1)->depth, ==, 0);
+  g_assert_cmpstr (ITEM (2)->title, ==, "Assign work");
+  g_assert_cmpuint (ITEM (2)->depth, ==, 1);
+  g_assert_cmpstr (ITEM (3)->title, ==, "Templates");
+  g_assert_cmpuint (ITEM (3)->depth, ==, 2);
+  g_assert_cmpuint (ITEM (4)->depth, ==, 1);
+  g_assert_cmpstr (ITEM (5)->title, ==, "Students");
+  g_assert_cmpuint (ITEM (5)->depth, ==, 0);
+  g_assert_cmpstr (ITEM (6)->title, ==, "Practise daily");
+  g_assert_cmpuint (ITEM (6)->depth, ==, 1);
+#undef ITEM
+}
+
+static void
+test_outline_garbage (void)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *items;
+
+  items = imp_outline_parse ("   \n\n  \n", &error);
+  g_assert_null (items);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  items = imp_outline_parse ("PK\x03\x04 binary", &error);
+  g_assert_null (items);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  items = imp_outline_parse ("\xff\xfe", &error);
+  g_assert_null (items);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+}
+
+static void
+test_outline_round_trip (Fixture       *f,
+                         gconstpointer  data)
+{
+  ImpNode *roots[] = { f->goal };
+  g_autofree char *text = imp_outline_write (roots, 1);
+  g_autoptr(GArray) items = imp_outline_parse (text, NULL);
+
+  g_assert_cmpstr (text, ==,
+                   "- Goal\n"
+                   "  - Actor\n"
+                   "    - Impact\n"
+                   "      - Deliverable\n"
+                   "        - Experiment\n"
+                   "    - Impact 2\n");
+  g_assert_cmpuint (items->len, ==, 6);
+  g_assert_cmpuint (g_array_index (items, ImpOutlineItem, 4).depth, ==, 4);
+  g_assert_cmpuint (g_array_index (items, ImpOutlineItem, 5).depth, ==, 2);
+}
+
+static void
+test_paste_outline (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) items = imp_outline_parse ("- Grading app\n  - Spike\n- Reminders\n", NULL);
+  g_autoptr(ImpMap) source = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (f->map);
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  /* Under an impact: the top items are deliverables. */
+  source = imp_outline_to_map (items, IMP_LEVEL_DELIVERABLE, &error);
+  g_assert_no_error (error);
+  g_assert_true (imp_history_paste (f->history, f->impact2, source, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, ==, 3);
+  g_assert_cmpuint (f->impact2->children->len, ==, 2);
+  g_assert_cmpstr (imp_node_get_child (f->impact2, 0)->title, ==, "Grading app");
+  g_assert_cmpint (imp_node_get_child (imp_node_get_child (f->impact2, 0), 0)->level, ==,
+                   IMP_LEVEL_EXPERIMENT);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  assert_undo_redo (f->history, before);
+  imp_history_undo (f->history);
+
+  /* The same branches under an actor do not fit: refused, nothing changed. */
+  g_assert_false (imp_history_paste (f->history, f->actor, source, NULL, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  {
+    g_autofree char *after = snapshot (f->map);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+
+  /* Too deep for the levels left. */
+  g_clear_error (&error);
+  g_assert_null (imp_outline_to_map (items, IMP_LEVEL_EXPERIMENT, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+}
+
+static void
+test_paste_keeps_fields (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ImpMap) source = imp_map_new ();
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  ImpIce ice = { 2, 3, 4 };
+  ImpNode *impact, *deliverable;
+
+  impact = imp_map_add_node (source, IMP_LEVEL_IMPACT, "Copied", NULL, NULL);
+  deliverable = imp_map_add_node (source, IMP_LEVEL_DELIVERABLE, "Copied D", NULL, NULL);
+  imp_map_link (source, impact, deliverable, -1, NULL);
+  imp_map_set_link_assumption (source, imp_map_find_link (source, impact, deliverable), "If so");
+  metric->name = g_strdup ("m");
+  imp_map_set_node_metric (source, impact, metric);
+  imp_map_set_node_notes (source, impact, "notes");
+  imp_map_set_node_ice (source, deliverable, &ice, NULL);
+
+  g_assert_true (imp_history_paste (f->history, f->actor, source, NULL, NULL));
+  impact = imp_node_get_child (f->actor, 2);
+  g_assert_cmpstr (impact->title, ==, "Copied");
+  g_assert_cmpstr (impact->notes, ==, "notes");
+  g_assert_cmpstr (impact->metric->name, ==, "m");
+  g_assert_cmpstr (((ImpLink *) impact->children->pdata[0])->assumption, ==, "If so");
+  g_assert_cmpuint (imp_ice_get_score (&imp_node_get_child (impact, 0)->ice), ==, 24);
+  /* New ids, not the source's. */
+  g_assert_cmpstr (impact->id, !=, "n1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +700,12 @@ main (int   argc,
   ADD ("merge-drag", test_merge_drag);
   ADD ("clean-point", test_clean_point);
   ADD ("notify", test_notify);
+  g_test_add_func ("/core/outline/parse", test_outline_parse);
+  g_test_add_func ("/core/outline/garbage-refused", test_outline_garbage);
+  g_test_add ("/core/outline/round-trip", Fixture, NULL, fixture_set_up,
+              test_outline_round_trip, fixture_tear_down);
+  ADD ("paste-outline", test_paste_outline);
+  ADD ("paste-keeps-fields", test_paste_keeps_fields);
 
 #undef ADD
 

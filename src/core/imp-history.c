@@ -1806,3 +1806,104 @@ imp_history_reorder (ImpHistory *self,
 
   return TRUE;
 }
+
+static ImpNode *
+paste_branch (ImpHistory  *self,
+              ImpNode     *parent,
+              ImpNode     *src,
+              GPtrArray   *added,
+              guint        depth,
+              GError     **error)
+{
+  ImpNode *node;
+
+  node = imp_history_add_node (self, parent, -1, src->level, src->title, error);
+  if (node == NULL)
+    return NULL;
+
+  g_ptr_array_add (added, node);
+
+  imp_history_set_node_notes (self, node, src->notes);
+  imp_history_set_node_metric (self, node, src->metric);
+  imp_history_set_node_ice (self, node, &src->ice, NULL);
+  imp_history_set_node_experiment (self, node, src->experiment);
+  imp_history_set_node_collapsed (self, node, src->collapsed);
+
+  if (depth >= IMP_N_LEVELS)
+    return node;
+
+  for (guint i = 0; i < src->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (src->children, i);
+      ImpNode *child;
+
+      if (!imp_link_is_tree_link (link))
+        continue;
+
+      child = paste_branch (self, node, link->child, added, depth + 1, error);
+      if (child == NULL)
+        return NULL;
+
+      /* The pasted link keeps what it said. */
+      imp_history_set_link_assumption (self, node, child, link->assumption);
+      imp_history_set_link_confidence (self, node, child, link->confidence);
+      imp_history_set_link_status (self, node, child, link->status);
+    }
+
+  return node;
+}
+
+/**
+ * imp_history_paste:
+ * @parent: (nullable): the card to paste under, or %NULL for new roots
+ * @source: a map holding the branches to paste: its roots, with their tree
+ *   children, notes, metrics, scores and experiments
+ * @added: (nullable) (element-type ImpNode): where to add the new nodes
+ * @error: return location for an error
+ *
+ * Copies @source's branches into the map as one step, with new ids.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and the map unchanged when a
+ *   branch's level cannot go under @parent
+ */
+gboolean
+imp_history_paste (ImpHistory  *self,
+                   ImpNode     *parent,
+                   ImpMap      *source,
+                   GPtrArray   *added,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) roots = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  guint mark;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (IMP_IS_MAP (source), FALSE);
+
+  roots = imp_map_get_roots (source);
+  if (roots->len == 0)
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("There is nothing to paste"));
+      return FALSE;
+    }
+
+  mark = command_begin (self, _("Paste"));
+  self->group_depth++;
+
+  for (guint i = 0; i < roots->len; i++)
+    if (paste_branch (self, parent, g_ptr_array_index (roots, i), all, 0, error) == NULL)
+      {
+        self->group_depth--;
+        rollback (self, mark);
+        return FALSE;
+      }
+
+  self->group_depth--;
+  command_end (self);
+
+  if (added != NULL)
+    g_ptr_array_extend (added, all, NULL, NULL);
+
+  return TRUE;
+}

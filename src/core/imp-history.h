@@ -106,6 +106,11 @@ gboolean    imp_history_reparent             (ImpHistory          *self,
                                               ImpNode             *new_parent,
                                               int                  position,
                                               GError             **error);
+gboolean    imp_history_paste                (ImpHistory          *self,
+                                              ImpNode             *parent,
+                                              ImpMap              *source,
+                                              GPtrArray           *added,
+                                              GError             **error);
 gboolean    imp_history_reorder              (ImpHistory          *self,
                                               ImpNode             *parent,
                                               ImpNode             *child,
