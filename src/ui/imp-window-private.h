@@ -51,6 +51,10 @@ struct _ImpWindow
   ImpHistory           *history;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+
+  /* Inspector: the side panel (imp-window-inspector.c) */
+  AdwFlap              *inspector_flap;
+  GtkWidget            *inspector;
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);
@@ -67,5 +71,10 @@ void     _imp_window_files_update_title (ImpWindow      *self);
 gboolean _imp_window_files_is_modified  (ImpWindow      *self);
 void     _imp_window_files_set_modified (ImpWindow      *self);
 void     _imp_window_files_write_draft  (ImpWindow      *self);
+
+void     _imp_window_inspector_class_init (ImpWindowClass *klass);
+void     _imp_window_inspector_init       (ImpWindow      *self);
+void     _imp_window_inspector_set_map    (ImpWindow      *self);
+void     _imp_window_inspector_dispose    (ImpWindow      *self);
 
 G_END_DECLS

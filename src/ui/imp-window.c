@@ -150,6 +150,7 @@ imp_window_dispose (GObject *object)
   ImpWindow *self = IMP_WINDOW (object);
 
   g_clear_handle_id (&self->zoom_update_source, g_source_remove);
+  _imp_window_inspector_dispose (self);
   _imp_window_edit_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
 
@@ -232,6 +233,7 @@ imp_window_class_init (ImpWindowClass *klass)
   /* Companion files install their own actions and shortcuts here. */
   _imp_window_files_class_init (klass);
   _imp_window_edit_class_init (klass);
+  _imp_window_inspector_class_init (klass);
   _imp_window_export_class_init (klass);
 }
 
@@ -241,6 +243,7 @@ imp_window_init (ImpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _imp_window_files_init (self);
   _imp_window_edit_init (self);
+  _imp_window_inspector_init (self);
   _imp_window_export_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
@@ -306,6 +309,7 @@ imp_window_set_map (ImpWindow *self,
 
   imp_canvas_set_map (self->canvas, map);
   _imp_window_edit_set_map (self);
+  _imp_window_inspector_set_map (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   /* Keys go to the map, not to the first button of the header bar. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));

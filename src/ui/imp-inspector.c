@@ -1,0 +1,1887 @@
+/* imp-inspector.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-inspector"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "imp-analysis.h"
+#include "imp-inspector.h"
+
+/* The side panel beside the canvas. It follows the selection (a card or a
+ * link) on one page and shows the whole map's settings and health on the
+ * other. Every edit goes through the history so that it can be undone;
+ * nonsense input is refused with an explanation under its group, never
+ * stored. Pages are rebuilt from the model when it changes, which keeps them
+ * right after an undo, and focus returns to the field that had it. */
+
+struct _ImpInspector
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkWidget     *box;
+  GtkStack      *stack;
+  GtkBox        *selection_box;
+  AdwEntryRow   *map_title_row;
+  AdwComboRow   *vocabulary_row;
+  GtkLabel      *map_feedback;
+  GtkBox        *map_dynamic_box;
+
+  ImpHistory    *history;
+  ImpMap        *map;
+  ImpSelection  *selection;
+
+  /* What the selection page shows; the map owns them. */
+  ImpNode       *node;
+  ImpLink       *link;
+
+  GHashTable    *fields;     /* key -> row (borrowed, reset on rebuild) */
+  GHashTable    *feedback;   /* key -> GtkLabel under the row's group */
+  guint          selection_source;
+  guint          map_source;
+  gboolean       building;
+  GDate          today;
+};
+
+G_DEFINE_FINAL_TYPE (ImpInspector, imp_inspector, GTK_TYPE_WIDGET)
+
+static void rebuild_selection (ImpInspector *self);
+static void rebuild_map       (ImpInspector *self);
+
+/* Display names, in the order of the enums. */
+static const char * const kind_names[] = {
+  N_("Other"), N_("Usability interview"), N_("Fake door"), N_("Wizard of Oz"),
+  N_("Kano survey"), N_("Technical spike"), N_("A/B test"), NULL
+};
+static const char * const aspect_names[] = {
+  N_("Validity"), N_("Usability"), N_("Feasibility"), NULL
+};
+static const char * const status_names[] = {
+  N_("Planned"), N_("Running"), N_("Done"), NULL
+};
+static const char * const result_names[] = {
+  N_("No result"), N_("Supports"), N_("Refutes"), N_("Inconclusive"), NULL
+};
+static const char * const confidence_names[] = {
+  N_("Not set"), N_("Low"), N_("Medium"), N_("High"), NULL
+};
+static const char * const link_status_names[] = {
+  N_("Untested"), N_("Supported"), N_("Refuted"), NULL
+};
+static const char * const direction_names[] = {
+  N_("Increase"), N_("Decrease"), NULL
+};
+static const char * const indicator_names[] = {
+  N_("Lagging"), N_("Leading (proxy)"), NULL
+};
+
+/* Fields and their feedback */
+
+static const char *
+field_key (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "imp-field");
+}
+
+static void
+clear_error (ImpInspector *self,
+             const char   *key)
+{
+  GtkWidget *row = g_hash_table_lookup (self->fields, key);
+  GtkWidget *label = g_hash_table_lookup (self->feedback, key);
+
+  if (row != NULL)
+    gtk_widget_remove_css_class (row, "error");
+  if (label != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (label), "imp-owner"), key) == 0)
+    gtk_widget_set_visible (label, FALSE);
+}
+
+static void
+show_error (ImpInspector *self,
+            const char   *key,
+            const char   *message)
+{
+  GtkWidget *row = g_hash_table_lookup (self->fields, key);
+  GtkWidget *label = g_hash_table_lookup (self->feedback, key);
+
+  if (row != NULL)
+    gtk_widget_add_css_class (row, "error");
+  if (label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), message);
+      g_object_set_data_full (G_OBJECT (label), "imp-owner", g_strdup (key), g_free);
+      gtk_widget_set_visible (label, TRUE);
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+register_field (ImpInspector *self,
+                GtkWidget    *row,
+                const char   *key,
+                GtkWidget    *feedback)
+{
+  g_object_set_data_full (G_OBJECT (row), "imp-field", g_strdup (key), g_free);
+  g_hash_table_replace (self->fields, g_strdup (key), row);
+  if (feedback != NULL)
+    g_hash_table_replace (self->feedback, g_strdup (key), feedback);
+}
+
+/* Parsing, with the reason for a refusal */
+
+static gboolean
+parse_number (const char  *text,
+              double      *out,
+              char       **message)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  if (*trimmed == '\0')
+    {
+      *out = NAN;
+      return TRUE;
+    }
+
+  if (strchr (trimmed, ',') != NULL)
+    {
+      *message = g_strdup_printf (_("“%s” is not a number: write it without thousands "
+                                    "separators, with a dot for decimals (43500 or 2.5)"),
+                                  trimmed);
+      return FALSE;
+    }
+
+  value = g_ascii_strtod (trimmed, &end);
+  if (end == trimmed || *end != '\0' || !isfinite (value))
+    {
+      *message = g_strdup_printf (_("“%s” is not a number"), trimmed);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_date (const char  *text,
+            char       **out,
+            char       **message)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (*trimmed == '\0')
+    {
+      *out = NULL;
+      return TRUE;
+    }
+
+  if (!imp_metric_is_valid_date (trimmed))
+    {
+      *message = g_strdup_printf (_("“%s” is not a date: write it YYYY-MM-DD, "
+                                    "e.g. 2026-12-31"), trimmed);
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+static gboolean
+parse_ice (const char  *text,
+           guint8      *out,
+           char       **message)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  gint64 value;
+
+  if (*trimmed == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  value = g_ascii_strtoll (trimmed, &end, 10);
+  if (end == trimmed || *end != '\0')
+    {
+      *message = g_strdup_printf (_("“%s” is not a whole number from 1 to 10"), trimmed);
+      return FALSE;
+    }
+  if (value < 1 || value > 10)
+    {
+      *message = g_strdup_printf (_("ICE scores run from 1 (low) to 10 (high), so %s is "
+                                    "out of range; leave it empty for “not scored”"),
+                                  trimmed);
+      return FALSE;
+    }
+
+  *out = (guint8) value;
+  return TRUE;
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
+}
+
+/* Committing an edit */
+
+static ImpMetric *
+copy_metric (ImpNode *node)
+{
+  return node->metric != NULL ? imp_metric_copy (node->metric) : imp_metric_new ();
+}
+
+static ImpExperiment *
+copy_experiment (ImpNode *node)
+{
+  return node->experiment != NULL ? imp_experiment_copy (node->experiment)
+                                  : imp_experiment_new ();
+}
+
+static gboolean
+commit_metric_number (ImpInspector  *self,
+                      const char    *key,
+                      const char    *text,
+                      char         **message)
+{
+  g_autoptr(ImpMetric) metric = copy_metric (self->node);
+  double value;
+
+  if (!parse_number (text, &value, message))
+    return FALSE;
+
+  if (g_str_equal (key, "metric-baseline"))
+    metric->baseline = value;
+  else if (g_str_equal (key, "metric-current"))
+    metric->current = value;
+  else
+    metric->target = value;
+
+  /* A target equal to the baseline leaves nothing to move towards: progress
+   * would be undefined, so say so instead of storing it. */
+  if (isfinite (metric->baseline) && isfinite (metric->target) &&
+      metric->baseline == metric->target)
+    {
+      *message = g_strdup (_("The target equals the baseline, so there is nothing to move "
+                             "towards: change one of them"));
+      return FALSE;
+    }
+
+  imp_history_set_node_metric (self->history, self->node, metric);
+  return TRUE;
+}
+
+static gboolean
+commit_text (ImpInspector  *self,
+             const char    *key,
+             const char    *text,
+             char         **message)
+{
+  ImpNode *node = self->node;
+
+  if (g_str_equal (key, "map-title"))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+      imp_history_set_map_title (self->history, trimmed);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "link-assumption"))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+      if (self->link == NULL)
+        return TRUE;
+      imp_history_set_link_assumption (self->history, self->link->parent, self->link->child,
+                                       *trimmed ? trimmed : NULL);
+      return TRUE;
+    }
+
+  if (node == NULL)
+    return TRUE;
+
+  if (g_str_equal (key, "title"))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+      if (*trimmed == '\0')
+        {
+          *message = g_strdup (_("A card needs a title"));
+          return FALSE;
+        }
+      if (g_strcmp0 (trimmed, node->title) != 0)
+        imp_history_set_node_title (self->history, node, trimmed);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "notes"))
+    {
+      if (g_strcmp0 (text, node->notes ? node->notes : "") != 0)
+        imp_history_set_node_notes (self->history, node, *text ? text : NULL);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "metric-name") || g_str_equal (key, "metric-unit"))
+    {
+      g_autoptr(ImpMetric) metric = copy_metric (node);
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+      char **field = g_str_equal (key, "metric-name") ? &metric->name : &metric->unit;
+
+      g_free (*field);
+      *field = *trimmed ? g_steal_pointer (&trimmed) : NULL;
+      imp_history_set_node_metric (self->history, node, metric);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "metric-baseline") || g_str_equal (key, "metric-current") ||
+      g_str_equal (key, "metric-target"))
+    return commit_metric_number (self, key, text, message);
+
+  if (g_str_equal (key, "metric-deadline"))
+    {
+      g_autoptr(ImpMetric) metric = copy_metric (node);
+      char *date = NULL;
+
+      if (!parse_date (text, &date, message))
+        return FALSE;
+      g_free (metric->deadline);
+      metric->deadline = date;
+      imp_history_set_node_metric (self->history, node, metric);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "ice-"))
+    {
+      ImpIce ice = node->ice;
+      guint8 value;
+      g_autoptr(GError) error = NULL;
+
+      if (!parse_ice (text, &value, message))
+        return FALSE;
+      if (g_str_equal (key, "ice-impact"))
+        ice.impact = value;
+      else if (g_str_equal (key, "ice-confidence"))
+        ice.confidence = value;
+      else
+        ice.ease = value;
+      if (!imp_history_set_node_ice (self->history, node, &ice, &error))
+        {
+          *message = g_strdup (error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "exp-start") || g_str_equal (key, "exp-end"))
+    {
+      g_autoptr(ImpExperiment) e = copy_experiment (node);
+      gboolean start = g_str_equal (key, "exp-start");
+      char *date = NULL;
+
+      if (!parse_date (text, &date, message))
+        return FALSE;
+      g_free (start ? e->start_date : e->end_date);
+      if (start)
+        e->start_date = date;
+      else
+        e->end_date = date;
+
+      /* ISO dates compare as strings. */
+      if (e->start_date != NULL && e->end_date != NULL &&
+          strcmp (e->end_date, e->start_date) < 0)
+        {
+          *message = g_strdup_printf (_("The experiment cannot end (%s) before it starts (%s)"),
+                                      e->end_date, e->start_date);
+          return FALSE;
+        }
+      imp_history_set_node_experiment (self->history, node, e);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "exp-evidence"))
+    {
+      g_autoptr(ImpExperiment) e = copy_experiment (node);
+
+      if (g_strcmp0 (text, e->evidence ? e->evidence : "") == 0)
+        return TRUE;
+      g_free (e->evidence);
+      e->evidence = *text ? g_strdup (text) : NULL;
+      imp_history_set_node_experiment (self->history, node, e);
+      return TRUE;
+    }
+
+  g_warning ("Unknown inspector field %s", key);
+  return TRUE;
+}
+
+static gboolean
+commit_choice (ImpInspector  *self,
+               const char    *key,
+               guint          index,
+               char         **message)
+{
+  ImpNode *node = self->node;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (key, "vocabulary"))
+    {
+      if (!imp_history_set_vocabulary (self->history, (ImpVocabulary) index, &error))
+        {
+          *message = g_strdup (error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "link-confidence") || g_str_equal (key, "link-status"))
+    {
+      if (self->link == NULL)
+        return TRUE;
+      if (g_str_equal (key, "link-confidence"))
+        imp_history_set_link_confidence (self->history, self->link->parent, self->link->child,
+                                         (ImpConfidence) index);
+      else
+        imp_history_set_link_status (self->history, self->link->parent, self->link->child,
+                                     (ImpLinkStatus) index);
+      return TRUE;
+    }
+
+  if (node == NULL)
+    return TRUE;
+
+  if (g_str_equal (key, "level"))
+    {
+      if ((ImpLevel) index == node->level)
+        return TRUE;
+      if (!imp_history_set_node_level (self->history, node, (ImpLevel) index, &error))
+        {
+          *message = g_strdup (error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "metric-"))
+    {
+      g_autoptr(ImpMetric) metric = copy_metric (node);
+
+      if (g_str_equal (key, "metric-direction"))
+        metric->direction = (ImpDirection) index;
+      else
+        metric->indicator = (ImpIndicator) index;
+      imp_history_set_node_metric (self->history, node, metric);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "exp-"))
+    {
+      g_autoptr(ImpExperiment) e = copy_experiment (node);
+
+      if (g_str_equal (key, "exp-kind"))
+        e->kind = (ImpExperimentKind) index;
+      else if (g_str_equal (key, "exp-aspect"))
+        e->aspect = (ImpAspect) index;
+      else if (g_str_equal (key, "exp-status"))
+        {
+          e->status = (ImpExperimentStatus) index;
+          /* Only a finished experiment has a result. */
+          if (e->status != IMP_EXPERIMENT_DONE)
+            e->result = IMP_RESULT_NONE;
+        }
+      else if (g_str_equal (key, "exp-result"))
+        {
+          if (index != IMP_RESULT_NONE && e->status != IMP_EXPERIMENT_DONE)
+            {
+              *message = g_strdup (_("Only a finished experiment has a result: set its status "
+                                     "to Done first"));
+              return FALSE;
+            }
+          e->result = (ImpResult) index;
+        }
+      imp_history_set_node_experiment (self->history, node, e);
+      return TRUE;
+    }
+
+  g_warning ("Unknown inspector choice %s", key);
+  return TRUE;
+}
+
+static void
+entry_apply_cb (AdwEntryRow  *row,
+                ImpInspector *self)
+{
+  const char *key = field_key (GTK_WIDGET (row));
+  g_autofree char *message = NULL;
+
+  if (self->building || self->history == NULL || key == NULL)
+    return;
+
+  if (commit_text (self, key, gtk_editable_get_text (GTK_EDITABLE (row)), &message))
+    clear_error (self, key);
+  else
+    show_error (self, key, message);
+}
+
+static void
+entry_changed_cb (AdwEntryRow  *row,
+                  ImpInspector *self)
+{
+  const char *key = field_key (GTK_WIDGET (row));
+
+  if (!self->building && key != NULL)
+    clear_error (self, key);
+}
+
+static void
+combo_selected_cb (AdwComboRow  *row,
+                   GParamSpec   *pspec,
+                   ImpInspector *self)
+{
+  const char *key = field_key (GTK_WIDGET (row));
+  g_autofree char *message = NULL;
+
+  if (self->building || self->history == NULL || key == NULL)
+    return;
+
+  if (commit_choice (self, key, adw_combo_row_get_selected (row), &message))
+    {
+      clear_error (self, key);
+    }
+  else
+    {
+      /* Put the choice back to what the model still holds. */
+      if (g_str_equal (key, "vocabulary"))
+        rebuild_map (self);
+      else
+        rebuild_selection (self);
+      show_error (self, key, message);
+    }
+}
+
+static void
+text_view_leave_cb (GtkEventControllerFocus *controller,
+                    ImpInspector            *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  const char *key = field_key (view);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  GtkTextIter start, end;
+
+  if (self->building || self->history == NULL || key == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!commit_text (self, key, text, &message))
+    show_error (self, key, message);
+}
+
+/* Building rows */
+
+static GtkWidget *
+add_feedback (GtkWidget *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+static GtkWidget *
+add_group (GtkWidget  *box,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (box), group);
+
+  return group;
+}
+
+static GtkWidget *
+add_entry (ImpInspector *self,
+           GtkWidget    *group,
+           GtkWidget    *feedback,
+           const char   *key,
+           const char   *title,
+           const char   *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  register_field (self, row, key, feedback);
+  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+static GtkWidget *
+add_combo (ImpInspector      *self,
+           GtkWidget         *group,
+           GtkWidget         *feedback,
+           const char        *key,
+           const char        *title,
+           const char *const *names,
+           guint              selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_string_list_append (model, _(names[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  register_field (self, row, key, feedback);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+static GtkWidget *
+add_text_view (ImpInspector *self,
+               GtkWidget    *box,
+               GtkWidget    *feedback,
+               const char   *key,
+               const char   *text)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            text != NULL ? text : "", -1);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  register_field (self, view, key, feedback);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (text_view_leave_cb), self, 0);
+  gtk_widget_add_controller (view, focus);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  return view;
+}
+
+static GtkWidget *
+add_info_row (GtkWidget  *group,
+              const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+static void
+copy_clicked_cb (GtkButton    *button,
+                 ImpInspector *self)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "imp-text");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
+}
+
+static void
+add_copy_button (ImpInspector *self,
+                 GtkWidget    *row,
+                 const char   *text)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy"));
+  g_object_set_data_full (G_OBJECT (button), "imp-text", g_strdup (text), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (copy_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+select_row_activated_cb (AdwActionRow *row,
+                         ImpInspector *self)
+{
+  ImpNode *node = g_object_get_data (G_OBJECT (row), "imp-node");
+
+  /* The row may outlive its node by one idle: check it is still there. */
+  if (self->selection == NULL || self->map == NULL || node == NULL ||
+      imp_map_get_node_index (self->map, node) < 0)
+    return;
+
+  imp_selection_select (self->selection, node);
+}
+
+static GtkWidget *
+add_select_row (ImpInspector *self,
+                GtkWidget    *group,
+                ImpNode      *node,
+                const char   *title,
+                const char   *subtitle)
+{
+  GtkWidget *row = add_info_row (group, title, subtitle);
+
+  g_object_set_data (G_OBJECT (row), "imp-node", node);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (select_row_activated_cb), self, 0);
+
+  return row;
+}
+
+static const char *
+level_name (ImpInspector *self,
+            ImpLevel      level)
+{
+  return imp_vocabulary_level_name (imp_map_get_vocabulary (self->map), level);
+}
+
+/* The selection page */
+
+static char *
+describe_metric_state (ImpInspector    *self,
+                       const ImpMetric *metric)
+{
+  ImpMetricState state = imp_analysis_get_metric_state (metric, &self->today);
+  GDate deadline;
+  g_autofree char *when = NULL;
+
+  if (imp_analysis_parse_date (metric->deadline, &deadline))
+    {
+      int days = g_date_days_between (&self->today, &deadline);
+
+      if (days >= 0)
+        when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deadline %s, %d day left",
+                                             "Deadline %s, %d days left", days),
+                                metric->deadline, days);
+      else
+        when = g_strdup_printf (_("Deadline %s has passed"), metric->deadline);
+    }
+  else
+    when = g_strdup (_("No deadline"));
+
+  switch (state)
+    {
+    case IMP_METRIC_STATE_REACHED:
+      return g_strdup_printf (_("Target reached · %s"), when);
+    case IMP_METRIC_STATE_OVERDUE:
+      return g_strdup_printf (_("Overdue: target not reached · %s"), when);
+    case IMP_METRIC_STATE_OFF_TRACK:
+      return g_strdup_printf (_("Off track: moving away from the target · %s"), when);
+    case IMP_METRIC_STATE_ON_TRACK:
+      return g_strdup_printf (_("On track · %s"), when);
+    case IMP_METRIC_STATE_UNKNOWN:
+    default:
+      if (!imp_metric_has_target (metric))
+        return g_strdup_printf (_("Direction only: no target · %s"), when);
+      return g_strdup_printf (_("No current value yet · %s"), when);
+    }
+}
+
+static void
+add_metric_clicked_cb (GtkButton    *button,
+                       ImpInspector *self)
+{
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+
+  if (self->node != NULL && self->history != NULL)
+    imp_history_set_node_metric (self->history, self->node, metric);
+}
+
+static void
+remove_metric_clicked_cb (GtkButton    *button,
+                          ImpInspector *self)
+{
+  if (self->node != NULL && self->history != NULL)
+    imp_history_set_node_metric (self->history, self->node, NULL);
+}
+
+static void
+build_metric (ImpInspector *self,
+              GtkWidget    *box)
+{
+  ImpNode *node = self->node;
+  const ImpMetric *metric = node->metric;
+  GtkWidget *group, *feedback, *row, *button;
+
+  if (metric == NULL)
+    {
+      group = add_group (box, _("Metric"),
+                         _("How you will know it moved: a name, a baseline, a target and "
+                           "a deadline."));
+      button = gtk_button_new_with_mnemonic (_("_Add Metric"));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (add_metric_clicked_cb), self, 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
+      return;
+    }
+
+  group = add_group (box, _("Metric"), NULL);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Metric"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_metric_clicked_cb), self, 0);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  feedback = add_feedback (box);
+
+  {
+    double progress = imp_metric_get_progress (metric);
+    g_autofree char *state = describe_metric_state (self, metric);
+    g_autofree char *percent = NULL;
+    GtkWidget *bar;
+
+    row = add_info_row (group, _("Progress"), state);
+    if (isfinite (progress))
+      {
+        percent = g_strdup_printf ("%d%%", (int) floor (progress * 100 + 0.5));
+        bar = gtk_level_bar_new_for_interval (0, 1);
+        gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), progress);
+        gtk_widget_set_size_request (bar, 72, -1);
+        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (percent));
+      }
+    switch (imp_analysis_get_metric_state (metric, &self->today))
+      {
+      case IMP_METRIC_STATE_OVERDUE:
+      case IMP_METRIC_STATE_OFF_TRACK:
+        gtk_widget_add_css_class (row, "warning");
+        break;
+      case IMP_METRIC_STATE_REACHED:
+        gtk_widget_add_css_class (row, "success");
+        break;
+      case IMP_METRIC_STATE_UNKNOWN:
+      case IMP_METRIC_STATE_ON_TRACK:
+      default:
+        break;
+      }
+    register_field (self, row, "metric-progress", NULL);
+  }
+
+  {
+    g_autofree char *baseline = format_number (metric->baseline);
+    g_autofree char *current = format_number (metric->current);
+    g_autofree char *target = format_number (metric->target);
+
+    add_entry (self, group, feedback, "metric-name", _("Name"), metric->name);
+    add_entry (self, group, feedback, "metric-unit", _("Unit"), metric->unit);
+    add_entry (self, group, feedback, "metric-baseline", _("Baseline"), baseline);
+    add_entry (self, group, feedback, "metric-current", _("Current"), current);
+    add_entry (self, group, feedback, "metric-target", _("Target"), target);
+    add_combo (self, group, feedback, "metric-direction", _("Direction"), direction_names,
+               metric->direction);
+    add_entry (self, group, feedback, "metric-deadline", _("Deadline (YYYY-MM-DD)"),
+               metric->deadline);
+    add_combo (self, group, feedback, "metric-indicator", _("Indicator"), indicator_names,
+               metric->indicator);
+  }
+}
+
+static void
+build_ice (ImpInspector *self,
+           GtkWidget    *box)
+{
+  ImpNode *node = self->node;
+  GtkWidget *group, *feedback, *row;
+  char number[3][4] = { "", "", "" };
+  g_autofree char *score = NULL;
+
+  group = add_group (box, _("ICE Score"),
+                     _("Impact, Confidence and Ease, each from 1 to 10; the score is "
+                       "their product."));
+  feedback = add_feedback (box);
+
+  if (imp_ice_is_set (&node->ice))
+    score = g_strdup_printf (_("%u (%u × %u × %u)"), imp_ice_get_score (&node->ice),
+                             node->ice.impact, node->ice.confidence, node->ice.ease);
+  row = add_info_row (group, _("Score"), score != NULL ? score : _("Not scored yet"));
+  register_field (self, row, "ice-score", NULL);
+
+  if (node->ice.impact > 0)
+    g_snprintf (number[0], sizeof number[0], "%u", node->ice.impact);
+  if (node->ice.confidence > 0)
+    g_snprintf (number[1], sizeof number[1], "%u", node->ice.confidence);
+  if (node->ice.ease > 0)
+    g_snprintf (number[2], sizeof number[2], "%u", node->ice.ease);
+  add_entry (self, group, feedback, "ice-impact", _("Impact"), number[0]);
+  add_entry (self, group, feedback, "ice-confidence", _("Confidence"), number[1]);
+  add_entry (self, group, feedback, "ice-ease", _("Ease"), number[2]);
+}
+
+static void
+add_experiment_clicked_cb (GtkButton    *button,
+                           ImpInspector *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->node == NULL || self->history == NULL)
+    return;
+
+  if (imp_history_add_node (self->history, self->node, -1, IMP_LEVEL_EXPERIMENT,
+                            _("New experiment"), &error) == NULL)
+    g_warning ("Could not add an experiment: %s", error->message);
+}
+
+static void
+remove_experiment_clicked_cb (GtkButton    *button,
+                              ImpInspector *self)
+{
+  ImpNode *child = g_object_get_data (G_OBJECT (button), "imp-node");
+
+  if (self->history != NULL && child != NULL && imp_map_get_node_index (self->map, child) >= 0)
+    imp_history_delete_nodes (self->history, &child, 1);
+}
+
+static char *
+describe_experiment (const ImpNode *node)
+{
+  const ImpExperiment *e = node->experiment;
+
+  if (e == NULL)
+    return g_strdup (_("No details yet"));
+
+  if (e->status == IMP_EXPERIMENT_DONE)
+    /* TRANSLATORS: kind · aspect · result, "Fake door · Validity · Supports" */
+    return g_strdup_printf (_("%s · %s · %s"), _(kind_names[e->kind]), _(aspect_names[e->aspect]),
+                            _(result_names[e->result]));
+
+  return g_strdup_printf (_("%s · %s · %s"), _(kind_names[e->kind]), _(aspect_names[e->aspect]),
+                          _(status_names[e->status]));
+}
+
+static void
+build_experiments (ImpInspector *self,
+                   GtkWidget    *box)
+{
+  ImpNode *node = self->node;
+  GtkWidget *group, *button;
+  guint supports, refutes, n = 0;
+  const char *verdict;
+
+  switch (imp_analysis_get_verdict (node, &supports, &refutes))
+    {
+    case IMP_VERDICT_ELIMINATED:
+      verdict = _("Eliminated: its experiments refute it.");
+      break;
+    case IMP_VERDICT_BOOSTED:
+      verdict = _("Boosted: its experiments support it.");
+      break;
+    case IMP_VERDICT_MIXED:
+      verdict = _("Mixed evidence: some experiments support it, some refute it.");
+      break;
+    case IMP_VERDICT_NONE:
+    default:
+      verdict = _("No finished experiment has a result yet.");
+      break;
+    }
+
+  group = add_group (box, level_name (self, IMP_LEVEL_EXPERIMENT), verdict);
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Add Experiment"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_experiment_clicked_cb), self, 0);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  register_field (self, button, "add-experiment", NULL);
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpNode *child = imp_node_get_child (node, i);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *remove;
+
+      if (child->level != IMP_LEVEL_EXPERIMENT)
+        continue;
+
+      subtitle = describe_experiment (child);
+      row = add_select_row (self, group, child, child->title, subtitle);
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove Experiment"));
+      g_object_set_data (G_OBJECT (remove), "imp-node", child);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_experiment_clicked_cb),
+                               self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      n++;
+    }
+
+  if (n == 0)
+    add_info_row (group, _("No experiments"),
+                  _("Test whether it is worth building before you build it."));
+}
+
+static void
+build_litmus (ImpInspector *self,
+              GtkWidget    *box)
+{
+  g_autoptr(GArray) chains = imp_analysis_get_chains (self->node);
+  GtkWidget *group;
+
+  group = add_group (box, _("Connecting the Dots"), NULL);
+  if (chains->len == 0)
+    {
+      GtkWidget *row = add_info_row (group, _("No chain up to a goal"),
+                                     _("Link it under an impact so it reads as a sentence."));
+      gtk_widget_add_css_class (row, "warning");
+    }
+
+  for (guint i = 0; i < chains->len; i++)
+    {
+      const ImpChain *chain = &g_array_index (chains, ImpChain, i);
+      g_autofree char *sentence = imp_analysis_chain_sentence (chain);
+      GtkWidget *row = add_info_row (group, sentence,
+                                     chain->refuted ? _("A link on this chain is refuted")
+                                                    : NULL);
+
+      add_copy_button (self, row, sentence);
+      if (chain->refuted)
+        gtk_widget_add_css_class (row, "warning");
+    }
+}
+
+static void
+build_hmw (ImpInspector *self,
+           GtkWidget    *box)
+{
+  g_autoptr(GPtrArray) prompts = imp_analysis_get_hmw_prompts (self->node);
+  GtkWidget *group = add_group (box, _("How Might We"),
+                                _("Reframe the impact as a question for ideation."));
+
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      const char *prompt = g_ptr_array_index (prompts, i);
+      GtkWidget *row = add_info_row (group, prompt, NULL);
+
+      add_copy_button (self, row, prompt);
+    }
+}
+
+static void
+build_experiment_payload (ImpInspector *self,
+                          GtkWidget    *box)
+{
+  ImpNode *node = self->node;
+  g_autoptr(ImpExperiment) e = copy_experiment (node);
+  GtkWidget *group, *feedback, *row, *notes_feedback;
+
+  group = add_group (box, _("Test"), NULL);
+  feedback = add_feedback (box);
+  add_combo (self, group, feedback, "exp-kind", _("Kind"), kind_names, e->kind);
+  add_combo (self, group, feedback, "exp-aspect", _("Tests"), aspect_names, e->aspect);
+  add_combo (self, group, feedback, "exp-status", _("Status"), status_names, e->status);
+  row = add_combo (self, group, feedback, "exp-result", _("Result"), result_names, e->result);
+  gtk_widget_set_sensitive (row, e->status == IMP_EXPERIMENT_DONE);
+  add_entry (self, group, feedback, "exp-start", _("Start (YYYY-MM-DD)"), e->start_date);
+  add_entry (self, group, feedback, "exp-end", _("End (YYYY-MM-DD)"), e->end_date);
+
+  add_group (box, _("Evidence"), _("What you saw, measured or heard."));
+  notes_feedback = add_feedback (box);
+  add_text_view (self, box, notes_feedback, "exp-evidence", e->evidence);
+}
+
+static void
+build_node (ImpInspector *self,
+            GtkWidget    *box)
+{
+  ImpNode *node = self->node;
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (self->map);
+  const char *levels[IMP_N_LEVELS + 1];
+  GtkWidget *group, *feedback, *notes_feedback;
+
+  for (guint i = 0; i < IMP_N_LEVELS; i++)
+    levels[i] = imp_vocabulary_level_name (vocabulary, i);
+  levels[IMP_N_LEVELS] = NULL;
+
+  group = add_group (box, level_name (self, node->level), NULL);
+  feedback = add_feedback (box);
+  add_entry (self, group, feedback, "title", _("Title"), node->title);
+  /* The names are translated already; add_combo translates again, which
+   * leaves a translated string alone. */
+  add_combo (self, group, feedback, "level", _("Level"), levels, node->level);
+
+  switch (node->level)
+    {
+    case IMP_LEVEL_GOAL:
+    case IMP_LEVEL_IMPACT:
+      build_metric (self, box);
+      if (node->level == IMP_LEVEL_IMPACT)
+        build_hmw (self, box);
+      break;
+    case IMP_LEVEL_DELIVERABLE:
+      build_ice (self, box);
+      build_experiments (self, box);
+      build_litmus (self, box);
+      break;
+    case IMP_LEVEL_EXPERIMENT:
+      build_experiment_payload (self, box);
+      break;
+    case IMP_LEVEL_ACTOR:
+    default:
+      break;
+    }
+
+  add_group (box, _("Notes and Evidence"), NULL);
+  notes_feedback = add_feedback (box);
+  add_text_view (self, box, notes_feedback, "notes", node->notes);
+}
+
+static void
+build_link (ImpInspector *self,
+            GtkWidget    *box)
+{
+  ImpLink *link = self->link;
+  g_autofree char *description = NULL;
+  GtkWidget *group, *feedback;
+
+  /* TRANSLATORS: a link, "“Students” → “Get results faster”" */
+  description = g_strdup_printf (_("“%s” → “%s”"), link->parent->title, link->child->title);
+  group = add_group (box, _("Link"), description);
+  feedback = add_feedback (box);
+  add_entry (self, group, feedback, "link-assumption", _("Assumption"), link->assumption);
+  add_combo (self, group, feedback, "link-confidence", _("Confidence"), confidence_names,
+             link->confidence);
+  add_combo (self, group, feedback, "link-status", _("Status"), link_status_names,
+             link->status);
+
+  if (link->status == IMP_LINK_STATUS_REFUTED)
+    {
+      GtkWidget *note = add_group (box, NULL, NULL);
+      GtkWidget *row = add_info_row (note, _("Refuted"),
+                                     _("Everything to the right of this link rests on a "
+                                       "refuted assumption and is flagged."));
+
+      gtk_widget_add_css_class (row, "warning");
+    }
+}
+
+static GtkWidget *
+find_field_focus (ImpInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (field_key (focus) != NULL)
+      return focus;
+
+  return NULL;
+}
+
+static void
+rebuild_selection (ImpInspector *self)
+{
+  GtkWidget *box = GTK_WIDGET (self->selection_box);
+  GtkWidget *child, *focused;
+  g_autofree char *focus_key = NULL;
+
+  g_clear_handle_id (&self->selection_source, g_source_remove);
+
+  focused = find_field_focus (self);
+  if (focused != NULL && gtk_widget_is_ancestor (focused, box))
+    focus_key = g_strdup (field_key (focused));
+
+  self->building = TRUE;
+
+  g_hash_table_remove_all (self->fields);
+  g_hash_table_remove_all (self->feedback);
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  /* Keep the map page's fields findable. */
+  register_field (self, GTK_WIDGET (self->map_title_row), "map-title",
+                  GTK_WIDGET (self->map_feedback));
+  register_field (self, GTK_WIDGET (self->vocabulary_row), "vocabulary",
+                  GTK_WIDGET (self->map_feedback));
+
+  if (self->map == NULL)
+    {
+      self->building = FALSE;
+      return;
+    }
+
+  if (self->node != NULL)
+    {
+      build_node (self, box);
+      if (self->selection != NULL && imp_selection_get_n_nodes (self->selection) > 1)
+        {
+          g_autofree char *more = NULL;
+          guint n = imp_selection_get_n_nodes (self->selection);
+
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card selected; showing one",
+                                               "%u cards selected; showing one", n), n);
+          gtk_box_prepend (GTK_BOX (box), gtk_label_new (more));
+        }
+    }
+  else if (self->link != NULL)
+    {
+      build_link (self, box);
+    }
+  else
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing Selected"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                       _("Select a card or a link to edit it here. The Map "
+                                         "page shows the whole map’s health."));
+      gtk_widget_add_css_class (status, "compact");
+      gtk_box_append (GTK_BOX (box), status);
+    }
+
+  self->building = FALSE;
+
+  if (focus_key != NULL)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->fields, focus_key);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
+}
+
+/* The map page */
+
+static void
+build_deliverables (ImpInspector *self,
+                    GtkWidget    *box)
+{
+  g_autoptr(GPtrArray) ranked = imp_analysis_rank_deliverables (self->map);
+  GtkWidget *group;
+  guint n = imp_map_get_n_nodes (self->map);
+
+  /* The unscored follow the ranked ones, in map order. */
+  for (guint i = 0; i < n; i++)
+    {
+      ImpNode *node = imp_map_get_node (self->map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice))
+        g_ptr_array_add (ranked, node);
+    }
+
+  group = add_group (box, _("Deliverables by ICE Score"),
+                     _("Each with its chain up to the goal. Select one to find it."));
+  if (ranked->len == 0)
+    add_info_row (group, _("No deliverables yet"), NULL);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (ranked, i);
+      g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *score;
+
+      if (imp_ice_is_set (&node->ice))
+        title = g_strdup_printf ("%u. %s", i + 1, node->title);
+      else
+        title = g_strdup (node->title);
+
+      g_ptr_array_add (sentences, NULL);
+      subtitle = sentences->len > 1 ? g_strjoinv ("\n", (char **) sentences->pdata)
+                                     : g_strdup (_("No chain up to a goal"));
+      row = add_select_row (self, group, node, title, subtitle);
+
+      if (imp_ice_is_set (&node->ice))
+        {
+          g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
+
+          score = gtk_label_new (text);
+          gtk_widget_add_css_class (score, "heading");
+        }
+      else
+        {
+          score = gtk_label_new (_("Not scored"));
+          gtk_widget_add_css_class (score, "dim-label");
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+
+      switch (imp_analysis_get_verdict (node, NULL, NULL))
+        {
+        case IMP_VERDICT_ELIMINATED:
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+          break;
+        case IMP_VERDICT_BOOSTED:
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+          break;
+        case IMP_VERDICT_MIXED:
+        case IMP_VERDICT_NONE:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+build_health (ImpInspector *self,
+              GtkWidget    *box)
+{
+  g_autoptr(GPtrArray) findings = imp_analysis_find_problems (self->map, &self->today);
+  g_autofree char *description = NULL;
+  GtkWidget *group;
+
+  if (findings->len > 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u thing to look at. Select one to find it.",
+                                                "%u things to look at. Select one to find it.",
+                                                findings->len), findings->len);
+  group = add_group (box, _("Map Health"), description);
+
+  if (findings->len == 0)
+    {
+      GtkWidget *row = add_info_row (group, _("Every dot is connected"),
+                                     _("No orphans, gaps or refuted links."));
+
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+    }
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const ImpFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = add_select_row (self, group, finding->node, finding->message, NULL);
+      const char *icon = "dialog-warning-symbolic";
+
+      if (finding->kind == IMP_FINDING_REFUTED_LINK ||
+          finding->kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
+          finding->kind == IMP_FINDING_ELIMINATED)
+        icon = "action-unavailable-symbolic";
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+    }
+}
+
+static void
+build_all_hmw (ImpInspector *self,
+               GtkWidget    *box)
+{
+  GtkWidget *group = add_group (box, _("How Might We"),
+                                _("Every impact as a question for ideation."));
+  guint n = 0;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
+    {
+      ImpNode *node = imp_map_get_node (self->map, i);
+      g_autoptr(GPtrArray) prompts = NULL;
+
+      if (node->level != IMP_LEVEL_IMPACT)
+        continue;
+
+      prompts = imp_analysis_get_hmw_prompts (node);
+      for (guint j = 0; j < prompts->len; j++)
+        {
+          const char *prompt = g_ptr_array_index (prompts, j);
+          GtkWidget *row = add_info_row (group, prompt, NULL);
+
+          add_copy_button (self, row, prompt);
+          n++;
+        }
+    }
+
+  if (n == 0)
+    add_info_row (group, _("No impacts yet"), NULL);
+}
+
+static void
+rebuild_map (ImpInspector *self)
+{
+  GtkWidget *box = GTK_WIDGET (self->map_dynamic_box);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->map_source, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  self->building = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_title_row), self->map != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->vocabulary_row), self->map != NULL);
+  if (self->map != NULL)
+    {
+      /* Do not overwrite what is being typed. */
+      if (!gtk_widget_has_focus (GTK_WIDGET (self->map_title_row)) &&
+          find_field_focus (self) != GTK_WIDGET (self->map_title_row))
+        gtk_editable_set_text (GTK_EDITABLE (self->map_title_row),
+                               imp_map_get_title (self->map) ? imp_map_get_title (self->map)
+                                                             : "");
+      adw_combo_row_set_selected (self->vocabulary_row, imp_map_get_vocabulary (self->map));
+    }
+  self->building = FALSE;
+
+  if (self->map == NULL)
+    return;
+
+  build_health (self, box);
+  build_deliverables (self, box);
+  build_all_hmw (self, box);
+}
+
+/* Following the model */
+
+static gboolean
+rebuild_selection_idle_cb (gpointer data)
+{
+  ImpInspector *self = data;
+
+  self->selection_source = 0;
+  rebuild_selection (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+rebuild_map_idle_cb (gpointer data)
+{
+  ImpInspector *self = data;
+
+  self->map_source = 0;
+  rebuild_map (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild_selection (ImpInspector *self)
+{
+  if (self->selection_source == 0)
+    self->selection_source = g_idle_add (rebuild_selection_idle_cb, self);
+}
+
+static void
+queue_rebuild_map (ImpInspector *self)
+{
+  if (self->map_source == 0)
+    self->map_source = g_idle_add (rebuild_map_idle_cb, self);
+}
+
+static gboolean
+link_touches (ImpLink *link,
+              ImpNode *node)
+{
+  return link != NULL && node != NULL && (link->parent == node || link->child == node);
+}
+
+static void
+map_changed_cb (ImpInspector  *self,
+                ImpChangeKind  kind,
+                gpointer       object,
+                ImpMap        *map)
+{
+  gboolean ours = FALSE;
+
+  switch (kind)
+    {
+    case IMP_CHANGE_NODE_REMOVED:
+      if (object == self->node)
+        self->node = NULL;
+      if (link_touches (self->link, object))
+        self->link = NULL;
+      ours = TRUE;
+      break;
+    case IMP_CHANGE_LINK_REMOVED:
+      if (object == self->link)
+        self->link = NULL;
+      ours = TRUE;
+      break;
+    case IMP_CHANGE_EVERYTHING:
+    case IMP_CHANGE_VOCABULARY:
+      ours = TRUE;
+      break;
+    case IMP_CHANGE_NODE_TEXT:
+    case IMP_CHANGE_NODE_PAYLOAD:
+      /* A deliverable's page shows its experiments; an experiment's page
+       * does not show its deliverable. */
+      ours = object == self->node ||
+             (self->node != NULL && ((ImpNode *) object)->parents->len > 0 &&
+              imp_map_find_link (map, self->node, object) != NULL) ||
+             link_touches (self->link, object);
+      break;
+    case IMP_CHANGE_LINK_ADDED:
+    case IMP_CHANGE_LINK_CHANGED:
+      ours = object == self->link || link_touches (object, self->node);
+      break;
+    case IMP_CHANGE_NODE_ADDED:
+    case IMP_CHANGE_MAP_TITLE:
+    case IMP_CHANGE_NODE_POSITION:
+    case IMP_CHANGE_NODE_COLLAPSED:
+    default:
+      break;
+    }
+
+  if (ours)
+    queue_rebuild_selection (self);
+
+  if (kind != IMP_CHANGE_NODE_POSITION && kind != IMP_CHANGE_NODE_COLLAPSED)
+    queue_rebuild_map (self);
+}
+
+/* Notes are committed when their view loses focus; a new selection may
+ * take the view away first, so commit what it holds now. */
+static void
+flush_text_view (ImpInspector *self)
+{
+  GtkWidget *focused = find_field_focus (self);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (focused == NULL || !GTK_IS_TEXT_VIEW (focused) || self->history == NULL ||
+      !gtk_widget_is_ancestor (focused, GTK_WIDGET (self->selection_box)))
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focused));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  commit_text (self, field_key (focused), text, &message);
+}
+
+static void
+selection_changed_cb (ImpInspector *self,
+                      ImpSelection *selection)
+{
+  ImpNode *node = imp_selection_get_primary (selection);
+  ImpLink *link = node == NULL ? imp_selection_get_link (selection) : NULL;
+
+  if (node == self->node && link == self->link &&
+      imp_selection_get_n_nodes (selection) <= 1)
+    return;
+
+  flush_text_view (self);
+
+  self->node = node;
+  self->link = link;
+  rebuild_selection (self);
+
+  /* A selection made from the map page stays there; one made on the canvas
+   * brings the card's page forward. */
+  if ((node != NULL || link != NULL) &&
+      !gtk_widget_has_focus (GTK_WIDGET (self->map_dynamic_box)) &&
+      (find_field_focus (self) == NULL || !gtk_widget_is_ancestor (find_field_focus (self),
+                                                                   GTK_WIDGET (self->stack))))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map_dynamic_box)))
+        gtk_stack_set_visible_child_name (self->stack, "selection");
+    }
+}
+
+static void
+imp_inspector_dispose (GObject *object)
+{
+  ImpInspector *self = (ImpInspector *) object;
+
+  g_clear_handle_id (&self->selection_source, g_source_remove);
+  g_clear_handle_id (&self->map_source, g_source_remove);
+  imp_inspector_set_selection (self, NULL);
+  imp_inspector_set_history (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_INSPECTOR);
+
+  G_OBJECT_CLASS (imp_inspector_parent_class)->dispose (object);
+}
+
+static void
+imp_inspector_finalize (GObject *object)
+{
+  ImpInspector *self = (ImpInspector *) object;
+
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->feedback, g_hash_table_unref);
+
+  G_OBJECT_CLASS (imp_inspector_parent_class)->finalize (object);
+}
+
+static void
+imp_inspector_class_init (ImpInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = imp_inspector_dispose;
+  object_class->finalize = imp_inspector_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/impactmapper/ImpactMapper/"
+                                               "imp-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, box);
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, selection_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_title_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, vocabulary_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_feedback);
+  gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_dynamic_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+imp_inspector_init (ImpInspector *self)
+{
+  g_autoptr(GtkStringList) vocabularies = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_date_clear (&self->today, 1);
+  g_date_set_time_t (&self->today, time (NULL));
+
+  self->building = TRUE;
+  for (guint i = 0; i < IMP_N_VOCABULARIES; i++)
+    gtk_string_list_append (vocabularies, imp_vocabulary_display_name (i));
+  adw_combo_row_set_model (self->vocabulary_row, G_LIST_MODEL (vocabularies));
+  self->building = FALSE;
+
+  g_object_set_data_full (G_OBJECT (self->map_title_row), "imp-field", g_strdup ("map-title"),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (self->vocabulary_row), "imp-field",
+                          g_strdup ("vocabulary"), g_free);
+  g_signal_connect_object (self->map_title_row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (self->map_title_row, "entry-activated", G_CALLBACK (entry_apply_cb),
+                           self, 0);
+  g_signal_connect_object (self->map_title_row, "changed", G_CALLBACK (entry_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->vocabulary_row, "notify::selected",
+                           G_CALLBACK (combo_selected_cb), self, 0);
+
+  rebuild_selection (self);
+  rebuild_map (self);
+}
+
+/**
+ * imp_inspector_new:
+ *
+ * Returns: (transfer full): a new, empty inspector
+ */
+GtkWidget *
+imp_inspector_new (void)
+{
+  return g_object_new (IMP_TYPE_INSPECTOR, NULL);
+}
+
+/**
+ * imp_inspector_set_history:
+ * @history: (nullable): the history of the map to show and edit
+ *
+ * Every edit the inspector makes is pushed on @history.
+ */
+void
+imp_inspector_set_history (ImpInspector *self,
+                           ImpHistory   *history)
+{
+  g_return_if_fail (IMP_IS_INSPECTOR (self));
+  g_return_if_fail (history == NULL || IMP_IS_HISTORY (history));
+
+  if (self->history == history)
+    return;
+
+  if (self->map != NULL)
+    g_signal_handlers_disconnect_by_data (self->map, self);
+  g_clear_object (&self->map);
+  g_set_object (&self->history, history);
+  self->node = NULL;
+  self->link = NULL;
+
+  if (history != NULL)
+    {
+      self->map = g_object_ref (imp_history_get_map (history));
+      g_signal_connect_object (self->map, "changed", G_CALLBACK (map_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    {
+      rebuild_selection (self);
+      rebuild_map (self);
+    }
+}
+
+/**
+ * imp_inspector_get_history:
+ *
+ * Returns: (transfer none) (nullable): the history edits go to
+ */
+ImpHistory *
+imp_inspector_get_history (ImpInspector *self)
+{
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * imp_inspector_set_selection:
+ * @selection: (nullable): the selection to follow and to change when a
+ *   row of the map page is picked
+ */
+void
+imp_inspector_set_selection (ImpInspector *self,
+                             ImpSelection *selection)
+{
+  g_return_if_fail (IMP_IS_INSPECTOR (self));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, selection);
+
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed", G_CALLBACK (selection_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      selection_changed_cb (self, selection);
+    }
+}
+
+/**
+ * imp_inspector_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the selection followed
+ */
+ImpSelection *
+imp_inspector_get_selection (ImpInspector *self)
+{
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * imp_inspector_set_today:
+ * @today: the day deadlines are judged by
+ *
+ * The inspector uses the system's date; tests pass a fixed one.
+ */
+void
+imp_inspector_set_today (ImpInspector *self,
+                         const GDate  *today)
+{
+  g_return_if_fail (IMP_IS_INSPECTOR (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  self->today = *today;
+  rebuild_selection (self);
+  rebuild_map (self);
+}
+
+/**
+ * imp_inspector_show_page:
+ * @name: "selection" or "map"
+ */
+void
+imp_inspector_show_page (ImpInspector *self,
+                         const char   *name)
+{
+  g_return_if_fail (IMP_IS_INSPECTOR (self));
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * imp_inspector_get_page:
+ *
+ * Returns: the name of the page shown, "selection" or "map"
+ */
+const char *
+imp_inspector_get_page (ImpInspector *self)
+{
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * imp_inspector_get_field:
+ * @key: a field's name, e.g. "title", "metric-current", "ice-impact"
+ *
+ * For tests and keyboard focus: the row editing a field on the page shown.
+ *
+ * Returns: (transfer none) (nullable): the row, or %NULL when the page has
+ *   no such field
+ */
+GtkWidget *
+imp_inspector_get_field (ImpInspector *self,
+                         const char   *key)
+{
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), NULL);
+
+  /* A pending rebuild would replace the row: do it now. */
+  if (self->selection_source != 0)
+    rebuild_selection (self);
+
+  return g_hash_table_lookup (self->fields, key);
+}
+
+/**
+ * imp_inspector_get_feedback:
+ * @key: a field's name
+ *
+ * Returns: (nullable): the explanation shown for @key's last refused
+ *   value, or %NULL when none is shown
+ */
+const char *
+imp_inspector_get_feedback (ImpInspector *self,
+                            const char   *key)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), NULL);
+
+  label = g_hash_table_lookup (self->feedback, key);
+  if (label == NULL || !gtk_widget_get_visible (label) ||
+      g_strcmp0 (g_object_get_data (G_OBJECT (label), "imp-owner"), key) != 0)
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
