@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-scene-private.h"
 
 static ImpNode *
 add (ImpMap     *map,
@@ -303,7 +304,8 @@ test_litmus_second_parent (void)
   g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students NPS rises?");
   g_clear_pointer (&prompts, g_ptr_array_unref);
   prompts = imp_analysis_get_hmw_prompts (fewer);
-  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help teachers complain less?");
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==,
+                   "How might we help teachers complain less?");
 }
 
 static void
@@ -437,6 +439,68 @@ test_health (void)
   }
 }
 
+static gboolean
+color_equal (const ImpColor *a,
+             const ImpColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue &&
+         a->alpha == b->alpha;
+}
+
+static gboolean
+card_has_text (ImpScene   *scene,
+               ImpNode    *node,
+               const char *text)
+{
+  const ImpSceneCard *card = _imp_scene_find_card (scene, node);
+
+  g_assert_nonnull (card);
+  for (guint i = 0; i < card->n_texts; i++)
+    if (g_strcmp0 (_imp_scene_get_text (scene, card->first_text + i)->text, text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_scene_decorations (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow");
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Practise more", actor);
+  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Other", actor);
+  ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "D", impact);
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+
+  /* Long past its deadline and not reached: overdue on any day the test runs. */
+  metric->baseline = 1;
+  metric->current = 2;
+  metric->target = 3;
+  metric->deadline = g_strdup ("2000-01-31");
+  imp_map_set_node_metric (map, goal, metric);
+  metric->current = 0;
+  g_free (metric->deadline);
+  metric->deadline = g_strdup ("2999-12-31");
+  imp_map_set_node_metric (map, impact, metric);
+  imp_map_set_link_status (map, imp_map_find_link (map, actor, impact), IMP_LINK_STATUS_REFUTED);
+
+  scene = imp_scene_new (map, theme);
+  g_assert_true (card_has_text (scene, goal, "Overdue 2000-01-31"));
+  g_assert_true (card_has_text (scene, impact, "Off track · 2999-12-31"));
+  g_assert_false (card_has_text (scene, other, "Due 2999-12-31"));
+
+  /* Everything at or below the refuted link is flagged, nothing else. */
+  g_assert_true (color_equal (&_imp_scene_find_card (scene, impact)->border, &theme->danger));
+  g_assert_true (color_equal (&_imp_scene_find_card (scene, d)->border, &theme->danger));
+  g_assert_true (card_has_text (scene, d, "!"));
+  g_assert_false (color_equal (&_imp_scene_find_card (scene, other)->border,
+                                   &theme->danger));
+  g_assert_false (card_has_text (scene, other, "!"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/experiment-rollup", test_experiment_rollup);
   g_test_add_func ("/core/analysis/refuted-downstream", test_refuted_downstream);
   g_test_add_func ("/core/analysis/health", test_health);
+  g_test_add_func ("/core/analysis/scene-decorations", test_scene_decorations);
 
   return g_test_run ();
 }

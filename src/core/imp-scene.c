@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
+#include "imp-analysis.h"
 #include "imp-scene-private.h"
 
 /* The spatial index: a sparse grid of square cells. An item goes into every
@@ -62,6 +65,11 @@ struct _ImpScene
 
   PangoContext   *text_context;
   PangoLayout   **text_layouts;
+
+  /* Card decorations (imp_scene_decorate_card) */
+  GHashTable     *refuted;  /* nodes downstream of a refuted link */
+  GStringChunk   *strings;  /* their texts */
+  GDate           today;
 };
 
 G_DEFINE_FINAL_TYPE (ImpScene, imp_scene, G_TYPE_OBJECT)
@@ -287,6 +295,121 @@ rect_union (ImpRect       *into,
   *into = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
 }
 
+/* A pill at the right end of the card's badge row; the badge is the card's
+ * first box and first text. Left out when it does not fit beside it. */
+static void
+add_status_pill (ImpScene     *self,
+                 ImpSceneCard *sc,
+                 const char   *text,
+                 ImpColor      ink,
+                 double        alpha)
+{
+  const ImpSceneBox *badge;
+  const ImpSceneText *badge_text;
+  ImpSceneBox box = { .radius = 0 };
+  ImpSceneText label = { .text = NULL };
+  double size, width, pad, right;
+
+  if (sc->n_boxes == 0 || sc->n_texts == 0)
+    return;
+
+  badge = &g_array_index (self->boxes, ImpSceneBox, sc->first_box);
+  badge_text = &g_array_index (self->texts, ImpSceneText, sc->first_text);
+  size = badge_text->size;
+  pad = badge_text->x - badge->rect.x;
+  width = _imp_layout_measure_text (self->layout, text, size, PANGO_WEIGHT_BOLD, 0);
+  right = sc->rect.x + sc->rect.width - (badge->rect.x - sc->rect.x);
+  if (badge->rect.x + badge->rect.width + 6 + width + 2 * pad > right)
+    return;
+
+  box.rect = (ImpRect) { right - width - 2 * pad, badge->rect.y, width + 2 * pad,
+                         badge->rect.height };
+  box.radius = badge->radius;
+  box.fill = imp_color_with_alpha (&ink, alpha);
+  label.text = g_string_chunk_insert_const (self->strings, text);
+  label.x = box.rect.x + pad;
+  label.y = badge_text->y;
+  label.width = width;
+  label.size = size;
+  label.weight = PANGO_WEIGHT_BOLD;
+  label.color = ink;
+
+  g_array_append_val (self->boxes, box);
+  sc->n_boxes++;
+  g_array_append_val (self->texts, label);
+  sc->n_texts++;
+}
+
+/* What the analysis knows and the layout does not draw: a metric's
+ * deadline and whether it is overdue or off track, and a flag on every
+ * card that rests on a refuted link. */
+static void
+decorate_card (ImpScene     *self,
+               ImpNode      *node,
+               ImpSceneCard *sc)
+{
+  const ImpTheme *theme = self->theme;
+  double tint = theme->kind == IMP_THEME_DARK ? 0.24 : 0.13;
+
+  if (node->metric != NULL && imp_metric_is_valid_date (node->metric->deadline))
+    {
+      ImpMetricState state = imp_analysis_get_metric_state (node->metric, &self->today);
+      g_autofree char *text = NULL;
+
+      if (state == IMP_METRIC_STATE_OVERDUE)
+        {
+          /* TRANSLATORS: on a card, a deadline passed: "Overdue 2026-11-30" */
+          text = g_strdup_printf (_("Overdue %s"), node->metric->deadline);
+          add_status_pill (self, sc, text, theme->danger, tint);
+        }
+      else if (state == IMP_METRIC_STATE_OFF_TRACK)
+        {
+          /* TRANSLATORS: on a card, moving away from the target */
+          text = g_strdup_printf (_("Off track · %s"), node->metric->deadline);
+          add_status_pill (self, sc, text, theme->danger, tint);
+        }
+      else if (state == IMP_METRIC_STATE_REACHED)
+        {
+          add_status_pill (self, sc, _("✓ Reached"), theme->success, tint);
+        }
+      else
+        {
+          /* TRANSLATORS: on a card, the metric's deadline: "Due 2026-11-30" */
+          text = g_strdup_printf (_("Due %s"), node->metric->deadline);
+          add_status_pill (self, sc, text, theme->text_dim, tint);
+        }
+    }
+
+  if (self->refuted != NULL && g_hash_table_contains (self->refuted, node))
+    {
+      const double r = 8.0;
+      ImpSceneBox disc = {
+        .rect = { sc->rect.x + sc->rect.width - r - 2, sc->rect.y - r + 2, 2 * r, 2 * r },
+        .radius = r,
+        .fill = theme->danger,
+        .stroke = theme->background,
+        .stroke_width = 1.5,
+      };
+      double width = _imp_layout_measure_text (self->layout, "!", 11, PANGO_WEIGHT_BOLD, 0);
+      ImpSceneText mark = {
+        .text = "!",
+        .x = disc.rect.x + r - width / 2,
+        .y = disc.rect.y + r + 11 * 0.36,
+        .width = width,
+        .size = 11,
+        .weight = PANGO_WEIGHT_BOLD,
+        .color = theme->on_accent,
+      };
+
+      sc->border = theme->danger;
+      g_array_append_val (self->boxes, disc);
+      sc->n_boxes++;
+      g_array_append_val (self->texts, mark);
+      sc->n_texts++;
+      rect_union (&sc->extent, &disc.rect);
+    }
+}
+
 static void
 add_card (ImpScene      *self,
           ImpNode       *node,
@@ -343,6 +466,8 @@ add_card (ImpScene      *self,
 
       g_array_append_val (self->texts, text);
     }
+
+  decorate_card (self, node, &sc);
 
   g_array_append_val (self->cards, sc);
   g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (self->cards->len));
@@ -469,6 +594,11 @@ build (ImpScene *self)
   g_array_set_size (self->boxes, 3 * n_visible);
   g_array_set_size (self->boxes, 0);
 
+  self->refuted = imp_analysis_collect_refuted (self->map);
+  self->strings = g_string_chunk_new (256);
+  g_date_clear (&self->today, 1);
+  g_date_set_time_t (&self->today, time (NULL));
+
   for (guint i = 0; i < n_visible; i++)
     {
       ImpNode *node = _imp_layout_get_visible (self->layout, i);
@@ -545,6 +675,8 @@ imp_scene_finalize (GObject *object)
   g_clear_pointer (&self->boxes, g_array_unref);
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->by_node, g_hash_table_unref);
+  g_clear_pointer (&self->refuted, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_object (&self->layout);
   g_clear_object (&self->map);
 
