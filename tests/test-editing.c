@@ -472,6 +472,104 @@ test_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the main loop until @count changes or a few seconds pass. */
+static void
+wait_for_change (guint *count,
+                 guint  from)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*count == from && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  iterate_for (20);
+}
+
+static void
+history_changed_cb (ImpHistory *history,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+counted_message_cb (ImpCanvas  *canvas,
+                    const char *message,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_clipboard (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  ImpSelection *selection = imp_window_get_selection (window);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  guint changes = 0, messages = 0, n_undo;
+  ImpNode *goal, *goal2, *actor, *pasted;
+
+  g_signal_connect (history, "changed", G_CALLBACK (history_changed_cb), &changes);
+  g_signal_connect (canvas, "message", G_CALLBACK (counted_message_cb), &messages);
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Goal", NULL);
+  goal2 = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Second goal", NULL);
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Teachers", NULL);
+  imp_history_add_node (history, actor, -1, IMP_LEVEL_IMPACT, "Assign work", NULL);
+
+  /* Copy a branch, paste it under the other goal: the whole branch, new ids. */
+  imp_selection_select (selection, actor);
+  activate (window, "win.copy", NULL);
+  imp_selection_select (selection, goal2);
+  n_undo = imp_history_get_n_undo (history);
+  activate (window, "win.paste", NULL);
+  wait_for_change (&changes, changes);
+  g_assert_cmpuint (goal2->children->len, ==, 1);
+  pasted = imp_node_get_child (goal2, 0);
+  g_assert_cmpstr (pasted->title, ==, "Teachers");
+  g_assert_true (pasted != actor);
+  g_assert_cmpstr (imp_node_get_child (pasted, 0)->title, ==, "Assign work");
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_true (imp_selection_get_primary (selection) == pasted);
+
+  /* A Markdown list from another app becomes a branch. */
+  gdk_clipboard_set_text (clipboard, "- Parents\n  - Check homework\n");
+  imp_selection_select (selection, goal);
+  activate (window, "win.paste", NULL);
+  wait_for_change (&changes, changes);
+  g_assert_cmpuint (goal->children->len, ==, 2);
+  g_assert_cmpstr (imp_node_get_child (goal, 1)->title, ==, "Parents");
+  g_assert_cmpint (imp_node_get_child (imp_node_get_child (goal, 1), 0)->level, ==,
+                   IMP_LEVEL_IMPACT);
+
+  /* Garbage is refused with a message, and changes nothing. */
+  {
+    g_autofree char *before = snapshot (map);
+    g_autofree char *after = NULL;
+    guint from = messages;
+
+    n_undo = imp_history_get_n_undo (history);
+    gdk_clipboard_set_text (clipboard, "\x01\x02\x03 not an outline");
+    activate (window, "win.paste", NULL);
+    wait_for_change (&messages, from);
+    g_assert_cmpuint (messages, ==, from + 1);
+    after = snapshot (map);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo);
+  }
+
+  /* Cut: copied, then deleted; undo brings it back. */
+  imp_selection_select (selection, pasted);
+  activate (window, "win.cut", NULL);
+  g_assert_cmpuint (goal2->children->len, ==, 0);
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (goal2->children->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/keyboard-build", test_keyboard_build);
   g_test_add_func ("/ui/editing/drag", test_drag);
   g_test_add_func ("/ui/editing/selection", test_selection);
+  g_test_add_func ("/ui/editing/clipboard", test_clipboard);
 
   ret = g_test_run ();
 

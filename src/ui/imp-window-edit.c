@@ -11,7 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-format.h"
+#include "imp-outline.h"
 #include "imp-window-private.h"
+
+/* The clipboard carries a branch twice: as a document of our own format,
+ * which keeps every field, and as an indented outline for other apps. */
+#define BRANCH_MIME_TYPE "application/x-impactmap"
 
 /* The window's edit actions: undo and redo, adding, renaming, deleting and
  * moving cards from the keyboard, selection, collapse and tidy up. Each
@@ -46,6 +52,15 @@ show_toast (ImpWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Refusals go through the canvas' message signal, like refused drops, so
+ * that they all end up in one toast. */
+static void
+show_refusal (ImpWindow  *self,
+              const char *message)
+{
+  g_signal_emit_by_name (self->canvas, "message", message);
+}
+
 static void
 update_edit_actions (ImpWindow *self)
 {
@@ -75,6 +90,11 @@ update_edit_actions (ImpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy-up", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-selection", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy",
+                                 editable && imp_selection_get_n_nodes (selection) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut",
+                                 editable && imp_selection_get_n_nodes (selection) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", editable);
 
   if (self->undo_button == NULL || self->history == NULL)
     return;
@@ -176,7 +196,7 @@ add_child_action (GtkWidget  *widget,
 
   if (!child_level (self, parent, &level))
     {
-      show_toast (self, _("Experiments are the last level: they take no children"), FALSE);
+      show_refusal (self, _("Experiments are the last level: they take no children"));
       return;
     }
 
@@ -189,7 +209,7 @@ add_child_action (GtkWidget  *widget,
   if (node == NULL)
     {
       imp_history_cancel_group (self->history);
-      show_toast (self, error->message, FALSE);
+      show_refusal (self, error->message);
     }
   else
     edit_new_node (self, node, NULL);
@@ -228,7 +248,7 @@ add_sibling (ImpWindow *self,
   if (sibling == NULL)
     {
       imp_history_cancel_group (self->history);
-      show_toast (self, error->message, FALSE);
+      show_refusal (self, error->message);
       return;
     }
 
@@ -490,6 +510,250 @@ zoom_selection_action (GtkWidget  *widget,
   imp_canvas_zoom_to_selection (IMP_WINDOW (widget)->canvas);
 }
 
+/* Clipboard */
+
+/* The selected cards whose branch is not already in another's. */
+static GPtrArray *
+get_selected_branches (ImpWindow *self)
+{
+  GPtrArray *selected = imp_selection_get_nodes (get_selection (self));
+  GPtrArray *roots = g_ptr_array_new ();
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (selected, i);
+      gboolean inside = FALSE;
+
+      for (guint j = 0; j < selected->len && !inside; j++)
+        inside = i != j && imp_map_is_ancestor (self->map, g_ptr_array_index (selected, j), node);
+
+      if (!inside)
+        g_ptr_array_add (roots, node);
+    }
+
+  return roots;
+}
+
+static ImpNode *
+copy_branch (ImpMap  *dest,
+             ImpNode *parent,
+             ImpLink *via,
+             ImpNode *src)
+{
+  ImpNode *node = imp_map_add_node (dest, src->level, src->title, NULL, NULL);
+
+  imp_map_set_node_notes (dest, node, src->notes);
+  imp_map_set_node_metric (dest, node, src->metric);
+  imp_map_set_node_ice (dest, node, &src->ice, NULL);
+  imp_map_set_node_experiment (dest, node, src->experiment);
+  imp_map_set_node_collapsed (dest, node, src->collapsed);
+
+  if (parent != NULL)
+    {
+      ImpLink *link = imp_map_link (dest, parent, node, -1, NULL);
+
+      imp_map_set_link_assumption (dest, link, via->assumption);
+      imp_map_set_link_confidence (dest, link, via->confidence);
+      imp_map_set_link_status (dest, link, via->status);
+    }
+
+  for (guint i = 0; i < src->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (src->children, i);
+
+      if (imp_link_is_tree_link (link))
+        copy_branch (dest, node, link, link->child);
+    }
+
+  return node;
+}
+
+static gboolean
+copy_selection (ImpWindow *self)
+{
+  g_autoptr(GPtrArray) roots = get_selected_branches (self);
+  g_autoptr(ImpMap) branch = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GBytes) outline = NULL;
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+  char *data;
+  gsize length;
+
+  if (roots->len == 0)
+    return FALSE;
+
+  branch = imp_map_new ();
+  imp_map_set_vocabulary (branch, imp_map_get_vocabulary (self->map));
+  for (guint i = 0; i < roots->len; i++)
+    copy_branch (branch, NULL, NULL, g_ptr_array_index (roots, i));
+
+  data = imp_format_save_to_data (branch, &length);
+  json = g_bytes_new_take (data, length);
+  data = imp_outline_write ((ImpNode **) roots->pdata, roots->len);
+  outline = g_bytes_new_take (data, strlen (data));
+
+  providers[0] = gdk_content_provider_new_for_bytes (BRANCH_MIME_TYPE, json);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", outline);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+
+  return TRUE;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  copy_selection (IMP_WINDOW (widget));
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  if (copy_selection (self))
+    gtk_widget_activate_action (widget, "win.delete", NULL);
+}
+
+/* Pastes @data, of @mime_type, under the selected card. */
+static void
+paste_data (ImpWindow  *self,
+            const char *mime_type,
+            GBytes     *data)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) source = NULL;
+  g_autofree char *text = NULL;
+  ImpNode *parent = get_primary (self);
+  gsize size;
+  const char *bytes = g_bytes_get_data (data, &size);
+
+  if (self->history == NULL)
+    return;
+
+  text = g_strndup (bytes, size);
+
+  if (g_strcmp0 (mime_type, BRANCH_MIME_TYPE) == 0)
+    source = imp_format_load_data (text, -1, &error);
+  else
+    {
+      g_autoptr(GArray) items = imp_outline_parse (text, &error);
+      ImpLevel level = IMP_LEVEL_GOAL;
+
+      if (items != NULL && parent != NULL && !child_level (self, parent, &level))
+        g_set_error_literal (&error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                             _("Experiments are the last level: they take no children"));
+      else if (items != NULL)
+        source = imp_outline_to_map (items, level, &error);
+    }
+
+  if (source == NULL ||
+      !imp_history_paste (self->history, parent, source, added, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. that the text is not an outline */
+      message = g_strdup_printf (_("Could not paste: %s"), error->message);
+      show_refusal (self, message);
+      return;
+    }
+
+  if (added->len > 0)
+    {
+      imp_selection_select (get_selection (self), g_ptr_array_index (added, 0));
+      imp_canvas_scroll_to_node (self->canvas, g_ptr_array_index (added, 0));
+    }
+}
+
+typedef struct
+{
+  ImpWindow *window;
+  char      *mime_type;
+} PasteData;
+
+static void
+paste_data_free (PasteData *paste)
+{
+  g_object_unref (paste->window);
+  g_free (paste->mime_type);
+  g_free (paste);
+}
+
+static void
+paste_spliced_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PasteData *paste = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+    {
+      show_refusal (paste->window, error->message);
+      paste_data_free (paste);
+      return;
+    }
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
+  paste_data (paste->window, paste->mime_type, bytes);
+  paste_data_free (paste);
+}
+
+static void
+paste_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ImpWindow) self = user_data;
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GOutputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *mime_type = NULL;
+  PasteData *paste;
+
+  input = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, &mime_type, &error);
+  if (input == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Could not paste: %s"), error->message);
+      show_refusal (self, message);
+      return;
+    }
+
+  paste = g_new0 (PasteData, 1);
+  paste->window = g_object_ref (self);
+  paste->mime_type = g_strdup (mime_type);
+  output = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (output, input,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL,
+                                paste_spliced_cb, paste);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  static const char *mime_types[] = {
+    BRANCH_MIME_TYPE, "text/plain;charset=utf-8", "text/plain", NULL
+  };
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), mime_types,
+                            G_PRIORITY_DEFAULT, NULL,
+                            paste_read_cb, g_object_ref (self));
+}
+
 /* Typing on a selected card edits its title, starting with the key typed;
  * in an empty map it starts the goal. */
 static gboolean
@@ -567,6 +831,9 @@ _imp_window_edit_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
   gtk_widget_class_install_action (widget_class, "win.tidy-up", NULL, tidy_up_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-selection", NULL,
                                    zoom_selection_action);
 
@@ -612,6 +879,9 @@ _imp_window_edit_init (ImpWindow *self)
   add_canvas_shortcut (shortcuts, "<Alt>Up", "win.move-up", NULL);
   add_canvas_shortcut (shortcuts, "<Alt>Down", "win.move-down", NULL);
   add_canvas_shortcut (shortcuts, "<Control>a", "win.select-all", NULL);
+  add_canvas_shortcut (shortcuts, "<Control>c", "win.copy", NULL);
+  add_canvas_shortcut (shortcuts, "<Control>x", "win.cut", NULL);
+  add_canvas_shortcut (shortcuts, "<Control>v", "win.paste", NULL);
   add_canvas_shortcut (shortcuts, "Left", "win.select", g_variant_new_string ("left"));
   add_canvas_shortcut (shortcuts, "Right", "win.select", g_variant_new_string ("right"));
   add_canvas_shortcut (shortcuts, "Up", "win.select", g_variant_new_string ("up"));
