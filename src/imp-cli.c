@@ -212,7 +212,8 @@ export_command (int    argc,
       N_("Space around the map, 0 to 10000 map units (default 32)"), N_("N") },
     { "title-line", 0, 0, G_OPTION_ARG_NONE, &title_line,
       N_("Draw the map's title and today's date above the map"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT") },
+    /* No description: the parameter string already names INPUT. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 

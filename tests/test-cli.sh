@@ -284,6 +284,15 @@ expect "export rejects a missing node id, naming it" 1 "no-such-node"
 run "$bin" export "$example" -o "$tmp/alone.png" --alone
 expect "--alone without --branch is a usage error" 2 "branch"
 
+run "$bin" export --help
+if [ "$rc" -eq 0 ] && [ "$(grep -o INPUT <<<"$(head -2 <<<"$out")" | wc -l)" -eq 1 ] &&
+   ( for o in --format --scale --dpi --theme --transparent --branch --alone --page --landscape; do
+       grep -q -- "$o" <<<"$out" || exit 1; done ); then
+  ok "export --help lists every option and names INPUT once"
+else
+  not_ok "export --help lists every option and names INPUT once" "exit $rc" "$out"
+fi
+
 for f in pdf md mmd csv svg; do
   run "$bin" export "$example" -o "$tmp/no/such/dir/map.$f"
   expect "export of .$f to an unwritable path fails with a message" 1 "map.$f"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "imp-application.h"
+#include "imp-canvas.h"
 #include "imp-export-dialog.h"
 #include "imp-format.h"
 #include "imp-window.h"
@@ -173,9 +174,19 @@ test_window_ctrl_e_opens_dialog (void)
   GList *toplevels;
   gboolean found = FALSE;
 
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ImpCanvas *canvas;
+  ImpNode *actor;
+
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (200);
+
+  /* the dialog exports the branch of the card selected on the canvas */
+  canvas = imp_window_get_canvas (window);
+  actor = imp_map_get_node (imp_window_get_map (window), 1);
+  imp_canvas_set_selected (canvas, actor);
+  g_settings_set_string (settings, "export-scope", "branch");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   wait_ms (200);
@@ -185,6 +196,12 @@ test_window_ctrl_e_opens_dialog (void)
     {
       if (IMP_IS_EXPORT_DIALOG (l->data))
         {
+          ImpExportOptions options;
+
+          imp_export_dialog_get_options (l->data, &options);
+          g_assert_cmpint (options.scope, ==, IMP_EXPORT_SCOPE_BRANCH);
+          g_assert_cmpstr (options.branch_id, ==, actor->id);
+          g_assert_true (imp_export_dialog_update_preview (l->data));
           g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window));
           gtk_window_destroy (l->data);
           found = TRUE;
@@ -192,6 +209,7 @@ test_window_ctrl_e_opens_dialog (void)
     }
   g_list_free (toplevels);
   g_assert_true (found);
+  g_settings_reset (settings, "export-scope");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
