@@ -260,7 +260,16 @@ test_inspector_edits_link (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
                     IMP_LINK_STATUS_UNTESTED);
 
-  /* The map page: renaming the map is one undoable step too. */
+  /* Map health lists the goal's missing metric first; picking the finding
+   * selects the goal and leaves the list in view. */
+  imp_inspector_show_page (inspector, "map");
+  row = imp_inspector_get_field (inspector, "health-0");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Goal"));
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) == goal);
+  g_assert_cmpstr (imp_inspector_get_page (inspector), ==, "map");
+
+  /* Renaming the map is one undoable step too. */
   imp_inspector_show_page (inspector, "map");
   type_and_apply (inspector, "map-title", "Renamed");
   g_assert_cmpstr (imp_map_get_title (map), ==, "Renamed");

@@ -47,9 +47,11 @@ struct _ImpInspector
 
   GHashTable    *fields;     /* key -> row (borrowed, reset on rebuild) */
   GHashTable    *feedback;   /* key -> GtkLabel under the row's group */
+  GHashTable    *map_rows;   /* "health-N", "ranked-N" -> row of the map page */
   guint          selection_source;
   guint          map_source;
   gboolean       building;
+  gboolean       selecting;  /* a row of the map page is selecting its node */
   GDate          today;
 };
 
@@ -755,7 +757,9 @@ select_row_activated_cb (AdwActionRow *row,
       imp_map_get_node_index (self->map, node) < 0)
     return;
 
+  self->selecting = TRUE;
   imp_selection_select (self->selection, node);
+  self->selecting = FALSE;
 }
 
 static GtkWidget *
@@ -1325,6 +1329,7 @@ build_deliverables (ImpInspector *self,
       subtitle = sentences->len > 1 ? g_strjoinv ("\n", (char **) sentences->pdata)
                                      : g_strdup (_("No chain up to a goal"));
       row = add_select_row (self, group, node, title, subtitle);
+      g_hash_table_replace (self->map_rows, g_strdup_printf ("ranked-%u", i), row);
 
       if (imp_ice_is_set (&node->ice))
         {
@@ -1388,6 +1393,7 @@ build_health (ImpInspector *self,
       GtkWidget *row = add_select_row (self, group, finding->node, finding->message, NULL);
       const char *icon = "dialog-warning-symbolic";
 
+      g_hash_table_replace (self->map_rows, g_strdup_printf ("health-%u", i), row);
       if (finding->kind == IMP_FINDING_REFUTED_LINK ||
           finding->kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
           finding->kind == IMP_FINDING_ELIMINATED)
@@ -1435,6 +1441,7 @@ rebuild_map (ImpInspector *self)
 
   g_clear_handle_id (&self->map_source, g_source_remove);
 
+  g_hash_table_remove_all (self->map_rows);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
 
@@ -1598,19 +1605,20 @@ selection_changed_cb (ImpInspector *self,
   self->link = link;
   rebuild_selection (self);
 
+  /* A new card's page starts at its top. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->selection_box),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    if (scrolled != NULL)
+      gtk_adjustment_set_value (
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  }
+
   /* A selection made from the map page stays there; one made on the canvas
    * brings the card's page forward. */
-  if ((node != NULL || link != NULL) &&
-      !gtk_widget_has_focus (GTK_WIDGET (self->map_dynamic_box)) &&
-      (find_field_focus (self) == NULL || !gtk_widget_is_ancestor (find_field_focus (self),
-                                                                   GTK_WIDGET (self->stack))))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map_dynamic_box)))
-        gtk_stack_set_visible_child_name (self->stack, "selection");
-    }
+  if ((node != NULL || link != NULL) && !self->selecting)
+    gtk_stack_set_visible_child_name (self->stack, "selection");
 }
 
 static void
@@ -1635,6 +1643,7 @@ imp_inspector_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->feedback, g_hash_table_unref);
+  g_clear_pointer (&self->map_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (imp_inspector_parent_class)->finalize (object);
 }
@@ -1671,6 +1680,7 @@ imp_inspector_init (ImpInspector *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->map_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
@@ -1859,6 +1869,11 @@ imp_inspector_get_field (ImpInspector *self,
   /* A pending rebuild would replace the row: do it now. */
   if (self->selection_source != 0)
     rebuild_selection (self);
+  if (self->map_source != 0)
+    rebuild_map (self);
+
+  if (g_hash_table_contains (self->map_rows, key))
+    return g_hash_table_lookup (self->map_rows, key);
 
   return g_hash_table_lookup (self->fields, key);
 }
