@@ -4,7 +4,7 @@
 # Copyright 2026 The Impact Mapper developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: build-aux/deps.sh build|test|all
+# Usage: build-aux/deps.sh build|test|all|fuzz
 # Runs apt-get only when something is missing; needs root (or sudo) then.
 
 set -euo pipefail
@@ -18,11 +18,14 @@ test_pkgs=(
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils poppler-utils
   appstream-util python3-minimal python3-jsonschema
 )
+# clang's libFuzzer and sanitizer runtimes, for .ci/run's fuzzing.
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 case "${1:-all}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test|all) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test|all" >&2; exit 2 ;;
+  fuzz) wanted=("${build_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test|all|fuzz" >&2; exit 2 ;;
 esac
 
 missing=()

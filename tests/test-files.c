@@ -536,6 +536,141 @@ test_draft_offered_after_crash (void)
   remove_tree (dir);
 }
 
+/* Every file in tests/data/bad gives its own expected error, and never a
+ * crash or a critical (criticals are fatal here). */
+static void
+test_bad_inputs_replay (void)
+{
+  static const struct { const char *name; int code; } codes[] = {
+    { "EMPTY", IMP_FORMAT_ERROR_EMPTY },
+    { "ENCODING", IMP_FORMAT_ERROR_ENCODING },
+    { "SYNTAX", IMP_FORMAT_ERROR_SYNTAX },
+    { "NOT_IMPACTMAP", IMP_FORMAT_ERROR_NOT_IMPACTMAP },
+    { "VERSION", IMP_FORMAT_ERROR_VERSION },
+    { "TYPE", IMP_FORMAT_ERROR_TYPE },
+    { "MISSING", IMP_FORMAT_ERROR_MISSING },
+    { "VALUE", IMP_FORMAT_ERROR_VALUE },
+    { "UNKNOWN_LEVEL", IMP_FORMAT_ERROR_UNKNOWN_LEVEL },
+    { "DUPLICATE_ID", IMP_FORMAT_ERROR_DUPLICATE_ID },
+    { "DANGLING_LINK", IMP_FORMAT_ERROR_DANGLING_LINK },
+    { "BAD_LINK", IMP_FORMAT_ERROR_BAD_LINK },
+    { "TOO_LARGE", IMP_FORMAT_ERROR_TOO_LARGE },
+  };
+  g_autofree char *dir = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data", "bad",
+                                           NULL);
+  g_autofree char *expected_path = g_build_filename (dir, "expected.txt", NULL);
+  g_autofree char *expected = read_all (expected_path);
+  g_auto(GStrv) lines = g_strsplit (expected, "\n", -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(ImpMap) map = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", 3);
+      g_assert_nonnull (fields[1]);
+      path = g_build_filename (dir, fields[0], NULL);
+      g_test_message ("%s", fields[0]);
+      map = imp_format_load_path (path, &error);
+
+      if (g_str_equal (fields[1], "OK"))
+        {
+          g_autofree char *data = NULL;
+          g_autoptr(ImpMap) again = NULL;
+
+          g_assert_no_error (error);
+          /* Unknown members survive a load/save round trip. */
+          data = imp_format_save_to_data (map, NULL);
+          again = imp_format_load_data (data, -1, &error);
+          g_assert_no_error (error);
+          g_assert_true (imp_map_equal (map, again));
+        }
+      else
+        {
+          int code = -1;
+
+          for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+            if (g_str_equal (codes[c].name, fields[1]))
+              code = codes[c].code;
+          g_assert_cmpint (code, >=, 0);
+          g_assert_null (map);
+          g_assert_error (error, IMP_FORMAT_ERROR, code);
+          g_assert_nonnull (fields[2]);
+          if (strstr (error->message, fields[2]) == NULL)
+            g_error ("%s: expected “%s” in “%s”", fields[0], fields[2], error->message);
+        }
+
+      g_hash_table_add (seen, g_strdup (fields[0]));
+      n++;
+    }
+
+  /* A regression file without an expectation is a mistake. */
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".impactmap") && !g_hash_table_contains (seen, name))
+      g_error ("tests/data/bad/%s has no line in expected.txt", name);
+
+  g_assert_cmpuint (n, >=, 19);
+}
+
+static void
+test_directory_and_huge_inputs (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *big = g_build_filename (dir, "big.impactmap", NULL);
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *json;
+  FILE *out;
+
+  /* A folder. */
+  map = imp_format_load_path (dir, &error);
+  g_assert_null (map);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR);
+  g_clear_error (&error);
+
+  /* A 4 MiB title loads whole. */
+  json = g_string_new ("{\"format\": \"impactmap\", \"version\": 1, \"title\": \"");
+  for (int i = 0; i < 4 * 1024 * 1024; i++)
+    g_string_append_c (json, 'a' + i % 26);
+  g_string_append (json, "\", \"nodes\": [], \"links\": []}");
+  map = imp_format_load_data (json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (imp_map_get_title (map)), ==, 4 * 1024 * 1024);
+  g_clear_object (&map);
+  g_string_free (json, TRUE);
+
+  /* 100 MB of nothing useful: refused with a message, in bounded time. */
+  out = fopen (big, "w");
+  g_assert_nonnull (out);
+  fputs ("{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [", out);
+  for (int i = 0; i < 100 * 1024; i++)
+    {
+      char block[1024];
+
+      memset (block, ' ', sizeof block);
+      fwrite (block, 1, sizeof block, out);
+    }
+  fputs ("{\"id\": 7}], \"links\": []}", out);
+  fclose (out);
+  map = imp_format_load_path (big, &error);
+  g_assert_null (map);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TYPE);
+  g_assert_nonnull (strstr (error->message, "nodes[0]"));
+  g_clear_error (&error);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +688,8 @@ main (int   argc,
   g_test_add_func ("/core/files/folder-deleted", test_folder_deleted);
   g_test_add_func ("/core/files/save-over-folder", test_save_over_folder);
   g_test_add_func ("/core/files/async-save", test_async_save);
+  g_test_add_func ("/core/files/bad-inputs-replay", test_bad_inputs_replay);
+  g_test_add_func ("/core/files/directory-and-huge-inputs", test_directory_and_huge_inputs);
   g_test_add_func ("/core/drafts/written-and-removed", test_draft_written_and_removed);
   g_test_add_func ("/core/drafts/offered-after-crash", test_draft_offered_after_crash);
 

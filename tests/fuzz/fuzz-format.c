@@ -9,18 +9,16 @@
  * checks the writer against the reader: whatever loads must save to a file
  * that loads again, and saving that is a fixed point.
  *
- * Not part of the meson build yet. By hand, from the source root:
+ * Built by meson with clang and -Dfuzzing=true; .ci/run does this and runs
+ * it for a minute, then replays tests/data/bad/. By hand:
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined \
- *     -Isrc/core -Ibuild -DGETTEXT_PACKAGE='"impact-mapper"' \
- *     $(pkg-config --cflags json-glib-1.0 gio-2.0) tests/fuzz/fuzz-format.c \
- *     src/core/imp-format.c src/core/imp-map.c src/core/imp-types.c \
- *     src/core/imp-metric.c src/core/imp-experiment.c \
- *     $(pkg-config --libs json-glib-1.0 gio-2.0) -lm -o fuzz-format
+ *   CC=clang meson setup build-fuzz -Dfuzzing=true \
+ *     -Db_sanitize=address,undefined -Db_lundef=false
+ *   ninja -C build-fuzz tests/fuzz/fuzz-format
  *   mkdir -p corpus && cp tests/data/format/canonical.impactmap corpus/
- *   ./fuzz-format -max_total_time=60 -max_len=8192 corpus
+ *   build-fuzz/tests/fuzz/fuzz-format -max_total_time=60 -max_len=65536 corpus
  *
- * (-Ibuild is any build directory, for config.h.) */
+ * Whatever it finds goes into tests/data/bad/ with a line in expected.txt. */
 
 #define G_LOG_DOMAIN "fuzz-format"
 
