@@ -54,6 +54,21 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 wait_ms (guint ms)
 {
@@ -90,6 +105,9 @@ test_preview_follows_format (void)
   /* the preview has the map's proportions: wider than tall */
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >,
                    gdk_paintable_get_intrinsic_height (paintable));
+  /* and the dialog says how big the file's picture will be */
+  g_assert_true (has_label_with (GTK_WIDGET (dialog), "pixels at 96 dots per inch") ||
+                 has_label_with (GTK_WIDGET (dialog), "pixels at 192 dots per inch"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -1107,13 +1107,23 @@ test_preview_fits_the_box (void)
   g_autoptr(GError) error = NULL;
   cairo_surface_t *image;
   ImpExportOptions options;
+  double width = 0, height = 0;
   int w, h;
 
   imp_export_options_init (&options);
   options.format = IMP_EXPORT_MARKDOWN;
   options.scale = 4;
-  png = imp_export_render_preview (map, &options, 400, 300, &error);
+  png = imp_export_render_preview (map, &options, 400, 300, &width, &height, &error);
   g_assert_no_error (error);
+  {
+    g_autoptr(ImpScene) scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+    ImpRect bounds;
+
+    /* the size the real export will have, in map units */
+    imp_scene_get_bounds (scene, &bounds);
+    g_assert_cmpfloat_with_epsilon (width, bounds.width + 2 * options.padding, 0.001);
+    g_assert_cmpfloat_with_epsilon (height, bounds.height + 2 * options.padding, 0.001);
+  }
   image = png_from_bytes (png);
   w = cairo_image_surface_get_width (image);
   h = cairo_image_surface_get_height (image);
@@ -1127,7 +1137,7 @@ test_preview_fits_the_box (void)
   options.page = IMP_EXPORT_PAGE_A4;
   options.landscape = TRUE;
   g_clear_pointer (&png, g_bytes_unref);
-  png = imp_export_render_preview (map, &options, 400, 400, &error);
+  png = imp_export_render_preview (map, &options, 400, 400, NULL, NULL, &error);
   g_assert_no_error (error);
   image = png_from_bytes (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
@@ -1139,7 +1149,7 @@ test_preview_fits_the_box (void)
   options.scope = IMP_EXPORT_SCOPE_BRANCH;
   options.branch_id = "no-such-node";
   g_clear_pointer (&png, g_bytes_unref);
-  png = imp_export_render_preview (map, &options, 400, 300, &error);
+  png = imp_export_render_preview (map, &options, 400, 300, NULL, NULL, &error);
   g_assert_null (png);
   g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_NO_SUCH_NODE);
 }

@@ -831,6 +831,8 @@ render_page_preview (ImpScene                *scene,
  * @options: what would be exported
  * @max_width: the largest width of the preview, in pixels
  * @max_height: the largest height of the preview, in pixels
+ * @width: (out) (optional): the width of the full picture, in map units
+ * @height: (out) (optional): the height of the full picture, in map units
  * @error: return location for an error
  *
  * Draws the picture @options describe (scope, theme, background, title
@@ -844,6 +846,8 @@ imp_export_render_preview (ImpMap                  *map,
                            const ImpExportOptions  *options,
                            int                      max_width,
                            int                      max_height,
+                           double                  *width,
+                           double                  *height,
                            GError                 **error)
 {
   g_autoptr(ImpMap) scoped = NULL;
@@ -861,6 +865,10 @@ imp_export_render_preview (ImpMap                  *map,
 
   scene = imp_scene_new (scoped, imp_theme_get (options->theme));
   frame_init (&frame, scene, options);
+  if (width != NULL)
+    *width = frame.area.width;
+  if (height != NULL)
+    *height = frame.area.height;
 
   if (options->format == IMP_EXPORT_PDF && options->page != IMP_EXPORT_PAGE_NATURAL)
     return render_page_preview (scene, &frame, options, max_width, max_height, error);

@@ -108,11 +108,14 @@ GBytes     *imp_export_to_bytes          (ImpMap                 *map,
                                           const ImpExportOptions *options,
                                           GError                **error);
 /* A PNG of what @options would export (whatever its format), scaled to
- * fit in @max_width × @max_height pixels: the export dialog's preview. */
+ * fit in @max_width × @max_height pixels: the export dialog's preview.
+ * @width and @height receive the full picture's size in map units. */
 GBytes     *imp_export_render_preview    (ImpMap                 *map,
                                           const ImpExportOptions *options,
                                           int                     max_width,
                                           int                     max_height,
+                                          double                 *width,
+                                          double                 *height,
                                           GError                **error);
 /* Writes @map to @path. The output is written to a temporary file next to
  * @path and renamed over it, so a failure never leaves a partial file. */

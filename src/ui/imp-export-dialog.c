@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "imp-export-dialog.h"
@@ -118,6 +119,30 @@ show_preview_error (ImpExportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
 }
 
+static void
+update_size_label (ImpExportDialog        *self,
+                   const ImpExportOptions *options,
+                   double                  width,
+                   double                  height)
+{
+  g_autofree char *text = NULL;
+
+  if (options->format == IMP_EXPORT_PNG)
+    /* Translators: an image's size in pixels, then its resolution */
+    text = g_strdup_printf (_("%.0f × %.0f pixels at %.0f dots per inch"),
+                            ceil (width * options->scale), ceil (height * options->scale),
+                            options->scale * IMP_EXPORT_BASE_DPI);
+  else if (options->format == IMP_EXPORT_SVG)
+    text = g_strdup_printf (_("%.0f × %.0f px drawing; text stays text"), width, height);
+  else if (options->format == IMP_EXPORT_PDF && options->page == IMP_EXPORT_PAGE_NATURAL)
+    text = g_strdup_printf (_("One %.0f × %.0f point page; text stays text"),
+                            width * 0.75, height * 0.75);
+  else
+    text = g_strdup (_("One page, the map fitted within half-inch margins; text stays text"));
+
+  gtk_label_set_label (self->size_label, text);
+}
+
 /**
  * imp_export_dialog_update_preview:
  *
@@ -147,17 +172,7 @@ imp_export_dialog_update_preview (ImpExportDialog *self)
                             options.page == IMP_EXPORT_PAGE_A4 ||
                             options.page == IMP_EXPORT_PAGE_LETTER);
 
-  if (options.format == IMP_EXPORT_PNG)
-    {
-      g_autofree char *text = g_strdup_printf (_("%.3g× the map's size: %.0f dots per inch"),
-                                               options.scale,
-                                               options.scale * IMP_EXPORT_BASE_DPI);
-      gtk_label_set_label (self->size_label, text);
-    }
-  else if (options.format == IMP_EXPORT_SVG || options.format == IMP_EXPORT_PDF)
-    gtk_label_set_label (self->size_label, _("Vector drawing: text stays text"));
-  else
-    gtk_label_set_label (self->size_label, "");
+  gtk_label_set_label (self->size_label, "");
 
   if ((options.scope == IMP_EXPORT_SCOPE_BRANCH || options.scope == IMP_EXPORT_SCOPE_BRANCH_ALONE)
       && self->selected_id == NULL)
@@ -176,8 +191,11 @@ imp_export_dialog_update_preview (ImpExportDialog *self)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
+      double width = 0, height = 0;
+
       bytes = imp_export_render_preview (self->map, &options, PREVIEW_WIDTH, PREVIEW_HEIGHT,
-                                         &error);
+                                         &width, &height, &error);
+      update_size_label (self, &options, width, height);
       if (bytes != NULL)
         texture = gdk_texture_new_from_bytes (bytes, &error);
       if (texture == NULL)
