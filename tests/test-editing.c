@@ -570,6 +570,52 @@ test_clipboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_find (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpWindow *window = new_window_with_map (map);
+  ImpHistory *history = imp_window_get_history (window);
+  ImpSelection *selection = imp_window_get_selection (window);
+  GtkWidget *focus, *entry;
+  ImpNode *goal, *a, *b;
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Grow learners", NULL);
+  a = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Teachers", NULL);
+  b = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Students", NULL);
+  imp_history_set_node_notes (history, b, "They want to be TEACHERS later");
+
+  activate (window, "win.find", NULL);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+
+  /* Titles and notes, without regard to case. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "teachers");
+  iterate_for (400);
+  g_assert_cmpuint (imp_selection_get_n_nodes (selection), ==, 2);
+  g_assert_true (imp_selection_get_primary (selection) == a);
+
+  /* Enter goes to the next match, and round. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (imp_selection_get_primary (selection) == b);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (imp_selection_get_primary (selection) == a);
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_true (imp_selection_get_primary (selection) == b);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nowhere");
+  iterate_for (400);
+  g_assert_true (imp_selection_get_primary (selection) == b);
+
+  g_signal_emit_by_name (entry, "stop-search");
+  iterate_for (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (imp_window_get_canvas (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/drag", test_drag);
   g_test_add_func ("/ui/editing/selection", test_selection);
   g_test_add_func ("/ui/editing/clipboard", test_clipboard);
+  g_test_add_func ("/ui/editing/find", test_find);
 
   ret = g_test_run ();
 

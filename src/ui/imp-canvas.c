@@ -1303,6 +1303,13 @@ imp_canvas_size_allocate (GtkWidget *widget,
     fit_to_size (self, width, height);
 
   place_editor (self);
+
+  /* Popovers on the canvas (find) follow it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
 }
 
 static void
@@ -1315,6 +1322,8 @@ imp_canvas_dispose (GObject *object)
       g_clear_pointer (&self->editing_id, g_free);
       g_clear_pointer (&self->editor, gtk_widget_unparent);
     }
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);

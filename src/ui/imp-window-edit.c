@@ -95,6 +95,7 @@ update_edit_actions (ImpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut",
                                  editable && imp_selection_get_n_nodes (selection) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", editable);
 
   if (self->undo_button == NULL || self->history == NULL)
     return;
@@ -754,6 +755,141 @@ paste_action (GtkWidget  *widget,
                             paste_read_cb, g_object_ref (self));
 }
 
+/* Find: titles and notes, each match centred in turn */
+
+/* Shows match @delta steps from the current one. */
+static void
+find_update (ImpWindow *self,
+             int        delta)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  guint n = self->map != NULL ? imp_map_get_n_nodes (self->map) : 0;
+
+  for (guint i = 0; i < n && *needle != '\0'; i++)
+    {
+      ImpNode *node = imp_map_get_node (self->map, i);
+      g_autofree char *title = g_utf8_casefold (node->title, -1);
+      g_autofree char *notes = node->notes ? g_utf8_casefold (node->notes, -1) : NULL;
+
+      if (strstr (title, needle) != NULL || (notes != NULL && strstr (notes, needle) != NULL))
+        g_ptr_array_add (matches, node);
+    }
+
+  if (matches->len == 0)
+    {
+      gtk_label_set_label (self->find_label, *needle != '\0' ? _("No match") : "");
+      if (*needle != '\0')
+        gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
+  self->find_index = (self->find_index + matches->len + delta % (int) matches->len) %
+                    matches->len;
+
+  /* All matches selected, the current one last, so it is the primary. */
+  {
+    ImpNode *current = g_ptr_array_index (matches, self->find_index);
+
+    g_ptr_array_remove_index (matches, self->find_index);
+    g_ptr_array_add (matches, current);
+    imp_selection_set_nodes (get_selection (self), matches);
+    imp_canvas_centre_on_node (self->canvas, current);
+  }
+
+  /* Translators: the place of the current match among all, e.g. "2 of 5" */
+  label = g_strdup_printf (_("%u of %u"), self->find_index + 1, matches->len);
+  gtk_label_set_label (self->find_label, label);
+}
+
+static void
+find_changed_cb (ImpWindow      *self,
+                 GtkSearchEntry *entry)
+{
+  self->find_index = 0;
+  find_update (self, 0);
+}
+
+static void
+find_next_cb (ImpWindow      *self,
+              GtkSearchEntry *entry)
+{
+  find_update (self, 1);
+}
+
+static void
+find_previous_cb (ImpWindow      *self,
+                  GtkSearchEntry *entry)
+{
+  find_update (self, -1);
+}
+
+static void
+find_stop_cb (ImpWindow      *self,
+              GtkSearchEntry *entry)
+{
+  gtk_popover_popdown (self->find_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  imp_canvas_stop_editing (self->canvas, TRUE);
+
+  if (self->find_popover == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      self->find_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+      gtk_search_entry_set_key_capture_widget (self->find_entry, NULL);
+      gtk_widget_set_size_request (GTK_WIDGET (self->find_entry), 240, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->find_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in titles and notes"),
+                                      -1);
+      g_object_set (self->find_entry, "placeholder-text", _("Find in titles and notes"), NULL);
+      self->find_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_width_chars (self->find_label, 8);
+      gtk_widget_add_css_class (GTK_WIDGET (self->find_label), "dim-label");
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->find_entry));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->find_label));
+
+      self->find_popover = GTK_POPOVER (gtk_popover_new ());
+      gtk_popover_set_child (self->find_popover, box);
+      gtk_popover_set_autohide (self->find_popover, FALSE);
+      gtk_popover_set_has_arrow (self->find_popover, FALSE);
+      gtk_popover_set_position (self->find_popover, GTK_POS_BOTTOM);
+      gtk_popover_set_pointing_to (self->find_popover,
+                                   &(GdkRectangle) { 0, (int) IMP_CANVAS_HEADER_HEIGHT, 1, 1 });
+      gtk_widget_set_halign (GTK_WIDGET (self->find_popover), GTK_ALIGN_START);
+      gtk_widget_set_parent (GTK_WIDGET (self->find_popover), GTK_WIDGET (self->canvas));
+
+      g_signal_connect_object (self->find_entry, "search-changed",
+                               G_CALLBACK (find_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->find_entry, "activate",
+                               G_CALLBACK (find_next_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->find_entry, "next-match",
+                               G_CALLBACK (find_next_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->find_entry, "previous-match",
+                               G_CALLBACK (find_previous_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->find_entry, "stop-search",
+                               G_CALLBACK (find_stop_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_popover_popup (self->find_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+}
+
 /* Typing on a selected card edits its title, starting with the key typed;
  * in an empty map it starts the goal. */
 static gboolean
@@ -831,6 +967,7 @@ _imp_window_edit_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
   gtk_widget_class_install_action (widget_class, "win.tidy-up", NULL, tidy_up_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.cut", NULL, cut_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
@@ -848,6 +985,8 @@ _imp_window_edit_class_init (ImpWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.tidy-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK,
                                        "win.zoom-selection", NULL);
 }

@@ -51,6 +51,10 @@ struct _ImpWindow
   ImpHistory           *history;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+  GtkPopover           *find_popover;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_label;
+  guint                 find_index;
 
   /* Inspector: the side panel (imp-window-inspector.c) */
   AdwFlap              *inspector_flap;
