@@ -284,7 +284,8 @@ export_command (int    argc,
 
   if (!isfinite (scale) || scale < 0.1 || scale > 8)
     {
-      g_autofree char *msg = g_strdup_printf (_("--scale must be between 0.1 and 8, not %g"), scale);
+      g_autofree char *msg = g_strdup_printf (_("--scale must be between 0.1 and 8, not %g"),
+                                              scale);
       print_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }

@@ -1074,7 +1074,8 @@ test_themes (void)
     options.theme = IMP_THEME_LIGHT;
     light_svg = export_bytes (map, &options);
     /* the light theme draws translucent black shadow layers under every card */
-    shadows_print = count_occurrences (g_bytes_get_data (svg, NULL), "fill=\"#000000\" fill-opacity");
+    shadows_print = count_occurrences (g_bytes_get_data (svg, NULL),
+                                       "fill=\"#000000\" fill-opacity");
     shadows_light = count_occurrences (g_bytes_get_data (light_svg, NULL),
                                        "fill=\"#000000\" fill-opacity");
     g_assert_cmpuint (shadows_light, >=, shadows_print + imp_map_get_n_nodes (map));
@@ -1141,7 +1142,8 @@ test_preview_fits_the_box (void)
   g_assert_no_error (error);
   image = png_from_bytes (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
-  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil (400 * 595.276 / 841.89));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==,
+                   (int) ceil (400 * 595.276 / 841.89));
   /* the corner is white paper, inside the margin */
   g_assert_cmphex (pixel_at (image, 1, 1), ==, 0xffffffff);
   cairo_surface_destroy (image);

@@ -217,8 +217,8 @@ imp_export_format_from_path (const char       *path,
                    ".md, .mmd or .csv, or --format"), path);
   else
     g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_UNKNOWN_FORMAT,
-                 _("Unknown output format “%s”: use .png, .svg, .pdf, .json, .md, .mmd or .csv"),
-                 dot);
+                 _("Unknown output format “%s”: use .png, .svg, .pdf, .json, .md, .mmd "
+                   "or .csv"), dot);
 
   return FALSE;
 }
