@@ -95,15 +95,57 @@ field_key (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "imp-field");
 }
 
+/* A field's explanation appears in a row inserted right under it, so that
+ * it is seen where the eye is; the map page's in a label under its group. */
+static GtkWidget *
+insert_feedback_row (GtkWidget *field)
+{
+  GtkWidget *list = gtk_widget_get_parent (field);
+  GtkWidget *row, *label;
+
+  if (!GTK_IS_LIST_BOX (list))
+    return NULL;
+
+  row = adw_preferences_row_new ();
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
+  g_object_set_data (G_OBJECT (field), "imp-feedback-row", row);
+
+  return label;
+}
+
 static void
 clear_error (ImpInspector *self,
              const char   *key)
 {
   GtkWidget *row = g_hash_table_lookup (self->fields, key);
   GtkWidget *label = g_hash_table_lookup (self->feedback, key);
+  GtkWidget *inline_row = row != NULL ? g_object_get_data (G_OBJECT (row), "imp-feedback-row")
+                                      : NULL;
 
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
+
+  if (inline_row != NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "imp-feedback-row", NULL);
+      g_hash_table_remove (self->feedback, key);
+      gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (inline_row)), inline_row);
+      return;
+    }
+
   if (label != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (label), "imp-owner"), key) == 0)
     gtk_widget_set_visible (label, FALSE);
 }
@@ -118,6 +160,14 @@ show_error (ImpInspector *self,
 
   if (row != NULL)
     gtk_widget_add_css_class (row, "error");
+
+  if (row != NULL && label == NULL && g_object_get_data (G_OBJECT (row), "imp-inline") != NULL)
+    {
+      label = insert_feedback_row (row);
+      if (label != NULL)
+        g_hash_table_replace (self->feedback, g_strdup (key), label);
+    }
+
   if (label != NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), message);
@@ -644,11 +694,12 @@ add_entry (ImpInspector *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  register_field (self, row, key, feedback);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  register_field (self, row, key, NULL);
+  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
   g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
   g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   return row;
 }
@@ -670,9 +721,10 @@ add_combo (ImpInspector      *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  register_field (self, row, key, feedback);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  register_field (self, row, key, NULL);
+  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
 
   return row;
 }
@@ -1496,14 +1548,15 @@ static void
 queue_rebuild_selection (ImpInspector *self)
 {
   if (self->selection_source == 0)
-    self->selection_source = g_idle_add (rebuild_selection_idle_cb, self);
+    self->selection_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_selection_idle_cb,
+                                              self, NULL);
 }
 
 static void
 queue_rebuild_map (ImpInspector *self)
 {
   if (self->map_source == 0)
-    self->map_source = g_idle_add (rebuild_map_idle_cb, self);
+    self->map_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_map_idle_cb, self, NULL);
 }
 
 static gboolean
