@@ -161,11 +161,13 @@ test_export_remembers_choices (void)
 
   g_settings_set_string (settings, "export-format", "mermaid");
   g_settings_set_string (settings, "export-theme", "projector");
+  g_settings_set_double (settings, "export-padding", 8);
   dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &reported);
   imp_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, IMP_EXPORT_MERMAID);
   g_assert_cmpint (options.theme, ==, IMP_THEME_PROJECTOR);
+  g_assert_cmpfloat (options.padding, ==, 8);
 
   file = g_file_new_for_path (path);
   g_assert_true (imp_export_dialog_export_to_file (dialog, file, &error));
@@ -179,6 +181,7 @@ test_export_remembers_choices (void)
 
   g_settings_reset (settings, "export-format");
   g_settings_reset (settings, "export-theme");
+  g_settings_reset (settings, "export-padding");
   g_settings_reset (settings, "export-folder");
   g_remove (path);
   g_rmdir (dir);

@@ -49,6 +49,7 @@ struct _ImpExportDialog
   AdwComboRow       *theme_row;
   AdwActionRow      *scale_row;
   GtkSpinButton     *scale_spin;
+  GtkSpinButton     *padding_spin;
   AdwActionRow      *transparent_row;
   GtkSwitch         *transparent_switch;
   GtkSwitch         *title_switch;
@@ -97,6 +98,7 @@ imp_export_dialog_get_options (ImpExportDialog  *self,
                         G_N_ELEMENTS (scope_names) - 1);
   options->theme = MIN (adw_combo_row_get_selected (self->theme_row), IMP_THEME_PROJECTOR);
   options->scale = gtk_spin_button_get_value (self->scale_spin);
+  options->padding = gtk_spin_button_get_value (self->padding_spin);
   options->transparent = gtk_switch_get_active (self->transparent_switch);
   options->title_line = gtk_switch_get_active (self->title_switch);
   options->page = MIN (adw_combo_row_get_selected (self->page_row), IMP_EXPORT_PAGE_16_9);
@@ -270,6 +272,8 @@ load_settings (ImpExportDialog *self)
   adw_combo_row_set_selected (self->page_row, p);
   gtk_spin_button_set_value (self->scale_spin, g_settings_get_double (self->settings,
                                                                        "export-scale"));
+  gtk_spin_button_set_value (self->padding_spin, g_settings_get_double (self->settings,
+                                                                         "export-padding"));
   gtk_switch_set_active (self->transparent_switch,
                          g_settings_get_boolean (self->settings, "export-transparent"));
   gtk_switch_set_active (self->landscape_switch,
@@ -295,6 +299,7 @@ save_settings (ImpExportDialog        *self,
   g_settings_set_string (self->settings, "export-page",
                          imp_export_page_to_string (options->page));
   g_settings_set_double (self->settings, "export-scale", options->scale);
+  g_settings_set_double (self->settings, "export-padding", options->padding);
   g_settings_set_boolean (self->settings, "export-transparent", options->transparent);
   g_settings_set_boolean (self->settings, "export-landscape", options->landscape);
   g_settings_set_boolean (self->settings, "export-title-line", options->title_line);
@@ -484,6 +489,7 @@ imp_export_dialog_class_init (ImpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, padding_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, title_switch);
@@ -513,6 +519,8 @@ imp_export_dialog_init (ImpExportDialog *self)
   g_signal_connect_object (self->page_row, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scale_spin, "value-changed",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->padding_spin, "value-changed",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->transparent_switch, "notify::active",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
