@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "imp-analysis.h"
 #include "imp-application.h"
 #include "imp-canvas.h"
 #include "imp-inspector.h"
@@ -217,6 +218,33 @@ test_inspector_edits_metric (void)
   iterate_for (50);
   g_assert_cmpuint (deliverable->children->len, >=, 1);
   g_assert_cmpint (imp_node_get_child (deliverable, 0)->level, ==, IMP_LEVEL_EXPERIMENT);
+
+  /* On its own page: a planned experiment has no result yet, and cannot
+   * end before it starts. */
+  {
+    ImpNode *experiment = imp_node_get_child (deliverable, 0);
+    GtkWidget *row;
+
+    imp_selection_select (imp_window_get_selection (window), experiment);
+    iterate_for (50);
+    row = imp_inspector_get_field (inspector, "exp-status");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_EXPERIMENT_DONE);
+    iterate_for (50);
+    g_assert_cmpint (experiment->experiment->status, ==, IMP_EXPERIMENT_DONE);
+    row = imp_inspector_get_field (inspector, "exp-result");
+    g_assert_true (gtk_widget_get_sensitive (row));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_RESULT_REFUTES);
+    iterate_for (50);
+    g_assert_cmpint (experiment->experiment->result, ==, IMP_RESULT_REFUTES);
+    g_assert_cmpint (imp_analysis_get_verdict (deliverable, NULL, NULL), ==,
+                     IMP_VERDICT_ELIMINATED);
+
+    type_and_apply (inspector, "exp-start", "2026-10-10");
+    type_and_apply (inspector, "exp-end", "2026-10-01");
+    g_assert_cmpstr (experiment->experiment->start_date, ==, "2026-10-10");
+    g_assert_null (experiment->experiment->end_date);
+    g_assert_nonnull (imp_inspector_get_feedback (inspector, "exp-end"));
+  }
   while (deliverable->children->len > 0)
     g_assert_true (imp_history_undo (history));
 
@@ -268,6 +296,21 @@ test_inspector_edits_link (void)
   g_signal_emit_by_name (row, "activated");
   g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) == goal);
   g_assert_cmpstr (imp_inspector_get_page (inspector), ==, "map");
+
+  /* The vocabulary relabels the inspector. */
+  row = imp_inspector_get_field (inspector, "vocabulary");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_VOCABULARY_FIVE_QUESTIONS);
+  iterate_for (50);
+  g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_FIVE_QUESTIONS);
+  row = imp_inspector_get_field (inspector, "title");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_group_get_title (
+                     ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row,
+                                                                     ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, "Why");
+  g_assert_true (imp_history_undo (history));
+  iterate_for (50);
+  g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_CLASSIC);
 
   /* Renaming the map is one undoable step too. */
   imp_inspector_show_page (inspector, "map");

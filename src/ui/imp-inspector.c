@@ -1603,7 +1603,8 @@ map_changed_cb (ImpInspector  *self,
       break;
     case IMP_CHANGE_LINK_ADDED:
     case IMP_CHANGE_LINK_CHANGED:
-      ours = object == self->link || link_touches (object, self->node);
+      /* A link anywhere above a card can change its litmus sentences. */
+      ours = object == self->link || self->node != NULL;
       break;
     case IMP_CHANGE_NODE_ADDED:
     case IMP_CHANGE_MAP_TITLE:
