@@ -347,6 +347,30 @@ test_open_presents_existing (void)
   gtk_window_destroy (GTK_WINDOW (first));
 }
 
+/* Ctrl+Q closes what is saved and asks for what is not. */
+static void
+test_quit_asks (void)
+{
+  ImpWindow *saved = window_with_file ("quit-saved.impactmap", TRUE);
+  ImpWindow *modified = window_with_file ("quit-modified.impactmap", TRUE);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (saved), (gpointer *) &saved);
+  g_object_add_weak_pointer (G_OBJECT (modified), (gpointer *) &modified);
+  imp_map_set_title (modified->map, "Unsaved at quit");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  WAIT_FOR ((dialog = find_dialog ("Save Changes?")) != NULL);
+  g_assert_null (saved);
+  g_assert_nonnull (modified);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Unsaved at quit"));
+  respond (dialog, "cancel");
+  g_assert_nonnull (modified);
+
+  g_object_remove_weak_pointer (G_OBJECT (modified), (gpointer *) &modified);
+  gtk_window_destroy (GTK_WINDOW (modified));
+}
+
 /* After a crash, the next start offers the drafts; restoring opens each
  * one modified, with its file. */
 static void
@@ -440,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/ui/files/close-asks", test_close_asks);
   g_test_add_func ("/ui/files/external-change", test_external_change);
   g_test_add_func ("/ui/files/open-presents-existing", test_open_presents_existing);
+  g_test_add_func ("/ui/files/quit-asks", test_quit_asks);
   g_test_add_func ("/ui/files/recovery-after-crash", test_recovery_after_crash);
 
   ret = g_test_run ();

@@ -84,11 +84,36 @@ update_file_actions (ImpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_map && !self->saving);
 }
 
+/* Asks the session manager to hold a logout while changes are unsaved, so
+ * that the session's end also asks Save / Discard / Cancel. */
+static void
+update_inhibit (ImpWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  guint cookie = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "imp-inhibit"));
+  gboolean modified = _imp_window_files_is_modified (self);
+
+  if (application == NULL || modified == (cookie != 0))
+    return;
+
+  if (modified)
+    cookie = gtk_application_inhibit (application, GTK_WINDOW (self),
+                                      GTK_APPLICATION_INHIBIT_LOGOUT,
+                                      _("A map has unsaved changes"));
+  else
+    {
+      gtk_application_uninhibit (application, cookie);
+      cookie = 0;
+    }
+  g_object_set_data (G_OBJECT (self), "imp-inhibit", GUINT_TO_POINTER (cookie));
+}
+
 static void
 refresh (ImpWindow *self)
 {
   _imp_window_files_update_title (self);
   update_file_actions (self);
+  update_inhibit (self);
 }
 
 static void
