@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+
 #include "imp-application.h"
 #include "imp-canvas.h"
 #include "imp-format.h"
@@ -616,6 +618,138 @@ test_find (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+waited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs xdotool with @args against the window, iterating the main loop so
+ * that the window handles the keys while they are sent. */
+static void
+xdotool (ImpWindow  *window,
+         const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+  iterate_for (200);
+}
+
+static void
+type_keys (ImpWindow  *window,
+           const char *text)
+{
+  const char *args[] = { "type", "--delay", "30", text, NULL };
+
+  xdotool (window, args);
+}
+
+static void
+press_keys (ImpWindow  *window,
+            const char *key,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "30");
+  va_start (ap, key);
+  for (const char *k = key; k != NULL; k = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) k);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  xdotool (window, (const char *const *) args->pdata);
+}
+
+/* The same as keyboard-build, with real key presses: what the keys are
+ * bound to, and typing straight onto a card. */
+static void
+test_real_keys (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpWindow *window;
+  ImpHistory *history;
+  ImpNode *goal, *actor;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  window = new_window_with_map (map);
+  history = imp_window_get_history (window);
+  gtk_widget_grab_focus (GTK_WIDGET (imp_window_get_canvas (window)));
+
+  /* Typing in an empty map starts the goal; Enter keeps the title. */
+  type_keys (window, "Grow learners");
+  press_keys (window, "Return", "Tab", NULL);
+  type_keys (window, "Teachers");
+  press_keys (window, "Return", "Tab", NULL);
+  type_keys (window, "Assign work");
+  press_keys (window, "Return", "Return", NULL);
+  type_keys (window, "Share progress");
+  press_keys (window, "Return", "Tab", NULL);
+  type_keys (window, "Progress report");
+  press_keys (window, "Return", NULL);
+
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 5);
+  goal = imp_map_get_node (map, 0);
+  g_assert_cmpstr (goal->title, ==, "Grow learners");
+  actor = imp_node_get_child (goal, 0);
+  g_assert_cmpstr (actor->title, ==, "Teachers");
+  g_assert_cmpuint (actor->children->len, ==, 2);
+  g_assert_cmpstr (imp_node_get_child (actor, 1)->title, ==, "Share progress");
+  g_assert_cmpstr (imp_node_get_child (imp_node_get_child (actor, 1), 0)->title, ==,
+                   "Progress report");
+  g_assert_cmpint (imp_node_get_child (imp_node_get_child (actor, 1), 0)->level, ==,
+                   IMP_LEVEL_DELIVERABLE);
+
+  /* Left to the impact, Alt+Up before its sibling, Delete, Ctrl+Z. */
+  press_keys (window, "Left", "alt+Up", "Delete", "ctrl+z", NULL);
+  g_assert_cmpstr (imp_node_get_child (actor, 0)->title, ==, "Share progress");
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 5);
+
+  /* Undo everything with the keyboard: five cards, one step each, and
+   * the reorder. */
+  press_keys (window, "ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 0);
+  g_assert_false (imp_history_can_undo (history));
+
+  press_keys (window, "ctrl+shift+z", "ctrl+shift+z", "ctrl+y", "ctrl+y", "ctrl+y", "ctrl+y",
+              NULL);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 5);
+  g_assert_cmpstr (imp_node_get_child (imp_node_get_child (imp_map_get_node (map, 0), 0),
+                                       0)->title, ==, "Share progress");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/selection", test_selection);
   g_test_add_func ("/ui/editing/clipboard", test_clipboard);
   g_test_add_func ("/ui/editing/find", test_find);
+  g_test_add_func ("/ui/editing/real-keys", test_real_keys);
 
   ret = g_test_run ();
 

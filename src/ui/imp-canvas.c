@@ -1813,6 +1813,17 @@ imp_canvas_start_editing (ImpCanvas  *self,
     gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
 }
 
+static gboolean
+unparent_editor_cb (gpointer data)
+{
+  GtkWidget *editor = data;
+
+  if (gtk_widget_get_parent (editor) != NULL)
+    gtk_widget_unparent (editor);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * imp_canvas_start_editing_new:
  * @node: a node just added inside a history group the caller began
@@ -1863,7 +1874,12 @@ imp_canvas_stop_editing (ImpCanvas *self,
 
   if (gtk_widget_has_focus (editor) || gtk_widget_get_focus_child (editor) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self));
-  gtk_widget_unparent (editor);
+
+  /* This may run inside the entry's own key handling (Enter, Escape):
+   * take it away once that is over, not from under it. */
+  gtk_widget_set_visible (editor, FALSE);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, unparent_editor_cb, g_object_ref (editor),
+                   g_object_unref);
 
   node = self->map != NULL ? imp_map_lookup_node (self->map, id) : NULL;
   if (commit && node != NULL && self->history != NULL)
