@@ -434,7 +434,9 @@ test_merge_drag (Fixture       *f,
   guint n_undo = imp_history_get_n_undo (f->history);
 
   /* One drag of two cards: many previews, one step. */
+  g_assert_false (imp_history_is_in_group (f->history));
   imp_history_begin_group (f->history, "Move");
+  g_assert_true (imp_history_is_in_group (f->history));
   for (int i = 0; i < 10; i++)
     {
       imp_history_set_node_position (f->history, f->impact, TRUE, i, i);

@@ -1215,6 +1215,20 @@ imp_history_cancel_group (ImpHistory *self)
   rollback (self, 0);
 }
 
+/**
+ * imp_history_is_in_group:
+ *
+ * Returns: whether a group is open (a drag or a new card's first title is
+ *   under way); undo and redo wait until it ends
+ */
+gboolean
+imp_history_is_in_group (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+
+  return self->group_depth > 0;
+}
+
 /* Commands */
 
 /**

@@ -34,6 +34,7 @@ void        imp_history_begin_group          (ImpHistory          *self,
                                               const char          *label);
 void        imp_history_end_group            (ImpHistory          *self);
 void        imp_history_cancel_group         (ImpHistory          *self);
+gboolean    imp_history_is_in_group         (ImpHistory          *self);
 
 ImpNode    *imp_history_add_node             (ImpHistory          *self,
                                               ImpNode             *parent,

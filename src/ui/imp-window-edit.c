@@ -351,7 +351,9 @@ undo_action (GtkWidget  *widget,
   ImpWindow *self = IMP_WINDOW (widget);
 
   imp_canvas_stop_editing (self->canvas, TRUE);
-  imp_history_undo (self->history);
+  /* Not in the middle of a drag. */
+  if (!imp_history_is_in_group (self->history))
+    imp_history_undo (self->history);
 }
 
 static void
@@ -362,7 +364,8 @@ redo_action (GtkWidget  *widget,
   ImpWindow *self = IMP_WINDOW (widget);
 
   imp_canvas_stop_editing (self->canvas, TRUE);
-  imp_history_redo (self->history);
+  if (!imp_history_is_in_group (self->history))
+    imp_history_redo (self->history);
 }
 
 static void
