@@ -621,6 +621,64 @@ test_bad_inputs_replay (void)
   g_assert_cmpuint (n, >=, 19);
 }
 
+/* A level mismatch with one reading loads, repaired, with a warning; the
+ * strict reader still refuses it, and what cannot be repaired stays an error. */
+static void
+test_repairs_level_mismatch (void)
+{
+  const char *skips =
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": ["
+    "{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\"},"
+    "{\"id\": \"d\", \"level\": \"deliverable\", \"title\": \"Dashboard\"}],"
+    " \"links\": [{\"from\": \"g\", \"to\": \"d\"}]}";
+  const char *backwards =
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": ["
+    "{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\"},"
+    "{\"id\": \"a\", \"level\": \"actor\", \"title\": \"A\"}],"
+    " \"links\": [{\"from\": \"g\", \"to\": \"a\"}, {\"from\": \"a\", \"to\": \"g\"}]}";
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  ImpNode *node;
+
+  map = imp_format_load_data (skips, -1, &error);
+  g_assert_null (map);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_BAD_LINK);
+  g_clear_error (&error);
+
+  map = imp_format_load_data_with_warnings (skips, -1, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (map);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_cmpstr (warnings[0], ==, "links[0]: “Dashboard” had level “deliverable” under level "
+                   "“goal”; it now has level “actor”");
+  node = imp_map_lookup_node (map, "d");
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_ACTOR);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 1);
+  g_clear_object (&map);
+  g_clear_pointer (&warnings, g_strfreev);
+
+  /* A card with links of its own is never moved. */
+  map = imp_format_load_data_with_warnings (backwards, -1, &warnings, &error);
+  g_assert_null (map);
+  g_assert_null (warnings);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_BAD_LINK);
+  g_clear_error (&error);
+
+  /* A good file has nothing to report. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data",
+                                              "format", "canonical.impactmap", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    map = imp_format_load_file_with_warnings (file, &warnings, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (map);
+    g_assert_null (warnings);
+  }
+}
+
 static void
 test_directory_and_huge_inputs (void)
 {
@@ -689,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/core/files/save-over-folder", test_save_over_folder);
   g_test_add_func ("/core/files/async-save", test_async_save);
   g_test_add_func ("/core/files/bad-inputs-replay", test_bad_inputs_replay);
+  g_test_add_func ("/core/files/repairs-level-mismatch", test_repairs_level_mismatch);
   g_test_add_func ("/core/files/directory-and-huge-inputs", test_directory_and_huge_inputs);
   g_test_add_func ("/core/drafts/written-and-removed", test_draft_written_and_removed);
   g_test_add_func ("/core/drafts/offered-after-crash", test_draft_offered_after_crash);

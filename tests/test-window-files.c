@@ -347,6 +347,33 @@ test_open_presents_existing (void)
   gtk_window_destroy (GTK_WINDOW (first));
 }
 
+/* A repairable file opens repaired, says what was repaired, and is
+ * modified until saved. */
+static void
+test_open_repaired (void)
+{
+  g_autofree char *path = file_in_tmp ("repair.impactmap");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  ImpWindow *window;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": ["
+    "{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\"},"
+    "{\"id\": \"d\", \"level\": \"deliverable\", \"title\": \"Dashboard\"}],"
+    " \"links\": [{\"from\": \"g\", \"to\": \"d\"}]}", -1, NULL));
+
+  window = imp_application_open_file (app, file);
+  g_assert_false (imp_window_is_showing_error (window));
+  g_assert_cmpint (imp_map_lookup_node (window->map, "d")->level, ==, IMP_LEVEL_ACTOR);
+  g_assert_true (_imp_window_files_is_modified (window));
+  WAIT_FOR ((dialog = find_dialog ("Map Repaired")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Dashboard” had level"));
+  respond (dialog, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Q closes what is saved and asks for what is not. */
 static void
 test_quit_asks (void)
@@ -464,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/ui/files/close-asks", test_close_asks);
   g_test_add_func ("/ui/files/external-change", test_external_change);
   g_test_add_func ("/ui/files/open-presents-existing", test_open_presents_existing);
+  g_test_add_func ("/ui/files/open-repaired", test_open_repaired);
   g_test_add_func ("/ui/files/quit-asks", test_quit_asks);
   g_test_add_func ("/ui/files/recovery-after-crash", test_recovery_after_crash);
 

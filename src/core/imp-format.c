@@ -66,6 +66,8 @@ typedef struct
   GArray        *open_lines;  /* lines of the objects being parsed */
   ImpMap        *map;
   GError       **error;
+  GPtrArray     *warnings;    /* repairs made; NULL: repair nothing */
+  GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
 } Loader;
 
 /* Where a problem is, for the error message. */
@@ -109,6 +111,7 @@ loader_clear (Loader *self)
   g_clear_object (&self->parser);
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->open_lines, g_array_unref);
+  g_clear_pointer (&self->link_ends, g_hash_table_unref);
   g_clear_object (&self->map);
 }
 
@@ -794,6 +797,74 @@ levels_fit (ImpVocabulary vocabulary,
           parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT);
 }
 
+/* Counts how often each id is a link's end, under keys "from:ID" and
+ * "to:ID", reading only what is plainly there: check_link() reports the
+ * rest. */
+static void
+count_link_ends (Loader    *self,
+                 JsonArray *array)
+{
+  self->link_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *names[] = { "from", "to" };
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          JsonNode *end = json_object_get_member (json_node_get_object (element), names[k]);
+          char *key;
+          guint n;
+
+          if (end == NULL || !is_string_node (end))
+            continue;
+
+          key = g_strconcat (names[k], ":", json_node_get_string (end), NULL);
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (self->link_ends, key));
+          g_hash_table_insert (self->link_ends, key, GUINT_TO_POINTER (n + 1));
+        }
+    }
+}
+
+/* A level mismatch that has one reading: a card with no links of its own
+ * whose only link comes from a card one level further left than its level
+ * says. Its level follows the link, and a warning says so. Only when the
+ * caller asked for warnings; a card with children is never moved, since
+ * that would break their links. */
+static gboolean
+repair_level (Loader      *self,
+              Where       *where,
+              PendingLink *link)
+{
+  ImpLevel level = link->parent->level + 1;
+  g_autofree char *from_key = NULL;
+  g_autofree char *to_key = NULL;
+
+  if (self->warnings == NULL || self->link_ends == NULL || level >= IMP_N_LEVELS)
+    return FALSE;
+
+  from_key = g_strconcat ("from:", link->child->id, NULL);
+  to_key = g_strconcat ("to:", link->child->id, NULL);
+  if (g_hash_table_contains (self->link_ends, from_key) ||
+      GPOINTER_TO_UINT (g_hash_table_lookup (self->link_ends, to_key)) != 1)
+    return FALSE;
+
+  g_ptr_array_add (self->warnings,
+                   /* Translators: a repair made while opening a file */
+                   g_strdup_printf (_("links[%u]: “%s” had level “%s” under level “%s”; "
+                                      "it now has level “%s”"),
+                                    where->index, link->child->title,
+                                    imp_level_to_string (link->child->level),
+                                    imp_level_to_string (link->parent->level),
+                                    imp_level_to_string (level)));
+
+  return imp_map_set_node_level (self->map, link->child, level, NULL);
+}
+
 static gboolean
 check_link (Loader      *self,
             JsonNode    *element,
@@ -830,7 +901,8 @@ check_link (Loader      *self,
     return fail (self, &where, NULL, "to", IMP_FORMAT_ERROR_DANGLING_LINK,
                  _("no node has the id “%s”"), to);
 
-  if (!levels_fit (imp_map_get_vocabulary (self->map), link->parent->level, link->child->level))
+  if (!levels_fit (imp_map_get_vocabulary (self->map), link->parent->level, link->child->level) &&
+      !repair_level (self, &where, link))
     return fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_BAD_LINK,
                  _("a link cannot go from level “%s” to level “%s”: links go one level to "
                    "the right, goal → actor → impact → deliverable → experiment (goal → "
@@ -889,6 +961,9 @@ load_links (Loader    *self,
   g_autoptr(GHashTable) link_ranks = g_hash_table_new (NULL, NULL);
   g_autofree PendingLink **order = g_new (PendingLink *, MAX (n, 1));
   gboolean ok = FALSE;
+
+  if (self->warnings != NULL)
+    count_link_ends (self, array);
 
   /* Everything is checked in file order first, so the error is the first
    * broken link in the file. */
@@ -1212,12 +1287,42 @@ imp_format_load_data (const char  *data,
                       gssize       length,
                       GError     **error)
 {
+  return imp_format_load_data_with_warnings (data, length, NULL, error);
+}
+
+/**
+ * imp_format_load_data_with_warnings:
+ * @data: the file's contents
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @warnings: (out) (optional) (transfer full): return location for the
+ *   repairs made, as a %NULL-terminated array of messages, or %NULL when
+ *   none was needed
+ * @error: return location for an error
+ *
+ * Like imp_format_load_data(), but repairs what has one clear reading
+ * instead of refusing it, and says what it repaired: a card with no links
+ * of its own, linked from one card, whose level does not follow that link
+ * (an actor under an actor, a deliverable under a goal) takes the level
+ * the link gives it. Without @warnings nothing is repaired.
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ImpMap *
+imp_format_load_data_with_warnings (const char   *data,
+                                    gssize        length,
+                                    char       ***warnings,
+                                    GError      **error)
+{
   g_auto(Loader) self = { NULL, };
+  g_autoptr(GPtrArray) repairs = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
 
   if (length < 0)
     length = strlen (data);
@@ -1257,8 +1362,20 @@ imp_format_load_data (const char  *data,
 
   self.map = imp_map_new ();
 
+  if (warnings != NULL)
+    {
+      repairs = g_ptr_array_new_with_free_func (g_free);
+      self.warnings = repairs;
+    }
+
   if (!load_top (&self, json_node_get_object (root)))
     return NULL;
+
+  if (warnings != NULL && repairs->len > 0)
+    {
+      g_ptr_array_add (repairs, NULL);
+      *warnings = (char **) g_ptr_array_free (g_steal_pointer (&repairs), FALSE);
+    }
 
   return g_steal_pointer (&self.map);
 }
@@ -1322,6 +1439,38 @@ load_file (GFile         *file,
     return NULL;
 
   return imp_format_load_data (contents, length, error);
+}
+
+/**
+ * imp_format_load_file_with_warnings:
+ * @file: the file to read
+ * @warnings: (out) (optional) (transfer full): return location for the
+ *   repairs made, or %NULL when none was needed
+ * @error: return location for an error
+ *
+ * Like imp_format_load_file(), with the repairs of
+ * imp_format_load_data_with_warnings().
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ImpMap *
+imp_format_load_file_with_warnings (GFile    *file,
+                                    char   ***warnings,
+                                    GError  **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  if (!(contents = read_contents (file, NULL, &length, error)))
+    return NULL;
+
+  return imp_format_load_data_with_warnings (contents, length, warnings, error);
 }
 
 /**

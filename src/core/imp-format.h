@@ -76,6 +76,15 @@ ImpMap   *imp_format_load_data    (const char  *data,
                                    GError     **error);
 ImpMap   *imp_format_load_file    (GFile       *file,
                                    GError     **error);
+/* Repairs what has one clear reading (a level mismatch) and lists the
+ * repairs in @warnings, instead of refusing the file. */
+ImpMap   *imp_format_load_data_with_warnings (const char   *data,
+                                              gssize        length,
+                                              char       ***warnings,
+                                              GError      **error);
+ImpMap   *imp_format_load_file_with_warnings (GFile        *file,
+                                              char       ***warnings,
+                                              GError      **error);
 ImpMap   *imp_format_load_path    (const char  *path,
                                    GError     **error);
 

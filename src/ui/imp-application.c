@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "imp-application.h"
+#include "imp-format.h"
 #include "imp-session.h"
 #include "imp-window-private.h"
 
@@ -86,6 +87,8 @@ ImpWindow *
 imp_application_open_file (ImpApplication *self,
                            GFile          *file)
 {
+  g_autoptr(ImpMap) map = NULL;
+  g_auto(GStrv) warnings = NULL;
   GtkWindow *active;
   ImpWindow *window;
 
@@ -112,8 +115,29 @@ imp_application_open_file (ImpApplication *self,
   else
     window = imp_window_new (self);
 
-  imp_window_open_file (window, file);
+  /* A file with repairable problems opens repaired, saying what changed;
+   * anything else (a new file, an error page) is the window's to show. */
+  map = imp_format_load_file_with_warnings (file, &warnings, NULL);
+  if (map != NULL)
+    imp_window_set_map (window, map, file);
+  else
+    imp_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (warnings != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("\n", warnings);
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      /* Translators: %s is a list of repairs, one per line */
+      body = g_strdup_printf (_("Some links did not fit the levels of their cards. They "
+                                "were repaired; save to keep the repairs.\n\n%s"), list);
+      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Map Repaired"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      _imp_window_files_set_modified (window);
+    }
 
   return window;
 }
