@@ -374,6 +374,54 @@ test_open_repaired (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file dropped on a window opens, in a window of its own. */
+static void
+test_drop_opens (void)
+{
+  g_autofree char *path = file_in_tmp ("dropped.impactmap");
+  g_autoptr(ImpMap) map = sample_map ("Dropped");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  ImpWindow *window = window_with_file ("drop-target.impactmap", TRUE);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = g_slist_append (NULL, file);
+  gboolean accepted = FALSE;
+
+  g_assert_true (imp_format_save_to_path (map, path, NULL));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (IMP_IS_WINDOW (l->data) && IMP_WINDOW (l->data)->file != NULL &&
+        g_file_equal (IMP_WINDOW (l->data)->file, file))
+      {
+        g_assert_true (l->data != window);
+        g_assert_cmpstr (imp_map_get_title (IMP_WINDOW (l->data)->map), ==, "Dropped");
+        gtk_window_destroy (l->data);
+        accepted = FALSE;
+        break;
+      }
+  g_assert_false (accepted);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Q closes what is saved and asks for what is not. */
 static void
 test_quit_asks (void)
@@ -492,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/ui/files/external-change", test_external_change);
   g_test_add_func ("/ui/files/open-presents-existing", test_open_presents_existing);
   g_test_add_func ("/ui/files/open-repaired", test_open_repaired);
+  g_test_add_func ("/ui/files/drop-opens", test_drop_opens);
   g_test_add_func ("/ui/files/quit-asks", test_quit_asks);
   g_test_add_func ("/ui/files/recovery-after-crash", test_recovery_after_crash);
 
