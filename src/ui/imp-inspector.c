@@ -52,6 +52,7 @@ struct _ImpInspector
   guint          map_source;
   gboolean       building;
   gboolean       selecting;  /* a row of the map page is selecting its node */
+  gboolean       scroll_to_top;
   GDate          today;
 };
 
@@ -1331,6 +1332,17 @@ rebuild_selection (ImpInspector *self)
 
   self->building = FALSE;
 
+  /* A new card's page starts at its top. */
+  if (self->scroll_to_top)
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+
+      self->scroll_to_top = FALSE;
+      if (scrolled != NULL)
+        gtk_adjustment_set_value (
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+    }
+
   if (focus_key != NULL)
     {
       GtkWidget *row = g_hash_table_lookup (self->fields, focus_key);
@@ -1657,17 +1669,11 @@ selection_changed_cb (ImpInspector *self,
 
   self->node = node;
   self->link = link;
-  rebuild_selection (self);
-
-  /* A new card's page starts at its top. */
-  {
-    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->selection_box),
-                                                   GTK_TYPE_SCROLLED_WINDOW);
-
-    if (scrolled != NULL)
-      gtk_adjustment_set_value (
-        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
-  }
+  /* Rebuilt just before the next frame rather than here, in the middle of
+   * whatever event changed the selection; a burst of changes (typing a
+   * new card's title) costs one rebuild. */
+  self->scroll_to_top = TRUE;
+  queue_rebuild_selection (self);
 
   /* A selection made from the map page stays there; one made on the canvas
    * brings the card's page forward. */
