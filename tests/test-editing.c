@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -464,6 +465,23 @@ test_selection (void)
   g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 2);
   activate (window, "win.undo", NULL);
   g_assert_nonnull (imp_map_find_link (map, goal, actor));
+
+  /* Zoom to selection puts the selected card in the middle of the view. */
+  imp_selection_select (selection, actor);
+  activate (window, "win.zoom-selection", NULL);
+  iterate_for (50);
+  {
+    double cx, cy;
+    int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+    int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+
+    card_centre (canvas, actor, &cx, &cy);
+    g_assert_cmpfloat (fabs (cx - width / 2.0), <, 2);
+    g_assert_cmpfloat (cy, >, IMP_CANVAS_HEADER_HEIGHT);
+    g_assert_cmpfloat (cy, <, height);
+    g_assert_cmpfloat (imp_viewport_get_zoom (imp_canvas_get_viewport (canvas)), <=,
+                       IMP_VIEWPORT_MAX_ZOOM);
+  }
 
   /* Selected nodes that undo removes leave the selection. */
   imp_selection_select (selection, actor);
