@@ -19,6 +19,7 @@
 #include "imp-drafts.h"
 #include "imp-format.h"
 #include "imp-format-private.h"
+#include "imp-history.h"
 #include "imp-session.h"
 #include "imp-window-private.h"
 
@@ -156,6 +157,35 @@ test_save_and_title (void)
   loaded = imp_format_load_path (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (imp_map_get_title (loaded), ==, "Second version");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Undo back to the saved state is unmodified again; a save is the new
+ * clean point of the history. */
+static void
+test_undo_to_saved_is_unmodified (void)
+{
+  ImpWindow *window = window_with_file ("undo.impactmap", TRUE);
+  ImpHistory *history = window->history;
+
+  g_assert_nonnull (history);
+  imp_history_set_map_title (history, "Edited through the history");
+  g_assert_true (_imp_window_files_is_modified (window));
+  imp_history_undo (history);
+  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_cmpstr (subtitle (window), ==, "undo.impactmap");
+
+  imp_history_redo (history);
+  g_assert_true (_imp_window_files_is_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_FOR (!window->saving);
+  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_history_is_modified (history));
+
+  /* Undoing past the save changes the map from what is on disk. */
+  imp_history_undo (history);
+  g_assert_true (_imp_window_files_is_modified (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -533,6 +563,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/files/save-and-title", test_save_and_title);
+  g_test_add_func ("/ui/files/undo-to-saved-is-unmodified", test_undo_to_saved_is_unmodified);
   g_test_add_func ("/ui/files/new-map-title", test_new_map_title);
   g_test_add_func ("/ui/files/save-failure-keeps-modified", test_save_failure_keeps_modified);
   g_test_add_func ("/ui/files/draft-after-change", test_draft_after_change);

@@ -13,6 +13,7 @@
 
 #include "imp-application.h"
 #include "imp-format.h"
+#include "imp-history.h"
 #include "imp-session.h"
 #include "imp-window-private.h"
 
@@ -213,13 +214,52 @@ _imp_window_files_set_modified (ImpWindow *self)
   g_return_if_fail (IMP_IS_WINDOW (self));
 
   self->change_serial++;
+  g_object_set_data (G_OBJECT (self), "imp-forced-modified", GINT_TO_POINTER (TRUE));
   refresh (self);
+}
+
+/* Undoing back to the saved state makes the map unmodified again. The
+ * history knows that point; the serials count every change, also those
+ * made without the history. A map modified by other means (a restored
+ * draft, a repaired file, keeping ours over a changed file) stays
+ * modified until saved. */
+static void
+history_modified_cb (ImpWindow  *self,
+                     GParamSpec *pspec,
+                     ImpHistory *history)
+{
+  if (imp_history_is_modified (history) ||
+      g_object_get_data (G_OBJECT (self), "imp-forced-modified") != NULL)
+    return;
+
+  self->saved_serial = self->change_serial;
+  refresh (self);
+}
+
+static void
+follow_history (ImpWindow *self)
+{
+  ImpHistory *followed = g_object_get_data (G_OBJECT (self), "imp-files-history");
+
+  if (followed == self->history)
+    return;
+
+  if (followed != NULL)
+    g_signal_handlers_disconnect_by_func (followed, history_modified_cb, self);
+  if (self->history != NULL)
+    g_signal_connect_object (self->history, "notify::modified",
+                             G_CALLBACK (history_modified_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (self), "imp-files-history",
+                          self->history != NULL ? g_object_ref (self->history) : NULL,
+                          g_object_unref);
 }
 
 static void
 map_changed_cb (ImpWindow *self)
 {
   self->change_serial++;
+  follow_history (self);
   refresh (self);
   schedule_autosave (self);
 }
@@ -392,6 +432,8 @@ map_notify_cb (ImpWindow  *self,
 
   /* A new document starts saved. */
   self->change_serial = self->saved_serial = 0;
+  g_object_set_data (G_OBJECT (self), "imp-forced-modified", NULL);
+  follow_history (self);
   refresh (self);
 }
 
@@ -467,6 +509,12 @@ save_done_cb (GObject      *object,
     }
 
   self->saved_serial = data->serial;
+  if (self->saved_serial == self->change_serial)
+    {
+      g_object_set_data (G_OBJECT (self), "imp-forced-modified", NULL);
+      if (self->history != NULL && imp_history_get_map (self->history) == self->map)
+        imp_history_set_clean (self->history);
+    }
 
   if (self->file == NULL || !g_file_equal (self->file, data->file))
     imp_window_set_map (self, self->map, data->file);
@@ -783,6 +831,7 @@ files_dispose_cb (ImpWindow *self)
   g_clear_object (&self->files_map);
   g_clear_pointer (&self->file_etag, g_free);
   g_clear_pointer (&self->draft_id, g_free);
+  g_object_set_data (G_OBJECT (self), "imp-files-history", NULL);
 }
 
 /**
