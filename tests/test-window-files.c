@@ -355,6 +355,17 @@ test_external_change (void)
   g_assert_true (_imp_window_files_is_modified (window));
   g_assert_cmpstr (imp_map_get_title (window->map), ==, "Written by someone else");
 
+  /* A file deleted meanwhile: said so, and saving writes it again. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  WAIT_FOR (gtk_revealer_get_reveal_child (window->file_changed_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_label (window->file_changed_label),
+                            "was deleted or moved by another program"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_FOR (!window->saving);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (_imp_window_files_is_modified (window));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
