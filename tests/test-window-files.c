@@ -302,6 +302,19 @@ test_close_asks (void)
   g_assert_cmpstr (imp_map_get_title (loaded), ==, "Changed before closing");
   g_assert_false (imp_drafts_has (imp_session_get_drafts (), draft_id));
 
+  /* Closing while a save runs closes once the file is written. */
+  window = window_with_file ("close.impactmap", TRUE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  imp_map_set_title (window->map, "Saved while closing");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (window->saving);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (window);
+  WAIT_FOR (window == NULL);
+  g_clear_object (&loaded);
+  loaded = imp_format_load_path (path, NULL);
+  g_assert_cmpstr (imp_map_get_title (loaded), ==, "Saved while closing");
+
   /* Discard closes without writing, and drops the draft. */
   window = window_with_file ("close.impactmap", FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);

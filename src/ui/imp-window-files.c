@@ -503,6 +503,7 @@ save_done_cb (GObject      *object,
       g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
 
+      g_object_set_data (G_OBJECT (self), "imp-close-when-saved", NULL);
       refresh (self);
       save_data_free (data);
       return;
@@ -529,8 +530,13 @@ save_done_cb (GObject      *object,
 
   refresh (self);
 
-  if (data->close_after)
-    close_later (self);
+  if (data->close_after || g_object_steal_data (G_OBJECT (self), "imp-close-when-saved"))
+    {
+      if (_imp_window_files_is_modified (self))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        close_later (self);
+    }
   else
     {
       g_autofree char *basename = g_file_get_basename (data->file);
@@ -779,8 +785,12 @@ close_request_cb (ImpWindow *self)
       return FALSE;
     }
 
+  /* Closing while the file is written: close once it is, or ask then. */
   if (self->saving)
-    return TRUE;
+    {
+      g_object_set_data (G_OBJECT (self), "imp-close-when-saved", GINT_TO_POINTER (TRUE));
+      return TRUE;
+    }
 
   title = imp_map_get_title (self->map);
   if (title == NULL || title[0] == '\0')
