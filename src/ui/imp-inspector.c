@@ -1282,6 +1282,17 @@ rebuild_selection (ImpInspector *self)
   if (focused != NULL && gtk_widget_is_ancestor (focused, box))
     focus_key = g_strdup (field_key (focused));
 
+  /* Whatever had focus on the old page goes away: leave focus with the
+   * window (so that Ctrl+Z undoes the map) rather than let GTK hand it to
+   * the first entry of the new page. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, box))
+      gtk_root_set_focus (root, NULL);
+  }
+
   self->building = TRUE;
 
   g_hash_table_remove_all (self->fields);
