@@ -158,6 +158,31 @@ test_save_and_title (void)
   g_assert_no_error (error);
   g_assert_cmpstr (imp_map_get_title (loaded), ==, "Second version");
 
+  /* The saved map is in Open Recent. */
+  {
+    GMenuModel *recent = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                     IMP_TYPE_WINDOW,
+                                                                     "recent_menu"));
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *uri = g_file_get_uri (file);
+    gboolean listed = FALSE;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!listed && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        for (int i = 0; i < g_menu_model_get_n_items (recent); i++)
+          {
+            g_autoptr(GVariant) target =
+              g_menu_model_get_item_attribute_value (recent, i, G_MENU_ATTRIBUTE_TARGET,
+                                                     G_VARIANT_TYPE_STRING);
+
+            listed |= target != NULL && g_str_equal (g_variant_get_string (target, NULL), uri);
+          }
+      }
+    g_assert_true (listed);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -714,6 +714,78 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+#define MAX_RECENT 10
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ra = *(GtkRecentInfo **) a;
+  GtkRecentInfo *rb = *(GtkRecentInfo **) b;
+
+  return -g_date_time_compare (gtk_recent_info_get_modified (ra),
+                               gtk_recent_info_get_modified (rb));
+}
+
+/* Fills Open Recent with the maps used last, newest first. */
+static void
+update_recent_menu (ImpWindow *self)
+{
+  GMenu *menu = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), IMP_TYPE_WINDOW,
+                                                       "recent_menu"));
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) maps = g_ptr_array_new ();
+  guint shown = 0;
+
+  g_menu_remove_all (menu);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_recent_info_get_mime_type (l->data), "application/x-impactmap") == 0 ||
+        g_str_has_suffix (gtk_recent_info_get_uri (l->data), ".impactmap"))
+      g_ptr_array_add (maps, l->data);
+  g_ptr_array_sort (maps, compare_recent);
+
+  for (guint i = 0; i < maps->len && shown < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (maps, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (
+                                                 gtk_recent_info_get_uri (info)));
+      g_menu_append_item (menu, item);
+      shown++;
+    }
+
+  if (shown == 0)
+    g_menu_append (menu, _("No Recent Maps"), "win.no-recent");
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  if (application != NULL)
+    imp_application_open_file (IMP_APPLICATION (application), file);
+}
+
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+}
+
 static gboolean
 drop_cb (ImpWindow     *self,
          const GValue  *value,
@@ -856,6 +928,8 @@ _imp_window_files_class_init (ImpWindowClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, file_changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, file_changed_label);
+  /* Not a field: reached with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -863,6 +937,9 @@ _imp_window_files_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  /* Never enabled: greys out "No Recent Maps". */
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);
@@ -897,6 +974,11 @@ _imp_window_files_init (ImpWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
 
   refresh (self);
 }
