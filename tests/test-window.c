@@ -156,14 +156,30 @@ render_canvas (ImpCanvas *canvas)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
   g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
-  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* On a loaded machine the canvas may not be mapped and drawable yet when
+   * the window first reports its size: wait for a real frame. */
+  for (;;)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      width = gtk_widget_get_width (GTK_WIDGET (canvas));
+      height = gtk_widget_get_height (GTK_WIDGET (canvas));
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+
+      if ((node != NULL && width > 0 && height > 0) || g_get_monotonic_time () > deadline)
+        break;
+
+      g_clear_pointer (&node, gsk_render_node_unref);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
   g_assert_nonnull (node);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
