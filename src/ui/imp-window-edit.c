@@ -1069,6 +1069,14 @@ _imp_window_edit_set_map (ImpWindow *self)
 void
 _imp_window_edit_dispose (ImpWindow *self)
 {
+  /* The canvas and its selection outlive the window's template children for
+   * a moment during disposal: stop listening before they go. */
+  if (self->canvas != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (get_selection (self), self);
+      g_signal_handlers_disconnect_by_data (self->canvas, self);
+    }
+
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
