@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "imp-analysis.h"
 #include "imp-layout-private.h"
 
 /* Type inside a card, in px at 100 % zoom. */
@@ -709,7 +710,6 @@ collect_chips (ImpLayout *self,
 
   if (node->level == IMP_LEVEL_DELIVERABLE)
     {
-      guint supports = 0, refutes = 0;
 
       if (imp_ice_is_set (&node->ice))
         {
@@ -720,20 +720,19 @@ collect_chips (ImpLayout *self,
 
       /* DOMAIN.md: a deliverable whose experiments refute it is eliminated,
        * one with support boosted; mixed evidence is left to the reader. */
-      for (guint i = 0; i < node->children->len; i++)
+      switch (imp_analysis_get_verdict (node, NULL, NULL))
         {
-          ImpNode *child = imp_node_get_child (node, i);
-
-          if (child->experiment == NULL || child->experiment->status != IMP_EXPERIMENT_DONE)
-            continue;
-          supports += child->experiment->result == IMP_RESULT_SUPPORTS;
-          refutes += child->experiment->result == IMP_RESULT_REFUTES;
+        case IMP_VERDICT_ELIMINATED:
+          chips[n++] = (Chip) { _("✗ Eliminated"), IMP_INK_DANGER, IMP_INK_DANGER_TINT, 0 };
+          break;
+        case IMP_VERDICT_BOOSTED:
+          chips[n++] = (Chip) { _("✓ Boosted"), IMP_INK_SUCCESS, IMP_INK_SUCCESS_TINT, 0 };
+          break;
+        case IMP_VERDICT_NONE:
+        case IMP_VERDICT_MIXED:
+        default:
+          break;
         }
-
-      if (refutes > 0 && supports == 0)
-        chips[n++] = (Chip) { _("✗ Eliminated"), IMP_INK_DANGER, IMP_INK_DANGER_TINT, 0 };
-      else if (supports > 0 && refutes == 0)
-        chips[n++] = (Chip) { _("✓ Boosted"), IMP_INK_SUCCESS, IMP_INK_SUCCESS_TINT, 0 };
     }
   else if (node->level == IMP_LEVEL_EXPERIMENT && node->experiment != NULL)
     {
