@@ -95,7 +95,7 @@ check_command (int    argc,
       N_("Print the deliverables ranked by ICE score, with their litmus sentences"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Judge deadlines as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
