@@ -77,6 +77,28 @@ print_ranking (ImpMap *map)
     }
 }
 
+/* "3 actors": literal formats, so the compiler checks them and gettext
+ * sees every plural form. */
+static char *
+level_count (ImpLevel level,
+             guint    n)
+{
+  switch (level)
+    {
+    case IMP_LEVEL_GOAL:
+      return g_strdup_printf (ngettext ("%u goal", "%u goals", n), n);
+    case IMP_LEVEL_ACTOR:
+      return g_strdup_printf (ngettext ("%u actor", "%u actors", n), n);
+    case IMP_LEVEL_IMPACT:
+      return g_strdup_printf (ngettext ("%u impact", "%u impacts", n), n);
+    case IMP_LEVEL_DELIVERABLE:
+      return g_strdup_printf (ngettext ("%u deliverable", "%u deliverables", n), n);
+    case IMP_LEVEL_EXPERIMENT:
+    default:
+      return g_strdup_printf (ngettext ("%u experiment", "%u experiments", n), n);
+    }
+}
+
 static int
 check_command (int    argc,
                char **argv)
@@ -146,12 +168,29 @@ check_command (int    argc,
         n_cross += node->parents->len - 1;
     }
 
-  g_print (_("%s: valid impact map “%s”: %u nodes (%u goals, %u actors, %u impacts, "
-             "%u deliverables, %u experiments), %u links (%u cross-links)\n"),
-           files[0], imp_map_get_title (map), imp_map_get_n_nodes (map),
-           per_level[IMP_LEVEL_GOAL], per_level[IMP_LEVEL_ACTOR], per_level[IMP_LEVEL_IMPACT],
-           per_level[IMP_LEVEL_DELIVERABLE], per_level[IMP_LEVEL_EXPERIMENT],
-           imp_map_get_n_links (map), n_cross);
+  {
+    g_autofree char *nodes = g_strdup_printf (ngettext ("%u node", "%u nodes",
+                                                        imp_map_get_n_nodes (map)),
+                                              imp_map_get_n_nodes (map));
+    g_autofree char *links = g_strdup_printf (ngettext ("%u link", "%u links",
+                                                        imp_map_get_n_links (map)),
+                                              imp_map_get_n_links (map));
+    g_autofree char *cross = g_strdup_printf (ngettext ("%u cross-link", "%u cross-links",
+                                                        n_cross),
+                                              n_cross);
+    g_autoptr(GString) levels = g_string_new (NULL);
+    for (guint i = 0; i < IMP_N_LEVELS; i++)
+      {
+        g_autofree char *count = level_count (i, per_level[i]);
+
+        if (i > 0)
+          g_string_append (levels, ", ");
+        g_string_append (levels, count);
+      }
+
+    g_print (_("%s: valid impact map “%s”: %s (%s), %s (%s)\n"),
+             files[0], imp_map_get_title (map), nodes, levels->str, links, cross);
+  }
 
   if (ranked)
     print_ranking (map);
