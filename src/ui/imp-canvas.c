@@ -1233,6 +1233,23 @@ snapshot_drag (ImpCanvas *self,
     }
 }
 
+/* Time to first frame (IMP_FIRST_FRAME_EXIT): one hook for the process,
+ * called once after the first frame that showed a map has been painted. */
+static ImpCanvasFrameFunc first_frame_func;
+static gpointer first_frame_data;
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        ImpCanvas     *self)
+{
+  ImpCanvasFrameFunc func = first_frame_func;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  first_frame_func = NULL;
+  if (func != NULL)
+    func (self, first_frame_data);
+}
+
 static void
 imp_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -1277,6 +1294,13 @@ imp_canvas_snapshot (GtkWidget   *widget,
 
   if (self->editor != NULL)
     gtk_widget_snapshot_child (widget, self->editor, snapshot);
+
+  /* The snapshot is only a recipe: the frame counts once it is painted. */
+  if (first_frame_func != NULL && gtk_widget_get_frame_clock (widget) != NULL &&
+      g_signal_handler_find (gtk_widget_get_frame_clock (widget), G_SIGNAL_MATCH_FUNC,
+                             0, 0, NULL, first_frame_painted_cb, NULL) == 0)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_painted_cb), self, 0);
 }
 
 static void
@@ -2091,4 +2115,21 @@ imp_canvas_zoom_fit (ImpCanvas *self)
 
   self->auto_fit = TRUE;
   fit (self);
+}
+
+/**
+ * imp_canvas_set_first_frame_func:
+ * @func: (nullable): called once, after the first painted frame that shows a map
+ * @user_data: data for @func
+ *
+ * Lets the whole app be timed from launch to its first drawn map
+ * (`IMP_FIRST_FRAME_EXIT=1`). One hook for the process, fired by whichever
+ * canvas paints a map first.
+ */
+void
+imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
+                                 gpointer           user_data)
+{
+  first_frame_func = func;
+  first_frame_data = user_data;
 }

@@ -65,4 +65,9 @@ void            imp_canvas_zoom_out       (ImpCanvas *self);
 void            imp_canvas_zoom_reset     (ImpCanvas *self);
 void            imp_canvas_zoom_fit       (ImpCanvas *self);
 
+typedef void  (*ImpCanvasFrameFunc)        (ImpCanvas *canvas,
+                                            gpointer   user_data);
+void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
+                                                 gpointer           user_data);
+
 G_END_DECLS
