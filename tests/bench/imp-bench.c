@@ -1,0 +1,799 @@
+/* imp-bench.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-bench"
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "imp-export.h"
+#include "imp-format.h"
+#include "imp-layout.h"
+#include "imp-map.h"
+#include "imp-render.h"
+#include "imp-scene.h"
+#include "imp-theme.h"
+
+/* The benchmark of issue 8: generated maps of 1k, 10k and 100k nodes, timed
+ * through the core the window uses (read, write, layout, scene, frames, hit
+ * testing, a drag step, a rename, PNG export). Every figure is the median of
+ * several runs. The maps are made from a fixed seed, so two runs on the same
+ * build measure the same thing. */
+
+#define SEED          20260806
+#define FRAME_WIDTH   1920
+#define FRAME_HEIGHT  1080
+#define HIT_CALLS     20000
+/* A PNG of the whole map at 2x is refused above 32767 px a side; past this
+ * many pixels the export is of a rectangle around the centre instead. */
+#define PNG_MAX_PIXELS (64.0 * 1024 * 1024)
+#define PNG_RECT_SIDE  4000.0   /* map units: 8000 px a side at 2x */
+
+typedef enum
+{
+  OP_READ,
+  OP_WRITE,
+  OP_LAYOUT,
+  OP_SCENE,
+  OP_OPEN,
+  OP_FRAME_FIT,
+  OP_FRAME_100,
+  OP_HIT_TEST,
+  OP_DRAG,
+  OP_RENAME,
+  OP_PNG,
+  OP_RSS_MODEL,
+  OP_RSS_PEAK,
+  N_OPS
+} Op;
+
+static const struct
+{
+  const char *key;
+  const char *label;
+  const char *unit;
+} ops[N_OPS] = {
+  { "read",          "read (load from bytes)",          "ms" },
+  { "write",         "write (save to bytes)",           "ms" },
+  { "layout",        "layout alone",                    "ms" },
+  { "scene",         "scene build (layout included)",   "ms" },
+  { "open",          "open = read + scene + fit frame", "ms" },
+  { "frame_fit",     "frame, whole map fit 1920x1080",  "ms" },
+  { "frame_100",     "frame, 100% zoom 1920x1080",      "ms" },
+  { "hit_test",      "hit test, per call",              "ms" },
+  { "drag_step",     "drag step (move+scene+frame)",    "ms" },
+  { "rename",        "rename (title+scene)",            "ms" },
+  { "png_2x",        "PNG export 2x",                   "ms" },
+  { "rss_model",     "peak RSS before PNG export",      "MiB" },
+  { "rss_peak",      "peak RSS after PNG export",       "MiB" },
+};
+
+typedef struct
+{
+  guint   n_nodes;
+  guint   n_links;
+  guint   n_goals;
+  guint   runs;
+  double  value[N_OPS];
+  double  bounds_width;
+  double  bounds_height;
+  double  fit_scale;
+  gsize   file_bytes;
+  int     png_width;
+  int     png_height;
+  gboolean png_clamped;
+  char   *png_note;
+} Result;
+
+/* Word lists: titles of varied length, as people write them. */
+static const char *goal_verbs[] = {
+  "Grow", "Double", "Raise", "Cut", "Reach", "Keep", "Lift", "Halve",
+};
+static const char *goal_objects[] = {
+  "weekly active learners", "net revenue retention", "ticket sales through partners",
+  "monthly recurring revenue", "trial-to-paid conversion", "support cost per order",
+  "repeat purchases", "daily active teams", "time to first value", "churn among small accounts",
+};
+static const char *goal_tails[] = {
+  "to 40,000 by the end of Q3", "by 15 % this year", "before the spring season",
+  "in the Nordic market", "without hiring", "to 120 %", "by March", "",
+};
+static const char *actors[] = {
+  "Teachers", "Parents", "Students", "School administrators", "Call-centre agents",
+  "Festival organisers", "Account managers", "First-time buyers", "Power users", "Partners",
+  "Finance team", "Our own sales team", "IT departments of large customers", "Regulators",
+  "Volunteers", "Resellers in smaller cities", "Mobile-only users", "Churned customers",
+};
+static const char *impact_verbs[] = {
+  "assign homework on mobile", "recommend us to a colleague", "book without calling",
+  "come back the following week", "invite their whole team", "upgrade before the trial ends",
+  "find answers without opening a ticket", "buy a second ticket for a friend",
+  "finish onboarding on the first day", "share reports with their manager",
+  "stop asking for manual exports", "check progress every morning",
+};
+static const char *impact_tails[] = {
+  "twice as often", "within a week", "", "without help", "more often than today",
+  "during the busiest hour", "on their own", "as a habit",
+};
+static const char *deliverables[] = {
+  "Weekly summary email", "One-tap booking", "Shared class calendar", "Referral codes",
+  "Offline mode", "Bulk import from spreadsheets", "Progress dashboard",
+  "Smarter search in the help centre", "Guided first-run tour", "Team invitations by link",
+  "Push reminders", "Partner API", "Seat map with live availability", "Saved payment methods",
+  "Printable certificates", "SMS confirmations", "Dark mode", "Usage-based pricing page",
+};
+static const char *deliverable_tails[] = {
+  "", "for mobile", "v2", "with templates", "for teachers", "behind a flag",
+  "in three languages", "(pilot)",
+};
+static const char *experiment_kinds[] = {
+  "Fake-door test of", "Five interviews about", "Wizard-of-Oz trial of", "A/B test of",
+  "Kano survey on", "Technical spike for", "Paper prototype of",
+};
+static const char *note_sentences[] = {
+  "Came out of the March workshop with the sales team.",
+  "We are not sure this moves the metric at all; test before building.",
+  "Depends on the partner agreeing to share their data.",
+  "Support sees about forty tickets a week about this.",
+  "The cheapest version is a manual process behind a form.",
+  "Legal wants to review the wording first.",
+  "Numbers from the last quarterly report, rounded.",
+  "Ask Maria: she ran something similar at her last job.",
+};
+static const char *metric_names[] = {
+  "Weekly active learners", "NRR", "Tickets sold", "Conversion", "Tickets per order",
+  "Retention at day 30", "Median time to first value",
+};
+
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+static char *
+make_title (GRand    *rand,
+            ImpLevel  level,
+            guint     serial)
+{
+  switch (level)
+    {
+    case IMP_LEVEL_GOAL:
+      return g_strdup_printf ("%s %s %s", PICK (rand, goal_verbs), PICK (rand, goal_objects),
+                              PICK (rand, goal_tails));
+    case IMP_LEVEL_ACTOR:
+      return g_strdup_printf ("%s (%u)", PICK (rand, actors), serial);
+    case IMP_LEVEL_IMPACT:
+      return g_strdup_printf ("%s %s %s", PICK (rand, actors), PICK (rand, impact_verbs),
+                              PICK (rand, impact_tails));
+    case IMP_LEVEL_DELIVERABLE:
+      return g_strdup_printf ("%s %s", PICK (rand, deliverables), PICK (rand, deliverable_tails));
+    case IMP_LEVEL_EXPERIMENT:
+    default:
+      return g_strdup_printf ("%s %s", PICK (rand, experiment_kinds),
+                              PICK (rand, deliverables));
+    }
+}
+
+static void
+decorate (ImpMap  *map,
+          ImpNode *node,
+          GRand   *rand)
+{
+  if (g_rand_int_range (rand, 0, 100) < 30)
+    {
+      g_autoptr(GString) notes = g_string_new (NULL);
+      int n = g_rand_int_range (rand, 1, 4);
+
+      for (int i = 0; i < n; i++)
+        g_string_append_printf (notes, "%s%s", i > 0 ? " " : "", PICK (rand, note_sentences));
+      imp_map_set_node_notes (map, node, notes->str);
+    }
+
+  if (node->level == IMP_LEVEL_GOAL ||
+      (node->level == IMP_LEVEL_IMPACT && g_rand_int_range (rand, 0, 100) < 60))
+    {
+      g_autoptr(ImpMetric) metric = imp_metric_new ();
+      double baseline = g_rand_int_range (rand, 10, 5000);
+
+      metric->name = g_strdup (PICK (rand, metric_names));
+      metric->unit = g_strdup (g_rand_boolean (rand) ? "%" : "per week");
+      metric->baseline = baseline;
+      metric->current = baseline * g_rand_double_range (rand, 0.9, 1.6);
+      metric->target = baseline * 2;
+      metric->direction = IMP_DIRECTION_INCREASE;
+      metric->deadline = g_strdup_printf ("2026-%02d-28", g_rand_int_range (rand, 1, 13));
+      metric->indicator = g_rand_boolean (rand) ? IMP_INDICATOR_LAGGING : IMP_INDICATOR_LEADING;
+      imp_map_set_node_metric (map, node, metric);
+    }
+  else if (node->level == IMP_LEVEL_DELIVERABLE && g_rand_int_range (rand, 0, 100) < 80)
+    {
+      ImpIce ice = {
+        g_rand_int_range (rand, 1, 11),
+        g_rand_int_range (rand, 1, 11),
+        g_rand_int_range (rand, 1, 11),
+      };
+
+      imp_map_set_node_ice (map, node, &ice, NULL);
+    }
+  else if (node->level == IMP_LEVEL_EXPERIMENT)
+    {
+      g_autoptr(ImpExperiment) experiment = imp_experiment_new ();
+
+      experiment->kind = g_rand_int_range (rand, 0, IMP_EXPERIMENT_KIND_AB_TEST + 1);
+      experiment->aspect = g_rand_int_range (rand, 0, IMP_ASPECT_FEASIBILITY + 1);
+      experiment->status = g_rand_int_range (rand, 0, IMP_EXPERIMENT_DONE + 1);
+      if (experiment->status == IMP_EXPERIMENT_DONE)
+        {
+          experiment->result = g_rand_int_range (rand, IMP_RESULT_SUPPORTS,
+                                                 IMP_RESULT_INCONCLUSIVE + 1);
+          experiment->evidence = g_strdup (PICK (rand, note_sentences));
+        }
+      experiment->start_date = g_strdup_printf ("2026-%02d-01", g_rand_int_range (rand, 1, 10));
+      experiment->end_date = g_strdup_printf ("2026-%02d-15", g_rand_int_range (rand, 10, 13));
+      imp_map_set_node_experiment (map, node, experiment);
+    }
+}
+
+/* The branching that gives about @per_goal nodes under a goal over 5 levels. */
+static double
+branching_for (double per_goal)
+{
+  double lo = 1.0, hi = 100.0;
+
+  for (int i = 0; i < 60; i++)
+    {
+      double b = (lo + hi) / 2;
+      double total = 1 + b + b * b + b * b * b + b * b * b * b;
+
+      if (total < per_goal)
+        lo = b;
+      else
+        hi = b;
+    }
+  return lo;
+}
+
+static guint
+goals_for (guint n)
+{
+  /* A few goals, more on a huge map: 3 at 1k, 5 at 10k, 8 at 100k. */
+  if (n <= 2000)
+    return 3;
+  if (n <= 20000)
+    return 5;
+  return 8;
+}
+
+/* A map shaped like a real one: a few goals, 5 levels, each node with a
+ * random number of children around the branching that reaches @n nodes,
+ * filled breadth first, and about 2 % cross-links. */
+static ImpMap *
+generate_map (guint  n,
+              guint *n_goals_out)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + n);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  GPtrArray *by_level[IMP_N_LEVELS];
+  ImpMap *map = imp_map_new ();
+  guint n_goals = MIN (goals_for (n), MAX (n, 1));
+  double b = branching_for ((double) n / n_goals);
+  guint count = 0;
+  guint head = 0;
+
+  for (int l = 0; l < IMP_N_LEVELS; l++)
+    by_level[l] = g_ptr_array_new ();
+
+  imp_map_set_title (map, "Generated benchmark map");
+
+  for (guint g = 0; g < n_goals && count < n; g++)
+    {
+      g_autofree char *title = make_title (rand, IMP_LEVEL_GOAL, count);
+      ImpNode *node = imp_map_add_node (map, IMP_LEVEL_GOAL, title, NULL, NULL);
+
+      decorate (map, node, rand);
+      g_ptr_array_add (queue, node);
+      g_ptr_array_add (by_level[IMP_LEVEL_GOAL], node);
+      count++;
+    }
+
+  /* Breadth first; when the leaves are reached short of @n, go round the
+   * deliverables again adding experiments. */
+  while (count < n)
+    {
+      ImpNode *parent;
+      guint k;
+
+      if (head >= queue->len)
+        {
+          GPtrArray *deliverables_seen = by_level[IMP_LEVEL_DELIVERABLE];
+
+          if (deliverables_seen->len == 0)
+            break;
+          parent = g_ptr_array_index (deliverables_seen,
+                                      g_rand_int_range (rand, 0, deliverables_seen->len));
+          k = 1;
+        }
+      else
+        {
+          parent = g_ptr_array_index (queue, head++);
+          if (parent->level == IMP_LEVEL_EXPERIMENT)
+            continue;
+          k = (guint) MAX (1, floor (b * g_rand_double_range (rand, 0.6, 1.4) + 0.5));
+        }
+
+      for (guint i = 0; i < k && count < n; i++)
+        {
+          ImpLevel level = parent->level + 1;
+          g_autofree char *title = make_title (rand, level, count);
+          ImpNode *child = imp_map_add_node (map, level, title, NULL, NULL);
+
+          imp_map_link (map, parent, child, -1, NULL);
+          decorate (map, child, rand);
+          g_ptr_array_add (queue, child);
+          g_ptr_array_add (by_level[level], child);
+          count++;
+        }
+    }
+
+  /* Cross-links: a second parent one level up, for about 2 % of the nodes. */
+  for (guint i = 0; i < n / 50; i++)
+    {
+      ImpLevel level = g_rand_int_range (rand, IMP_LEVEL_ACTOR, IMP_N_LEVELS);
+      GPtrArray *children = by_level[level];
+      GPtrArray *parents = by_level[level - 1];
+      ImpNode *child, *parent;
+
+      if (children->len == 0 || parents->len == 0)
+        continue;
+      child = g_ptr_array_index (children, g_rand_int_range (rand, 0, children->len));
+      parent = g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len));
+      if (imp_map_can_link (map, parent, child, NULL))
+        imp_map_link (map, parent, child, -1, NULL);
+    }
+
+  for (int l = 0; l < IMP_N_LEVELS; l++)
+    g_ptr_array_unref (by_level[l]);
+
+  *n_goals_out = n_goals;
+  return map;
+}
+
+static inline double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *samples,
+        guint   n)
+{
+  qsort (samples, n, sizeof *samples, compare_doubles);
+  return n % 2 == 1 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  /* kilobytes on Linux */
+}
+
+static void
+render_frame (ImpScene      *scene,
+              const ImpRect *clip,
+              double         scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -clip->x, -clip->y);
+  imp_render_scene (scene, cr, clip, scale, IMP_RENDER_BACKGROUND);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
+/* A 1920x1080 window at 100 % over the middle of the map, where the tree is
+ * at its densest. */
+static void
+centre_clip (const ImpRect *bounds,
+             double         cx,
+             double         cy,
+             ImpRect       *clip)
+{
+  clip->width = FRAME_WIDTH;
+  clip->height = FRAME_HEIGHT;
+  clip->x = cx - FRAME_WIDTH / 2.0;
+  clip->y = cy - FRAME_HEIGHT / 2.0;
+  (void) bounds;
+}
+
+static void
+run_size (guint   n,
+          guint   runs,
+          Result *result)
+{
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(ImpScene) scene = NULL;
+  g_autofree char *data = NULL;
+  g_autofree double *samples = g_new0 (double, runs);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *png_path = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpExportOptions options;
+  ImpRect bounds, full, clip;
+  ImpNode *moved;
+  gsize length = 0;
+  double t, fit;
+
+  memset (result, 0, sizeof *result);
+  result->runs = runs;
+  map = generate_map (n, &result->n_goals);
+  result->n_nodes = imp_map_get_n_nodes (map);
+  result->n_links = imp_map_get_n_links (map);
+
+  /* write */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_free (data);
+      t = now_ms ();
+      data = imp_format_save_to_data (map, &length);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_WRITE] = median (samples, runs);
+  result->file_bytes = length;
+
+  /* read: the map the rest works on is the one read back, as in the app */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(ImpMap) loaded = NULL;
+
+      t = now_ms ();
+      loaded = imp_format_load_data (data, length, &error);
+      samples[r] = now_ms () - t;
+      if (loaded == NULL)
+        g_error ("reading the generated map failed: %s", error->message);
+      if (r == runs - 1)
+        g_set_object (&map, loaded);
+    }
+  result->value[OP_READ] = median (samples, runs);
+
+  /* layout alone */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(ImpLayout) layout = NULL;
+
+      t = now_ms ();
+      layout = imp_layout_new (map, theme);
+      imp_layout_compute (layout);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_LAYOUT] = median (samples, runs);
+
+  /* scene, which lays out again */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_clear_object (&scene);
+      t = now_ms ();
+      scene = imp_scene_new (map, theme);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_SCENE] = median (samples, runs);
+
+  imp_scene_get_bounds (scene, &bounds);
+  full = bounds;
+  fit = MIN (FRAME_WIDTH / MAX (bounds.width, 1.0), FRAME_HEIGHT / MAX (bounds.height, 1.0));
+  result->bounds_width = bounds.width;
+  result->bounds_height = bounds.height;
+  result->fit_scale = fit;
+
+  /* whole map, zoomed to fit */
+  for (guint r = 0; r < runs; r++)
+    {
+      t = now_ms ();
+      render_frame (scene, &full, fit);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_FRAME_FIT] = median (samples, runs);
+
+  result->value[OP_OPEN] = result->value[OP_READ] + result->value[OP_SCENE] +
+                           result->value[OP_FRAME_FIT];
+
+  /* 100 % over the middle */
+  centre_clip (&bounds, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2, &clip);
+  for (guint r = 0; r < runs; r++)
+    {
+      t = now_ms ();
+      render_frame (scene, &clip, 1.0);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_FRAME_100] = median (samples, runs);
+
+  /* hit testing at random points of the map */
+  for (guint r = 0; r < runs; r++)
+    {
+      guint hits = 0;
+
+      t = now_ms ();
+      for (guint i = 0; i < HIT_CALLS; i++)
+        {
+          double x = bounds.x + g_rand_double (rand) * bounds.width;
+          double y = bounds.y + g_rand_double (rand) * bounds.height;
+
+          hits += imp_scene_hit_test (scene, x, y) != NULL;
+        }
+      samples[r] = (now_ms () - t) / HIT_CALLS;
+      (void) hits;
+    }
+  result->value[OP_HIT_TEST] = median (samples, runs);
+
+  /* drag step: move one card as a drag does, then what the canvas does
+   * today: rebuild the whole scene and paint a frame around the card */
+  moved = imp_map_get_node (map, imp_map_get_n_nodes (map) / 2);
+  for (guint r = 0; r < runs; r++)
+    {
+      ImpRect rect;
+
+      imp_scene_get_card_rect (scene, moved, &rect);
+      t = now_ms ();
+      imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
+      g_clear_object (&scene);
+      scene = imp_scene_new (map, theme);
+      centre_clip (&bounds, rect.x + rect.width / 2, rect.y + rect.height / 2, &clip);
+      render_frame (scene, &clip, 1.0);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_DRAG] = median (samples, runs);
+
+  /* rename: new text, measured and laid out again with the scene */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *title = g_strdup_printf ("Renamed card, take %u, a little longer", r);
+
+      t = now_ms ();
+      imp_map_set_node_title (map, moved, title);
+      g_clear_object (&scene);
+      scene = imp_scene_new (map, theme);
+      samples[r] = now_ms () - t;
+    }
+  result->value[OP_RENAME] = median (samples, runs);
+
+  result->value[OP_RSS_MODEL] = peak_rss_mib ();
+
+  /* PNG at 2x; a rectangle around the centre when the whole map is beyond
+   * what a PNG (32767 px a side) or a sane buffer allows */
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_PNG;
+  options.scale = 2.0;
+  {
+    double w = ceil ((bounds.width + 2 * options.padding) * options.scale);
+    double h = ceil ((bounds.height + 2 * options.padding) * options.scale);
+
+    if (w > 32767 || h > 32767 || w * h > PNG_MAX_PIXELS)
+      {
+        options.scope = IMP_EXPORT_SCOPE_RECT;
+        options.rect.width = MIN (bounds.width, PNG_RECT_SIDE);
+        options.rect.height = MIN (bounds.height, PNG_RECT_SIDE);
+        options.rect.x = bounds.x + (bounds.width - options.rect.width) / 2;
+        options.rect.y = bounds.y + (bounds.height - options.rect.height) / 2;
+        result->png_clamped = TRUE;
+        result->png_note = g_strdup_printf ("whole map would be %.0f x %.0f px", w, h);
+        w = ceil ((options.rect.width + 2 * options.padding) * options.scale);
+        h = ceil ((options.rect.height + 2 * options.padding) * options.scale);
+      }
+    result->png_width = (int) w;
+    result->png_height = (int) h;
+  }
+  tmpdir = g_dir_make_tmp ("imp-bench-XXXXXX", &error);
+  if (tmpdir == NULL)
+    g_error ("no temporary folder: %s", error->message);
+  png_path = g_build_filename (tmpdir, "bench.png", NULL);
+  {
+    guint png_runs = MIN (runs, 3);
+
+    for (guint r = 0; r < png_runs; r++)
+      {
+        t = now_ms ();
+        if (!imp_export_to_path (map, png_path, &options, &error))
+          g_error ("PNG export failed: %s", error->message);
+        samples[r] = now_ms () - t;
+      }
+    result->value[OP_PNG] = median (samples, png_runs);
+  }
+  g_unlink (png_path);
+  g_rmdir (tmpdir);
+
+  result->value[OP_RSS_PEAK] = peak_rss_mib ();
+}
+
+static void
+print_table (Result *results,
+             guint   n_results)
+{
+  printf ("%-40s", "operation");
+  for (guint i = 0; i < n_results; i++)
+    printf (" %12u", results[i].n_nodes);
+  printf ("\n");
+
+  for (int op = 0; op < N_OPS; op++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s (%s)", ops[op].label, ops[op].unit);
+
+      printf ("%-40s", label);
+      for (guint i = 0; i < n_results; i++)
+        printf (op == OP_HIT_TEST ? " %12.5f" : " %12.1f", results[i].value[op]);
+      printf ("\n");
+    }
+
+  printf ("\n");
+  for (guint i = 0; i < n_results; i++)
+    {
+      Result *r = &results[i];
+
+      printf ("%u nodes: %u goals, %u links, file %.1f MiB, map %.0f x %.0f units, "
+              "fit scale %.4f, %u runs; PNG %d x %d px%s%s%s\n",
+              r->n_nodes, r->n_goals, r->n_links, r->file_bytes / (1024.0 * 1024.0),
+              r->bounds_width, r->bounds_height, r->fit_scale, r->runs,
+              r->png_width, r->png_height,
+              r->png_clamped ? " (a 4000 x 4000 unit rectangle at the centre: " : "",
+              r->png_clamped ? r->png_note : "",
+              r->png_clamped ? ")" : "");
+    }
+}
+
+static void
+print_json (Result *results,
+            guint   n_results)
+{
+  printf ("{\n  \"results\": [\n");
+  for (guint i = 0; i < n_results; i++)
+    {
+      Result *r = &results[i];
+
+      printf ("    {\n      \"nodes\": %u,\n      \"goals\": %u,\n      \"links\": %u,\n"
+              "      \"runs\": %u,\n      \"file_bytes\": %" G_GSIZE_FORMAT ",\n"
+              "      \"bounds\": [%.1f, %.1f],\n      \"fit_scale\": %.6f,\n"
+              "      \"png_size\": [%d, %d],\n      \"png_clamped\": %s,\n",
+              r->n_nodes, r->n_goals, r->n_links, r->runs, r->file_bytes,
+              r->bounds_width, r->bounds_height, r->fit_scale,
+              r->png_width, r->png_height, r->png_clamped ? "true" : "false");
+      for (int op = 0; op < N_OPS; op++)
+        printf ("      \"%s_%s\": %.6f%s\n", ops[op].key,
+                g_strcmp0 (ops[op].unit, "MiB") == 0 ? "mib" : "ms",
+                r->value[op], op + 1 < N_OPS ? "," : "");
+      printf ("    }%s\n", i + 1 < n_results ? "," : "");
+    }
+  printf ("  ]\n}\n");
+}
+
+static gboolean
+parse_sizes (const char  *text,
+             GArray      *sizes,
+             GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, 1000000, &value, error))
+        return FALSE;
+      g_array_append_val (sizes, value);
+    }
+  return sizes->len > 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree char *sizes_text = NULL;
+  g_autofree Result *results = NULL;
+  g_auto(GStrv) write_map = NULL;
+  gboolean json = FALSE;
+  int runs = 5;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of a table", NULL },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text,
+      "Map sizes in nodes (default 1000,10000,100000)", "N,N,…" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs,
+      "Runs per measure, median reported (default 5; at most 3 from 50,000 nodes)", "N" },
+    { "write-map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &write_map,
+      "Write a generated map: --write-map N --write-map PATH, or N PATH after it", "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— time the core on generated maps");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("imp-bench: %s\n", error->message);
+      return 2;
+    }
+
+  /* --write-map N PATH: the second value is left in argv by GOption. */
+  if (write_map != NULL)
+    {
+      const char *count_text = write_map[0];
+      const char *path = write_map[1] != NULL ? write_map[1] : (argc > 1 ? argv[1] : NULL);
+      g_autoptr(ImpMap) map = NULL;
+      guint64 count;
+      guint n_goals;
+
+      if (path == NULL ||
+          !g_ascii_string_to_unsigned (count_text, 10, 1, 1000000, &count, &error))
+        {
+          g_printerr ("imp-bench: --write-map needs a node count (1 to 1000000) and a path%s%s\n",
+                      error != NULL ? ": " : "", error != NULL ? error->message : "");
+          return 2;
+        }
+      map = generate_map ((guint) count, &n_goals);
+      if (!imp_format_save_to_path (map, path, &error))
+        {
+          g_printerr ("imp-bench: %s: %s\n", path, error->message);
+          return 1;
+        }
+      g_printerr ("wrote %u nodes to %s\n", imp_map_get_n_nodes (map), path);
+      return 0;
+    }
+
+  if (runs < 1)
+    {
+      g_printerr ("imp-bench: --runs must be at least 1\n");
+      return 2;
+    }
+
+  if (!parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000", sizes, &error))
+    {
+      g_printerr ("imp-bench: --sizes: %s\n", error != NULL ? error->message : "no size");
+      return 2;
+    }
+
+  results = g_new0 (Result, sizes->len);
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint n = (guint) g_array_index (sizes, guint64, i);
+      guint size_runs = n >= 50000 ? MIN ((guint) runs, 3) : (guint) runs;
+
+      if (!json)
+        g_printerr ("measuring %u nodes, %u runs...\n", n, size_runs);
+      run_size (n, size_runs, &results[i]);
+    }
+
+  if (json)
+    print_json (results, sizes->len);
+  else
+    print_table (results, sizes->len);
+
+  for (guint i = 0; i < sizes->len; i++)
+    g_free (results[i].png_note);
+
+  return 0;
+}
