@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "imp-canvas.h"
+#include "imp-canvas-a11y.h"
 #include "imp-render.h"
 #include "imp-scene-private.h"
 
@@ -161,6 +162,7 @@ update_accessible_label (ImpCanvas *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  _imp_canvas_a11y_update (self);
 }
 
 static void
@@ -225,6 +227,7 @@ map_changed_cb (ImpCanvas     *self,
     imp_canvas_stop_editing (self, FALSE);
 
   invalidate_scene (self);
+  _imp_canvas_a11y_update (self);
 }
 
 static void
@@ -1309,6 +1312,7 @@ selection_changed_cb (ImpCanvas    *self,
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  _imp_canvas_a11y_update (self);
 }
 
 static void
