@@ -11,6 +11,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -158,9 +159,9 @@ static const char *metric_names[] = {
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
 static char *
-make_title (GRand    *rand,
-            ImpLevel  level,
-            guint     serial)
+make_title_raw (GRand    *rand,
+                ImpLevel  level,
+                guint     serial)
 {
   switch (level)
     {
@@ -239,6 +240,15 @@ decorate (ImpMap  *map,
       experiment->end_date = g_strdup_printf ("2026-%02d-15", g_rand_int_range (rand, 10, 13));
       imp_map_set_node_experiment (map, node, experiment);
     }
+}
+
+/* Without the space an empty tail leaves. */
+static char *
+make_title (GRand    *rand,
+            ImpLevel  level,
+            guint     serial)
+{
+  return g_strchomp (make_title_raw (rand, level, serial));
 }
 
 /* The branching that gives about @per_goal nodes under a goal over 5 levels. */
@@ -658,7 +668,7 @@ print_table (Result *results,
               r->n_nodes, r->n_goals, r->n_links, r->file_bytes / (1024.0 * 1024.0),
               r->bounds_width, r->bounds_height, r->fit_scale, r->runs,
               r->png_width, r->png_height,
-              r->png_clamped ? " (a 4000 x 4000 unit rectangle at the centre: " : "",
+              r->png_clamped ? " (a rectangle of at most 4000 x 4000 units at the centre: " : "",
               r->png_clamped ? r->png_note : "",
               r->png_clamped ? ")" : "");
     }
@@ -729,6 +739,8 @@ main (int   argc,
       "Write a generated map: --write-map N --write-map PATH, or N PATH after it", "N" },
     { NULL }
   };
+
+  setlocale (LC_ALL, "");
 
   context = g_option_context_new ("— time the core on generated maps");
   g_option_context_add_main_entries (context, entries, NULL);
