@@ -13,6 +13,7 @@
 
 #include "imp-application.h"
 #include "imp-format.h"
+#include "imp-preferences.h"
 #include "imp-session.h"
 #include "imp-window-private.h"
 
@@ -214,7 +215,18 @@ about_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (imp_preferences_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
   { "about", about_action_cb },
   { "new-window", new_window_action_cb },
@@ -230,6 +242,7 @@ imp_application_startup (GApplication *application)
   g_set_application_name (_("Impact Mapper"));
 
   imp_session_start (GTK_APPLICATION (self));
+  imp_preferences_follow_style (GTK_APPLICATION (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -239,6 +252,8 @@ imp_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
                                          (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
 }
 
 static void

@@ -81,4 +81,7 @@ void     _imp_window_inspector_init       (ImpWindow      *self);
 void     _imp_window_inspector_set_map    (ImpWindow      *self);
 void     _imp_window_inspector_dispose    (ImpWindow      *self);
 
+/* Window size and maximized state, remembered (imp-window-state.c). */
+void     _imp_window_state_init           (ImpWindow      *self);
+
 G_END_DECLS

@@ -1,0 +1,155 @@
+/* test-preferences.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-preferences"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "imp-application.h"
+#include "imp-preferences.h"
+#include "imp-window.h"
+
+/* The preferences window and the settings it changes. */
+
+static ImpApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The style setting drives AdwStyleManager at once, whoever changes it. */
+static void
+test_style_follows_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_settings_set_string (settings, "style-variant", "dark");
+  iterate ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+
+  g_settings_set_string (settings, "style-variant", "light");
+  iterate ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (manager));
+
+  g_settings_set_string (settings, "style-variant", "default");
+  iterate ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Choosing a row in the window changes the setting, hence the style. */
+static void
+test_window_rows_change_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *prefs = imp_preferences_new (NULL);
+  AdwComboRow *style_row, *vocabulary_row;
+  GtkSpinButton *spin;
+
+  g_settings_set_string (settings, "default-vocabulary", "three-tiers");
+  style_row = ADW_COMBO_ROW (gtk_widget_get_template_child (prefs, IMP_TYPE_PREFERENCES,
+                                                            "style_row"));
+  vocabulary_row = ADW_COMBO_ROW (gtk_widget_get_template_child (prefs, IMP_TYPE_PREFERENCES,
+                                                                 "vocabulary_row"));
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (prefs, IMP_TYPE_PREFERENCES,
+                                                         "autosave_spin"));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate ();
+
+  /* The rows show the settings. */
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (vocabulary_row), ==, IMP_VOCABULARY_THREE_TIERS);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 5);
+
+  adw_combo_row_set_selected (style_row, 2);
+  iterate ();
+  {
+    g_autofree char *variant = g_settings_get_string (settings, "style-variant");
+    g_assert_cmpstr (variant, ==, "dark");
+  }
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+
+  adw_combo_row_set_selected (vocabulary_row, IMP_VOCABULARY_PRODUCT_CHAIN);
+  gtk_spin_button_set_value (spin, 30);
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 30);
+  {
+    g_autofree char *vocabulary = g_settings_get_string (settings, "default-vocabulary");
+    g_assert_cmpstr (vocabulary, ==, "product-chain");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "style-variant");
+  g_settings_reset (settings, "autosave-delay");
+  g_settings_reset (settings, "default-vocabulary");
+  iterate ();
+}
+
+/* A window opens at the size the last one was closed with. */
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ImpWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = imp_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/preferences/style-follows-setting", test_style_follows_setting);
+  g_test_add_func ("/ui/preferences/rows-change-settings", test_window_rows_change_settings);
+  g_test_add_func ("/ui/preferences/window-size-remembered", test_window_size_remembered);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
