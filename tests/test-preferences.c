@@ -124,6 +124,28 @@ test_window_size_remembered (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* A new map starts with the vocabulary chosen in the preferences. */
+static void
+test_new_map_vocabulary (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *window;
+  ImpMap *map;
+
+  g_settings_set_string (settings, "default-vocabulary", "five-questions");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  iterate ();
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (IMP_IS_WINDOW (window));
+  map = imp_window_get_map (IMP_WINDOW (window));
+  g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_FIVE_QUESTIONS);
+
+  gtk_window_destroy (window);
+  g_settings_reset (settings, "default-vocabulary");
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +168,7 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/style-follows-setting", test_style_follows_setting);
   g_test_add_func ("/ui/preferences/rows-change-settings", test_window_rows_change_settings);
   g_test_add_func ("/ui/preferences/window-size-remembered", test_window_size_remembered);
+  g_test_add_func ("/ui/preferences/new-map-vocabulary", test_new_map_vocabulary);
 
   ret = g_test_run ();
 

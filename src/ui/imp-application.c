@@ -39,6 +39,7 @@ open_new_map (ImpApplication *self)
   g_autoptr(ImpMap) map = imp_map_new_with_goal (_("New goal"));
   ImpWindow *window = imp_window_new (self);
 
+  imp_map_set_vocabulary (map, imp_preferences_get_default_vocabulary ());
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
 

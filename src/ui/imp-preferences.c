@@ -245,3 +245,26 @@ imp_preferences_follow_style (GtkApplication *application)
   g_object_set_data_full (G_OBJECT (application), "imp-style-settings",
                           settings, g_object_unref);
 }
+
+/**
+ * imp_preferences_get_default_vocabulary:
+ *
+ * Returns: the vocabulary a new map starts with, from the
+ *   "default-vocabulary" setting (classic without the schema)
+ */
+ImpVocabulary
+imp_preferences_get_default_vocabulary (void)
+{
+  g_autoptr(GSettings) settings = settings_new_if_installed ();
+  g_autofree char *name = NULL;
+  ImpVocabulary vocabulary = IMP_VOCABULARY_CLASSIC;
+
+  if (settings == NULL)
+    return vocabulary;
+
+  name = g_settings_get_string (settings, "default-vocabulary");
+  if (!imp_vocabulary_from_string (name, &vocabulary))
+    vocabulary = IMP_VOCABULARY_CLASSIC;
+
+  return vocabulary;
+}

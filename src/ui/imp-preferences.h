@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "imp-types.h"
+
 G_BEGIN_DECLS
 
 #define IMP_TYPE_PREFERENCES (imp_preferences_get_type ())
@@ -17,5 +19,6 @@ G_DECLARE_FINAL_TYPE (ImpPreferences, imp_preferences, IMP, PREFERENCES, AdwPref
 
 GtkWidget *imp_preferences_new          (GtkWindow      *parent);
 void       imp_preferences_follow_style (GtkApplication *application);
+ImpVocabulary imp_preferences_get_default_vocabulary (void);
 
 G_END_DECLS
