@@ -57,6 +57,13 @@ build_map (ImpNode **out_goal,
 }
 
 static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
 test_description_follows_selection (void)
 {
   ImpWindow *window = imp_window_new (app);
@@ -120,6 +127,55 @@ test_description_follows_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The high-contrast system setting gives the canvas the plain print look. */
+static void
+test_high_contrast_theme (void)
+{
+  ImpWindow *window = imp_window_new (app);
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  ImpCanvas *canvas;
+
+  g_assert_cmpint (imp_canvas_theme_kind_for (FALSE, FALSE), ==, IMP_THEME_LIGHT);
+  g_assert_cmpint (imp_canvas_theme_kind_for (FALSE, TRUE), ==, IMP_THEME_PRINT);
+  g_assert_cmpint (imp_canvas_theme_kind_for (TRUE, TRUE), ==, IMP_THEME_DARK);
+
+  imp_window_set_map (window, map, NULL);
+  canvas = imp_window_get_canvas (window);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_LIGHT);
+
+  /* Without a settings portal, libadwaita reads high contrast from the
+   * desktop's GSettings, which is in memory in tests. */
+  source = g_settings_schema_source_get_default ();
+  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("no org.gnome.desktop.a11y.interface schema to switch high contrast");
+    }
+  else
+    {
+      g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+      g_settings_set_boolean (a11y, "high-contrast", TRUE);
+      iterate ();
+      if (!adw_style_manager_get_high_contrast (manager))
+        g_test_skip ("high contrast comes from a settings portal here");
+      else
+        g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_PRINT);
+
+      g_settings_set_boolean (a11y, "high-contrast", FALSE);
+      iterate ();
+      g_assert_false (adw_style_manager_get_high_contrast (manager));
+      g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_LIGHT);
+    }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +199,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/accessible/description-follows-selection",
                    test_description_follows_selection);
+  g_test_add_func ("/ui/accessible/high-contrast-theme", test_high_contrast_theme);
 
   ret = g_test_run ();
 

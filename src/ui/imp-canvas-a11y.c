@@ -161,3 +161,24 @@ imp_canvas_get_accessible_description (ImpCanvas *self)
 
   return g_object_get_data (G_OBJECT (self), DESCRIPTION_KEY);
 }
+
+/**
+ * imp_canvas_theme_kind_for:
+ * @dark: whether the desktop style is dark
+ * @high_contrast: whether the system asks for high contrast
+ *
+ * The look of the canvas for a desktop style. With high contrast, a light
+ * desktop gets the print theme: white, black text, no shadows or tints.
+ * There is no high-contrast dark theme yet, so dark stays dark.
+ *
+ * Returns: the theme the canvas draws with
+ */
+ImpThemeKind
+imp_canvas_theme_kind_for (gboolean dark,
+                           gboolean high_contrast)
+{
+  if (dark)
+    return IMP_THEME_DARK;
+
+  return high_contrast ? IMP_THEME_PRINT : IMP_THEME_LIGHT;
+}

@@ -15,5 +15,7 @@ char       *imp_canvas_describe_selection         (ImpMap       *map,
                                                    ImpSelection *selection);
 void        _imp_canvas_a11y_update               (ImpCanvas    *self);
 const char *imp_canvas_get_accessible_description (ImpCanvas    *self);
+ImpThemeKind imp_canvas_theme_kind_for            (gboolean      dark,
+                                                   gboolean      high_contrast);
 
 G_END_DECLS

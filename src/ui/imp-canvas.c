@@ -245,7 +245,8 @@ dark_changed_cb (ImpCanvas       *self,
 {
   ImpThemeKind kind;
 
-  kind = adw_style_manager_get_dark (style_manager) ? IMP_THEME_DARK : IMP_THEME_LIGHT;
+  kind = imp_canvas_theme_kind_for (adw_style_manager_get_dark (style_manager),
+                                     adw_style_manager_get_high_contrast (style_manager));
   if (kind == self->theme_kind)
     return;
 
@@ -1547,8 +1548,12 @@ imp_canvas_init (ImpCanvas *self)
                            G_CALLBACK (viewport_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->theme_kind = adw_style_manager_get_dark (style_manager) ? IMP_THEME_DARK : IMP_THEME_LIGHT;
+  self->theme_kind = imp_canvas_theme_kind_for (adw_style_manager_get_dark (style_manager),
+                                                 adw_style_manager_get_high_contrast (style_manager));
   g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (style_manager, "notify::high-contrast",
                            G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
