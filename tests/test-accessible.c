@@ -18,6 +18,7 @@
 #include "imp-canvas-a11y.h"
 #include "imp-node.h"
 #include "imp-window.h"
+#include "imp-window-private.h"
 
 /* The canvas is one drawn widget: a screen reader learns what is selected
  * from its accessible description only. */
@@ -176,6 +177,34 @@ test_high_contrast_theme (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A map with only its goal shows the first steps; a bigger one does not. */
+static void
+test_first_steps_guide (void)
+{
+  ImpWindow *window = imp_window_new (app);
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  g_autoptr(ImpMap) other = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor;
+
+  imp_window_set_map (window, map, NULL);
+  g_assert_true (_imp_window_guide_is_visible (window));
+
+  actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Students", NULL, NULL);
+  g_assert_nonnull (imp_map_link (map, goal, actor, -1, NULL));
+  g_assert_false (_imp_window_guide_is_visible (window));
+
+  imp_map_remove_node (map, actor);
+  g_assert_true (_imp_window_guide_is_visible (window));
+
+  other = imp_map_new_with_goal ("Other");
+  imp_map_add_node (other, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
+  imp_window_set_map (window, other, NULL);
+  g_assert_false (_imp_window_guide_is_visible (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/ui/accessible/description-follows-selection",
                    test_description_follows_selection);
   g_test_add_func ("/ui/accessible/high-contrast-theme", test_high_contrast_theme);
+  g_test_add_func ("/ui/window/first-steps-guide", test_first_steps_guide);
 
   ret = g_test_run ();
 

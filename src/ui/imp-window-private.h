@@ -84,4 +84,8 @@ void     _imp_window_inspector_dispose    (ImpWindow      *self);
 /* Window size and maximized state, remembered (imp-window-state.c). */
 void     _imp_window_state_init           (ImpWindow      *self);
 
+/* First-steps guide over a map with only its goal (imp-window-guide.c). */
+void     _imp_window_guide_init           (ImpWindow      *self);
+gboolean _imp_window_guide_is_visible     (ImpWindow      *self);
+
 G_END_DECLS

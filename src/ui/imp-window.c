@@ -246,6 +246,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_inspector_init (self);
   _imp_window_export_init (self);
   _imp_window_state_init (self);
+  _imp_window_guide_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
