@@ -630,6 +630,21 @@ node_position (ImpMap  *map,
   g_assert_not_reached ();
 }
 
+/* The node members that hold a level's payload, read the same way. */
+static const struct
+{
+  const char          *member;
+  gboolean           (*load) (Loader      *self,
+                              const Where *where,
+                              JsonObject  *object,
+                              ImpNode     *node);
+  const char * const  *known;
+} payload_readers[] = {
+  { "metric", load_metric, metric_members },
+  { "ice", load_ice, ice_members },
+  { "experiment", load_experiment, experiment_members },
+};
+
 static gboolean
 load_node (Loader   *self,
            JsonNode *element,
@@ -703,34 +718,18 @@ load_node (Loader   *self,
     return FALSE;
   imp_map_set_node_collapsed (self->map, node, collapsed);
 
-  payload = NULL;
-  if (!read_object (self, &where, object, "metric", &payload))
-    return FALSE;
-  if (payload != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (payload_readers); i++)
     {
-      if (!load_metric (self, &where, payload, node))
+      payload = NULL;
+      if (!read_object (self, &where, object, payload_readers[i].member, &payload))
         return FALSE;
-      keep_payload_extra (&extra, "metric", payload, metric_members);
-    }
-
-  payload = NULL;
-  if (!read_object (self, &where, object, "ice", &payload))
-    return FALSE;
-  if (payload != NULL)
-    {
-      if (!load_ice (self, &where, payload, node))
-        return FALSE;
-      keep_payload_extra (&extra, "ice", payload, ice_members);
-    }
-
-  payload = NULL;
-  if (!read_object (self, &where, object, "experiment", &payload))
-    return FALSE;
-  if (payload != NULL)
-    {
-      if (!load_experiment (self, &where, payload, node))
-        return FALSE;
-      keep_payload_extra (&extra, "experiment", payload, experiment_members);
+      if (payload != NULL)
+        {
+          if (!payload_readers[i].load (self, &where, payload, node))
+            return FALSE;
+          keep_payload_extra (&extra, payload_readers[i].member, payload,
+                              payload_readers[i].known);
+        }
     }
 
   /* No setter for this: nobody observes a map being loaded. Known node
