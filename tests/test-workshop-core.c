@@ -239,8 +239,11 @@ test_reveal_hides_deeper_levels (Fixture       *f,
   _imp_scene_query_links (scene, NULL, links);
   g_assert_cmpuint (links->len, ==, 2);
   for (guint i = 0; i < links->len; i++)
-    g_assert_cmpint (_imp_scene_get_link (scene, g_array_index (links, guint, i))->link->child->level,
-                     ==, IMP_LEVEL_ACTOR);
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (links, guint, i));
+
+      g_assert_cmpint (link->link->child->level, ==, IMP_LEVEL_ACTOR);
+    }
 
   /* What is shown fits, the full bounds do not change. */
   imp_scene_get_visible_bounds (scene, &visible);
@@ -361,13 +364,13 @@ test_focus_dims_the_rest (Fixture       *f,
   /* No focus: the same pixels as before. */
   imp_scene_set_focus (scene, NULL);
   focused = render (scene);
-  g_assert_cmpint (cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full),
-                   ==,
-                   cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused));
-  g_assert_cmpmem (cairo_image_surface_get_data (full),
-                   cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full),
-                   cairo_image_surface_get_data (focused),
-                   cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused));
+  {
+    gsize size_full = cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full);
+    gsize size = cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused);
+
+    g_assert_cmpmem (cairo_image_surface_get_data (full), size_full,
+                     cairo_image_surface_get_data (focused), size);
+  }
 
   cairo_surface_destroy (full);
   cairo_surface_destroy (focused);
