@@ -426,7 +426,7 @@ static void
 test_votes_drawn (Fixture       *f,
                   gconstpointer  data)
 {
-  for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_DARK; kind++)
+  for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_PROJECTOR; kind++)
     {
       const ImpTheme *theme = imp_theme_get (kind);
       g_autoptr(ImpScene) scene = NULL;
