@@ -527,6 +527,34 @@ test_templates (void)
     }
 }
 
+static void
+test_votes_ranking (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ranked = imp_analysis_rank_by_votes (f->map);
+  ImpIce ice = { 5, 5, 5 };
+
+  g_assert_cmpuint (ranked->len, ==, 0);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+
+  imp_map_set_node_votes (f->map, f->other_deliverable, 2);
+  imp_map_set_node_votes (f->map, f->impact, 4);
+  imp_map_set_node_votes (f->map, f->deliverable, 2);
+  ranked = imp_analysis_rank_by_votes (f->map);
+  g_assert_cmpuint (ranked->len, ==, 3);
+  g_assert_true (g_ptr_array_index (ranked, 0) == f->impact);
+  /* A tie keeps the map's order. */
+  g_assert_true (g_ptr_array_index (ranked, 1) == f->deliverable);
+  g_assert_true (g_ptr_array_index (ranked, 2) == f->other_deliverable);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+
+  /* The ICE ranking is by score alone; its entries show their votes. */
+  g_assert_true (imp_map_set_node_ice (f->map, f->deliverable, &ice, NULL));
+  ranked = imp_analysis_rank_deliverables (f->map);
+  g_assert_cmpuint (ranked->len, ==, 1);
+  g_assert_cmpuint (((ImpNode *) g_ptr_array_index (ranked, 0))->votes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +569,7 @@ main (int   argc,
   ADD ("/core/workshop/focus/dims-the-rest", test_focus_dims_the_rest);
   ADD ("/core/workshop/focus/with-reveal", test_focus_with_reveal);
   ADD ("/core/workshop/votes/drawn", test_votes_drawn);
+  ADD ("/core/workshop/votes/ranking", test_votes_ranking);
   g_test_add_func ("/core/workshop/templates", test_templates);
 
 #undef ADD

@@ -1231,6 +1231,7 @@ imp_scene_set_focus (ImpScene *self,
                      ImpNode  *branch)
 {
   g_return_if_fail (IMP_IS_SCENE (self));
+  g_return_if_fail (branch == NULL || imp_map_get_node_index (self->map, branch) >= 0);
 
   g_clear_pointer (&self->branch, g_hash_table_unref);
   self->focus = branch;
