@@ -145,5 +145,9 @@ void                  _imp_scene_query_links   (ImpScene      *self,
  * drawn from one thread at a time. */
 PangoLayout          *_imp_scene_get_text_layout (ImpScene *self,
                                                   guint     i);
+/* Updates the scene in place after text, payload or pin changes only;
+ * FALSE when it cannot, and a new scene is needed. */
+gboolean              _imp_scene_update          (ImpScene  *self,
+                                                  GPtrArray *nodes);
 
 G_END_DECLS
