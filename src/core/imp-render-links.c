@@ -23,6 +23,7 @@
 
 #define FLATNESS_PX  0.1
 #define MAX_DEPTH    24
+#define MIN_DASH_PERIOD_PX 2.0
 
 typedef struct
 {
@@ -328,6 +329,7 @@ _imp_render_long_link (cairo_t            *cr,
     .dash = { link->dash[0], link->dash[1] },
     .period = link->dash[0] + link->dash[1],
   };
+  double alpha = link->color.alpha;
   ImpRect wide;
 
   if (clip != NULL)
@@ -341,11 +343,18 @@ _imp_render_long_link (cairo_t            *cr,
   if (walk.dashed && !(walk.period > 0))
     walk.dashed = FALSE;
 
+  /* Dashes finer than a couple of pixels cannot be told apart: such a line
+   * is drawn solid, as light as its dashes would look on average. */
+  if (walk.dashed && walk.period * scale < MIN_DASH_PERIOD_PX)
+    {
+      walk.dashed = FALSE;
+      alpha *= walk.dash[0] / walk.period;
+    }
+
   cairo_new_path (cr);
   walk_piece (&walk, &b, 0);
 
-  cairo_set_source_rgba (cr, link->color.red, link->color.green, link->color.blue,
-                         link->color.alpha);
+  cairo_set_source_rgba (cr, link->color.red, link->color.green, link->color.blue, alpha);
   cairo_set_line_width (cr, link->width);
   cairo_set_line_cap (cr, walk.dashed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   cairo_set_dash (cr, NULL, 0, 0);
