@@ -51,6 +51,7 @@ struct _ImpCanvas
   ImpMap       *map;
   ImpScene     *scene;
   GPtrArray    *scene_changes;  /* nodes to compose again, for _imp_scene_update() */
+  ImpScene     *offered_scene;  /* built elsewhere for the next map, see imp_canvas_offer_scene() */
   ImpViewport  *viewport;
   ImpThemeKind  theme_kind;
 
@@ -151,7 +152,12 @@ ensure_scene (ImpCanvas *self)
       return;
     }
 
-  self->scene = imp_scene_new (self->map, get_theme (self));
+  if (self->offered_scene != NULL && imp_scene_get_map (self->offered_scene) == self->map &&
+      imp_scene_get_theme (self->offered_scene) == get_theme (self))
+    self->scene = g_steal_pointer (&self->offered_scene);
+  else
+    self->scene = imp_scene_new (self->map, get_theme (self));
+  g_clear_object (&self->offered_scene);
   imp_scene_get_bounds (self->scene, &bounds);
   imp_viewport_set_bounds (self->viewport, &bounds);
 }
@@ -1422,6 +1428,7 @@ imp_canvas_dispose (GObject *object)
   g_clear_pointer (&self->drop_legal, g_hash_table_unref);
   g_clear_object (&self->scene);
   g_clear_pointer (&self->scene_changes, g_ptr_array_unref);
+  g_clear_object (&self->offered_scene);
   g_clear_object (&self->map);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->dispose (object);
@@ -2202,4 +2209,22 @@ imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
 {
   first_frame_func = func;
   first_frame_data = user_data;
+}
+
+/**
+ * imp_canvas_offer_scene:
+ * @scene: (nullable): a scene of the map about to be set, built elsewhere
+ *   (in a worker thread while the file loaded)
+ *
+ * Lets the canvas use @scene instead of building its own when it next
+ * needs one, provided it shows the same map in the canvas's theme.
+ */
+void
+imp_canvas_offer_scene (ImpCanvas *self,
+                        ImpScene  *scene)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (scene == NULL || IMP_IS_SCENE (scene));
+
+  g_set_object (&self->offered_scene, scene);
 }
