@@ -14,6 +14,7 @@
 
 #include "imp-application.h"
 #include "imp-format.h"
+#include "imp-inspector.h"
 #include "imp-window-private.h"
 
 /* Opening a big map: the window says it is opening the file, keeps
@@ -127,6 +128,26 @@ test_big_map_loads_in_thread (void)
   g_assert_true (imp_scene_get_map (scene) == map);
   g_assert_true (imp_scene_hit_test (scene, -1e6, -1e6) == NULL);
   iterate_for (100);
+
+  /* The Map page lists 2400 deliverables a step at a time. */
+  {
+    ImpInspector *inspector = IMP_INSPECTOR (window->inspector);
+    GtkWidget *more;
+
+    imp_inspector_show_page (inspector, "map");
+    g_assert_nonnull (imp_inspector_get_field (inspector, "ranked-0"));
+    g_assert_nonnull (imp_inspector_get_field (inspector, "ranked-24"));
+    g_assert_null (imp_inspector_get_field (inspector, "ranked-25"));
+    more = imp_inspector_get_field (inspector, "ranked-more");
+    g_assert_nonnull (more);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more)), ==, "25 of 2400 shown");
+    g_signal_emit_by_name (more, "activated");
+    g_assert_nonnull (imp_inspector_get_field (inspector, "ranked-49"));
+    g_assert_null (imp_inspector_get_field (inspector, "ranked-50"));
+    more = imp_inspector_get_field (inspector, "ranked-more");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more)), ==, "50 of 2400 shown");
+    iterate_for (50);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
