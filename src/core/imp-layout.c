@@ -1318,6 +1318,30 @@ measure_small_line (ImpLayout *self,
     }
 }
 
+/* The union of the visible cards. */
+static void
+update_bounds (ImpLayout *self)
+{
+  self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (self->visible, i));
+      double x0, y0, x1, y1;
+
+      if (i == 0)
+        {
+          self->bounds = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
+          continue;
+        }
+
+      x0 = MIN (self->bounds.x, info->x);
+      y0 = MIN (self->bounds.y, info->y);
+      x1 = MAX (self->bounds.x + self->bounds.width, info->x + IMP_LAYOUT_CARD_WIDTH);
+      y1 = MAX (self->bounds.y + self->bounds.height, info->y + info->card->height);
+      self->bounds = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
+    }
+}
+
 /* Places every visible card from the cards' heights: goal trees in bands,
  * then unconnected nodes; fills the drawing order and the bounds. */
 static void
@@ -1340,6 +1364,8 @@ place_all (ImpLayout *self,
         continue;
 
       place_subtree (self, info - self->infos, &contour, 0);
+      /* A root's rel_y is its own top, for _imp_layout_update(). */
+      info->rel_y = y - contour_min_top (&contour);
       position_subtree (self, info - self->infos, y - contour_min_top (&contour), 0, 0, 0);
       y += contour_max_bottom (&contour) - contour_min_top (&contour) + IMP_LAYOUT_ROOT_GAP;
     }
@@ -1362,6 +1388,7 @@ place_all (ImpLayout *self,
         offset = MAX (offset, contour_separation (&unconnected, &contour, info->node->level));
       contour_merge (&unconnected, &contour, offset);
       any_unconnected = TRUE;
+      info->rel_y = offset;
       position_subtree (self, info - self->infos, offset, 0, 0, 0);
     }
 
@@ -1371,24 +1398,7 @@ place_all (ImpLayout *self,
     if (!self->infos[i].placed)
       self->infos[i].visible = FALSE;
 
-  self->bounds = (ImpRect) { 0, 0, 0, 0 };
-  for (guint i = 0; i < self->visible->len; i++)
-    {
-      NodeInfo *info = info_of (self, g_ptr_array_index (self->visible, i));
-      double x0, y0, x1, y1;
-
-      if (i == 0)
-        {
-          self->bounds = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
-          continue;
-        }
-
-      x0 = MIN (self->bounds.x, info->x);
-      y0 = MIN (self->bounds.y, info->y);
-      x1 = MAX (self->bounds.x + self->bounds.width, info->x + IMP_LAYOUT_CARD_WIDTH);
-      y1 = MAX (self->bounds.y + self->bounds.height, info->y + info->card->height);
-      self->bounds = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
-    }
+  update_bounds (self);
 
 }
 
@@ -1707,6 +1717,27 @@ _imp_layout_measure_text (ImpLayout  *self,
   return width;
 }
 
+/* Positions every card again from the offsets the last placement left,
+ * in the order place_all() uses, and recomputes the bounds. */
+static void
+reposition_all (ImpLayout *self)
+{
+  g_autoptr(GPtrArray) roots = imp_map_get_roots (self->map);
+
+  g_ptr_array_set_size (self->visible, 0);
+  for (int goals = 1; goals >= 0; goals--)
+    for (guint r = 0; r < roots->len; r++)
+      {
+        NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+
+        if ((info->node->level == IMP_LEVEL_GOAL) != goals || !info->placed)
+          continue;
+        position_subtree (self, info - self->infos, info->rel_y, 0, 0, 0);
+      }
+
+  update_bounds (self);
+}
+
 /**
  * _imp_layout_update:
  * @nodes: (element-type ImpNode): nodes whose text or payload changed
@@ -1734,6 +1765,14 @@ _imp_layout_update (ImpLayout *self,
     {
       imp_layout_compute (self);
       return FALSE;
+    }
+
+  /* Only pins changed: cards keep their places relative to their parents,
+   * which pins do not affect, so positions follow from those alone. */
+  if (nodes == NULL || nodes->len == 0)
+    {
+      reposition_all (self);
+      return TRUE;
     }
 
   m.cache = text_cache_get (self->map);

@@ -366,7 +366,8 @@ imp_render_scene (ImpScene       *scene,
       g_autoptr(GArray) long_links = g_array_new (FALSE, FALSE, sizeof (guint));
       guint kept = 0;
 
-      /* Long links are drawn one by one, only where they are in view. */
+      /* Dashed and long links are drawn one by one, only where they are in
+       * view (see _imp_render_long_link()). */
       for (guint i = 0; i < items->len; i++)
         {
           guint index = g_array_index (items, guint, i);
@@ -383,9 +384,6 @@ imp_render_scene (ImpScene       *scene,
       for (guint i = 0; i < long_links->len; i++)
         _imp_render_long_link (cr, _imp_scene_get_link (scene, g_array_index (long_links, guint, i)),
                                clip, scale);
-
-      /* The status marks below follow only in detail. */
-      g_array_set_size (items, 0);
     }
   cairo_set_dash (cr, NULL, 0, 0);
 
