@@ -982,6 +982,382 @@ test_examples (void)
     g_test_skip ("no example map loads yet");
 }
 
+/* A big generated map: several goal trees, deliverables with ICE scores,
+ * metrics with deadlines, experiments, and cross-links between cards far
+ * apart, some refuted and some supported, so that links run tens of
+ * thousands of map units past the rectangles drawn. */
+static ImpMap *
+make_big_map (guint *n_out)
+{
+  ImpMap *map = imp_map_new ();
+  g_autoptr(GPtrArray) deliverables = g_ptr_array_new ();
+  g_autoptr(GPtrArray) impacts = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+
+  for (guint g = 0; g < 3; g++)
+    {
+      g_autofree char *goal_title = g_strdup_printf ("Goal %u: grow weekly learners by a lot", g);
+      ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, goal_title, NULL);
+
+      for (guint a = 0; a < 4; a++)
+        {
+          g_autofree char *actor_title = g_strdup_printf ("Actor %u.%u", g, a);
+          ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, actor_title, goal);
+
+          for (guint i = 0; i < 5; i++)
+            {
+              g_autofree char *impact_title =
+                g_strdup_printf ("Impact %u.%u.%u: grade homework sooner than before", g, a, i);
+              ImpNode *impact = add_node (map, IMP_LEVEL_IMPACT, impact_title, actor);
+
+              g_ptr_array_add (impacts, impact);
+              if (i % 2 == 0)
+                {
+                  g_autoptr(ImpMetric) metric = imp_metric_new ();
+
+                  metric->baseline = 10;
+                  metric->current = 10 + i;
+                  metric->target = 20;
+                  metric->deadline = g_strdup (i == 0 ? "2020-01-31" : "2999-06-30");
+                  imp_map_set_node_metric (map, impact, metric);
+                }
+
+              for (guint d = 0; d < 12; d++)
+                {
+                  g_autofree char *title =
+                    g_strdup_printf ("Deliverable %u.%u.%u.%u with a title that wraps on "
+                                     "two lines or more", g, a, i, d);
+                  ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, title, impact);
+                  ImpIce ice = { 1 + d % 10, 1 + (d * 3) % 10, 1 + (d * 7) % 10 };
+
+                  g_assert_true (imp_map_set_node_ice (map, deliverable, &ice, NULL));
+                  g_ptr_array_add (deliverables, deliverable);
+                  if (d % 5 == 0)
+                    add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door test", deliverable);
+                }
+            }
+        }
+    }
+
+  /* Cross-links from one impact to a deliverable of another tree. */
+  for (guint i = 0; i < impacts->len; i++)
+    {
+      ImpNode *impact = g_ptr_array_index (impacts, i);
+      ImpNode *far = g_ptr_array_index (deliverables,
+                                        g_rand_int_range (rand, 0, deliverables->len));
+      ImpLink *link;
+
+      if (imp_map_find_link (map, impact, far) != NULL)
+        continue;
+      link = imp_map_link (map, impact, far, -1, NULL);
+      if (link != NULL && i % 3 == 1)
+        imp_map_set_link_status (map, link, IMP_LINK_STATUS_REFUTED);
+      else if (link != NULL && i % 3 == 2)
+        imp_map_set_link_status (map, link, IMP_LINK_STATUS_SUPPORTED);
+    }
+
+  if (n_out != NULL)
+    *n_out = imp_map_get_n_nodes (map);
+
+  return map;
+}
+
+/* Paints @rect of the map at @scale onto a surface of just that size,
+ * either culled to @rect or the whole scene (the surface clips it). */
+static cairo_surface_t *
+render_rect (ImpScene      *scene,
+             const ImpRect *rect,
+             double         scale,
+             gboolean       culled)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) (rect->width * scale),
+                                                         (int) (rect->height * scale));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -rect->x, -rect->y);
+  imp_render_scene (scene, cr, culled ? rect : NULL, scale, IMP_RENDER_BACKGROUND);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  guint differ = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      {
+        Pixel pa = pixel_at (a, x, y);
+        Pixel pb = pixel_at (b, x, y);
+
+        if (abs (pa.r - pb.r) > 1 || abs (pa.g - pb.g) > 1 ||
+            abs (pa.b - pb.b) > 1 || abs (pa.a - pb.a) > 1)
+          differ++;
+      }
+
+  return differ;
+}
+
+/* On a big map, a culled paint of a busy rectangle (through the spatial
+ * index, with long links cut to the rectangle and tiny cards drawn plain)
+ * gives the pixels of an unculled paint of the whole scene there, at 100 %,
+ * zoomed in, and zoomed out far enough for the plain cards. */
+static void
+test_clip_big (void)
+{
+  g_autoptr(ImpMap) map = make_big_map (NULL);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
+  const double scales[] = { 1.0, 2.0, 0.3, 0.05 };
+  ImpRect bounds;
+  guint long_links = 0;
+
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_cmpfloat (bounds.height, >, 20 * 2048.0);
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double scale = scales[s];
+      double w = 640 / scale, h = 400 / scale;
+      /* Whole device pixels, around the middle of the map and further down. */
+      ImpRect rect = { floor ((bounds.x + bounds.width * 0.35) * scale) / scale,
+                       floor ((bounds.y + bounds.height * (0.3 + 0.1 * s)) * scale) / scale,
+                       w, h };
+      cairo_surface_t *culled = render_rect (scene, &rect, scale, TRUE);
+      cairo_surface_t *full = render_rect (scene, &rect, scale, FALSE);
+
+      g_assert_cmpuint (count_differences (culled, full), ==, 0);
+      cairo_surface_destroy (culled);
+      cairo_surface_destroy (full);
+
+      /* The rectangle is crossed by links much longer than it. */
+      g_array_set_size (links, 0);
+      _imp_scene_query_links (scene, &rect, links);
+      for (guint i = 0; i < links->len; i++)
+        {
+          const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (links, guint, i));
+
+          if (link->extent.height * scale > 2048)
+            long_links++;
+        }
+    }
+  g_assert_cmpuint (long_links, >, 0);
+}
+
+static void
+assert_same_color (const ImpColor *a,
+                   const ImpColor *b)
+{
+  g_assert_cmpfloat (a->red, ==, b->red);
+  g_assert_cmpfloat (a->green, ==, b->green);
+  g_assert_cmpfloat (a->blue, ==, b->blue);
+  g_assert_cmpfloat (a->alpha, ==, b->alpha);
+}
+
+static void
+assert_same_rect (const ImpRect *a,
+                  const ImpRect *b)
+{
+  g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->width, b->width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->height, b->height, 1e-6);
+}
+
+static void
+assert_same_text (const ImpSceneText *a,
+                  const ImpSceneText *b)
+{
+  g_assert_cmpstr (a->text, ==, b->text);
+  g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-6);
+  g_assert_cmpfloat (a->width, ==, b->width);
+  g_assert_cmpfloat (a->size, ==, b->size);
+  g_assert_cmpint (a->weight, ==, b->weight);
+  assert_same_color (&a->color, &b->color);
+}
+
+static void
+assert_same_box (const ImpSceneBox *a,
+                 const ImpSceneBox *b)
+{
+  assert_same_rect (&a->rect, &b->rect);
+  g_assert_cmpfloat (a->radius, ==, b->radius);
+  assert_same_color (&a->fill, &b->fill);
+  assert_same_color (&a->stroke, &b->stroke);
+  g_assert_cmpfloat (a->stroke_width, ==, b->stroke_width);
+}
+
+/* Two scenes hold the same cards, texts, boxes and links in the same
+ * order, find the same things in a rectangle, and paint the same pixels. */
+static void
+assert_same_scene (ImpScene *a,
+                   ImpScene *b)
+{
+  g_autoptr(GArray) found_a = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) found_b = g_array_new (FALSE, FALSE, sizeof (guint));
+  ImpRect bounds_a, bounds_b, rect;
+  cairo_surface_t *sa, *sb;
+
+  imp_scene_get_bounds (a, &bounds_a);
+  imp_scene_get_bounds (b, &bounds_b);
+  assert_same_rect (&bounds_a, &bounds_b);
+
+  g_assert_cmpuint (_imp_scene_get_n_cards (a), ==, _imp_scene_get_n_cards (b));
+  for (guint i = 0; i < _imp_scene_get_n_cards (a); i++)
+    {
+      const ImpSceneCard *ca = _imp_scene_get_card (a, i);
+      const ImpSceneCard *cb = _imp_scene_get_card (b, i);
+
+      g_assert_true (ca->node == cb->node);
+      assert_same_rect (&ca->rect, &cb->rect);
+      assert_same_rect (&ca->extent, &cb->extent);
+      assert_same_color (&ca->fill, &cb->fill);
+      assert_same_color (&ca->border, &cb->border);
+      g_assert_cmpuint (ca->n_texts, ==, cb->n_texts);
+      g_assert_cmpuint (ca->n_boxes, ==, cb->n_boxes);
+      g_assert_cmpuint (ca->hidden_count, ==, cb->hidden_count);
+      for (guint t = 0; t < ca->n_texts; t++)
+        assert_same_text (_imp_scene_get_text (a, ca->first_text + t),
+                          _imp_scene_get_text (b, cb->first_text + t));
+      for (guint x = 0; x < ca->n_boxes; x++)
+        assert_same_box (_imp_scene_get_box (a, ca->first_box + x),
+                         _imp_scene_get_box (b, cb->first_box + x));
+    }
+
+  g_assert_cmpuint (_imp_scene_get_n_links (a), ==, _imp_scene_get_n_links (b));
+  for (guint i = 0; i < _imp_scene_get_n_links (a); i++)
+    {
+      const ImpSceneLink *la = _imp_scene_get_link (a, i);
+      const ImpSceneLink *lb = _imp_scene_get_link (b, i);
+
+      g_assert_true (la->link == lb->link);
+      g_assert_cmpfloat_with_epsilon (la->x0, lb->x0, 1e-6);
+      g_assert_cmpfloat_with_epsilon (la->y0, lb->y0, 1e-6);
+      g_assert_cmpfloat_with_epsilon (la->x3, lb->x3, 1e-6);
+      g_assert_cmpfloat_with_epsilon (la->y3, lb->y3, 1e-6);
+      assert_same_rect (&la->extent, &lb->extent);
+      g_assert_cmpint (la->mark_box >= 0, ==, lb->mark_box >= 0);
+      if (la->mark_box >= 0)
+        assert_same_box (_imp_scene_get_box (a, la->mark_box), _imp_scene_get_box (b, lb->mark_box));
+      if (la->mark_text >= 0)
+        assert_same_text (_imp_scene_get_text (a, la->mark_text),
+                          _imp_scene_get_text (b, lb->mark_text));
+    }
+
+  /* The spatial index followed: the same cards and links in a few
+   * rectangles, and under a few points. */
+  for (guint k = 0; k < 8; k++)
+    {
+      rect = (ImpRect) { bounds_a.x + bounds_a.width * k / 8.0 - 100,
+                         bounds_a.y + bounds_a.height * k / 8.0 - 300, 900, 700 };
+      g_array_set_size (found_a, 0);
+      g_array_set_size (found_b, 0);
+      _imp_scene_query_cards (a, &rect, found_a);
+      _imp_scene_query_cards (b, &rect, found_b);
+      g_assert_cmpuint (found_a->len, ==, found_b->len);
+      g_assert_cmpmem (found_a->data, found_a->len * sizeof (guint),
+                       found_b->data, found_b->len * sizeof (guint));
+      g_array_set_size (found_a, 0);
+      g_array_set_size (found_b, 0);
+      _imp_scene_query_links (a, &rect, found_a);
+      _imp_scene_query_links (b, &rect, found_b);
+      g_assert_cmpmem (found_a->data, found_a->len * sizeof (guint),
+                       found_b->data, found_b->len * sizeof (guint));
+      g_assert_true (imp_scene_hit_test (a, rect.x + 450, rect.y + 350) ==
+                     imp_scene_hit_test (b, rect.x + 450, rect.y + 350));
+    }
+
+  rect = (ImpRect) { floor (bounds_a.x), floor (bounds_a.y + bounds_a.height / 2), 800, 600 };
+  sa = render_rect (a, &rect, 1.0, TRUE);
+  sb = render_rect (b, &rect, 1.0, TRUE);
+  g_assert_cmpuint (count_differences (sa, sb), ==, 0);
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (sb);
+}
+
+/* After a drag (pins), a rename and a new payload, a scene brought up to
+ * date in place equals a scene built from scratch. */
+static void
+test_update_equals_new (void)
+{
+  g_autoptr(ImpMap) map = make_big_map (NULL);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  ImpNode *actor = NULL, *deliverable = NULL, *impact = NULL;
+  ImpRect rect;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_ACTOR && actor == NULL && i > 200)
+        actor = node;
+      if (node->level == IMP_LEVEL_IMPACT && impact == NULL && i > 400)
+        impact = node;
+      if (node->level == IMP_LEVEL_DELIVERABLE && deliverable == NULL && i > 600)
+        deliverable = node;
+    }
+  g_assert_nonnull (actor);
+  g_assert_nonnull (impact);
+  g_assert_nonnull (deliverable);
+
+  /* A drag, step by step: the actor's whole branch goes with it. */
+  for (guint step = 1; step <= 3; step++)
+    {
+      g_autoptr(ImpScene) fresh = NULL;
+
+      g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
+      imp_map_set_node_position (map, actor, TRUE, rect.x + 37 * step, rect.y - 5000.5);
+      g_assert_true (_imp_scene_update (scene, NULL));
+      fresh = imp_scene_new (map, NULL);
+      assert_same_scene (scene, fresh);
+    }
+
+  /* A rename that adds lines to the card, moving every card below it. */
+  {
+    g_autoptr(ImpScene) fresh = NULL;
+
+    imp_map_set_node_title (map, deliverable,
+                            "A much longer title now, one that wraps over several lines of the "
+                            "card and so makes it taller than it was before the rename");
+    g_ptr_array_add (changed, deliverable);
+    g_assert_true (_imp_scene_update (scene, changed));
+    fresh = imp_scene_new (map, NULL);
+    assert_same_scene (scene, fresh);
+  }
+
+  /* A new metric: a progress bar and a deadline pill. */
+  {
+    g_autoptr(ImpScene) fresh = NULL;
+    g_autoptr(ImpMetric) metric = imp_metric_new ();
+
+    metric->baseline = 1;
+    metric->current = 3;
+    metric->target = 9;
+    metric->deadline = g_strdup ("2998-01-01");
+    imp_map_set_node_metric (map, impact, metric);
+    g_ptr_array_set_size (changed, 0);
+    g_ptr_array_add (changed, impact);
+    g_assert_true (_imp_scene_update (scene, changed));
+    fresh = imp_scene_new (map, NULL);
+    assert_same_scene (scene, fresh);
+  }
+
+  /* A new node is not an update: the scene says so. */
+  add_node (map, IMP_LEVEL_DELIVERABLE, "Brand new", impact);
+  g_assert_false (_imp_scene_update (scene, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -991,6 +1367,8 @@ main (int   argc,
   g_test_add_func ("/core/render/level-fills", test_level_fills);
   g_test_add_func ("/core/render/themes-differ", test_themes_differ);
   g_test_add_func ("/core/render/clip", test_clip);
+  g_test_add_func ("/core/render/clip-big", test_clip_big);
+  g_test_add_func ("/core/scene/update-equals-new", test_update_equals_new);
   g_test_add_func ("/core/render/zoomed-out", test_zoomed_out);
   g_test_add_func ("/core/render/selection", test_selection);
   g_test_add_func ("/core/render/dashes-drawn", test_dashes_drawn);

@@ -120,5 +120,10 @@ double         _imp_layout_measure_text     (ImpLayout     *self,
                                              double         size,
                                              int            weight,
                                              double         letter_spacing);
+/* Lays out again after text, payload or pin changes only (no node, link or
+ * collapsed state changed): composes the cards of @nodes again and places
+ * every card. */
+gboolean       _imp_layout_update           (ImpLayout     *self,
+                                             GPtrArray     *nodes);
 
 G_END_DECLS

@@ -112,6 +112,8 @@ struct _ImpLayout
   double          column_x[IMP_N_LEVELS];
   ImpLevel        deepest;
 
+  guint           n_links;    /* when computed, to notice a changed structure */
+
   /* Reused while composing cards, to avoid two allocations per card. */
   GArray         *tmp_texts;
   GArray         *tmp_boxes;
@@ -1316,6 +1318,90 @@ measure_small_line (ImpLayout *self,
     }
 }
 
+/* The union of the visible cards. */
+static void
+update_bounds (ImpLayout *self)
+{
+  self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (self->visible, i));
+      double x0, y0, x1, y1;
+
+      if (i == 0)
+        {
+          self->bounds = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
+          continue;
+        }
+
+      x0 = MIN (self->bounds.x, info->x);
+      y0 = MIN (self->bounds.y, info->y);
+      x1 = MAX (self->bounds.x + self->bounds.width, info->x + IMP_LAYOUT_CARD_WIDTH);
+      y1 = MAX (self->bounds.y + self->bounds.height, info->y + info->card->height);
+      self->bounds = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
+    }
+}
+
+/* Places every visible card from the cards' heights: goal trees in bands,
+ * then unconnected nodes; fills the drawing order and the bounds. */
+static void
+place_all (ImpLayout *self,
+           GPtrArray *roots)
+{
+  guint n_nodes = self->n_infos;
+  double y = 0;
+  Contour unconnected;
+  gboolean any_unconnected = FALSE;
+  double floor_y;
+
+  /* Goal trees, each in a band of its own. */
+  for (guint r = 0; r < roots->len; r++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+      Contour contour;
+
+      if (info->node->level != IMP_LEVEL_GOAL)
+        continue;
+
+      place_subtree (self, info - self->infos, &contour, 0);
+      /* A root's rel_y is its own top, for _imp_layout_update(). */
+      info->rel_y = y - contour_min_top (&contour);
+      position_subtree (self, info - self->infos, y - contour_min_top (&contour), 0, 0, 0);
+      y += contour_max_bottom (&contour) - contour_min_top (&contour) + IMP_LAYOUT_ROOT_GAP;
+    }
+
+  /* Unconnected nodes below the trees, each column filling on its own. */
+  contour_clear (&unconnected);
+  floor_y = y;
+  for (guint r = 0; r < roots->len; r++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+      Contour contour;
+      double offset;
+
+      if (info->node->level == IMP_LEVEL_GOAL)
+        continue;
+
+      place_subtree (self, info - self->infos, &contour, 0);
+      offset = floor_y - contour_min_top (&contour);
+      if (any_unconnected)
+        offset = MAX (offset, contour_separation (&unconnected, &contour, info->node->level));
+      contour_merge (&unconnected, &contour, offset);
+      any_unconnected = TRUE;
+      info->rel_y = offset;
+      position_subtree (self, info - self->infos, offset, 0, 0, 0);
+    }
+
+  /* A node never reached from a root (only possible in a map that breaks
+   * the level rule) stays hidden rather than being drawn at random. */
+  for (guint i = 0; i < n_nodes; i++)
+    if (!self->infos[i].placed)
+      self->infos[i].visible = FALSE;
+
+  update_bounds (self);
+
+}
+
 /**
  * imp_layout_compute:
  *
@@ -1335,10 +1421,6 @@ imp_layout_compute (ImpLayout *self)
   g_autoptr(GPtrArray) roots = NULL;
   Measurer m = { self->theme, NULL, NULL, NULL };
   guint n_nodes;
-  double y = 0;
-  Contour unconnected;
-  gboolean any_unconnected = FALSE;
-  double floor_y;
 
   g_return_if_fail (IMP_IS_LAYOUT (self));
 
@@ -1347,6 +1429,7 @@ imp_layout_compute (ImpLayout *self)
 
   n_nodes = imp_map_get_n_nodes (self->map);
   self->n_infos = n_nodes;
+  self->n_links = imp_map_get_n_links (self->map);
   self->infos = g_new0 (NodeInfo, MAX (n_nodes, 1));
   self->index = g_hash_table_new (NULL, NULL);
   self->visible = g_ptr_array_sized_new (n_nodes);
@@ -1415,65 +1498,7 @@ imp_layout_compute (ImpLayout *self)
                                    info->node->collapsed ? info->descendants : 0);
     }
 
-  /* Goal trees, each in a band of its own. */
-  for (guint r = 0; r < roots->len; r++)
-    {
-      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
-      Contour contour;
-
-      if (info->node->level != IMP_LEVEL_GOAL)
-        continue;
-
-      place_subtree (self, info - self->infos, &contour, 0);
-      position_subtree (self, info - self->infos, y - contour_min_top (&contour), 0, 0, 0);
-      y += contour_max_bottom (&contour) - contour_min_top (&contour) + IMP_LAYOUT_ROOT_GAP;
-    }
-
-  /* Unconnected nodes below the trees, each column filling on its own. */
-  contour_clear (&unconnected);
-  floor_y = y;
-  for (guint r = 0; r < roots->len; r++)
-    {
-      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
-      Contour contour;
-      double offset;
-
-      if (info->node->level == IMP_LEVEL_GOAL)
-        continue;
-
-      place_subtree (self, info - self->infos, &contour, 0);
-      offset = floor_y - contour_min_top (&contour);
-      if (any_unconnected)
-        offset = MAX (offset, contour_separation (&unconnected, &contour, info->node->level));
-      contour_merge (&unconnected, &contour, offset);
-      any_unconnected = TRUE;
-      position_subtree (self, info - self->infos, offset, 0, 0, 0);
-    }
-
-  /* A node never reached from a root (only possible in a map that breaks
-   * the level rule) stays hidden rather than being drawn at random. */
-  for (guint i = 0; i < n_nodes; i++)
-    if (!self->infos[i].placed)
-      self->infos[i].visible = FALSE;
-
-  self->bounds = (ImpRect) { 0, 0, 0, 0 };
-  for (guint i = 0; i < self->visible->len; i++)
-    {
-      NodeInfo *info = info_of (self, g_ptr_array_index (self->visible, i));
-      double x0, y0, x1, y1;
-
-      if (i == 0)
-        {
-          self->bounds = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
-          continue;
-        }
-
-      x0 = MIN (self->bounds.x, info->x);
-      y0 = MIN (self->bounds.y, info->y);
-      x1 = MAX (self->bounds.x + self->bounds.width, info->x + IMP_LAYOUT_CARD_WIDTH);
-      y1 = MAX (self->bounds.y + self->bounds.height, info->y + info->card->height);
-      self->bounds = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
-    }
+  place_all (self, roots);
 
   measurer_clear (&m);
 }
@@ -1690,4 +1715,86 @@ _imp_layout_measure_text (ImpLayout  *self,
   measurer_clear (&m);
 
   return width;
+}
+
+/* Positions every card again from the offsets the last placement left,
+ * in the order place_all() uses, and recomputes the bounds. */
+static void
+reposition_all (ImpLayout *self)
+{
+  g_autoptr(GPtrArray) roots = imp_map_get_roots (self->map);
+
+  g_ptr_array_set_size (self->visible, 0);
+  for (int goals = 1; goals >= 0; goals--)
+    for (guint r = 0; r < roots->len; r++)
+      {
+        NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+
+        if ((info->node->level == IMP_LEVEL_GOAL) != goals || !info->placed)
+          continue;
+        position_subtree (self, info - self->infos, info->rel_y, 0, 0, 0);
+      }
+
+  update_bounds (self);
+}
+
+/**
+ * _imp_layout_update:
+ * @nodes: (element-type ImpNode): nodes whose text or payload changed
+ *
+ * Lays the map out again after edits that left its structure alone: a new
+ * title, notes or payload on @nodes, or new pins anywhere. Only the cards
+ * of @nodes are composed and measured again; every card is placed again,
+ * which is cheap next to measuring. The caller knows the structure (nodes,
+ * links, collapsed state) is unchanged since the last full compute.
+ *
+ * Returns: %FALSE when the number of nodes or links changed after all: the
+ *   layout was then computed again from scratch
+ */
+gboolean
+_imp_layout_update (ImpLayout *self,
+                    GPtrArray *nodes)
+{
+  g_autoptr(GPtrArray) roots = NULL;
+  Measurer m = { self->theme, NULL, NULL, NULL };
+
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), FALSE);
+
+  if (!self->computed || self->n_infos != imp_map_get_n_nodes (self->map) ||
+      self->n_links != imp_map_get_n_links (self->map))
+    {
+      imp_layout_compute (self);
+      return FALSE;
+    }
+
+  /* Only pins changed: cards keep their places relative to their parents,
+   * which pins do not affect, so positions follow from those alone. */
+  if (nodes == NULL || nodes->len == 0)
+    {
+      reposition_all (self);
+      return TRUE;
+    }
+
+  m.cache = text_cache_get (self->map);
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (nodes, i));
+
+      if (info == NULL || !info->visible)
+        continue;
+
+      g_free (info->card);
+      info->card = compose_card (self, &m, info->node,
+                                 info->node->collapsed ? info->descendants : 0);
+    }
+  measurer_clear (&m);
+
+  for (guint i = 0; i < self->n_infos; i++)
+    self->infos[i].placed = FALSE;
+  g_ptr_array_set_size (self->visible, 0);
+
+  roots = imp_map_get_roots (self->map);
+  place_all (self, roots);
+
+  return TRUE;
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "imp-render.h"
+#include "imp-render-private.h"
 #include "imp-scene-private.h"
 
 /* Below this many device pixels of card height, text is unreadable anyway:
@@ -363,12 +364,38 @@ imp_render_scene (ImpScene       *scene,
   if (detail)
     {
       for (guint i = 0; i < items->len; i++)
-        draw_link (cr, _imp_scene_get_link (scene, g_array_index (items, guint, i)));
+        {
+          const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (items, guint, i));
+
+          if (_imp_render_is_long_link (link, scale))
+            _imp_render_long_link (cr, link, clip, scale);
+          else
+            draw_link (cr, link);
+        }
     }
   else
     {
+      g_autoptr(GArray) long_links = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint kept = 0;
+
+      /* Dashed and long links are drawn one by one, only where they are in
+       * view (see _imp_render_long_link()). */
+      for (guint i = 0; i < items->len; i++)
+        {
+          guint index = g_array_index (items, guint, i);
+
+          if (_imp_render_is_long_link (_imp_scene_get_link (scene, index), scale))
+            g_array_append_val (long_links, index);
+          else
+            g_array_index (items, guint, kept++) = index;
+        }
+      g_array_set_size (items, kept);
+
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       draw_links_batched (scene, cr, items);
+      for (guint i = 0; i < long_links->len; i++)
+        _imp_render_long_link (cr, _imp_scene_get_link (scene, g_array_index (long_links, guint, i)),
+                               clip, scale);
     }
   cairo_set_dash (cr, NULL, 0, 0);
 

@@ -145,6 +145,10 @@ void                  _imp_scene_query_links   (ImpScene      *self,
  * drawn from one thread at a time. */
 PangoLayout          *_imp_scene_get_text_layout (ImpScene *self,
                                                   guint     i);
+/* Updates the scene in place after text, payload or pin changes only;
+ * FALSE when it cannot, and a new scene is needed. */
+gboolean              _imp_scene_update          (ImpScene  *self,
+                                                  GPtrArray *nodes);
 
 /* Focus: what lies outside the focused branch is drawn at this opacity. */
 #define IMP_SCENE_DIM_ALPHA 0.25

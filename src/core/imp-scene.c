@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "imp-analysis.h"
@@ -1379,4 +1380,196 @@ add_vote_dots (ImpScene     *self,
       g_array_append_val (self->texts, count);
       sc->n_texts++;
     }
+}
+
+/* Incremental updates */
+
+static void
+grid_remove (Grid          *grid,
+             const ImpRect *extent,
+             guint          item)
+{
+  gint64 cx0 = grid_cell (extent->x);
+  gint64 cy0 = grid_cell (extent->y);
+  gint64 cx1 = grid_cell (extent->x + extent->width);
+  gint64 cy1 = grid_cell (extent->y + extent->height);
+
+  if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > GRID_MAX_CELLS)
+    {
+      for (guint j = 0; j < grid->oversized->len; j++)
+        if (g_array_index (grid->oversized, guint, j) == item)
+          {
+            g_array_remove_index_fast (grid->oversized, j);
+            break;
+          }
+      return;
+    }
+
+  for (gint64 cx = cx0; cx <= cx1; cx++)
+    for (gint64 cy = cy0; cy <= cy1; cy++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (grid->cells, &key);
+
+        for (guint j = 0; cell != NULL && j < cell->len; j++)
+          if (g_array_index (cell, guint, j) == item)
+            {
+              /* Queries sort what they find: order in a cell is free. */
+              g_array_remove_index_fast (cell, j);
+              break;
+            }
+      }
+}
+
+static gboolean
+same_rect (const ImpRect *a,
+           const ImpRect *b)
+{
+  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
+}
+
+static void
+translate_card (ImpScene     *self,
+                ImpSceneCard *card,
+                double        dx,
+                double        dy)
+{
+  card->rect.x += dx;
+  card->rect.y += dy;
+  card->extent.x += dx;
+  card->extent.y += dy;
+
+  for (guint i = 0; i < card->n_texts; i++)
+    {
+      ImpSceneText *text = &g_array_index (self->texts, ImpSceneText, card->first_text + i);
+
+      text->x += dx;
+      text->y += dy;
+    }
+
+  for (guint i = 0; i < card->n_boxes; i++)
+    {
+      ImpSceneBox *box = &g_array_index (self->boxes, ImpSceneBox, card->first_box + i);
+
+      box->rect.x += dx;
+      box->rect.y += dy;
+    }
+}
+
+/**
+ * _imp_scene_update:
+ * @nodes: (element-type ImpNode) (nullable): nodes whose title, notes or
+ *   payload changed
+ *
+ * Brings the scene up to date after edits that left the map's structure
+ * alone (no node, link, status or collapsed state changed): new text or
+ * payload on @nodes, or nodes pinned elsewhere. The cards of @nodes are
+ * measured and composed again, cards that moved are moved with what they
+ * carry, and only the links and index cells they touch are redone; the
+ * result equals a scene built from scratch. Everything else (a new node or
+ * link, a status, a collapsed branch) needs imp_scene_new().
+ *
+ * Returns: %FALSE when the structure did change after all; the scene is
+ *   then unusable and must be replaced by a new one
+ */
+gboolean
+_imp_scene_update (ImpScene  *self,
+                   GPtrArray *nodes)
+{
+  g_autoptr(GHashTable) redo = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) moved = g_hash_table_new (NULL, NULL);
+  guint n_texts = self->texts->len;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (IMP_IS_SCENE (self), FALSE);
+
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    g_hash_table_add (redo, g_ptr_array_index (nodes, i));
+
+  if (!_imp_layout_update (self->layout, nodes) ||
+      _imp_layout_get_n_visible (self->layout) != self->cards->len)
+    return FALSE;
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+      ImpNode *node = _imp_layout_get_visible (self->layout, i);
+      ImpRect rect;
+
+      if (card->node != node || !imp_layout_get_node_rect (self->layout, node, &rect))
+        return FALSE;
+
+      if (g_hash_table_contains (redo, node))
+        {
+          const ImpCard *composed = _imp_layout_get_card (self->layout, node);
+          ImpSceneCard fresh;
+
+          /* Composed again at the end of the arrays, then put in its
+           * place; its old texts and boxes stay behind, unused. */
+          grid_remove (&self->card_grid, &card->extent, i);
+          add_card (self, node, composed, &rect);
+          fresh = g_array_index (self->cards, ImpSceneCard, self->cards->len - 1);
+          g_array_set_size (self->cards, self->cards->len - 1);
+          card = &g_array_index (self->cards, ImpSceneCard, i);
+          *card = fresh;
+          g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (i + 1));
+          grid_insert (&self->card_grid, &card->extent, i);
+          g_hash_table_add (moved, node);
+        }
+      else if (card->rect.x != rect.x || card->rect.y != rect.y)
+        {
+          grid_remove (&self->card_grid, &card->extent, i);
+          translate_card (self, card, rect.x - card->rect.x, rect.y - card->rect.y);
+          card->rect.x = rect.x;
+          card->rect.y = rect.y;
+          grid_insert (&self->card_grid, &card->extent, i);
+          g_hash_table_add (moved, node);
+        }
+    }
+
+  if (g_hash_table_size (moved) > 0)
+    for (guint i = 0; i < self->links->len; i++)
+      {
+        ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
+        ImpSceneLink fresh;
+        ImpRect old_extent = link->extent;
+
+        if (!g_hash_table_contains (moved, link->link->parent) &&
+            !g_hash_table_contains (moved, link->link->child))
+          continue;
+
+        add_link (self, link->link);
+        fresh = g_array_index (self->links, ImpSceneLink, self->links->len - 1);
+        g_array_set_size (self->links, self->links->len - 1);
+        link = &g_array_index (self->links, ImpSceneLink, i);
+        *link = fresh;
+        if (!same_rect (&old_extent, &link->extent))
+          {
+            grid_remove (&self->link_grid, &old_extent, i);
+            grid_insert (&self->link_grid, &link->extent, i);
+          }
+      }
+
+  self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+
+      if (first)
+        self->bounds = card->extent;
+      else
+        rect_union (&self->bounds, &card->extent);
+      first = FALSE;
+    }
+  for (guint i = 0; i < self->links->len; i++)
+    rect_union (&self->bounds, &g_array_index (self->links, ImpSceneLink, i).extent);
+
+  if (self->texts->len > n_texts)
+    {
+      self->text_layouts = g_renew (PangoLayout *, self->text_layouts, self->texts->len);
+      memset (self->text_layouts + n_texts, 0,
+              (self->texts->len - n_texts) * sizeof (PangoLayout *));
+    }
+
+  return TRUE;
 }

@@ -117,6 +117,14 @@ imp_application_open_file (ImpApplication *self,
   else
     window = imp_window_new (self);
 
+  /* A big file is read and laid out in a thread while the window shows
+   * it is opening it. */
+  if (_imp_window_files_open_in_thread (window, file))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+
   /* A file with repairable problems opens repaired, saying what changed;
    * anything else (a new file, an error page) is the window's to show. */
   map = imp_format_load_file_with_warnings (file, &warnings, NULL);

@@ -50,6 +50,8 @@ struct _ImpCanvas
 
   ImpMap       *map;
   ImpScene     *scene;
+  GPtrArray    *scene_changes;  /* nodes to compose again, for _imp_scene_update() */
+  ImpScene     *offered_scene;  /* built elsewhere for the next map, see imp_canvas_offer_scene() */
   ImpViewport  *viewport;
   ImpThemeKind  theme_kind;
 
@@ -123,10 +125,25 @@ ensure_scene (ImpCanvas *self)
 {
   ImpRect bounds;
 
+  if (!self->dirty && self->scene_changes != NULL)
+    {
+      g_autoptr(GPtrArray) changes = g_steal_pointer (&self->scene_changes);
+
+      /* Pins, titles and payloads: the scene follows in place. */
+      if (self->scene != NULL && _imp_scene_update (self->scene, changes))
+        {
+          imp_scene_get_bounds (self->scene, &bounds);
+          imp_viewport_set_bounds (self->viewport, &bounds);
+          return;
+        }
+      self->dirty = TRUE;
+    }
+
   if (!self->dirty)
     return;
 
   self->dirty = FALSE;
+  g_clear_pointer (&self->scene_changes, g_ptr_array_unref);
   g_clear_object (&self->scene);
 
   if (self->map == NULL)
@@ -135,7 +152,12 @@ ensure_scene (ImpCanvas *self)
       return;
     }
 
-  self->scene = imp_scene_new (self->map, get_theme (self));
+  if (self->offered_scene != NULL && imp_scene_get_map (self->offered_scene) == self->map &&
+      imp_scene_get_theme (self->offered_scene) == get_theme (self))
+    self->scene = g_steal_pointer (&self->offered_scene);
+  else
+    self->scene = imp_scene_new (self->map, get_theme (self));
+  g_clear_object (&self->offered_scene);
   imp_scene_get_bounds (self->scene, &bounds);
   imp_viewport_set_bounds (self->viewport, &bounds);
 }
@@ -213,6 +235,47 @@ zoom_by (ImpCanvas *self,
   imp_viewport_zoom_at (self->viewport, factor, x, y);
 }
 
+/* Whether the scene can follow @kind in place (see _imp_scene_update()),
+ * noting what it must compose again; anything else rebuilds it. */
+static gboolean
+note_scene_change (ImpCanvas     *self,
+                   ImpChangeKind  kind,
+                   gpointer       object)
+{
+  ImpNode *node = object;
+  const ImpSceneCard *card;
+
+  if (self->dirty || self->scene == NULL || node == NULL)
+    return FALSE;
+
+  if (self->scene_changes == NULL)
+    self->scene_changes = g_ptr_array_new ();
+
+  if (kind == IMP_CHANGE_NODE_POSITION)
+    return TRUE;
+  if (kind != IMP_CHANGE_NODE_TEXT && kind != IMP_CHANGE_NODE_PAYLOAD)
+    return FALSE;
+
+  /* A new level moves the card to another column; a hidden card is rare. */
+  card = _imp_scene_find_card (self->scene, node);
+  if (card == NULL || card->level != node->level)
+    return FALSE;
+
+  g_ptr_array_add (self->scene_changes, node);
+  /* An experiment's result shows on its deliverable's card. */
+  if (kind == IMP_CHANGE_NODE_PAYLOAD)
+    {
+      for (guint i = 0; i < node->parents->len; i++)
+        g_ptr_array_add (self->scene_changes,
+                         ((ImpLink *) g_ptr_array_index (node->parents, i))->parent);
+      for (guint i = 0; i < node->children->len; i++)
+        g_ptr_array_add (self->scene_changes,
+                         ((ImpLink *) g_ptr_array_index (node->children, i))->child);
+    }
+
+  return TRUE;
+}
+
 static void
 map_changed_cb (ImpCanvas     *self,
                 ImpChangeKind  kind,
@@ -226,7 +289,10 @@ map_changed_cb (ImpCanvas     *self,
       imp_map_lookup_node (self->map, self->editing_id) == NULL)
     imp_canvas_stop_editing (self, FALSE);
 
-  invalidate_scene (self);
+  if (note_scene_change (self, kind, object))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    invalidate_scene (self);
   _imp_canvas_a11y_update (self);
 }
 
@@ -1361,6 +1427,8 @@ imp_canvas_dispose (GObject *object)
   g_clear_pointer (&self->drag_origins, g_array_unref);
   g_clear_pointer (&self->drop_legal, g_hash_table_unref);
   g_clear_object (&self->scene);
+  g_clear_pointer (&self->scene_changes, g_ptr_array_unref);
+  g_clear_object (&self->offered_scene);
   g_clear_object (&self->map);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->dispose (object);
@@ -2141,4 +2209,22 @@ imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
 {
   first_frame_func = func;
   first_frame_data = user_data;
+}
+
+/**
+ * imp_canvas_offer_scene:
+ * @scene: (nullable): a scene of the map about to be set, built elsewhere
+ *   (in a worker thread while the file loaded)
+ *
+ * Lets the canvas use @scene instead of building its own when it next
+ * needs one, provided it shows the same map in the canvas's theme.
+ */
+void
+imp_canvas_offer_scene (ImpCanvas *self,
+                        ImpScene  *scene)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (scene == NULL || IMP_IS_SCENE (scene));
+
+  g_set_object (&self->offered_scene, scene);
 }

@@ -70,4 +70,7 @@ typedef void  (*ImpCanvasFrameFunc)        (ImpCanvas *canvas,
 void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
                                                  gpointer           user_data);
 
+void            imp_canvas_offer_scene    (ImpCanvas *self,
+                                           ImpScene  *scene);
+
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _ImpInspector
   gboolean       building;
   gboolean       selecting;  /* a row of the map page is selecting its node */
   gboolean       scroll_to_top;
+  gboolean       map_lists_stale;  /* the map page's lists wait until it is shown */
   GDate          today;
 };
 
@@ -1365,6 +1366,177 @@ rebuild_selection (ImpInspector *self)
 
 /* The map page */
 
+/* A big map has thousands of findings, deliverables and prompts, and GTK
+ * measures every row of a group before the window can show its first
+ * frame: a list shows this many rows, then a row that adds as many more. */
+#define MAP_ROWS_STEP 25
+
+typedef GtkWidget *(*MapRowFunc) (ImpInspector *self,
+                                  GtkWidget    *group,
+                                  gpointer      item,
+                                  guint         i);
+
+typedef struct
+{
+  GtkWidget  *group;
+  GPtrArray  *items;
+  guint       next;
+  MapRowFunc  add_row;
+  char       *key;
+} MoreRows;
+
+static void
+more_rows_free (gpointer data)
+{
+  MoreRows *more = data;
+
+  g_ptr_array_unref (more->items);
+  g_free (more->key);
+  g_free (more);
+}
+
+static void add_map_rows (ImpInspector *self,
+                          GtkWidget    *group,
+                          const char   *key,
+                          GPtrArray    *items,
+                          guint         start,
+                          MapRowFunc    add_row);
+
+static void
+more_row_activated_cb (AdwActionRow *row,
+                       ImpInspector *self)
+{
+  MoreRows *more = g_object_get_data (G_OBJECT (row), "imp-more");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *more_key = NULL;
+  GtkWidget *group, *first;
+  MapRowFunc add_row;
+  guint next;
+
+  /* The list is about to be built again for a changed map. */
+  if (more == NULL || self->map_source != 0)
+    return;
+
+  items = g_ptr_array_ref (more->items);
+  key = g_strdup (more->key);
+  group = more->group;
+  next = more->next;
+  add_row = more->add_row;
+
+  more_key = g_strdup_printf ("%s-more", key);
+  g_hash_table_remove (self->map_rows, more_key);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+  add_map_rows (self, group, key, items, next, add_row);
+
+  {
+    g_autofree char *first_key = g_strdup_printf ("%s-%u", key, next);
+
+    first = g_hash_table_lookup (self->map_rows, first_key);
+    if (first != NULL)
+      gtk_widget_grab_focus (first);
+  }
+}
+
+/* Adds rows for @items from @start on, at most MAP_ROWS_STEP of them, and
+ * a "Show more" row when some are left. Rows are found by "@key-N". */
+static void
+add_map_rows (ImpInspector *self,
+              GtkWidget    *group,
+              const char   *key,
+              GPtrArray    *items,
+              guint         start,
+              MapRowFunc    add_row)
+{
+  guint end = MIN (items->len, start + MAP_ROWS_STEP);
+
+  for (guint i = start; i < end; i++)
+    {
+      GtkWidget *row = add_row (self, group, g_ptr_array_index (items, i), i);
+
+      g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-%u", key, i), row);
+    }
+
+  if (end < items->len)
+    {
+      guint left = items->len - end;
+      guint step = MIN (left, MAP_ROWS_STEP);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More",
+                                                             "Show %u More", step), step);
+      /* TRANSLATORS: under a long list on the map page: "50 of 742 shown" */
+      g_autofree char *subtitle = g_strdup_printf (_("%u of %u shown"), end, items->len);
+      GtkWidget *row = add_info_row (group, title, subtitle);
+      MoreRows *more = g_new0 (MoreRows, 1);
+
+      more->group = group;
+      more->items = g_ptr_array_ref (items);
+      more->next = end;
+      more->add_row = add_row;
+      more->key = g_strdup (key);
+      g_object_set_data_full (G_OBJECT (row), "imp-more", more, more_rows_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("view-more-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (more_row_activated_cb), self, 0);
+      g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-more", key), row);
+    }
+}
+
+static GtkWidget *
+add_ranked_row (ImpInspector *self,
+                GtkWidget    *group,
+                gpointer      item,
+                guint         i)
+{
+  ImpNode *node = item;
+  g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *score;
+
+  if (imp_ice_is_set (&node->ice))
+    title = g_strdup_printf ("%u. %s", i + 1, node->title);
+  else
+    title = g_strdup (node->title);
+
+  g_ptr_array_add (sentences, NULL);
+  subtitle = sentences->len > 1 ? g_strjoinv ("\n", (char **) sentences->pdata)
+                                 : g_strdup (_("No chain up to a goal"));
+  row = add_select_row (self, group, node, title, subtitle);
+
+  if (imp_ice_is_set (&node->ice))
+    {
+      g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
+
+      score = gtk_label_new (text);
+      gtk_widget_add_css_class (score, "heading");
+    }
+  else
+    {
+      score = gtk_label_new (_("Not scored"));
+      gtk_widget_add_css_class (score, "dim-label");
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+
+  switch (imp_analysis_get_verdict (node, NULL, NULL))
+    {
+    case IMP_VERDICT_ELIMINATED:
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+      break;
+    case IMP_VERDICT_BOOSTED:
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      break;
+    case IMP_VERDICT_MIXED:
+    case IMP_VERDICT_NONE:
+    default:
+      break;
+    }
+
+  return row;
+}
+
 static void
 build_deliverables (ImpInspector *self,
                     GtkWidget    *box)
@@ -1387,55 +1559,26 @@ build_deliverables (ImpInspector *self,
   if (ranked->len == 0)
     add_info_row (group, _("No deliverables yet"), NULL);
 
-  for (guint i = 0; i < ranked->len; i++)
-    {
-      ImpNode *node = g_ptr_array_index (ranked, i);
-      g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row, *score;
+  add_map_rows (self, group, "ranked", ranked, 0, add_ranked_row);
+}
 
-      if (imp_ice_is_set (&node->ice))
-        title = g_strdup_printf ("%u. %s", i + 1, node->title);
-      else
-        title = g_strdup (node->title);
+static GtkWidget *
+add_health_row (ImpInspector *self,
+                GtkWidget    *group,
+                gpointer      item,
+                guint         i)
+{
+  const ImpFinding *finding = item;
+  GtkWidget *row = add_select_row (self, group, finding->node, finding->message, NULL);
+  const char *icon = "dialog-warning-symbolic";
 
-      g_ptr_array_add (sentences, NULL);
-      subtitle = sentences->len > 1 ? g_strjoinv ("\n", (char **) sentences->pdata)
-                                     : g_strdup (_("No chain up to a goal"));
-      row = add_select_row (self, group, node, title, subtitle);
-      g_hash_table_replace (self->map_rows, g_strdup_printf ("ranked-%u", i), row);
+  if (finding->kind == IMP_FINDING_REFUTED_LINK ||
+      finding->kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
+      finding->kind == IMP_FINDING_ELIMINATED)
+    icon = "action-unavailable-symbolic";
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
 
-      if (imp_ice_is_set (&node->ice))
-        {
-          g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
-
-          score = gtk_label_new (text);
-          gtk_widget_add_css_class (score, "heading");
-        }
-      else
-        {
-          score = gtk_label_new (_("Not scored"));
-          gtk_widget_add_css_class (score, "dim-label");
-        }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
-
-      switch (imp_analysis_get_verdict (node, NULL, NULL))
-        {
-        case IMP_VERDICT_ELIMINATED:
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
-          break;
-        case IMP_VERDICT_BOOSTED:
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-          break;
-        case IMP_VERDICT_MIXED:
-        case IMP_VERDICT_NONE:
-        default:
-          break;
-        }
-    }
+  return row;
 }
 
 static void
@@ -1462,19 +1605,21 @@ build_health (ImpInspector *self,
                                  gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
     }
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const ImpFinding *finding = g_ptr_array_index (findings, i);
-      GtkWidget *row = add_select_row (self, group, finding->node, finding->message, NULL);
-      const char *icon = "dialog-warning-symbolic";
+  add_map_rows (self, group, "health", findings, 0, add_health_row);
+}
 
-      g_hash_table_replace (self->map_rows, g_strdup_printf ("health-%u", i), row);
-      if (finding->kind == IMP_FINDING_REFUTED_LINK ||
-          finding->kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
-          finding->kind == IMP_FINDING_ELIMINATED)
-        icon = "action-unavailable-symbolic";
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-    }
+static GtkWidget *
+add_hmw_row (ImpInspector *self,
+             GtkWidget    *group,
+             gpointer      item,
+             guint         i)
+{
+  const char *prompt = item;
+  GtkWidget *row = add_info_row (group, prompt, NULL);
+
+  add_copy_button (self, row, prompt);
+
+  return row;
 }
 
 static void
@@ -1483,7 +1628,7 @@ build_all_hmw (ImpInspector *self,
 {
   GtkWidget *group = add_group (box, _("How Might We"),
                                 _("Every impact as a question for ideation."));
-  guint n = 0;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
     {
@@ -1495,17 +1640,13 @@ build_all_hmw (ImpInspector *self,
 
       prompts = imp_analysis_get_hmw_prompts (node);
       for (guint j = 0; j < prompts->len; j++)
-        {
-          const char *prompt = g_ptr_array_index (prompts, j);
-          GtkWidget *row = add_info_row (group, prompt, NULL);
-
-          add_copy_button (self, row, prompt);
-          n++;
-        }
+        g_ptr_array_add (all, g_strdup (g_ptr_array_index (prompts, j)));
     }
 
-  if (n == 0)
+  if (all->len == 0)
     add_info_row (group, _("No impacts yet"), NULL);
+
+  add_map_rows (self, group, "hmw", all, 0, add_hmw_row);
 }
 
 static void
@@ -1519,6 +1660,7 @@ rebuild_map (ImpInspector *self)
   g_hash_table_remove_all (self->map_rows);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
+  self->map_lists_stale = TRUE;
 
   self->building = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->map_title_row), self->map != NULL);
@@ -1538,9 +1680,23 @@ rebuild_map (ImpInspector *self)
   if (self->map == NULL)
     return;
 
+  /* The lists are built when the page is shown: on a big map they are
+   * what GTK spends most time measuring. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") != 0)
+    return;
+
+  self->map_lists_stale = FALSE;
   build_health (self, box);
   build_deliverables (self, box);
   build_all_hmw (self, box);
+}
+
+static void
+stack_page_notify_cb (ImpInspector *self)
+{
+  if (self->map_lists_stale && self->map_source == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0)
+    rebuild_map (self);
 }
 
 /* Following the model */
@@ -1773,6 +1929,8 @@ imp_inspector_init (ImpInspector *self)
                            self, 0);
   g_signal_connect_object (self->vocabulary_row, "notify::selected",
                            G_CALLBACK (combo_selected_cb), self, 0);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (stack_page_notify_cb), self, G_CONNECT_SWAPPED);
 
   rebuild_selection (self);
   rebuild_map (self);
@@ -1940,7 +2098,7 @@ imp_inspector_get_field (ImpInspector *self,
   /* A pending rebuild would replace the row: do it now. */
   if (self->selection_source != 0)
     rebuild_selection (self);
-  if (self->map_source != 0)
+  if (self->map_source != 0 || self->map_lists_stale)
     rebuild_map (self);
 
   if (g_hash_table_contains (self->map_rows, key))

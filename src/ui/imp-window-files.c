@@ -982,3 +982,230 @@ _imp_window_files_init (ImpWindow *self)
 
   refresh (self);
 }
+
+/* Opening a big file: read, laid out and turned into a scene in a worker
+ * thread, with the window showing that it is opening the file, so it stays
+ * responsive however big the map. */
+
+/* Smaller files open at once, as they take well under half a second. */
+#define OPEN_IN_THREAD_MIN_BYTES  (1024 * 1024)
+#define LOADING_SHOW_DELAY_MS     500
+#define LOADING_KEY               "imp-window-loading"
+
+typedef struct
+{
+  GFile          *file;
+  const ImpTheme *theme;
+  ImpMap         *map;
+  ImpScene       *scene;
+  char          **warnings;
+  guint           show_source;
+  gboolean        destroyed;
+} OpenData;
+
+static void
+open_data_free (gpointer user_data)
+{
+  OpenData *data = user_data;
+
+  g_clear_handle_id (&data->show_source, g_source_remove);
+  g_clear_object (&data->file);
+  g_clear_object (&data->map);
+  g_clear_object (&data->scene);
+  g_clear_pointer (&data->warnings, g_strfreev);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+
+  data->map = imp_format_load_file_with_warnings (data->file, &data->warnings, NULL);
+  if (data->map != NULL)
+    data->scene = imp_scene_new (data->map, data->theme);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static GtkWidget *
+ensure_loading_page (ImpWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "loading");
+
+  if (page == NULL)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_widget_set_size_request (spinner, 32, 32);
+      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (spinner, FALSE);
+      page = adw_status_page_new ();
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+      gtk_stack_add_named (self->stack, page, "loading");
+    }
+
+  return page;
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  ImpWindow *self = user_data;
+  OpenData *data = g_object_get_data (G_OBJECT (self), LOADING_KEY);
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *page, *spinner;
+
+  data->show_source = 0;
+  if (data->destroyed)
+    return G_SOURCE_REMOVE;
+
+  basename = g_file_get_basename (data->file);
+  display_name = g_filename_display_name (basename);
+  /* Translators: %s is a file name; shown while a big map loads */
+  title = g_strdup_printf (_("Opening “%s”…"), display_name);
+
+  page = ensure_loading_page (self);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Reading the file and laying out its cards."));
+  spinner = adw_status_page_get_child (ADW_STATUS_PAGE (page));
+  gtk_widget_set_visible (spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_destroy_cb (ImpWindow *self)
+{
+  OpenData *data = g_object_get_data (G_OBJECT (self), LOADING_KEY);
+
+  if (data != NULL)
+    {
+      data->destroyed = TRUE;
+      g_clear_handle_id (&data->show_source, g_source_remove);
+    }
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ImpWindow *self = IMP_WINDOW (object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  GtkWidget *page;
+
+  g_clear_handle_id (&data->show_source, g_source_remove);
+  if (data->destroyed)
+    {
+      g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
+      return;
+    }
+
+  page = ensure_loading_page (self);
+  gtk_spinner_stop (GTK_SPINNER (adw_status_page_get_child (ADW_STATUS_PAGE (page))));
+
+  if (data->map == NULL)
+    {
+      /* Read again the usual way, which shows why it failed. */
+      g_autoptr(GFile) file = g_object_ref (data->file);
+
+      g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
+      imp_window_open_file (self, file);
+      return;
+    }
+
+  imp_canvas_offer_scene (self->canvas, data->scene);
+  imp_window_set_map (self, data->map, data->file);
+
+  if (data->warnings != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("\n", data->warnings);
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      /* Translators: %s is a list of repairs, one per line */
+      body = g_strdup_printf (_("Some links did not fit the levels of their cards. They "
+                                "were repaired; save to keep the repairs.\n\n%s"), list);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Map Repaired"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      _imp_window_files_set_modified (self);
+    }
+
+  g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
+}
+
+/**
+ * _imp_window_files_open_in_thread:
+ * @file: the `.impactmap` file to show
+ *
+ * Opens a big @file without blocking the window: it is read, laid out and
+ * turned into a scene in a worker thread while the window shows that it is
+ * opening it (with a spinner once that takes over half a second); then the
+ * window shows the map, or why it could not be read. Small files are left
+ * to the caller, who reads them at once.
+ *
+ * Returns: %TRUE when the file is being opened this way
+ */
+gboolean
+_imp_window_files_open_in_thread (ImpWindow *self,
+                                  GFile     *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_object_get_data (G_OBJECT (self), LOADING_KEY) != NULL)
+    return FALSE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL || g_file_info_get_size (info) < OPEN_IN_THREAD_MIN_BYTES)
+    return FALSE;
+
+  data = g_new0 (OpenData, 1);
+  data->file = g_object_ref (file);
+  data->theme = imp_theme_get (imp_canvas_get_theme_kind (self->canvas));
+  g_object_set_data (G_OBJECT (self), LOADING_KEY, data);
+  if (g_object_get_data (G_OBJECT (self), "imp-loading-watch") == NULL)
+    {
+      g_signal_connect (self, "destroy", G_CALLBACK (loading_destroy_cb), NULL);
+      g_object_set_data (G_OBJECT (self), "imp-loading-watch", GINT_TO_POINTER (TRUE));
+    }
+
+  ensure_loading_page (self);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  data->show_source = g_timeout_add (LOADING_SHOW_DELAY_MS, show_loading_cb, self);
+
+  task = g_task_new (self, NULL, open_done_cb, NULL);
+  g_task_set_source_tag (task, _imp_window_files_open_in_thread);
+  /* The task owns the data; the window only points at it while loading. */
+  g_task_set_task_data (task, data, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+
+  return TRUE;
+}
+
+/**
+ * _imp_window_files_is_loading:
+ *
+ * Returns: whether a file is being opened in a worker thread
+ */
+gboolean
+_imp_window_files_is_loading (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
+
+  return g_object_get_data (G_OBJECT (self), LOADING_KEY) != NULL;
+}

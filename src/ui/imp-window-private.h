@@ -75,6 +75,9 @@ void     _imp_window_files_update_title (ImpWindow      *self);
 gboolean _imp_window_files_is_modified  (ImpWindow      *self);
 void     _imp_window_files_set_modified (ImpWindow      *self);
 void     _imp_window_files_write_draft  (ImpWindow      *self);
+gboolean _imp_window_files_open_in_thread (ImpWindow    *self,
+                                           GFile        *file);
+gboolean _imp_window_files_is_loading     (ImpWindow    *self);
 
 void     _imp_window_inspector_class_init (ImpWindowClass *klass);
 void     _imp_window_inspector_init       (ImpWindow      *self);

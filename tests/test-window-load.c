@@ -1,0 +1,230 @@
+/* test-window-load.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-load"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "imp-application.h"
+#include "imp-format.h"
+#include "imp-inspector.h"
+#include "imp-window-private.h"
+
+/* Opening a big map: the window says it is opening the file, keeps
+ * running its main loop while a worker thread reads and lays it out, and
+ * then shows the map. */
+
+static ImpApplication *app;
+static char *tmp_dir;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A map of @n deliverables with long notes: over a mebibyte on disk. */
+static char *
+write_big_map (guint n)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = NULL, *impact = NULL;
+  char *path = g_build_filename (tmp_dir, "big.impactmap", NULL);
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append (notes, "Interviews with teachers say grading takes their evenings. ");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deliverable %u: a quicker way to grade", i);
+      ImpNode *node;
+
+      if (i % 400 == 0)
+        {
+          actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, &error);
+          g_assert_no_error (error);
+          imp_map_link (map, goal, actor, -1, &error);
+          g_assert_no_error (error);
+        }
+      if (i % 20 == 0)
+        {
+          impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", NULL, &error);
+          g_assert_no_error (error);
+          imp_map_link (map, actor, impact, -1, &error);
+          g_assert_no_error (error);
+        }
+      node = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, title, NULL, &error);
+      g_assert_no_error (error);
+      imp_map_set_node_notes (map, node, notes->str);
+      imp_map_link (map, impact, node, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_big_map_loads_in_thread (void)
+{
+  g_autofree char *path = write_big_map (2400);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GStatBuf st;
+  ImpWindow *window;
+  ImpMap *map;
+  ImpScene *scene;
+  guint n_nodes;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1024 * 1024);
+
+  window = imp_application_open_file (app, file);
+
+  /* At once: the window is up and says it is opening the file, not a map. */
+  g_assert_true (_imp_window_files_is_loading (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* The main loop keeps running while the thread works. */
+  for (guint guard = 0; _imp_window_files_is_loading (window); guard++)
+    {
+      g_assert_cmpuint (guard, <, 120000);
+      iterate_for (1);
+    }
+
+  /* Then the map, with the scene built in the thread. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "map");
+  map = imp_window_get_map (window);
+  g_assert_nonnull (map);
+  n_nodes = imp_map_get_n_nodes (map);
+  g_assert_cmpuint (n_nodes, ==, 1 + 6 + 120 + 2400);
+  g_assert_true (g_file_equal (imp_window_get_file (window), file));
+  scene = imp_canvas_get_scene (window->canvas);
+  g_assert_nonnull (scene);
+  g_assert_true (imp_scene_get_map (scene) == map);
+  g_assert_true (imp_scene_hit_test (scene, -1e6, -1e6) == NULL);
+  iterate_for (100);
+
+  /* The Map page lists 2400 deliverables a step at a time. */
+  {
+    ImpInspector *inspector = IMP_INSPECTOR (window->inspector);
+    GtkWidget *more;
+
+    imp_inspector_show_page (inspector, "map");
+    g_assert_nonnull (imp_inspector_get_field (inspector, "ranked-0"));
+    g_assert_nonnull (imp_inspector_get_field (inspector, "ranked-24"));
+    g_assert_null (imp_inspector_get_field (inspector, "ranked-25"));
+    more = imp_inspector_get_field (inspector, "ranked-more");
+    g_assert_nonnull (more);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more)), ==, "25 of 2400 shown");
+    g_signal_emit_by_name (more, "activated");
+    g_assert_nonnull (imp_inspector_get_field (inspector, "ranked-49"));
+    g_assert_null (imp_inspector_get_field (inspector, "ranked-50"));
+    more = imp_inspector_get_field (inspector, "ranked-more");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more)), ==, "50 of 2400 shown");
+    iterate_for (50);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+static void
+test_small_map_opens_at_once (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "small.impactmap", NULL);
+  g_autoptr(ImpMap) small = imp_map_new_with_goal ("Small");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ImpWindow *window;
+
+  g_assert_true (imp_format_save_to_path (small, path, &error));
+  window = imp_application_open_file (app, file);
+
+  g_assert_false (_imp_window_files_is_loading (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "map");
+  g_assert_cmpuint (imp_map_get_n_nodes (imp_window_get_map (window)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+/* Closing the window before the thread is done drops the map quietly. */
+static void
+test_close_while_loading (void)
+{
+  g_autofree char *path = write_big_map (2400);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImpWindow *window = imp_application_open_file (app, file);
+
+  g_object_ref (window);
+  g_assert_true (_imp_window_files_is_loading (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint guard = 0; _imp_window_files_is_loading (window); guard++)
+    {
+      g_assert_cmpuint (guard, <, 120000);
+      iterate_for (1);
+    }
+  g_object_unref (window);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  tmp_dir = g_dir_make_tmp ("imp-window-load-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/load/big-map-in-thread", test_big_map_loads_in_thread);
+  g_test_add_func ("/ui/load/small-map-at-once", test_small_map_opens_at_once);
+  g_test_add_func ("/ui/load/close-while-loading", test_close_while_loading);
+
+  ret = g_test_run ();
+
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  g_object_unref (app);
+
+  return ret;
+}
