@@ -85,6 +85,12 @@ struct _ImpCanvas
   guint         auto_fit : 1;
   guint         has_pointer : 1;
   guint         panning : 1;
+
+  /* Workshop mode: a look forced over the desktop style's (-1 for none),
+   * and the reveal and focus applied to every scene built. */
+  int           theme_override;
+  int           reveal_level;
+  char         *focus_id;
 };
 
 enum {
@@ -115,7 +121,7 @@ to_rgba (const ImpColor *color)
 static const ImpTheme *
 get_theme (ImpCanvas *self)
 {
-  return imp_theme_get (self->theme_kind);
+  return imp_theme_get (imp_canvas_get_theme_kind (self));
 }
 
 static void
@@ -1004,7 +1010,9 @@ snapshot_headers (ImpCanvas   *self,
   base_font = pango_context_get_font_description (pango_layout_get_context (layout));
   font = pango_font_description_copy (base_font);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_font_description_set_absolute_size (font, 13 * PANGO_SCALE);
+  /* Column names are read from the back of the room too. */
+  pango_font_description_set_absolute_size (font, (theme->kind == IMP_THEME_PROJECTOR ? 20 : 13) *
+                                                  PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
@@ -1362,6 +1370,7 @@ imp_canvas_dispose (GObject *object)
   g_clear_pointer (&self->drop_legal, g_hash_table_unref);
   g_clear_object (&self->scene);
   g_clear_object (&self->map);
+  g_clear_pointer (&self->focus_id, g_free);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->dispose (object);
 }
@@ -1559,6 +1568,8 @@ imp_canvas_init (ImpCanvas *self)
 
   self->auto_fit = TRUE;
   self->dirty = TRUE;
+  self->theme_override = -1;
+  self->reveal_level = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1712,6 +1723,9 @@ ImpThemeKind
 imp_canvas_get_theme_kind (ImpCanvas *self)
 {
   g_return_val_if_fail (IMP_IS_CANVAS (self), IMP_THEME_LIGHT);
+
+  if (self->theme_override >= 0)
+    return self->theme_override;
 
   return self->theme_kind;
 }
@@ -2141,4 +2155,41 @@ imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
 {
   first_frame_func = func;
   first_frame_data = user_data;
+}
+
+/**
+ * imp_canvas_set_theme_override:
+ * @kind: the look to paint with, or -1 to follow the desktop style again
+ *
+ * Forces a look over the desktop's light, dark or high-contrast style, as
+ * presentation mode does with the projector theme. The document is not
+ * touched: the look is view state.
+ */
+void
+imp_canvas_set_theme_override (ImpCanvas *self,
+                               int        kind)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (kind >= -1 && kind <= IMP_THEME_PROJECTOR);
+
+  if (self->theme_override == kind)
+    return;
+
+  self->theme_override = kind;
+  invalidate_scene (self);
+  if (self->auto_fit)
+    fit (self);
+}
+
+/**
+ * imp_canvas_get_theme_override:
+ *
+ * Returns: the look forced with imp_canvas_set_theme_override(), or -1
+ */
+int
+imp_canvas_get_theme_override (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), -1);
+
+  return self->theme_override;
 }

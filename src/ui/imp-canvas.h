@@ -70,4 +70,8 @@ typedef void  (*ImpCanvasFrameFunc)        (ImpCanvas *canvas,
 void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
                                                  gpointer           user_data);
 
+void            imp_canvas_set_theme_override (ImpCanvas *self,
+                                               int        kind);
+int             imp_canvas_get_theme_override (ImpCanvas *self);
+
 G_END_DECLS
