@@ -293,6 +293,12 @@ draw_cards_batched (ImpScene *scene,
     }
 }
 
+static void render_focused (ImpScene       *scene,
+                            cairo_t        *cr,
+                            const ImpRect  *clip,
+                            double          scale,
+                            ImpRenderFlags  flags);
+
 /**
  * imp_render_scene:
  * @scene: the scene to paint
@@ -322,6 +328,12 @@ imp_render_scene (ImpScene       *scene,
 
   g_return_if_fail (IMP_IS_SCENE (scene));
   g_return_if_fail (cr != NULL);
+
+  if (_imp_scene_has_focus (scene) && _imp_scene_get_filter (scene) == IMP_SCENE_FILTER_ALL)
+    {
+      render_focused (scene, cr, clip, scale, flags);
+      return;
+    }
 
   theme = imp_scene_get_theme (scene);
   if (!(scale > 0) || !isfinite (scale))
@@ -431,5 +443,41 @@ imp_render_selection (ImpScene      *scene,
   set_color (cr, &theme->selection);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* A focused scene is painted in two passes: everything outside the branch
+ * into a group laid down faded, then the branch at full strength on top. */
+static void
+render_focused (ImpScene       *scene,
+                cairo_t        *cr,
+                const ImpRect  *clip,
+                double          scale,
+                ImpRenderFlags  flags)
+{
+  const ImpTheme *theme = imp_scene_get_theme (scene);
+
+  cairo_save (cr);
+  if (clip != NULL)
+    {
+      cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_clip (cr);
+    }
+  if (flags & IMP_RENDER_BACKGROUND)
+    {
+      set_color (cr, &theme->background);
+      cairo_paint (cr);
+    }
+
+  cairo_push_group (cr);
+  _imp_scene_set_filter (scene, IMP_SCENE_FILTER_DIMMED);
+  imp_render_scene (scene, cr, clip, scale, flags & ~IMP_RENDER_BACKGROUND);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, IMP_SCENE_DIM_ALPHA);
+
+  _imp_scene_set_filter (scene, IMP_SCENE_FILTER_UNDIMMED);
+  imp_render_scene (scene, cr, clip, scale, flags & ~IMP_RENDER_BACKGROUND);
+  _imp_scene_set_filter (scene, IMP_SCENE_FILTER_ALL);
+
   cairo_restore (cr);
 }

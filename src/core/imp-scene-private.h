@@ -146,4 +146,29 @@ void                  _imp_scene_query_links   (ImpScene      *self,
 PangoLayout          *_imp_scene_get_text_layout (ImpScene *self,
                                                   guint     i);
 
+/* Focus: what lies outside the focused branch is drawn at this opacity. */
+#define IMP_SCENE_DIM_ALPHA 0.25
+
+/* Which of the shown items the queries above return, so the renderer can
+ * paint the dimmed ones apart; hidden ones (reveal) are never returned. */
+typedef enum
+{
+  IMP_SCENE_FILTER_ALL,
+  IMP_SCENE_FILTER_DIMMED,
+  IMP_SCENE_FILTER_UNDIMMED,
+} ImpSceneFilter;
+
+void                  _imp_scene_set_filter    (ImpScene       *self,
+                                                ImpSceneFilter  filter);
+ImpSceneFilter        _imp_scene_get_filter    (ImpScene       *self);
+gboolean              _imp_scene_has_focus     (ImpScene *self);
+gboolean              _imp_scene_card_is_hidden (ImpScene           *self,
+                                                 const ImpSceneCard *card);
+gboolean              _imp_scene_link_is_hidden (ImpScene           *self,
+                                                 const ImpSceneLink *link);
+gboolean              _imp_scene_card_is_dimmed (ImpScene           *self,
+                                                 const ImpSceneCard *card);
+gboolean              _imp_scene_link_is_dimmed (ImpScene           *self,
+                                                 const ImpSceneLink *link);
+
 G_END_DECLS

@@ -70,6 +70,12 @@ struct _ImpScene
   GHashTable     *refuted;  /* nodes downstream of a refuted link */
   GStringChunk   *strings;  /* their texts */
   GDate           today;
+
+  /* View state (imp_scene_set_reveal_level, imp_scene_set_focus) */
+  int             reveal_level;  /* -1: every level */
+  ImpNode        *focus;
+  GHashTable     *branch;        /* the focused branch's nodes */
+  ImpSceneFilter  filter;
 };
 
 G_DEFINE_FINAL_TYPE (ImpScene, imp_scene, G_TYPE_OBJECT)
@@ -677,6 +683,7 @@ imp_scene_finalize (GObject *object)
   g_clear_pointer (&self->by_node, g_hash_table_unref);
   g_clear_pointer (&self->refuted, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->branch, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->map);
 
@@ -702,6 +709,7 @@ imp_scene_init (ImpScene *self)
   self->by_node = g_hash_table_new (NULL, NULL);
   grid_init (&self->card_grid);
   grid_init (&self->link_grid);
+  self->reveal_level = -1;
 }
 
 /**
@@ -829,7 +837,8 @@ imp_scene_hit_test (ImpScene *self,
           const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
 
           /* Cards drawn later are on top. */
-          if ((int) i > best && imp_rect_contains_point (&card->rect, x, y))
+          if ((int) i > best && imp_rect_contains_point (&card->rect, x, y) &&
+              !_imp_scene_card_is_hidden (self, card))
             best = i;
         }
     }
@@ -976,12 +985,22 @@ _imp_scene_get_box (ImpScene *self,
   return &g_array_index (self->boxes, ImpSceneBox, i);
 }
 
+static void filter_cards (ImpScene *self,
+                          GArray   *items,
+                          guint     from);
+static void filter_links (ImpScene *self,
+                          GArray   *items,
+                          guint     from);
+
 void
 _imp_scene_query_cards (ImpScene      *self,
                         const ImpRect *rect,
                         GArray        *out)
 {
+  guint before = out->len;
+
   grid_query (self, &self->card_grid, self->cards->len, card_extent, rect, out);
+  filter_cards (self, out, before);
 }
 
 void
@@ -989,7 +1008,10 @@ _imp_scene_query_links (ImpScene      *self,
                         const ImpRect *rect,
                         GArray        *out)
 {
+  guint before = out->len;
+
   grid_query (self, &self->link_grid, self->links->len, link_extent, rect, out);
+  filter_links (self, out, before);
 }
 
 PangoLayout *
@@ -1012,4 +1034,268 @@ _imp_scene_get_text_layout (ImpScene *self,
                         text->weight, text->letter_spacing);
 
   return self->text_layouts[i];
+}
+
+/* View state: reveal and focus. They change what is drawn and hit, never
+ * where anything is, so a scene need not be rebuilt for them. */
+
+static void
+collect_descendants (GHashTable *set,
+                     ImpNode    *node)
+{
+  if (!g_hash_table_add (set, node))
+    return;
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (node->children, i);
+
+      if (imp_link_is_tree_link (link))
+        collect_descendants (set, link->child);
+    }
+}
+
+static void
+collect_ancestors (GHashTable *set,
+                   ImpNode    *node)
+{
+  /* Every path up to a goal: a deliverable serving two outcomes belongs to
+   * both chains. */
+  for (guint i = 0; i < node->parents->len; i++)
+    {
+      ImpNode *parent = ((ImpLink *) g_ptr_array_index (node->parents, i))->parent;
+
+      if (g_hash_table_add (set, parent))
+        collect_ancestors (set, parent);
+    }
+}
+
+gboolean
+_imp_scene_card_is_hidden (ImpScene           *self,
+                           const ImpSceneCard *card)
+{
+  return self->reveal_level >= 0 && (int) card->level > self->reveal_level;
+}
+
+gboolean
+_imp_scene_link_is_hidden (ImpScene           *self,
+                           const ImpSceneLink *link)
+{
+  return self->reveal_level >= 0 &&
+         ((int) link->link->parent->level > self->reveal_level ||
+          (int) link->link->child->level > self->reveal_level);
+}
+
+gboolean
+_imp_scene_card_is_dimmed (ImpScene           *self,
+                           const ImpSceneCard *card)
+{
+  return self->branch != NULL && !g_hash_table_contains (self->branch, card->node);
+}
+
+gboolean
+_imp_scene_link_is_dimmed (ImpScene           *self,
+                           const ImpSceneLink *link)
+{
+  return self->branch != NULL &&
+         !(g_hash_table_contains (self->branch, link->link->parent) &&
+           g_hash_table_contains (self->branch, link->link->child));
+}
+
+gboolean
+_imp_scene_has_focus (ImpScene *self)
+{
+  return self->branch != NULL;
+}
+
+void
+_imp_scene_set_filter (ImpScene       *self,
+                       ImpSceneFilter  filter)
+{
+  self->filter = filter;
+}
+
+ImpSceneFilter
+_imp_scene_get_filter (ImpScene *self)
+{
+  return self->filter;
+}
+
+static gboolean
+keep_dimmed (ImpScene *self,
+             gboolean  dimmed)
+{
+  switch (self->filter)
+    {
+    case IMP_SCENE_FILTER_DIMMED:
+      return dimmed;
+    case IMP_SCENE_FILTER_UNDIMMED:
+      return !dimmed;
+    case IMP_SCENE_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+filter_cards (ImpScene *self,
+              GArray   *items,
+              guint     from)
+{
+  guint kept = from;
+
+  if (self->reveal_level < 0 && self->filter == IMP_SCENE_FILTER_ALL)
+    return;
+
+  for (guint j = from; j < items->len; j++)
+    {
+      guint i = g_array_index (items, guint, j);
+      const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+
+      if (!_imp_scene_card_is_hidden (self, card) &&
+          keep_dimmed (self, _imp_scene_card_is_dimmed (self, card)))
+        g_array_index (items, guint, kept++) = i;
+    }
+  g_array_set_size (items, kept);
+}
+
+static void
+filter_links (ImpScene *self,
+              GArray   *items,
+              guint     from)
+{
+  guint kept = from;
+
+  if (self->reveal_level < 0 && self->filter == IMP_SCENE_FILTER_ALL)
+    return;
+
+  for (guint j = from; j < items->len; j++)
+    {
+      guint i = g_array_index (items, guint, j);
+      const ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
+
+      if (!_imp_scene_link_is_hidden (self, link) &&
+          keep_dimmed (self, _imp_scene_link_is_dimmed (self, link)))
+        g_array_index (items, guint, kept++) = i;
+    }
+  g_array_set_size (items, kept);
+}
+
+/**
+ * imp_scene_set_reveal_level:
+ * @max_level: the deepest level shown, or -1 for all
+ *
+ * Hides every card whose level is deeper than @max_level, and every link
+ * that touches one: they are not drawn, not hit by imp_scene_hit_test() and
+ * not in imp_scene_get_visible_bounds(). The layout does not change, so the
+ * cards already shown keep their places as the next level appears.
+ */
+void
+imp_scene_set_reveal_level (ImpScene *self,
+                            int       max_level)
+{
+  g_return_if_fail (IMP_IS_SCENE (self));
+
+  self->reveal_level = max_level < 0 ? -1 : MIN (max_level, IMP_N_LEVELS - 1);
+}
+
+/**
+ * imp_scene_get_reveal_level:
+ *
+ * Returns: the deepest level shown, or -1 when every level is
+ */
+int
+imp_scene_get_reveal_level (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), -1);
+
+  return self->reveal_level;
+}
+
+/**
+ * imp_scene_set_focus:
+ * @branch: (nullable): a node of the scene's map, or %NULL for no focus
+ *
+ * Focuses the branch of @branch: the node, its descendants through tree
+ * links and its ancestors up to the goals. Every other card, and every link
+ * not between two cards of the branch, is drawn dimmed; they stay
+ * hit-testable.
+ */
+void
+imp_scene_set_focus (ImpScene *self,
+                     ImpNode  *branch)
+{
+  g_return_if_fail (IMP_IS_SCENE (self));
+
+  g_clear_pointer (&self->branch, g_hash_table_unref);
+  self->focus = branch;
+  if (branch == NULL)
+    return;
+
+  self->branch = g_hash_table_new (NULL, NULL);
+  collect_descendants (self->branch, branch);
+  collect_ancestors (self->branch, branch);
+}
+
+/**
+ * imp_scene_get_focus:
+ *
+ * Returns: (transfer none) (nullable): the focused branch's node
+ */
+ImpNode *
+imp_scene_get_focus (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+
+  return self->focus;
+}
+
+/**
+ * imp_scene_get_visible_bounds:
+ * @bounds: (out): the bounds of what is shown
+ *
+ * Like imp_scene_get_bounds(), for the cards and links shown: with a reveal
+ * level, the revealed ones; with a focus, the branch's. Empty at (0, 0)
+ * when nothing is shown.
+ */
+void
+imp_scene_get_visible_bounds (ImpScene *self,
+                              ImpRect  *bounds)
+{
+  gboolean first = TRUE;
+
+  g_return_if_fail (IMP_IS_SCENE (self));
+  g_return_if_fail (bounds != NULL);
+
+  if (self->reveal_level < 0 && self->branch == NULL)
+    {
+      *bounds = self->bounds;
+      return;
+    }
+
+  *bounds = (ImpRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+
+      if (_imp_scene_card_is_hidden (self, card) || _imp_scene_card_is_dimmed (self, card))
+        continue;
+      if (first)
+        *bounds = card->extent;
+      else
+        rect_union (bounds, &card->extent);
+      first = FALSE;
+    }
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
+
+      if (_imp_scene_link_is_hidden (self, link) || _imp_scene_link_is_dimmed (self, link))
+        continue;
+      if (first)
+        *bounds = link->extent;
+      else
+        rect_union (bounds, &link->extent);
+      first = FALSE;
+    }
 }

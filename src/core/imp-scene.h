@@ -50,4 +50,14 @@ void            imp_scene_get_column      (ImpScene       *self,
                                            double         *x,
                                            double         *width);
 
+/* Workshop view state: never saved, and the layout does not change. */
+void            imp_scene_set_reveal_level (ImpScene      *self,
+                                            int            max_level);
+int             imp_scene_get_reveal_level (ImpScene      *self);
+void            imp_scene_set_focus       (ImpScene       *self,
+                                           ImpNode        *branch);
+ImpNode        *imp_scene_get_focus       (ImpScene       *self);
+void            imp_scene_get_visible_bounds (ImpScene    *self,
+                                           ImpRect        *bounds);
+
 G_END_DECLS

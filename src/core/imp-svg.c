@@ -296,6 +296,15 @@ append_link (GString            *out,
   g_string_append (out, "/>\n");
 }
 
+static gboolean svg_item_open  (GString            *out,
+                                ImpScene           *scene,
+                                const ImpSceneCard *card,
+                                const ImpSceneLink *link);
+static void     svg_item_close (GString            *out,
+                                ImpScene           *scene,
+                                const ImpSceneCard *card,
+                                const ImpSceneLink *link);
+
 /**
  * imp_svg_write_to_data:
  * @scene: the scene to write
@@ -409,21 +418,32 @@ imp_svg_write_area (ImpScene            *scene,
   n_links = _imp_scene_get_n_links (scene);
   g_string_append (out, "<g class=\"links\">\n");
   for (guint i = 0; i < n_links; i++)
-    append_link (out, _imp_scene_get_link (scene, i));
+    if (!svg_item_open (out, scene, NULL, _imp_scene_get_link (scene, i)))
+      {
+        append_link (out, _imp_scene_get_link (scene, i));
+        svg_item_close (out, scene, NULL, _imp_scene_get_link (scene, i));
+      }
   for (guint i = 0; i < n_links; i++)
     {
       const ImpSceneLink *link = _imp_scene_get_link (scene, i);
 
+      if (svg_item_open (out, scene, NULL, link))
+        continue;
       if (link->mark_box >= 0)
         append_box (out, _imp_scene_get_box (scene, link->mark_box));
       if (link->mark_text >= 0)
         append_text (out, theme, _imp_scene_get_text (scene, link->mark_text));
+      svg_item_close (out, scene, NULL, link);
     }
   g_string_append (out, "</g>\n");
 
   g_string_append (out, "<g class=\"cards\">\n");
   for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
-    append_card (out, scene, theme, _imp_scene_get_card (scene, i));
+    if (!svg_item_open (out, scene, _imp_scene_get_card (scene, i), NULL))
+      {
+        append_card (out, scene, theme, _imp_scene_get_card (scene, i));
+        svg_item_close (out, scene, _imp_scene_get_card (scene, i), NULL);
+      }
   g_string_append (out, "</g>\n");
 
   g_string_append (out, "</svg>\n");
@@ -432,4 +452,45 @@ imp_svg_write_area (ImpScene            *scene,
     *length = out->len;
 
   return g_string_free (out, FALSE);
+}
+
+/* The scene's view state, as in imp_render_scene(): a hidden card or link
+ * is left out (svg_item_open() returns %TRUE: skip it), a dimmed one is
+ * wrapped in a faded group. */
+static gboolean
+svg_item_open (GString            *out,
+               ImpScene           *scene,
+               const ImpSceneCard *card,
+               const ImpSceneLink *link)
+{
+  gboolean hidden, dimmed;
+
+  hidden = card != NULL ? _imp_scene_card_is_hidden (scene, card)
+                        : _imp_scene_link_is_hidden (scene, link);
+  if (hidden)
+    return TRUE;
+
+  dimmed = card != NULL ? _imp_scene_card_is_dimmed (scene, card)
+                        : _imp_scene_link_is_dimmed (scene, link);
+  if (dimmed)
+    {
+      g_string_append (out, "<g class=\"dimmed\"");
+      append_attr_number (out, "opacity", IMP_SCENE_DIM_ALPHA);
+      g_string_append (out, ">\n");
+    }
+
+  return FALSE;
+}
+
+static void
+svg_item_close (GString            *out,
+                ImpScene           *scene,
+                const ImpSceneCard *card,
+                const ImpSceneLink *link)
+{
+  gboolean dimmed = card != NULL ? _imp_scene_card_is_dimmed (scene, card)
+                                  : _imp_scene_link_is_dimmed (scene, link);
+
+  if (dimmed)
+    g_string_append (out, "</g>\n");
 }

@@ -1,0 +1,412 @@
+/* test-workshop-core.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-workshop-core"
+
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "imp-format.h"
+#include "imp-map.h"
+#include "imp-render.h"
+#include "imp-scene-private.h"
+#include "imp-svg.h"
+
+#define PADDING 24.0
+
+typedef struct
+{
+  ImpMap  *map;
+  ImpNode *goal;
+  ImpNode *actor;        /* the focused branch: actor → impact → deliverable → experiment */
+  ImpNode *impact;
+  ImpNode *deliverable;
+  ImpNode *experiment;
+  ImpNode *other_actor;  /* and a second branch beside it */
+  ImpNode *other_impact;
+  ImpNode *other_deliverable;
+} Fixture;
+
+static ImpNode *
+add_node (ImpMap     *map,
+          ImpLevel    level,
+          const char *title,
+          ImpNode    *parent)
+{
+  g_autoptr(GError) error = NULL;
+  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+
+  g_assert_no_error (error);
+  if (parent != NULL)
+    {
+      imp_map_link (map, parent, node, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  return node;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->map = imp_map_new ();
+  imp_map_set_title (f->map, "Workshop");
+  f->goal = add_node (f->map, IMP_LEVEL_GOAL, "Grow weekly learners", NULL);
+  f->actor = add_node (f->map, IMP_LEVEL_ACTOR, "Teachers", f->goal);
+  f->impact = add_node (f->map, IMP_LEVEL_IMPACT, "Grade sooner", f->actor);
+  f->deliverable = add_node (f->map, IMP_LEVEL_DELIVERABLE, "Grading queue", f->impact);
+  f->experiment = add_node (f->map, IMP_LEVEL_EXPERIMENT, "Usability interviews", f->deliverable);
+  f->other_actor = add_node (f->map, IMP_LEVEL_ACTOR, "Students", f->goal);
+  f->other_impact = add_node (f->map, IMP_LEVEL_IMPACT, "Practise daily", f->other_actor);
+  f->other_deliverable = add_node (f->map, IMP_LEVEL_DELIVERABLE, "Streak reminders",
+                                   f->other_impact);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->map);
+}
+
+/* Renders the scene's whole bounds (not only what is shown), so that
+ * renders with and without view state line up pixel for pixel. */
+static cairo_surface_t *
+render (ImpScene *scene)
+{
+  ImpRect bounds;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  imp_scene_get_bounds (scene, &bounds);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) ceil (bounds.width + 2 * PADDING),
+                                        (int) ceil (bounds.height + 2 * PADDING));
+  cr = cairo_create (surface);
+  cairo_translate (cr, PADDING - bounds.x, PADDING - bounds.y);
+  imp_render_scene (scene, cr, NULL, 1.0, IMP_RENDER_BACKGROUND);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+typedef struct
+{
+  int r, g, b;
+} Pixel;
+
+static Pixel
+map_pixel (ImpScene        *scene,
+           cairo_surface_t *surface,
+           double           mx,
+           double           my)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  ImpRect bounds;
+  int x, y;
+  guint32 value;
+
+  imp_scene_get_bounds (scene, &bounds);
+  x = (int) floor (mx - bounds.x + PADDING);
+  y = (int) floor (my - bounds.y + PADDING);
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  value = *(const guint32 *) (data + y * stride + x * 4);
+
+  return (Pixel) { value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff };
+}
+
+static int
+distance (Pixel           p,
+          const ImpColor *color)
+{
+  int dr = abs (p.r - (int) round (color->red * 255));
+  int dg = abs (p.g - (int) round (color->green * 255));
+  int db = abs (p.b - (int) round (color->blue * 255));
+
+  return MAX (dr, MAX (dg, db));
+}
+
+static gboolean
+same_pixel (Pixel a,
+            Pixel b)
+{
+  return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* A spot of plain card fill: low on the card, away from text, stripe and
+ * corners. */
+static void
+fill_spot (ImpScene *scene,
+           ImpNode  *node,
+           double   *x,
+           double   *y)
+{
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
+  *x = rect.x + rect.width / 2;
+  *y = rect.y + rect.height - 5;
+}
+
+static void
+card_center (ImpScene *scene,
+             ImpNode  *node,
+             double   *x,
+             double   *y)
+{
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
+  *x = rect.x + rect.width / 2;
+  *y = rect.y + rect.height / 2;
+}
+
+static gboolean
+rect_contains (const ImpRect *outer,
+               const ImpRect *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
+static void
+test_reveal_hides_deeper_levels (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = imp_scene_new (f->map, theme);
+  ImpNode *shown[] = { f->goal, f->actor, f->other_actor };
+  ImpNode *hidden[] = { f->impact, f->deliverable, f->experiment, f->other_impact,
+                        f->other_deliverable };
+  ImpRect before[G_N_ELEMENTS (hidden)];
+  ImpRect bounds, visible, rect;
+  cairo_surface_t *surface;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *svg = NULL;
+
+  g_assert_cmpint (imp_scene_get_reveal_level (scene), ==, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_true (imp_scene_get_card_rect (scene, hidden[i], &before[i]));
+
+  imp_scene_set_reveal_level (scene, IMP_LEVEL_ACTOR);
+  g_assert_cmpint (imp_scene_get_reveal_level (scene), ==, IMP_LEVEL_ACTOR);
+
+  surface = render (scene);
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      double x, y;
+
+      /* The layout does not move: the card is still there, only not shown. */
+      g_assert_true (imp_scene_get_card_rect (scene, hidden[i], &rect));
+      g_assert_cmpfloat (rect.x, ==, before[i].x);
+      g_assert_cmpfloat (rect.y, ==, before[i].y);
+
+      fill_spot (scene, hidden[i], &x, &y);
+      g_assert_cmpint (distance (map_pixel (scene, surface, x, y), &theme->background), <=, 1);
+      card_center (scene, hidden[i], &x, &y);
+      g_assert_cmpint (distance (map_pixel (scene, surface, x, y), &theme->background), <=, 1);
+      g_assert_null (imp_scene_hit_test (scene, x, y));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      double x, y;
+
+      fill_spot (scene, shown[i], &x, &y);
+      g_assert_cmpint (distance (map_pixel (scene, surface, x, y),
+                                 &theme->level_fill[shown[i]->level]), <=, 2);
+      card_center (scene, shown[i], &x, &y);
+      g_assert_true (imp_scene_hit_test (scene, x, y) == shown[i]);
+    }
+  cairo_surface_destroy (surface);
+
+  /* No link reaches a hidden card. */
+  _imp_scene_query_links (scene, NULL, links);
+  g_assert_cmpuint (links->len, ==, 2);
+  for (guint i = 0; i < links->len; i++)
+    g_assert_cmpint (_imp_scene_get_link (scene, g_array_index (links, guint, i))->link->child->level,
+                     ==, IMP_LEVEL_ACTOR);
+
+  /* What is shown fits, the full bounds do not change. */
+  imp_scene_get_visible_bounds (scene, &visible);
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_true (rect_contains (&bounds, &visible));
+  g_assert_cmpfloat (visible.width, <, bounds.width);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      g_assert_true (imp_scene_get_card_rect (scene, shown[i], &rect));
+      g_assert_true (rect_contains (&visible, &rect));
+    }
+  g_assert_true (imp_scene_get_card_rect (scene, f->impact, &rect));
+  g_assert_cmpfloat (visible.x + visible.width, <, rect.x);
+
+  /* The SVG shows the same. */
+  svg = imp_svg_write_to_data (scene, 0, TRUE, NULL);
+  g_assert_nonnull (strstr (svg, "Teachers"));
+  g_assert_null (strstr (svg, "Grade sooner"));
+  g_assert_null (strstr (svg, "Streak reminders"));
+
+  /* Column headers are still reported for every level. */
+  g_assert_cmpuint (imp_scene_get_n_columns (scene), ==, IMP_N_LEVELS);
+
+  /* Back to everything. */
+  imp_scene_set_reveal_level (scene, -1);
+  imp_scene_get_visible_bounds (scene, &visible);
+  g_assert_cmpmem (&visible, sizeof visible, &bounds, sizeof bounds);
+  card_center (scene, f->experiment, &rect.x, &rect.y);
+  g_assert_true (imp_scene_hit_test (scene, rect.x, rect.y) == f->experiment);
+}
+
+static void
+test_reveal_steps (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ImpScene) scene = imp_scene_new (f->map, NULL);
+  ImpNode *nodes[] = { f->goal, f->actor, f->impact, f->deliverable, f->experiment };
+
+  /* Each step shows one more level, and everything before it. */
+  for (int step = IMP_LEVEL_GOAL; step <= IMP_LEVEL_EXPERIMENT; step++)
+    {
+      imp_scene_set_reveal_level (scene, step);
+      for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+        {
+          double x, y;
+
+          card_center (scene, nodes[i], &x, &y);
+          if ((int) nodes[i]->level <= step)
+            g_assert_true (imp_scene_hit_test (scene, x, y) == nodes[i]);
+          else
+            g_assert_null (imp_scene_hit_test (scene, x, y));
+        }
+    }
+}
+
+static void
+test_focus_dims_the_rest (Fixture       *f,
+                          gconstpointer  data)
+{
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = imp_scene_new (f->map, theme);
+  ImpNode *branch[] = { f->goal, f->actor, f->impact, f->deliverable, f->experiment };
+  ImpNode *outside[] = { f->other_actor, f->other_impact, f->other_deliverable };
+  cairo_surface_t *full, *focused;
+  ImpRect visible, rect;
+  g_autofree char *svg = NULL;
+
+  full = render (scene);
+  g_assert_null (imp_scene_get_focus (scene));
+  imp_scene_set_focus (scene, f->impact);
+  g_assert_true (imp_scene_get_focus (scene) == f->impact);
+  focused = render (scene);
+
+  /* The branch: the node, what hangs under it and its chain up to the goal,
+   * exactly as without focus. */
+  for (guint i = 0; i < G_N_ELEMENTS (branch); i++)
+    {
+      double x, y;
+
+      fill_spot (scene, branch[i], &x, &y);
+      g_assert_true (same_pixel (map_pixel (scene, focused, x, y), map_pixel (scene, full, x, y)));
+    }
+
+  /* Outside it: closer to the background than in the full render, and
+   * still there to click. */
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      double x, y;
+      int d_full, d_focused;
+
+      fill_spot (scene, outside[i], &x, &y);
+      d_full = distance (map_pixel (scene, full, x, y), &theme->background);
+      d_focused = distance (map_pixel (scene, focused, x, y), &theme->background);
+      g_assert_cmpint (d_full, >, 4);
+      g_assert_cmpint (d_focused, <, d_full);
+      g_assert_cmpint (d_focused, >, 0);
+
+      card_center (scene, outside[i], &x, &y);
+      g_assert_true (imp_scene_hit_test (scene, x, y) == outside[i]);
+    }
+
+  /* The visible bounds are the branch's. */
+  imp_scene_get_visible_bounds (scene, &visible);
+  for (guint i = 0; i < G_N_ELEMENTS (branch); i++)
+    {
+      g_assert_true (imp_scene_get_card_rect (scene, branch[i], &rect));
+      g_assert_true (rect_contains (&visible, &rect));
+    }
+  g_assert_true (imp_scene_get_card_rect (scene, f->other_impact, &rect));
+  g_assert_false (rect_contains (&visible, &rect));
+
+  /* The SVG fades the same cards. */
+  svg = imp_svg_write_to_data (scene, 0, TRUE, NULL);
+  g_assert_nonnull (strstr (svg, "<g class=\"dimmed\" opacity=\"0.25\">"));
+
+  cairo_surface_destroy (focused);
+
+  /* No focus: the same pixels as before. */
+  imp_scene_set_focus (scene, NULL);
+  focused = render (scene);
+  g_assert_cmpint (cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full),
+                   ==,
+                   cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused));
+  g_assert_cmpmem (cairo_image_surface_get_data (full),
+                   cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full),
+                   cairo_image_surface_get_data (focused),
+                   cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused));
+
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (focused);
+}
+
+static void
+test_focus_with_reveal (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ImpScene) scene = imp_scene_new (f->map, NULL);
+  ImpRect visible, rect;
+  double x, y;
+
+  imp_scene_set_focus (scene, f->actor);
+  imp_scene_set_reveal_level (scene, IMP_LEVEL_IMPACT);
+
+  /* Hidden wins over the branch. */
+  card_center (scene, f->deliverable, &x, &y);
+  g_assert_null (imp_scene_hit_test (scene, x, y));
+  imp_scene_get_visible_bounds (scene, &visible);
+  g_assert_true (imp_scene_get_card_rect (scene, f->impact, &rect));
+  g_assert_true (rect_contains (&visible, &rect));
+  g_assert_true (imp_scene_get_card_rect (scene, f->deliverable, &rect));
+  g_assert_cmpfloat (visible.x + visible.width, <, rect.x);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/workshop/reveal/hides-deeper-levels", test_reveal_hides_deeper_levels);
+  ADD ("/core/workshop/reveal/steps", test_reveal_steps);
+  ADD ("/core/workshop/focus/dims-the-rest", test_focus_dims_the_rest);
+  ADD ("/core/workshop/focus/with-reveal", test_focus_with_reveal);
+
+#undef ADD
+
+  return g_test_run ();
+}
