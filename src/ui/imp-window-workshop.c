@@ -17,16 +17,179 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-layout.h"
 #include "imp-timebox.h"
 #include "imp-window-private.h"
+
+/* The reveal steps of the map: the levels its vocabulary uses that have
+ * cards, goal first (three tiers have no actors; a map that stops at
+ * deliverables has no experiment step). Returns how many. */
+static guint
+get_reveal_levels (ImpWindow *self,
+                   ImpLevel   levels[IMP_N_LEVELS])
+{
+  gboolean used[IMP_N_LEVELS] = { FALSE, };
+  guint n_levels = 0;
+
+  if (self->map == NULL)
+    return 0;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
+    used[imp_map_get_node (self->map, i)->level] = TRUE;
+
+  for (int level = 0; level < IMP_N_LEVELS; level++)
+    {
+      if (level == IMP_LEVEL_ACTOR &&
+          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)) && !used[level])
+        continue;
+      if (level == IMP_LEVEL_GOAL || used[level])
+        levels[n_levels++] = level;
+    }
+
+  return n_levels;
+}
 
 static void
 update_workshop_actions (ImpWindow *self)
 {
   gboolean has_view = self->map != NULL && !imp_window_is_showing_error (self);
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation",
                                  has_view || self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-next",
+                                 has_view && n_levels > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-previous",
+                                 has_view && n_levels > 1 && self->reveal_step != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-all",
+                                 has_view && self->reveal_step >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-branch",
+                                 has_view && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus",
+                                 has_view && imp_canvas_get_focus (self->canvas) != NULL);
+}
+
+/* Shows reveal step @step (0 = the goal alone), or every level for -1, and
+ * fits the map to what is shown. */
+static void
+set_reveal_step (ImpWindow *self,
+                 int        step)
+{
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+  ImpSelection *selection = imp_canvas_get_selection (self->canvas);
+  ImpNode *primary = imp_selection_get_primary (selection);
+  int level;
+
+  if (step >= (int) n_levels)
+    step = -1;
+  self->reveal_step = step;
+  level = step >= 0 ? (int) levels[step] : -1;
+
+  /* A hidden card cannot stay selected. */
+  if (level >= 0 && primary != NULL && (int) primary->level > level)
+    imp_selection_clear (selection);
+
+  imp_canvas_set_reveal_level (self->canvas, level);
+
+  if (step >= 0)
+    {
+      /* Translators: the level-by-level reveal in workshop mode, e.g.
+       * "Step 2 of 5: Actor"; the last %s is the level's name in the map's vocabulary */
+      g_autofree char *text = g_strdup_printf (_("Step %d of %u: %s"), step + 1, n_levels,
+                                               imp_vocabulary_level_name (
+                                                 imp_map_get_vocabulary (self->map),
+                                                 levels[step]));
+
+      gtk_label_set_label (GTK_LABEL (self->reveal_label), text);
+    }
+  gtk_widget_set_visible (self->reveal_label, step >= 0);
+
+  update_workshop_actions (self);
+}
+
+static void
+reveal_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  /* From the whole map, the reveal starts with the goal alone; after the
+   * last level, the whole map again. */
+  set_reveal_step (self, self->reveal_step + 1);
+}
+
+static void
+reveal_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+
+  if (self->reveal_step < 0)
+    set_reveal_step (self, n_levels >= 2 ? (int) n_levels - 2 : 0);
+  else if (self->reveal_step > 0)
+    set_reveal_step (self, self->reveal_step - 1);
+}
+
+static void
+reveal_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  set_reveal_step (IMP_WINDOW (widget), -1);
+}
+
+/* Reveals up to @level: a click on a column header. */
+static void
+reveal_level_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+  int level = g_variant_get_int32 (param);
+  int step = 0;
+
+  for (guint i = 0; i < n_levels; i++)
+    if ((int) levels[i] <= level)
+      step = i;
+
+  set_reveal_step (self, step);
+}
+
+static void
+set_focus (ImpWindow *self,
+           ImpNode   *node)
+{
+  imp_canvas_set_focus (self->canvas, node);
+  update_workshop_actions (self);
+}
+
+static void
+focus_branch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  if (primary != NULL)
+    set_focus (self, primary);
+}
+
+static void
+leave_focus_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  set_focus (IMP_WINDOW (widget), NULL);
 }
 
 static void
@@ -76,6 +239,9 @@ set_presenting (ImpWindow *self,
     }
   else
     {
+      /* A reveal left half-way ends with the whole map. */
+      if (self->reveal_step >= 0)
+        set_reveal_step (self, -1);
       imp_canvas_set_theme_override (self->canvas, -1);
       adw_flap_set_reveal_flap (self->inspector_flap, self->inspector_was_revealed);
       if (!self->was_fullscreen)
@@ -110,6 +276,12 @@ step_out (ImpWindow *self)
 {
   if (imp_canvas_is_editing (self->canvas))
     return FALSE;
+
+  if (imp_canvas_get_focus (self->canvas) != NULL)
+    {
+      set_focus (self, NULL);
+      return TRUE;
+    }
 
   if (self->presenting)
     {
@@ -170,9 +342,125 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, timebox);
 
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-next", NULL, reveal_next_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-previous", NULL,
+                                   reveal_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-all", NULL, reveal_all_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-level", "i", reveal_level_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-branch", NULL, focus_branch_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-focus", NULL, leave_focus_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
+                                       "win.reveal-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0,
+                                       "win.reveal-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "win.reveal-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0,
+                                       "win.reveal-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-branch", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-branch", NULL);
+}
+
+static void
+selection_changed_cb (ImpWindow    *self,
+                      ImpSelection *selection)
+{
+  update_workshop_actions (self);
+}
+
+static void
+map_changed_cb (ImpWindow     *self,
+                ImpChangeKind  kind,
+                gpointer       object,
+                ImpMap         *map)
+{
+  /* A level that gains its first card, or loses its last, changes the
+   * steps: keep showing the same level. */
+  if (self->reveal_step >= 0 &&
+      (kind == IMP_CHANGE_NODE_ADDED || kind == IMP_CHANGE_NODE_REMOVED ||
+       kind == IMP_CHANGE_VOCABULARY))
+    {
+      ImpLevel levels[IMP_N_LEVELS];
+      guint n_levels = get_reveal_levels (self, levels);
+      int level = imp_canvas_get_reveal_level (self->canvas);
+      int step = 0;
+
+      for (guint i = 0; i < n_levels; i++)
+        if ((int) levels[i] <= level)
+          step = i;
+      self->reveal_step = step;
+    }
+
+  update_workshop_actions (self);
+}
+
+/* A click on a column header reveals up to that column, while revealing
+ * or presenting. */
+static void
+header_pressed_cb (ImpWindow       *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  ImpScene *scene;
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  double gap = IMP_LAYOUT_COLUMN_GAP * imp_viewport_get_zoom (viewport) / 2;
+
+  if (y >= IMP_CANVAS_HEADER_HEIGHT || (self->reveal_step < 0 && !self->presenting) ||
+      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    {
+      ImpLevel level;
+      double col_x, col_width, x0, x1;
+
+      imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+      imp_viewport_map_to_widget (viewport, col_x, 0, &x0, NULL);
+      imp_viewport_map_to_widget (viewport, col_x + col_width, 0, &x1, NULL);
+      if (x >= x0 - gap && x < x1 + gap)
+        {
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-level", "i", (int) level);
+          return;
+        }
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+/* Called whenever the window shows another map: the view starts whole. */
+void
+_imp_window_workshop_set_map (ImpWindow *self)
+{
+  ImpMap *old = g_object_get_data (G_OBJECT (self), "imp-workshop-map");
+
+  if (old != self->map)
+    {
+      if (old != NULL)
+        g_signal_handlers_disconnect_by_func (old, map_changed_cb, self);
+      if (self->map != NULL)
+        g_signal_connect_object (self->map, "changed", G_CALLBACK (map_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      g_object_set_data_full (G_OBJECT (self), "imp-workshop-map",
+                              self->map != NULL ? g_object_ref (self->map) : NULL,
+                              g_object_unref);
+      self->reveal_step = -1;
+      gtk_widget_set_visible (self->reveal_label, FALSE);
+      imp_canvas_set_reveal_level (self->canvas, -1);
+      imp_canvas_set_focus (self->canvas, NULL);
+    }
+
+  update_workshop_actions (self);
 }
 
 void
@@ -189,14 +477,16 @@ _imp_window_workshop_init (ImpWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
 
-  update_header (self);
-  update_workshop_actions (self);
-}
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (header_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
 
-/* Called whenever the window shows another map. */
-void
-_imp_window_workshop_set_map (ImpWindow *self)
-{
+  g_signal_connect_object (imp_canvas_get_selection (self->canvas), "changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_header (self);
   update_workshop_actions (self);
 }
 
