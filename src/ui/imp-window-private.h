@@ -107,5 +107,6 @@ gboolean _imp_window_guide_is_visible     (ImpWindow      *self);
 void     _imp_window_workshop_class_init  (ImpWindowClass *klass);
 void     _imp_window_workshop_init        (ImpWindow      *self);
 void     _imp_window_workshop_set_map     (ImpWindow      *self);
+gboolean _imp_window_workshop_step_out    (ImpWindow      *self);
 
 G_END_DECLS

@@ -271,8 +271,8 @@ presentation_action (GtkWidget  *widget,
 /* Escape steps out of one thing at a time: the in-place editor handles it
  * first, then the focus on a branch, then presentation mode; only then does
  * it clear the selection. */
-static gboolean
-step_out (ImpWindow *self)
+gboolean
+_imp_window_workshop_step_out (ImpWindow *self)
 {
   if (imp_canvas_is_editing (self->canvas))
     return FALSE;
@@ -297,7 +297,7 @@ escape_cb (GtkWidget *widget,
            GVariant  *args,
            gpointer   user_data)
 {
-  return step_out (IMP_WINDOW (widget));
+  return _imp_window_workshop_step_out (IMP_WINDOW (widget));
 }
 
 static gboolean
@@ -318,7 +318,7 @@ canvas_key_capture_cb (ImpWindow             *self,
   switch (keyval)
     {
     case GDK_KEY_Escape:
-      return step_out (self);
+      return _imp_window_workshop_step_out (self);
 
     default:
       return GDK_EVENT_PROPAGATE;
