@@ -58,9 +58,22 @@ print_ranking (ImpMap *map)
       ImpNode *node = g_ptr_array_index (ranking, i);
       g_autoptr(GArray) chains = imp_analysis_get_chains (node);
 
-      /* TRANSLATORS: rank, ICE score, impact, confidence, ease, title */
-      g_print (_("%u. ICE %u (%u × %u × %u) %s\n"), i + 1, imp_ice_get_score (&node->ice),
-               node->ice.impact, node->ice.confidence, node->ice.ease, node->title);
+      if (node->votes > 0)
+        {
+          g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes", node->votes),
+                                                    node->votes);
+
+          /* TRANSLATORS: rank, ICE score, impact, confidence, ease, title, "3 votes" */
+          g_print (_("%u. ICE %u (%u × %u × %u) %s · %s\n"), i + 1,
+                   imp_ice_get_score (&node->ice), node->ice.impact, node->ice.confidence,
+                   node->ice.ease, node->title, votes);
+        }
+      else
+        {
+          /* TRANSLATORS: rank, ICE score, impact, confidence, ease, title */
+          g_print (_("%u. ICE %u (%u × %u × %u) %s\n"), i + 1, imp_ice_get_score (&node->ice),
+                   node->ice.impact, node->ice.confidence, node->ice.ease, node->title);
+        }
       for (guint j = 0; j < chains->len; j++)
         {
           const ImpChain *chain = &g_array_index (chains, ImpChain, j);
@@ -75,6 +88,21 @@ print_ranking (ImpMap *map)
       if (chains->len == 0)
         g_print (_("   (no chain up to a goal)\n"));
     }
+}
+
+/* What a workshop left in the map, when it left anything. */
+static void
+print_workshop (ImpMap *map)
+{
+  guint votes = imp_map_get_total_votes (map);
+  g_autofree char *text = NULL;
+
+  if (votes == 0)
+    return;
+
+  text = g_strdup_printf (ngettext ("%u dot vote", "%u dot votes", votes), votes);
+  /* TRANSLATORS: "workshop: 12 dot votes" */
+  g_print (_("workshop: %s\n"), text);
 }
 
 /* "3 actors": literal formats, so the compiler checks them and gettext
@@ -196,6 +224,7 @@ check_command (int    argc,
     print_ranking (map);
   else
     print_findings (map, &today);
+  print_workshop (map);
 
   return IMP_CLI_EXIT_OK;
 }

@@ -75,6 +75,11 @@ mutations = {
     "a metric value as a string": lambda d: next(n for n in d["nodes"] if "metric" in n)["metric"].update(target="48000"),
     "an unknown link status": lambda d: d["links"][0].update(status="maybe"),
     "links that are not an array": lambda d: d.update(links={}),
+    "votes of -1": lambda d: d["nodes"][0].update(votes=-1),
+    "votes of 0": lambda d: d["nodes"][0].update(votes=0),
+    "votes of 1000": lambda d: d["nodes"][0].update(votes=1000),
+    "votes as a string": lambda d: d["nodes"][0].update(votes="3"),
+    "votes of 2.5": lambda d: d["nodes"][0].update(votes=2.5),
 }
 for description, fn in mutations.items():
     report(not validator.is_valid(mutated(fn)), f"the schema rejects {description}")

@@ -878,21 +878,22 @@ test_csv_ranks_deliverables_with_chain (void)
   g_assert_true (imp_map_set_node_ice (map, d1, &low, &error));
   g_assert_true (imp_map_set_node_ice (map, d2, &high, &error));
   (void) d3;
+  imp_map_set_node_votes (map, d2, 4);
 
   csv = imp_export_csv (map, NULL);
   rows = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (rows[0], ==, "rank,id,deliverable,ice_impact,ice_confidence,ice_ease,"
-                                "ice_score,impact,actor,goal,chain");
+                                "ice_score,votes,impact,actor,goal,chain");
   g_assert_true (g_str_has_prefix (rows[1], "1,"));
-  g_assert_nonnull (strstr (rows[1], ",\"The \"\"best\"\" one\non two lines\",9,9,9,729,"
+  g_assert_nonnull (strstr (rows[1], ",\"The \"\"best\"\" one\non two lines\",9,9,9,729,4,"
                                      "Buy tickets without calling,Occasional visitors,"
                                      "Cut call-centre ticket calls by 40%,"));
   g_assert_true (g_str_has_suffix (rows[1], "Buy tickets without calling > "
                                             "The \"\"best\"\" one\non two lines\""));
   g_assert_true (g_str_has_prefix (rows[2], "2,"));
-  g_assert_nonnull (strstr (rows[2], ",\"Low, cheap\",2,2,2,8,"));
+  g_assert_nonnull (strstr (rows[2], ",\"Low, cheap\",2,2,2,8,,"));
   g_assert_true (g_str_has_prefix (rows[3], ","));
-  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,Orphan"));
+  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,,Orphan"));
   g_assert_cmpstr (rows[4], ==, "");
   g_assert_null (rows[5]);
 }
@@ -1183,6 +1184,20 @@ test_format_names (void)
   g_assert_false (imp_export_page_from_string ("a5", &page));
 }
 
+static void
+test_markdown_votes (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *md = NULL;
+
+  imp_map_set_node_votes (map, imp_map_get_node (map, 1), 1);
+  imp_map_set_node_votes (map, imp_map_get_node (map, 2), 12);
+  md = imp_export_markdown (map, NULL);
+  g_assert_nonnull (strstr (md, "- **Actor:** Occasional visitors — 1 vote\n"));
+  g_assert_nonnull (strstr (md, "- **Impact:** Buy tickets without calling — 12 votes\n"));
+  g_assert_null (strstr (md, "Cut call-centre ticket calls by 40% —"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1215,6 +1230,7 @@ main (int   argc,
                    test_missing_branch_writes_nothing);
   g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
   g_test_add_func ("/core/export/themes", test_themes);
+  g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
   g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
 
   return g_test_run ();

@@ -618,6 +618,20 @@ static const ErrorCase error_cases[] = {
   { "/core/format/rejects/link-assumption-array", DOC (GOAL "," ACTOR,
                                                        LINK_WITH ("\"assumption\": []")),
     -1, IMP_FORMAT_ERROR_TYPE, "“assumption”: expected a string, found an array" },
+  { "/core/format/rejects/votes-negative", DOC (NODE_WITH ("\"votes\": -1"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE,
+    "nodes[0] (id “x”, line 1), “votes”: expected an integer from 1 to 999, found -1" },
+  { "/core/format/rejects/votes-zero", DOC (NODE_WITH ("\"votes\": 0"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "“votes”: expected an integer from 1 to 999, found 0" },
+  { "/core/format/rejects/votes-too-many", DOC (NODE_WITH ("\"votes\": 1000"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE,
+    "nodes[0] (id “x”, line 1), “votes”: expected an integer from 1 to 999, found 1000" },
+  { "/core/format/rejects/votes-string", DOC (NODE_WITH ("\"votes\": \"3\""), ""), -1,
+    IMP_FORMAT_ERROR_TYPE, "nodes[0] (id “x”, line 1), “votes”: expected an integer, found a string" },
+  { "/core/format/rejects/votes-fraction", DOC (NODE_WITH ("\"votes\": 2.5"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "“votes”: expected an integer, found 2.5" },
+  { "/core/format/rejects/votes-null", DOC (NODE_WITH ("\"votes\": null"), ""), -1,
+    IMP_FORMAT_ERROR_TYPE, "“votes”: expected an integer, found null" },
 };
 
 static void
@@ -913,6 +927,45 @@ test_write_member_order (void)
 }
 
 static void
+test_write_votes (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data2 = NULL;
+  g_autoptr(ImpMap) again = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
+  ImpIce ice = { 2, 3, 4 };
+
+  g_assert_no_error (error);
+  imp_map_link (map, goal, actor, -1, &error);
+  g_assert_no_error (error);
+  imp_map_set_node_votes (map, goal, 999);
+  imp_map_set_node_votes (map, actor, 1);
+  g_assert_true (imp_map_set_node_ice (map, actor, &ice, &error));
+
+  data = imp_format_save_to_data (map, NULL);
+  /* After the ICE score, before the experiment; absent when none. */
+  g_assert_nonnull (strstr (data, "      \"title\": \"G\",\n      \"votes\": 999\n    }"));
+  g_assert_nonnull (strstr (data, "        \"ease\": 4\n      },\n      \"votes\": 1\n    }"));
+
+  again = load_ok (data);
+  g_assert_true (imp_map_equal (map, again));
+  g_assert_cmpuint (imp_map_get_node (again, 0)->votes, ==, 999);
+  g_assert_cmpuint (imp_map_get_total_votes (again), ==, 1000);
+  data2 = imp_format_save_to_data (again, NULL);
+  g_assert_cmpstr (data, ==, data2);
+
+  /* No votes, no member. */
+  imp_map_set_node_votes (again, imp_map_get_node (again, 0), 0);
+  imp_map_set_node_votes (again, imp_map_get_node (again, 1), 0);
+  g_clear_pointer (&data2, g_free);
+  data2 = imp_format_save_to_data (again, NULL);
+  g_assert_null (strstr (data2, "votes"));
+}
+
+static void
 test_write_defaults_omitted (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
@@ -1194,6 +1247,7 @@ main (int   argc,
   g_test_add_func ("/core/format/write/built-map", test_write_built_map);
   g_test_add_func ("/core/format/write/member-order", test_write_member_order);
   g_test_add_func ("/core/format/write/defaults-omitted", test_write_defaults_omitted);
+  g_test_add_func ("/core/format/write/votes", test_write_votes);
   g_test_add_func ("/core/format/write/depth-first", test_write_depth_first);
   g_test_add_func ("/core/format/write/unknown-payload-goes-with-payload",
                    test_write_unknown_payload_dropped_with_payload);

@@ -677,6 +677,125 @@ test_paste_keeps_fields (Fixture       *f,
   g_assert_cmpstr (impact->id, !=, "n1");
 }
 
+/* Workshop: dot votes */
+
+static void
+test_votes_add_remove (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  g_autofree char *two = NULL;
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  imp_history_add_vote (f->history, f->deliverable);
+  g_assert_cmpuint (f->deliverable->votes, ==, 1);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Add Vote");
+  assert_undo_redo (f->history, before);
+
+  /* Each click is its own step, unlike typing. */
+  imp_history_add_vote (f->history, f->deliverable);
+  imp_history_add_vote (f->history, f->deliverable);
+  g_assert_cmpuint (f->deliverable->votes, ==, 3);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 3);
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_cmpuint (f->deliverable->votes, ==, 2);
+  two = snapshot (f->map);
+
+  imp_history_remove_vote (f->history, f->deliverable);
+  g_assert_cmpuint (f->deliverable->votes, ==, 1);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Remove Vote");
+  assert_undo_redo (f->history, two);
+  g_assert_cmpuint (imp_map_get_total_votes (f->map), ==, 1);
+
+  while (imp_history_can_undo (f->history) && imp_history_get_n_undo (f->history) > n_undo)
+    imp_history_undo (f->history);
+  g_clear_pointer (&two, g_free);
+  two = snapshot (f->map);
+  g_assert_cmpstr (two, ==, before);
+  g_assert_false (imp_history_is_modified (f->history));
+}
+
+static void
+test_votes_limits (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_undo;
+
+  /* None to take away: nothing happens, nothing to undo. */
+  before = snapshot (f->map);
+  n_undo = imp_history_get_n_undo (f->history);
+  imp_history_remove_vote (f->history, f->impact);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+
+  /* At the most a card holds, another vote is refused the same way. */
+  for (guint i = 0; i < IMP_MAX_VOTES; i++)
+    imp_history_add_vote (f->history, f->impact);
+  g_assert_cmpuint (f->impact->votes, ==, IMP_MAX_VOTES);
+  g_clear_pointer (&before, g_free);
+  before = snapshot (f->map);
+  n_undo = imp_history_get_n_undo (f->history);
+  imp_history_add_vote (f->history, f->impact);
+  g_assert_cmpuint (f->impact->votes, ==, IMP_MAX_VOTES);
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+}
+
+static void
+test_votes_clear (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_undo;
+
+  imp_history_add_vote (f->history, f->goal);
+  imp_history_add_vote (f->history, f->deliverable);
+  imp_history_add_vote (f->history, f->deliverable);
+  imp_history_add_vote (f->history, f->experiment);
+  g_assert_cmpuint (imp_map_get_total_votes (f->map), ==, 4);
+  before = snapshot (f->map);
+  n_undo = imp_history_get_n_undo (f->history);
+
+  /* A new round: one step clears every card. */
+  imp_history_clear_votes (f->history);
+  g_assert_cmpuint (imp_map_get_total_votes (f->map), ==, 0);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Clear Votes");
+  assert_undo_redo (f->history, before);
+
+  /* Nothing left to clear: no step. */
+  after = snapshot (f->map);
+  imp_history_clear_votes (f->history);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_clear_pointer (&before, g_free);
+  before = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_votes_survive_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+
+  imp_history_add_vote (f->history, f->deliverable);
+  imp_history_add_vote (f->history, f->experiment);
+  before = snapshot (f->map);
+
+  /* Deleting a branch and undoing it gives the votes back. */
+  g_assert_cmpuint (imp_history_delete_nodes (f->history, &f->deliverable, 1), >, 0);
+  g_assert_cmpuint (imp_map_get_total_votes (f->map), ==, 0);
+  assert_undo_redo (f->history, before);
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_cmpuint (imp_map_lookup_node (f->map, "n5")->votes, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +827,10 @@ main (int   argc,
               test_outline_round_trip, fixture_tear_down);
   ADD ("paste-outline", test_paste_outline);
   ADD ("paste-keeps-fields", test_paste_keeps_fields);
+  ADD ("votes/add-remove", test_votes_add_remove);
+  ADD ("votes/limits", test_votes_limits);
+  ADD ("votes/clear", test_votes_clear);
+  ADD ("votes/survive-delete", test_votes_survive_delete);
 
 #undef ADD
 

@@ -379,6 +379,37 @@ test_equal (void)
   imp_metric_free (metric);
 }
 
+static void
+test_votes (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpMap) other = imp_map_new ();
+  ChangeLog log = { g_array_new (FALSE, FALSE, sizeof (ImpChangeKind)) };
+  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal");
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor");
+
+  add (other, IMP_LEVEL_GOAL, "Goal");
+  add (other, IMP_LEVEL_ACTOR, "Actor");
+  g_assert_true (imp_map_equal (map, other));
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
+
+  g_signal_connect (map, "changed", G_CALLBACK (changed_cb), &log);
+  imp_map_set_node_votes (map, goal, 3);
+  imp_map_set_node_votes (map, goal, 3);      /* no change, no signal */
+  imp_map_set_node_votes (map, actor, 5000);  /* held to the most a card holds */
+  g_assert_cmpuint (goal->votes, ==, 3);
+  g_assert_cmpuint (actor->votes, ==, IMP_MAX_VOTES);
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, 3 + IMP_MAX_VOTES);
+  g_assert_cmpuint (log.kinds->len, ==, 2);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 0), ==, IMP_CHANGE_NODE_VOTES);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 1), ==, IMP_CHANGE_NODE_VOTES);
+
+  /* Votes are part of the document. */
+  g_assert_false (imp_map_equal (map, other));
+
+  g_array_unref (log.kinds);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/core/metric/ice-and-dates", test_ice_and_dates);
   g_test_add_func ("/core/types/enum-strings", test_enum_strings);
   g_test_add_func ("/core/map/equal", test_equal);
+  g_test_add_func ("/core/map/votes", test_votes);
 
   return g_test_run ();
 }

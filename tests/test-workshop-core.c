@@ -392,6 +392,65 @@ test_focus_with_reveal (Fixture       *f,
   g_assert_cmpfloat (visible.x + visible.width, <, rect.x);
 }
 
+/* The runs of pixels of @color (within a small tolerance) along the bottom
+ * edge of @node's card, right half: the vote dots sit there. */
+static guint
+count_dots (ImpScene        *scene,
+            cairo_surface_t *surface,
+            ImpNode         *node,
+            const ImpColor  *color)
+{
+  ImpRect rect;
+  gboolean inside = FALSE;
+  guint runs = 0;
+
+  g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
+  for (double x = rect.x + rect.width / 2; x < rect.x + rect.width; x += 1)
+    {
+      gboolean dot = distance (map_pixel (scene, surface, x, rect.y + rect.height), color) <= 40;
+
+      if (dot && !inside)
+        runs++;
+      inside = dot;
+    }
+
+  return runs;
+}
+
+static void
+test_votes_drawn (Fixture       *f,
+                  gconstpointer  data)
+{
+  for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_DARK; kind++)
+    {
+      const ImpTheme *theme = imp_theme_get (kind);
+      g_autoptr(ImpScene) scene = NULL;
+      cairo_surface_t *surface;
+      g_autofree char *svg = NULL;
+
+      imp_map_set_node_votes (f->map, f->deliverable, 3);
+      imp_map_set_node_votes (f->map, f->other_deliverable, 7);
+      scene = imp_scene_new (f->map, theme);
+      surface = render (scene);
+
+      /* One dot a vote; past five, five dots and the number. */
+      g_assert_cmpuint (count_dots (scene, surface, f->deliverable, &theme->text), ==, 3);
+      g_assert_cmpuint (count_dots (scene, surface, f->other_deliverable, &theme->text), >=, 6);
+      g_assert_cmpuint (count_dots (scene, surface, f->impact, &theme->text), ==, 0);
+      cairo_surface_destroy (surface);
+
+      svg = imp_svg_write_to_data (scene, 0, TRUE, NULL);
+      g_assert_nonnull (strstr (svg, ">7</text>"));
+      g_assert_null (strstr (svg, ">3</text>"));
+
+      /* A hidden card hides its votes too. */
+      imp_scene_set_reveal_level (scene, IMP_LEVEL_IMPACT);
+      surface = render (scene);
+      g_assert_cmpuint (count_dots (scene, surface, f->deliverable, &theme->text), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +464,7 @@ main (int   argc,
   ADD ("/core/workshop/reveal/steps", test_reveal_steps);
   ADD ("/core/workshop/focus/dims-the-rest", test_focus_dims_the_rest);
   ADD ("/core/workshop/focus/with-reveal", test_focus_with_reveal);
+  ADD ("/core/workshop/votes/drawn", test_votes_drawn);
 
 #undef ADD
 

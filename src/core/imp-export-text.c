@@ -132,6 +132,12 @@ append_md_node (GString      *out,
     g_string_append_printf (out, " — ICE %u × %u × %u (%s)", node->ice.impact,
                             node->ice.confidence, node->ice.ease, _("incomplete"));
 
+  if (node->votes > 0)
+    {
+      g_string_append (out, " — ");
+      g_string_append_printf (out, ngettext ("%u vote", "%u votes", node->votes), node->votes);
+    }
+
   if (node->experiment != NULL)
     {
       const ImpExperiment *e = node->experiment;
@@ -504,7 +510,7 @@ imp_export_csv (ImpMap *map,
     }
 
   out = g_string_new ("rank,id,deliverable,ice_impact,ice_confidence,ice_ease,ice_score,"
-                      "impact,actor,goal,chain\r\n");
+                      "votes,impact,actor,goal,chain\r\n");
 
   for (guint i = 0; i < deliverables->len; i++)
     {
@@ -530,6 +536,7 @@ imp_export_csv (ImpMap *map,
       append_csv_uint (out, node->ice.confidence);
       append_csv_uint (out, node->ice.ease);
       append_csv_uint (out, score);
+      append_csv_uint (out, node->votes);
       append_csv_field (out, up[IMP_LEVEL_IMPACT], FALSE);
       append_csv_field (out, up[IMP_LEVEL_ACTOR], FALSE);
       append_csv_field (out, up[IMP_LEVEL_GOAL], FALSE);

@@ -36,7 +36,8 @@ static const char * const top_members[] = {
   "format", "version", "title", "vocabulary", "nodes", "links", NULL
 };
 static const char * const node_members[] = {
-  "id", "level", "title", "notes", "position", "collapsed", "metric", "ice", "experiment", NULL
+  "id", "level", "title", "notes", "position", "collapsed", "metric", "ice", "votes", "experiment",
+  NULL
 };
 static const char * const position_members[] = { "x", "y", NULL };
 static const char * const metric_members[] = {
@@ -660,6 +661,7 @@ load_node (Loader   *self,
   const char *title = NULL;
   const char *notes = NULL;
   gboolean collapsed = FALSE;
+  gint64 votes = 0;
   ImpLevel level;
   ImpNode *node;
   ImpNode *other;
@@ -717,6 +719,11 @@ load_node (Loader   *self,
   if (!read_boolean (self, &where, object, "collapsed", &collapsed))
     return FALSE;
   imp_map_set_node_collapsed (self->map, node, collapsed);
+
+  /* Absent when none: a file never says 0 votes. */
+  if (!read_integer (self, &where, object, NULL, "votes", FALSE, 1, IMP_MAX_VOTES, &votes))
+    return FALSE;
+  imp_map_set_node_votes (self->map, node, votes);
 
   for (guint i = 0; i < G_N_ELEMENTS (payload_readers); i++)
     {
@@ -1992,6 +1999,12 @@ append_node (GString *out,
     {
       append_key (out, depth + 1, &first, "ice");
       append_ice (out, depth + 1, node);
+    }
+
+  if (node->votes > 0)
+    {
+      append_key (out, depth + 1, &first, "votes");
+      g_string_append_printf (out, "%u", node->votes);
     }
 
   if (node->experiment != NULL)

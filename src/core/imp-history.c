@@ -63,6 +63,7 @@ typedef enum
   FIELD_STATUS,
   FIELD_MAP_TITLE,
   FIELD_VOCABULARY,
+  FIELD_VOTES,
 } Field;
 
 typedef struct
@@ -93,6 +94,7 @@ typedef struct
   ImpExperiment *experiment;
   JsonObject    *extra;
   int            index;
+  guint          votes;
 } NodeState;
 
 /* A link as it was, with its places in both arrays. */
@@ -243,6 +245,7 @@ node_state_save (ImpMap    *map,
   state->experiment = node->experiment ? imp_experiment_copy (node->experiment) : NULL;
   state->extra = node->extra ? json_object_ref (node->extra) : NULL;
   state->index = imp_map_get_node_index (map, node);
+  state->votes = node->votes;
 }
 
 static void
@@ -294,6 +297,7 @@ put_node (ImpMap     *map,
   imp_map_set_node_ice (map, node, &state->ice, NULL);
   imp_map_set_node_experiment (map, node, state->experiment);
   imp_map_set_node_extra (map, node, state->extra);
+  imp_map_set_node_votes (map, node, state->votes);
   if (state->index >= 0)
     imp_map_move_node_to_index (map, node, state->index);
 
@@ -429,6 +433,9 @@ get_field (ImpMap *map,
     case FIELD_VOCABULARY:
       value->num = imp_map_get_vocabulary (map);
       break;
+    case FIELD_VOTES:
+      value->num = node->votes;
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -491,6 +498,9 @@ set_field (ImpMap      *map,
       if (!imp_map_check_vocabulary (map, value->num, error))
         return FALSE;
       return imp_map_set_vocabulary (map, value->num);
+    case FIELD_VOTES:
+      imp_map_set_node_votes (map, node, value->num);
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -524,6 +534,7 @@ values_equal (Field        field,
     case FIELD_CONFIDENCE:
     case FIELD_STATUS:
     case FIELD_VOCABULARY:
+    case FIELD_VOTES:
       return a->num == b->num;
     default:
       g_assert_not_reached ();
@@ -1920,4 +1931,96 @@ imp_history_paste (ImpHistory  *self,
     g_ptr_array_extend (added, all, NULL, NULL);
 
   return TRUE;
+}
+
+/* Dot votes. Every vote is its own step, not merged with the one before
+ * like typing is: undo takes back exactly one click. */
+
+static void
+set_node_votes (ImpHistory *self,
+                ImpNode    *node,
+                guint       votes)
+{
+  Value value = { .num = MIN (votes, IMP_MAX_VOTES) };
+  const char *label = votes > node->votes ? _("Add Vote") : _("Remove Vote");
+
+  imp_history_seal (self);
+  field_command (self, label, node_field_op (node, FIELD_VOTES), &value, NULL);
+}
+
+/**
+ * imp_history_add_vote:
+ * @node: a node of the map
+ *
+ * Gives @node one more dot vote, as one undo step “Add Vote”; does nothing
+ * when it already has %IMP_MAX_VOTES.
+ */
+void
+imp_history_add_vote (ImpHistory *self,
+                      ImpNode    *node)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  if (node->votes >= IMP_MAX_VOTES)
+    return;
+
+  set_node_votes (self, node, node->votes + 1);
+}
+
+/**
+ * imp_history_remove_vote:
+ * @node: a node of the map
+ *
+ * Takes one dot vote off @node, as one undo step “Remove Vote”; does
+ * nothing when it has none.
+ */
+void
+imp_history_remove_vote (ImpHistory *self,
+                         ImpNode    *node)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+
+  if (node->votes == 0)
+    return;
+
+  set_node_votes (self, node, node->votes - 1);
+}
+
+/**
+ * imp_history_clear_votes:
+ *
+ * Takes every dot vote off the map for a new round, as one undo step
+ * “Clear Votes”; does nothing when there are none.
+ */
+void
+imp_history_clear_votes (ImpHistory *self)
+{
+  guint mark;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  if (imp_map_get_total_votes (self->map) == 0)
+    return;
+
+  mark = command_begin (self, _("Clear Votes"));
+  for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
+    {
+      ImpNode *node = imp_map_get_node (self->map, i);
+      Op *op;
+
+      if (node->votes == 0)
+        continue;
+
+      op = node_field_op (node, FIELD_VOTES);
+      get_field (self->map, op, &op->old_value);
+      op->new_value.num = 0;
+      if (!run_op (self, op, NULL))
+        {
+          rollback (self, mark);
+          return;
+        }
+    }
+  command_end (self);
 }

@@ -117,4 +117,10 @@ gboolean    imp_history_reorder              (ImpHistory          *self,
                                               ImpNode             *child,
                                               guint                position);
 
+void        imp_history_add_vote             (ImpHistory          *self,
+                                              ImpNode             *node);
+void        imp_history_remove_vote          (ImpHistory          *self,
+                                              ImpNode             *node);
+void        imp_history_clear_votes          (ImpHistory          *self);
+
 G_END_DECLS

@@ -1256,6 +1256,7 @@ imp_map_equal (ImpMap *a,
           na->collapsed != nb->collapsed ||
           !imp_metric_equal (na->metric, nb->metric) ||
           memcmp (&na->ice, &nb->ice, sizeof na->ice) != 0 ||
+          na->votes != nb->votes ||
           !imp_experiment_equal (na->experiment, nb->experiment) ||
           !json_object_equal0 (na->extra, nb->extra) ||
           !links_equal (na->parents, nb->parents) ||
@@ -1264,4 +1265,44 @@ imp_map_equal (ImpMap *a,
     }
 
   return TRUE;
+}
+
+/**
+ * imp_map_set_node_votes:
+ * @votes: the node's dot votes; more than %IMP_MAX_VOTES count as that many
+ *
+ * Sets how many dot votes @node holds in a workshop round.
+ */
+void
+imp_map_set_node_votes (ImpMap  *self,
+                        ImpNode *node,
+                        guint    votes)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (node != NULL);
+
+  votes = MIN (votes, IMP_MAX_VOTES);
+  if (node->votes == votes)
+    return;
+
+  node->votes = votes;
+  emit_changed (self, IMP_CHANGE_NODE_VOTES, node);
+}
+
+/**
+ * imp_map_get_total_votes:
+ *
+ * Returns: the dot votes on all the map's nodes together
+ */
+guint
+imp_map_get_total_votes (ImpMap *self)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), 0);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    total += ((ImpNode *) g_ptr_array_index (self->nodes, i))->votes;
+
+  return total;
 }

@@ -43,6 +43,8 @@ typedef enum
   IMP_CHANGE_LINK_ADDED,     /* object: ImpLink */
   IMP_CHANGE_LINK_REMOVED,   /* object: ImpLink, still valid during emission */
   IMP_CHANGE_LINK_CHANGED,   /* object: ImpLink; assumption, confidence, status */
+  IMP_CHANGE_NODE_VOTES,     /* object: ImpNode */
+  IMP_CHANGE_PARKING_LOT,    /* object NULL */
 } ImpChangeKind;
 
 #define IMP_TYPE_MAP (imp_map_get_type ())
@@ -168,5 +170,10 @@ gboolean       imp_map_is_ancestor         (ImpMap         *self,
                                             ImpNode        *node);
 gboolean       imp_map_equal               (ImpMap         *a,
                                             ImpMap         *b);
+
+void           imp_map_set_node_votes      (ImpMap         *self,
+                                            ImpNode        *node,
+                                            guint           votes);
+guint          imp_map_get_total_votes     (ImpMap         *self);
 
 G_END_DECLS

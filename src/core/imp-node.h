@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* The most dot votes one card can hold. */
+#define IMP_MAX_VOTES 999
+
 /**
  * ImpNode:
  *
@@ -44,6 +47,7 @@ struct _ImpNode
   ImpMetric     *metric;      /* goals and impacts; NULL when none */
   ImpIce         ice;         /* deliverables; all zero when not scored */
   ImpExperiment *experiment;  /* experiments; NULL when none */
+  guint          votes;       /* dot votes of a workshop, 0..IMP_MAX_VOTES */
 
   GPtrArray     *parents;     /* (element-type ImpLink) */
   GPtrArray     *children;    /* (element-type ImpLink) */

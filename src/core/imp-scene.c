@@ -416,6 +416,10 @@ decorate_card (ImpScene     *self,
     }
 }
 
+static void add_vote_dots (ImpScene     *self,
+                           ImpNode      *node,
+                           ImpSceneCard *sc);
+
 static void
 add_card (ImpScene      *self,
           ImpNode       *node,
@@ -474,6 +478,7 @@ add_card (ImpScene      *self,
     }
 
   decorate_card (self, node, &sc);
+  add_vote_dots (self, node, &sc);
 
   g_array_append_val (self->cards, sc);
   g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (self->cards->len));
@@ -1297,5 +1302,77 @@ imp_scene_get_visible_bounds (ImpScene *self,
       else
         rect_union (bounds, &link->extent);
       first = FALSE;
+    }
+}
+
+/* Dot votes: a pill on the card's bottom edge, at the right, like sticky
+ * dots on a paper card. One dark dot per vote up to five; past five the
+ * count follows the dots, so the number is never a matter of colour or of
+ * counting small dots. */
+#define VOTE_DOT            9.0
+#define VOTE_GAP            4.0
+#define VOTE_PAD            5.0
+#define VOTE_HEIGHT         17.0
+#define VOTE_TEXT_SIZE      12.0
+#define VOTE_MAX_DOTS       5
+
+static void
+add_vote_dots (ImpScene     *self,
+               ImpNode      *node,
+               ImpSceneCard *sc)
+{
+  const ImpTheme *theme = self->theme;
+  guint n_dots = MIN (node->votes, VOTE_MAX_DOTS);
+  ImpSceneBox pill = { .radius = VOTE_HEIGHT / 2 };
+  ImpSceneText count = { .text = NULL };
+  double width, x;
+
+  if (node->votes == 0)
+    return;
+
+  width = 2 * VOTE_PAD + n_dots * VOTE_DOT + (n_dots - 1) * VOTE_GAP;
+  if (node->votes > VOTE_MAX_DOTS)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", node->votes);
+
+      count.text = g_string_chunk_insert_const (self->strings, text);
+      count.size = VOTE_TEXT_SIZE;
+      count.weight = PANGO_WEIGHT_BOLD;
+      count.color = theme->text;
+      count.width = _imp_layout_measure_text (self->layout, count.text, VOTE_TEXT_SIZE,
+                                              PANGO_WEIGHT_BOLD, 0);
+      width += VOTE_GAP + count.width;
+    }
+
+  pill.rect = (ImpRect) { sc->rect.x + sc->rect.width - IMP_CARD_PAD_RIGHT - width,
+                          sc->rect.y + sc->rect.height - VOTE_HEIGHT / 2,
+                          width, VOTE_HEIGHT };
+  pill.fill = theme->background;
+  pill.stroke = sc->border;
+  pill.stroke_width = 1.0;
+  g_array_append_val (self->boxes, pill);
+  sc->n_boxes++;
+  rect_union (&sc->extent, &pill.rect);
+
+  x = pill.rect.x + VOTE_PAD;
+  for (guint i = 0; i < n_dots; i++)
+    {
+      ImpSceneBox dot = {
+        .rect = { x, pill.rect.y + (VOTE_HEIGHT - VOTE_DOT) / 2, VOTE_DOT, VOTE_DOT },
+        .radius = VOTE_DOT / 2,
+        .fill = theme->text,
+      };
+
+      g_array_append_val (self->boxes, dot);
+      sc->n_boxes++;
+      x += VOTE_DOT + VOTE_GAP;
+    }
+
+  if (count.text != NULL)
+    {
+      count.x = x;
+      count.y = pill.rect.y + VOTE_HEIGHT / 2 + VOTE_TEXT_SIZE * 0.36;
+      g_array_append_val (self->texts, count);
+      sc->n_texts++;
     }
 }
