@@ -314,6 +314,71 @@ test_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_votes (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = imp_format_save_to_data (map, NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  ImpNode *deliverable = NULL, *other = NULL;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level != IMP_LEVEL_DELIVERABLE)
+        continue;
+      if (deliverable == NULL)
+        deliverable = node;
+      else if (other == NULL)
+        other = node;
+    }
+  g_assert_nonnull (other);
+
+  /* Three votes on one card, one taken back: two. */
+  imp_canvas_set_selected (canvas, deliverable);
+  iterate_for (20);
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.remove-vote", NULL);
+  g_assert_cmpuint (deliverable->votes, ==, 2);
+
+  imp_canvas_set_selected (canvas, other);
+  iterate_for (20);
+  activate (window, "win.add-vote", NULL);
+  g_assert_cmpuint (other->votes, ==, 1);
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, 3);
+  g_assert_true (_imp_window_files_is_modified (window));
+
+  /* Saved in the file. */
+  saved = imp_format_save_to_data (map, NULL);
+  reloaded = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_map_get_total_votes (reloaded), ==, 3);
+
+  /* Cleared for a new round in one step, which one undo takes back. */
+  activate (window, "win.clear-votes", NULL);
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (deliverable->votes, ==, 2);
+  g_assert_cmpuint (other->votes, ==, 1);
+
+  /* Every vote is its own step: undone, the map saves as before. */
+  while (imp_history_can_undo (history))
+    imp_history_undo (history);
+  after = imp_format_save_to_data (map, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -409,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/presentation", test_presentation);
   g_test_add_func ("/ui/workshop/reveal-three-tiers", test_reveal_three_tiers);
   g_test_add_func ("/ui/workshop/focus", test_focus);
+  g_test_add_func ("/ui/workshop/votes", test_votes);
   g_test_add_func ("/ui/workshop/timebox", test_timebox);
 
   ret = g_test_run ();

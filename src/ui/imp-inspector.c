@@ -1365,6 +1365,25 @@ rebuild_selection (ImpInspector *self)
 
 /* The map page */
 
+/* Dot votes of a workshop, beside the ICE score. */
+static void
+add_votes_suffix (GtkWidget *row,
+                  ImpNode   *node)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (node->votes == 0)
+    return;
+
+  /* Translators: dot votes a deliverable got in a workshop */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", node->votes),
+                          node->votes);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
 static void
 build_deliverables (ImpInspector *self,
                     GtkWidget    *box)
@@ -1419,6 +1438,7 @@ build_deliverables (ImpInspector *self,
           gtk_widget_add_css_class (score, "dim-label");
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+      add_votes_suffix (row, node);
 
       switch (imp_analysis_get_verdict (node, NULL, NULL))
         {

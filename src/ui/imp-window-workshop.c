@@ -69,6 +69,15 @@ update_workshop_actions (ImpWindow *self)
                                  has_view && primary != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus",
                                  has_view && imp_canvas_get_focus (self->canvas) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-vote",
+                                 has_view && self->history != NULL && primary != NULL &&
+                                 primary->votes < IMP_MAX_VOTES);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-vote",
+                                 has_view && self->history != NULL && primary != NULL &&
+                                 primary->votes > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-votes",
+                                 has_view && self->history != NULL &&
+                                 imp_map_get_total_votes (self->map) > 0);
 }
 
 /* Shows reveal step @step (0 = the goal alone), or every level for -1, and
@@ -182,6 +191,93 @@ focus_branch_action (GtkWidget  *widget,
 
   if (primary != NULL)
     set_focus (self, primary);
+}
+
+static void
+add_vote_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  if (primary != NULL && self->history != NULL)
+    imp_history_add_vote (self->history, primary);
+}
+
+static void
+remove_vote_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  if (primary != NULL && self->history != NULL)
+    imp_history_remove_vote (self->history, primary);
+}
+
+static void
+clear_votes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  guint total;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->history == NULL || (total = imp_map_get_total_votes (self->map)) == 0)
+    return;
+
+  imp_history_clear_votes (self->history);
+
+  /* Translators: a toast after "Clear Votes", with an Undo button */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote cleared",
+                                          "%u votes cleared", total), total);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Alt+click on a card adds a vote, Alt+Shift+click takes one away: quick
+ * at the projector, where the mouse goes round the room. */
+static void
+vote_click_cb (ImpWindow       *self,
+               int              n_press,
+               double           x,
+               double           y,
+               GtkGestureClick *gesture)
+{
+  GdkModifierType state;
+  ImpScene *scene;
+  ImpNode *node;
+  double map_x, map_y;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  if (!(state & GDK_ALT_MASK) || self->history == NULL ||
+      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  imp_viewport_widget_to_map (imp_canvas_get_viewport (self->canvas), x, y, &map_x, &map_y);
+  node = imp_scene_hit_test (scene, map_x, map_y);
+  if (node == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  imp_selection_select (imp_canvas_get_selection (self->canvas), node);
+  if (state & GDK_SHIFT_MASK)
+    imp_history_remove_vote (self->history, node);
+  else
+    imp_history_add_vote (self->history, node);
 }
 
 static void
@@ -320,6 +416,23 @@ canvas_key_capture_cb (ImpWindow             *self,
     case GDK_KEY_Escape:
       return _imp_window_workshop_step_out (self);
 
+    /* Typing renames a card, but these keys vote: "=" is "+" without
+     * Shift on most keyboards. */
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      if (imp_selection_get_primary (imp_canvas_get_selection (self->canvas)) == NULL)
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-vote", NULL);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      if (imp_selection_get_primary (imp_canvas_get_selection (self->canvas)) == NULL)
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-vote", NULL);
+      return GDK_EVENT_STOP;
+
     default:
       return GDK_EVENT_PROPAGATE;
     }
@@ -349,6 +462,9 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reveal-level", "i", reveal_level_action);
   gtk_widget_class_install_action (widget_class, "win.focus-branch", NULL, focus_branch_action);
   gtk_widget_class_install_action (widget_class, "win.leave-focus", NULL, leave_focus_action);
+  gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, add_vote_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, remove_vote_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
@@ -480,6 +596,12 @@ _imp_window_workshop_init (ImpWindow *self)
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "pressed", G_CALLBACK (header_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (vote_click_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
 
