@@ -15,9 +15,9 @@ import sys
 
 LEVELS = ["goal", "actor", "impact", "deliverable", "experiment"]
 VOCABULARIES = ["classic", "five-questions", "three-tiers", "product-chain"]
-TOP_ORDER = ["format", "version", "title", "vocabulary", "nodes", "links"]
+TOP_ORDER = ["format", "version", "title", "vocabulary", "nodes", "links", "parking_lot"]
 NODE_ORDER = ["id", "level", "title", "notes", "position", "collapsed", "metric", "ice",
-              "experiment"]
+              "votes", "experiment"]
 METRIC_ORDER = ["name", "unit", "baseline", "current", "target", "direction", "deadline",
                 "indicator"]
 ICE_ORDER = ["impact", "confidence", "ease"]

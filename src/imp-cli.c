@@ -95,14 +95,18 @@ static void
 print_workshop (ImpMap *map)
 {
   guint votes = imp_map_get_total_votes (map);
-  g_autofree char *text = NULL;
+  guint parked = imp_map_get_n_parked (map);
+  g_autofree char *votes_text = NULL;
+  g_autofree char *parked_text = NULL;
 
-  if (votes == 0)
+  if (votes == 0 && parked == 0)
     return;
 
-  text = g_strdup_printf (ngettext ("%u dot vote", "%u dot votes", votes), votes);
-  /* TRANSLATORS: "workshop: 12 dot votes" */
-  g_print (_("workshop: %s\n"), text);
+  votes_text = g_strdup_printf (ngettext ("%u dot vote", "%u dot votes", votes), votes);
+  parked_text = g_strdup_printf (ngettext ("%u idea in the parking lot",
+                                           "%u ideas in the parking lot", parked), parked);
+  /* TRANSLATORS: "workshop: 12 dot votes, 2 ideas in the parking lot" */
+  g_print (_("workshop: %s, %s\n"), votes_text, parked_text);
 }
 
 /* "3 actors": literal formats, so the compiler checks them and gettext

@@ -80,6 +80,10 @@ mutations = {
     "votes of 1000": lambda d: d["nodes"][0].update(votes=1000),
     "votes as a string": lambda d: d["nodes"][0].update(votes="3"),
     "votes of 2.5": lambda d: d["nodes"][0].update(votes=2.5),
+    "a parking lot that is not an array": lambda d: d.update(parking_lot="Idea"),
+    "an empty parked idea": lambda d: d.update(parking_lot=["Idea", ""]),
+    "a blank parked idea": lambda d: d.update(parking_lot=["  "]),
+    "a parked idea that is not a string": lambda d: d.update(parking_lot=["Idea", 3]),
 }
 for description, fn in mutations.items():
     report(not validator.is_valid(mutated(fn)), f"the schema rejects {description}")

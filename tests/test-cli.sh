@@ -48,9 +48,9 @@ png_size () { # prints "W H" of a PNG from its IHDR chunk
 # --- check ---------------------------------------------------------------
 for f in "${examples[@]}"; do
   run "$bin" check "$f"
-  # One summary line, then map-health findings, one a line.
+  # One summary line, then map-health findings, one a line, and what a workshop left.
   if [ "$rc" -eq 0 ] && head -n1 <<<"$out" | grep -q "valid impact map" &&
-     ! tail -n +2 <<<"$out" | grep -qv "^health: " && [ -z "$err" ]; then
+     ! tail -n +2 <<<"$out" | grep -v "^health: " | grep -qv "^workshop: " && [ -z "$err" ]; then
     ok "check accepts $(basename "$f") with a one-line summary"
   else
     not_ok "check accepts $(basename "$f")" "exit $rc" "stdout: $out" "stderr: $err"
@@ -119,11 +119,25 @@ ranked_line2=$(sed -n 2p <<<"$out")
 ranked_line3=$(sed -n 3p <<<"$out")
 if [ "$rc" -eq 0 ] && [ "$ranked_line2" = "1. ICE 315 (5 × 7 × 9) Show the marking rubric with each result" ] &&
    [ "$ranked_line3" = "   We build Show the marking rubric with each result so that teachers will raise fewer complaints about assessment, which moves Increase weekly active learners by 20% by end of Q4." ] &&
-   grep -q '^4\. ICE 240 (6 × 5 × 8) Streak reminders on mobile$' <<<"$out" &&
+   grep -q '^4\. ICE 240 (6 × 5 × 8) Streak reminders on mobile · 6 votes$' <<<"$out" &&
    grep -q 'We build OCR of handwritten answers .* (refuted)$' <<<"$out"; then
   ok "check --ranked prints deliverables by ICE score with their litmus sentences"
 else
   not_ok "check --ranked prints deliverables by ICE score with their litmus sentences" "exit $rc" "stdout: $out"
+fi
+
+# A workshop's dot votes and parking lot are counted; a map without them says nothing.
+run "$bin" check "$edtech"
+if [ "$rc" -eq 0 ] && [ "$(tail -n1 <<<"$out")" = "workshop: 15 dot votes, 2 ideas in the parking lot" ]; then
+  ok "check counts dot votes and parked ideas"
+else
+  not_ok "check counts dot votes and parked ideas" "exit $rc" "stdout: $out"
+fi
+run "$bin" check "$tmp/orphan.impactmap"
+if [ "$rc" -eq 0 ] && ! grep -q "workshop" <<<"$out"; then
+  ok "check says nothing of a workshop when there was none"
+else
+  not_ok "check says nothing of a workshop when there was none" "exit $rc" "stdout: $out"
 fi
 
 # --- export --------------------------------------------------------------

@@ -1198,6 +1198,24 @@ test_markdown_votes (void)
   g_assert_null (strstr (md, "Cut call-centre ticket calls by 40% —"));
 }
 
+static void
+test_markdown_parking_lot (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *md = imp_export_markdown (map, NULL);
+
+  g_assert_null (strstr (md, "Parking lot"));
+  g_clear_pointer (&md, g_free);
+
+  imp_map_insert_parked (map, -1, "Offline mode");
+  imp_map_insert_parked (map, -1, "Ask *teachers* first");
+  md = imp_export_markdown (map, NULL);
+  /* The last section, one item an idea, in order, escaped like titles. */
+  g_assert_true (g_str_has_suffix (md, "\n## Parking lot\n\n"
+                                       "- Offline mode\n"
+                                       "- Ask \\*teachers\\* first\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1231,6 +1249,7 @@ main (int   argc,
   g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
   g_test_add_func ("/core/export/themes", test_themes);
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
+  g_test_add_func ("/core/export/markdown-parking-lot", test_markdown_parking_lot);
   g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
 
   return g_test_run ();

@@ -632,6 +632,34 @@ static const ErrorCase error_cases[] = {
     IMP_FORMAT_ERROR_VALUE, "“votes”: expected an integer, found 2.5" },
   { "/core/format/rejects/votes-null", DOC (NODE_WITH ("\"votes\": null"), ""), -1,
     IMP_FORMAT_ERROR_TYPE, "“votes”: expected an integer, found null" },
+  { "/core/format/rejects/parking-lot-object",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": {}}", -1, IMP_FORMAT_ERROR_TYPE,
+    "“parking_lot”: expected an array of strings, found an object" },
+  { "/core/format/rejects/parking-lot-string",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": \"Idea\"}", -1, IMP_FORMAT_ERROR_TYPE,
+    "“parking_lot”: expected an array of strings, found a string" },
+  { "/core/format/rejects/parking-lot-empty-idea",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [\"Idea\", \"\"]}", -1, IMP_FORMAT_ERROR_VALUE,
+    "“parking_lot[1]”: a parked idea cannot be empty" },
+  { "/core/format/rejects/parking-lot-blank-idea",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [\" \\t\\n\"]}", -1, IMP_FORMAT_ERROR_VALUE,
+    "“parking_lot[0]”: a parked idea cannot be empty" },
+  { "/core/format/rejects/parking-lot-number",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [\"Idea\", 3]}", -1, IMP_FORMAT_ERROR_TYPE,
+    "“parking_lot[1]”: expected a string, found a number" },
+  { "/core/format/rejects/parking-lot-null",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [null]}", -1, IMP_FORMAT_ERROR_TYPE,
+    "“parking_lot[0]”: expected a string, found null" },
+  { "/core/format/rejects/parking-lot-surrogate",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [\"\\ud800x\"]}", -1, IMP_FORMAT_ERROR_ENCODING,
+    "“parking_lot[0]”: the text is not valid UTF-8" },
 };
 
 static void
@@ -966,6 +994,43 @@ test_write_votes (void)
 }
 
 static void
+test_write_parking_lot (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(ImpMap) again = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data2 = NULL;
+
+  imp_map_insert_parked (map, -1, "Offline mode");
+  imp_map_insert_parked (map, -1, "A \"quoted\" idea\twith a tab");
+
+  data = imp_format_save_to_data (map, NULL);
+  /* After the links, one string a line. */
+  g_assert_nonnull (strstr (data, "  \"links\": [],\n"
+                                  "  \"parking_lot\": [\n"
+                                  "    \"Offline mode\",\n"
+                                  "    \"A \\\"quoted\\\" idea\\twith a tab\"\n"
+                                  "  ]\n}\n"));
+
+  again = load_ok (data);
+  g_assert_true (imp_map_equal (map, again));
+  g_assert_cmpuint (imp_map_get_n_parked (again), ==, 2);
+  g_assert_cmpstr (imp_map_get_parked (again, 1), ==, "A \"quoted\" idea\twith a tab");
+  data2 = imp_format_save_to_data (again, NULL);
+  g_assert_cmpstr (data, ==, data2);
+
+  /* Read trimmed; an empty lot is not written. */
+  g_clear_object (&again);
+  again = load_ok ("{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+                   "\"parking_lot\": [\"  Badges  \"]}");
+  g_assert_cmpstr (imp_map_get_parked (again, 0), ==, "Badges");
+  imp_map_remove_parked (again, 0);
+  g_clear_pointer (&data2, g_free);
+  data2 = imp_format_save_to_data (again, NULL);
+  g_assert_null (strstr (data2, "parking_lot"));
+}
+
+static void
 test_write_defaults_omitted (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
@@ -1248,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/core/format/write/member-order", test_write_member_order);
   g_test_add_func ("/core/format/write/defaults-omitted", test_write_defaults_omitted);
   g_test_add_func ("/core/format/write/votes", test_write_votes);
+  g_test_add_func ("/core/format/write/parking-lot", test_write_parking_lot);
   g_test_add_func ("/core/format/write/depth-first", test_write_depth_first);
   g_test_add_func ("/core/format/write/unknown-payload-goes-with-payload",
                    test_write_unknown_payload_dropped_with_payload);

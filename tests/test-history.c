@@ -796,6 +796,150 @@ test_votes_survive_delete (Fixture       *f,
   g_assert_cmpuint (imp_map_lookup_node (f->map, "n5")->votes, ==, 1);
 }
 
+/* Workshop: the parking lot */
+
+static void
+test_parked_add_remove (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  g_autofree char *one = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  g_assert_true (imp_history_add_parked (f->history, "  Offline mode ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_map_get_n_parked (f->map), ==, 1);
+  g_assert_cmpstr (imp_map_get_parked (f->map, 0), ==, "Offline mode");
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Park Idea");
+  assert_undo_redo (f->history, before);
+  one = snapshot (f->map);
+
+  /* Ideas come as fast as they are said: each is its own step. */
+  g_assert_true (imp_history_add_parked (f->history, "Badges", NULL));
+  g_assert_true (imp_history_add_parked (f->history, "Parent newsletter", NULL));
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 3);
+  g_assert_cmpstr (imp_map_get_parked (f->map, 2), ==, "Parent newsletter");
+
+  /* Empty or blank text is refused, with nothing changed. */
+  after = snapshot (f->map);
+  for (const char * const *text = (const char * const[]) { "", "   ", " \t\n", NULL };
+       *text != NULL; text++)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_false (imp_history_add_parked (f->history, *text, &error));
+      g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+      now = snapshot (f->map);
+      g_assert_cmpstr (now, ==, after);
+      g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 3);
+    }
+
+  /* Removing the middle one, and back in its place. */
+  imp_history_remove_parked (f->history, 1);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Remove Idea");
+  g_assert_cmpuint (imp_map_get_n_parked (f->map), ==, 2);
+  g_assert_cmpstr (imp_map_get_parked (f->map, 1), ==, "Parent newsletter");
+  assert_undo_redo (f->history, after);
+
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_true (imp_history_undo (f->history));
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, one);
+}
+
+static void
+test_parked_place (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_undo;
+  ImpNode *node;
+
+  g_assert_true (imp_history_add_parked (f->history, "Offline mode", NULL));
+  g_assert_true (imp_history_add_parked (f->history, "Exam-week reminder", NULL));
+  before = snapshot (f->map);
+  n_undo = imp_history_get_n_undo (f->history);
+
+  /* One step: the idea leaves the lot and becomes a card where it lands. */
+  node = imp_history_place_parked (f->history, 0, f->impact, 0, IMP_LEVEL_DELIVERABLE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (node->title, ==, "Offline mode");
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_true (imp_node_get_tree_parent (node) == f->impact);
+  g_assert_true (imp_node_get_child (f->impact, 0) == node);
+  g_assert_cmpuint (imp_map_get_n_parked (f->map), ==, 1);
+  g_assert_cmpstr (imp_map_get_parked (f->map, 0), ==, "Exam-week reminder");
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Place Idea");
+  assert_undo_redo (f->history, before);
+  g_assert_true (imp_history_undo (f->history));
+
+  /* A level that cannot hang there is refused: map and history as before. */
+  g_assert_null (imp_history_place_parked (f->history, 1, f->goal, -1, IMP_LEVEL_DELIVERABLE,
+                                           &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  g_clear_error (&error);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+  g_assert_true (imp_history_can_redo (f->history));
+
+  /* So is an idea that is not there. */
+  g_assert_null (imp_history_place_parked (f->history, 2, f->impact, -1, IMP_LEVEL_DELIVERABLE,
+                                           &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+
+  /* Without a parent it starts a new tree. */
+  node = imp_history_place_parked (f->history, 1, NULL, -1, IMP_LEVEL_GOAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (node->parents->len, ==, 0);
+  g_assert_cmpstr (node->title, ==, "Exam-week reminder");
+  assert_undo_redo (f->history, before);
+}
+
+static void
+test_parked_in_a_group (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (imp_history_add_parked (f->history, "Offline mode", NULL));
+  before = snapshot (f->map);
+
+  /* A refused placement inside a caller's group leaves the group's own
+   * edits alone. */
+  imp_history_begin_group (f->history, "Workshop round");
+  imp_history_add_vote (f->history, f->deliverable);
+  g_assert_null (imp_history_place_parked (f->history, 0, f->goal, -1, IMP_LEVEL_EXPERIMENT,
+                                           &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
+  g_assert_cmpuint (f->deliverable->votes, ==, 1);
+  g_assert_cmpuint (imp_map_get_n_parked (f->map), ==, 1);
+  g_assert_nonnull (imp_history_place_parked (f->history, 0, f->impact, -1,
+                                              IMP_LEVEL_DELIVERABLE, NULL));
+  imp_history_end_group (f->history);
+
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Workshop round");
+  after = snapshot (f->map);
+  g_assert_cmpstr (after, !=, before);
+  assert_undo_redo (f->history, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +975,9 @@ main (int   argc,
   ADD ("votes/limits", test_votes_limits);
   ADD ("votes/clear", test_votes_clear);
   ADD ("votes/survive-delete", test_votes_survive_delete);
+  ADD ("parked/add-remove", test_parked_add_remove);
+  ADD ("parked/place", test_parked_place);
+  ADD ("parked/in-a-group", test_parked_in_a_group);
 
 #undef ADD
 

@@ -410,6 +410,41 @@ test_votes (void)
   g_array_unref (log.kinds);
 }
 
+static void
+test_parking_lot (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpMap) other = imp_map_new ();
+  ChangeLog log = { g_array_new (FALSE, FALSE, sizeof (ImpChangeKind)) };
+
+  g_signal_connect (map, "changed", G_CALLBACK (changed_cb), &log);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, 0);
+  imp_map_insert_parked (map, -1, "  Offline mode \n");
+  imp_map_insert_parked (map, 0, "Parent newsletter");
+  imp_map_insert_parked (map, 99, "Badges");
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, 3);
+  g_assert_cmpstr (imp_map_get_parked (map, 0), ==, "Parent newsletter");
+  g_assert_cmpstr (imp_map_get_parked (map, 1), ==, "Offline mode");
+  g_assert_cmpstr (imp_map_get_parked (map, 2), ==, "Badges");
+  g_assert_cmpuint (log.kinds->len, ==, 3);
+  g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 0), ==, IMP_CHANGE_PARKING_LOT);
+
+  /* The parking lot is part of the document. */
+  g_assert_false (imp_map_equal (map, other));
+  imp_map_insert_parked (other, -1, "Parent newsletter");
+  imp_map_insert_parked (other, -1, "Badges");
+  imp_map_insert_parked (other, 1, "Offline mode");
+  g_assert_true (imp_map_equal (map, other));
+
+  imp_map_remove_parked (map, 1);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, 2);
+  g_assert_cmpstr (imp_map_get_parked (map, 1), ==, "Badges");
+  g_assert_cmpuint (log.kinds->len, ==, 4);
+  g_assert_false (imp_map_equal (map, other));
+
+  g_array_unref (log.kinds);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/core/types/enum-strings", test_enum_strings);
   g_test_add_func ("/core/map/equal", test_equal);
   g_test_add_func ("/core/map/votes", test_votes);
+  g_test_add_func ("/core/map/parking-lot", test_parking_lot);
 
   return g_test_run ();
 }

@@ -393,7 +393,7 @@ test_focus_with_reveal (Fixture       *f,
 }
 
 /* The runs of pixels of @color (within a small tolerance) along the bottom
- * edge of @node's card, right half: the vote dots sit there. */
+ * edge of @node's card: the vote dots sit there. */
 static guint
 count_dots (ImpScene        *scene,
             cairo_surface_t *surface,
@@ -405,7 +405,7 @@ count_dots (ImpScene        *scene,
   guint runs = 0;
 
   g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
-  for (double x = rect.x + rect.width / 2; x < rect.x + rect.width; x += 1)
+  for (double x = rect.x + IMP_CARD_RADIUS; x < rect.x + rect.width - IMP_CARD_RADIUS; x += 1)
     {
       gboolean dot = distance (map_pixel (scene, surface, x, rect.y + rect.height), color) <= 40;
 

@@ -201,7 +201,8 @@ append_md_node (GString      *out,
  * @length: (out) (optional): the length of the result
  *
  * An outline: one nested list item per node along tree links, with
- * metrics, ICE scores and experiments, then one line per cross-link.
+ * metrics, ICE scores, votes and experiments, then one line per cross-link
+ * and one per idea in the parking lot.
  *
  * Returns: (transfer full): UTF-8 Markdown
  */
@@ -250,6 +251,17 @@ imp_export_markdown (ImpMap *map,
               g_string_append (out, ": ");
               append_md (out, link->assumption);
             }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  if (imp_map_get_n_parked (map) > 0)
+    {
+      g_string_append_printf (out, "\n## %s\n\n", _("Parking lot"));
+      for (guint i = 0; i < imp_map_get_n_parked (map); i++)
+        {
+          g_string_append (out, "- ");
+          append_md (out, imp_map_get_parked (map, i));
           g_string_append_c (out, '\n');
         }
     }

@@ -33,7 +33,7 @@
 G_DEFINE_QUARK (imp-format-error-quark, imp_format_error)
 
 static const char * const top_members[] = {
-  "format", "version", "title", "vocabulary", "nodes", "links", NULL
+  "format", "version", "title", "vocabulary", "nodes", "links", "parking_lot", NULL
 };
 static const char * const node_members[] = {
   "id", "level", "title", "notes", "position", "collapsed", "metric", "ice", "votes", "experiment",
@@ -1202,6 +1202,48 @@ set_syntax_error (GError      **error,
     }
 }
 
+/* "parking_lot": ideas captured in a workshop, not yet on the map. */
+static gboolean
+load_parking_lot (Loader     *self,
+                  JsonObject *root)
+{
+  Where top = { NULL, 0, NULL, NULL, NULL, NULL };
+  JsonNode *lot = json_object_get_member (root, "parking_lot");
+  JsonArray *array;
+
+  if (lot == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (lot))
+    return fail_type (self, &top, NULL, "parking_lot", _("an array of strings"), lot);
+
+  array = json_node_get_array (lot);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("parking_lot[%u]", i);
+      const char *text;
+      const char *p;
+
+      if (!is_string_node (element))
+        return fail_type (self, &top, NULL, member, _("a string"), element);
+
+      text = json_node_get_string (element);
+      if (text == NULL || !g_utf8_validate (text, -1, NULL))
+        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_ENCODING,
+                     _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
+
+      for (p = text; *p != '\0' && g_ascii_isspace (*p); p++)
+        ;
+      if (*p == '\0')
+        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
+                     _("a parked idea cannot be empty"));
+
+      imp_map_insert_parked (self->map, -1, text);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_top (Loader     *self,
           JsonObject *root)
@@ -1268,6 +1310,9 @@ load_top (Loader     *self,
       return FALSE;
 
   if (!load_links (self, json_node_get_array (links)))
+    return FALSE;
+
+  if (!load_parking_lot (self, root))
     return FALSE;
 
   extra = collect_extra (root, top_members);
@@ -2167,6 +2212,20 @@ imp_format_save_to_data (ImpMap *map,
         }
     }
   append_close (out, 1, !any, ']');
+
+  if (imp_map_get_n_parked (map) > 0)
+    {
+      append_key (out, 1, &first, "parking_lot");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < imp_map_get_n_parked (map); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_indent (out, 2);
+          append_string (out, imp_map_get_parked (map, i));
+        }
+      append_close (out, 1, FALSE, ']');
+    }
 
   append_json_members (out, 1, &first, imp_map_get_extra (map), top_members);
 

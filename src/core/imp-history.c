@@ -46,6 +46,8 @@ typedef enum
   OP_MOVE_LINK,
   OP_MOVE_PARENT,
   OP_FIELD,
+  OP_PARK,
+  OP_UNPARK,
 } OpKind;
 
 typedef enum
@@ -121,6 +123,7 @@ typedef struct
   char      *id;       /* OP_FIELD on a node */
   Value      old_value;
   Value      new_value;
+  char      *parked;   /* OP_PARK, OP_UNPARK: the idea, at position @to */
 } Op;
 
 typedef struct
@@ -203,6 +206,7 @@ op_free (Op *op)
   node_state_clear (&op->node);
   link_state_clear (&op->link);
   g_free (op->id);
+  g_free (op->parked);
   value_clear (&op->old_value);
   value_clear (&op->new_value);
   g_free (op);
@@ -551,6 +555,40 @@ value_copy (const Value *src,
   dest->experiment = src->experiment ? imp_experiment_copy (src->experiment) : NULL;
 }
 
+/* The parking lot. An idea is found again by position and checked by text,
+ * so that an undo never takes out the wrong one. */
+static gboolean
+park (ImpMap     *map,
+      int         position,
+      const char *text)
+{
+  if (position < 0 || (guint) position > imp_map_get_n_parked (map))
+    return FALSE;
+
+  imp_map_insert_parked (map, position, text);
+
+  return TRUE;
+}
+
+static gboolean
+unpark (ImpMap      *map,
+        int          position,
+        const char  *text,
+        GError     **error)
+{
+  if (position < 0 || (guint) position >= imp_map_get_n_parked (map) ||
+      g_strcmp0 (imp_map_get_parked (map, position), text) != 0)
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("The parking lot has no idea at position %d"), position + 1);
+      return FALSE;
+    }
+
+  imp_map_remove_parked (map, position);
+
+  return TRUE;
+}
+
 static gboolean
 op_apply (ImpMap  *map,
           Op      *op,
@@ -571,6 +609,10 @@ op_apply (ImpMap  *map,
       return move_link (map, op->kind, &op->link, op->to);
     case OP_FIELD:
       return set_field (map, op, &op->new_value, error);
+    case OP_PARK:
+      return park (map, op->to, op->parked);
+    case OP_UNPARK:
+      return unpark (map, op->to, op->parked, error);
     default:
       g_assert_not_reached ();
     }
@@ -595,6 +637,10 @@ op_revert (ImpMap *map,
       return move_link (map, op->kind, &op->link, op->from);
     case OP_FIELD:
       return set_field (map, op, &op->old_value, NULL);
+    case OP_PARK:
+      return unpark (map, op->to, op->parked, NULL);
+    case OP_UNPARK:
+      return park (map, op->to, op->parked);
     default:
       g_assert_not_reached ();
     }
@@ -2023,4 +2069,156 @@ imp_history_clear_votes (ImpHistory *self)
         }
     }
   command_end (self);
+}
+
+/* Parking lot */
+
+/**
+ * imp_history_add_parked:
+ * @text: the idea
+ * @error: return location for an error
+ *
+ * Puts an idea at the end of the parking lot, trimmed, as one undo step
+ * “Park Idea”.
+ *
+ * Returns: %FALSE with @error set (#IMP_MAP_ERROR_INVALID_VALUE) and
+ *   nothing changed when @text is empty or only white space
+ */
+gboolean
+imp_history_add_parked (ImpHistory  *self,
+                        const char  *text,
+                        GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  guint mark;
+  Op *op;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("The idea is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("Type the idea first: an empty one cannot be parked"));
+      return FALSE;
+    }
+
+  op = op_new (OP_PARK);
+  op->to = imp_map_get_n_parked (self->map);
+  op->parked = g_steal_pointer (&trimmed);
+
+  mark = command_begin (self, _("Park Idea"));
+  if (!run_op (self, op, error))
+    {
+      rollback (self, mark);
+      return FALSE;
+    }
+  command_end (self);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_remove_parked:
+ * @position: an index below imp_map_get_n_parked()
+ *
+ * Takes an idea out of the parking lot, as one undo step “Remove Idea”.
+ */
+void
+imp_history_remove_parked (ImpHistory *self,
+                           guint       position)
+{
+  guint mark;
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (position < imp_map_get_n_parked (self->map));
+
+  op = op_new (OP_UNPARK);
+  op->to = position;
+  op->parked = g_strdup (imp_map_get_parked (self->map, position));
+
+  mark = command_begin (self, _("Remove Idea"));
+  if (!run_op (self, op, NULL))
+    {
+      rollback (self, mark);
+      return;
+    }
+  command_end (self);
+}
+
+/**
+ * imp_history_place_parked:
+ * @position: the idea's index in the parking lot
+ * @parent: (nullable): the node to add it under, or %NULL for an
+ *   unconnected node (a goal, usually)
+ * @child_position: where among @parent's children, or -1 for the end
+ * @level: the level of the new node
+ * @error: return location for an error
+ *
+ * Turns a parked idea into a node titled with its text, at @level under
+ * @parent, and takes it out of the parking lot: one undo step “Place
+ * Idea”.
+ *
+ * Returns: (transfer none) (nullable): the new node, or %NULL with @error
+ *   set and the map and the history unchanged when there is no idea at
+ *   @position or @level cannot follow @parent's level
+ */
+ImpNode *
+imp_history_place_parked (ImpHistory  *self,
+                          guint        position,
+                          ImpNode     *parent,
+                          int          child_position,
+                          ImpLevel     level,
+                          GError     **error)
+{
+  g_autofree char *text = NULL;
+  ImpNode *node;
+  guint mark;
+  Op *op;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), NULL);
+  g_return_val_if_fail ((guint) level < IMP_N_LEVELS, NULL);
+
+  if (position >= imp_map_get_n_parked (self->map))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("The parking lot has no idea at position %u"), position + 1);
+      return NULL;
+    }
+
+  text = g_strdup (imp_map_get_parked (self->map, position));
+  op = op_new (OP_UNPARK);
+  op->to = position;
+  op->parked = g_strdup (text);
+
+  mark = command_begin (self, _("Place Idea"));
+  self->group_depth++;
+
+  if (!run_op (self, op, error))
+    {
+      self->group_depth--;
+      rollback (self, mark);
+      return NULL;
+    }
+
+  node = imp_history_add_node (self, parent, child_position, level, text, error);
+  if (node == NULL)
+    {
+      self->group_depth--;
+      rollback (self, mark);
+      return NULL;
+    }
+
+  self->group_depth--;
+  command_end (self);
+
+  return node;
 }

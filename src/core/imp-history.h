@@ -123,4 +123,16 @@ void        imp_history_remove_vote          (ImpHistory          *self,
                                               ImpNode             *node);
 void        imp_history_clear_votes          (ImpHistory          *self);
 
+gboolean    imp_history_add_parked           (ImpHistory          *self,
+                                              const char          *text,
+                                              GError             **error);
+void        imp_history_remove_parked        (ImpHistory          *self,
+                                              guint                position);
+ImpNode    *imp_history_place_parked         (ImpHistory          *self,
+                                              guint                position,
+                                              ImpNode             *parent,
+                                              int                  child_position,
+                                              ImpLevel             level,
+                                              GError             **error);
+
 G_END_DECLS

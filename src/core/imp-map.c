@@ -28,6 +28,8 @@ struct _ImpMap
   GHashTable    *by_id;     /* id -> ImpNode */
   guint64        next_id;   /* for ids of the form "n<number>" */
   guint          n_links;
+
+  GPtrArray     *parked;    /* (element-type utf8): the parking lot */
 };
 
 enum {
@@ -108,6 +110,7 @@ imp_map_finalize (GObject *object)
     }
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->parked, g_ptr_array_unref);
   g_clear_pointer (&self->nodes, g_ptr_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->title, g_free);
@@ -208,6 +211,7 @@ imp_map_init (ImpMap *self)
   self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_node_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->next_id = 1;
+  self->parked = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -1238,8 +1242,13 @@ imp_map_equal (ImpMap *a,
       a->vocabulary != b->vocabulary ||
       a->nodes->len != b->nodes->len ||
       a->n_links != b->n_links ||
-      !json_object_equal0 (a->extra, b->extra))
+      !json_object_equal0 (a->extra, b->extra) ||
+      a->parked->len != b->parked->len)
     return FALSE;
+
+  for (guint i = 0; i < a->parked->len; i++)
+    if (g_strcmp0 (a->parked->pdata[i], b->parked->pdata[i]) != 0)
+      return FALSE;
 
   for (guint i = 0; i < a->nodes->len; i++)
     {
@@ -1305,4 +1314,79 @@ imp_map_get_total_votes (ImpMap *self)
     total += ((ImpNode *) g_ptr_array_index (self->nodes, i))->votes;
 
   return total;
+}
+
+/**
+ * imp_map_get_n_parked:
+ *
+ * Returns: how many ideas wait in the parking lot
+ */
+guint
+imp_map_get_n_parked (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), 0);
+
+  return self->parked->len;
+}
+
+/**
+ * imp_map_get_parked:
+ * @position: an index below imp_map_get_n_parked()
+ *
+ * Returns: (transfer none): the idea's text
+ */
+const char *
+imp_map_get_parked (ImpMap *self,
+                    guint   position)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+  g_return_val_if_fail (position < self->parked->len, NULL);
+
+  return g_ptr_array_index (self->parked, position);
+}
+
+/**
+ * imp_map_insert_parked:
+ * @position: where in the parking lot, or -1 for the end
+ * @text: the idea, UTF-8 with something besides white space
+ *
+ * Puts an idea in the parking lot, trimmed of white space at both ends.
+ * Empty text is a programming error: imp_history_add_parked() refuses it
+ * with a message.
+ */
+void
+imp_map_insert_parked (ImpMap     *self,
+                       int         position,
+                       const char *text)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (text != NULL && g_utf8_validate (text, -1, NULL));
+
+  trimmed = g_strstrip (g_strdup (text));
+  g_return_if_fail (trimmed[0] != '\0');
+
+  if (position < 0 || (guint) position > self->parked->len)
+    position = self->parked->len;
+
+  g_ptr_array_insert (self->parked, position, g_steal_pointer (&trimmed));
+  emit_changed (self, IMP_CHANGE_PARKING_LOT, NULL);
+}
+
+/**
+ * imp_map_remove_parked:
+ * @position: an index below imp_map_get_n_parked()
+ *
+ * Takes an idea out of the parking lot.
+ */
+void
+imp_map_remove_parked (ImpMap *self,
+                       guint   position)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (position < self->parked->len);
+
+  g_ptr_array_remove_index (self->parked, position);
+  emit_changed (self, IMP_CHANGE_PARKING_LOT, NULL);
 }

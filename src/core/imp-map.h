@@ -176,4 +176,13 @@ void           imp_map_set_node_votes      (ImpMap         *self,
                                             guint           votes);
 guint          imp_map_get_total_votes     (ImpMap         *self);
 
+guint          imp_map_get_n_parked        (ImpMap         *self);
+const char    *imp_map_get_parked          (ImpMap         *self,
+                                            guint           position);
+void           imp_map_insert_parked       (ImpMap         *self,
+                                            int             position,
+                                            const char     *text);
+void           imp_map_remove_parked       (ImpMap         *self,
+                                            guint           position);
+
 G_END_DECLS

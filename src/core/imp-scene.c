@@ -1305,7 +1305,7 @@ imp_scene_get_visible_bounds (ImpScene *self,
     }
 }
 
-/* Dot votes: a pill on the card's bottom edge, at the right, like sticky
+/* Dot votes: a pill on the card's bottom edge, at the left, like sticky
  * dots on a paper card. One dark dot per vote up to five; past five the
  * count follows the dots, so the number is never a matter of colour or of
  * counting small dots. */
@@ -1344,7 +1344,7 @@ add_vote_dots (ImpScene     *self,
       width += VOTE_GAP + count.width;
     }
 
-  pill.rect = (ImpRect) { sc->rect.x + sc->rect.width - IMP_CARD_PAD_RIGHT - width,
+  pill.rect = (ImpRect) { sc->rect.x + IMP_CARD_PAD_LEFT,
                           sc->rect.y + sc->rect.height - VOTE_HEIGHT / 2,
                           width, VOTE_HEIGHT };
   pill.fill = theme->background;
