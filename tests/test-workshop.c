@@ -16,6 +16,11 @@
 #include "imp-application.h"
 #include "imp-canvas.h"
 #include "imp-format.h"
+#include "imp-parking-lot.h"
+#if __has_include ("imp-templates.h")
+#include "imp-template-dialog.h"
+#define HAVE_TEMPLATES 1
+#endif
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
@@ -327,6 +332,7 @@ test_votes (void)
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpNode *deliverable = NULL, *other = NULL;
+  guint votes0, other0, total0 = imp_map_get_total_votes (map);
 
   for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
     {
@@ -340,6 +346,8 @@ test_votes (void)
         other = node;
     }
   g_assert_nonnull (other);
+  votes0 = deliverable->votes;
+  other0 = other->votes;
 
   /* Three votes on one card, one taken back: two. */
   imp_canvas_set_selected (canvas, deliverable);
@@ -348,27 +356,27 @@ test_votes (void)
   activate (window, "win.add-vote", NULL);
   activate (window, "win.add-vote", NULL);
   activate (window, "win.remove-vote", NULL);
-  g_assert_cmpuint (deliverable->votes, ==, 2);
+  g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
 
   imp_canvas_set_selected (canvas, other);
   iterate_for (20);
   activate (window, "win.add-vote", NULL);
-  g_assert_cmpuint (other->votes, ==, 1);
-  g_assert_cmpuint (imp_map_get_total_votes (map), ==, 3);
+  g_assert_cmpuint (other->votes, ==, other0 + 1);
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 3);
   g_assert_true (_imp_window_files_is_modified (window));
 
   /* Saved in the file. */
   saved = imp_format_save_to_data (map, NULL);
   reloaded = imp_format_load_data (saved, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (imp_map_get_total_votes (reloaded), ==, 3);
+  g_assert_cmpuint (imp_map_get_total_votes (reloaded), ==, total0 + 3);
 
   /* Cleared for a new round in one step, which one undo takes back. */
   activate (window, "win.clear-votes", NULL);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
   g_assert_true (imp_history_undo (history));
-  g_assert_cmpuint (deliverable->votes, ==, 2);
-  g_assert_cmpuint (other->votes, ==, 1);
+  g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
+  g_assert_cmpuint (other->votes, ==, other0 + 1);
 
   /* Every vote is its own step: undone, the map saves as before. */
   while (imp_history_can_undo (history))
@@ -378,6 +386,273 @@ test_votes (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
+
+static gboolean
+focus_is_in (ImpWindow *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+type_idea (GtkWidget  *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate_for (20);
+}
+
+static void
+card_point (ImpCanvas *canvas,
+            ImpNode   *node,
+            double    *x,
+            double    *y)
+{
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
+                              rect.y + rect.height / 2, x, y);
+}
+
+static ImpNode *
+first_of_level (ImpMap   *map,
+                ImpLevel  level)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    if (imp_map_get_node (map, i)->level == level)
+      return imp_map_get_node (map, i);
+
+  g_assert_not_reached ();
+}
+
+static void
+test_parking_lot (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *before_place = NULL;
+  g_autofree char *after_undo = NULL;
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  ImpParkingLot *lot = IMP_PARKING_LOT (window->parking_lot);
+  GtkWidget *entry = imp_parking_lot_get_entry (lot);
+  ImpNode *impact, *experiment, *node, *lowest = NULL;
+  guint n_nodes = imp_map_get_n_nodes (map);
+  guint n0 = imp_map_get_n_parked (map);
+  double x, y;
+
+  /* Ctrl+P opens the tray with the focus in its entry. */
+  activate (window, "win.toggle-parking-lot", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->parking_lot_revealer)));
+  g_assert_true (focus_is_in (window, entry));
+
+  /* Enter parks the idea, empties the entry and keeps the focus there. */
+  type_idea (entry, "Parent newsletter");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (focus_is_in (window, entry));
+  type_idea (entry, "  Peer marking  ");
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+  g_assert_cmpstr (imp_map_get_parked (map, n0 + 1), ==, "Peer marking");
+  g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 2);
+
+  /* An empty idea is refused and stays in the entry. */
+  type_idea (entry, "   ");
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+
+  /* Kept with the map: saved and read back. */
+  saved = imp_format_save_to_data (map, NULL);
+  reloaded = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_map_get_n_parked (reloaded), ==, n0 + 2);
+  g_assert_cmpstr (imp_map_get_parked (reloaded, n0), ==, "Parent newsletter");
+  g_assert_cmpstr (imp_map_get_parked (reloaded, n0 + 1), ==, "Peer marking");
+
+  /* Dropped on an impact: a deliverable under it, in one undo step. */
+  before_place = imp_format_save_to_data (map, NULL);
+  impact = first_of_level (map, IMP_LEVEL_IMPACT);
+  card_point (canvas, impact, &x, &y);
+  node = _imp_window_workshop_place_parked (window, n0, x, y, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_cmpstr (node->title, ==, "Parent newsletter");
+  g_assert_true (imp_node_get_tree_parent (node) == impact);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 1);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes + 1);
+  iterate_for (20);
+  g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 1);
+
+  g_assert_true (imp_history_undo (history));
+  iterate_for (20);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+  g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 2);
+  after_undo = imp_format_save_to_data (map, NULL);
+  g_assert_cmpstr (after_undo, ==, before_place);
+
+  /* Dropped in an empty part of the deliverable column, below every card:
+   * under the lowest impact, the nearest card of the column to the left. */
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *n = imp_map_get_node (map, i);
+      ImpRect a, b;
+
+      if (n->level != IMP_LEVEL_IMPACT)
+        continue;
+      if (lowest != NULL)
+        {
+          imp_scene_get_card_rect (imp_canvas_get_scene (canvas), n, &a);
+          imp_scene_get_card_rect (imp_canvas_get_scene (canvas), lowest, &b);
+          if (a.y <= b.y)
+            continue;
+        }
+      lowest = n;
+    }
+  {
+    ImpScene *scene = imp_canvas_get_scene (canvas);
+    ImpRect bounds;
+    ImpLevel level;
+    double col_x = 0, col_width = 0;
+
+    imp_scene_get_bounds (scene, &bounds);
+    for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+      {
+        imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+        if (level == IMP_LEVEL_DELIVERABLE)
+          break;
+      }
+    g_assert_cmpint (level, ==, IMP_LEVEL_DELIVERABLE);
+    imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), col_x + col_width / 2,
+                                bounds.y + bounds.height + 40, &x, &y);
+  }
+  node = _imp_window_workshop_place_parked (window, n0 + 1, x, y, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_cmpstr (node->title, ==, "Peer marking");
+  g_assert_true (imp_node_get_tree_parent (node) == lowest);
+  g_assert_true (imp_history_undo (history));
+
+  /* Refused, with a reason, and nothing changes: on an experiment (the
+   * last level), and far outside every column. */
+  experiment = first_of_level (map, IMP_LEVEL_EXPERIMENT);
+  card_point (canvas, experiment, &x, &y);
+  g_assert_null (_imp_window_workshop_place_parked (window, 0, x, y, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    ImpRect bounds;
+
+    imp_scene_get_bounds (imp_canvas_get_scene (canvas), &bounds);
+    imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas),
+                                bounds.x + bounds.width + 1000, bounds.y + 10, &x, &y);
+  }
+  g_assert_null (_imp_window_workshop_place_parked (window, 0, x, y, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes);
+
+  /* Removing an idea is undoable too. */
+  imp_history_remove_parked (history, 0);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 1);
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#ifdef HAVE_TEMPLATES
+static gboolean
+map_has_level (ImpMap   *map,
+               ImpLevel  level)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    if (imp_map_get_node (map, i)->level == level)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_templates (void)
+{
+  const struct {
+    ImpTemplate   template_;
+    ImpVocabulary vocabulary;
+    gboolean      actors;
+    gboolean      experiments;
+  } cases[] = {
+    { IMP_TEMPLATE_FOUR_LEVEL, IMP_VOCABULARY_CLASSIC, TRUE, FALSE },
+    { IMP_TEMPLATE_FIVE_LEVEL, IMP_VOCABULARY_CLASSIC, TRUE, TRUE },
+    { IMP_TEMPLATE_THREE_TIER, IMP_VOCABULARY_THREE_TIERS, FALSE, FALSE },
+  };
+  g_auto(GStrv) examples = imp_template_dialog_list_examples ();
+  g_autoptr(ImpMap) parent_map = imp_map_new_with_goal ("New goal");
+  ImpWindow *parent = new_window_with_map (parent_map);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ImpTemplateDialog *dialog = imp_template_dialog_new (parent);
+      ImpWindow *window;
+      ImpMap *map;
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      window = imp_template_dialog_choose_template (dialog, cases[i].template_);
+      map = imp_window_get_map (window);
+      g_assert_nonnull (map);
+      g_assert_null (imp_window_get_file (window));
+      if (cases[i].vocabulary == IMP_VOCABULARY_THREE_TIERS)
+        g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_THREE_TIERS);
+      else
+        g_assert_cmpint (imp_map_get_vocabulary (map), !=, IMP_VOCABULARY_THREE_TIERS);
+      g_assert_true (map_has_level (map, IMP_LEVEL_GOAL));
+      g_assert_true (map_has_level (map, IMP_LEVEL_IMPACT));
+      g_assert_true (map_has_level (map, IMP_LEVEL_DELIVERABLE));
+      g_assert_cmpint (map_has_level (map, IMP_LEVEL_ACTOR), ==, cases[i].actors);
+      g_assert_cmpint (map_has_level (map, IMP_LEVEL_EXPERIMENT), ==, cases[i].experiments);
+      if (window != parent)
+        gtk_window_destroy (GTK_WINDOW (window));
+      iterate_for (20);
+    }
+
+  /* The examples open as untitled copies; the example files stay as they were. */
+  g_assert_nonnull (examples);
+  g_assert_cmpuint (g_strv_length (examples), >=, 3);
+  for (guint i = 0; examples[i] != NULL; i++)
+    {
+      ImpTemplateDialog *dialog = imp_template_dialog_new (parent);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpMap) example = imp_format_load_path (examples[i], &error);
+      g_autofree char *bytes_before = NULL;
+      g_autofree char *bytes_after = NULL;
+      ImpWindow *window;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (examples[i], &bytes_before, NULL, NULL));
+      window = imp_template_dialog_choose_example (dialog, examples[i], &error);
+      g_assert_no_error (error);
+      g_assert_null (imp_window_get_file (window));
+      g_assert_cmpstr (imp_map_get_title (imp_window_get_map (window)), ==,
+                       imp_map_get_title (example));
+      g_assert_cmpuint (imp_map_get_n_nodes (imp_window_get_map (window)), ==,
+                        imp_map_get_n_nodes (example));
+      g_assert_true (g_file_get_contents (examples[i], &bytes_after, NULL, NULL));
+      g_assert_cmpstr (bytes_after, ==, bytes_before);
+      if (window != parent)
+        gtk_window_destroy (GTK_WINDOW (window));
+      iterate_for (20);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+#endif
 
 static gint64 fake_now;
 
@@ -475,6 +750,10 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/reveal-three-tiers", test_reveal_three_tiers);
   g_test_add_func ("/ui/workshop/focus", test_focus);
   g_test_add_func ("/ui/workshop/votes", test_votes);
+  g_test_add_func ("/ui/workshop/parking-lot", test_parking_lot);
+#ifdef HAVE_TEMPLATES
+  g_test_add_func ("/ui/workshop/templates", test_templates);
+#endif
   g_test_add_func ("/ui/workshop/timebox", test_timebox);
 
   ret = g_test_run ();

@@ -70,6 +70,9 @@ struct _ImpWindow
   GtkWidget            *presentation_button;
   GtkWidget            *reveal_label;
   GtkWidget            *timebox;
+  GtkWidget            *parking_lot_button;
+  GtkWidget            *parking_lot_revealer;
+  GtkWidget            *parking_lot;
   gboolean              presenting;
   gboolean              was_fullscreen;
   gboolean              inspector_was_revealed;
@@ -108,5 +111,10 @@ void     _imp_window_workshop_class_init  (ImpWindowClass *klass);
 void     _imp_window_workshop_init        (ImpWindow      *self);
 void     _imp_window_workshop_set_map     (ImpWindow      *self);
 gboolean _imp_window_workshop_step_out    (ImpWindow      *self);
+ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
+                                            guint          position,
+                                            double         x,
+                                            double         y,
+                                            GError       **error);
 
 G_END_DECLS

@@ -16,8 +16,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "imp-layout.h"
+#include "imp-parking-lot.h"
+#include "imp-scene-private.h"
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
@@ -281,6 +284,197 @@ vote_click_cb (ImpWindow       *self,
 }
 
 static void
+toggle_parking_lot_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  GtkRevealer *revealer = GTK_REVEALER (self->parking_lot_revealer);
+  gboolean reveal = !gtk_revealer_get_reveal_child (revealer);
+
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  if (reveal)
+    gtk_widget_grab_focus (imp_parking_lot_get_entry (IMP_PARKING_LOT (self->parking_lot)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The card of @level nearest to map height @y, that is shown. */
+static ImpNode *
+nearest_card (ImpScene *scene,
+              ImpLevel  level,
+              double    y)
+{
+  ImpNode *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+      double distance;
+
+      if (card->node->level != level || _imp_scene_card_is_hidden (scene, card))
+        continue;
+
+      distance = fabs (card->rect.y + card->rect.height / 2 - y);
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = card->node;
+        }
+    }
+
+  return best;
+}
+
+/**
+ * _imp_window_workshop_place_parked:
+ * @position: the idea's place in the parking lot
+ * @x: where it was dropped on the canvas, in widget pixels
+ * @y: likewise
+ *
+ * Turns a parked idea into a card, as dropping it on the canvas does. On a
+ * card, it goes under that card, one level to the right; in an empty part
+ * of a column, it becomes a card of that column's level under the nearest
+ * card of the column to the left (or a new goal in the goal column). One
+ * undo step puts it back in the parking lot.
+ *
+ * Returns: (transfer none) (nullable): the new node, or %NULL with @error
+ *   saying why the idea cannot go there
+ */
+ImpNode *
+_imp_window_workshop_place_parked (ImpWindow  *self,
+                                   guint       position,
+                                   double      x,
+                                   double      y,
+                                   GError    **error)
+{
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  ImpScene *scene = imp_canvas_get_scene (self->canvas);
+  ImpNode *parent = NULL, *node;
+  ImpLevel level = IMP_LEVEL_GOAL;
+  double map_x, map_y;
+  gboolean found = FALSE;
+
+  if (scene == NULL || self->history == NULL || position >= imp_map_get_n_parked (self->map))
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("That idea is no longer in the parking lot"));
+      return NULL;
+    }
+
+  imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
+  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
+
+  if (parent != NULL)
+    {
+      /* On a card: under it, where Tab would add a child. */
+      if (parent->level == IMP_LEVEL_GOAL &&
+          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
+        level = IMP_LEVEL_IMPACT;
+      else if (parent->level + 1 < IMP_N_LEVELS)
+        level = parent->level + 1;
+      else
+        {
+          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                               _("Experiments are the last level: drop the idea on a card "
+                                 "of another level, or in an empty part of a column"));
+          return NULL;
+        }
+      found = TRUE;
+    }
+  else
+    {
+      guint n_columns = imp_scene_get_n_columns (scene);
+      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
+
+      for (guint i = 0; i < n_columns && !found; i++)
+        {
+          double col_x, col_width;
+
+          imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+          if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
+            continue;
+
+          found = TRUE;
+          if ((int) level > imp_canvas_get_reveal_level (self->canvas) &&
+              imp_canvas_get_reveal_level (self->canvas) >= 0)
+            {
+              g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                                   _("That level is not revealed yet: reveal it first "
+                                     "(Page Down)"));
+              return NULL;
+            }
+
+          if (i > 0)
+            {
+              ImpLevel left;
+              double left_x, left_width;
+
+              imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
+              parent = nearest_card (scene, left, map_y);
+              if (parent == NULL)
+                {
+                  g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                                       _("There is no card in the column to the left to "
+                                         "put the idea under"));
+                  return NULL;
+                }
+            }
+        }
+    }
+
+  if (!found)
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("Drop the idea on a card, or in a column of the map"));
+      return NULL;
+    }
+
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  node = imp_history_place_parked (self->history, position, parent, -1, level, error);
+  if (node != NULL)
+    {
+      imp_selection_select (imp_canvas_get_selection (self->canvas), node);
+      imp_canvas_scroll_to_node (self->canvas, node);
+    }
+
+  return node;
+}
+
+static gboolean
+parked_drop_cb (ImpWindow     *self,
+                const GValue  *value,
+                double         x,
+                double         y,
+                GtkDropTarget *target)
+{
+  const ImpParkedDrag *drag = g_value_get_boxed (value);
+  g_autoptr(GError) error = NULL;
+
+  if (drag == NULL)
+    return FALSE;
+
+  /* The list may have changed under the drag (an undo): find it by text. */
+  if (drag->position >= imp_map_get_n_parked (self->map) ||
+      g_strcmp0 (imp_map_get_parked (self->map, drag->position), drag->text) != 0)
+    {
+      g_set_error_literal (&error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("That idea is no longer in the parking lot"));
+      g_signal_emit_by_name (self->canvas, "message", error->message);
+      return FALSE;
+    }
+
+  if (_imp_window_workshop_place_parked (self, drag->position, x, y, &error) == NULL)
+    {
+      g_signal_emit_by_name (self->canvas, "message", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
 leave_focus_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -453,6 +647,7 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, presentation_button);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, reveal_label);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, timebox);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, parking_lot_button);
 
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-next", NULL, reveal_next_action);
@@ -465,6 +660,10 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, add_vote_action);
   gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, remove_vote_action);
   gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-parking-lot", NULL,
+                                   toggle_parking_lot_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.toggle-parking-lot", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
@@ -571,6 +770,7 @@ _imp_window_workshop_set_map (ImpWindow *self)
                               self->map != NULL ? g_object_ref (self->map) : NULL,
                               g_object_unref);
       self->reveal_step = -1;
+      imp_parking_lot_set_history (IMP_PARKING_LOT (self->parking_lot), self->history);
       gtk_widget_set_visible (self->reveal_label, FALSE);
       imp_canvas_set_reveal_level (self->canvas, -1);
       imp_canvas_set_focus (self->canvas, NULL);
@@ -583,6 +783,8 @@ void
 _imp_window_workshop_init (ImpWindow *self)
 {
   GtkEventController *controller;
+  GtkDropTarget *target;
+  GtkWidget *flap_content, *box;
 
   self->reveal_step = -1;
 
@@ -598,6 +800,30 @@ _imp_window_workshop_init (ImpWindow *self)
   g_signal_connect_object (controller, "pressed", G_CALLBACK (header_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
+
+  /* The parking lot slides in at the start of the map, beside it. */
+  flap_content = adw_flap_get_content (self->inspector_flap);
+  g_object_ref (flap_content);
+  adw_flap_set_content (self->inspector_flap, NULL);
+  self->parking_lot = imp_parking_lot_new ();
+  self->parking_lot_revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->parking_lot_revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
+  gtk_revealer_set_child (GTK_REVEALER (self->parking_lot_revealer), self->parking_lot);
+  gtk_widget_add_css_class (self->parking_lot, "view");
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (box), self->parking_lot_revealer);
+  gtk_box_append (GTK_BOX (box), flap_content);
+  g_object_unref (flap_content);
+  adw_flap_set_content (self->inspector_flap, box);
+  g_object_bind_property (self->parking_lot_revealer, "reveal-child",
+                          self->parking_lot_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  target = gtk_drop_target_new (IMP_TYPE_PARKED_DRAG, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (parked_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (target));
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
