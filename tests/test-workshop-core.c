@@ -13,11 +13,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "imp-analysis.h"
 #include "imp-format.h"
 #include "imp-map.h"
 #include "imp-render.h"
 #include "imp-scene-private.h"
 #include "imp-svg.h"
+#include "imp-templates.h"
 
 #define PADDING 24.0
 
@@ -451,6 +453,77 @@ test_votes_drawn (Fixture       *f,
     }
 }
 
+static void
+test_templates (void)
+{
+  static const guint n_nodes[IMP_N_TEMPLATES] = { 4, 5, 3 };
+  static const ImpLevel deepest[IMP_N_TEMPLATES] = {
+    IMP_LEVEL_DELIVERABLE, IMP_LEVEL_EXPERIMENT, IMP_LEVEL_DELIVERABLE
+  };
+
+  for (guint t = 0; t < IMP_N_TEMPLATES; t++)
+    {
+      g_autoptr(ImpMap) map = imp_template_new_map (t);
+      g_autoptr(ImpMap) again = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GPtrArray) roots = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *data2 = NULL;
+      ImpVocabulary vocabulary = imp_template_get_vocabulary (t);
+      ImpNode *node;
+
+      g_test_message ("template %u: %s", t, imp_template_get_name (t));
+      g_assert_cmpstr (imp_template_get_name (t), !=, "");
+      g_assert_cmpstr (imp_template_get_description (t), !=, "");
+      for (guint u = 0; u < t; u++)
+        g_assert_cmpstr (imp_template_get_name (t), !=, imp_template_get_name (u));
+
+      /* One chain from a single goal, every card with a prompt. */
+      g_assert_cmpint (imp_map_get_vocabulary (map), ==, vocabulary);
+      g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes[t]);
+      g_assert_cmpuint (imp_map_get_n_links (map), ==, n_nodes[t] - 1);
+      roots = imp_map_get_roots (map);
+      g_assert_cmpuint (roots->len, ==, 1);
+      node = g_ptr_array_index (roots, 0);
+      g_assert_cmpint (node->level, ==, IMP_LEVEL_GOAL);
+      for (guint i = 1; i < n_nodes[t]; i++)
+        {
+          const ImpLink *link = g_ptr_array_index (node->children, 0);
+
+          g_assert_cmpuint (node->children->len, ==, 1);
+          g_assert_true (imp_analysis_link_fits (map, link));
+          node = link->child;
+          g_assert_cmpuint (strlen (node->title), >, 5);
+        }
+      g_assert_cmpint (node->level, ==, deepest[t]);
+      g_assert_cmpuint (node->children->len, ==, 0);
+
+      /* The levels fit the vocabulary: three tiers has no actor. */
+      g_assert_true (imp_map_check_vocabulary (map, vocabulary, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+        if (t == IMP_TEMPLATE_THREE_TIER)
+          g_assert_cmpint (imp_map_get_node (map, i)->level, !=, IMP_LEVEL_ACTOR);
+      findings = imp_analysis_find_problems (map, NULL);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const ImpFinding *finding = g_ptr_array_index (findings, i);
+
+          g_assert_cmpint (finding->kind, !=, IMP_FINDING_LEVEL_MISMATCH);
+          g_assert_cmpint (finding->kind, !=, IMP_FINDING_ORPHAN);
+        }
+
+      /* It saves and loads as the same map. */
+      data = imp_format_save_to_data (map, NULL);
+      again = imp_format_load_data (data, -1, &error);
+      g_assert_no_error (error);
+      g_assert_true (imp_map_equal (map, again));
+      data2 = imp_format_save_to_data (again, NULL);
+      g_assert_cmpstr (data, ==, data2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +538,7 @@ main (int   argc,
   ADD ("/core/workshop/focus/dims-the-rest", test_focus_dims_the_rest);
   ADD ("/core/workshop/focus/with-reveal", test_focus_with_reveal);
   ADD ("/core/workshop/votes/drawn", test_votes_drawn);
+  g_test_add_func ("/core/workshop/templates", test_templates);
 
 #undef ADD
 
