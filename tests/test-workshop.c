@@ -17,10 +17,7 @@
 #include "imp-canvas.h"
 #include "imp-format.h"
 #include "imp-parking-lot.h"
-#if __has_include ("imp-templates.h")
 #include "imp-template-dialog.h"
-#define HAVE_TEMPLATES 1
-#endif
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
@@ -568,7 +565,6 @@ test_parking_lot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-#ifdef HAVE_TEMPLATES
 static gboolean
 map_has_level (ImpMap   *map,
                ImpLevel  level)
@@ -590,7 +586,7 @@ test_templates (void)
     gboolean      experiments;
   } cases[] = {
     { IMP_TEMPLATE_FOUR_LEVEL, IMP_VOCABULARY_CLASSIC, TRUE, FALSE },
-    { IMP_TEMPLATE_FIVE_LEVEL, IMP_VOCABULARY_CLASSIC, TRUE, TRUE },
+    { IMP_TEMPLATE_FIVE_LEVEL, IMP_VOCABULARY_FIVE_QUESTIONS, TRUE, TRUE },
     { IMP_TEMPLATE_THREE_TIER, IMP_VOCABULARY_THREE_TIERS, FALSE, FALSE },
   };
   g_auto(GStrv) examples = imp_template_dialog_list_examples ();
@@ -608,10 +604,7 @@ test_templates (void)
       map = imp_window_get_map (window);
       g_assert_nonnull (map);
       g_assert_null (imp_window_get_file (window));
-      if (cases[i].vocabulary == IMP_VOCABULARY_THREE_TIERS)
-        g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_THREE_TIERS);
-      else
-        g_assert_cmpint (imp_map_get_vocabulary (map), !=, IMP_VOCABULARY_THREE_TIERS);
+      g_assert_cmpint (imp_map_get_vocabulary (map), ==, cases[i].vocabulary);
       g_assert_true (map_has_level (map, IMP_LEVEL_GOAL));
       g_assert_true (map_has_level (map, IMP_LEVEL_IMPACT));
       g_assert_true (map_has_level (map, IMP_LEVEL_DELIVERABLE));
@@ -652,7 +645,6 @@ test_templates (void)
 
   gtk_window_destroy (GTK_WINDOW (parent));
 }
-#endif
 
 static gint64 fake_now;
 
@@ -751,9 +743,7 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/focus", test_focus);
   g_test_add_func ("/ui/workshop/votes", test_votes);
   g_test_add_func ("/ui/workshop/parking-lot", test_parking_lot);
-#ifdef HAVE_TEMPLATES
   g_test_add_func ("/ui/workshop/templates", test_templates);
-#endif
   g_test_add_func ("/ui/workshop/timebox", test_timebox);
 
   ret = g_test_run ();

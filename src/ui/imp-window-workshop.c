@@ -21,6 +21,7 @@
 #include "imp-layout.h"
 #include "imp-parking-lot.h"
 #include "imp-scene-private.h"
+#include "imp-template-dialog.h"
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
@@ -475,6 +476,16 @@ parked_drop_cb (ImpWindow     *self,
 }
 
 static void
+new_from_template_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (imp_template_dialog_new (self)));
+}
+
+static void
 leave_focus_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -660,6 +671,8 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, add_vote_action);
   gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, remove_vote_action);
   gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL,
+                                   new_from_template_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-parking-lot", NULL,
                                    toggle_parking_lot_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
