@@ -444,6 +444,21 @@ _imp_window_workshop_place_parked (ImpWindow  *self,
 }
 
 static gboolean
+parking_lot_key_cb (ImpWindow             *self,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
 parked_drop_cb (ImpWindow     *self,
                 const GValue  *value,
                 double         x,
@@ -822,8 +837,19 @@ _imp_window_workshop_init (ImpWindow *self)
   self->parking_lot_revealer = gtk_revealer_new ();
   gtk_revealer_set_transition_type (GTK_REVEALER (self->parking_lot_revealer),
                                     GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
-  gtk_revealer_set_child (GTK_REVEALER (self->parking_lot_revealer), self->parking_lot);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (box), self->parking_lot);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_revealer_set_child (GTK_REVEALER (self->parking_lot_revealer), box);
   gtk_widget_add_css_class (self->parking_lot, "view");
+
+  /* Escape in the tray's entry goes back to the map. */
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (parking_lot_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (imp_parking_lot_get_entry (IMP_PARKING_LOT (self->parking_lot)),
+                             controller);
+
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_append (GTK_BOX (box), self->parking_lot_revealer);
   gtk_box_append (GTK_BOX (box), flap_content);
