@@ -246,6 +246,29 @@ clear_votes_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The gestures below sit on the canvas' parent, so that the canvas' own
+ * gestures stay the only ones on it: @x, @y become canvas coordinates;
+ * FALSE outside the canvas. */
+static gboolean
+to_canvas (ImpWindow       *self,
+           GtkGestureClick *gesture,
+           double          *x,
+           double          *y)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  double cx, cy;
+
+  if (!gtk_widget_translate_coordinates (widget, canvas, *x, *y, &cx, &cy) ||
+      !gtk_widget_contains (canvas, cx, cy))
+    return FALSE;
+
+  *x = cx;
+  *y = cy;
+
+  return TRUE;
+}
+
 /* Alt+click on a card adds a vote, Alt+Shift+click takes one away: quick
  * at the projector, where the mouse goes round the room. */
 static void
@@ -261,7 +284,7 @@ vote_click_cb (ImpWindow       *self,
   double map_x, map_y;
 
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  if (!(state & GDK_ALT_MASK) || self->history == NULL ||
+  if (!(state & GDK_ALT_MASK) || self->history == NULL || !to_canvas (self, gesture, &x, &y) ||
       (scene = imp_canvas_get_scene (self->canvas)) == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -755,7 +778,8 @@ header_pressed_cb (ImpWindow       *self,
   ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
   double gap = IMP_LAYOUT_COLUMN_GAP * imp_viewport_get_zoom (viewport) / 2;
 
-  if (y >= IMP_CANVAS_HEADER_HEIGHT || (self->reveal_step < 0 && !self->presenting) ||
+  if (!to_canvas (self, gesture, &x, &y) ||
+      y >= IMP_CANVAS_HEADER_HEIGHT || (self->reveal_step < 0 && !self->presenting) ||
       (scene = imp_canvas_get_scene (self->canvas)) == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -812,7 +836,7 @@ _imp_window_workshop_init (ImpWindow *self)
 {
   GtkEventController *controller;
   GtkDropTarget *target;
-  GtkWidget *flap_content, *box;
+  GtkWidget *flap_content, *box, *tray;
 
   self->reveal_step = -1;
 
@@ -820,12 +844,6 @@ _imp_window_workshop_init (ImpWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (canvas_key_capture_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
-
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "pressed", G_CALLBACK (header_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
 
@@ -837,10 +855,10 @@ _imp_window_workshop_init (ImpWindow *self)
   self->parking_lot_revealer = gtk_revealer_new ();
   gtk_revealer_set_transition_type (GTK_REVEALER (self->parking_lot_revealer),
                                     GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (box), self->parking_lot);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_revealer_set_child (GTK_REVEALER (self->parking_lot_revealer), box);
+  tray = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (tray), self->parking_lot);
+  gtk_box_append (GTK_BOX (tray), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_revealer_set_child (GTK_REVEALER (self->parking_lot_revealer), tray);
   gtk_widget_add_css_class (self->parking_lot, "view");
 
   /* Escape in the tray's entry goes back to the map. */
@@ -864,11 +882,19 @@ _imp_window_workshop_init (ImpWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (target));
 
+  /* Clicks on column names and Alt+clicks on cards are caught on the way
+   * down to the canvas, whose own gestures stay as they are. */
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (header_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (box, controller);
+
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "pressed", G_CALLBACK (vote_click_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
+  gtk_widget_add_controller (box, controller);
 
   g_signal_connect_object (imp_canvas_get_selection (self->canvas), "changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
