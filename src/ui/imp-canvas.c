@@ -87,6 +87,12 @@ struct _ImpCanvas
   guint         auto_fit : 1;
   guint         has_pointer : 1;
   guint         panning : 1;
+
+  /* Workshop mode: a look forced over the desktop style's (-1 for none),
+   * and the reveal and focus applied to every scene built. */
+  int           theme_override;
+  int           reveal_level;
+  char         *focus_id;
 };
 
 enum {
@@ -117,7 +123,24 @@ to_rgba (const ImpColor *color)
 static const ImpTheme *
 get_theme (ImpCanvas *self)
 {
-  return imp_theme_get (self->theme_kind);
+  return imp_theme_get (imp_canvas_get_theme_kind (self));
+}
+
+/* The reveal and the focus are view state: every new scene gets them. */
+static void
+apply_workshop_view (ImpCanvas *self)
+{
+  ImpNode *focus = NULL;
+
+  if (self->focus_id != NULL)
+    {
+      focus = imp_map_lookup_node (self->map, self->focus_id);
+      if (focus == NULL)
+        g_clear_pointer (&self->focus_id, g_free);
+    }
+
+  imp_scene_set_reveal_level (self->scene, self->reveal_level);
+  imp_scene_set_focus (self->scene, focus);
 }
 
 static void
@@ -158,6 +181,7 @@ ensure_scene (ImpCanvas *self)
   else
     self->scene = imp_scene_new (self->map, get_theme (self));
   g_clear_object (&self->offered_scene);
+  apply_workshop_view (self);
   imp_scene_get_bounds (self->scene, &bounds);
   imp_viewport_set_bounds (self->viewport, &bounds);
 }
@@ -200,7 +224,12 @@ fit_to_size (ImpCanvas *self,
   ensure_scene (self);
 
   if (imp_viewport_get_bounds (self->viewport, &bounds))
-    imp_viewport_fit (self->viewport, &bounds, width, height);
+    {
+      /* What is shown: fewer cards while levels are revealed one by one. */
+      if (self->scene != NULL)
+        imp_scene_get_visible_bounds (self->scene, &bounds);
+      imp_viewport_fit (self->viewport, &bounds, width, height);
+    }
 }
 
 static void
@@ -430,6 +459,9 @@ hit_card_except (ImpCanvas  *self,
     {
       const ImpSceneCard *card = _imp_scene_get_card (self->scene, i);
 
+      if (_imp_scene_card_is_hidden (self->scene, card))
+        continue;
+
       if (imp_rect_contains_point (&card->rect, x, y) &&
           (skip == NULL || !g_hash_table_contains (skip, card->node)))
         best = card->node;
@@ -483,6 +515,9 @@ hit_link (ImpCanvas *self,
       const ImpSceneLink *link = _imp_scene_get_link (self->scene, i);
       double px = link->x0, py = link->y0;
 
+      if (_imp_scene_link_is_hidden (self->scene, link))
+        continue;
+
       if (x < link->extent.x - tolerance || x > link->extent.x + link->extent.width + tolerance ||
           y < link->extent.y - tolerance || y > link->extent.y + link->extent.height + tolerance)
         continue;
@@ -535,6 +570,9 @@ compute_drop_targets (ImpCanvas *self)
     {
       ImpNode *target = _imp_scene_get_card (self->scene, i)->node;
       gboolean legal = TRUE;
+
+      if (_imp_scene_card_is_hidden (self->scene, _imp_scene_get_card (self->scene, i)))
+        continue;
 
       if (g_ptr_array_find (self->drag_nodes, target, NULL))
         continue;
@@ -654,6 +692,9 @@ update_band (ImpCanvas *self)
   for (guint i = 0; i < n; i++)
     {
       const ImpSceneCard *card = _imp_scene_get_card (self->scene, i);
+
+      if (_imp_scene_card_is_hidden (self->scene, card))
+        continue;
 
       if (imp_rect_intersects (&card->rect, &band))
         g_ptr_array_add (nodes, card->node);
@@ -1070,7 +1111,9 @@ snapshot_headers (ImpCanvas   *self,
   base_font = pango_context_get_font_description (pango_layout_get_context (layout));
   font = pango_font_description_copy (base_font);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_font_description_set_absolute_size (font, 13 * PANGO_SCALE);
+  /* Column names are read from the back of the room too. */
+  pango_font_description_set_absolute_size (font, (theme->kind == IMP_THEME_PROJECTOR ? 20 : 13) *
+                                                  PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
@@ -1085,7 +1128,7 @@ snapshot_headers (ImpCanvas   *self,
     {
       g_autofree char *label = NULL;
       ImpLevel level;
-      GdkRGBA accent;
+      GdkRGBA accent, column_text;
       double col_x, col_width;
       double x0, x1;
       double dot = 8, gap = 8;
@@ -1102,6 +1145,14 @@ snapshot_headers (ImpCanvas   *self,
         continue;
 
       accent = to_rgba (&theme->level_accent[level]);
+
+      /* Levels still to be revealed are named, faintly. */
+      column_text = text;
+      if (self->reveal_level >= 0 && (int) level > self->reveal_level)
+        {
+          accent.alpha *= 0.3;
+          column_text.alpha *= 0.35;
+        }
 
       /* An accent rule under the column ties the name to its cards. */
       append_rounded_rect (snapshot, x0, height - 3, x1 - x0, 3, 1.5, &accent);
@@ -1147,7 +1198,7 @@ snapshot_headers (ImpCanvas   *self,
           gtk_snapshot_translate (snapshot,
                                   &GRAPHENE_POINT_INIT (left + dot + gap,
                                                         (int) ((height - text_height) / 2 - 1)));
-          gtk_snapshot_append_layout (snapshot, layout, &text);
+          gtk_snapshot_append_layout (snapshot, layout, &column_text);
           gtk_snapshot_restore (snapshot);
         }
     }
@@ -1430,6 +1481,7 @@ imp_canvas_dispose (GObject *object)
   g_clear_pointer (&self->scene_changes, g_ptr_array_unref);
   g_clear_object (&self->offered_scene);
   g_clear_object (&self->map);
+  g_clear_pointer (&self->focus_id, g_free);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->dispose (object);
 }
@@ -1627,6 +1679,8 @@ imp_canvas_init (ImpCanvas *self)
 
   self->auto_fit = TRUE;
   self->dirty = TRUE;
+  self->theme_override = -1;
+  self->reveal_level = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1780,6 +1834,9 @@ ImpThemeKind
 imp_canvas_get_theme_kind (ImpCanvas *self)
 {
   g_return_val_if_fail (IMP_IS_CANVAS (self), IMP_THEME_LIGHT);
+
+  if (self->theme_override >= 0)
+    return self->theme_override;
 
   return self->theme_kind;
 }
@@ -2227,4 +2284,120 @@ imp_canvas_offer_scene (ImpCanvas *self,
   g_return_if_fail (scene == NULL || IMP_IS_SCENE (scene));
 
   g_set_object (&self->offered_scene, scene);
+}
+
+/**
+ * imp_canvas_set_theme_override:
+ * @kind: the look to paint with, or -1 to follow the desktop style again
+ *
+ * Forces a look over the desktop's light, dark or high-contrast style, as
+ * presentation mode does with the projector theme. The document is not
+ * touched: the look is view state.
+ */
+void
+imp_canvas_set_theme_override (ImpCanvas *self,
+                               int        kind)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (kind >= -1 && kind <= IMP_THEME_PROJECTOR);
+
+  if (self->theme_override == kind)
+    return;
+
+  self->theme_override = kind;
+  invalidate_scene (self);
+  if (self->auto_fit)
+    fit (self);
+}
+
+/**
+ * imp_canvas_get_theme_override:
+ *
+ * Returns: the look forced with imp_canvas_set_theme_override(), or -1
+ */
+int
+imp_canvas_get_theme_override (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), -1);
+
+  return self->theme_override;
+}
+
+/**
+ * imp_canvas_set_reveal_level:
+ * @level: the deepest level shown, or -1 for every level
+ *
+ * Shows the map level by level, as in a workshop: deeper cards are hidden
+ * (their places kept) and the view is fitted to what is shown.
+ */
+void
+imp_canvas_set_reveal_level (ImpCanvas *self,
+                             int        level)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+
+  level = level < 0 ? -1 : MIN (level, IMP_N_LEVELS - 1);
+  if (self->scene != NULL)
+    imp_scene_set_reveal_level (self->scene, level);
+  if (self->reveal_level != level)
+    {
+      self->reveal_level = level;
+      _imp_canvas_a11y_update (self);
+    }
+
+  imp_canvas_zoom_fit (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * imp_canvas_get_reveal_level:
+ *
+ * Returns: the deepest level shown, or -1 when every level is
+ */
+int
+imp_canvas_get_reveal_level (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), -1);
+
+  return self->reveal_level;
+}
+
+/**
+ * imp_canvas_set_focus:
+ * @branch: (nullable): a node of the map, or %NULL for no focus
+ *
+ * Dims everything outside the branch of @branch and zooms to the branch;
+ * %NULL shows the whole map again.
+ */
+void
+imp_canvas_set_focus (ImpCanvas *self,
+                      ImpNode   *branch)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (branch == NULL || self->map != NULL);
+
+  g_clear_pointer (&self->focus_id, g_free);
+  if (branch != NULL)
+    self->focus_id = g_strdup (branch->id);
+  if (self->scene != NULL)
+    imp_scene_set_focus (self->scene, branch);
+
+  imp_canvas_zoom_fit (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * imp_canvas_get_focus:
+ *
+ * Returns: (transfer none) (nullable): the node whose branch is focused
+ */
+ImpNode *
+imp_canvas_get_focus (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+
+  if (self->focus_id == NULL || self->map == NULL)
+    return NULL;
+
+  return imp_map_lookup_node (self->map, self->focus_id);
 }

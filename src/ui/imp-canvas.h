@@ -72,5 +72,14 @@ void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
 
 void            imp_canvas_offer_scene    (ImpCanvas *self,
                                            ImpScene  *scene);
+void            imp_canvas_set_theme_override (ImpCanvas *self,
+                                               int        kind);
+int             imp_canvas_get_theme_override (ImpCanvas *self);
+void            imp_canvas_set_reveal_level   (ImpCanvas *self,
+                                               int        level);
+int             imp_canvas_get_reveal_level   (ImpCanvas *self);
+void            imp_canvas_set_focus          (ImpCanvas *self,
+                                               ImpNode   *branch);
+ImpNode        *imp_canvas_get_focus          (ImpCanvas *self);
 
 G_END_DECLS

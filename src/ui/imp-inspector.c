@@ -1482,6 +1482,9 @@ add_map_rows (ImpInspector *self,
     }
 }
 
+static void add_votes_suffix (GtkWidget *row,
+                              ImpNode   *node);
+
 static GtkWidget *
 add_ranked_row (ImpInspector *self,
                 GtkWidget    *group,
@@ -1517,6 +1520,7 @@ add_ranked_row (ImpInspector *self,
       gtk_widget_add_css_class (score, "dim-label");
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+  add_votes_suffix (row, node);
 
   switch (imp_analysis_get_verdict (node, NULL, NULL))
     {
@@ -1535,6 +1539,25 @@ add_ranked_row (ImpInspector *self,
     }
 
   return row;
+}
+
+/* Dot votes of a workshop, beside the ICE score. */
+static void
+add_votes_suffix (GtkWidget *row,
+                  ImpNode   *node)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (node->votes == 0)
+    return;
+
+  /* Translators: dot votes a deliverable got in a workshop */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", node->votes),
+                          node->votes);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 }
 
 static void

@@ -59,6 +59,24 @@ struct _ImpWindow
   /* Inspector: the side panel (imp-window-inspector.c) */
   AdwFlap              *inspector_flap;
   GtkWidget            *inspector;
+
+  /* Workshop mode: presentation, timebox, reveal, focus, votes
+   * (imp-window-workshop.c) */
+  GtkWidget            *header_bar;
+  GtkWidget            *open_button;
+  GtkWidget            *save_button;
+  GtkWidget            *zoom_box;
+  GtkWidget            *inspector_button;
+  GtkWidget            *presentation_button;
+  GtkWidget            *reveal_label;
+  GtkWidget            *timebox;
+  GtkWidget            *parking_lot_button;
+  GtkWidget            *parking_lot_revealer;
+  GtkWidget            *parking_lot;
+  gboolean              presenting;
+  gboolean              was_fullscreen;
+  gboolean              inspector_was_revealed;
+  int                   reveal_step;      /* -1: every level shown */
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);
@@ -90,5 +108,16 @@ void     _imp_window_state_init           (ImpWindow      *self);
 /* First-steps guide over a map with only its goal (imp-window-guide.c). */
 void     _imp_window_guide_init           (ImpWindow      *self);
 gboolean _imp_window_guide_is_visible     (ImpWindow      *self);
+
+/* Workshop mode (imp-window-workshop.c). */
+void     _imp_window_workshop_class_init  (ImpWindowClass *klass);
+void     _imp_window_workshop_init        (ImpWindow      *self);
+void     _imp_window_workshop_set_map     (ImpWindow      *self);
+gboolean _imp_window_workshop_step_out    (ImpWindow      *self);
+ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
+                                            guint          position,
+                                            double         x,
+                                            double         y,
+                                            GError       **error);
 
 G_END_DECLS

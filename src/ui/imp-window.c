@@ -235,6 +235,7 @@ imp_window_class_init (ImpWindowClass *klass)
   _imp_window_edit_class_init (klass);
   _imp_window_inspector_class_init (klass);
   _imp_window_export_class_init (klass);
+  _imp_window_workshop_class_init (klass);
 }
 
 static void
@@ -247,6 +248,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_export_init (self);
   _imp_window_state_init (self);
   _imp_window_guide_init (self);
+  _imp_window_workshop_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
@@ -312,6 +314,7 @@ imp_window_set_map (ImpWindow *self,
   imp_canvas_set_map (self->canvas, map);
   _imp_window_edit_set_map (self);
   _imp_window_inspector_set_map (self);
+  _imp_window_workshop_set_map (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   /* Keys go to the map, not to the first button of the header bar. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));

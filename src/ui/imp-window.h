@@ -37,4 +37,8 @@ void       imp_window_show_error        (ImpWindow      *self,
                                          const char     *message);
 gboolean   imp_window_is_showing_error  (ImpWindow      *self);
 
+gboolean   imp_window_get_presenting    (ImpWindow      *self);
+void       imp_window_set_presenting    (ImpWindow      *self,
+                                         gboolean        presenting);
+
 G_END_DECLS

@@ -1,0 +1,934 @@
+/* imp-window-workshop.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Workshop mode: what a facilitator needs at a projector. Presentation
+ * mode (fullscreen, no inspector, the projector theme), the timebox in the
+ * header bar, the level-by-level reveal, focus on one branch and dot
+ * votes. Everything here but the votes is view state: entering and leaving
+ * never changes the document.
+ */
+
+#define G_LOG_DOMAIN "imp-window-workshop"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "imp-layout.h"
+#include "imp-parking-lot.h"
+#include "imp-scene-private.h"
+#include "imp-template-dialog.h"
+#include "imp-timebox.h"
+#include "imp-window-private.h"
+
+/* The reveal steps of the map: the levels its vocabulary uses that have
+ * cards, goal first (three tiers have no actors; a map that stops at
+ * deliverables has no experiment step). Returns how many. */
+static guint
+get_reveal_levels (ImpWindow *self,
+                   ImpLevel   levels[IMP_N_LEVELS])
+{
+  gboolean used[IMP_N_LEVELS] = { FALSE, };
+  guint n_levels = 0;
+
+  if (self->map == NULL)
+    return 0;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
+    used[imp_map_get_node (self->map, i)->level] = TRUE;
+
+  for (int level = 0; level < IMP_N_LEVELS; level++)
+    {
+      if (level == IMP_LEVEL_ACTOR &&
+          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)) && !used[level])
+        continue;
+      if (level == IMP_LEVEL_GOAL || used[level])
+        levels[n_levels++] = level;
+    }
+
+  return n_levels;
+}
+
+static void
+update_workshop_actions (ImpWindow *self)
+{
+  gboolean has_view = self->map != NULL && !imp_window_is_showing_error (self);
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation",
+                                 has_view || self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-next",
+                                 has_view && n_levels > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-previous",
+                                 has_view && n_levels > 1 && self->reveal_step != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-all",
+                                 has_view && self->reveal_step >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-branch",
+                                 has_view && primary != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus",
+                                 has_view && imp_canvas_get_focus (self->canvas) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-vote",
+                                 has_view && self->history != NULL && primary != NULL &&
+                                 primary->votes < IMP_MAX_VOTES);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-vote",
+                                 has_view && self->history != NULL && primary != NULL &&
+                                 primary->votes > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-votes",
+                                 has_view && self->history != NULL &&
+                                 imp_map_get_total_votes (self->map) > 0);
+}
+
+/* Shows reveal step @step (0 = the goal alone), or every level for -1, and
+ * fits the map to what is shown. */
+static void
+set_reveal_step (ImpWindow *self,
+                 int        step)
+{
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+  ImpSelection *selection = imp_canvas_get_selection (self->canvas);
+  ImpNode *primary = imp_selection_get_primary (selection);
+  int level;
+
+  if (step >= (int) n_levels)
+    step = -1;
+  self->reveal_step = step;
+  level = step >= 0 ? (int) levels[step] : -1;
+
+  /* A hidden card cannot stay selected. */
+  if (level >= 0 && primary != NULL && (int) primary->level > level)
+    imp_selection_clear (selection);
+
+  imp_canvas_set_reveal_level (self->canvas, level);
+
+  if (step >= 0)
+    {
+      /* Translators: the level-by-level reveal in workshop mode, e.g.
+       * "Step 2 of 5: Actor"; the last %s is the level's name in the map's vocabulary */
+      g_autofree char *text = g_strdup_printf (_("Step %d of %u: %s"), step + 1, n_levels,
+                                               imp_vocabulary_level_name (
+                                                 imp_map_get_vocabulary (self->map),
+                                                 levels[step]));
+
+      gtk_label_set_label (GTK_LABEL (self->reveal_label), text);
+    }
+  gtk_widget_set_visible (self->reveal_label, step >= 0);
+
+  update_workshop_actions (self);
+}
+
+static void
+reveal_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  /* From the whole map, the reveal starts with the goal alone; after the
+   * last level, the whole map again. */
+  set_reveal_step (self, self->reveal_step + 1);
+}
+
+static void
+reveal_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+
+  if (self->reveal_step < 0)
+    set_reveal_step (self, n_levels >= 2 ? (int) n_levels - 2 : 0);
+  else if (self->reveal_step > 0)
+    set_reveal_step (self, self->reveal_step - 1);
+}
+
+static void
+reveal_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  set_reveal_step (IMP_WINDOW (widget), -1);
+}
+
+/* Reveals up to @level: a click on a column header. */
+static void
+reveal_level_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpLevel levels[IMP_N_LEVELS];
+  guint n_levels = get_reveal_levels (self, levels);
+  int level = g_variant_get_int32 (param);
+  int step = 0;
+
+  for (guint i = 0; i < n_levels; i++)
+    if ((int) levels[i] <= level)
+      step = i;
+
+  set_reveal_step (self, step);
+}
+
+static void
+set_focus (ImpWindow *self,
+           ImpNode   *node)
+{
+  imp_canvas_set_focus (self->canvas, node);
+  update_workshop_actions (self);
+}
+
+static void
+focus_branch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  if (primary != NULL)
+    set_focus (self, primary);
+}
+
+static void
+add_vote_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  if (primary != NULL && self->history != NULL)
+    imp_history_add_vote (self->history, primary);
+}
+
+static void
+remove_vote_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
+
+  if (primary != NULL && self->history != NULL)
+    imp_history_remove_vote (self->history, primary);
+}
+
+static void
+clear_votes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  guint total;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->history == NULL || (total = imp_map_get_total_votes (self->map)) == 0)
+    return;
+
+  imp_history_clear_votes (self->history);
+
+  /* Translators: a toast after "Clear Votes", with an Undo button */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote cleared",
+                                          "%u votes cleared", total), total);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The gestures below sit on the canvas' parent, so that the canvas' own
+ * gestures stay the only ones on it: @x, @y become canvas coordinates;
+ * FALSE outside the canvas. */
+static gboolean
+to_canvas (ImpWindow       *self,
+           GtkGestureClick *gesture,
+           double          *x,
+           double          *y)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  double cx, cy;
+
+  if (!gtk_widget_translate_coordinates (widget, canvas, *x, *y, &cx, &cy) ||
+      !gtk_widget_contains (canvas, cx, cy))
+    return FALSE;
+
+  *x = cx;
+  *y = cy;
+
+  return TRUE;
+}
+
+/* Alt+click on a card adds a vote, Alt+Shift+click takes one away: quick
+ * at the projector, where the mouse goes round the room. */
+static void
+vote_click_cb (ImpWindow       *self,
+               int              n_press,
+               double           x,
+               double           y,
+               GtkGestureClick *gesture)
+{
+  GdkModifierType state;
+  ImpScene *scene;
+  ImpNode *node;
+  double map_x, map_y;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  if (!(state & GDK_ALT_MASK) || self->history == NULL || !to_canvas (self, gesture, &x, &y) ||
+      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  imp_viewport_widget_to_map (imp_canvas_get_viewport (self->canvas), x, y, &map_x, &map_y);
+  node = imp_scene_hit_test (scene, map_x, map_y);
+  if (node == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  imp_selection_select (imp_canvas_get_selection (self->canvas), node);
+  if (state & GDK_SHIFT_MASK)
+    imp_history_remove_vote (self->history, node);
+  else
+    imp_history_add_vote (self->history, node);
+}
+
+static void
+toggle_parking_lot_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  GtkRevealer *revealer = GTK_REVEALER (self->parking_lot_revealer);
+  gboolean reveal = !gtk_revealer_get_reveal_child (revealer);
+
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  if (reveal)
+    gtk_widget_grab_focus (imp_parking_lot_get_entry (IMP_PARKING_LOT (self->parking_lot)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The card of @level nearest to map height @y, that is shown. */
+static ImpNode *
+nearest_card (ImpScene *scene,
+              ImpLevel  level,
+              double    y)
+{
+  ImpNode *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+      double distance;
+
+      if (card->node->level != level || _imp_scene_card_is_hidden (scene, card))
+        continue;
+
+      distance = fabs (card->rect.y + card->rect.height / 2 - y);
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = card->node;
+        }
+    }
+
+  return best;
+}
+
+/**
+ * _imp_window_workshop_place_parked:
+ * @position: the idea's place in the parking lot
+ * @x: where it was dropped on the canvas, in widget pixels
+ * @y: likewise
+ *
+ * Turns a parked idea into a card, as dropping it on the canvas does. On a
+ * card, it goes under that card, one level to the right; in an empty part
+ * of a column, it becomes a card of that column's level under the nearest
+ * card of the column to the left (or a new goal in the goal column). One
+ * undo step puts it back in the parking lot.
+ *
+ * Returns: (transfer none) (nullable): the new node, or %NULL with @error
+ *   saying why the idea cannot go there
+ */
+ImpNode *
+_imp_window_workshop_place_parked (ImpWindow  *self,
+                                   guint       position,
+                                   double      x,
+                                   double      y,
+                                   GError    **error)
+{
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  ImpScene *scene = imp_canvas_get_scene (self->canvas);
+  ImpNode *parent = NULL, *node;
+  ImpLevel level = IMP_LEVEL_GOAL;
+  double map_x, map_y;
+  gboolean found = FALSE;
+
+  if (scene == NULL || self->history == NULL || position >= imp_map_get_n_parked (self->map))
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("That idea is no longer in the parking lot"));
+      return NULL;
+    }
+
+  imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
+  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
+
+  if (parent != NULL)
+    {
+      /* On a card: under it, where Tab would add a child. */
+      if (parent->level == IMP_LEVEL_GOAL &&
+          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
+        level = IMP_LEVEL_IMPACT;
+      else if (parent->level + 1 < IMP_N_LEVELS)
+        level = parent->level + 1;
+      else
+        {
+          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                               _("Experiments are the last level: drop the idea on a card "
+                                 "of another level, or in an empty part of a column"));
+          return NULL;
+        }
+      found = TRUE;
+    }
+  else
+    {
+      guint n_columns = imp_scene_get_n_columns (scene);
+      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
+
+      for (guint i = 0; i < n_columns && !found; i++)
+        {
+          double col_x, col_width;
+
+          imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+          if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
+            continue;
+
+          found = TRUE;
+          if ((int) level > imp_canvas_get_reveal_level (self->canvas) &&
+              imp_canvas_get_reveal_level (self->canvas) >= 0)
+            {
+              g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                                   _("That level is not revealed yet: reveal it first "
+                                     "(Page Down)"));
+              return NULL;
+            }
+
+          if (i > 0)
+            {
+              ImpLevel left;
+              double left_x, left_width;
+
+              imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
+              parent = nearest_card (scene, left, map_y);
+              if (parent == NULL)
+                {
+                  g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                                       _("There is no card in the column to the left to "
+                                         "put the idea under"));
+                  return NULL;
+                }
+            }
+        }
+    }
+
+  if (!found)
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("Drop the idea on a card, or in a column of the map"));
+      return NULL;
+    }
+
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  node = imp_history_place_parked (self->history, position, parent, -1, level, error);
+  if (node != NULL)
+    {
+      imp_selection_select (imp_canvas_get_selection (self->canvas), node);
+      imp_canvas_scroll_to_node (self->canvas, node);
+    }
+
+  return node;
+}
+
+static gboolean
+parking_lot_key_cb (ImpWindow             *self,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+parked_drop_cb (ImpWindow     *self,
+                const GValue  *value,
+                double         x,
+                double         y,
+                GtkDropTarget *target)
+{
+  const ImpParkedDrag *drag = g_value_get_boxed (value);
+  g_autoptr(GError) error = NULL;
+
+  if (drag == NULL)
+    return FALSE;
+
+  /* The list may have changed under the drag (an undo): find it by text. */
+  if (drag->position >= imp_map_get_n_parked (self->map) ||
+      g_strcmp0 (imp_map_get_parked (self->map, drag->position), drag->text) != 0)
+    {
+      g_set_error_literal (&error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("That idea is no longer in the parking lot"));
+      g_signal_emit_by_name (self->canvas, "message", error->message);
+      return FALSE;
+    }
+
+  if (_imp_window_workshop_place_parked (self, drag->position, x, y, &error) == NULL)
+    {
+      g_signal_emit_by_name (self->canvas, "message", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+new_from_template_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (imp_template_dialog_new (self)));
+}
+
+static void
+leave_focus_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  set_focus (IMP_WINDOW (widget), NULL);
+}
+
+static void
+update_header (ImpWindow *self)
+{
+  gboolean presenting = self->presenting;
+
+  /* A slim header bar at the projector: the file buttons, zoom and the
+   * inspector toggle give way; undo, the reveal step, the timebox and the
+   * way out stay. */
+  gtk_widget_set_visible (self->open_button, !presenting);
+  gtk_widget_set_visible (self->save_button, !presenting);
+  gtk_widget_set_visible (self->zoom_box, !presenting);
+  gtk_widget_set_visible (self->inspector_button, !presenting);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->presentation_button),
+                            presenting ? "view-restore-symbolic" : "view-fullscreen-symbolic");
+  gtk_widget_set_tooltip_text (self->presentation_button,
+                               presenting ? _("Leave Presentation Mode (F5 or Esc)")
+                                          : _("Presentation Mode (F5)"));
+
+  if (presenting)
+    gtk_widget_add_css_class (self->header_bar, "presenting");
+  else
+    gtk_widget_remove_css_class (self->header_bar, "presenting");
+}
+
+static void
+set_presenting (ImpWindow *self,
+                gboolean   presenting)
+{
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  self->presenting = presenting;
+
+  if (presenting)
+    {
+      self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+      self->inspector_was_revealed = adw_flap_get_reveal_flap (self->inspector_flap);
+
+      adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+      imp_canvas_set_theme_override (self->canvas, IMP_THEME_PROJECTOR);
+      if (!self->was_fullscreen)
+        gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      /* A reveal left half-way ends with the whole map. */
+      if (self->reveal_step >= 0)
+        set_reveal_step (self, -1);
+      imp_canvas_set_theme_override (self->canvas, -1);
+      adw_flap_set_reveal_flap (self->inspector_flap, self->inspector_was_revealed);
+      if (!self->was_fullscreen)
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+
+  update_header (self);
+
+  /* The map fills the new size, and follows it as the window changes. */
+  imp_canvas_zoom_fit (self->canvas);
+  if (!imp_canvas_is_editing (self->canvas))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  update_workshop_actions (self);
+}
+
+static void
+presentation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+
+  set_presenting (self, !self->presenting);
+}
+
+/* Escape steps out of one thing at a time: the in-place editor handles it
+ * first, then the focus on a branch, then presentation mode; only then does
+ * it clear the selection. */
+gboolean
+_imp_window_workshop_step_out (ImpWindow *self)
+{
+  if (imp_canvas_is_editing (self->canvas))
+    return FALSE;
+
+  if (imp_canvas_get_focus (self->canvas) != NULL)
+    {
+      set_focus (self, NULL);
+      return TRUE;
+    }
+
+  if (self->presenting)
+    {
+      set_presenting (self, FALSE);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  return _imp_window_workshop_step_out (IMP_WINDOW (widget));
+}
+
+static gboolean
+canvas_key_capture_cb (ImpWindow             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+
+  /* Only keys for the canvas itself: not for its editor or find popover. */
+  if (gtk_root_get_focus (gtk_widget_get_root (canvas)) != canvas ||
+      imp_canvas_is_editing (self->canvas) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      return _imp_window_workshop_step_out (self);
+
+    /* Typing renames a card, but these keys vote: "=" is "+" without
+     * Shift on most keyboards. */
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      if (imp_selection_get_primary (imp_canvas_get_selection (self->canvas)) == NULL)
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-vote", NULL);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      if (imp_selection_get_primary (imp_canvas_get_selection (self->canvas)) == NULL)
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-vote", NULL);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+void
+_imp_window_workshop_class_init (ImpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (IMP_TYPE_TIMEBOX);
+
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, presentation_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, reveal_label);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, timebox);
+  gtk_widget_class_bind_template_child (widget_class, ImpWindow, parking_lot_button);
+
+  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-next", NULL, reveal_next_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-previous", NULL,
+                                   reveal_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-all", NULL, reveal_all_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-level", "i", reveal_level_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-branch", NULL, focus_branch_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-focus", NULL, leave_focus_action);
+  gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, add_vote_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, remove_vote_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL,
+                                   new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-parking-lot", NULL,
+                                   toggle_parking_lot_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.toggle-parking-lot", NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
+                                       "win.reveal-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0,
+                                       "win.reveal-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "win.reveal-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0,
+                                       "win.reveal-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-branch", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-branch", NULL);
+}
+
+static void
+selection_changed_cb (ImpWindow    *self,
+                      ImpSelection *selection)
+{
+  update_workshop_actions (self);
+}
+
+static void
+map_changed_cb (ImpWindow     *self,
+                ImpChangeKind  kind,
+                gpointer       object,
+                ImpMap         *map)
+{
+  /* A level that gains its first card, or loses its last, changes the
+   * steps: keep showing the same level. */
+  if (self->reveal_step >= 0 &&
+      (kind == IMP_CHANGE_NODE_ADDED || kind == IMP_CHANGE_NODE_REMOVED ||
+       kind == IMP_CHANGE_VOCABULARY))
+    {
+      ImpLevel levels[IMP_N_LEVELS];
+      guint n_levels = get_reveal_levels (self, levels);
+      int level = imp_canvas_get_reveal_level (self->canvas);
+      int step = 0;
+
+      for (guint i = 0; i < n_levels; i++)
+        if ((int) levels[i] <= level)
+          step = i;
+      self->reveal_step = step;
+    }
+
+  update_workshop_actions (self);
+}
+
+/* A click on a column header reveals up to that column, while revealing
+ * or presenting. */
+static void
+header_pressed_cb (ImpWindow       *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  ImpScene *scene;
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  double gap = IMP_LAYOUT_COLUMN_GAP * imp_viewport_get_zoom (viewport) / 2;
+
+  if (!to_canvas (self, gesture, &x, &y) ||
+      y >= IMP_CANVAS_HEADER_HEIGHT || (self->reveal_step < 0 && !self->presenting) ||
+      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    {
+      ImpLevel level;
+      double col_x, col_width, x0, x1;
+
+      imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+      imp_viewport_map_to_widget (viewport, col_x, 0, &x0, NULL);
+      imp_viewport_map_to_widget (viewport, col_x + col_width, 0, &x1, NULL);
+      if (x >= x0 - gap && x < x1 + gap)
+        {
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-level", "i", (int) level);
+          return;
+        }
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+/* Called whenever the window shows another map: the view starts whole. */
+void
+_imp_window_workshop_set_map (ImpWindow *self)
+{
+  ImpMap *old = g_object_get_data (G_OBJECT (self), "imp-workshop-map");
+
+  if (old != self->map)
+    {
+      if (old != NULL)
+        g_signal_handlers_disconnect_by_func (old, map_changed_cb, self);
+      if (self->map != NULL)
+        g_signal_connect_object (self->map, "changed", G_CALLBACK (map_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      g_object_set_data_full (G_OBJECT (self), "imp-workshop-map",
+                              self->map != NULL ? g_object_ref (self->map) : NULL,
+                              g_object_unref);
+      self->reveal_step = -1;
+      imp_parking_lot_set_history (IMP_PARKING_LOT (self->parking_lot), self->history);
+      gtk_widget_set_visible (self->reveal_label, FALSE);
+      imp_canvas_set_reveal_level (self->canvas, -1);
+      imp_canvas_set_focus (self->canvas, NULL);
+    }
+
+  update_workshop_actions (self);
+}
+
+void
+_imp_window_workshop_init (ImpWindow *self)
+{
+  GtkEventController *controller;
+  GtkDropTarget *target;
+  GtkWidget *flap_content, *box, *tray;
+
+  self->reveal_step = -1;
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (canvas_key_capture_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
+
+  /* The parking lot slides in at the start of the map, beside it. */
+  flap_content = adw_flap_get_content (self->inspector_flap);
+  g_object_ref (flap_content);
+  adw_flap_set_content (self->inspector_flap, NULL);
+  self->parking_lot = imp_parking_lot_new ();
+  self->parking_lot_revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->parking_lot_revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
+  tray = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (tray), self->parking_lot);
+  gtk_box_append (GTK_BOX (tray), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_revealer_set_child (GTK_REVEALER (self->parking_lot_revealer), tray);
+  gtk_widget_add_css_class (self->parking_lot, "view");
+
+  /* Escape in the tray's entry goes back to the map. */
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (parking_lot_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (imp_parking_lot_get_entry (IMP_PARKING_LOT (self->parking_lot)),
+                             controller);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (box), self->parking_lot_revealer);
+  gtk_box_append (GTK_BOX (box), flap_content);
+  g_object_unref (flap_content);
+  adw_flap_set_content (self->inspector_flap, box);
+  g_object_bind_property (self->parking_lot_revealer, "reveal-child",
+                          self->parking_lot_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  target = gtk_drop_target_new (IMP_TYPE_PARKED_DRAG, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (parked_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (target));
+
+  /* Clicks on column names and Alt+clicks on cards are caught on the way
+   * down to the canvas, whose own gestures stay as they are. */
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (header_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (box, controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (vote_click_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (box, controller);
+
+  g_signal_connect_object (imp_canvas_get_selection (self->canvas), "changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_header (self);
+  update_workshop_actions (self);
+}
+
+/**
+ * imp_window_get_presenting:
+ *
+ * Returns: whether the window is in presentation mode
+ */
+gboolean
+imp_window_get_presenting (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
+}
+
+/**
+ * imp_window_set_presenting:
+ * @presenting: whether to present
+ *
+ * Enters presentation mode (fullscreen, no inspector, the projector theme)
+ * or leaves it, putting back the window as it was. The document is never
+ * changed.
+ */
+void
+imp_window_set_presenting (ImpWindow *self,
+                           gboolean   presenting)
+{
+  g_return_if_fail (IMP_IS_WINDOW (self));
+
+  set_presenting (self, presenting);
+}

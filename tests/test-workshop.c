@@ -1,0 +1,806 @@
+/* test-workshop.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-workshop"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "imp-application.h"
+#include "imp-canvas.h"
+#include "imp-format.h"
+#include "imp-parking-lot.h"
+#include "imp-template-dialog.h"
+#include "imp-timebox.h"
+#include "imp-window-private.h"
+
+/* Workshop mode in a real window (Xvfb in CI): presentation, the reveal,
+ * focus, the timebox; none of them may change the document. */
+
+static ImpApplication *app;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static ImpWindow *
+new_window_with_map (ImpMap *map)
+{
+  ImpWindow *window = imp_window_new (app);
+  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate_for (100);
+
+  return window;
+}
+
+static void
+activate (ImpWindow  *window,
+          const char *action,
+          GVariant   *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
+  iterate_for (20);
+}
+
+static ImpMap *
+load_example (const char *name)
+{
+  const char *root = g_getenv ("IMP_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpMap *map;
+
+  g_assert_nonnull (root);
+  path = g_build_filename (root, "data", "examples", name, NULL);
+  map = imp_format_load_path (path, &error);
+  g_assert_no_error (error);
+
+  return map;
+}
+
+/* Everything shown on the canvas lies inside it, under the column headers,
+ * and fills most of it one way or the other: the map was fitted. */
+static void
+assert_fitted (ImpCanvas *canvas)
+{
+  ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  ImpScene *scene = imp_canvas_get_scene (canvas);
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  double x0, y0, x1, y1;
+  ImpRect bounds;
+
+  imp_scene_get_visible_bounds (scene, &bounds);
+  imp_viewport_map_to_widget (viewport, bounds.x, bounds.y, &x0, &y0);
+  imp_viewport_map_to_widget (viewport, bounds.x + bounds.width, bounds.y + bounds.height,
+                              &x1, &y1);
+
+  g_assert_cmpfloat (x0, >=, -1);
+  g_assert_cmpfloat (x1, <=, width + 1);
+  g_assert_cmpfloat (y0, >=, IMP_CANVAS_HEADER_HEIGHT - 1);
+  g_assert_cmpfloat (y1, <=, height + 1);
+
+  /* Centred in the map area... */
+  g_assert_cmpfloat (fabs ((x0 + x1) / 2 - width / 2.0), <, 2);
+  g_assert_cmpfloat (fabs ((y0 + y1) / 2 - (height + IMP_CANVAS_HEADER_HEIGHT) / 2.0), <, 2);
+
+  /* ...and filling a side of it, unless that would zoom in past 150 %. */
+  if (imp_viewport_get_zoom (viewport) < 1.5 - 0.001)
+    g_assert_true ((x1 - x0) > 0.8 * width || (y1 - y0) > 0.8 * (height - IMP_CANVAS_HEADER_HEIGHT));
+}
+
+static void
+test_presentation (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autofree char *before = imp_format_save_to_data (map, NULL);
+  g_autofree char *after = NULL;
+  const ImpLevel expected[] = {
+    IMP_LEVEL_GOAL, IMP_LEVEL_ACTOR, IMP_LEVEL_IMPACT, IMP_LEVEL_DELIVERABLE, IMP_LEVEL_EXPERIMENT,
+  };
+  const char *labels[] = {
+    "Step 1 of 5: Goal", "Step 2 of 5: Actor", "Step 3 of 5: Impact",
+    "Step 4 of 5: Deliverable", "Step 5 of 5: Experiment",
+  };
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpThemeKind theme_before = imp_canvas_get_theme_kind (canvas);
+  guint n_shown_before = 0;
+
+  /* The inspector is open before, so leaving must bring it back. */
+  adw_flap_set_reveal_flap (window->inspector_flap, TRUE);
+  iterate_for (50);
+
+  activate (window, "win.presentation", NULL);
+  g_assert_true (imp_window_get_presenting (window));
+  g_assert_false (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_PROJECTOR);
+  g_assert_false (gtk_widget_get_visible (window->open_button));
+  g_assert_true (gtk_widget_get_visible (window->timebox));
+  /* Asked of the window system; without a window manager (Xvfb) it may
+   * not be granted, so what is checked is that it was not before. */
+  g_assert_false (window->was_fullscreen);
+
+  /* Page Down reveals one level at a time, fitted each time. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      ImpScene *scene;
+      guint n_shown = 0;
+
+      activate (window, "win.reveal-next", NULL);
+      scene = imp_canvas_get_scene (canvas);
+      g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, expected[i]);
+      g_assert_cmpint (imp_scene_get_reveal_level (scene), ==, expected[i]);
+      g_assert_true (gtk_widget_get_visible (window->reveal_label));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==, labels[i]);
+      assert_fitted (canvas);
+
+      /* Each step shows more cards than the one before. */
+      for (guint j = 0; j < imp_map_get_n_nodes (map); j++)
+        if ((int) imp_map_get_node (map, j)->level <= (int) expected[i])
+          n_shown++;
+      g_assert_cmpuint (n_shown, >, n_shown_before);
+      n_shown_before = n_shown;
+
+      /* A card of a hidden level is not there for the pointer either. */
+      if (i == 0)
+        {
+          ImpNode *actor = imp_node_get_child (imp_map_get_node (map, 0), 0);
+          ImpRect rect;
+
+          g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
+          g_assert_null (imp_scene_hit_test (scene, rect.x + rect.width / 2,
+                                             rect.y + rect.height / 2));
+        }
+    }
+
+  /* Page Up steps back; past the last level, the whole map again. */
+  activate (window, "win.reveal-previous", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_DELIVERABLE);
+  activate (window, "win.reveal-next", NULL);
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+  g_assert_false (gtk_widget_get_visible (window->reveal_label));
+
+  /* Stopping half-way and leaving shows everything again. */
+  activate (window, "win.reveal-next", NULL);
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_ACTOR);
+
+  /* Escape leaves presentation mode. */
+  g_assert_true (_imp_window_workshop_step_out (window));
+  iterate_for (50);
+  g_assert_false (imp_window_get_presenting (window));
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, theme_before);
+  g_assert_true (gtk_widget_get_visible (window->open_button));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  /* Nothing more to step out of: Escape goes on to clear the selection. */
+  g_assert_false (_imp_window_workshop_step_out (window));
+
+  /* The document never changed. */
+  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_history_can_undo (imp_window_get_history (window)));
+  after = imp_format_save_to_data (map, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Presses the click gestures over the canvas (on its parent, caught on
+ * the way down) in the middle of @level's column name. */
+static void
+click_header (ImpWindow *window,
+              ImpLevel   level)
+{
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpScene *scene = imp_canvas_get_scene (canvas);
+  GtkWidget *box = gtk_widget_get_parent (window->parking_lot_revealer);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (box);
+  gboolean found = FALSE;
+  double x = 0, y = IMP_CANVAS_HEADER_HEIGHT / 2, bx, by;
+
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    {
+      ImpLevel column_level;
+      double col_x, col_width;
+
+      imp_scene_get_column (scene, i, &column_level, &col_x, &col_width);
+      if (column_level == level)
+        {
+          imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), col_x + col_width / 2, 0,
+                                      &x, NULL);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), box, x, y, &bx, &by));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1, bx, by);
+    }
+  iterate_for (20);
+}
+
+/* Three tiers fold actors away: goal, outcome, output, in three steps. */
+static void
+test_reveal_three_tiers (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Cut churn by 5 points");
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *impact, *deliverable;
+  ImpWindow *window;
+  ImpCanvas *canvas;
+
+  imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
+  impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Admins finish set-up in a day", NULL, NULL);
+  deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Guided set-up", NULL, NULL);
+  g_assert_nonnull (imp_map_link (map, goal, impact, -1, NULL));
+  g_assert_nonnull (imp_map_link (map, impact, deliverable, -1, NULL));
+
+  window = new_window_with_map (map);
+  canvas = imp_window_get_canvas (window);
+
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==,
+                   "Step 1 of 3: Impact");
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_IMPACT);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==,
+                   "Step 2 of 3: Outcome");
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==,
+                   "Step 3 of 3: Output");
+  assert_fitted (canvas);
+
+  /* A click on a column's name reveals up to it. */
+  click_header (window, IMP_LEVEL_GOAL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_GOAL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==,
+                   "Step 1 of 3: Impact");
+  activate (window, "win.reveal-all", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+  /* Only while revealing or presenting: otherwise names are just names. */
+  click_header (window, IMP_LEVEL_IMPACT);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+  activate (window, "win.presentation", NULL);
+  click_header (window, IMP_LEVEL_IMPACT);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_IMPACT);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==,
+                   "Step 2 of 3: Outcome");
+  activate (window, "win.presentation", NULL);
+  activate (window, "win.reveal-all", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+  g_assert_cmpint (window->reveal_step, ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_focus (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autofree char *before = imp_format_save_to_data (map, NULL);
+  g_autofree char *after = NULL;
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = imp_node_get_child (goal, 1);
+  ImpRect bounds, actor_rect, all;
+
+  imp_canvas_set_selected (canvas, actor);
+  iterate_for (20);
+
+  activate (window, "win.focus-branch", NULL);
+  g_assert_true (imp_canvas_get_focus (canvas) == actor);
+  g_assert_true (imp_scene_get_focus (imp_canvas_get_scene (canvas)) == actor);
+  /* Zoomed to the branch: its bounds, smaller than the map's, fill the view. */
+  imp_scene_get_visible_bounds (imp_canvas_get_scene (canvas), &bounds);
+  imp_scene_get_bounds (imp_canvas_get_scene (canvas), &all);
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), actor, &actor_rect));
+  g_assert_true (imp_rect_intersects (&bounds, &actor_rect));
+  g_assert_cmpfloat (bounds.height, <, all.height);
+  assert_fitted (canvas);
+
+  /* The focus survives an edit of the map (the scene is rebuilt). */
+  imp_history_set_node_title (imp_window_get_history (window), actor, "Teachers and tutors");
+  iterate_for (20);
+  g_assert_true (imp_scene_get_focus (imp_canvas_get_scene (canvas)) == actor);
+  imp_history_undo (imp_window_get_history (window));
+  iterate_for (20);
+
+  /* Escape steps out of the focus first, and only of it. */
+  activate (window, "win.presentation", NULL);
+  g_assert_true (_imp_window_workshop_step_out (window));
+  g_assert_null (imp_canvas_get_focus (canvas));
+  g_assert_null (imp_scene_get_focus (imp_canvas_get_scene (canvas)));
+  g_assert_true (imp_window_get_presenting (window));
+  g_assert_true (_imp_window_workshop_step_out (window));
+  g_assert_false (imp_window_get_presenting (window));
+
+  /* The action too. */
+  activate (window, "win.focus-branch", NULL);
+  g_assert_true (imp_canvas_get_focus (canvas) == actor);
+  activate (window, "win.leave-focus", NULL);
+  g_assert_null (imp_canvas_get_focus (canvas));
+
+  after = imp_format_save_to_data (map, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (_imp_window_files_is_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_votes (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = imp_format_save_to_data (map, NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  ImpNode *deliverable = NULL, *other = NULL;
+  guint votes0, other0, total0 = imp_map_get_total_votes (map);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level != IMP_LEVEL_DELIVERABLE)
+        continue;
+      if (deliverable == NULL)
+        deliverable = node;
+      else if (other == NULL)
+        other = node;
+    }
+  g_assert_nonnull (other);
+  votes0 = deliverable->votes;
+  other0 = other->votes;
+
+  /* Three votes on one card, one taken back: two. */
+  imp_canvas_set_selected (canvas, deliverable);
+  iterate_for (20);
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.remove-vote", NULL);
+  g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
+
+  imp_canvas_set_selected (canvas, other);
+  iterate_for (20);
+  activate (window, "win.add-vote", NULL);
+  g_assert_cmpuint (other->votes, ==, other0 + 1);
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 3);
+  g_assert_true (_imp_window_files_is_modified (window));
+
+  /* Saved in the file. */
+  saved = imp_format_save_to_data (map, NULL);
+  reloaded = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_map_get_total_votes (reloaded), ==, total0 + 3);
+
+  /* Cleared for a new round in one step, which one undo takes back. */
+  activate (window, "win.clear-votes", NULL);
+  g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
+  g_assert_cmpuint (other->votes, ==, other0 + 1);
+
+  /* Every vote is its own step: undone, the map saves as before. */
+  while (imp_history_can_undo (history))
+    imp_history_undo (history);
+  after = imp_format_save_to_data (map, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+focus_is_in (ImpWindow *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+type_idea (GtkWidget  *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate_for (20);
+}
+
+static void
+card_point (ImpCanvas *canvas,
+            ImpNode   *node,
+            double    *x,
+            double    *y)
+{
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
+                              rect.y + rect.height / 2, x, y);
+}
+
+static ImpNode *
+first_of_level (ImpMap   *map,
+                ImpLevel  level)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    if (imp_map_get_node (map, i)->level == level)
+      return imp_map_get_node (map, i);
+
+  g_assert_not_reached ();
+}
+
+static void
+test_parking_lot (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *before_place = NULL;
+  g_autofree char *after_undo = NULL;
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  ImpParkingLot *lot = IMP_PARKING_LOT (window->parking_lot);
+  GtkWidget *entry = imp_parking_lot_get_entry (lot);
+  ImpNode *impact, *experiment, *node, *lowest = NULL;
+  guint n_nodes = imp_map_get_n_nodes (map);
+  guint n0 = imp_map_get_n_parked (map);
+  double x, y;
+
+  /* Ctrl+P opens the tray with the focus in its entry. */
+  activate (window, "win.toggle-parking-lot", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->parking_lot_revealer)));
+  g_assert_true (focus_is_in (window, entry));
+
+  /* Enter parks the idea, empties the entry and keeps the focus there. */
+  type_idea (entry, "Parent newsletter");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (focus_is_in (window, entry));
+  type_idea (entry, "  Peer marking  ");
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+  g_assert_cmpstr (imp_map_get_parked (map, n0 + 1), ==, "Peer marking");
+  g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 2);
+
+  /* An empty idea is refused and stays in the entry. */
+  type_idea (entry, "   ");
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+
+  /* Kept with the map: saved and read back. */
+  saved = imp_format_save_to_data (map, NULL);
+  reloaded = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_map_get_n_parked (reloaded), ==, n0 + 2);
+  g_assert_cmpstr (imp_map_get_parked (reloaded, n0), ==, "Parent newsletter");
+  g_assert_cmpstr (imp_map_get_parked (reloaded, n0 + 1), ==, "Peer marking");
+
+  /* Dropped on an impact: a deliverable under it, in one undo step. */
+  before_place = imp_format_save_to_data (map, NULL);
+  impact = first_of_level (map, IMP_LEVEL_IMPACT);
+  card_point (canvas, impact, &x, &y);
+  node = _imp_window_workshop_place_parked (window, n0, x, y, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_cmpstr (node->title, ==, "Parent newsletter");
+  g_assert_true (imp_node_get_tree_parent (node) == impact);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 1);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes + 1);
+  iterate_for (20);
+  g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 1);
+
+  g_assert_true (imp_history_undo (history));
+  iterate_for (20);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+  g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 2);
+  after_undo = imp_format_save_to_data (map, NULL);
+  g_assert_cmpstr (after_undo, ==, before_place);
+
+  /* Dropped in an empty part of the deliverable column, below every card:
+   * under the lowest impact, the nearest card of the column to the left. */
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *n = imp_map_get_node (map, i);
+      ImpRect a, b;
+
+      if (n->level != IMP_LEVEL_IMPACT)
+        continue;
+      if (lowest != NULL)
+        {
+          imp_scene_get_card_rect (imp_canvas_get_scene (canvas), n, &a);
+          imp_scene_get_card_rect (imp_canvas_get_scene (canvas), lowest, &b);
+          if (a.y <= b.y)
+            continue;
+        }
+      lowest = n;
+    }
+  {
+    ImpScene *scene = imp_canvas_get_scene (canvas);
+    ImpRect bounds;
+    ImpLevel level;
+    double col_x = 0, col_width = 0;
+
+    imp_scene_get_bounds (scene, &bounds);
+    for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+      {
+        imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+        if (level == IMP_LEVEL_DELIVERABLE)
+          break;
+      }
+    g_assert_cmpint (level, ==, IMP_LEVEL_DELIVERABLE);
+    imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), col_x + col_width / 2,
+                                bounds.y + bounds.height + 40, &x, &y);
+  }
+  node = _imp_window_workshop_place_parked (window, n0 + 1, x, y, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (node->level, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_cmpstr (node->title, ==, "Peer marking");
+  g_assert_true (imp_node_get_tree_parent (node) == lowest);
+  g_assert_true (imp_history_undo (history));
+
+  /* Refused, with a reason, and nothing changes: on an experiment (the
+   * last level), and far outside every column. */
+  experiment = first_of_level (map, IMP_LEVEL_EXPERIMENT);
+  card_point (canvas, experiment, &x, &y);
+  g_assert_null (_imp_window_workshop_place_parked (window, 0, x, y, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    ImpRect bounds;
+
+    imp_scene_get_bounds (imp_canvas_get_scene (canvas), &bounds);
+    imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas),
+                                bounds.x + bounds.width + 1000, bounds.y + 10, &x, &y);
+  }
+  g_assert_null (_imp_window_workshop_place_parked (window, 0, x, y, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes);
+
+  /* Removing an idea is undoable too. */
+  imp_history_remove_parked (history, 0);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 1);
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+map_has_level (ImpMap   *map,
+               ImpLevel  level)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    if (imp_map_get_node (map, i)->level == level)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_templates (void)
+{
+  const struct {
+    ImpTemplate   template_;
+    ImpVocabulary vocabulary;
+    gboolean      actors;
+    gboolean      experiments;
+  } cases[] = {
+    { IMP_TEMPLATE_FOUR_LEVEL, IMP_VOCABULARY_CLASSIC, TRUE, FALSE },
+    { IMP_TEMPLATE_FIVE_LEVEL, IMP_VOCABULARY_FIVE_QUESTIONS, TRUE, TRUE },
+    { IMP_TEMPLATE_THREE_TIER, IMP_VOCABULARY_THREE_TIERS, FALSE, FALSE },
+  };
+  g_auto(GStrv) examples = imp_template_dialog_list_examples ();
+  g_autoptr(ImpMap) parent_map = imp_map_new_with_goal ("New goal");
+  ImpWindow *parent = new_window_with_map (parent_map);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ImpTemplateDialog *dialog = imp_template_dialog_new (parent);
+      ImpWindow *window;
+      ImpMap *map;
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      window = imp_template_dialog_choose_template (dialog, cases[i].template_);
+      map = imp_window_get_map (window);
+      g_assert_nonnull (map);
+      g_assert_null (imp_window_get_file (window));
+      g_assert_cmpint (imp_map_get_vocabulary (map), ==, cases[i].vocabulary);
+      g_assert_true (map_has_level (map, IMP_LEVEL_GOAL));
+      g_assert_true (map_has_level (map, IMP_LEVEL_IMPACT));
+      g_assert_true (map_has_level (map, IMP_LEVEL_DELIVERABLE));
+      g_assert_cmpint (map_has_level (map, IMP_LEVEL_ACTOR), ==, cases[i].actors);
+      g_assert_cmpint (map_has_level (map, IMP_LEVEL_EXPERIMENT), ==, cases[i].experiments);
+      if (window != parent)
+        gtk_window_destroy (GTK_WINDOW (window));
+      iterate_for (20);
+    }
+
+  /* The examples open as untitled copies; the example files stay as they were. */
+  g_assert_nonnull (examples);
+  g_assert_cmpuint (g_strv_length (examples), >=, 3);
+  for (guint i = 0; examples[i] != NULL; i++)
+    {
+      ImpTemplateDialog *dialog = imp_template_dialog_new (parent);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpMap) example = imp_format_load_path (examples[i], &error);
+      g_autofree char *bytes_before = NULL;
+      g_autofree char *bytes_after = NULL;
+      ImpWindow *window;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (examples[i], &bytes_before, NULL, NULL));
+      window = imp_template_dialog_choose_example (dialog, examples[i], &error);
+      g_assert_no_error (error);
+      g_assert_null (imp_window_get_file (window));
+      g_assert_cmpstr (imp_map_get_title (imp_window_get_map (window)), ==,
+                       imp_map_get_title (example));
+      g_assert_cmpuint (imp_map_get_n_nodes (imp_window_get_map (window)), ==,
+                        imp_map_get_n_nodes (example));
+      g_assert_true (g_file_get_contents (examples[i], &bytes_after, NULL, NULL));
+      g_assert_cmpstr (bytes_after, ==, bytes_before);
+      if (window != parent)
+        gtk_window_destroy (GTK_WINDOW (window));
+      iterate_for (20);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static void
+test_timebox (void)
+{
+  ImpTimebox *timebox = IMP_TIMEBOX (g_object_ref_sink (imp_timebox_new ()));
+
+  fake_now = 1000 * G_USEC_PER_SEC;
+  imp_timebox_set_clock_func (timebox, fake_clock, NULL);
+
+  /* Set: idle, showing the whole round. */
+  imp_timebox_set_duration (timebox, 5 * 60);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_IDLE);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 300);
+
+  /* Start, and the clock moves: 90 s later, 3:30 left. */
+  imp_timebox_start (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_RUNNING);
+  fake_now += 90 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 210);
+
+  /* Paused, time passing does not count. */
+  imp_timebox_pause (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_PAUSED);
+  fake_now += 600 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 210);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (timebox), "expired"));
+
+  /* Resumed; half a second short of zero is still running (shows 0:01). */
+  imp_timebox_start (timebox);
+  fake_now += 209 * G_USEC_PER_SEC + G_USEC_PER_SEC / 2;
+  imp_timebox_tick (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_RUNNING);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 1);
+
+  /* Zero: expired, with the visual cue. */
+  fake_now += G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_EXPIRED);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (timebox), "expired"));
+
+  /* Reset: the whole round again, no cue. */
+  imp_timebox_reset (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_IDLE);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 300);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (timebox), "expired"));
+
+  /* Starting after time is up starts a new round. */
+  imp_timebox_start (timebox);
+  fake_now += 301 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_EXPIRED);
+  imp_timebox_start (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_RUNNING);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 300);
+
+  /* A new duration resets. */
+  imp_timebox_set_duration (timebox, 15 * 60);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_IDLE);
+  g_assert_cmpuint (imp_timebox_get_remaining (timebox), ==, 900);
+
+  g_object_unref (timebox);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/workshop/presentation", test_presentation);
+  g_test_add_func ("/ui/workshop/reveal-three-tiers", test_reveal_three_tiers);
+  g_test_add_func ("/ui/workshop/focus", test_focus);
+  g_test_add_func ("/ui/workshop/votes", test_votes);
+  g_test_add_func ("/ui/workshop/parking-lot", test_parking_lot);
+  g_test_add_func ("/ui/workshop/templates", test_templates);
+  g_test_add_func ("/ui/workshop/timebox", test_timebox);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
