@@ -52,6 +52,7 @@ struct _ImpCanvas
   ImpScene     *scene;
   ImpViewport  *viewport;
   ImpThemeKind  theme_kind;
+  const ImpTheme *theme;      /* of theme_kind, or the high-contrast dark one */
 
   ImpSelection *selection;
   ImpHistory   *history;
@@ -115,7 +116,7 @@ to_rgba (const ImpColor *color)
 static const ImpTheme *
 get_theme (ImpCanvas *self)
 {
-  return imp_theme_get (self->theme_kind);
+  return self->theme != NULL ? self->theme : imp_theme_get (self->theme_kind);
 }
 
 static void
@@ -244,13 +245,17 @@ dark_changed_cb (ImpCanvas       *self,
                  AdwStyleManager *style_manager)
 {
   ImpThemeKind kind;
+  const ImpTheme *theme;
 
   kind = imp_canvas_theme_kind_for (adw_style_manager_get_dark (style_manager),
                                      adw_style_manager_get_high_contrast (style_manager));
-  if (kind == self->theme_kind)
+  theme = imp_canvas_theme_for (adw_style_manager_get_dark (style_manager),
+                                adw_style_manager_get_high_contrast (style_manager));
+  if (kind == self->theme_kind && theme == self->theme)
     return;
 
   self->theme_kind = kind;
+  self->theme = theme;
   invalidate_scene (self);
 }
 
@@ -1550,6 +1555,8 @@ imp_canvas_init (ImpCanvas *self)
 
   self->theme_kind = imp_canvas_theme_kind_for (adw_style_manager_get_dark (style_manager),
                                                  adw_style_manager_get_high_contrast (style_manager));
+  self->theme = imp_canvas_theme_for (adw_style_manager_get_dark (style_manager),
+                                      adw_style_manager_get_high_contrast (style_manager));
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2141,4 +2148,17 @@ imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
 {
   first_frame_func = func;
   first_frame_data = user_data;
+}
+
+/**
+ * imp_canvas_get_theme:
+ *
+ * Returns: (transfer none): the colours and type the canvas draws with now
+ */
+const ImpTheme *
+imp_canvas_get_theme (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+
+  return get_theme (self);
 }

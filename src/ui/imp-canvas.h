@@ -70,4 +70,6 @@ typedef void  (*ImpCanvasFrameFunc)        (ImpCanvas *canvas,
 void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
                                                  gpointer           user_data);
 
+const ImpTheme *imp_canvas_get_theme      (ImpCanvas *self);
+
 G_END_DECLS
