@@ -83,9 +83,21 @@ press (GtkWindow  *window,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_subprocess_get_successful (process));
-  /* Long enough for the flap's reveal animation (250 ms). */
-  iterate_for (400);
+  iterate_for (100);
 }
+
+/* Lets the window run until @expr holds (the flap's reveal animation, a
+ * dialog mapping), for at most five seconds; the assertion after it says
+ * what was expected. */
+#define WAIT_UNTIL(expr) \
+  G_STMT_START { \
+    gint64 wait_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(expr) && g_get_monotonic_time () < wait_deadline) \
+      { \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
 
 static gboolean
 focus_is_in (GtkWidget *root,
@@ -183,23 +195,31 @@ test_f6_between_map_and_inspector (void)
   window = new_window (map);
   canvas = GTK_WIDGET (imp_window_get_canvas (window));
   adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
-  iterate_for (400);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (window->inspector_flap) == 0.0);
   imp_selection_select (imp_window_get_selection (window), imp_map_get_node (map, 0));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
   g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
 
   press (GTK_WINDOW (window), "F6");
+  WAIT_UNTIL (adw_flap_get_reveal_flap (window->inspector_flap));
   g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), window->inspector));
   g_assert_true (focus_is_in (GTK_WIDGET (window), window->inspector));
 
   press (GTK_WINDOW (window), "F6");
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
   g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
+  WAIT_UNTIL (adw_flap_get_reveal_flap (window->inspector_flap));
   g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
 
   press (GTK_WINDOW (window), "shift+F6");
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), window->inspector));
   g_assert_true (focus_is_in (GTK_WIDGET (window), window->inspector));
 
   press (GTK_WINDOW (window), "F9");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (window->inspector_flap));
   g_assert_false (adw_flap_get_reveal_flap (window->inspector_flap));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
   g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
 
   /* The arrows still move the selection on the map after the round trip. */
@@ -228,6 +248,7 @@ test_inspector_pages (void)
   g_assert_nonnull (stack);
 
   press (GTK_WINDOW (window), "F6");
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), window->inspector));
   g_assert_true (focus_is_in (GTK_WIDGET (window), window->inspector));
   first = gtk_stack_get_visible_child_name (stack);
   g_assert_nonnull (first);
@@ -257,6 +278,7 @@ test_ctrl_tab_leaves_canvas (void)
 
   window = new_window (map);
   canvas = GTK_WIDGET (imp_window_get_canvas (window));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
   g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
 
   press (GTK_WINDOW (window), "ctrl+Tab");
@@ -274,8 +296,10 @@ test_ctrl_tab_leaves_canvas (void)
     popover = gtk_menu_button_get_popover (menu_button);
     gtk_widget_grab_focus (canvas);
     press (GTK_WINDOW (window), "F10");
+    WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (popover)));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
     press (GTK_WINDOW (window), "Escape");
+    WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popover)));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   }
 
@@ -298,21 +322,25 @@ test_dialogs (void)
   window = new_window (map);
 
   press (GTK_WINDOW (window), "ctrl+e");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_EXPORT_DIALOG) != NULL);
   dialog = find_toplevel (IMP_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   iterate_for (200);
   press (dialog, "Tab");
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
   press (dialog, "Escape");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_EXPORT_DIALOG) == NULL);
   g_assert_null (find_toplevel (IMP_TYPE_EXPORT_DIALOG));
 
   press (GTK_WINDOW (window), "ctrl+comma");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_PREFERENCES) != NULL);
   dialog = find_toplevel (IMP_TYPE_PREFERENCES);
   g_assert_nonnull (dialog);
   iterate_for (200);
   press (dialog, "Tab");
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
   press (dialog, "Escape");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_PREFERENCES) == NULL);
   g_assert_null (find_toplevel (IMP_TYPE_PREFERENCES));
 
   gtk_window_destroy (GTK_WINDOW (window));
