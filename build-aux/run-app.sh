@@ -17,4 +17,6 @@ ninja -C build
 map=${1:-data/examples/edtech-weekly-learners.impactmap}
 # Run from the build tree: use the schema compiled there.
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+# And the translations compiled there (try LANGUAGE=de).
+export IMP_LOCALEDIR="$PWD/build/po"
 exec ./build/src/impact-mapper "$map"

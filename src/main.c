@@ -36,11 +36,15 @@ main (int   argc,
 {
   static gint64 start;
   g_autoptr(ImpApplication) app = NULL;
+  const char *localedir;
 
   start = g_get_monotonic_time ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled run (build-aux/run-app.sh, the tests) finds the
+   * translations compiled into the build tree's po folder. */
+  localedir = g_getenv ("IMP_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

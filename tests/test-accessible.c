@@ -205,6 +205,103 @@ test_first_steps_guide (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static double
+channel_luminance (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG relative luminance, 0 for black to 1 for white. */
+static double
+luminance (const ImpColor *color)
+{
+  return 0.2126 * channel_luminance (color->red) +
+         0.7152 * channel_luminance (color->green) +
+         0.0722 * channel_luminance (color->blue);
+}
+
+static double
+contrast (const ImpColor *a,
+          const ImpColor *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* High contrast on a dark desktop: the canvas turns black with white text
+ * and bright accents, instead of staying the ordinary dark theme. */
+static void
+test_high_contrast_dark_theme (void)
+{
+  const ImpTheme *theme = imp_canvas_theme_for (TRUE, TRUE);
+  ImpWindow *window = imp_window_new (app);
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  ImpCanvas *canvas;
+
+  g_assert_true (imp_canvas_theme_for (TRUE, FALSE) == imp_theme_get (IMP_THEME_DARK));
+  g_assert_true (imp_canvas_theme_for (FALSE, TRUE) == imp_theme_get (IMP_THEME_PRINT));
+  g_assert_true (imp_canvas_theme_for (FALSE, FALSE) == imp_theme_get (IMP_THEME_LIGHT));
+  g_assert_true (theme != imp_theme_get (IMP_THEME_DARK));
+  g_assert_cmpfloat (luminance (&theme->background), <, 0.01);
+  g_assert_cmpfloat (contrast (&theme->text, &theme->background), >=, 15.0);
+  for (guint level = 0; level < IMP_N_LEVELS; level++)
+    {
+      g_assert_cmpfloat (contrast (&theme->text, &theme->level_fill[level]), >=, 7.0);
+      g_assert_cmpfloat (contrast (&theme->level_accent[level], &theme->level_fill[level]), >=, 7.0);
+    }
+  /* Brighter than the ordinary dark theme everywhere it matters. */
+  g_assert_cmpfloat (contrast (&theme->link, &theme->background), >,
+                     contrast (&imp_theme_get (IMP_THEME_DARK)->link,
+                               &imp_theme_get (IMP_THEME_DARK)->background));
+
+  imp_window_set_map (window, map, NULL);
+  canvas = imp_window_get_canvas (window);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (imp_canvas_get_theme (canvas) == imp_theme_get (IMP_THEME_DARK));
+
+  source = g_settings_schema_source_get_default ();
+  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("no org.gnome.desktop.a11y.interface schema to switch high contrast");
+    }
+  else
+    {
+      g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+      g_settings_set_boolean (a11y, "high-contrast", TRUE);
+      iterate ();
+      if (!adw_style_manager_get_high_contrast (manager))
+        {
+          g_test_skip ("high contrast comes from a settings portal here");
+        }
+      else
+        {
+          g_assert_true (imp_canvas_get_theme (canvas) == theme);
+          g_assert_cmpfloat (luminance (&imp_canvas_get_theme (canvas)->background), <, 0.01);
+
+          /* Switching to light with high contrast still on: the print look. */
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+          iterate ();
+          g_assert_true (imp_canvas_get_theme (canvas) == imp_theme_get (IMP_THEME_PRINT));
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+          iterate ();
+          g_assert_true (imp_canvas_get_theme (canvas) == theme);
+        }
+
+      g_settings_set_boolean (a11y, "high-contrast", FALSE);
+      iterate ();
+      g_assert_true (imp_canvas_get_theme (canvas) == imp_theme_get (IMP_THEME_DARK));
+    }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/ui/accessible/description-follows-selection",
                    test_description_follows_selection);
   g_test_add_func ("/ui/accessible/high-contrast-theme", test_high_contrast_theme);
+  g_test_add_func ("/ui/accessible/high-contrast-dark-theme", test_high_contrast_dark_theme);
   g_test_add_func ("/ui/window/first-steps-guide", test_first_steps_guide);
 
   ret = g_test_run ();

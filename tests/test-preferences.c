@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "imp-application.h"
+#include "imp-export-dialog.h"
 #include "imp-preferences.h"
 #include "imp-window.h"
 
@@ -146,6 +147,103 @@ test_new_map_vocabulary (void)
   iterate ();
 }
 
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (child);
+
+  return GTK_WIDGET (child);
+}
+
+/* The Export group of the preferences sets what the export dialog opens
+ * with: format, theme, scale, padding, transparency and the title line. */
+static void
+test_export_defaults (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  GtkWidget *prefs = imp_preferences_new (NULL);
+  AdwComboRow *format_row, *theme_row;
+  GtkSpinButton *scale_spin, *padding_spin;
+  GtkSwitch *transparent_switch, *title_switch;
+  ImpExportDialog *dialog;
+  ImpExportOptions options;
+
+  format_row = ADW_COMBO_ROW (template_child (prefs, IMP_TYPE_PREFERENCES, "export_format_row"));
+  theme_row = ADW_COMBO_ROW (template_child (prefs, IMP_TYPE_PREFERENCES, "export_theme_row"));
+  scale_spin = GTK_SPIN_BUTTON (template_child (prefs, IMP_TYPE_PREFERENCES,
+                                                "export_scale_spin"));
+  padding_spin = GTK_SPIN_BUTTON (template_child (prefs, IMP_TYPE_PREFERENCES,
+                                                  "export_padding_spin"));
+  transparent_switch = GTK_SWITCH (template_child (prefs, IMP_TYPE_PREFERENCES,
+                                                   "export_transparent_switch"));
+  title_switch = GTK_SWITCH (template_child (prefs, IMP_TYPE_PREFERENCES, "export_title_switch"));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate ();
+
+  /* The rows show the settings' defaults. */
+  g_assert_cmpuint (adw_combo_row_get_selected (format_row), ==, IMP_EXPORT_PNG);
+  g_assert_cmpuint (adw_combo_row_get_selected (theme_row), ==, IMP_THEME_LIGHT);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (scale_spin), 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (padding_spin), 32.0, 1e-9);
+  g_assert_false (gtk_switch_get_active (transparent_switch));
+  g_assert_false (gtk_switch_get_active (title_switch));
+
+  adw_combo_row_set_selected (format_row, IMP_EXPORT_SVG);
+  adw_combo_row_set_selected (theme_row, IMP_THEME_PROJECTOR);
+  gtk_spin_button_set_value (scale_spin, 3.5);
+  gtk_spin_button_set_value (padding_spin, 64);
+  gtk_switch_set_active (transparent_switch, TRUE);
+  gtk_switch_set_active (title_switch, TRUE);
+  iterate ();
+
+  {
+    g_autofree char *format = g_settings_get_string (settings, "export-format");
+    g_autofree char *theme = g_settings_get_string (settings, "export-theme");
+
+    g_assert_cmpstr (format, ==, "svg");
+    g_assert_cmpstr (theme, ==, "projector");
+  }
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "export-scale"), 3.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "export-padding"), 64, 1e-9);
+  g_assert_true (g_settings_get_boolean (settings, "export-transparent"));
+  g_assert_true (g_settings_get_boolean (settings, "export-title-line"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* The export dialog opens with them. */
+  dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
+  imp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, IMP_EXPORT_SVG);
+  g_assert_cmpint (options.theme, ==, IMP_THEME_PROJECTOR);
+  g_assert_cmpfloat_with_epsilon (options.scale, 3.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (options.padding, 64, 1e-9);
+  g_assert_true (options.transparent);
+  g_assert_true (options.title_line);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A setting changed elsewhere (the dialog saves its last choices there)
+   * shows in an open preferences window. */
+  prefs = imp_preferences_new (NULL);
+  format_row = ADW_COMBO_ROW (template_child (prefs, IMP_TYPE_PREFERENCES, "export_format_row"));
+  g_settings_set_string (settings, "export-format", "csv");
+  iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (format_row), ==, IMP_EXPORT_CSV);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_settings_reset (settings, "export-format");
+  g_settings_reset (settings, "export-theme");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-padding");
+  g_settings_reset (settings, "export-transparent");
+  g_settings_reset (settings, "export-title-line");
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/rows-change-settings", test_window_rows_change_settings);
   g_test_add_func ("/ui/preferences/window-size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/preferences/new-map-vocabulary", test_new_map_vocabulary);
+  g_test_add_func ("/ui/preferences/export-defaults", test_export_defaults);
 
   ret = g_test_run ();
 

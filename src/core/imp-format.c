@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,7 +360,7 @@ read_integer (Loader      *self,
       /* Beyond ±2^63 the cast below would be undefined. */
       if (d < (double) min || d > (double) max || fabs (d) >= 9.2e18)
         return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
-                     _("expected an integer from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                     _("expected an integer from %" PRId64 " to %" PRId64
                        ", found %g"), min, max, d);
       value = (gint64) d;
     }
@@ -370,8 +371,8 @@ read_integer (Loader      *self,
 
   if (value < min || value > max)
     return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
-                 _("expected an integer from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                   ", found %" G_GINT64_FORMAT), min, max, value);
+                 _("expected an integer from %" PRId64 " to %" PRId64
+                   ", found %" PRId64), min, max, value);
 
   *out = value;
 
@@ -1271,11 +1272,11 @@ load_top (Loader     *self,
   if (version > IMP_FORMAT_VERSION)
     return fail (self, &top, NULL, NULL, IMP_FORMAT_ERROR_VERSION,
                  _("This map was saved by a newer Impact Mapper (format version "
-                   "%" G_GINT64_FORMAT "); this version reads format version %d. "
+                   "%" PRId64 "); this version reads format version %d. "
                    "Update Impact Mapper to open it."), version, IMP_FORMAT_VERSION);
   if (version < IMP_FORMAT_VERSION)
     return fail (self, &top, NULL, "version", IMP_FORMAT_ERROR_VERSION,
-                 _("format version %" G_GINT64_FORMAT " does not exist; the first is 1"),
+                 _("format version %" PRId64 " does not exist; the first is 1"),
                  version);
 
   if (!read_string (self, &top, root, NULL, "title", FALSE, &title))

@@ -64,4 +64,6 @@ ImpColor        imp_color_mix        (const ImpColor *a,
                                       const ImpColor *b,
                                       double          t);
 
+const ImpTheme *imp_theme_get_high_contrast_dark (void);
+
 G_END_DECLS

@@ -168,8 +168,8 @@ imp_canvas_get_accessible_description (ImpCanvas *self)
  * @high_contrast: whether the system asks for high contrast
  *
  * The look of the canvas for a desktop style. With high contrast, a light
- * desktop gets the print theme: white, black text, no shadows or tints.
- * There is no high-contrast dark theme yet, so dark stays dark.
+ * desktop gets the print theme: white, black text, no shadows or tints; a
+ * dark one keeps the dark kind, drawn with imp_canvas_theme_for()'s palette.
  *
  * Returns: the theme the canvas draws with
  */
@@ -181,4 +181,25 @@ imp_canvas_theme_kind_for (gboolean dark,
     return IMP_THEME_DARK;
 
   return high_contrast ? IMP_THEME_PRINT : IMP_THEME_LIGHT;
+}
+
+/**
+ * imp_canvas_theme_for:
+ * @dark: whether the desktop style is dark
+ * @high_contrast: whether the system asks for high contrast
+ *
+ * The colours of the canvas for a desktop style: the theme of
+ * imp_canvas_theme_kind_for(), except that dark with high contrast gets the
+ * black, high-contrast palette.
+ *
+ * Returns: (transfer none): the theme the canvas draws with
+ */
+const ImpTheme *
+imp_canvas_theme_for (gboolean dark,
+                      gboolean high_contrast)
+{
+  if (dark && high_contrast)
+    return imp_theme_get_high_contrast_dark ();
+
+  return imp_theme_get (imp_canvas_theme_kind_for (dark, high_contrast));
 }

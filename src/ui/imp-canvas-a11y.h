@@ -18,4 +18,7 @@ const char *imp_canvas_get_accessible_description (ImpCanvas    *self);
 ImpThemeKind imp_canvas_theme_kind_for            (gboolean      dark,
                                                    gboolean      high_contrast);
 
+const ImpTheme *imp_canvas_theme_for             (gboolean      dark,
+                                                   gboolean      high_contrast);
+
 G_END_DECLS

@@ -54,6 +54,7 @@ struct _ImpCanvas
   ImpScene     *offered_scene;  /* built elsewhere for the next map, see imp_canvas_offer_scene() */
   ImpViewport  *viewport;
   ImpThemeKind  theme_kind;
+  const ImpTheme *theme;      /* of theme_kind, or the high-contrast dark one */
 
   ImpSelection *selection;
   ImpHistory   *history;
@@ -123,7 +124,10 @@ to_rgba (const ImpColor *color)
 static const ImpTheme *
 get_theme (ImpCanvas *self)
 {
-  return imp_theme_get (imp_canvas_get_theme_kind (self));
+  if (self->theme_override >= 0)
+    return imp_theme_get (self->theme_override);
+
+  return self->theme != NULL ? self->theme : imp_theme_get (self->theme_kind);
 }
 
 /* The reveal and the focus are view state: every new scene gets them. */
@@ -339,13 +343,17 @@ dark_changed_cb (ImpCanvas       *self,
                  AdwStyleManager *style_manager)
 {
   ImpThemeKind kind;
+  const ImpTheme *theme;
 
   kind = imp_canvas_theme_kind_for (adw_style_manager_get_dark (style_manager),
                                      adw_style_manager_get_high_contrast (style_manager));
-  if (kind == self->theme_kind)
+  theme = imp_canvas_theme_for (adw_style_manager_get_dark (style_manager),
+                                adw_style_manager_get_high_contrast (style_manager));
+  if (kind == self->theme_kind && theme == self->theme)
     return;
 
   self->theme_kind = kind;
+  self->theme = theme;
   invalidate_scene (self);
 }
 
@@ -1670,6 +1678,8 @@ imp_canvas_init (ImpCanvas *self)
 
   self->theme_kind = imp_canvas_theme_kind_for (adw_style_manager_get_dark (style_manager),
                                                  adw_style_manager_get_high_contrast (style_manager));
+  self->theme = imp_canvas_theme_for (adw_style_manager_get_dark (style_manager),
+                                      adw_style_manager_get_high_contrast (style_manager));
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2400,4 +2410,17 @@ imp_canvas_get_focus (ImpCanvas *self)
     return NULL;
 
   return imp_map_lookup_node (self->map, self->focus_id);
+}
+
+/**
+ * imp_canvas_get_theme:
+ *
+ * Returns: (transfer none): the colours and type the canvas draws with now
+ */
+const ImpTheme *
+imp_canvas_get_theme (ImpCanvas *self)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+
+  return get_theme (self);
 }

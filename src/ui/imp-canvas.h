@@ -81,5 +81,6 @@ int             imp_canvas_get_reveal_level   (ImpCanvas *self);
 void            imp_canvas_set_focus          (ImpCanvas *self,
                                                ImpNode   *branch);
 ImpNode        *imp_canvas_get_focus          (ImpCanvas *self);
+const ImpTheme *imp_canvas_get_theme      (ImpCanvas *self);
 
 G_END_DECLS

@@ -11,14 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-export.h"
 #include "imp-preferences.h"
 #include "imp-types.h"
 
 /**
  * ImpPreferences:
  *
- * The preferences window: style (system, light or dark), autosave delay and
- * the vocabulary of new maps. Each row is bound to its GSettings key, so a
+ * The preferences window: style (system, light or dark), autosave delay,
+ * the vocabulary of new maps and the choices the export dialog opens with
+ * (the same keys it keeps its last choices in). Each row is bound to its GSettings key, so a
  * change applies at once and there is nothing to confirm.
  */
 struct _ImpPreferences
@@ -29,6 +31,13 @@ struct _ImpPreferences
   AdwActionRow  *autosave_row;
   GtkSpinButton *autosave_spin;
   AdwComboRow   *vocabulary_row;
+  AdwPreferencesGroup *export_group;
+  AdwComboRow   *export_format_row;
+  AdwComboRow   *export_theme_row;
+  GtkSpinButton *export_scale_spin;
+  GtkSpinButton *export_padding_spin;
+  GtkSwitch     *export_transparent_switch;
+  GtkSwitch     *export_title_switch;
 
   GSettings     *settings;
 };
@@ -132,6 +141,64 @@ seconds_set_mapping (const GValue       *value,
   return g_variant_new_uint32 ((guint32) CLAMP (seconds, 1, 600));
 }
 
+/* The export format and theme rows list the values in their enums' order,
+ * as the export dialog does. */
+static gboolean
+export_format_get_mapping (GValue   *value,
+                           GVariant *variant,
+                           gpointer  user_data)
+{
+  ImpExportFormat format;
+
+  if (!imp_export_format_from_string (g_variant_get_string (variant, NULL), &format))
+    return FALSE;
+
+  g_value_set_uint (value, format);
+
+  return TRUE;
+}
+
+static GVariant *
+export_format_set_mapping (const GValue       *value,
+                           const GVariantType *expected_type,
+                           gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i >= IMP_N_EXPORT_FORMATS)
+    return NULL;
+
+  return g_variant_new_string (imp_export_format_to_string ((ImpExportFormat) i));
+}
+
+static gboolean
+export_theme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  ImpThemeKind theme;
+
+  if (!imp_theme_kind_from_string (g_variant_get_string (variant, NULL), &theme))
+    return FALSE;
+
+  g_value_set_uint (value, theme);
+
+  return TRUE;
+}
+
+static GVariant *
+export_theme_set_mapping (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i > IMP_THEME_PROJECTOR)
+    return NULL;
+
+  return g_variant_new_string (imp_theme_kind_to_string ((ImpThemeKind) i));
+}
+
 static void
 imp_preferences_dispose (GObject *object)
 {
@@ -156,6 +223,13 @@ imp_preferences_class_init (ImpPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpPreferences, autosave_row);
   gtk_widget_class_bind_template_child (widget_class, ImpPreferences, autosave_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpPreferences, vocabulary_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_format_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_theme_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_padding_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_title_switch);
 }
 
 static void
@@ -176,6 +250,7 @@ imp_preferences_init (ImpPreferences *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->style_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->autosave_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->vocabulary_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_group), FALSE);
       return;
     }
 
@@ -191,6 +266,27 @@ imp_preferences_init (ImpPreferences *self)
                                 self->vocabulary_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 vocabulary_get_mapping, vocabulary_set_mapping, NULL, NULL);
+
+  g_settings_bind_with_mapping (self->settings, "export-format",
+                                self->export_format_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                export_format_get_mapping, export_format_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-theme",
+                                self->export_theme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                export_theme_get_mapping, export_theme_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "export-scale",
+                   gtk_spin_button_get_adjustment (self->export_scale_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-padding",
+                   gtk_spin_button_get_adjustment (self->export_padding_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-transparent",
+                   self->export_transparent_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-title-line",
+                   self->export_title_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

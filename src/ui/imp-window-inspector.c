@@ -24,10 +24,20 @@ toggle_inspector_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   ImpWindow *self = IMP_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Hiding the inspector with the focus in it would leave the focus nowhere. */
+  if (adw_flap_get_reveal_flap (self->inspector_flap) && focus != NULL &&
+      gtk_widget_is_ancestor (focus, self->inspector))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
   adw_flap_set_reveal_flap (self->inspector_flap,
                             !adw_flap_get_reveal_flap (self->inspector_flap));
 }
+
+static void focus_pane_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter);
 
 void
 _imp_window_inspector_class_init (ImpWindowClass *klass)
@@ -42,6 +52,10 @@ _imp_window_inspector_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL,
                                    toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", NULL, focus_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.focus-pane", NULL);
 }
 
 void
@@ -77,4 +91,52 @@ _imp_window_inspector_dispose (ImpWindow *self)
 
   if (self->canvas != NULL && (selection = imp_window_get_selection (self)) != NULL)
     g_signal_handlers_disconnect_by_data (selection, self);
+}
+
+static gboolean
+focus_inspector (ImpWindow *self)
+{
+  return gtk_widget_child_focus (self->inspector, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+reveal_progress_cb (ImpWindow  *self,
+                    GParamSpec *pspec,
+                    AdwFlap    *flap)
+{
+  if (adw_flap_get_reveal_progress (flap) < 1.0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (flap, reveal_progress_cb, self);
+  if (adw_flap_get_reveal_flap (flap))
+    focus_inspector (self);
+}
+
+/* F6 and Shift+F6 move the keyboard focus between the map and the
+ * inspector (the GNOME key for switching panes), showing the inspector
+ * first if it is hidden. The canvas keeps Tab for adding cards, so Tab
+ * alone never leaves it; Ctrl+Tab still walks the whole window. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->inspector))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+      return;
+    }
+
+  if (adw_flap_get_reveal_flap (self->inspector_flap) && focus_inspector (self))
+    return;
+
+  /* The flap's child takes focus only once it is on screen. */
+  g_signal_handlers_disconnect_by_func (self->inspector_flap, reveal_progress_cb, self);
+  g_signal_connect_object (self->inspector_flap, "notify::reveal-progress",
+                           G_CALLBACK (reveal_progress_cb), self, G_CONNECT_SWAPPED);
+  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  reveal_progress_cb (self, NULL, self->inspector_flap);
 }

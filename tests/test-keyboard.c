@@ -1,0 +1,380 @@
+/* test-keyboard.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-keyboard"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <gdk/x11/gdkx.h>
+
+#include "imp-application.h"
+#include "imp-canvas.h"
+#include "imp-export-dialog.h"
+#include "imp-preferences.h"
+#include "imp-window.h"
+#include "imp-window-private.h"
+
+/* Everything with the keyboard alone, with real key presses (xdotool under
+ * Xvfb): into the inspector and back (F6), through its pages, out of the
+ * canvas (Ctrl+Tab), and the export dialog and preferences opened and
+ * closed. */
+
+static ImpApplication *app;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+waited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Presses @keys (xdotool names) in @window, letting it handle them. */
+static void
+press (GtkWindow  *window,
+       const char *keys)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("30"));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (names[i]));
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+  iterate_for (100);
+}
+
+/* Lets the window run until @expr holds (the flap's reveal animation, a
+ * dialog mapping), for at most five seconds; the assertion after it says
+ * what was expected. */
+#define WAIT_UNTIL(expr) \
+  G_STMT_START { \
+    gint64 wait_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(expr) && g_get_monotonic_time () < wait_deadline) \
+      { \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static gboolean
+focus_is_in (GtkWidget *root,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The newest toplevel of @type, other than the main window. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = G_LIST_MODEL (g_object_ref (gtk_window_get_toplevels ()));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static ImpWindow *
+new_window (ImpMap *map)
+{
+  ImpWindow *window = imp_window_new (app);
+  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate_for (100);
+  gtk_widget_grab_focus (canvas);
+
+  return window;
+}
+
+static gboolean
+can_send_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* F6 moves the focus from the map into the inspector, showing it, and back;
+ * F9 with the focus in the inspector hides it and gives the map the focus. */
+static void
+test_f6_between_map_and_inspector (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  ImpWindow *window;
+  GtkWidget *canvas;
+
+  if (!can_send_keys ())
+    return;
+
+  window = new_window (map);
+  canvas = GTK_WIDGET (imp_window_get_canvas (window));
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  WAIT_UNTIL (adw_flap_get_reveal_progress (window->inspector_flap) == 0.0);
+  imp_selection_select (imp_window_get_selection (window), imp_map_get_node (map, 0));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
+
+  press (GTK_WINDOW (window), "F6");
+  WAIT_UNTIL (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), window->inspector));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), window->inspector));
+
+  press (GTK_WINDOW (window), "F6");
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
+  WAIT_UNTIL (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+
+  press (GTK_WINDOW (window), "shift+F6");
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), window->inspector));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), window->inspector));
+
+  press (GTK_WINDOW (window), "F9");
+  WAIT_UNTIL (!adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->inspector_flap));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
+
+  /* The arrows still move the selection on the map after the round trip. */
+  g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) ==
+                 imp_map_get_node (map, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+}
+
+/* Both pages of the inspector are reached with Tab and Space, from F6. */
+static void
+test_inspector_pages (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  ImpWindow *window;
+  GtkStack *stack;
+  const char *first;
+
+  if (!can_send_keys ())
+    return;
+
+  window = new_window (map);
+  imp_selection_select (imp_window_get_selection (window), imp_map_get_node (map, 0));
+  stack = GTK_STACK (find_widget (window->inspector, GTK_TYPE_STACK));
+  g_assert_nonnull (stack);
+
+  press (GTK_WINDOW (window), "F6");
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), window->inspector));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), window->inspector));
+  first = gtk_stack_get_visible_child_name (stack);
+  g_assert_nonnull (first);
+
+  /* The focus starts on the page switcher: the arrow or Tab reaches the
+   * other page's button, Space shows that page. */
+  press (GTK_WINDOW (window), "Tab space");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), !=, first);
+  press (GTK_WINDOW (window), "shift+Tab space");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+}
+
+/* Tab belongs to the canvas (it adds a card); Ctrl+Tab leaves it. F10
+ * opens the main menu. */
+static void
+test_ctrl_tab_leaves_canvas (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  ImpWindow *window;
+  GtkWidget *canvas;
+
+  if (!can_send_keys ())
+    return;
+
+  window = new_window (map);
+  canvas = GTK_WIDGET (imp_window_get_canvas (window));
+  WAIT_UNTIL (focus_is_in (GTK_WIDGET (window), canvas));
+  g_assert_true (focus_is_in (GTK_WIDGET (window), canvas));
+
+  press (GTK_WINDOW (window), "ctrl+Tab");
+  g_assert_false (focus_is_in (GTK_WIDGET (window), canvas));
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 1);
+
+  /* F10 opens the main menu, Escape closes it. */
+  {
+    GtkMenuButton *menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window),
+                                                               GTK_TYPE_MENU_BUTTON));
+    GtkPopover *popover;
+
+    g_assert_nonnull (menu_button);
+    g_assert_true (gtk_menu_button_get_primary (menu_button));
+    popover = gtk_menu_button_get_popover (menu_button);
+    gtk_widget_grab_focus (canvas);
+    press (GTK_WINDOW (window), "F10");
+    WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    press (GTK_WINDOW (window), "Escape");
+    WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+}
+
+/* Ctrl+E opens the export dialog with the focus inside; Escape closes it.
+ * Ctrl+, opens the preferences; Escape closes them. */
+static void
+test_dialogs (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
+  ImpWindow *window;
+  GtkWindow *dialog;
+
+  if (!can_send_keys ())
+    return;
+
+  window = new_window (map);
+
+  press (GTK_WINDOW (window), "ctrl+e");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_EXPORT_DIALOG) != NULL);
+  dialog = find_toplevel (IMP_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  iterate_for (200);
+  press (dialog, "Tab");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
+  press (dialog, "Escape");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_EXPORT_DIALOG) == NULL);
+  g_assert_null (find_toplevel (IMP_TYPE_EXPORT_DIALOG));
+
+  press (GTK_WINDOW (window), "ctrl+comma");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_PREFERENCES) != NULL);
+  dialog = find_toplevel (IMP_TYPE_PREFERENCES);
+  g_assert_nonnull (dialog);
+  iterate_for (200);
+  press (dialog, "Tab");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
+  press (dialog, "Escape");
+  WAIT_UNTIL (find_toplevel (IMP_TYPE_PREFERENCES) == NULL);
+  g_assert_null (find_toplevel (IMP_TYPE_PREFERENCES));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/keyboard/f6-between-map-and-inspector",
+                   test_f6_between_map_and_inspector);
+  g_test_add_func ("/ui/keyboard/inspector-pages", test_inspector_pages);
+  g_test_add_func ("/ui/keyboard/ctrl-tab-leaves-canvas", test_ctrl_tab_leaves_canvas);
+  g_test_add_func ("/ui/keyboard/dialogs", test_dialogs);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
