@@ -1285,8 +1285,8 @@ assert_same_scene (ImpScene *a,
   cairo_surface_destroy (sb);
 }
 
-/* After a drag (pins), a rename and a new payload, a scene brought up to
- * date in place equals a scene built from scratch. */
+/* After a drag (pins), a rename, a new payload and votes, a scene brought
+ * up to date in place equals a scene built from scratch. */
 static void
 test_update_equals_new (void)
 {
@@ -1348,6 +1348,18 @@ test_update_equals_new (void)
     imp_map_set_node_metric (map, impact, metric);
     g_ptr_array_set_size (changed, 0);
     g_ptr_array_add (changed, impact);
+    g_assert_true (_imp_scene_update (scene, changed));
+    fresh = imp_scene_new (map, NULL);
+    assert_same_scene (scene, fresh);
+  }
+
+  /* Votes: dots on the card. */
+  {
+    g_autoptr(ImpScene) fresh = NULL;
+
+    imp_map_set_node_votes (map, deliverable, 3);
+    g_ptr_array_set_size (changed, 0);
+    g_ptr_array_add (changed, deliverable);
     g_assert_true (_imp_scene_update (scene, changed));
     fresh = imp_scene_new (map, NULL);
     assert_same_scene (scene, fresh);

@@ -286,7 +286,8 @@ note_scene_change (ImpCanvas     *self,
 
   if (kind == IMP_CHANGE_NODE_POSITION)
     return TRUE;
-  if (kind != IMP_CHANGE_NODE_TEXT && kind != IMP_CHANGE_NODE_PAYLOAD)
+  if (kind != IMP_CHANGE_NODE_TEXT && kind != IMP_CHANGE_NODE_PAYLOAD &&
+      kind != IMP_CHANGE_NODE_VOTES)
     return FALSE;
 
   /* A new level moves the card to another column; a hidden card is rare. */
