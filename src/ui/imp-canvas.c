@@ -159,9 +159,9 @@ ensure_scene (ImpCanvas *self)
     }
 
   self->scene = imp_scene_new (self->map, get_theme (self));
-  apply_workshop_view (self);
   imp_scene_get_bounds (self->scene, &bounds);
   imp_viewport_set_bounds (self->viewport, &bounds);
+  apply_workshop_view (self);
 }
 
 static void
@@ -2184,23 +2184,6 @@ imp_canvas_zoom_fit (ImpCanvas *self)
 }
 
 /**
- * imp_canvas_set_first_frame_func:
- * @func: (nullable): called once, after the first painted frame that shows a map
- * @user_data: data for @func
- *
- * Lets the whole app be timed from launch to its first drawn map
- * (`IMP_FIRST_FRAME_EXIT=1`). One hook for the process, fired by whichever
- * canvas paints a map first.
- */
-void
-imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
-                                 gpointer           user_data)
-{
-  first_frame_func = func;
-  first_frame_data = user_data;
-}
-
-/**
  * imp_canvas_set_theme_override:
  * @kind: the look to paint with, or -1 to follow the desktop style again
  *
@@ -2314,4 +2297,21 @@ imp_canvas_get_focus (ImpCanvas *self)
     return NULL;
 
   return imp_map_lookup_node (self->map, self->focus_id);
+}
+
+/**
+ * imp_canvas_set_first_frame_func:
+ * @func: (nullable): called once, after the first painted frame that shows a map
+ * @user_data: data for @func
+ *
+ * Lets the whole app be timed from launch to its first drawn map
+ * (`IMP_FIRST_FRAME_EXIT=1`). One hook for the process, fired by whichever
+ * canvas paints a map first.
+ */
+void
+imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
+                                 gpointer           user_data)
+{
+  first_frame_func = func;
+  first_frame_data = user_data;
 }

@@ -65,11 +65,6 @@ void            imp_canvas_zoom_out       (ImpCanvas *self);
 void            imp_canvas_zoom_reset     (ImpCanvas *self);
 void            imp_canvas_zoom_fit       (ImpCanvas *self);
 
-typedef void  (*ImpCanvasFrameFunc)        (ImpCanvas *canvas,
-                                            gpointer   user_data);
-void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
-                                                 gpointer           user_data);
-
 void            imp_canvas_set_theme_override (ImpCanvas *self,
                                                int        kind);
 int             imp_canvas_get_theme_override (ImpCanvas *self);
@@ -79,5 +74,10 @@ int             imp_canvas_get_reveal_level   (ImpCanvas *self);
 void            imp_canvas_set_focus          (ImpCanvas *self,
                                                ImpNode   *branch);
 ImpNode        *imp_canvas_get_focus          (ImpCanvas *self);
+
+typedef void  (*ImpCanvasFrameFunc)        (ImpCanvas *canvas,
+                                            gpointer   user_data);
+void            imp_canvas_set_first_frame_func (ImpCanvasFrameFunc func,
+                                                 gpointer           user_data);
 
 G_END_DECLS

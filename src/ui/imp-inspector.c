@@ -831,6 +831,25 @@ add_select_row (ImpInspector *self,
   return row;
 }
 
+/* Dot votes of a workshop, beside the ICE score. */
+static void
+add_votes_suffix (GtkWidget *row,
+                  ImpNode   *node)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (node->votes == 0)
+    return;
+
+  /* Translators: dot votes a deliverable got in a workshop */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", node->votes),
+                          node->votes);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
 static const char *
 level_name (ImpInspector *self,
             ImpLevel      level)
@@ -1364,25 +1383,6 @@ rebuild_selection (ImpInspector *self)
 }
 
 /* The map page */
-
-/* Dot votes of a workshop, beside the ICE score. */
-static void
-add_votes_suffix (GtkWidget *row,
-                  ImpNode   *node)
-{
-  g_autofree char *text = NULL;
-  GtkWidget *label;
-
-  if (node->votes == 0)
-    return;
-
-  /* Translators: dot votes a deliverable got in a workshop */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", node->votes),
-                          node->votes);
-  label = gtk_label_new (text);
-  gtk_widget_add_css_class (label, "accent");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-}
 
 static void
 build_deliverables (ImpInspector *self,
