@@ -90,10 +90,19 @@ make_guide (void)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_margin_start (label, 18);
       gtk_widget_set_margin_end (label, 18);
-      if (i == G_N_ELEMENTS (steps) - 1)
-        gtk_widget_set_margin_bottom (label, 12);
       gtk_box_append (GTK_BOX (box), label);
     }
+
+  {
+    GtkWidget *label = gtk_label_new (_("Or start from a template: Main Menu, New from Template…"));
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_set_margin_start (label, 18);
+    gtk_widget_set_margin_end (label, 18);
+    gtk_widget_set_margin_bottom (label, 12);
+    gtk_box_append (GTK_BOX (box), label);
+  }
 
   return box;
 }

@@ -99,6 +99,9 @@ set_reveal_step (ImpWindow *self,
   if (step >= (int) n_levels)
     step = -1;
   self->reveal_step = step;
+
+  /* The card being renamed might be about to disappear. */
+  imp_canvas_stop_editing (self->canvas, TRUE);
   level = step >= 0 ? (int) levels[step] : -1;
 
   /* A hidden card cannot stay selected. */
