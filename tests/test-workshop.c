@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -698,6 +700,120 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+static void
+waited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Real key presses through xdotool, the main loop running meanwhile. */
+static void
+press_keys (ImpWindow  *window,
+            const char *key,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean done = FALSE;
+  va_list ap;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("30"));
+  va_start (ap, key);
+  for (const char *k = key; k != NULL; k = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (k));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+  iterate_for (200);
+}
+
+/* What the keys are bound to, pressed for real: votes, presentation,
+ * reveal, focus and the order in which Escape steps out. */
+static void
+test_real_keys (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  ImpSelection *selection;
+  ImpNode *deliverable;
+  guint votes0, parked0 = imp_map_get_n_parked (map);
+
+  if (xdotool_path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  window = new_window_with_map (map);
+  canvas = imp_window_get_canvas (window);
+  selection = imp_window_get_selection (window);
+  deliverable = first_of_level (map, IMP_LEVEL_DELIVERABLE);
+  votes0 = deliverable->votes;
+  imp_canvas_set_selected (canvas, deliverable);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+
+  /* + and = vote, - takes one back; none of them starts renaming. */
+  press_keys (window, "plus", "equal", "plus", "minus", NULL);
+  g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
+  g_assert_false (imp_canvas_is_editing (canvas));
+
+  /* F5, two steps of the reveal, Escape: back to the whole map. */
+  press_keys (window, "F5", "Next", "Next", NULL);
+  g_assert_true (imp_window_get_presenting (window));
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_ACTOR);
+  press_keys (window, "Prior", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_GOAL);
+  press_keys (window, "Escape", NULL);
+  g_assert_false (imp_window_get_presenting (window));
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+
+  /* Focus, presenting: Escape leaves the focus, then presentation mode,
+   * then clears the selection. */
+  imp_canvas_set_selected (canvas, deliverable);
+  press_keys (window, "ctrl+shift+f", "F5", NULL);
+  g_assert_true (imp_canvas_get_focus (canvas) == deliverable);
+  g_assert_true (imp_window_get_presenting (window));
+  press_keys (window, "Escape", NULL);
+  g_assert_null (imp_canvas_get_focus (canvas));
+  g_assert_true (imp_window_get_presenting (window));
+  g_assert_true (imp_selection_get_primary (selection) == deliverable);
+  press_keys (window, "Escape", NULL);
+  g_assert_false (imp_window_get_presenting (window));
+  g_assert_true (imp_selection_get_primary (selection) == deliverable);
+  press_keys (window, "Escape", NULL);
+  g_assert_true (imp_selection_is_empty (selection));
+
+  /* Ctrl+P, an idea, Enter, the next; Escape goes back to the map. */
+  press_keys (window, "ctrl+p", NULL);
+  press_keys (window, "I", "d", "e", "a", "Return", "N", "e", "x", "t", "Return", NULL);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, parked0 + 2);
+  g_assert_cmpstr (imp_map_get_parked (map, parked0), ==, "Idea");
+  g_assert_cmpstr (imp_map_get_parked (map, parked0 + 1), ==, "Next");
+  press_keys (window, "Escape", NULL);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (canvas));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -796,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/votes", test_votes);
   g_test_add_func ("/ui/workshop/parking-lot", test_parking_lot);
   g_test_add_func ("/ui/workshop/templates", test_templates);
+  g_test_add_func ("/ui/workshop/real-keys", test_real_keys);
   g_test_add_func ("/ui/workshop/timebox", test_timebox);
 
   ret = g_test_run ();
