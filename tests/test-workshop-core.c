@@ -239,8 +239,11 @@ test_reveal_hides_deeper_levels (Fixture       *f,
   _imp_scene_query_links (scene, NULL, links);
   g_assert_cmpuint (links->len, ==, 2);
   for (guint i = 0; i < links->len; i++)
-    g_assert_cmpint (_imp_scene_get_link (scene, g_array_index (links, guint, i))->link->child->level,
-                     ==, IMP_LEVEL_ACTOR);
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (links, guint, i));
+
+      g_assert_cmpint (link->link->child->level, ==, IMP_LEVEL_ACTOR);
+    }
 
   /* What is shown fits, the full bounds do not change. */
   imp_scene_get_visible_bounds (scene, &visible);
@@ -361,13 +364,13 @@ test_focus_dims_the_rest (Fixture       *f,
   /* No focus: the same pixels as before. */
   imp_scene_set_focus (scene, NULL);
   focused = render (scene);
-  g_assert_cmpint (cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full),
-                   ==,
-                   cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused));
-  g_assert_cmpmem (cairo_image_surface_get_data (full),
-                   cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full),
-                   cairo_image_surface_get_data (focused),
-                   cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused));
+  {
+    gsize size_full = cairo_image_surface_get_stride (full) * cairo_image_surface_get_height (full);
+    gsize size = cairo_image_surface_get_stride (focused) * cairo_image_surface_get_height (focused);
+
+    g_assert_cmpmem (cairo_image_surface_get_data (full), size_full,
+                     cairo_image_surface_get_data (focused), size);
+  }
 
   cairo_surface_destroy (full);
   cairo_surface_destroy (focused);
@@ -423,7 +426,7 @@ static void
 test_votes_drawn (Fixture       *f,
                   gconstpointer  data)
 {
-  for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_DARK; kind++)
+  for (int kind = IMP_THEME_LIGHT; kind <= IMP_THEME_PROJECTOR; kind++)
     {
       const ImpTheme *theme = imp_theme_get (kind);
       g_autoptr(ImpScene) scene = NULL;
@@ -524,6 +527,34 @@ test_templates (void)
     }
 }
 
+static void
+test_votes_ranking (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ranked = imp_analysis_rank_by_votes (f->map);
+  ImpIce ice = { 5, 5, 5 };
+
+  g_assert_cmpuint (ranked->len, ==, 0);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+
+  imp_map_set_node_votes (f->map, f->other_deliverable, 2);
+  imp_map_set_node_votes (f->map, f->impact, 4);
+  imp_map_set_node_votes (f->map, f->deliverable, 2);
+  ranked = imp_analysis_rank_by_votes (f->map);
+  g_assert_cmpuint (ranked->len, ==, 3);
+  g_assert_true (g_ptr_array_index (ranked, 0) == f->impact);
+  /* A tie keeps the map's order. */
+  g_assert_true (g_ptr_array_index (ranked, 1) == f->deliverable);
+  g_assert_true (g_ptr_array_index (ranked, 2) == f->other_deliverable);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+
+  /* The ICE ranking is by score alone; its entries show their votes. */
+  g_assert_true (imp_map_set_node_ice (f->map, f->deliverable, &ice, NULL));
+  ranked = imp_analysis_rank_deliverables (f->map);
+  g_assert_cmpuint (ranked->len, ==, 1);
+  g_assert_cmpuint (((ImpNode *) g_ptr_array_index (ranked, 0))->votes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +569,7 @@ main (int   argc,
   ADD ("/core/workshop/focus/dims-the-rest", test_focus_dims_the_rest);
   ADD ("/core/workshop/focus/with-reveal", test_focus_with_reveal);
   ADD ("/core/workshop/votes/drawn", test_votes_drawn);
+  ADD ("/core/workshop/votes/ranking", test_votes_ranking);
   g_test_add_func ("/core/workshop/templates", test_templates);
 
 #undef ADD

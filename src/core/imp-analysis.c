@@ -664,3 +664,54 @@ imp_analysis_find_problems (ImpMap      *map,
 
   return findings;
 }
+
+typedef struct
+{
+  ImpNode *node;
+  guint    position;
+} Voted;
+
+static int
+compare_voted (gconstpointer a,
+               gconstpointer b)
+{
+  const Voted *x = a;
+  const Voted *y = b;
+
+  if (x->node->votes != y->node->votes)
+    return x->node->votes > y->node->votes ? -1 : 1;
+
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/**
+ * imp_analysis_rank_by_votes:
+ *
+ * The cards of any level that hold dot votes, most votes first; equal
+ * counts keep the order of the map. What a workshop round chose, beside
+ * the ICE ranking (whose entries carry their votes too).
+ *
+ * Returns: (transfer container) (element-type ImpNode): the ranking
+ */
+GPtrArray *
+imp_analysis_rank_by_votes (ImpMap *map)
+{
+  g_autoptr(GArray) voted = g_array_new (FALSE, FALSE, sizeof (Voted));
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (IMP_IS_MAP (map), out);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      Voted v = { imp_map_get_node (map, i), i };
+
+      if (v.node->votes > 0)
+        g_array_append_val (voted, v);
+    }
+
+  g_array_sort (voted, compare_voted);
+  for (guint i = 0; i < voted->len; i++)
+    g_ptr_array_add (out, g_array_index (voted, Voted, i).node);
+
+  return out;
+}

@@ -116,6 +116,7 @@ ImpVerdict      imp_analysis_get_verdict             (const ImpNode  *deliverabl
                                                       guint          *n_supports,
                                                       guint          *n_refutes);
 GPtrArray      *imp_analysis_rank_deliverables       (ImpMap         *map);
+GPtrArray      *imp_analysis_rank_by_votes           (ImpMap         *map);
 
 ImpMetricState  imp_analysis_get_metric_state        (const ImpMetric *metric,
                                                       const GDate    *today);

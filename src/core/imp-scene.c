@@ -1231,6 +1231,7 @@ imp_scene_set_focus (ImpScene *self,
                      ImpNode  *branch)
 {
   g_return_if_fail (IMP_IS_SCENE (self));
+  g_return_if_fail (branch == NULL || imp_map_get_node_index (self->map, branch) >= 0);
 
   g_clear_pointer (&self->branch, g_hash_table_unref);
   self->focus = branch;
@@ -1308,7 +1309,8 @@ imp_scene_get_visible_bounds (ImpScene *self,
 /* Dot votes: a pill on the card's bottom edge, at the left, like sticky
  * dots on a paper card. One dark dot per vote up to five; past five the
  * count follows the dots, so the number is never a matter of colour or of
- * counting small dots. */
+ * counting small dots. Sizes are for 12 px small type and grow with the
+ * theme's (the projector's is larger). */
 #define VOTE_DOT            9.0
 #define VOTE_GAP            4.0
 #define VOTE_PAD            5.0
@@ -1322,31 +1324,33 @@ add_vote_dots (ImpScene     *self,
                ImpSceneCard *sc)
 {
   const ImpTheme *theme = self->theme;
+  double k = theme->small_size > 0 ? theme->small_size / 12.0 : 1.0;
+  double dot = VOTE_DOT * k, gap = VOTE_GAP * k, pad = VOTE_PAD * k, height = VOTE_HEIGHT * k;
   guint n_dots = MIN (node->votes, VOTE_MAX_DOTS);
-  ImpSceneBox pill = { .radius = VOTE_HEIGHT / 2 };
+  ImpSceneBox pill = { .radius = height / 2 };
   ImpSceneText count = { .text = NULL };
   double width, x;
 
   if (node->votes == 0)
     return;
 
-  width = 2 * VOTE_PAD + n_dots * VOTE_DOT + (n_dots - 1) * VOTE_GAP;
+  width = 2 * pad + n_dots * dot + (n_dots - 1) * gap;
   if (node->votes > VOTE_MAX_DOTS)
     {
       g_autofree char *text = g_strdup_printf ("%u", node->votes);
 
       count.text = g_string_chunk_insert_const (self->strings, text);
-      count.size = VOTE_TEXT_SIZE;
+      count.size = VOTE_TEXT_SIZE * k;
       count.weight = PANGO_WEIGHT_BOLD;
       count.color = theme->text;
-      count.width = _imp_layout_measure_text (self->layout, count.text, VOTE_TEXT_SIZE,
+      count.width = _imp_layout_measure_text (self->layout, count.text, count.size,
                                               PANGO_WEIGHT_BOLD, 0);
-      width += VOTE_GAP + count.width;
+      width += gap + count.width;
     }
 
   pill.rect = (ImpRect) { sc->rect.x + IMP_CARD_PAD_LEFT,
-                          sc->rect.y + sc->rect.height - VOTE_HEIGHT / 2,
-                          width, VOTE_HEIGHT };
+                          sc->rect.y + sc->rect.height - height / 2,
+                          width, height };
   pill.fill = theme->background;
   pill.stroke = sc->border;
   pill.stroke_width = 1.0;
@@ -1354,24 +1358,24 @@ add_vote_dots (ImpScene     *self,
   sc->n_boxes++;
   rect_union (&sc->extent, &pill.rect);
 
-  x = pill.rect.x + VOTE_PAD;
+  x = pill.rect.x + pad;
   for (guint i = 0; i < n_dots; i++)
     {
-      ImpSceneBox dot = {
-        .rect = { x, pill.rect.y + (VOTE_HEIGHT - VOTE_DOT) / 2, VOTE_DOT, VOTE_DOT },
-        .radius = VOTE_DOT / 2,
+      ImpSceneBox disc = {
+        .rect = { x, pill.rect.y + (height - dot) / 2, dot, dot },
+        .radius = dot / 2,
         .fill = theme->text,
       };
 
-      g_array_append_val (self->boxes, dot);
+      g_array_append_val (self->boxes, disc);
       sc->n_boxes++;
-      x += VOTE_DOT + VOTE_GAP;
+      x += dot + gap;
     }
 
   if (count.text != NULL)
     {
       count.x = x;
-      count.y = pill.rect.y + VOTE_HEIGHT / 2 + VOTE_TEXT_SIZE * 0.36;
+      count.y = pill.rect.y + height / 2 + count.size * 0.36;
       g_array_append_val (self->texts, count);
       sc->n_texts++;
     }
