@@ -17,7 +17,9 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-analysis.h"
 #include "imp-format.h"
+#include "imp-inspector.h"
 #include "imp-parking-lot.h"
 #include "imp-template-dialog.h"
 #include "imp-timebox.h"
@@ -416,6 +418,37 @@ test_votes (void)
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 3);
   g_assert_true (_imp_window_files_is_modified (window));
 
+  /* The inspector's map page lists what the round voted for, most first. */
+  {
+    ImpInspector *inspector = IMP_INSPECTOR (window->inspector);
+    g_autoptr(GPtrArray) voted = imp_analysis_rank_by_votes (map);
+    GtkWidget *row;
+    guint n_rows = 0;
+    char key[32];
+
+    imp_inspector_show_page (inspector, "map");
+    iterate_for (20);
+    for (;;)
+      {
+        ImpNode *node;
+
+        g_snprintf (key, sizeof key, "voted-%u", n_rows);
+        if ((row = imp_inspector_get_field (inspector, key)) == NULL)
+          break;
+
+        node = g_ptr_array_index (voted, n_rows);
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                         node->title);
+        if (n_rows > 0)
+          g_assert_cmpuint (node->votes, <=,
+                            ((ImpNode *) g_ptr_array_index (voted, n_rows - 1))->votes);
+        n_rows++;
+      }
+    g_assert_cmpuint (n_rows, ==, voted->len);
+    g_assert_true (g_ptr_array_find (voted, deliverable, NULL));
+    g_assert_true (g_ptr_array_find (voted, other, NULL));
+  }
+
   /* Saved in the file. */
   saved = imp_format_save_to_data (map, NULL);
   reloaded = imp_format_load_data (saved, -1, &error);
@@ -425,6 +458,7 @@ test_votes (void)
   /* Cleared for a new round in one step, which one undo takes back. */
   activate (window, "win.clear-votes", NULL);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
+  g_assert_null (imp_inspector_get_field (IMP_INSPECTOR (window->inspector), "voted-0"));
   g_assert_true (imp_history_undo (history));
   g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
   g_assert_cmpuint (other->votes, ==, other0 + 1);
