@@ -17,6 +17,7 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-canvas-a11y.h"
 #include "imp-analysis.h"
 #include "imp-format.h"
 #include "imp-inspector.h"
@@ -416,6 +417,16 @@ test_votes (void)
   activate (window, "win.add-vote", NULL);
   g_assert_cmpuint (other->votes, ==, other0 + 1);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 3);
+
+  /* A screen reader hears the votes of the selected card. */
+  {
+    g_autofree char *description = imp_canvas_describe_selection (map,
+                                                                  imp_canvas_get_selection (canvas));
+    g_autofree char *expected = g_strdup_printf (other->votes == 1 ? "%u vote" : "%u votes",
+                                                 other->votes);
+
+    g_assert_nonnull (strstr (description, expected));
+  }
   g_assert_true (_imp_window_files_is_modified (window));
 
   /* The inspector's map page lists what the round voted for, most first. */
