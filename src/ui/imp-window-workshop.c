@@ -354,6 +354,102 @@ nearest_card (ImpScene *scene,
   return best;
 }
 
+/* Where an idea dropped at (@x, @y) on the canvas goes: on a card, under
+ * it, one level to the right; in an empty part of a column, at that
+ * column's level under the nearest card of the column to the left (or as
+ * a new goal in the goal column). FALSE with @error saying why not. */
+static gboolean
+resolve_drop (ImpWindow  *self,
+              double      x,
+              double      y,
+              ImpNode   **parent_out,
+              ImpLevel   *level_out,
+              GError    **error)
+{
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  ImpScene *scene = imp_canvas_get_scene (self->canvas);
+  int reveal_level = imp_canvas_get_reveal_level (self->canvas);
+  ImpNode *parent = NULL;
+  ImpLevel level = IMP_LEVEL_GOAL;
+  double map_x, map_y;
+  guint n_columns;
+
+  if (scene == NULL || self->history == NULL)
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("There is no map to place the idea on"));
+      return FALSE;
+    }
+
+  imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
+  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
+
+  if (parent != NULL)
+    {
+      /* On a card: under it, where Tab would add a child. */
+      if (parent->level == IMP_LEVEL_GOAL &&
+          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
+        level = IMP_LEVEL_IMPACT;
+      else if (parent->level + 1 < IMP_N_LEVELS)
+        level = parent->level + 1;
+      else
+        {
+          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                               _("Experiments are the last level: drop the idea on a card "
+                                 "of another level, or in an empty part of a column"));
+          return FALSE;
+        }
+
+      *parent_out = parent;
+      *level_out = level;
+      return TRUE;
+    }
+
+  n_columns = imp_scene_get_n_columns (scene);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double col_x, col_width;
+      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
+
+      imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+      if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
+        continue;
+
+      if (reveal_level >= 0 && (int) level > reveal_level)
+        {
+          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                               _("That level is not revealed yet: reveal it first "
+                                 "(Page Down)"));
+          return FALSE;
+        }
+
+      if (i > 0)
+        {
+          ImpLevel left;
+          double left_x, left_width;
+
+          imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
+          parent = nearest_card (scene, left, map_y);
+          if (parent == NULL)
+            {
+              g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                                   _("There is no card in the column to the left to "
+                                     "put the idea under"));
+              return FALSE;
+            }
+        }
+
+      *parent_out = parent;
+      *level_out = level;
+      return TRUE;
+    }
+
+  g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                       _("Drop the idea on a card, or in a column of the map"));
+
+  return FALSE;
+}
+
 /**
  * _imp_window_workshop_place_parked:
  * @position: the idea's place in the parking lot
@@ -376,87 +472,18 @@ _imp_window_workshop_place_parked (ImpWindow  *self,
                                    double      y,
                                    GError    **error)
 {
-  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
-  ImpScene *scene = imp_canvas_get_scene (self->canvas);
   ImpNode *parent = NULL, *node;
   ImpLevel level = IMP_LEVEL_GOAL;
-  double map_x, map_y;
-  gboolean found = FALSE;
 
-  if (scene == NULL || self->history == NULL || position >= imp_map_get_n_parked (self->map))
+  if (self->map == NULL || position >= imp_map_get_n_parked (self->map))
     {
       g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
                            _("That idea is no longer in the parking lot"));
       return NULL;
     }
 
-  imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
-  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
-
-  if (parent != NULL)
-    {
-      /* On a card: under it, where Tab would add a child. */
-      if (parent->level == IMP_LEVEL_GOAL &&
-          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
-        level = IMP_LEVEL_IMPACT;
-      else if (parent->level + 1 < IMP_N_LEVELS)
-        level = parent->level + 1;
-      else
-        {
-          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
-                               _("Experiments are the last level: drop the idea on a card "
-                                 "of another level, or in an empty part of a column"));
-          return NULL;
-        }
-      found = TRUE;
-    }
-  else
-    {
-      guint n_columns = imp_scene_get_n_columns (scene);
-      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
-
-      for (guint i = 0; i < n_columns && !found; i++)
-        {
-          double col_x, col_width;
-
-          imp_scene_get_column (scene, i, &level, &col_x, &col_width);
-          if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
-            continue;
-
-          found = TRUE;
-          if ((int) level > imp_canvas_get_reveal_level (self->canvas) &&
-              imp_canvas_get_reveal_level (self->canvas) >= 0)
-            {
-              g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
-                                   _("That level is not revealed yet: reveal it first "
-                                     "(Page Down)"));
-              return NULL;
-            }
-
-          if (i > 0)
-            {
-              ImpLevel left;
-              double left_x, left_width;
-
-              imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
-              parent = nearest_card (scene, left, map_y);
-              if (parent == NULL)
-                {
-                  g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
-                                       _("There is no card in the column to the left to "
-                                         "put the idea under"));
-                  return NULL;
-                }
-            }
-        }
-    }
-
-  if (!found)
-    {
-      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
-                           _("Drop the idea on a card, or in a column of the map"));
-      return NULL;
-    }
+  if (!resolve_drop (self, x, y, &parent, &level, error))
+    return NULL;
 
   imp_canvas_stop_editing (self->canvas, TRUE);
   node = imp_history_place_parked (self->history, position, parent, -1, level, error);
