@@ -93,7 +93,6 @@ set_reveal_step (ImpWindow *self,
   ImpLevel levels[IMP_N_LEVELS];
   guint n_levels = get_reveal_levels (self, levels);
   ImpSelection *selection = imp_canvas_get_selection (self->canvas);
-  ImpNode *primary = imp_selection_get_primary (selection);
   int level;
 
   if (step >= (int) n_levels)
@@ -104,9 +103,21 @@ set_reveal_step (ImpWindow *self,
   imp_canvas_stop_editing (self->canvas, TRUE);
   level = step >= 0 ? (int) levels[step] : -1;
 
-  /* A hidden card cannot stay selected. */
-  if (level >= 0 && primary != NULL && (int) primary->level > level)
-    imp_selection_clear (selection);
+  /* Hidden cards cannot stay selected. */
+  if (level >= 0)
+    {
+      GPtrArray *nodes = imp_selection_get_nodes (selection);
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+      for (guint i = 0; i < nodes->len; i++)
+        if ((int) ((ImpNode *) g_ptr_array_index (nodes, i))->level <= level)
+          g_ptr_array_add (shown, g_ptr_array_index (nodes, i));
+      if (shown->len != nodes->len)
+        imp_selection_set_nodes (selection, shown);
+      if (imp_selection_get_link (selection) != NULL &&
+          (int) imp_selection_get_link (selection)->child->level > level)
+        imp_selection_clear (selection);
+    }
 
   imp_canvas_set_reveal_level (self->canvas, level);
 
