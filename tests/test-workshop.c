@@ -158,6 +158,11 @@ test_presentation (void)
    * not be granted, so what is checked is that it was not before. */
   g_assert_false (window->was_fullscreen);
 
+  /* Everything selected: the first step keeps only the goal selected. */
+  imp_selection_select_all (imp_window_get_selection (window));
+  g_assert_cmpuint (imp_selection_get_n_nodes (imp_window_get_selection (window)), ==,
+                    imp_map_get_n_nodes (map));
+
   /* Page Down reveals one level at a time, fitted each time. */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -182,8 +187,12 @@ test_presentation (void)
       /* A card of a hidden level is not there for the pointer either. */
       if (i == 0)
         {
+          ImpSelection *selection = imp_window_get_selection (window);
           ImpNode *actor = imp_node_get_child (imp_map_get_node (map, 0), 0);
           ImpRect rect;
+
+          g_assert_cmpuint (imp_selection_get_n_nodes (selection), ==, 1);
+          g_assert_true (imp_selection_get_node (selection, 0) == imp_map_get_node (map, 0));
 
           g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
           g_assert_null (imp_scene_hit_test (scene, rect.x + rect.width / 2,
