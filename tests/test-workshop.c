@@ -127,6 +127,19 @@ assert_fitted (ImpCanvas *canvas)
 }
 
 static void
+card_point (ImpCanvas *canvas,
+            ImpNode   *node,
+            double    *x,
+            double    *y)
+{
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
+                              rect.y + rect.height / 2, x, y);
+}
+
+static void
 test_presentation (void)
 {
   g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
@@ -339,8 +352,29 @@ test_focus (void)
   ImpNode *actor = imp_node_get_child (goal, 1);
   ImpRect bounds, actor_rect, all;
 
-  imp_canvas_set_selected (canvas, actor);
-  iterate_for (20);
+  /* A right click on the card selects it and offers Focus on Branch. */
+  {
+    GtkWidget *box = gtk_widget_get_parent (window->parking_lot_revealer);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (box);
+    GtkWidget *menu = g_object_get_data (G_OBJECT (window), "imp-card-menu");
+    double x, y, bx, by;
+
+    card_point (canvas, actor, &x, &y);
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), box, x, y, &bx, &by));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) &&
+            gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+          g_signal_emit_by_name (controller, "pressed", 1, bx, by);
+      }
+    iterate_for (50);
+    g_assert_true (imp_canvas_get_selected (canvas) == actor);
+    g_assert_true (gtk_widget_get_visible (menu));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    iterate_for (20);
+  }
 
   activate (window, "win.focus-branch", NULL);
   g_assert_true (imp_canvas_get_focus (canvas) == actor);
@@ -510,18 +544,6 @@ type_idea (GtkWidget  *entry,
   iterate_for (20);
 }
 
-static void
-card_point (ImpCanvas *canvas,
-            ImpNode   *node,
-            double    *x,
-            double    *y)
-{
-  ImpRect rect;
-
-  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
-  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
-                              rect.y + rect.height / 2, x, y);
-}
 
 static ImpNode *
 first_of_level (ImpMap   *map,

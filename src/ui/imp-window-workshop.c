@@ -321,6 +321,69 @@ vote_click_cb (ImpWindow       *self,
     imp_history_add_vote (self->history, node);
 }
 
+/* A right click on a card selects it and offers what can be done to it,
+ * the workshop's actions among them. */
+static void
+context_click_cb (ImpWindow       *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkPopover *menu = g_object_get_data (G_OBJECT (self), "imp-card-menu");
+  ImpScene *scene;
+  ImpNode *node;
+  double map_x, map_y;
+
+  if (!to_canvas (self, gesture, &x, &y) || y < IMP_CANVAS_HEADER_HEIGHT ||
+      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  imp_viewport_widget_to_map (imp_canvas_get_viewport (self->canvas), x, y, &map_x, &map_y);
+  node = imp_scene_hit_test (scene, map_x, map_y);
+  if (node == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  if (!imp_selection_contains (imp_canvas_get_selection (self->canvas), node))
+    imp_selection_select (imp_canvas_get_selection (self->canvas), node);
+  gtk_popover_set_pointing_to (menu, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (menu);
+}
+
+static GtkWidget *
+make_card_menu (ImpWindow *self)
+{
+  g_autoptr(GMenu) model = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) workshop = g_menu_new ();
+  GtkWidget *menu;
+
+  g_menu_append (edit, _("_Rename"), "win.rename");
+  g_menu_append (edit, _("Add _Child"), "win.add-child");
+  g_menu_append (edit, _("_Delete"), "win.delete");
+  g_menu_append (workshop, _("_Focus on Branch"), "win.focus-branch");
+  g_menu_append (workshop, _("Add _Vote"), "win.add-vote");
+  g_menu_append (workshop, _("Remove V_ote"), "win.remove-vote");
+  g_menu_append_section (model, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (model, NULL, G_MENU_MODEL (workshop));
+
+  menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+  gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
+  gtk_widget_set_halign (menu, GTK_ALIGN_START);
+  /* The canvas keeps its popovers placed as it is resized (find does too). */
+  gtk_widget_set_parent (menu, GTK_WIDGET (self->canvas));
+
+  return menu;
+}
+
 static void
 toggle_parking_lot_action (GtkWidget  *widget,
                            const char *action_name,
@@ -934,6 +997,14 @@ _imp_window_workshop_init (ImpWindow *self)
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "pressed", G_CALLBACK (vote_click_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (box, controller);
+
+  g_object_set_data (G_OBJECT (self), "imp-card-menu", make_card_menu (self));
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (context_click_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (box, controller);
 
