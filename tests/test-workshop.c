@@ -9,13 +9,18 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-canvas-a11y.h"
+#include "imp-analysis.h"
 #include "imp-format.h"
+#include "imp-inspector.h"
 #include "imp-parking-lot.h"
 #include "imp-template-dialog.h"
 #include "imp-timebox.h"
@@ -122,6 +127,19 @@ assert_fitted (ImpCanvas *canvas)
 }
 
 static void
+card_point (ImpCanvas *canvas,
+            ImpNode   *node,
+            double    *x,
+            double    *y)
+{
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
+                              rect.y + rect.height / 2, x, y);
+}
+
+static void
 test_presentation (void)
 {
   g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
@@ -153,6 +171,11 @@ test_presentation (void)
    * not be granted, so what is checked is that it was not before. */
   g_assert_false (window->was_fullscreen);
 
+  /* Everything selected: the first step keeps only the goal selected. */
+  imp_selection_select_all (imp_window_get_selection (window));
+  g_assert_cmpuint (imp_selection_get_n_nodes (imp_window_get_selection (window)), ==,
+                    imp_map_get_n_nodes (map));
+
   /* Page Down reveals one level at a time, fitted each time. */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -177,8 +200,12 @@ test_presentation (void)
       /* A card of a hidden level is not there for the pointer either. */
       if (i == 0)
         {
+          ImpSelection *selection = imp_window_get_selection (window);
           ImpNode *actor = imp_node_get_child (imp_map_get_node (map, 0), 0);
           ImpRect rect;
+
+          g_assert_cmpuint (imp_selection_get_n_nodes (selection), ==, 1);
+          g_assert_true (imp_selection_get_node (selection, 0) == imp_map_get_node (map, 0));
 
           g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
           g_assert_null (imp_scene_hit_test (scene, rect.x + rect.width / 2,
@@ -325,8 +352,29 @@ test_focus (void)
   ImpNode *actor = imp_node_get_child (goal, 1);
   ImpRect bounds, actor_rect, all;
 
-  imp_canvas_set_selected (canvas, actor);
-  iterate_for (20);
+  /* A right click on the card selects it and offers Focus on Branch. */
+  {
+    GtkWidget *box = gtk_widget_get_parent (window->parking_lot_revealer);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (box);
+    GtkWidget *menu = g_object_get_data (G_OBJECT (window), "imp-card-menu");
+    double x, y, bx, by;
+
+    card_point (canvas, actor, &x, &y);
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), box, x, y, &bx, &by));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) &&
+            gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+          g_signal_emit_by_name (controller, "pressed", 1, bx, by);
+      }
+    iterate_for (50);
+    g_assert_true (imp_canvas_get_selected (canvas) == actor);
+    g_assert_true (gtk_widget_get_visible (menu));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    iterate_for (20);
+  }
 
   activate (window, "win.focus-branch", NULL);
   g_assert_true (imp_canvas_get_focus (canvas) == actor);
@@ -412,7 +460,48 @@ test_votes (void)
   activate (window, "win.add-vote", NULL);
   g_assert_cmpuint (other->votes, ==, other0 + 1);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 3);
+
+  /* A screen reader hears the votes of the selected card. */
+  {
+    g_autofree char *description = imp_canvas_describe_selection (map,
+                                                                  imp_canvas_get_selection (canvas));
+    g_autofree char *expected = g_strdup_printf (other->votes == 1 ? "%u vote" : "%u votes",
+                                                 other->votes);
+
+    g_assert_nonnull (strstr (description, expected));
+  }
   g_assert_true (_imp_window_files_is_modified (window));
+
+  /* The inspector's map page lists what the round voted for, most first. */
+  {
+    ImpInspector *inspector = IMP_INSPECTOR (window->inspector);
+    g_autoptr(GPtrArray) voted = imp_analysis_rank_by_votes (map);
+    GtkWidget *row;
+    guint n_rows = 0;
+    char key[32];
+
+    imp_inspector_show_page (inspector, "map");
+    iterate_for (20);
+    for (;;)
+      {
+        ImpNode *node;
+
+        g_snprintf (key, sizeof key, "voted-%u", n_rows);
+        if ((row = imp_inspector_get_field (inspector, key)) == NULL)
+          break;
+
+        node = g_ptr_array_index (voted, n_rows);
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                         node->title);
+        if (n_rows > 0)
+          g_assert_cmpuint (node->votes, <=,
+                            ((ImpNode *) g_ptr_array_index (voted, n_rows - 1))->votes);
+        n_rows++;
+      }
+    g_assert_cmpuint (n_rows, ==, voted->len);
+    g_assert_true (g_ptr_array_find (voted, deliverable, NULL));
+    g_assert_true (g_ptr_array_find (voted, other, NULL));
+  }
 
   /* Saved in the file. */
   saved = imp_format_save_to_data (map, NULL);
@@ -423,6 +512,7 @@ test_votes (void)
   /* Cleared for a new round in one step, which one undo takes back. */
   activate (window, "win.clear-votes", NULL);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
+  g_assert_null (imp_inspector_get_field (IMP_INSPECTOR (window->inspector), "voted-0"));
   g_assert_true (imp_history_undo (history));
   g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
   g_assert_cmpuint (other->votes, ==, other0 + 1);
@@ -454,18 +544,6 @@ type_idea (GtkWidget  *entry,
   iterate_for (20);
 }
 
-static void
-card_point (ImpCanvas *canvas,
-            ImpNode   *node,
-            double    *x,
-            double    *y)
-{
-  ImpRect rect;
-
-  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
-  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
-                              rect.y + rect.height / 2, x, y);
-}
 
 static ImpNode *
 first_of_level (ImpMap   *map,
@@ -698,6 +776,120 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+static void
+waited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Real key presses through xdotool, the main loop running meanwhile. */
+static void
+press_keys (ImpWindow  *window,
+            const char *key,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean done = FALSE;
+  va_list ap;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("30"));
+  va_start (ap, key);
+  for (const char *k = key; k != NULL; k = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (k));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+  iterate_for (200);
+}
+
+/* What the keys are bound to, pressed for real: votes, presentation,
+ * reveal, focus and the order in which Escape steps out. */
+static void
+test_real_keys (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  ImpSelection *selection;
+  ImpNode *deliverable;
+  guint votes0, parked0 = imp_map_get_n_parked (map);
+
+  if (xdotool_path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  window = new_window_with_map (map);
+  canvas = imp_window_get_canvas (window);
+  selection = imp_window_get_selection (window);
+  deliverable = first_of_level (map, IMP_LEVEL_DELIVERABLE);
+  votes0 = deliverable->votes;
+  imp_canvas_set_selected (canvas, deliverable);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+
+  /* + and = vote, - takes one back; none of them starts renaming. */
+  press_keys (window, "plus", "equal", "plus", "minus", NULL);
+  g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
+  g_assert_false (imp_canvas_is_editing (canvas));
+
+  /* F5, two steps of the reveal, Escape: back to the whole map. */
+  press_keys (window, "F5", "Next", "Next", NULL);
+  g_assert_true (imp_window_get_presenting (window));
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_ACTOR);
+  press_keys (window, "Prior", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_GOAL);
+  press_keys (window, "Escape", NULL);
+  g_assert_false (imp_window_get_presenting (window));
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
+
+  /* Focus, presenting: Escape leaves the focus, then presentation mode,
+   * then clears the selection. */
+  imp_canvas_set_selected (canvas, deliverable);
+  press_keys (window, "ctrl+shift+f", "F5", NULL);
+  g_assert_true (imp_canvas_get_focus (canvas) == deliverable);
+  g_assert_true (imp_window_get_presenting (window));
+  press_keys (window, "Escape", NULL);
+  g_assert_null (imp_canvas_get_focus (canvas));
+  g_assert_true (imp_window_get_presenting (window));
+  g_assert_true (imp_selection_get_primary (selection) == deliverable);
+  press_keys (window, "Escape", NULL);
+  g_assert_false (imp_window_get_presenting (window));
+  g_assert_true (imp_selection_get_primary (selection) == deliverable);
+  press_keys (window, "Escape", NULL);
+  g_assert_true (imp_selection_is_empty (selection));
+
+  /* Ctrl+P, an idea, Enter, the next; Escape goes back to the map. */
+  press_keys (window, "ctrl+p", NULL);
+  press_keys (window, "I", "d", "e", "a", "Return", "N", "e", "x", "t", "Return", NULL);
+  g_assert_cmpuint (imp_map_get_n_parked (map), ==, parked0 + 2);
+  g_assert_cmpstr (imp_map_get_parked (map, parked0), ==, "Idea");
+  g_assert_cmpstr (imp_map_get_parked (map, parked0 + 1), ==, "Next");
+  press_keys (window, "Escape", NULL);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (canvas));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -796,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/votes", test_votes);
   g_test_add_func ("/ui/workshop/parking-lot", test_parking_lot);
   g_test_add_func ("/ui/workshop/templates", test_templates);
+  g_test_add_func ("/ui/workshop/real-keys", test_real_keys);
   g_test_add_func ("/ui/workshop/timebox", test_timebox);
 
   ret = g_test_run ();

@@ -45,6 +45,14 @@ append_node (GString       *out,
       g_string_append_printf (out, _("%d%% of target"), (int) floor (progress * 100 + 0.5));
     }
 
+  if (node->votes > 0)
+    {
+      g_string_append (out, ", ");
+      /* Translators: dot votes of the selected card, from a workshop round */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes",
+                                                node->votes), node->votes);
+    }
+
   if (parent != NULL)
     {
       guint i, position = 0;

@@ -839,6 +839,31 @@ level_name (ImpInspector *self,
   return imp_vocabulary_level_name (imp_map_get_vocabulary (self->map), level);
 }
 
+/* What a workshop round voted for, most votes first; nothing when no card
+ * holds a vote. */
+static void
+build_votes (ImpInspector *self,
+             GtkWidget    *box)
+{
+  g_autoptr(GPtrArray) voted = imp_analysis_rank_by_votes (self->map);
+  GtkWidget *group;
+
+  if (voted->len == 0)
+    return;
+
+  group = add_group (box, _("Dot Votes"),
+                     _("The cards this round voted for. Select one to find it."));
+  for (guint i = 0; i < voted->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (voted, i);
+      GtkWidget *row = add_select_row (self, group, node, node->title,
+                                       level_name (self, node->level));
+
+      g_hash_table_replace (self->map_rows, g_strdup_printf ("voted-%u", i), row);
+      add_votes_suffix (row, node);
+    }
+}
+
 /* The selection page */
 
 static char *
@@ -1711,6 +1736,7 @@ rebuild_map (ImpInspector *self)
   self->map_lists_stale = FALSE;
   build_health (self, box);
   build_deliverables (self, box);
+  build_votes (self, box);
   build_all_hmw (self, box);
 }
 

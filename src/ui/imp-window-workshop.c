@@ -93,7 +93,6 @@ set_reveal_step (ImpWindow *self,
   ImpLevel levels[IMP_N_LEVELS];
   guint n_levels = get_reveal_levels (self, levels);
   ImpSelection *selection = imp_canvas_get_selection (self->canvas);
-  ImpNode *primary = imp_selection_get_primary (selection);
   int level;
 
   if (step >= (int) n_levels)
@@ -104,9 +103,21 @@ set_reveal_step (ImpWindow *self,
   imp_canvas_stop_editing (self->canvas, TRUE);
   level = step >= 0 ? (int) levels[step] : -1;
 
-  /* A hidden card cannot stay selected. */
-  if (level >= 0 && primary != NULL && (int) primary->level > level)
-    imp_selection_clear (selection);
+  /* Hidden cards cannot stay selected. */
+  if (level >= 0)
+    {
+      GPtrArray *nodes = imp_selection_get_nodes (selection);
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+      for (guint i = 0; i < nodes->len; i++)
+        if ((int) ((ImpNode *) g_ptr_array_index (nodes, i))->level <= level)
+          g_ptr_array_add (shown, g_ptr_array_index (nodes, i));
+      if (shown->len != nodes->len)
+        imp_selection_set_nodes (selection, shown);
+      if (imp_selection_get_link (selection) != NULL &&
+          (int) imp_selection_get_link (selection)->child->level > level)
+        imp_selection_clear (selection);
+    }
 
   imp_canvas_set_reveal_level (self->canvas, level);
 
@@ -310,6 +321,69 @@ vote_click_cb (ImpWindow       *self,
     imp_history_add_vote (self->history, node);
 }
 
+/* A right click on a card selects it and offers what can be done to it,
+ * the workshop's actions among them. */
+static void
+context_click_cb (ImpWindow       *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkPopover *menu = g_object_get_data (G_OBJECT (self), "imp-card-menu");
+  ImpScene *scene;
+  ImpNode *node;
+  double map_x, map_y;
+
+  if (!to_canvas (self, gesture, &x, &y) || y < IMP_CANVAS_HEADER_HEIGHT ||
+      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  imp_viewport_widget_to_map (imp_canvas_get_viewport (self->canvas), x, y, &map_x, &map_y);
+  node = imp_scene_hit_test (scene, map_x, map_y);
+  if (node == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  imp_canvas_stop_editing (self->canvas, TRUE);
+  if (!imp_selection_contains (imp_canvas_get_selection (self->canvas), node))
+    imp_selection_select (imp_canvas_get_selection (self->canvas), node);
+  gtk_popover_set_pointing_to (menu, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (menu);
+}
+
+static GtkWidget *
+make_card_menu (ImpWindow *self)
+{
+  g_autoptr(GMenu) model = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) workshop = g_menu_new ();
+  GtkWidget *menu;
+
+  g_menu_append (edit, _("_Rename"), "win.rename");
+  g_menu_append (edit, _("Add _Child"), "win.add-child");
+  g_menu_append (edit, _("_Delete"), "win.delete");
+  g_menu_append (workshop, _("_Focus on Branch"), "win.focus-branch");
+  g_menu_append (workshop, _("Add _Vote"), "win.add-vote");
+  g_menu_append (workshop, _("Remove V_ote"), "win.remove-vote");
+  g_menu_append_section (model, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (model, NULL, G_MENU_MODEL (workshop));
+
+  menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+  gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
+  gtk_widget_set_halign (menu, GTK_ALIGN_START);
+  /* The canvas keeps its popovers placed as it is resized (find does too). */
+  gtk_widget_set_parent (menu, GTK_WIDGET (self->canvas));
+
+  return menu;
+}
+
 static void
 toggle_parking_lot_action (GtkWidget  *widget,
                            const char *action_name,
@@ -354,6 +428,102 @@ nearest_card (ImpScene *scene,
   return best;
 }
 
+/* Where an idea dropped at (@x, @y) on the canvas goes: on a card, under
+ * it, one level to the right; in an empty part of a column, at that
+ * column's level under the nearest card of the column to the left (or as
+ * a new goal in the goal column). FALSE with @error saying why not. */
+static gboolean
+resolve_drop (ImpWindow  *self,
+              double      x,
+              double      y,
+              ImpNode   **parent_out,
+              ImpLevel   *level_out,
+              GError    **error)
+{
+  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
+  ImpScene *scene = imp_canvas_get_scene (self->canvas);
+  int reveal_level = imp_canvas_get_reveal_level (self->canvas);
+  ImpNode *parent = NULL;
+  ImpLevel level = IMP_LEVEL_GOAL;
+  double map_x, map_y;
+  guint n_columns;
+
+  if (scene == NULL || self->history == NULL)
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("There is no map to place the idea on"));
+      return FALSE;
+    }
+
+  imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
+  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
+
+  if (parent != NULL)
+    {
+      /* On a card: under it, where Tab would add a child. */
+      if (parent->level == IMP_LEVEL_GOAL &&
+          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
+        level = IMP_LEVEL_IMPACT;
+      else if (parent->level + 1 < IMP_N_LEVELS)
+        level = parent->level + 1;
+      else
+        {
+          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                               _("Experiments are the last level: drop the idea on a card "
+                                 "of another level, or in an empty part of a column"));
+          return FALSE;
+        }
+
+      *parent_out = parent;
+      *level_out = level;
+      return TRUE;
+    }
+
+  n_columns = imp_scene_get_n_columns (scene);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double col_x, col_width;
+      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
+
+      imp_scene_get_column (scene, i, &level, &col_x, &col_width);
+      if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
+        continue;
+
+      if (reveal_level >= 0 && (int) level > reveal_level)
+        {
+          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                               _("That level is not revealed yet: reveal it first "
+                                 "(Page Down)"));
+          return FALSE;
+        }
+
+      if (i > 0)
+        {
+          ImpLevel left;
+          double left_x, left_width;
+
+          imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
+          parent = nearest_card (scene, left, map_y);
+          if (parent == NULL)
+            {
+              g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
+                                   _("There is no card in the column to the left to "
+                                     "put the idea under"));
+              return FALSE;
+            }
+        }
+
+      *parent_out = parent;
+      *level_out = level;
+      return TRUE;
+    }
+
+  g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                       _("Drop the idea on a card, or in a column of the map"));
+
+  return FALSE;
+}
+
 /**
  * _imp_window_workshop_place_parked:
  * @position: the idea's place in the parking lot
@@ -376,87 +546,18 @@ _imp_window_workshop_place_parked (ImpWindow  *self,
                                    double      y,
                                    GError    **error)
 {
-  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
-  ImpScene *scene = imp_canvas_get_scene (self->canvas);
   ImpNode *parent = NULL, *node;
   ImpLevel level = IMP_LEVEL_GOAL;
-  double map_x, map_y;
-  gboolean found = FALSE;
 
-  if (scene == NULL || self->history == NULL || position >= imp_map_get_n_parked (self->map))
+  if (self->map == NULL || position >= imp_map_get_n_parked (self->map))
     {
       g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
                            _("That idea is no longer in the parking lot"));
       return NULL;
     }
 
-  imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
-  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
-
-  if (parent != NULL)
-    {
-      /* On a card: under it, where Tab would add a child. */
-      if (parent->level == IMP_LEVEL_GOAL &&
-          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
-        level = IMP_LEVEL_IMPACT;
-      else if (parent->level + 1 < IMP_N_LEVELS)
-        level = parent->level + 1;
-      else
-        {
-          g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
-                               _("Experiments are the last level: drop the idea on a card "
-                                 "of another level, or in an empty part of a column"));
-          return NULL;
-        }
-      found = TRUE;
-    }
-  else
-    {
-      guint n_columns = imp_scene_get_n_columns (scene);
-      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
-
-      for (guint i = 0; i < n_columns && !found; i++)
-        {
-          double col_x, col_width;
-
-          imp_scene_get_column (scene, i, &level, &col_x, &col_width);
-          if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
-            continue;
-
-          found = TRUE;
-          if ((int) level > imp_canvas_get_reveal_level (self->canvas) &&
-              imp_canvas_get_reveal_level (self->canvas) >= 0)
-            {
-              g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
-                                   _("That level is not revealed yet: reveal it first "
-                                     "(Page Down)"));
-              return NULL;
-            }
-
-          if (i > 0)
-            {
-              ImpLevel left;
-              double left_x, left_width;
-
-              imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
-              parent = nearest_card (scene, left, map_y);
-              if (parent == NULL)
-                {
-                  g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
-                                       _("There is no card in the column to the left to "
-                                         "put the idea under"));
-                  return NULL;
-                }
-            }
-        }
-    }
-
-  if (!found)
-    {
-      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
-                           _("Drop the idea on a card, or in a column of the map"));
-      return NULL;
-    }
+  if (!resolve_drop (self, x, y, &parent, &level, error))
+    return NULL;
 
   imp_canvas_stop_editing (self->canvas, TRUE);
   node = imp_history_place_parked (self->history, position, parent, -1, level, error);
@@ -896,6 +997,14 @@ _imp_window_workshop_init (ImpWindow *self)
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "pressed", G_CALLBACK (vote_click_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (box, controller);
+
+  g_object_set_data (G_OBJECT (self), "imp-card-menu", make_card_menu (self));
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (context_click_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (box, controller);
 
