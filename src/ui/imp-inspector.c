@@ -839,6 +839,9 @@ level_name (ImpInspector *self,
   return imp_vocabulary_level_name (imp_map_get_vocabulary (self->map), level);
 }
 
+static void add_votes_suffix (GtkWidget *row,
+                              ImpNode   *node);
+
 /* What a workshop round voted for, most votes first; nothing when no card
  * holds a vote. */
 static void
@@ -1506,9 +1509,6 @@ add_map_rows (ImpInspector *self,
       g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-more", key), row);
     }
 }
-
-static void add_votes_suffix (GtkWidget *row,
-                              ImpNode   *node);
 
 static GtkWidget *
 add_ranked_row (ImpInspector *self,
