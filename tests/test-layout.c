@@ -681,6 +681,99 @@ test_large (void)
                   first / 1000, second / 1000);
 }
 
+static void
+assert_same_layout (ImpMap    *map,
+                    ImpLayout *a,
+                    ImpLayout *b)
+{
+  ImpRect ra, rb;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      gboolean has_a = imp_layout_get_node_rect (a, node, &ra);
+      gboolean has_b = imp_layout_get_node_rect (b, node, &rb);
+
+      g_assert_cmpint (imp_layout_is_visible (a, node), ==, imp_layout_is_visible (b, node));
+      g_assert_cmpint (has_a, ==, has_b);
+      if (!has_a)
+        continue;
+      g_assert_cmpfloat (ra.x, ==, rb.x);
+      g_assert_cmpfloat (ra.y, ==, rb.y);
+      g_assert_cmpfloat (ra.width, ==, rb.width);
+      g_assert_cmpfloat (ra.height, ==, rb.height);
+    }
+
+  g_assert_cmpuint (_imp_layout_get_n_visible (a), ==, _imp_layout_get_n_visible (b));
+  for (guint i = 0; i < _imp_layout_get_n_visible (a); i++)
+    g_assert_true (_imp_layout_get_visible (a, i) == _imp_layout_get_visible (b, i));
+
+  imp_layout_get_bounds (a, &ra);
+  imp_layout_get_bounds (b, &rb);
+  g_assert_cmpfloat (ra.x, ==, rb.x);
+  g_assert_cmpfloat (ra.y, ==, rb.y);
+  g_assert_cmpfloat (ra.width, ==, rb.width);
+  g_assert_cmpfloat (ra.height, ==, rb.height);
+}
+
+/* Laying out again after pins (unconnected cards too) and new titles
+ * gives what a layout from scratch gives; a new node is noticed. */
+static void
+test_update (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(ImpMap) map = make_random (rand, 1500);
+      const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+      g_autoptr(ImpLayout) layout = imp_layout_new (map, theme);
+      g_autoptr(GPtrArray) edited = g_ptr_array_new ();
+      guint n = imp_map_get_n_nodes (map);
+
+      imp_layout_compute (layout);
+
+      /* Pins, on connected and unconnected cards alike. */
+      for (guint k = 0; k < 12; k++)
+        {
+          ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0, n));
+          ImpRect rect;
+
+          if (imp_layout_get_node_rect (layout, node, &rect))
+            imp_map_set_node_position (map, node, TRUE, rect.x + g_rand_int_range (rand, -900, 900),
+                                       rect.y + g_rand_int_range (rand, -5000, 5000));
+        }
+      g_assert_true (_imp_layout_update (layout, NULL));
+      {
+        g_autoptr(ImpLayout) fresh = imp_layout_new (map, theme);
+
+        imp_layout_compute (fresh);
+        assert_same_layout (map, layout, fresh);
+      }
+
+      /* New titles, longer and shorter: cards change height. */
+      for (guint k = 0; k < 12; k++)
+        {
+          ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0, n));
+
+          imp_map_set_node_title (map, node, k % 2 ? "Short" :
+                                  "A much longer title that wraps over three or four lines "
+                                  "of the card, so the card grows and moves its cousins");
+          g_ptr_array_add (edited, node);
+        }
+      g_assert_true (_imp_layout_update (layout, edited));
+      {
+        g_autoptr(ImpLayout) fresh = imp_layout_new (map, theme);
+
+        imp_layout_compute (fresh);
+        assert_same_layout (map, layout, fresh);
+      }
+
+      imp_map_add_node (map, IMP_LEVEL_GOAL, "Another goal", NULL, NULL);
+      g_assert_false (_imp_layout_update (layout, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +781,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/layout/empty", test_empty);
+  g_test_add_func ("/core/layout/update", test_update);
   g_test_add_func ("/core/layout/columns", test_columns);
   g_test_add_func ("/core/layout/three-tiers", test_three_tiers);
   g_test_add_func ("/core/layout/centred", test_centred);

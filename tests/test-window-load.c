@@ -194,6 +194,57 @@ test_close_while_loading (void)
   g_unlink (path);
 }
 
+/* A second file opened into the window while the first still loads: the
+ * window shows the second, and the first comes up in a window of its own. */
+static void
+test_second_file_while_loading (void)
+{
+  g_autofree char *big_path = write_big_map (2400);
+  g_autofree char *small_path = g_build_filename (tmp_dir, "second.impactmap", NULL);
+  g_autoptr(ImpMap) small = imp_map_new_with_goal ("Second");
+  g_autoptr(GFile) big_file = g_file_new_for_path (big_path);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  ImpWindow *first, *second, *other = NULL;
+
+  g_assert_true (imp_format_save_to_path (small, small_path, &error));
+
+  first = imp_application_open_file (app, big_file);
+  g_assert_true (_imp_window_files_is_loading (first));
+  /* As when the application picks the window for another file. */
+  second = first;
+  imp_window_open_file (second, small_file);
+
+  for (guint guard = 0; _imp_window_files_is_loading (first); guard++)
+    {
+      g_assert_cmpuint (guard, <, 120000);
+      iterate_for (1);
+    }
+
+  /* The window keeps the second file. */
+  g_assert_true (g_file_equal (imp_window_get_file (second), small_file));
+  g_assert_cmpuint (imp_map_get_n_nodes (imp_window_get_map (second)), ==, 1);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  windows = g_list_copy (windows);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (IMP_IS_WINDOW (l->data) && imp_window_get_file (l->data) != NULL &&
+        g_file_equal (imp_window_get_file (l->data), big_file))
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_true (other != second);
+  g_assert_cmpuint (imp_map_get_n_nodes (imp_window_get_map (other)), ==, 1 + 6 + 120 + 2400);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (other->stack), ==, "map");
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (IMP_IS_WINDOW (l->data))
+      gtk_window_destroy (l->data);
+  iterate_for (50);
+  g_unlink (big_path);
+  g_unlink (small_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/ui/load/big-map-in-thread", test_big_map_loads_in_thread);
   g_test_add_func ("/ui/load/small-map-at-once", test_small_map_opens_at_once);
   g_test_add_func ("/ui/load/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/ui/load/second-file-while-loading", test_second_file_while_loading);
 
   ret = g_test_run ();
 

@@ -996,6 +996,7 @@ typedef struct
 {
   GFile          *file;
   const ImpTheme *theme;
+  ImpMap         *shown;       /* the window's map when the load began */
   ImpMap         *map;
   ImpScene       *scene;
   char          **warnings;
@@ -1010,6 +1011,7 @@ open_data_free (gpointer user_data)
 
   g_clear_handle_id (&data->show_source, g_source_remove);
   g_clear_object (&data->file);
+  g_clear_object (&data->shown);
   g_clear_object (&data->map);
   g_clear_object (&data->scene);
   g_clear_pointer (&data->warnings, g_strfreev);
@@ -1112,6 +1114,20 @@ open_done_cb (GObject      *object,
   page = ensure_loading_page (self);
   gtk_spinner_stop (GTK_SPINNER (adw_status_page_get_child (ADW_STATUS_PAGE (page))));
 
+  /* The window went on to show another map meanwhile (a second file
+   * opened into it): this one gets a window of its own. */
+  if (imp_window_get_map (self) != data->shown)
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
+      if (!IMP_IS_APPLICATION (application))
+        return;
+      self = imp_window_new (IMP_APPLICATION (application));
+      g_object_set_data (G_OBJECT (self), LOADING_KEY, data);
+      gtk_window_present (GTK_WINDOW (self));
+    }
+
   if (data->map == NULL)
     {
       /* Read again the usual way, which shows why it failed. */
@@ -1177,6 +1193,7 @@ _imp_window_files_open_in_thread (ImpWindow *self,
   data = g_new0 (OpenData, 1);
   data->file = g_object_ref (file);
   data->theme = imp_theme_get (imp_canvas_get_theme_kind (self->canvas));
+  data->shown = imp_window_get_map (self) ? g_object_ref (imp_window_get_map (self)) : NULL;
   g_object_set_data (G_OBJECT (self), LOADING_KEY, data);
   if (g_object_get_data (G_OBJECT (self), "imp-loading-watch") == NULL)
     {

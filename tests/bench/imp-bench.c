@@ -69,7 +69,7 @@ static const struct
   { "write",         "write (save to bytes)",           "ms" },
   { "layout",        "layout alone",                    "ms" },
   { "scene",         "scene build (layout included)",   "ms" },
-  { "open",          "open: read, scene, fit frame",    "ms" },
+  { "open",          "open: read, scene, frame (cold)", "ms" },
   { "frame_fit",     "frame, whole map fit 1920x1080",  "ms" },
   { "frame_100",     "frame, 100% zoom 1920x1080",      "ms" },
   { "hit_test",      "hit test, per call",              "ms" },
