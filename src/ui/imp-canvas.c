@@ -323,6 +323,10 @@ map_changed_cb (ImpCanvas     *self,
       imp_map_lookup_node (self->map, self->editing_id) == NULL)
     imp_canvas_stop_editing (self, FALSE);
 
+  /* The parking lot is not on the map: nothing to draw again. */
+  if (kind == IMP_CHANGE_PARKING_LOT)
+    return;
+
   if (note_scene_change (self, kind, object))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else
