@@ -17,8 +17,10 @@
 
 /* Below this many device pixels of card height, text is unreadable anyway:
  * cards become plain coloured boxes, which is also what keeps a zoomed-out
- * view of ten thousand cards fast. */
-#define DETAIL_MIN_CARD_PX    30.0
+ * view of ten thousand cards fast. Above it, even small text still shows
+ * the shape of each title, which is how a map fitted into a small window
+ * is recognised. */
+#define DETAIL_MIN_CARD_PX    20.0
 #define SMALLEST_CARD_HEIGHT  64.0
 
 /* Shadows reach this far outside a card; culling looks that much wider so
