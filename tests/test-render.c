@@ -1370,6 +1370,44 @@ test_update_equals_new (void)
   g_assert_false (_imp_scene_update (scene, NULL));
 }
 
+/* A drag moves a branch a step at a time for as long as the button is
+ * held: the scene follows in place without growing at every step, marks
+ * on supported and refuted links included. */
+static void
+test_update_does_not_grow (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
+                                            "edtech-weekly-learners.impactmap", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = imp_format_load_path (path, &error);
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *actor = NULL;
+  guint n_texts = 0;
+
+  g_assert_no_error (error);
+  scene = imp_scene_new (map, NULL);
+  for (guint i = 0; i < imp_map_get_n_nodes (map) && actor == NULL; i++)
+    if (imp_map_get_node (map, i)->level == IMP_LEVEL_ACTOR)
+      actor = imp_map_get_node (map, i);
+  g_assert_nonnull (actor);
+
+  for (guint step = 0; step < 50; step++)
+    {
+      imp_map_set_node_position (map, actor, TRUE, 400 + step, 300 + 2 * step);
+      g_assert_true (_imp_scene_update (scene, NULL));
+      if (step == 0)
+        n_texts = _imp_scene_get_n_texts (scene);
+    }
+
+  g_assert_cmpuint (_imp_scene_get_n_texts (scene), ==, n_texts);
+  {
+    g_autoptr(ImpScene) fresh = imp_scene_new (map, NULL);
+
+    assert_same_scene (scene, fresh);
+    g_assert_cmpuint (_imp_scene_get_n_texts (scene), ==, _imp_scene_get_n_texts (fresh));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1393,6 +1431,7 @@ main (int   argc,
   g_test_add_func ("/core/svg/empty", test_empty);
   g_test_add_func ("/core/svg/matches-png", test_svg_matches_png);
   g_test_add_func ("/core/render/examples", test_examples);
+  g_test_add_func ("/core/scene/update-does-not-grow", test_update_does_not_grow);
 
   return g_test_run ();
 }

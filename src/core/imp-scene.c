@@ -1533,6 +1533,7 @@ _imp_scene_update (ImpScene  *self,
         ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
         ImpSceneLink fresh;
         ImpRect old_extent = link->extent;
+        int old_box = link->mark_box, old_text = link->mark_text;
 
         if (!g_hash_table_contains (moved, link->link->parent) &&
             !g_hash_table_contains (moved, link->link->child))
@@ -1541,6 +1542,29 @@ _imp_scene_update (ImpScene  *self,
         add_link (self, link->link);
         fresh = g_array_index (self->links, ImpSceneLink, self->links->len - 1);
         g_array_set_size (self->links, self->links->len - 1);
+
+        /* A status mark goes back in its old places: a drag moves links
+         * at every step, and must not grow the arrays (and the cached text
+         * layouts) at every step. The glyph is the same, as a status
+         * change rebuilds the scene, so the cached layout still fits. */
+        if (fresh.mark_box >= 0 && old_box >= 0 &&
+            (guint) fresh.mark_box == self->boxes->len - 1)
+          {
+            g_array_index (self->boxes, ImpSceneBox, old_box) =
+              g_array_index (self->boxes, ImpSceneBox, fresh.mark_box);
+            g_array_set_size (self->boxes, self->boxes->len - 1);
+            fresh.mark_box = old_box;
+          }
+        if (fresh.mark_text >= 0 && old_text >= 0 &&
+            (guint) fresh.mark_text == self->texts->len - 1 &&
+            g_strcmp0 (g_array_index (self->texts, ImpSceneText, old_text).text,
+                       g_array_index (self->texts, ImpSceneText, fresh.mark_text).text) == 0)
+          {
+            g_array_index (self->texts, ImpSceneText, old_text) =
+              g_array_index (self->texts, ImpSceneText, fresh.mark_text);
+            g_array_set_size (self->texts, self->texts->len - 1);
+            fresh.mark_text = old_text;
+          }
         link = &g_array_index (self->links, ImpSceneLink, i);
         *link = fresh;
         if (!same_rect (&old_extent, &link->extent))
