@@ -431,6 +431,12 @@ select_action (GtkWidget  *widget,
   else if (g_str_equal (direction, "down"))
     next = sibling_of (self, node, 1);
 
+  /* While levels are revealed one by one, the cards still hidden cannot
+   * be selected: the keys would rename, vote on or delete what no one sees. */
+  if (next != NULL && imp_canvas_get_reveal_level (self->canvas) >= 0 &&
+      (int) next->level > imp_canvas_get_reveal_level (self->canvas))
+    next = NULL;
+
   if (next != NULL)
     {
       imp_selection_select (get_selection (self), next);
