@@ -884,8 +884,14 @@ test_real_keys (void)
   g_assert_cmpuint (imp_map_get_n_parked (map), ==, parked0 + 2);
   g_assert_cmpstr (imp_map_get_parked (map, parked0), ==, "Idea");
   g_assert_cmpstr (imp_map_get_parked (map, parked0 + 1), ==, "Next");
+  /* Page Down while typing an idea is the entry's, not a reveal step. */
+  press_keys (window, "Next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
   press_keys (window, "Escape", NULL);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (canvas));
+  /* On the map it steps the reveal as before. */
+  press_keys (window, "Next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_GOAL);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -963,6 +969,67 @@ test_timebox (void)
   g_object_unref (timebox);
 }
 
+/* While levels are revealed one by one, the arrow keys never select a
+ * card still hidden: keys would then rename, vote on or delete it unseen. */
+static void
+test_reveal_arrow_keys (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  ImpWindow *window = new_window_with_map (map);
+  ImpSelection *selection = imp_canvas_get_selection (imp_window_get_canvas (window));
+  ImpNode *goal = imp_map_get_node (map, 0);
+
+  g_assert_cmpint (goal->level, ==, IMP_LEVEL_GOAL);
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (imp_window_get_canvas (window)), ==,
+                   IMP_LEVEL_GOAL);
+
+  imp_selection_select (selection, goal);
+  activate (window, "win.select", g_variant_new_string ("right"));
+  g_assert_true (imp_selection_get_primary (selection) == goal);
+
+  /* Once actors are shown, Right goes to one. */
+  activate (window, "win.reveal-next", NULL);
+  activate (window, "win.select", g_variant_new_string ("right"));
+  g_assert_cmpint (imp_selection_get_primary (selection)->level, ==, IMP_LEVEL_ACTOR);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A child added with Tab while its level is still hidden brings that
+ * level into view: the card being named is never an invisible one. */
+static void
+test_reveal_new_child_shown (void)
+{
+  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpSelection *selection = imp_canvas_get_selection (canvas);
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *child;
+  ImpRect rect;
+
+  activate (window, "win.reveal-next", NULL);
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_GOAL);
+  imp_selection_select (selection, goal);
+
+  activate (window, "win.add-child", NULL);
+  child = imp_selection_get_primary (selection);
+  g_assert_nonnull (child);
+  g_assert_cmpint (child->level, ==, IMP_LEVEL_ACTOR);
+  g_assert_true (imp_canvas_is_editing (canvas));
+  g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, IMP_LEVEL_ACTOR);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window->reveal_label)), ==,
+                   "Step 2 of 5: Actor");
+  /* Shown: a hidden card is never hit. */
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), child, &rect));
+  g_assert_true (imp_scene_hit_test (imp_canvas_get_scene (canvas), rect.x + rect.width / 2,
+                                     rect.y + rect.height / 2) == child);
+
+  imp_canvas_stop_editing (canvas, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -990,6 +1057,8 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/templates", test_templates);
   g_test_add_func ("/ui/workshop/real-keys", test_real_keys);
   g_test_add_func ("/ui/workshop/timebox", test_timebox);
+  g_test_add_func ("/ui/workshop/reveal-arrow-keys", test_reveal_arrow_keys);
+  g_test_add_func ("/ui/workshop/reveal-new-child-shown", test_reveal_new_child_shown);
 
   ret = g_test_run ();
 

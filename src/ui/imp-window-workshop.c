@@ -743,6 +743,21 @@ escape_cb (GtkWidget *widget,
   return _imp_window_workshop_step_out (IMP_WINDOW (widget));
 }
 
+/* Page Down and Page Up step the reveal, except while text is typed (the
+ * parking lot, a field of the inspector): there they stay the text's. */
+static gboolean
+reveal_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+}
+
 static gboolean
 canvas_key_capture_cb (ImpWindow             *self,
                        guint                  keyval,
@@ -822,14 +837,14 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "win.reveal-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0,
-                                       "win.reveal-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "win.reveal-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0,
-                                       "win.reveal-previous", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, reveal_key_cb,
+                                "s", "win.reveal-next");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Page_Down, 0, reveal_key_cb,
+                                "s", "win.reveal-next");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, reveal_key_cb,
+                                "s", "win.reveal-previous");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Page_Up, 0, reveal_key_cb,
+                                "s", "win.reveal-previous");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-branch", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F,
@@ -840,6 +855,28 @@ static void
 selection_changed_cb (ImpWindow    *self,
                       ImpSelection *selection)
 {
+  ImpNode *primary = imp_selection_get_primary (selection);
+  int level = imp_canvas_get_reveal_level (self->canvas);
+
+  /* A card selected at a level still hidden (a child just added with Tab,
+   * a card found) brings its level into view: nothing is edited, voted on
+   * or deleted unseen. */
+  if (primary != NULL && level >= 0 && (int) primary->level > level &&
+      g_object_get_data (G_OBJECT (self), "imp-revealing") == NULL)
+    {
+      ImpLevel levels[IMP_N_LEVELS];
+      guint n_levels = get_reveal_levels (self, levels);
+      int step = 0;
+
+      for (guint i = 0; i < n_levels; i++)
+        if (levels[i] <= primary->level)
+          step = i;
+
+      g_object_set_data (G_OBJECT (self), "imp-revealing", GINT_TO_POINTER (TRUE));
+      set_reveal_step (self, step);
+      g_object_set_data (G_OBJECT (self), "imp-revealing", NULL);
+    }
+
   update_workshop_actions (self);
 }
 
