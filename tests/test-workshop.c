@@ -993,6 +993,21 @@ test_reveal_arrow_keys (void)
   activate (window, "win.select", g_variant_new_string ("right"));
   g_assert_cmpint (imp_selection_get_primary (selection)->level, ==, IMP_LEVEL_ACTOR);
 
+  /* Select All takes what is shown: the goal and its actors, nothing deeper. */
+  activate (window, "win.select-all", NULL);
+  {
+    GPtrArray *nodes = imp_selection_get_nodes (selection);
+    guint n_shown = 0;
+
+    for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+      if (imp_map_get_node (map, i)->level <= IMP_LEVEL_ACTOR)
+        n_shown++;
+    g_assert_cmpuint (nodes->len, ==, n_shown);
+    g_assert_cmpuint (n_shown, <, imp_map_get_n_nodes (map));
+    for (guint i = 0; i < nodes->len; i++)
+      g_assert_cmpint (((ImpNode *) g_ptr_array_index (nodes, i))->level, <=, IMP_LEVEL_ACTOR);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

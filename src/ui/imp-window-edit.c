@@ -373,7 +373,27 @@ select_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  imp_selection_select_all (get_selection (IMP_WINDOW (widget)));
+  ImpWindow *self = IMP_WINDOW (widget);
+  int reveal = imp_canvas_get_reveal_level (self->canvas);
+  g_autoptr(GPtrArray) shown = NULL;
+  ImpMap *map = imp_window_get_map (self);
+
+  if (reveal < 0 || map == NULL)
+    {
+      imp_selection_select_all (get_selection (self));
+      return;
+    }
+
+  /* While levels are revealed one by one, "all" is all that is shown. */
+  shown = g_ptr_array_new ();
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if ((int) node->level <= reveal)
+        g_ptr_array_add (shown, node);
+    }
+  imp_selection_set_nodes (get_selection (self), shown);
 }
 
 static ImpNode *
