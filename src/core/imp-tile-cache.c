@@ -21,6 +21,10 @@
 #define TILE_MARGIN  12.0
 /* Tiles kept beyond the view, in memory a megabyte each. */
 #define MAX_TILES    64
+/* Surfaces of dropped tiles kept for new ones: fresh memory costs a page
+ * fault per 4 KiB touched, which on a virtual machine is a good part of
+ * the cost of painting a tile. */
+#define MAX_SPARE    32
 
 /**
  * ImpTileCache:
@@ -51,6 +55,7 @@ struct _ImpTileCache
   double           phase_x;
   double           phase_y;
   GHashTable      *tiles;       /* gint64* (ix, iy) -> cairo_surface_t*, NULL when empty */
+  GPtrArray       *spare;       /* cairo_surface_t* of IMP_TILE_SIZE */
 
   gboolean         have_view;
   gint64           view_x0, view_y0, view_x1, view_y1;  /* tile indices, inclusive */
@@ -68,9 +73,16 @@ struct _ImpTileCache
 };
 
 static void
-destroy_surface (gpointer data)
+drop_tile (gpointer data,
+           gpointer user_data)
 {
-  if (data != NULL)
+  ImpTileCache *self = user_data;
+
+  if (data == NULL)
+    return;
+  if (self->spare->len < MAX_SPARE)
+    g_ptr_array_add (self->spare, data);
+  else
     cairo_surface_destroy (data);
 }
 
@@ -79,16 +91,30 @@ imp_tile_cache_new (void)
 {
   ImpTileCache *self = g_new0 (ImpTileCache, 1);
 
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, destroy_surface);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->spare = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
 
   return self;
 }
 
 static void
+remove_all_tiles (ImpTileCache *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      drop_tile (value, self);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* The layers keep their surfaces for the next drag. */
+static void
 clear_layers (ImpTileCache *self)
 {
-  g_clear_pointer (&self->still_links, cairo_surface_destroy);
-  g_clear_pointer (&self->still_cards, cairo_surface_destroy);
   g_clear_object (&self->layer_scene);
 }
 
@@ -102,7 +128,7 @@ imp_tile_cache_clear (ImpTileCache *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_hash_table_remove_all (self->tiles);
+  remove_all_tiles (self);
   g_clear_object (&self->scene);
   self->have_view = FALSE;
   clear_layers (self);
@@ -115,7 +141,10 @@ imp_tile_cache_free (ImpTileCache *self)
     return;
 
   imp_tile_cache_clear (self);
+  g_clear_pointer (&self->still_links, cairo_surface_destroy);
+  g_clear_pointer (&self->still_cards, cairo_surface_destroy);
   g_hash_table_unref (self->tiles);
+  g_ptr_array_unref (self->spare);
   g_free (self);
 }
 
@@ -158,17 +187,37 @@ paint_direct (ImpScene *scene,
   cairo_restore (cr);
 }
 
+/* Paints into @surface, cleared first, or a new one when it is %NULL or
+ * of another size (and then destroyed). */
 static cairo_surface_t *
-paint_layer (ImpScene *scene,
-             double    scale,
-             double    offset_x,
-             double    offset_y,
-             int       width,
-             int       height,
-             int       flags)
+paint_layer (cairo_surface_t *surface,
+             ImpScene        *scene,
+             double           scale,
+             double           offset_x,
+             double           offset_y,
+             int              width,
+             int              height,
+             int              flags)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr;
+
+  if (surface != NULL &&
+      (cairo_image_surface_get_width (surface) != width ||
+       cairo_image_surface_get_height (surface) != height))
+    g_clear_pointer (&surface, cairo_surface_destroy);
+
+  if (surface == NULL)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surface);
+    }
+  else
+    {
+      cr = cairo_create (surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
 
   paint_direct (scene, cr, scale, offset_x, offset_y, 0, 0, width, height, flags);
   cairo_destroy (cr);
@@ -219,9 +268,11 @@ paint_moving (ImpTileCache *self,
       self->layer_height = height;
 
       _imp_scene_set_filter (scene, IMP_SCENE_FILTER_STILL);
-      self->still_links = paint_layer (scene, scale, offset_x, offset_y, width, height,
+      self->still_links = paint_layer (g_steal_pointer (&self->still_links), scene,
+                                       scale, offset_x, offset_y, width, height,
                                        IMP_RENDER_NO_CARDS);
-      self->still_cards = paint_layer (scene, scale, offset_x, offset_y, width, height,
+      self->still_cards = paint_layer (g_steal_pointer (&self->still_cards), scene,
+                                       scale, offset_x, offset_y, width, height,
                                        IMP_RENDER_NO_LINKS);
       _imp_scene_set_filter (scene, IMP_SCENE_FILTER_ALL);
     }
@@ -286,7 +337,10 @@ evict (ImpTileCache *self)
 
       if (ix < self->view_x0 - 2 || ix > self->view_x1 + 2 ||
           iy < self->view_y0 - 2 || iy > self->view_y1 + 2)
-        g_hash_table_iter_remove (&iter);
+        {
+          drop_tile (g_hash_table_lookup (self->tiles, key), self);
+          g_hash_table_iter_remove (&iter);
+        }
     }
 }
 
@@ -300,11 +354,14 @@ fill_tile (ImpTileCache *self,
 
   *key = tile_key (ix, iy);
   if (!tile_is_empty (self, ix, iy))
-    surface = paint_layer (self->scene, self->scale,
+    surface = paint_layer (self->spare->len > 0
+                           ? g_ptr_array_steal_index_fast (self->spare, self->spare->len - 1)
+                           : NULL,
+                           self->scene, self->scale,
                            self->phase_x - (double) (ix * IMP_TILE_SIZE),
                            self->phase_y - (double) (iy * IMP_TILE_SIZE),
                            IMP_TILE_SIZE, IMP_TILE_SIZE, IMP_RENDER_DEFAULT);
-  g_hash_table_replace (self->tiles, key, surface);
+  g_hash_table_insert (self->tiles, key, surface);
   evict (self);
 }
 
