@@ -20,6 +20,7 @@
 #include "imp-render.h"
 #include "imp-scene-private.h"
 #include "imp-svg.h"
+#include "imp-tile-cache.h"
 
 #define PADDING 24.0
 
@@ -1408,6 +1409,178 @@ test_update_does_not_grow (void)
   }
 }
 
+/* A frame of @width x @height device pixels with map point (0, 0) at
+ * (@offset_x, @offset_y): painted directly as the canvas did before it kept
+ * tiles, or through @cache. */
+static cairo_surface_t *
+paint_frame (ImpScene     *scene,
+             ImpTileCache *cache,
+             double        scale,
+             double        offset_x,
+             double        offset_y,
+             int           width,
+             int           height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  if (cache != NULL)
+    {
+      imp_tile_cache_paint (cache, scene, cr, scale, offset_x, offset_y, width, height);
+    }
+  else
+    {
+      ImpRect visible = { -offset_x / scale, -offset_y / scale, width / scale, height / scale };
+
+      cairo_translate (cr, offset_x, offset_y);
+      cairo_scale (cr, scale, scale);
+      imp_render_scene (scene, cr, &visible, scale, IMP_RENDER_DEFAULT);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Pixels further apart than antialiasing rounds (a transform made of other
+ * but equal steps moves an edge by a hundredth of a pixel, and its shade by
+ * a level or two); anything misplaced or stale differs by far more. */
+static guint
+count_differences_aa (cairo_surface_t *a,
+                      cairo_surface_t *b)
+{
+  guint differ = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      {
+        Pixel pa = pixel_at (a, x, y);
+        Pixel pb = pixel_at (b, x, y);
+
+        if (abs (pa.r - pb.r) > 4 || abs (pa.g - pb.g) > 4 ||
+            abs (pa.b - pb.b) > 4 || abs (pa.a - pb.a) > 4)
+          {
+            if (g_test_verbose ())
+              g_test_message ("(%d, %d): %d %d %d %d against %d %d %d %d", x, y,
+                              pa.r, pa.g, pa.b, pa.a, pb.r, pb.g, pb.b, pb.a);
+            differ++;
+          }
+      }
+
+  return differ;
+}
+
+static guint
+cached_differences (ImpScene     *scene,
+                    ImpTileCache *cache,
+                    double        scale,
+                    double        offset_x,
+                    double        offset_y)
+{
+  cairo_surface_t *direct = paint_frame (scene, NULL, scale, offset_x, offset_y, 700, 450);
+  cairo_surface_t *cached = paint_frame (scene, cache, scale, offset_x, offset_y, 700, 450);
+  guint differ = count_differences_aa (direct, cached);
+
+
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (cached);
+
+  return differ;
+}
+
+static void
+prefetch_all (ImpTileCache *cache)
+{
+  guint n = 0;
+
+  while (imp_tile_cache_prefetch (cache))
+    g_assert_cmpuint (++n, <, 1000);
+}
+
+/* Panning copies kept tiles: the frames are the pixels of a direct paint,
+ * whether the tiles are all there, some, or none, at any zoom and at a
+ * fractional offset; and an edit of the scene is never shown stale. */
+static void
+test_tile_cache_pan (void)
+{
+  g_autoptr(ImpMap) map = make_big_map (NULL);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autoptr(ImpTileCache) cache = imp_tile_cache_new ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  const double scales[] = { 1.0, 2.0, 0.3, 0.05 };
+  ImpRect bounds, rect;
+  ImpNode *node;
+
+  imp_scene_get_bounds (scene, &bounds);
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double scale = scales[s];
+      double ox = -(bounds.x + bounds.width * 0.35) * scale + 0.37;
+      double oy = -(bounds.y + bounds.height * (0.3 + 0.1 * s)) * scale + 0.81;
+
+      /* Nothing kept yet, then every tile kept, then a pan: some kept. */
+      g_assert_cmpuint (cached_differences (scene, cache, scale, ox, oy), ==, 0);
+      prefetch_all (cache);
+      g_assert_cmpuint (imp_tile_cache_get_n_tiles (cache), >=, 6);
+      g_assert_cmpuint (cached_differences (scene, cache, scale, ox, oy), ==, 0);
+      g_assert_cmpuint (cached_differences (scene, cache, scale, ox - 611, oy + 283), ==, 0);
+      g_assert_cmpuint (cached_differences (scene, cache, scale, ox - 611, oy + 283), ==, 0);
+      prefetch_all (cache);
+      g_assert_cmpuint (cached_differences (scene, cache, scale, ox - 211, oy + 83), ==, 0);
+    }
+
+  /* A card renamed in place under kept tiles. */
+  node = imp_map_get_node (map, 40);
+  g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
+  cairo_surface_destroy (paint_frame (scene, cache, 1.0, 100 - rect.x, 100 - rect.y, 700, 450));
+  prefetch_all (cache);
+  imp_map_set_node_title (map, node, "A new title, long enough to wrap on two lines or three");
+  g_ptr_array_add (changed, node);
+  g_assert_true (_imp_scene_update (scene, changed));
+  g_assert_cmpuint (cached_differences (scene, cache, 1.0, 100 - rect.x, 100 - rect.y), ==, 0);
+}
+
+/* Dragging a card paints the still map once and the moved card with its
+ * links over it: the frames equal direct paints while the card moves. (Over
+ * another card or link, what is dragged is drawn on top, where a direct
+ * paint keeps the map's order; so an experiment, the last column, moves
+ * into the free space on its right here.) */
+static void
+test_tile_cache_drag (void)
+{
+  g_autoptr(ImpMap) map = make_big_map (NULL);
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  g_autoptr(ImpTileCache) cache = imp_tile_cache_new ();
+  ImpNode *node = NULL;
+  ImpRect rect, start;
+  double ox, oy;
+  guint n_experiments = 0;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map) && node == NULL; i++)
+    if (imp_map_get_node (map, i)->level == IMP_LEVEL_EXPERIMENT && ++n_experiments == 3)
+      node = imp_map_get_node (map, i);
+  g_assert_nonnull (node);
+
+  g_assert_true (imp_scene_get_card_rect (scene, node, &start));
+  ox = 150.5 - start.x;
+  oy = 120.25 - start.y;
+  g_assert_cmpuint (cached_differences (scene, cache, 1.0, ox, oy), ==, 0);
+
+  _imp_scene_track_changes (scene, TRUE);
+  for (guint step = 1; step <= 4; step++)
+    {
+      imp_map_set_node_position (map, node, TRUE, start.x + 30 * step, start.y);
+      g_assert_true (_imp_scene_update (scene, NULL));
+      g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
+      g_assert_cmpfloat (rect.x, ==, start.x + 30 * step);
+      g_assert_cmpuint (_imp_scene_get_n_touched (scene), >, 0);
+      g_assert_cmpuint (cached_differences (scene, cache, 1.0, ox, oy), ==, 0);
+    }
+  _imp_scene_track_changes (scene, FALSE);
+  g_assert_cmpuint (cached_differences (scene, cache, 1.0, ox, oy), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1432,6 +1605,8 @@ main (int   argc,
   g_test_add_func ("/core/svg/matches-png", test_svg_matches_png);
   g_test_add_func ("/core/render/examples", test_examples);
   g_test_add_func ("/core/scene/update-does-not-grow", test_update_does_not_grow);
+  g_test_add_func ("/core/render/tile-cache-pan", test_tile_cache_pan);
+  g_test_add_func ("/core/render/tile-cache-drag", test_tile_cache_drag);
 
   return g_test_run ();
 }

@@ -30,4 +30,9 @@ void     _imp_render_long_link    (cairo_t            *cr,
                                    const ImpRect      *clip,
                                    double              scale);
 
+/* Private ImpRenderFlags: paint only the links and their status marks, or
+ * only the cards, so a cache can lay moving parts between the two. */
+#define IMP_RENDER_NO_CARDS (1 << 8)
+#define IMP_RENDER_NO_LINKS (1 << 9)
+
 G_END_DECLS

@@ -361,7 +361,8 @@ imp_render_scene (ImpScene       *scene,
 
   items = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  _imp_scene_query_links (scene, clip ? &wide : NULL, items);
+  if (!(flags & IMP_RENDER_NO_LINKS))
+    _imp_scene_query_links (scene, clip ? &wide : NULL, items);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (detail)
     {
@@ -416,7 +417,8 @@ imp_render_scene (ImpScene       *scene,
     }
 
   g_array_set_size (items, 0);
-  _imp_scene_query_cards (scene, clip ? &wide : NULL, items);
+  if (!(flags & IMP_RENDER_NO_CARDS))
+    _imp_scene_query_cards (scene, clip ? &wide : NULL, items);
   if (detail)
     {
       for (guint i = 0; i < items->len; i++)

@@ -160,6 +160,9 @@ typedef enum
   IMP_SCENE_FILTER_ALL,
   IMP_SCENE_FILTER_DIMMED,
   IMP_SCENE_FILTER_UNDIMMED,
+  /* apart from, or only, what moved since _imp_scene_track_changes() */
+  IMP_SCENE_FILTER_STILL,
+  IMP_SCENE_FILTER_MOVING,
 } ImpSceneFilter;
 
 void                  _imp_scene_set_filter    (ImpScene       *self,
@@ -174,5 +177,11 @@ gboolean              _imp_scene_card_is_dimmed (ImpScene           *self,
                                                  const ImpSceneCard *card);
 gboolean              _imp_scene_link_is_dimmed (ImpScene           *self,
                                                  const ImpSceneLink *link);
+
+guint64               _imp_scene_get_serial     (ImpScene *self);
+void                  _imp_scene_track_changes  (ImpScene *self,
+                                                 gboolean  track);
+guint                 _imp_scene_get_n_touched  (ImpScene *self);
+guint64               _imp_scene_get_touched_serial (ImpScene *self);
 
 G_END_DECLS

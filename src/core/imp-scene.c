@@ -77,6 +77,13 @@ struct _ImpScene
   ImpNode        *focus;
   GHashTable     *branch;        /* the focused branch's nodes */
   ImpSceneFilter  filter;
+
+  /* What caches of painted pixels check (_imp_scene_get_serial), and the
+   * cards and links moved since _imp_scene_track_changes() */
+  guint64         serial;
+  GHashTable     *touched;       /* ImpNode* of cards, ImpLink* of links */
+  guint           n_touched;
+  guint64         touched_serial;
 };
 
 G_DEFINE_FINAL_TYPE (ImpScene, imp_scene, G_TYPE_OBJECT)
@@ -690,6 +697,7 @@ imp_scene_finalize (GObject *object)
   g_clear_pointer (&self->refuted, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->branch, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->map);
 
@@ -1133,6 +1141,9 @@ keep_dimmed (ImpScene *self,
 {
   switch (self->filter)
     {
+    case IMP_SCENE_FILTER_STILL:
+    case IMP_SCENE_FILTER_MOVING:
+      g_assert_not_reached ();
     case IMP_SCENE_FILTER_DIMMED:
       return dimmed;
     case IMP_SCENE_FILTER_UNDIMMED:
@@ -1141,6 +1152,15 @@ keep_dimmed (ImpScene *self,
     default:
       return TRUE;
     }
+}
+
+static gboolean
+keep_touched (ImpScene *self,
+              gpointer  item)
+{
+  gboolean touched = self->touched != NULL && g_hash_table_contains (self->touched, item);
+
+  return self->filter == IMP_SCENE_FILTER_MOVING ? touched : !touched;
 }
 
 static void
@@ -1159,7 +1179,9 @@ filter_cards (ImpScene *self,
       const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
 
       if (!_imp_scene_card_is_hidden (self, card) &&
-          keep_dimmed (self, _imp_scene_card_is_dimmed (self, card)))
+          (self->filter >= IMP_SCENE_FILTER_STILL
+           ? keep_touched (self, card->node)
+           : keep_dimmed (self, _imp_scene_card_is_dimmed (self, card))))
         g_array_index (items, guint, kept++) = i;
     }
   g_array_set_size (items, kept);
@@ -1181,7 +1203,9 @@ filter_links (ImpScene *self,
       const ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
 
       if (!_imp_scene_link_is_hidden (self, link) &&
-          keep_dimmed (self, _imp_scene_link_is_dimmed (self, link)))
+          (self->filter >= IMP_SCENE_FILTER_STILL
+           ? keep_touched (self, link->link)
+           : keep_dimmed (self, _imp_scene_link_is_dimmed (self, link))))
         g_array_index (items, guint, kept++) = i;
     }
   g_array_set_size (items, kept);
@@ -1203,6 +1227,7 @@ imp_scene_set_reveal_level (ImpScene *self,
   g_return_if_fail (IMP_IS_SCENE (self));
 
   self->reveal_level = max_level < 0 ? -1 : MIN (max_level, IMP_N_LEVELS - 1);
+  self->serial++;
 }
 
 /**
@@ -1236,6 +1261,7 @@ imp_scene_set_focus (ImpScene *self,
 
   g_clear_pointer (&self->branch, g_hash_table_unref);
   self->focus = branch;
+  self->serial++;
   if (branch == NULL)
     return;
 
@@ -1483,6 +1509,7 @@ _imp_scene_update (ImpScene  *self,
 
   g_return_val_if_fail (IMP_IS_SCENE (self), FALSE);
 
+  self->serial++;
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     g_hash_table_add (redo, g_ptr_array_index (nodes, i));
 
@@ -1539,6 +1566,9 @@ _imp_scene_update (ImpScene  *self,
             !g_hash_table_contains (moved, link->link->child))
           continue;
 
+        if (self->touched != NULL)
+          g_hash_table_add (self->touched, link->link);
+
         add_link (self, link->link);
         fresh = g_array_index (self->links, ImpSceneLink, self->links->len - 1);
         g_array_set_size (self->links, self->links->len - 1);
@@ -1574,6 +1604,19 @@ _imp_scene_update (ImpScene  *self,
           }
       }
 
+  if (self->touched != NULL)
+    {
+      GHashTableIter iter;
+      gpointer node;
+
+      g_hash_table_iter_init (&iter, moved);
+      while (g_hash_table_iter_next (&iter, &node, NULL))
+        g_hash_table_add (self->touched, node);
+      if (g_hash_table_size (self->touched) != self->n_touched)
+        self->touched_serial++;
+      self->n_touched = g_hash_table_size (self->touched);
+    }
+
   self->bounds = (ImpRect) { 0, 0, 0, 0 };
   for (guint i = 0; i < self->cards->len; i++)
     {
@@ -1596,4 +1639,69 @@ _imp_scene_update (ImpScene  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * _imp_scene_get_serial:
+ *
+ * Returns: a number that changes whenever what the scene paints may have
+ *   changed in place: an update, a reveal or a focus. A new scene is a new
+ *   object, and what caches painted pixels must compare that too.
+ */
+guint64
+_imp_scene_get_serial (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), 0);
+
+  return self->serial;
+}
+
+/**
+ * _imp_scene_track_changes:
+ * @track: whether to start (again) or stop
+ *
+ * From now on, _imp_scene_update() notes every card and link it moves or
+ * composes again: IMP_SCENE_FILTER_MOVING returns those, and
+ * IMP_SCENE_FILTER_STILL the rest. A drag tracks the cards it moves so the
+ * still part of the map can be painted once for the whole gesture.
+ */
+void
+_imp_scene_track_changes (ImpScene *self,
+                          gboolean  track)
+{
+  g_return_if_fail (IMP_IS_SCENE (self));
+
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  self->n_touched = 0;
+  self->touched_serial++;
+  if (track)
+    self->touched = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * _imp_scene_get_n_touched:
+ *
+ * Returns: how many cards and links moved since _imp_scene_track_changes(),
+ *   0 when not tracking
+ */
+guint
+_imp_scene_get_n_touched (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), 0);
+
+  return self->n_touched;
+}
+
+/**
+ * _imp_scene_get_touched_serial:
+ *
+ * Returns: a number that changes whenever the set of moved cards and links
+ *   (see _imp_scene_track_changes()) changes
+ */
+guint64
+_imp_scene_get_touched_serial (ImpScene *self)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), 0);
+
+  return self->touched_serial;
 }

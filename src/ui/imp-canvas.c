@@ -17,6 +17,7 @@
 #include "imp-canvas-a11y.h"
 #include "imp-render.h"
 #include "imp-scene-private.h"
+#include "imp-tile-cache.h"
 
 /* One step of keyboard, button or mouse-wheel zoom. */
 #define ZOOM_STEP 1.2
@@ -83,6 +84,10 @@ struct _ImpCanvas
   double        drag_offset_x;
   double        drag_offset_y;
   double        pinch_zoom;
+
+  /* Painted pixels kept for pans and drags, filled further while idle. */
+  ImpTileCache *tiles;
+  guint         prefetch_id;
 
   guint         dirty : 1;
   guint         auto_fit : 1;
@@ -171,6 +176,8 @@ ensure_scene (ImpCanvas *self)
 
   self->dirty = FALSE;
   g_clear_pointer (&self->scene_changes, g_ptr_array_unref);
+  if (self->tiles != NULL)
+    imp_tile_cache_clear (self->tiles);
   g_clear_object (&self->scene);
 
   if (self->map == NULL)
@@ -684,6 +691,10 @@ start_card_drag (ImpCanvas *self)
 
   compute_drop_targets (self);
 
+  /* The cards that move are painted apart from the rest, which is kept. */
+  if (self->drag_mode == DRAG_MOVE)
+    _imp_scene_track_changes (self->scene, TRUE);
+
   if (self->drag_mode == DRAG_MOVE)
     imp_history_begin_group (self->history, _("Move"));
 }
@@ -861,6 +872,9 @@ drag_end_cb (ImpCanvas      *self,
              double          offset_y,
              GtkGestureDrag *gesture)
 {
+  if (self->scene != NULL)
+    _imp_scene_track_changes (self->scene, FALSE);
+
   if (self->panning &&
       (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK))
     finish_drop (self);
@@ -1384,6 +1398,22 @@ first_frame_painted_cb (GdkFrameClock *clock,
     func (self, first_frame_data);
 }
 
+/* After a frame, the tiles it lacked, and a ring around it, are painted
+ * one per idle turn, so that the next frames of a pan only copy them. */
+static gboolean
+prefetch_cb (gpointer data)
+{
+  ImpCanvas *self = data;
+
+  if (self->dirty || self->scene_changes != NULL || !imp_tile_cache_prefetch (self->tiles))
+    {
+      self->prefetch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 imp_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -1393,8 +1423,8 @@ imp_canvas_snapshot (GtkWidget   *widget,
   GdkRGBA background = to_rgba (&theme->background);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale_factor = gtk_widget_get_scale_factor (widget);
   double zoom;
-  ImpRect visible;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -1408,16 +1438,23 @@ imp_canvas_snapshot (GtkWidget   *widget,
     return;
 
   zoom = imp_viewport_get_zoom (self->viewport);
-  imp_viewport_get_visible_rect (self->viewport, &visible);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Kept tiles are device pixels: painted 1:1 wherever the view lies. */
+  cairo_save (cr);
+  cairo_scale (cr, 1.0 / scale_factor, 1.0 / scale_factor);
+  imp_tile_cache_paint (self->tiles, self->scene, cr, zoom * scale_factor,
+                        imp_viewport_get_offset_x (self->viewport) * scale_factor,
+                        imp_viewport_get_offset_y (self->viewport) * scale_factor,
+                        width * scale_factor, height * scale_factor);
+  cairo_restore (cr);
+  if (self->prefetch_id == 0)
+    self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
+
   cairo_translate (cr,
                    imp_viewport_get_offset_x (self->viewport),
                    imp_viewport_get_offset_y (self->viewport));
   cairo_scale (cr, zoom, zoom);
-  imp_render_scene (self->scene, cr, &visible,
-                    zoom * gtk_widget_get_scale_factor (widget),
-                    IMP_RENDER_DEFAULT);
 
   snapshot_selection (self, cr, zoom * gtk_widget_get_scale_factor (widget));
   snapshot_drag (self, cr, zoom);
@@ -1490,6 +1527,8 @@ imp_canvas_dispose (GObject *object)
   g_clear_pointer (&self->drag_nodes, g_ptr_array_unref);
   g_clear_pointer (&self->drag_origins, g_array_unref);
   g_clear_pointer (&self->drop_legal, g_hash_table_unref);
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  g_clear_pointer (&self->tiles, imp_tile_cache_free);
   g_clear_object (&self->scene);
   g_clear_pointer (&self->scene_changes, g_ptr_array_unref);
   g_clear_object (&self->offered_scene);
@@ -1670,6 +1709,7 @@ imp_canvas_init (ImpCanvas *self)
   GtkEventController *controller;
   GtkGesture *gesture;
 
+  self->tiles = imp_tile_cache_new ();
   self->selection = imp_selection_new ();
   g_signal_connect_object (self->selection, "changed",
                            G_CALLBACK (selection_changed_cb), self,

@@ -25,10 +25,12 @@
 #include "imp-scene.h"
 #include "imp-scene-private.h"
 #include "imp-theme.h"
+#include "imp-tile-cache.h"
 
 /* The benchmark of issue 8: generated maps of 1k, 10k and 100k nodes, timed
  * through the core the window uses (read, write, layout, scene, frames, hit
- * testing, a drag step, a rename, PNG export). Every figure is the median of
+ * testing, a drag step, a rename, PNG export), and the canvas' tile cache
+ * (a pan step, a drag through it). Every figure is the median of
  * several runs. The maps are made from a fixed seed, so two runs on the same
  * build measure the same thing. */
 
@@ -52,6 +54,9 @@ typedef enum
   OP_FRAME_100,
   OP_HIT_TEST,
   OP_DRAG,
+  OP_PAN,
+  OP_DRAG_START,
+  OP_DRAG_CACHED,
   OP_RENAME,
   OP_PNG,
   OP_RSS_MODEL,
@@ -74,6 +79,9 @@ static const struct
   { "frame_100",     "frame, 100% zoom 1920x1080",      "ms" },
   { "hit_test",      "hit test, per call",              "ms" },
   { "drag_step",     "drag step (move+scene+frame)",    "ms" },
+  { "pan_step",      "pan step, tiles kept (canvas)",   "ms" },
+  { "drag_start",    "drag start, still map kept",      "ms" },
+  { "drag_cached",   "drag step, still map kept",       "ms" },
   { "rename",        "rename (title+scene)",            "ms" },
   { "png_2x",        "PNG export 2x",                   "ms" },
   { "rss_model",     "peak RSS before PNG export",      "MiB" },
@@ -425,6 +433,29 @@ render_frame (ImpScene      *scene,
   cairo_surface_destroy (surface);
 }
 
+/* A frame as the canvas paints it, through its tile cache: map point
+ * (0, 0) at (offset_x, offset_y) on the frame. */
+static void
+render_cached_frame (ImpTileCache *cache,
+                     ImpScene     *scene,
+                     double        scale,
+                     double        offset_x,
+                     double        offset_y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  const ImpColor *background = &imp_scene_get_theme (scene)->background;
+
+  cairo_set_source_rgba (cr, background->red, background->green, background->blue,
+                         background->alpha);
+  cairo_paint (cr);
+  imp_tile_cache_paint (cache, scene, cr, scale, offset_x, offset_y, FRAME_WIDTH, FRAME_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
 /* A 1920x1080 window at 100 % over the middle of the map, where the tree is
  * at its densest. */
 static void
@@ -573,6 +604,30 @@ run_size (guint   n,
     }
   result->value[OP_HIT_TEST] = median (samples, runs);
 
+  /* pan step at 100 %, as the canvas pans: kept tiles copied, what is not
+   * kept yet painted directly; between frames, as when the app is idle,
+   * the missing tiles and a ring around the view are painted (untimed) */
+  {
+    g_autoptr(ImpTileCache) cache = imp_tile_cache_new ();
+    double ox = FRAME_WIDTH / 2.0 - (bounds.x + bounds.width / 2) + 0.5;
+    double oy = FRAME_HEIGHT / 2.0 - (bounds.y + bounds.height / 2) + 0.25;
+
+    render_cached_frame (cache, scene, 1.0, ox, oy);
+    while (imp_tile_cache_prefetch (cache))
+      ;
+    for (guint r = 0; r < runs; r++)
+      {
+        ox -= 37;
+        oy -= 19;
+        t = now_ms ();
+        render_cached_frame (cache, scene, 1.0, ox, oy);
+        samples[r] = now_ms () - t;
+        while (imp_tile_cache_prefetch (cache))
+          ;
+      }
+    result->value[OP_PAN] = median (samples, runs);
+  }
+
   /* drag step: move one card as a drag does, then what the canvas does:
    * bring the scene up to date in place and paint a frame around the card */
   moved = imp_map_get_node (map, imp_map_get_n_nodes (map) / 2);
@@ -590,6 +645,40 @@ run_size (guint   n,
       samples[r] = now_ms () - t;
     }
   result->value[OP_DRAG] = median (samples, runs);
+
+  /* the same with the canvas's cache and a still view around the card: the
+   * first step paints the still links and cards once, the next ones only
+   * what moves over them */
+  {
+    g_autoptr(ImpTileCache) cache = imp_tile_cache_new ();
+    g_autofree double *starts = g_new0 (double, runs);
+    ImpRect rect;
+    double ox, oy;
+
+    imp_scene_get_card_rect (scene, moved, &rect);
+    ox = FRAME_WIDTH / 2.0 - (rect.x + rect.width / 2);
+    oy = FRAME_HEIGHT / 2.0 - (rect.y + rect.height / 2);
+    for (guint r = 0; r < runs; r++)
+      {
+        _imp_scene_track_changes (scene, TRUE);
+        for (guint step = 0; step < 4; step++)
+          {
+            imp_scene_get_card_rect (scene, moved, &rect);
+            t = now_ms ();
+            imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
+            if (!_imp_scene_update (scene, NULL))
+              g_error ("the scene could not follow a drag");
+            render_cached_frame (cache, scene, 1.0, ox, oy);
+            if (step == 0)
+              starts[r] = now_ms () - t;
+            else if (step == 3)
+              samples[r] = now_ms () - t;
+          }
+        _imp_scene_track_changes (scene, FALSE);
+      }
+    result->value[OP_DRAG_START] = median (starts, runs);
+    result->value[OP_DRAG_CACHED] = median (samples, runs);
+  }
 
   /* rename: new text, measured and laid out again with the scene, as the
    * canvas does it: only the renamed card is composed again */
