@@ -1373,13 +1373,18 @@ extremes_add (ImpLayout      *self,
   self->max_y = MAX (self->max_y, info->y + info->card->height);
 }
 
+/* Whether a card that moved from (@old_x, @old_y) may have left an edge
+ * of the bounds it made: only then must the extremes be found again. */
 static gboolean
-extremes_touched (ImpLayout      *self,
-                  const NodeInfo *info)
+extremes_shrunk (ImpLayout      *self,
+                 const NodeInfo *info,
+                 double          old_x,
+                 double          old_y)
 {
-  return info->x == self->min_x || info->y == self->min_y ||
-         info->x + IMP_LAYOUT_CARD_WIDTH == self->max_x ||
-         info->y + info->card->height == self->max_y;
+  return (old_x <= self->min_x && info->x > old_x) ||
+         (old_y <= self->min_y && info->y > old_y) ||
+         (old_x + IMP_LAYOUT_CARD_WIDTH >= self->max_x && info->x < old_x) ||
+         (old_y + info->card->height >= self->max_y && info->y < old_y);
 }
 
 static void
@@ -1803,6 +1808,7 @@ static void
 reposition_pins (ImpLayout *self)
 {
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean full_bounds = FALSE;
 
   for (guint i = 0; i < self->n_infos; i++)
@@ -1836,8 +1842,14 @@ reposition_pins (ImpLayout *self)
       if (inside_another)
         continue;
 
-      for (guint v = run[0]; v < run[1] && !full_bounds; v++)
-        full_bounds = extremes_touched (self, info_of (self, g_ptr_array_index (self->visible, v)));
+      g_array_set_size (old, 0);
+      for (guint v = run[0]; v < run[1]; v++)
+        {
+          NodeInfo *card = info_of (self, g_ptr_array_index (self->visible, v));
+
+          g_array_append_val (old, card->x);
+          g_array_append_val (old, card->y);
+        }
 
       self->repositioning = TRUE;
       position_subtree (self, info - self->infos, info->auto_y, info->shift_x, info->shift_y,
@@ -1845,9 +1857,16 @@ reposition_pins (ImpLayout *self)
       self->repositioning = FALSE;
       g_array_append_vals (self->changed_runs, run, 2);
 
-      if (!full_bounds)
-        for (guint v = run[0]; v < run[1]; v++)
-          extremes_add (self, info_of (self, g_ptr_array_index (self->visible, v)));
+      for (guint v = run[0]; v < run[1]; v++)
+        {
+          NodeInfo *card = info_of (self, g_ptr_array_index (self->visible, v));
+          guint o = 2 * (v - run[0]);
+
+          full_bounds = full_bounds ||
+                        extremes_shrunk (self, card, g_array_index (old, double, o),
+                                         g_array_index (old, double, o + 1));
+          extremes_add (self, card);
+        }
     }
 
   for (guint k = 0; k < changed->len; k++)

@@ -1499,12 +1499,19 @@ extremes_add (ImpScene      *self,
   self->max_y = MAX (self->max_y, r->y + r->height);
 }
 
+/* Whether an extent that moved from @old to @now may have left an edge
+ * of the bounds it made: only then must the extremes be found again. */
 static gboolean
-extremes_touched (ImpScene      *self,
-                  const ImpRect *r)
+extremes_shrunk (ImpScene      *self,
+                 const ImpRect *old,
+                 const ImpRect *now)
 {
-  return r->x <= self->min_x || r->y <= self->min_y ||
-         r->x + r->width >= self->max_x || r->y + r->height >= self->max_y;
+  return (old->x <= self->min_x && now->x > old->x) ||
+         (old->y <= self->min_y && now->y > old->y) ||
+         (old->x + old->width >= self->max_x &&
+          now->x + now->width < old->x + old->width) ||
+         (old->y + old->height >= self->max_y &&
+          now->y + now->height < old->y + old->height);
 }
 
 /* The bounds from the extremes of every card and link, in any order. */
@@ -1551,8 +1558,8 @@ update_card (ImpScene   *self,
     {
       const ImpCard *composed = _imp_layout_get_card (self->layout, node);
       ImpSceneCard fresh;
+      ImpRect old_extent = card->extent;
 
-      *edge = *edge || extremes_touched (self, &card->extent);
       /* Composed again at the end of the arrays, then put in its
        * place; its old texts and boxes stay behind, unused. */
       grid_remove (&self->card_grid, &card->extent, i);
@@ -1564,17 +1571,20 @@ update_card (ImpScene   *self,
       g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (i + 1));
       grid_insert (&self->card_grid, &card->extent, i);
       g_hash_table_add (moved, node);
+      *edge = *edge || extremes_shrunk (self, &old_extent, &card->extent);
       extremes_add (self, &card->extent);
     }
   else if (card->rect.x != rect.x || card->rect.y != rect.y)
     {
-      *edge = *edge || extremes_touched (self, &card->extent);
+      ImpRect old_extent = card->extent;
+
       grid_remove (&self->card_grid, &card->extent, i);
       translate_card (self, card, rect.x - card->rect.x, rect.y - card->rect.y);
       card->rect.x = rect.x;
       card->rect.y = rect.y;
       grid_insert (&self->card_grid, &card->extent, i);
       g_hash_table_add (moved, node);
+      *edge = *edge || extremes_shrunk (self, &old_extent, &card->extent);
       extremes_add (self, &card->extent);
     }
 
@@ -1595,7 +1605,6 @@ update_link (ImpScene *self,
   if (self->touched != NULL)
     g_hash_table_add (self->touched, link->link);
 
-  *edge = *edge || extremes_touched (self, &old_extent);
   add_link (self, link->link);
   fresh = g_array_index (self->links, ImpSceneLink, self->links->len - 1);
   g_array_set_size (self->links, self->links->len - 1);
@@ -1629,6 +1638,7 @@ update_link (ImpScene *self,
       grid_remove (&self->link_grid, &old_extent, i);
       grid_insert (&self->link_grid, &link->extent, i);
     }
+  *edge = *edge || extremes_shrunk (self, &old_extent, &link->extent);
   extremes_add (self, &link->extent);
 }
 
