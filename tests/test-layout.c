@@ -959,6 +959,16 @@ test_update_subtrees (void)
     }
   imp_layout_get_bounds (layout, &rect);
   g_assert_cmpfloat (rect.height, <, bounds.height);
+
+  /* Random cards pinned, moved and unpinned one after another, pins
+   * piling up under other pins. */
+  for (guint k = 0; k < 40; k++)
+    {
+      ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0, imp_map_get_n_nodes (map)));
+
+      move_and_check (map, layout, node, k % 5 != 4, g_rand_int_range (rand, -800, 800),
+                      g_rand_int_range (rand, -3000, 3000) + 0.5);
+    }
 }
 
 int

@@ -1480,6 +1480,20 @@ test_update_subtrees (void)
   scene_move_and_check (map, scene, bottom_node, TRUE, 0, -300);
   imp_scene_get_bounds (scene, &after);
   g_assert_cmpfloat (after.height, <, before.height);
+
+  /* Random cards pinned, moved and unpinned one after another. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+
+    for (guint k = 0; k < 12; k++)
+      {
+        ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0,
+                                                                 imp_map_get_n_nodes (map)));
+
+        scene_move_and_check (map, scene, node, k % 4 != 3, g_rand_int_range (rand, -600, 600),
+                              g_rand_int_range (rand, -2000, 2000) + 0.25);
+      }
+  }
 }
 
 /* A drag moves a branch a step at a time for as long as the button is
