@@ -774,6 +774,203 @@ test_update (void)
     }
 }
 
+/* A visible card at @level with a visible tree child (and, with @deep, a
+ * visible grandchild), or NULL. */
+static ImpNode *
+find_parent_at (ImpMap    *map,
+                ImpLayout *layout,
+                ImpLevel   level,
+                gboolean   deep,
+                ImpNode   *not_this)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node == not_this || node->level != level || node->collapsed ||
+          !imp_layout_is_visible (layout, node))
+        continue;
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          ImpLink *link = g_ptr_array_index (node->children, j);
+
+          if (!imp_link_is_tree_link (link) || !imp_layout_is_visible (layout, link->child))
+            continue;
+          if (!deep)
+            return node;
+          for (guint k = 0; k < link->child->children->len; k++)
+            {
+              ImpLink *below = g_ptr_array_index (link->child->children, k);
+
+              if (imp_link_is_tree_link (below) && imp_layout_is_visible (layout, below->child))
+                return node;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static ImpNode *
+first_tree_child (ImpNode *node)
+{
+  for (guint j = 0; j < node->children->len; j++)
+    {
+      ImpLink *link = g_ptr_array_index (node->children, j);
+
+      if (imp_link_is_tree_link (link))
+        return link->child;
+    }
+
+  return NULL;
+}
+
+/* Moves @node by (@dx, @dy) from where @layout shows it, lays out again in
+ * place and compares with a layout from scratch; the update reports what
+ * it moved as runs, and every card outside them kept its place. */
+static void
+move_and_check (ImpMap    *map,
+                ImpLayout *layout,
+                ImpNode   *node,
+                gboolean   pinned,
+                double     dx,
+                double     dy)
+{
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpLayout) fresh = imp_layout_new (map, theme);
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (ImpRect));
+  guint n_visible = _imp_layout_get_n_visible (layout);
+  const guint *runs;
+  guint n_runs;
+  ImpRect rect = { 0, };
+
+  for (guint i = 0; i < n_visible; i++)
+    {
+      ImpRect r;
+
+      g_assert_true (imp_layout_get_node_rect (layout, _imp_layout_get_visible (layout, i), &r));
+      g_array_append_val (before, r);
+    }
+
+  if (!imp_layout_get_node_rect (layout, node, &rect))
+    rect = (ImpRect) { node->x, node->y, 0, 0 };
+  imp_map_set_node_position (map, node, pinned, rect.x + dx, rect.y + dy);
+  g_assert_true (_imp_layout_update (layout, NULL));
+
+  imp_layout_compute (fresh);
+  assert_same_layout (map, layout, fresh);
+
+  runs = _imp_layout_get_changed_runs (layout, &n_runs);
+  g_assert_nonnull (runs);
+  for (guint i = 0; i < n_visible; i++)
+    {
+      gboolean in_run = FALSE;
+      ImpRect r;
+
+      for (guint k = 0; k < n_runs; k++)
+        in_run = in_run || (i >= runs[2 * k] && i < runs[2 * k + 1]);
+      imp_layout_get_node_rect (layout, _imp_layout_get_visible (layout, i), &r);
+      if (!in_run)
+        {
+          g_assert_cmpfloat (r.x, ==, g_array_index (before, ImpRect, i).x);
+          g_assert_cmpfloat (r.y, ==, g_array_index (before, ImpRect, i).y);
+        }
+    }
+}
+
+/* Pins follow in place, subtree by subtree: a card deep in a tree, a
+ * pinned card under another pinned card, both moved at once, a card moved
+ * back and unpinned, a card under a collapsed one, a collapsed card, and
+ * the cards that make the edges of the bounds, which may shrink. */
+static void
+test_update_subtrees (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+  g_autoptr(ImpMap) map = make_random (rand, 2000);
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpLayout) layout = imp_layout_new (map, theme);
+  ImpNode *deep, *outer, *inner, *hidden = NULL, *collapsed = NULL;
+  ImpRect bounds, rect;
+  guint n_runs;
+
+  imp_layout_compute (layout);
+  g_assert_null (_imp_layout_get_changed_runs (layout, &n_runs));
+
+  /* Deep in a tree: an outcome with a visible child. */
+  deep = find_parent_at (map, layout, IMP_LEVEL_IMPACT, FALSE, NULL);
+  g_assert_nonnull (deep);
+  move_and_check (map, layout, deep, TRUE, 300, -2000.5);
+  move_and_check (map, layout, deep, TRUE, -40, 12.25);
+  _imp_layout_get_changed_runs (layout, &n_runs);
+  g_assert_cmpuint (n_runs, ==, 1);
+
+  /* A pinned card with a pinned descendant: moving the outer one leaves
+   * the inner one where it is pinned, and the inner one moves alone. */
+  outer = find_parent_at (map, layout, IMP_LEVEL_ACTOR, TRUE, NULL);
+  g_assert_nonnull (outer);
+  inner = first_tree_child (outer);
+  g_assert_true (imp_layout_get_node_rect (layout, inner, &rect));
+  move_and_check (map, layout, inner, TRUE, 0, 700);
+  move_and_check (map, layout, outer, TRUE, 500, 3000);
+  g_assert_true (imp_layout_get_node_rect (layout, inner, &bounds));
+  g_assert_cmpfloat (bounds.y, ==, rect.y + 700);
+  move_and_check (map, layout, inner, TRUE, -500, -50);
+
+  /* Both in one update. */
+  g_assert_true (imp_layout_get_node_rect (layout, inner, &rect));
+  imp_map_set_node_position (map, inner, TRUE, rect.x + 10, rect.y + 10);
+  move_and_check (map, layout, outer, TRUE, -25, 25);
+
+  /* Unpinned: back where the layout puts it, with its subtree; under a
+   * pinned card, that is where the pinned card takes it. */
+  move_and_check (map, layout, inner, FALSE, 0, 0);
+  move_and_check (map, layout, outer, FALSE, 0, 0);
+  move_and_check (map, layout, deep, FALSE, 0, 0);
+
+  /* Under a collapsed card nothing shows; a collapsed card moves alone. */
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->collapsed && imp_layout_is_visible (layout, node) && first_tree_child (node))
+        {
+          collapsed = node;
+          hidden = first_tree_child (node);
+          break;
+        }
+    }
+  g_assert_nonnull (collapsed);
+  g_assert_false (imp_layout_is_visible (layout, hidden));
+  move_and_check (map, layout, hidden, TRUE, 100, 100);
+  _imp_layout_get_changed_runs (layout, &n_runs);
+  g_assert_cmpuint (n_runs, ==, 0);
+  move_and_check (map, layout, collapsed, TRUE, -300, 900);
+
+  /* The top and the bottom of the map move inwards: the bounds shrink. */
+  imp_layout_get_bounds (layout, &bounds);
+  for (guint i = 0; i < _imp_layout_get_n_visible (layout); i++)
+    {
+      ImpNode *node = _imp_layout_get_visible (layout, i);
+
+      g_assert_true (imp_layout_get_node_rect (layout, node, &rect));
+      if (rect.y == bounds.y || rect.y + rect.height == bounds.y + bounds.height ||
+          rect.x + rect.width == bounds.x + bounds.width)
+        move_and_check (map, layout, node, TRUE, -20, rect.y == bounds.y ? 400 : -400);
+    }
+  imp_layout_get_bounds (layout, &rect);
+  g_assert_cmpfloat (rect.height, <, bounds.height);
+
+  /* Random cards pinned, moved and unpinned one after another, pins
+   * piling up under other pins. */
+  for (guint k = 0; k < 40; k++)
+    {
+      ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0, imp_map_get_n_nodes (map)));
+
+      move_and_check (map, layout, node, k % 5 != 4, g_rand_int_range (rand, -800, 800),
+                      g_rand_int_range (rand, -3000, 3000) + 0.5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +979,7 @@ main (int   argc,
 
   g_test_add_func ("/core/layout/empty", test_empty);
   g_test_add_func ("/core/layout/update", test_update);
+  g_test_add_func ("/core/layout/update-subtrees", test_update_subtrees);
   g_test_add_func ("/core/layout/columns", test_columns);
   g_test_add_func ("/core/layout/three-tiers", test_three_tiers);
   g_test_add_func ("/core/layout/centred", test_centred);

@@ -1371,6 +1371,131 @@ test_update_equals_new (void)
   g_assert_false (_imp_scene_update (scene, NULL));
 }
 
+/* Moves @node by (@dx, @dy), pinned or not, brings @scene up to date in
+ * place and compares it with a scene built from scratch. */
+static void
+scene_move_and_check (ImpMap   *map,
+                      ImpScene *scene,
+                      ImpNode  *node,
+                      gboolean  pinned,
+                      double    dx,
+                      double    dy)
+{
+  g_autoptr(ImpScene) fresh = NULL;
+  ImpRect rect;
+
+  if (!imp_scene_get_card_rect (scene, node, &rect))
+    rect = (ImpRect) { node->x, node->y, 0, 0 };
+  imp_map_set_node_position (map, node, pinned, rect.x + dx, rect.y + dy);
+  g_assert_true (_imp_scene_update (scene, NULL));
+  fresh = imp_scene_new (map, NULL);
+  assert_same_scene (scene, fresh);
+}
+
+static ImpNode *
+first_child_of (ImpNode *node)
+{
+  for (guint j = 0; j < node->children->len; j++)
+    {
+      ImpLink *link = g_ptr_array_index (node->children, j);
+
+      if (imp_link_is_tree_link (link))
+        return link->child;
+    }
+
+  return NULL;
+}
+
+/* A drag moves only the dragged card's subtree, and the scene follows
+ * only that: cards deep in a tree with cross-links and marked links, a
+ * pinned card under a pinned card, cards moved back and unpinned, cards
+ * under a collapsed card and a collapsed card, and the cards on the edges
+ * of the map, whose bounds shrink when they move in. */
+static void
+test_update_subtrees (void)
+{
+  g_autoptr(ImpMap) map = make_big_map (NULL);
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *deep = NULL, *outer = NULL, *inner = NULL, *collapsed = NULL, *hidden;
+  const ImpSceneCard *top = NULL, *bottom = NULL;
+  ImpNode *top_node, *bottom_node;
+  ImpRect before, after;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE && deep == NULL && i > 300 &&
+          node->parents->len > 1 && first_child_of (node) != NULL)
+        deep = node;
+      if (node->level == IMP_LEVEL_ACTOR && outer == NULL && i > 100)
+        outer = node;
+      if (node->level == IMP_LEVEL_IMPACT && collapsed == NULL && i > 500)
+        collapsed = node;
+    }
+  g_assert_nonnull (deep);
+  g_assert_nonnull (outer);
+  g_assert_nonnull (collapsed);
+  inner = first_child_of (outer);
+  hidden = first_child_of (collapsed);
+  imp_map_set_node_collapsed (map, collapsed, TRUE);
+  scene = imp_scene_new (map, NULL);
+
+  /* Deep in a tree, a card with a cross-link in and a child. */
+  scene_move_and_check (map, scene, deep, TRUE, 200, -1500.5);
+  scene_move_and_check (map, scene, deep, TRUE, -7, 3.25);
+
+  /* A pinned card under a pinned card; both in one update. */
+  scene_move_and_check (map, scene, inner, TRUE, 40, 900);
+  scene_move_and_check (map, scene, outer, TRUE, 300, -4000);
+  g_assert_true (imp_scene_get_card_rect (scene, inner, &before));
+  imp_map_set_node_position (map, inner, TRUE, before.x - 30, before.y + 30);
+  scene_move_and_check (map, scene, outer, TRUE, -60, 60);
+
+  /* Back where the layout puts them. */
+  scene_move_and_check (map, scene, inner, FALSE, 0, 0);
+  scene_move_and_check (map, scene, outer, FALSE, 0, 0);
+  scene_move_and_check (map, scene, deep, FALSE, 0, 0);
+
+  /* A card under a collapsed one is not drawn; the collapsed card moves
+   * with its "+N". */
+  scene_move_and_check (map, scene, hidden, TRUE, 500, 500);
+  scene_move_and_check (map, scene, collapsed, TRUE, 250, -250);
+
+  /* The top and bottom cards move in: the bounds shrink. */
+  for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+
+      if (top == NULL || card->extent.y < top->extent.y)
+        top = card;
+      if (bottom == NULL ||
+          card->extent.y + card->extent.height > bottom->extent.y + bottom->extent.height)
+        bottom = card;
+    }
+  top_node = top->node;
+  bottom_node = bottom->node;
+  imp_scene_get_bounds (scene, &before);
+  scene_move_and_check (map, scene, top_node, TRUE, 0, 300);
+  scene_move_and_check (map, scene, bottom_node, TRUE, 0, -300);
+  imp_scene_get_bounds (scene, &after);
+  g_assert_cmpfloat (after.height, <, before.height);
+
+  /* Random cards pinned, moved and unpinned one after another. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+
+    for (guint k = 0; k < 12; k++)
+      {
+        ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0,
+                                                                 imp_map_get_n_nodes (map)));
+
+        scene_move_and_check (map, scene, node, k % 4 != 3, g_rand_int_range (rand, -600, 600),
+                              g_rand_int_range (rand, -2000, 2000) + 0.25);
+      }
+  }
+}
+
 /* A drag moves a branch a step at a time for as long as the button is
  * held: the scene follows in place without growing at every step, marks
  * on supported and refuted links included. */
@@ -1592,6 +1717,7 @@ main (int   argc,
   g_test_add_func ("/core/render/clip", test_clip);
   g_test_add_func ("/core/render/clip-big", test_clip_big);
   g_test_add_func ("/core/scene/update-equals-new", test_update_equals_new);
+  g_test_add_func ("/core/scene/update-subtrees", test_update_subtrees);
   g_test_add_func ("/core/render/zoomed-out", test_zoomed_out);
   g_test_add_func ("/core/render/selection", test_selection);
   g_test_add_func ("/core/render/dashes-drawn", test_dashes_drawn);

@@ -70,6 +70,7 @@ typedef struct
   GError       **error;
   GPtrArray     *warnings;    /* repairs made; NULL: repair nothing */
   GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
+  gboolean       wanted_line; /* an error named an object, and lines is NULL */
 } Loader;
 
 /* Where a problem is, for the error message. */
@@ -126,7 +127,9 @@ append_where (Loader      *self,
 {
   guint line = 0;
 
-  if (where->object != NULL)
+  if (where->object != NULL && self->lines == NULL)
+    self->wanted_line = TRUE;
+  else if (where->object != NULL)
     line = GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, where->object));
 
   g_string_append_printf (msg, "%s[%u]", where->array, where->index);
@@ -419,6 +422,27 @@ read_object (Loader      *self,
   return TRUE;
 }
 
+/* The common case of imp_metric_is_valid_date(), without sscanf(): four,
+ * two and two ASCII digits that make a real date. Anything else is left to
+ * imp_metric_is_valid_date(), which decides. */
+static gboolean
+is_plain_date (const char *s)
+{
+  guint y, m, d;
+
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : !g_ascii_isdigit (s[i]))
+      return FALSE;
+  if (s[10] != '\0')
+    return FALSE;
+
+  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+
+  return g_date_valid_dmy (d, m, y);
+}
+
 static gboolean
 read_date (Loader      *self,
            const Where *where,
@@ -435,7 +459,7 @@ read_date (Loader      *self,
   if (str == NULL)
     return TRUE;
 
-  if (!imp_metric_is_valid_date (str))
+  if (!is_plain_date (str) && !imp_metric_is_valid_date (str))
     return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
                  _("expected a date written YYYY-MM-DD, found “%s”"), str);
 
@@ -1322,6 +1346,57 @@ load_top (Loader     *self,
   return TRUE;
 }
 
+/* Parses checked bytes and reads the map from the tree; @track_lines
+ * notes the line of every object for error messages. */
+static ImpMap *
+load_tree (const char  *data,
+           gsize        length,
+           gboolean     track_lines,
+           GPtrArray   *repairs,
+           gboolean    *wanted_line,
+           GError     **error)
+{
+  g_auto(Loader) self = { NULL, };
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  self.error = error;
+  self.parser = json_parser_new ();
+  if (track_lines)
+    {
+      self.lines = g_hash_table_new (NULL, NULL);
+      self.open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_signal_connect (self.parser, "object-start", G_CALLBACK (object_start_cb), &self);
+      g_signal_connect (self.parser, "object-end", G_CALLBACK (object_end_cb), &self);
+    }
+
+  if (!json_parser_load_from_data (self.parser, data, length, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (self.parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_NOT_IMPACTMAP,
+                   _("This JSON file is not an impact map: it holds %s, not an object"),
+                   root != NULL ? describe_json (root) : _("nothing"));
+      return NULL;
+    }
+
+  self.map = imp_map_new ();
+  self.warnings = repairs;
+
+  if (!load_top (&self, json_node_get_object (root)))
+    {
+      *wanted_line = self.wanted_line;
+      return NULL;
+    }
+
+  return g_steal_pointer (&self.map);
+}
+
 /**
  * imp_format_load_data:
  * @data: the file's contents
@@ -1365,10 +1440,10 @@ imp_format_load_data_with_warnings (const char   *data,
                                     char       ***warnings,
                                     GError      **error)
 {
-  g_auto(Loader) self = { NULL, };
   g_autoptr(GPtrArray) repairs = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  JsonNode *root;
+  g_autoptr(GError) local_error = NULL;
+  gboolean wanted_line = FALSE;
+  ImpMap *map;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1390,38 +1465,25 @@ imp_format_load_data_with_warnings (const char   *data,
   if (!check_bytes (data, length, error))
     return NULL;
 
-  self.error = error;
-  self.parser = json_parser_new ();
-  self.lines = g_hash_table_new (NULL, NULL);
-  self.open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_signal_connect (self.parser, "object-start", G_CALLBACK (object_start_cb), &self);
-  g_signal_connect (self.parser, "object-end", G_CALLBACK (object_end_cb), &self);
-
-  if (!json_parser_load_from_data (self.parser, data, length, &parse_error))
-    {
-      set_syntax_error (error, parse_error);
-      return NULL;
-    }
-
-  root = json_parser_get_root (self.parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_NOT_IMPACTMAP,
-                   _("This JSON file is not an impact map: it holds %s, not an object"),
-                   root != NULL ? describe_json (root) : _("nothing"));
-      return NULL;
-    }
-
-  self.map = imp_map_new ();
-
   if (warnings != NULL)
-    {
-      repairs = g_ptr_array_new_with_free_func (g_free);
-      self.warnings = repairs;
-    }
+    repairs = g_ptr_array_new_with_free_func (g_free);
 
-  if (!load_top (&self, json_node_get_object (root)))
-    return NULL;
+  /* Lines cost a callback and a hash table entry per object, and only an
+   * error about an element names one: the file is read again with them
+   * when such an error comes up, so that the message is the same. */
+  map = load_tree (data, length, FALSE, repairs, &wanted_line, &local_error);
+  if (map == NULL && wanted_line)
+    {
+      g_clear_error (&local_error);
+      if (repairs != NULL)
+        g_ptr_array_set_size (repairs, 0);
+      map = load_tree (data, length, TRUE, repairs, &wanted_line, &local_error);
+    }
+  if (map == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (warnings != NULL && repairs->len > 0)
     {
@@ -1429,7 +1491,7 @@ imp_format_load_data_with_warnings (const char   *data,
       *warnings = (char **) g_ptr_array_free (g_steal_pointer (&repairs), FALSE);
     }
 
-  return g_steal_pointer (&self.map);
+  return map;
 }
 
 /* Reads at most IMP_FORMAT_MAX_SIZE + 1 bytes, so that a pipe or a device

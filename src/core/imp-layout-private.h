@@ -122,8 +122,11 @@ double         _imp_layout_measure_text     (ImpLayout     *self,
                                              double         letter_spacing);
 /* Lays out again after text, payload or pin changes only (no node, link or
  * collapsed state changed): composes the cards of @nodes again and places
- * every card. */
+ * every card; with no @nodes, moves only the subtrees of changed pins. */
 gboolean       _imp_layout_update           (ImpLayout     *self,
                                              GPtrArray     *nodes);
+/* What the last update changed: runs of the drawing order, or NULL for all. */
+const guint   *_imp_layout_get_changed_runs (ImpLayout     *self,
+                                             guint         *n_runs);
 
 G_END_DECLS

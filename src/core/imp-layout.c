@@ -84,6 +84,20 @@ typedef struct
   guint    descendants;    /* in the tree, hidden or not */
   guint    visible : 1;
   guint    placed : 1;
+  /* What the last positioning saw, so that _imp_layout_update() can redo
+   * only the subtrees of the pins that changed: the node's pin, its place
+   * before pins (auto_y, unrounded) and the shift its pinned ancestors gave
+   * it, its depth, and the run of the drawing order its subtree fills. */
+  guint    pinned_seen : 1;
+  guint    pin_changed : 1;
+  guint    depth;
+  double   pin_x;
+  double   pin_y;
+  double   auto_y;
+  double   shift_x;
+  double   shift_y;
+  guint    visible_start;
+  guint    visible_end;
 } NodeInfo;
 
 /* The vertical extent of a subtree in each column it reaches. */
@@ -113,6 +127,14 @@ struct _ImpLayout
   ImpLevel        deepest;
 
   guint           n_links;    /* when computed, to notice a changed structure */
+
+  /* The exact extremes of the visible cards, which bounds is made of. */
+  double          min_x, min_y, max_x, max_y;
+  /* After _imp_layout_update(): [start, end) runs of the drawing order whose
+   * cards may have moved or changed, or every card when all_changed. */
+  gboolean        repositioning;
+  gboolean        all_changed;
+  GArray         *changed_runs;  /* guint pairs */
 
   /* Reused while composing cards, to avoid two allocations per card. */
   GArray         *tmp_texts;
@@ -1199,6 +1221,11 @@ position_subtree (ImpLayout *self,
   double auto_x = self->column_x[node->level];
   double auto_y = round (y);
 
+  info->auto_y = y;
+  info->shift_x = dx;
+  info->shift_y = dy;
+  info->depth = depth;
+
   if (node->pinned && is_finite_position (node->x) && is_finite_position (node->y))
     {
       dx = node->x - auto_x;
@@ -1207,14 +1234,20 @@ position_subtree (ImpLayout *self,
 
   info->x = auto_x + dx;
   info->y = auto_y + dy;
-  g_ptr_array_add (self->visible, node);
+  /* Moving a subtree again leaves the drawing order as it was. */
+  if (!self->repositioning)
+    {
+      info->visible_start = self->visible->len;
+      g_ptr_array_add (self->visible, node);
+    }
 
-  if (node->collapsed || depth >= MAX_DEPTH)
-    return;
+  if (!node->collapsed && depth < MAX_DEPTH)
+    for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+      if (self->infos[c].visible && self->infos[c].placed)
+        position_subtree (self, c, y + self->infos[c].rel_y, dx, dy, depth + 1);
 
-  for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
-    if (self->infos[c].visible && self->infos[c].placed)
-      position_subtree (self, c, y + self->infos[c].rel_y, dx, dy, depth + 1);
+  if (!self->repositioning)
+    info->visible_end = self->visible->len;
 }
 
 static guint
@@ -1318,28 +1351,75 @@ measure_small_line (ImpLayout *self,
     }
 }
 
-/* The union of the visible cards. */
+/* The union of the visible cards, from their exact extremes, which do not
+ * depend on the order the cards are visited in. */
+static void
+bounds_from_extremes (ImpLayout *self)
+{
+  if (self->min_x > self->max_x)
+    self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  else
+    self->bounds = (ImpRect) { self->min_x, self->min_y,
+                               self->max_x - self->min_x, self->max_y - self->min_y };
+}
+
+static void
+extremes_add (ImpLayout      *self,
+              const NodeInfo *info)
+{
+  self->min_x = MIN (self->min_x, info->x);
+  self->min_y = MIN (self->min_y, info->y);
+  self->max_x = MAX (self->max_x, info->x + IMP_LAYOUT_CARD_WIDTH);
+  self->max_y = MAX (self->max_y, info->y + info->card->height);
+}
+
+/* Whether a card that moved from (@old_x, @old_y) may have left an edge
+ * of the bounds it made: only then must the extremes be found again. */
+static gboolean
+extremes_shrunk (ImpLayout      *self,
+                 const NodeInfo *info,
+                 double          old_x,
+                 double          old_y)
+{
+  return (old_x <= self->min_x && info->x > old_x) ||
+         (old_y <= self->min_y && info->y > old_y) ||
+         (old_x + IMP_LAYOUT_CARD_WIDTH >= self->max_x && info->x < old_x) ||
+         (old_y + info->card->height >= self->max_y && info->y < old_y);
+}
+
 static void
 update_bounds (ImpLayout *self)
 {
-  self->bounds = (ImpRect) { 0, 0, 0, 0 };
-  for (guint i = 0; i < self->visible->len; i++)
+  self->min_x = self->min_y = G_MAXDOUBLE;
+  self->max_x = self->max_y = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->n_infos; i++)
+    if (self->infos[i].visible && self->infos[i].placed)
+      extremes_add (self, &self->infos[i]);
+  bounds_from_extremes (self);
+}
+
+/* Notes the pins place_all() and reposition_pins() follow. */
+static void
+snapshot_pins (ImpLayout *self)
+{
+  for (guint i = 0; i < self->n_infos; i++)
     {
-      NodeInfo *info = info_of (self, g_ptr_array_index (self->visible, i));
-      double x0, y0, x1, y1;
+      NodeInfo *info = &self->infos[i];
 
-      if (i == 0)
-        {
-          self->bounds = (ImpRect) { info->x, info->y, IMP_LAYOUT_CARD_WIDTH, info->card->height };
-          continue;
-        }
-
-      x0 = MIN (self->bounds.x, info->x);
-      y0 = MIN (self->bounds.y, info->y);
-      x1 = MAX (self->bounds.x + self->bounds.width, info->x + IMP_LAYOUT_CARD_WIDTH);
-      y1 = MAX (self->bounds.y + self->bounds.height, info->y + info->card->height);
-      self->bounds = (ImpRect) { x0, y0, x1 - x0, y1 - y0 };
+      info->pinned_seen = info->node->pinned;
+      info->pin_x = info->node->x;
+      info->pin_y = info->node->y;
+      info->pin_changed = FALSE;
     }
+}
+
+static gboolean
+pin_changed (const NodeInfo *info)
+{
+  const ImpNode *node = info->node;
+
+  return node->pinned != info->pinned_seen ||
+         (node->pinned && (node->x != info->pin_x || node->y != info->pin_y));
 }
 
 /* Places every visible card from the cards' heights: goal trees in bands,
@@ -1499,6 +1579,8 @@ imp_layout_compute (ImpLayout *self)
     }
 
   place_all (self, roots);
+  snapshot_pins (self);
+  self->all_changed = TRUE;
 
   measurer_clear (&m);
 }
@@ -1518,6 +1600,7 @@ imp_layout_finalize (GObject *object)
   clear_infos (self);
   g_clear_pointer (&self->tmp_texts, g_array_unref);
   g_clear_pointer (&self->tmp_boxes, g_array_unref);
+  g_clear_pointer (&self->changed_runs, g_array_unref);
   g_clear_object (&self->map);
 
   G_OBJECT_CLASS (imp_layout_parent_class)->finalize (object);
@@ -1536,6 +1619,7 @@ imp_layout_init (ImpLayout *self)
 {
   self->tmp_texts = g_array_new (FALSE, FALSE, sizeof (ImpCardText));
   self->tmp_boxes = g_array_new (FALSE, FALSE, sizeof (ImpCardBox));
+  self->changed_runs = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -1717,25 +1801,82 @@ _imp_layout_measure_text (ImpLayout  *self,
   return width;
 }
 
-/* Positions every card again from the offsets the last placement left,
- * in the order place_all() uses, and recomputes the bounds. */
+/* After pin changes only: cards keep their places relative to their
+ * parents, which pins do not affect, so only the subtree of a card whose
+ * pin changed moves, from what the last positioning noted about it. */
 static void
-reposition_all (ImpLayout *self)
+reposition_pins (ImpLayout *self)
 {
-  g_autoptr(GPtrArray) roots = imp_map_get_roots (self->map);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean full_bounds = FALSE;
 
-  g_ptr_array_set_size (self->visible, 0);
-  for (int goals = 1; goals >= 0; goals--)
-    for (guint r = 0; r < roots->len; r++)
-      {
-        NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      NodeInfo *info = &self->infos[i];
 
-        if ((info->node->level == IMP_LEVEL_GOAL) != goals || !info->placed)
-          continue;
-        position_subtree (self, info - self->infos, info->rel_y, 0, 0, 0);
-      }
+      if (!pin_changed (info))
+        continue;
+      info->pinned_seen = info->node->pinned;
+      info->pin_x = info->node->x;
+      info->pin_y = info->node->y;
+      /* A hidden card has no place to change. */
+      if (info->visible && info->placed)
+        {
+          int c = i;
 
-  update_bounds (self);
+          info->pin_changed = TRUE;
+          g_array_append_val (changed, c);
+        }
+    }
+
+  for (guint k = 0; k < changed->len; k++)
+    {
+      NodeInfo *info = &self->infos[g_array_index (changed, int, k)];
+      gboolean inside_another = FALSE;
+      guint run[2] = { info->visible_start, info->visible_end };
+
+      /* The subtree of a changed ancestor is moved with it. */
+      for (int p = info->parent; p >= 0 && !inside_another; p = self->infos[p].parent)
+        inside_another = self->infos[p].pin_changed;
+      if (inside_another)
+        continue;
+
+      g_array_set_size (old, 0);
+      for (guint v = run[0]; v < run[1]; v++)
+        {
+          NodeInfo *card = info_of (self, g_ptr_array_index (self->visible, v));
+
+          g_array_append_val (old, card->x);
+          g_array_append_val (old, card->y);
+        }
+
+      self->repositioning = TRUE;
+      position_subtree (self, info - self->infos, info->auto_y, info->shift_x, info->shift_y,
+                        info->depth);
+      self->repositioning = FALSE;
+      g_array_append_vals (self->changed_runs, run, 2);
+
+      for (guint v = run[0]; v < run[1]; v++)
+        {
+          NodeInfo *card = info_of (self, g_ptr_array_index (self->visible, v));
+          guint o = 2 * (v - run[0]);
+
+          full_bounds = full_bounds ||
+                        extremes_shrunk (self, card, g_array_index (old, double, o),
+                                         g_array_index (old, double, o + 1));
+          extremes_add (self, card);
+        }
+    }
+
+  for (guint k = 0; k < changed->len; k++)
+    self->infos[g_array_index (changed, int, k)].pin_changed = FALSE;
+
+  /* A card that made an edge of the bounds moved: they may have shrunk. */
+  if (full_bounds)
+    update_bounds (self);
+  else
+    bounds_from_extremes (self);
 }
 
 /**
@@ -1744,9 +1885,10 @@ reposition_all (ImpLayout *self)
  *
  * Lays the map out again after edits that left its structure alone: a new
  * title, notes or payload on @nodes, or new pins anywhere. Only the cards
- * of @nodes are composed and measured again; every card is placed again,
- * which is cheap next to measuring. The caller knows the structure (nodes,
- * links, collapsed state) is unchanged since the last full compute.
+ * of @nodes are composed and measured again, and every card is placed
+ * again; with no @nodes, only the subtrees of the cards whose pin changed
+ * move (see _imp_layout_get_changed_runs()). The caller knows the structure
+ * (nodes, links, collapsed state) is unchanged since the last full compute.
  *
  * Returns: %FALSE when the number of nodes or links changed after all: the
  *   layout was then computed again from scratch
@@ -1767,13 +1909,15 @@ _imp_layout_update (ImpLayout *self,
       return FALSE;
     }
 
-  /* Only pins changed: cards keep their places relative to their parents,
-   * which pins do not affect, so positions follow from those alone. */
+  g_array_set_size (self->changed_runs, 0);
+  self->all_changed = FALSE;
   if (nodes == NULL || nodes->len == 0)
     {
-      reposition_all (self);
+      reposition_pins (self);
       return TRUE;
     }
+
+  self->all_changed = TRUE;
 
   m.cache = text_cache_get (self->map);
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
@@ -1795,6 +1939,33 @@ _imp_layout_update (ImpLayout *self,
 
   roots = imp_map_get_roots (self->map);
   place_all (self, roots);
+  snapshot_pins (self);
 
   return TRUE;
+}
+
+/**
+ * _imp_layout_get_changed_runs:
+ * @n_runs: (out): how many runs
+ *
+ * What the last _imp_layout_update() may have changed, as runs of the
+ * drawing order (_imp_layout_get_visible()): pairs of a first index and
+ * one past the last. The cards outside them kept their place and content.
+ *
+ * Returns: (nullable): 2 * @n_runs indices, or %NULL when every card may
+ *   have changed (text was composed again, or the layout computed anew)
+ */
+const guint *
+_imp_layout_get_changed_runs (ImpLayout *self,
+                              guint     *n_runs)
+{
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), NULL);
+
+  *n_runs = 0;
+  if (self->all_changed)
+    return NULL;
+
+  *n_runs = self->changed_runs->len / 2;
+
+  return (const guint *) self->changed_runs->data;
 }

@@ -84,6 +84,12 @@ struct _ImpScene
   GHashTable     *touched;       /* ImpNode* of cards, ImpLink* of links */
   guint           n_touched;
   guint64         touched_serial;
+
+  /* For _imp_scene_update(): ImpLink* -> link index + 1, made on first
+   * use, and the exact extremes of every extent, once known. */
+  GHashTable     *by_link;
+  gboolean        has_extremes;
+  double          min_x, min_y, max_x, max_y;
 };
 
 G_DEFINE_FINAL_TYPE (ImpScene, imp_scene, G_TYPE_OBJECT)
@@ -698,6 +704,7 @@ imp_scene_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->branch, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->by_link, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->map);
 
@@ -1482,6 +1489,219 @@ translate_card (ImpScene     *self,
     }
 }
 
+static void
+extremes_add (ImpScene      *self,
+              const ImpRect *r)
+{
+  self->min_x = MIN (self->min_x, r->x);
+  self->min_y = MIN (self->min_y, r->y);
+  self->max_x = MAX (self->max_x, r->x + r->width);
+  self->max_y = MAX (self->max_y, r->y + r->height);
+}
+
+/* Whether an extent that moved from @old to @now may have left an edge
+ * of the bounds it made: only then must the extremes be found again. */
+static gboolean
+extremes_shrunk (ImpScene      *self,
+                 const ImpRect *old,
+                 const ImpRect *now)
+{
+  return (old->x <= self->min_x && now->x > old->x) ||
+         (old->y <= self->min_y && now->y > old->y) ||
+         (old->x + old->width >= self->max_x &&
+          now->x + now->width < old->x + old->width) ||
+         (old->y + old->height >= self->max_y &&
+          now->y + now->height < old->y + old->height);
+}
+
+/* The bounds from the extremes of every card and link, in any order. */
+static void
+extremes_compute (ImpScene *self)
+{
+  self->min_x = self->min_y = G_MAXDOUBLE;
+  self->max_x = self->max_y = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->cards->len; i++)
+    extremes_add (self, &g_array_index (self->cards, ImpSceneCard, i).extent);
+  for (guint i = 0; i < self->links->len; i++)
+    extremes_add (self, &g_array_index (self->links, ImpSceneLink, i).extent);
+  self->has_extremes = TRUE;
+}
+
+static void
+bounds_from_extremes (ImpScene *self)
+{
+  if (self->cards->len == 0)
+    self->bounds = (ImpRect) { 0, 0, 0, 0 };
+  else
+    self->bounds = (ImpRect) { self->min_x, self->min_y,
+                               self->max_x - self->min_x, self->max_y - self->min_y };
+}
+
+/* Brings card @i up to date with the layout: composed again when its node
+ * is in @redo, moved when its place changed. Notes it in @moved, and
+ * whether it made an edge of the bounds before. */
+static gboolean
+update_card (ImpScene   *self,
+             guint       i,
+             GHashTable *redo,
+             GHashTable *moved,
+             gboolean   *edge)
+{
+  ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
+  ImpNode *node = _imp_layout_get_visible (self->layout, i);
+  ImpRect rect;
+
+  if (card->node != node || !imp_layout_get_node_rect (self->layout, node, &rect))
+    return FALSE;
+
+  if (g_hash_table_contains (redo, node))
+    {
+      const ImpCard *composed = _imp_layout_get_card (self->layout, node);
+      ImpSceneCard fresh;
+      ImpRect old_extent = card->extent;
+
+      /* Composed again at the end of the arrays, then put in its
+       * place; its old texts and boxes stay behind, unused. */
+      grid_remove (&self->card_grid, &card->extent, i);
+      add_card (self, node, composed, &rect);
+      fresh = g_array_index (self->cards, ImpSceneCard, self->cards->len - 1);
+      g_array_set_size (self->cards, self->cards->len - 1);
+      card = &g_array_index (self->cards, ImpSceneCard, i);
+      *card = fresh;
+      g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (i + 1));
+      grid_insert (&self->card_grid, &card->extent, i);
+      g_hash_table_add (moved, node);
+      *edge = *edge || extremes_shrunk (self, &old_extent, &card->extent);
+      extremes_add (self, &card->extent);
+    }
+  else if (card->rect.x != rect.x || card->rect.y != rect.y)
+    {
+      ImpRect old_extent = card->extent;
+
+      grid_remove (&self->card_grid, &card->extent, i);
+      translate_card (self, card, rect.x - card->rect.x, rect.y - card->rect.y);
+      card->rect.x = rect.x;
+      card->rect.y = rect.y;
+      grid_insert (&self->card_grid, &card->extent, i);
+      g_hash_table_add (moved, node);
+      *edge = *edge || extremes_shrunk (self, &old_extent, &card->extent);
+      extremes_add (self, &card->extent);
+    }
+
+  return TRUE;
+}
+
+/* Draws link @i again where its cards are now. */
+static void
+update_link (ImpScene *self,
+             guint     i,
+             gboolean *edge)
+{
+  ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
+  ImpSceneLink fresh;
+  ImpRect old_extent = link->extent;
+  int old_box = link->mark_box, old_text = link->mark_text;
+
+  if (self->touched != NULL)
+    g_hash_table_add (self->touched, link->link);
+
+  add_link (self, link->link);
+  fresh = g_array_index (self->links, ImpSceneLink, self->links->len - 1);
+  g_array_set_size (self->links, self->links->len - 1);
+
+  /* A status mark goes back in its old places: a drag moves links
+   * at every step, and must not grow the arrays (and the cached text
+   * layouts) at every step. The glyph is the same, as a status
+   * change rebuilds the scene, so the cached layout still fits. */
+  if (fresh.mark_box >= 0 && old_box >= 0 &&
+      (guint) fresh.mark_box == self->boxes->len - 1)
+    {
+      g_array_index (self->boxes, ImpSceneBox, old_box) =
+        g_array_index (self->boxes, ImpSceneBox, fresh.mark_box);
+      g_array_set_size (self->boxes, self->boxes->len - 1);
+      fresh.mark_box = old_box;
+    }
+  if (fresh.mark_text >= 0 && old_text >= 0 &&
+      (guint) fresh.mark_text == self->texts->len - 1 &&
+      g_strcmp0 (g_array_index (self->texts, ImpSceneText, old_text).text,
+                 g_array_index (self->texts, ImpSceneText, fresh.mark_text).text) == 0)
+    {
+      g_array_index (self->texts, ImpSceneText, old_text) =
+        g_array_index (self->texts, ImpSceneText, fresh.mark_text);
+      g_array_set_size (self->texts, self->texts->len - 1);
+      fresh.mark_text = old_text;
+    }
+  link = &g_array_index (self->links, ImpSceneLink, i);
+  *link = fresh;
+  if (!same_rect (&old_extent, &link->extent))
+    {
+      grid_remove (&self->link_grid, &old_extent, i);
+      grid_insert (&self->link_grid, &link->extent, i);
+    }
+  *edge = *edge || extremes_shrunk (self, &old_extent, &link->extent);
+  extremes_add (self, &link->extent);
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The links of the cards in @moved, by their index, in drawing order. */
+static GArray *
+links_of_moved (ImpScene   *self,
+                GHashTable *moved)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+  guint kept = 0;
+
+  if (self->by_link == NULL)
+    {
+      self->by_link = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->links->len; i++)
+        g_hash_table_insert (self->by_link, g_array_index (self->links, ImpSceneLink, i).link,
+                             GUINT_TO_POINTER (i + 1));
+    }
+
+  g_hash_table_iter_init (&iter, moved);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ImpNode *node = key;
+
+      for (int side = 0; side < 2; side++)
+        {
+          GPtrArray *links = side == 0 ? node->parents : node->children;
+
+          for (guint j = 0; j < links->len; j++)
+            {
+              guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_link,
+                                                                      g_ptr_array_index (links, j)));
+
+              if (position > 0)
+                {
+                  position--;
+                  g_array_append_val (indices, position);
+                }
+            }
+        }
+    }
+
+  /* A link between two moved cards is found twice. */
+  g_array_sort (indices, compare_guint);
+  for (guint k = 0; k < indices->len; k++)
+    if (k == 0 || g_array_index (indices, guint, k) != g_array_index (indices, guint, kept - 1))
+      g_array_index (indices, guint, kept++) = g_array_index (indices, guint, k);
+  g_array_set_size (indices, kept);
+
+  return indices;
+}
+
 /**
  * _imp_scene_update:
  * @nodes: (element-type ImpNode) (nullable): nodes whose title, notes or
@@ -1492,8 +1712,9 @@ translate_card (ImpScene     *self,
  * payload on @nodes, or nodes pinned elsewhere. The cards of @nodes are
  * measured and composed again, cards that moved are moved with what they
  * carry, and only the links and index cells they touch are redone; the
- * result equals a scene built from scratch. Everything else (a new node or
- * link, a status, a collapsed branch) needs imp_scene_new().
+ * result equals a scene built from scratch. After pins alone, only the
+ * cards the layout says it moved are looked at. Everything else (a new
+ * node or link, a status, a collapsed branch) needs imp_scene_new().
  *
  * Returns: %FALSE when the structure did change after all; the scene is
  *   then unusable and must be replaced by a new one
@@ -1504,8 +1725,11 @@ _imp_scene_update (ImpScene  *self,
 {
   g_autoptr(GHashTable) redo = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) moved = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) link_indices = NULL;
   guint n_texts = self->texts->len;
-  gboolean first = TRUE;
+  const guint *runs;
+  guint n_runs;
+  gboolean edge = FALSE;
 
   g_return_val_if_fail (IMP_IS_SCENE (self), FALSE);
 
@@ -1517,92 +1741,30 @@ _imp_scene_update (ImpScene  *self,
       _imp_layout_get_n_visible (self->layout) != self->cards->len)
     return FALSE;
 
-  for (guint i = 0; i < self->cards->len; i++)
+  if (!self->has_extremes)
+    extremes_compute (self);
+
+  runs = _imp_layout_get_changed_runs (self->layout, &n_runs);
+  if (runs == NULL)
     {
-      ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
-      ImpNode *node = _imp_layout_get_visible (self->layout, i);
-      ImpRect rect;
-
-      if (card->node != node || !imp_layout_get_node_rect (self->layout, node, &rect))
-        return FALSE;
-
-      if (g_hash_table_contains (redo, node))
-        {
-          const ImpCard *composed = _imp_layout_get_card (self->layout, node);
-          ImpSceneCard fresh;
-
-          /* Composed again at the end of the arrays, then put in its
-           * place; its old texts and boxes stay behind, unused. */
-          grid_remove (&self->card_grid, &card->extent, i);
-          add_card (self, node, composed, &rect);
-          fresh = g_array_index (self->cards, ImpSceneCard, self->cards->len - 1);
-          g_array_set_size (self->cards, self->cards->len - 1);
-          card = &g_array_index (self->cards, ImpSceneCard, i);
-          *card = fresh;
-          g_hash_table_insert (self->by_node, node, GUINT_TO_POINTER (i + 1));
-          grid_insert (&self->card_grid, &card->extent, i);
-          g_hash_table_add (moved, node);
-        }
-      else if (card->rect.x != rect.x || card->rect.y != rect.y)
-        {
-          grid_remove (&self->card_grid, &card->extent, i);
-          translate_card (self, card, rect.x - card->rect.x, rect.y - card->rect.y);
-          card->rect.x = rect.x;
-          card->rect.y = rect.y;
-          grid_insert (&self->card_grid, &card->extent, i);
-          g_hash_table_add (moved, node);
-        }
+      for (guint i = 0; i < self->cards->len; i++)
+        if (!update_card (self, i, redo, moved, &edge))
+          return FALSE;
+    }
+  else
+    {
+      for (guint r = 0; r < n_runs; r++)
+        for (guint i = runs[2 * r]; i < runs[2 * r + 1]; i++)
+          if (i >= self->cards->len || !update_card (self, i, redo, moved, &edge))
+            return FALSE;
     }
 
   if (g_hash_table_size (moved) > 0)
-    for (guint i = 0; i < self->links->len; i++)
-      {
-        ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
-        ImpSceneLink fresh;
-        ImpRect old_extent = link->extent;
-        int old_box = link->mark_box, old_text = link->mark_text;
-
-        if (!g_hash_table_contains (moved, link->link->parent) &&
-            !g_hash_table_contains (moved, link->link->child))
-          continue;
-
-        if (self->touched != NULL)
-          g_hash_table_add (self->touched, link->link);
-
-        add_link (self, link->link);
-        fresh = g_array_index (self->links, ImpSceneLink, self->links->len - 1);
-        g_array_set_size (self->links, self->links->len - 1);
-
-        /* A status mark goes back in its old places: a drag moves links
-         * at every step, and must not grow the arrays (and the cached text
-         * layouts) at every step. The glyph is the same, as a status
-         * change rebuilds the scene, so the cached layout still fits. */
-        if (fresh.mark_box >= 0 && old_box >= 0 &&
-            (guint) fresh.mark_box == self->boxes->len - 1)
-          {
-            g_array_index (self->boxes, ImpSceneBox, old_box) =
-              g_array_index (self->boxes, ImpSceneBox, fresh.mark_box);
-            g_array_set_size (self->boxes, self->boxes->len - 1);
-            fresh.mark_box = old_box;
-          }
-        if (fresh.mark_text >= 0 && old_text >= 0 &&
-            (guint) fresh.mark_text == self->texts->len - 1 &&
-            g_strcmp0 (g_array_index (self->texts, ImpSceneText, old_text).text,
-                       g_array_index (self->texts, ImpSceneText, fresh.mark_text).text) == 0)
-          {
-            g_array_index (self->texts, ImpSceneText, old_text) =
-              g_array_index (self->texts, ImpSceneText, fresh.mark_text);
-            g_array_set_size (self->texts, self->texts->len - 1);
-            fresh.mark_text = old_text;
-          }
-        link = &g_array_index (self->links, ImpSceneLink, i);
-        *link = fresh;
-        if (!same_rect (&old_extent, &link->extent))
-          {
-            grid_remove (&self->link_grid, &old_extent, i);
-            grid_insert (&self->link_grid, &link->extent, i);
-          }
-      }
+    {
+      link_indices = links_of_moved (self, moved);
+      for (guint k = 0; k < link_indices->len; k++)
+        update_link (self, g_array_index (link_indices, guint, k), &edge);
+    }
 
   if (self->touched != NULL)
     {
@@ -1617,19 +1779,10 @@ _imp_scene_update (ImpScene  *self,
       self->n_touched = g_hash_table_size (self->touched);
     }
 
-  self->bounds = (ImpRect) { 0, 0, 0, 0 };
-  for (guint i = 0; i < self->cards->len; i++)
-    {
-      const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
-
-      if (first)
-        self->bounds = card->extent;
-      else
-        rect_union (&self->bounds, &card->extent);
-      first = FALSE;
-    }
-  for (guint i = 0; i < self->links->len; i++)
-    rect_union (&self->bounds, &g_array_index (self->links, ImpSceneLink, i).extent);
+  /* Something that made an edge of the bounds moved: they may shrink. */
+  if (edge)
+    extremes_compute (self);
+  bounds_from_extremes (self);
 
   if (self->texts->len > n_texts)
     {

@@ -291,7 +291,9 @@ static inline gint64
 tile_key (gint64 ix,
           gint64 iy)
 {
-  return (ix << 32) | (iy & 0xffffffff);
+  /* Shifted as unsigned: tiles left of or above the origin have negative
+   * indices, and shifting a negative signed value is undefined. */
+  return (gint64) (((guint64) ix << 32) | ((guint64) iy & 0xffffffff));
 }
 
 static inline gint64
