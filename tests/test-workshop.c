@@ -26,49 +26,12 @@
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
+#include "imp-test-utils.h"
+
 /* Workshop mode in a real window (Xvfb in CI): presentation, the reveal,
  * focus, the timebox; none of them may change the document. */
 
 static ImpApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static ImpWindow *
-new_window_with_map (ImpMap *map)
-{
-  ImpWindow *window = imp_window_new (app);
-  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  imp_window_set_map (window, map, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate_for (100);
-
-  return window;
-}
 
 static void
 activate (ImpWindow  *window,
@@ -76,23 +39,7 @@ activate (ImpWindow  *window,
           GVariant   *param)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
-  iterate_for (20);
-}
-
-static ImpMap *
-load_example (const char *name)
-{
-  const char *root = g_getenv ("IMP_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  ImpMap *map;
-
-  g_assert_nonnull (root);
-  path = g_build_filename (root, "data", "examples", name, NULL);
-  map = imp_format_load_path (path, &error);
-  g_assert_no_error (error);
-
-  return map;
+  imp_test_iterate_for (20);
 }
 
 /* Everything shown on the canvas lies inside it, under the column headers,
@@ -142,7 +89,7 @@ card_point (ImpCanvas *canvas,
 static void
 test_presentation (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
   g_autofree char *before = imp_format_save_to_data (map, NULL);
   g_autofree char *after = NULL;
   const ImpLevel expected[] = {
@@ -152,14 +99,14 @@ test_presentation (void)
     "Step 1 of 5: Goal", "Step 2 of 5: Actor", "Step 3 of 5: Impact",
     "Step 4 of 5: Deliverable", "Step 5 of 5: Experiment",
   };
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpThemeKind theme_before = imp_canvas_get_theme_kind (canvas);
   guint n_shown_before = 0;
 
   /* The inspector is open before, so leaving must bring it back. */
   adw_flap_set_reveal_flap (window->inspector_flap, TRUE);
-  iterate_for (50);
+  imp_test_iterate_for (50);
 
   activate (window, "win.presentation", NULL);
   g_assert_true (imp_window_get_presenting (window));
@@ -228,7 +175,7 @@ test_presentation (void)
 
   /* Escape leaves presentation mode. */
   g_assert_true (_imp_window_workshop_step_out (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_false (imp_window_get_presenting (window));
   g_assert_cmpint (imp_canvas_get_reveal_level (canvas), ==, -1);
   g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
@@ -283,7 +230,7 @@ click_header (ImpWindow *window,
       if (GTK_IS_GESTURE_CLICK (controller))
         g_signal_emit_by_name (controller, "pressed", 1, bx, by);
     }
-  iterate_for (20);
+  imp_test_iterate_for (20);
 }
 
 /* Three tiers fold actors away: goal, outcome, output, in three steps. */
@@ -302,7 +249,7 @@ test_reveal_three_tiers (void)
   g_assert_nonnull (imp_map_link (map, goal, impact, -1, NULL));
   g_assert_nonnull (imp_map_link (map, impact, deliverable, -1, NULL));
 
-  window = new_window_with_map (map);
+  window = imp_test_new_window_with_map (app, map);
   canvas = imp_window_get_canvas (window);
 
   activate (window, "win.reveal-next", NULL);
@@ -343,10 +290,10 @@ test_reveal_three_tiers (void)
 static void
 test_focus (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
   g_autofree char *before = imp_format_save_to_data (map, NULL);
   g_autofree char *after = NULL;
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpNode *goal = imp_map_get_node (map, 0);
   ImpNode *actor = imp_node_get_child (goal, 1);
@@ -369,11 +316,11 @@ test_focus (void)
             gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
           g_signal_emit_by_name (controller, "pressed", 1, bx, by);
       }
-    iterate_for (50);
+    imp_test_iterate_for (50);
     g_assert_true (imp_canvas_get_selected (canvas) == actor);
     g_assert_true (gtk_widget_get_visible (menu));
     gtk_popover_popdown (GTK_POPOVER (menu));
-    iterate_for (20);
+    imp_test_iterate_for (20);
   }
 
   activate (window, "win.focus-branch", NULL);
@@ -389,10 +336,10 @@ test_focus (void)
 
   /* The focus survives an edit of the map (the scene is rebuilt). */
   imp_history_set_node_title (imp_window_get_history (window), actor, "Teachers and tutors");
-  iterate_for (20);
+  imp_test_iterate_for (20);
   g_assert_true (imp_scene_get_focus (imp_canvas_get_scene (canvas)) == actor);
   imp_history_undo (imp_window_get_history (window));
-  iterate_for (20);
+  imp_test_iterate_for (20);
 
   /* Escape steps out of the focus first, and only of it. */
   activate (window, "win.presentation", NULL);
@@ -419,13 +366,13 @@ test_focus (void)
 static void
 test_votes (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
   g_autoptr(ImpMap) reloaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = imp_format_save_to_data (map, NULL);
   g_autofree char *saved = NULL;
   g_autofree char *after = NULL;
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpNode *deliverable = NULL, *other = NULL;
@@ -448,7 +395,7 @@ test_votes (void)
 
   /* Three votes on one card, one taken back: two. */
   imp_canvas_set_selected (canvas, deliverable);
-  iterate_for (20);
+  imp_test_iterate_for (20);
   activate (window, "win.add-vote", NULL);
   activate (window, "win.add-vote", NULL);
   activate (window, "win.add-vote", NULL);
@@ -456,7 +403,7 @@ test_votes (void)
   g_assert_cmpuint (deliverable->votes, ==, votes0 + 2);
 
   imp_canvas_set_selected (canvas, other);
-  iterate_for (20);
+  imp_test_iterate_for (20);
   activate (window, "win.add-vote", NULL);
   g_assert_cmpuint (other->votes, ==, other0 + 1);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 3);
@@ -481,7 +428,7 @@ test_votes (void)
     char key[32];
 
     imp_inspector_show_page (inspector, "map");
-    iterate_for (20);
+    imp_test_iterate_for (20);
     for (;;)
       {
         ImpNode *node;
@@ -541,9 +488,8 @@ type_idea (GtkWidget  *entry,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (20);
+  imp_test_iterate_for (20);
 }
-
 
 static ImpNode *
 first_of_level (ImpMap   *map,
@@ -559,13 +505,13 @@ first_of_level (ImpMap   *map,
 static void
 test_parking_lot (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
   g_autoptr(ImpMap) reloaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *before_place = NULL;
   g_autofree char *after_undo = NULL;
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpParkingLot *lot = IMP_PARKING_LOT (window->parking_lot);
@@ -613,11 +559,11 @@ test_parking_lot (void)
   g_assert_true (imp_node_get_tree_parent (node) == impact);
   g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 1);
   g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes + 1);
-  iterate_for (20);
+  imp_test_iterate_for (20);
   g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 1);
 
   g_assert_true (imp_history_undo (history));
-  iterate_for (20);
+  imp_test_iterate_for (20);
   g_assert_cmpuint (imp_map_get_n_nodes (map), ==, n_nodes);
   g_assert_cmpuint (imp_map_get_n_parked (map), ==, n0 + 2);
   g_assert_cmpuint (imp_parking_lot_get_n_rows (lot), ==, n0 + 2);
@@ -721,7 +667,7 @@ test_templates (void)
   };
   g_auto(GStrv) examples = imp_template_dialog_list_examples ();
   g_autoptr(ImpMap) parent_map = imp_map_new_with_goal ("New goal");
-  ImpWindow *parent = new_window_with_map (parent_map);
+  ImpWindow *parent = imp_test_new_window_with_map (app, parent_map);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -742,7 +688,7 @@ test_templates (void)
       g_assert_cmpint (map_has_level (map, IMP_LEVEL_EXPERIMENT), ==, cases[i].experiments);
       if (window != parent)
         gtk_window_destroy (GTK_WINDOW (window));
-      iterate_for (20);
+      imp_test_iterate_for (20);
     }
 
   /* The examples open as untitled copies; the example files stay as they were. */
@@ -770,7 +716,7 @@ test_templates (void)
       g_assert_cmpstr (bytes_after, ==, bytes_before);
       if (window != parent)
         gtk_window_destroy (GTK_WINDOW (window));
-      iterate_for (20);
+      imp_test_iterate_for (20);
     }
 
   gtk_window_destroy (GTK_WINDOW (parent));
@@ -817,7 +763,7 @@ press_keys (ImpWindow  *window,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_subprocess_get_successful (process));
-  iterate_for (200);
+  imp_test_iterate_for (200);
 }
 
 /* What the keys are bound to, pressed for real: votes, presentation,
@@ -825,7 +771,7 @@ press_keys (ImpWindow  *window,
 static void
 test_real_keys (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
   g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   ImpWindow *window;
   ImpCanvas *canvas;
@@ -839,7 +785,7 @@ test_real_keys (void)
       return;
     }
 
-  window = new_window_with_map (map);
+  window = imp_test_new_window_with_map (app, map);
   canvas = imp_window_get_canvas (window);
   selection = imp_window_get_selection (window);
   deliverable = first_of_level (map, IMP_LEVEL_DELIVERABLE);
@@ -974,8 +920,8 @@ test_timebox (void)
 static void
 test_reveal_arrow_keys (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
-  ImpWindow *window = new_window_with_map (map);
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpSelection *selection = imp_canvas_get_selection (imp_window_get_canvas (window));
   ImpNode *goal = imp_map_get_node (map, 0);
 
@@ -1016,8 +962,8 @@ test_reveal_arrow_keys (void)
 static void
 test_reveal_new_child_shown (void)
 {
-  g_autoptr(ImpMap) map = load_example ("edtech-weekly-learners.impactmap");
-  ImpWindow *window = new_window_with_map (map);
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpSelection *selection = imp_canvas_get_selection (canvas);
   ImpNode *goal = imp_map_get_node (map, 0);

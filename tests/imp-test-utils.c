@@ -1,0 +1,71 @@
+/* imp-test-utils.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "imp-format.h"
+#include "imp-test-utils.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+imp_test_iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Opens a window of @app showing @map and waits until it is mapped and its
+ * canvas has a size, for at most five seconds. */
+ImpWindow *
+imp_test_new_window_with_map (ImpApplication *app,
+                              ImpMap         *map)
+{
+  ImpWindow *window = imp_window_new (app);
+  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  imp_test_iterate_for (100);
+
+  return window;
+}
+
+/* Loads data/examples/@name of the source tree; fails the test if it cannot. */
+ImpMap *
+imp_test_load_example (const char *name)
+{
+  const char *root = g_getenv ("IMP_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpMap *map;
+
+  g_assert_nonnull (root);
+  path = g_build_filename (root, "data", "examples", name, NULL);
+  map = imp_format_load_path (path, &error);
+  g_assert_no_error (error);
+
+  return map;
+}
