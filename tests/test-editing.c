@@ -22,49 +22,12 @@
 #include "imp-scene-private.h"
 #include "imp-window.h"
 
+#include "imp-test-utils.h"
+
 /* Editing in the real window (Xvfb in CI): the actions the keys are bound
  * to, the in-place editor, drags on the canvas, and undo of it all. */
 
 static ImpApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static ImpWindow *
-new_window_with_map (ImpMap *map)
-{
-  ImpWindow *window = imp_window_new (app);
-  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  imp_window_set_map (window, map, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate_for (100);
-
-  return window;
-}
 
 static void
 activate (ImpWindow  *window,
@@ -72,7 +35,7 @@ activate (ImpWindow  *window,
           GVariant   *param)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
-  iterate_for (10);
+  imp_test_iterate_for (10);
 }
 
 /* Types @text into the open in-place editor and presses Enter. */
@@ -88,7 +51,7 @@ type_title (ImpWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (editor), text);
   g_signal_emit_by_name (editor, "activate");
   g_assert_false (imp_canvas_is_editing (canvas));
-  iterate_for (10);
+  imp_test_iterate_for (10);
 }
 
 static ImpNode *
@@ -115,7 +78,7 @@ test_keyboard_build (void)
   g_autofree char *after_delete = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpNode *goal, *actor, *impact, *teachers;
@@ -333,7 +296,7 @@ drag_card (ImpCanvas *canvas,
   for (int i = 1; i <= 10; i++)
     g_signal_emit_by_name (drag, "drag-update", (x1 - x0) * i / 10, (y1 - y0) * i / 10);
   g_signal_emit_by_name (drag, "drag-end", x1 - x0, y1 - y0);
-  iterate_for (10);
+  imp_test_iterate_for (10);
 }
 
 static void
@@ -351,7 +314,7 @@ test_drag (void)
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autofree char *before = NULL;
   g_autofree char *message = NULL;
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpNode *goal, *actor, *impact1, *impact2, *deliverable;
@@ -364,7 +327,7 @@ test_drag (void)
   deliverable = imp_history_add_node (history, impact1, -1, IMP_LEVEL_DELIVERABLE,
                                       "Deliverable", NULL);
   imp_canvas_zoom_fit (canvas);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_signal_connect (canvas, "message", G_CALLBACK (message_cb), &message);
 
   /* Onto a card of the level before: re-parented, in one step. */
@@ -404,7 +367,7 @@ test_drag (void)
     for (int i = 1; i <= 5; i++)
       g_signal_emit_by_name (drag, "drag-update", 0.0, 30.0 * i);
     g_signal_emit_by_name (drag, "drag-end", 0.0, 150.0);
-    iterate_for (10);
+    imp_test_iterate_for (10);
   }
   g_assert_true (deliverable->pinned);
   g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 1);
@@ -419,7 +382,7 @@ static void
 test_selection (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpSelection *selection = imp_window_get_selection (window);
@@ -431,7 +394,7 @@ test_selection (void)
   goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Goal", NULL);
   actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Actor", NULL);
   imp_canvas_zoom_fit (canvas);
-  iterate_for (50);
+  imp_test_iterate_for (50);
 
   /* A click on a card selects it. */
   card_centre (canvas, actor, &x, &y);
@@ -469,7 +432,7 @@ test_selection (void)
   /* Zoom to selection puts the selected card in the middle of the view. */
   imp_selection_select (selection, actor);
   activate (window, "win.zoom-selection", NULL);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   {
     double cx, cy;
     int width = gtk_widget_get_width (GTK_WIDGET (canvas));
@@ -501,7 +464,7 @@ wait_for_change (guint *count,
 
   while (*count == from && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
-  iterate_for (20);
+  imp_test_iterate_for (20);
 }
 
 static void
@@ -523,7 +486,7 @@ static void
 test_clipboard (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpHistory *history = imp_window_get_history (window);
   ImpSelection *selection = imp_window_get_selection (window);
@@ -594,7 +557,7 @@ static void
 test_find (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
-  ImpWindow *window = new_window_with_map (map);
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
   ImpHistory *history = imp_window_get_history (window);
   ImpSelection *selection = imp_window_get_selection (window);
   GtkWidget *focus, *entry;
@@ -613,7 +576,7 @@ test_find (void)
 
   /* Titles and notes, without regard to case. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "teachers");
-  iterate_for (400);
+  imp_test_iterate_for (400);
   g_assert_cmpuint (imp_selection_get_n_nodes (selection), ==, 2);
   g_assert_true (imp_selection_get_primary (selection) == a);
 
@@ -626,11 +589,11 @@ test_find (void)
   g_assert_true (imp_selection_get_primary (selection) == b);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "nowhere");
-  iterate_for (400);
+  imp_test_iterate_for (400);
   g_assert_true (imp_selection_get_primary (selection) == b);
 
   g_signal_emit_by_name (entry, "stop-search");
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (imp_window_get_canvas (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -671,7 +634,7 @@ xdotool (ImpWindow  *window,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_subprocess_get_successful (process));
-  iterate_for (200);
+  imp_test_iterate_for (200);
 }
 
 static void
@@ -720,7 +683,7 @@ test_real_keys (void)
       return;
     }
 
-  window = new_window_with_map (map);
+  window = imp_test_new_window_with_map (app, map);
   history = imp_window_get_history (window);
   gtk_widget_grab_focus (GTK_WIDGET (imp_window_get_canvas (window)));
 
