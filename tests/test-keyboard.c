@@ -20,30 +20,14 @@
 #include "imp-window.h"
 #include "imp-window-private.h"
 
+#include "imp-test-utils.h"
+
 /* Everything with the keyboard alone, with real key presses (xdotool under
  * Xvfb): into the inspector and back (F6), through its pages, out of the
  * canvas (Ctrl+Tab), and the export dialog and preferences opened and
  * closed. */
 
 static ImpApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 waited_cb (GObject      *object,
@@ -83,7 +67,7 @@ press (GtkWindow  *window,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_subprocess_get_successful (process));
-  iterate_for (100);
+  imp_test_iterate_for (100);
 }
 
 /* Lets the window run until @expr holds (the flap's reveal animation, a
@@ -180,7 +164,7 @@ new_window (ImpMap *map)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  iterate_for (100);
+  imp_test_iterate_for (100);
   gtk_widget_grab_focus (canvas);
 
   return window;
@@ -247,7 +231,7 @@ test_f6_between_map_and_inspector (void)
                  imp_map_get_node (map, 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 /* Both pages of the inspector are reached with Tab and Space, from F6. */
@@ -281,7 +265,7 @@ test_inspector_pages (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, first);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 /* Tab belongs to the canvas (it adds a card); Ctrl+Tab leaves it. F10
@@ -322,7 +306,7 @@ test_ctrl_tab_leaves_canvas (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 /* Ctrl+E opens the export dialog with the focus inside; Escape closes it.
@@ -343,7 +327,7 @@ test_dialogs (void)
   WAIT_UNTIL (find_toplevel (IMP_TYPE_EXPORT_DIALOG) != NULL);
   dialog = find_toplevel (IMP_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
-  iterate_for (200);
+  imp_test_iterate_for (200);
   press (dialog, "Tab");
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
   press (dialog, "Escape");
@@ -354,7 +338,7 @@ test_dialogs (void)
   WAIT_UNTIL (find_toplevel (IMP_TYPE_PREFERENCES) != NULL);
   dialog = find_toplevel (IMP_TYPE_PREFERENCES);
   g_assert_nonnull (dialog);
-  iterate_for (200);
+  imp_test_iterate_for (200);
   press (dialog, "Tab");
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
   press (dialog, "Escape");
@@ -362,7 +346,7 @@ test_dialogs (void)
   g_assert_null (find_toplevel (IMP_TYPE_PREFERENCES));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 int
