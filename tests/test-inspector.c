@@ -20,28 +20,12 @@
 #include "imp-scene-private.h"
 #include "imp-window.h"
 
+#include "imp-test-utils.h"
+
 /* The inspector in a real window (Xvfb in CI): edits go through the undo
  * stack, reach the model and the canvas, and nonsense is refused. */
 
 static ImpApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GtkWidget *
 find_child_of_type (GtkWidget *widget,
@@ -89,7 +73,7 @@ card_progress (ImpCanvas *canvas,
 {
   const ImpSceneCard *card;
 
-  iterate_for (100);
+  imp_test_iterate_for (100);
   card = _imp_scene_find_card (imp_canvas_get_scene (canvas), node);
   g_assert_nonnull (card);
 
@@ -107,7 +91,7 @@ type_and_apply (ImpInspector *inspector,
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 static const char *
@@ -144,7 +128,7 @@ test_inspector_edits_metric (void)
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_for (300);
+  imp_test_iterate_for (300);
 
   canvas = imp_window_get_canvas (window);
   history = imp_window_get_history (window);
@@ -157,7 +141,7 @@ test_inspector_edits_metric (void)
 
   /* Selecting a card shows its page. */
   imp_selection_select (imp_window_get_selection (window), impact);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpstr (imp_inspector_get_page (inspector), ==, "selection");
   g_assert_cmpstr (field_text (inspector, "title"), ==, "Get results within a minute");
   g_assert_cmpstr (field_text (inspector, "metric-current"), ==, "310");
@@ -192,7 +176,7 @@ test_inspector_edits_metric (void)
 
   /* Undo puts the model, the field and the card back. */
   g_assert_true (imp_history_undo (history));
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpfloat (impact->metric->current, ==, 310);
   g_assert_cmpstr (field_text (inspector, "metric-current"), ==, "310");
   g_assert_cmpfloat_with_epsilon (card_progress (canvas, impact), 230.0 / 480.0, 1e-9);
@@ -200,7 +184,7 @@ test_inspector_edits_metric (void)
 
   /* ICE: 0 and 11 are refused; 1 to 10 are kept. */
   imp_selection_select (imp_window_get_selection (window), deliverable);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   type_and_apply (inspector, "ice-impact", "11");
   g_assert_cmpuint (deliverable->ice.impact, ==, 0);
   g_assert_nonnull (imp_inspector_get_feedback (inspector, "ice-impact"));
@@ -215,7 +199,7 @@ test_inspector_edits_metric (void)
 
   /* Adding an experiment goes through the history too. */
   g_signal_emit_by_name (imp_inspector_get_field (inspector, "add-experiment"), "clicked");
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpuint (deliverable->children->len, >=, 1);
   g_assert_cmpint (imp_node_get_child (deliverable, 0)->level, ==, IMP_LEVEL_EXPERIMENT);
 
@@ -226,15 +210,15 @@ test_inspector_edits_metric (void)
     GtkWidget *row;
 
     imp_selection_select (imp_window_get_selection (window), experiment);
-    iterate_for (50);
+    imp_test_iterate_for (50);
     row = imp_inspector_get_field (inspector, "exp-status");
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_EXPERIMENT_DONE);
-    iterate_for (50);
+    imp_test_iterate_for (50);
     g_assert_cmpint (experiment->experiment->status, ==, IMP_EXPERIMENT_DONE);
     row = imp_inspector_get_field (inspector, "exp-result");
     g_assert_true (gtk_widget_get_sensitive (row));
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_RESULT_REFUTES);
-    iterate_for (50);
+    imp_test_iterate_for (50);
     g_assert_cmpint (experiment->experiment->result, ==, IMP_RESULT_REFUTES);
     g_assert_cmpint (imp_analysis_get_verdict (deliverable, NULL, NULL), ==,
                      IMP_VERDICT_ELIMINATED);
@@ -249,7 +233,7 @@ test_inspector_edits_metric (void)
     g_assert_true (imp_history_undo (history));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 static void
@@ -266,23 +250,23 @@ test_inspector_edits_link (void)
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_for (300);
+  imp_test_iterate_for (300);
   history = imp_window_get_history (window);
   inspector = IMP_INSPECTOR (find_child_of_type (GTK_WIDGET (window), IMP_TYPE_INSPECTOR));
 
   imp_selection_select_link (imp_window_get_selection (window), link);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   type_and_apply (inspector, "link-assumption", "Students who get results sooner come back");
   g_assert_cmpstr (link->assumption, ==, "Students who get results sooner come back");
 
   row = imp_inspector_get_field (inspector, "link-status");
   g_assert_true (ADW_IS_COMBO_ROW (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_LINK_STATUS_REFUTED);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpint (link->status, ==, IMP_LINK_STATUS_REFUTED);
 
   g_assert_true (imp_history_undo (history));
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpint (link->status, ==, IMP_LINK_STATUS_UNTESTED);
   row = imp_inspector_get_field (inspector, "link-status");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
@@ -300,7 +284,7 @@ test_inspector_edits_link (void)
   /* The vocabulary relabels the inspector. */
   row = imp_inspector_get_field (inspector, "vocabulary");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_VOCABULARY_FIVE_QUESTIONS);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_FIVE_QUESTIONS);
   row = imp_inspector_get_field (inspector, "title");
   g_assert_nonnull (row);
@@ -309,7 +293,7 @@ test_inspector_edits_link (void)
                                                                      ADW_TYPE_PREFERENCES_GROUP))),
                    ==, "Why");
   g_assert_true (imp_history_undo (history));
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_CLASSIC);
 
   /* Renaming the map is one undoable step too. */
@@ -319,7 +303,7 @@ test_inspector_edits_link (void)
   g_assert_true (imp_history_undo (history));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 int
