@@ -23,29 +23,13 @@
 #include "imp-session.h"
 #include "imp-window-private.h"
 
+#include "imp-test-utils.h"
+
 /* The window's files on a real display: save, failures, closing with
  * unsaved changes, drafts, external changes and crash recovery. */
 
 static ImpApplication *app;
 static char *tmp_dir;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* Runs the main loop until @cond holds, or fails after five seconds. */
 #define WAIT_FOR(cond) \
@@ -88,7 +72,7 @@ respond (AdwMessageDialog *dialog,
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
-  iterate_for (50);
+  imp_test_iterate_for (50);
 }
 
 static ImpMap *
@@ -123,7 +107,7 @@ window_with_file (const char *name,
 
   imp_window_set_map (window, map, file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_for (100);
+  imp_test_iterate_for (100);
 
   return window;
 }
@@ -301,7 +285,7 @@ test_close_asks (void)
 
   /* Unmodified: no question. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_assert_null (window);
 
   window = window_with_file ("close.impactmap", TRUE);
@@ -369,7 +353,7 @@ test_external_change (void)
   imp_map_set_title (window->map, "Ours");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   WAIT_FOR (!window->saving);
-  iterate_for (600);
+  imp_test_iterate_for (600);
   g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
 
   g_usleep (20000);
