@@ -17,30 +17,14 @@
 #include "imp-inspector.h"
 #include "imp-window-private.h"
 
+#include "imp-test-utils.h"
+
 /* Opening a big map: the window says it is opening the file, keeps
  * running its main loop while a worker thread reads and lays it out, and
  * then shows the map. */
 
 static ImpApplication *app;
 static char *tmp_dir;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* A map of @n deliverables with long notes: over a mebibyte on disk. */
 static char *
@@ -113,7 +97,7 @@ test_big_map_loads_in_thread (void)
   for (guint guard = 0; _imp_window_files_is_loading (window); guard++)
     {
       g_assert_cmpuint (guard, <, 120000);
-      iterate_for (1);
+      imp_test_iterate_for (1);
     }
 
   /* Then the map, with the scene built in the thread. */
@@ -127,7 +111,7 @@ test_big_map_loads_in_thread (void)
   g_assert_nonnull (scene);
   g_assert_true (imp_scene_get_map (scene) == map);
   g_assert_true (imp_scene_hit_test (scene, -1e6, -1e6) == NULL);
-  iterate_for (100);
+  imp_test_iterate_for (100);
 
   /* The Map page lists 2400 deliverables a step at a time. */
   {
@@ -146,7 +130,7 @@ test_big_map_loads_in_thread (void)
     g_assert_null (imp_inspector_get_field (inspector, "ranked-50"));
     more = imp_inspector_get_field (inspector, "ranked-more");
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more)), ==, "50 of 2400 shown");
-    iterate_for (50);
+    imp_test_iterate_for (50);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -188,7 +172,7 @@ test_close_while_loading (void)
   for (guint guard = 0; _imp_window_files_is_loading (window); guard++)
     {
       g_assert_cmpuint (guard, <, 120000);
-      iterate_for (1);
+      imp_test_iterate_for (1);
     }
   g_object_unref (window);
   g_unlink (path);
@@ -219,7 +203,7 @@ test_second_file_while_loading (void)
   for (guint guard = 0; _imp_window_files_is_loading (first); guard++)
     {
       g_assert_cmpuint (guard, <, 120000);
-      iterate_for (1);
+      imp_test_iterate_for (1);
     }
 
   /* The window keeps the second file. */
@@ -240,7 +224,7 @@ test_second_file_while_loading (void)
   for (GList *l = windows; l != NULL; l = l->next)
     if (IMP_IS_WINDOW (l->data))
       gtk_window_destroy (l->data);
-  iterate_for (50);
+  imp_test_iterate_for (50);
   g_unlink (big_path);
   g_unlink (small_path);
 }
