@@ -22,27 +22,11 @@
 #include "imp-viewport.h"
 #include "imp-window.h"
 
+#include "imp-test-utils.h"
+
 /* Tests of the window and the canvas on a real display (Xvfb in CI). */
 
 static ImpApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* Presents @window and runs the main loop until the canvas (or the error
  * page) has a size and has been drawn, or fails after a few seconds. */
@@ -64,7 +48,7 @@ present_and_wait (ImpWindow *window)
     }
 
   /* A few frames, so the first draw has happened. */
-  iterate_for (200);
+  imp_test_iterate_for (200);
 }
 
 static ImpMap *
@@ -290,14 +274,14 @@ test_window_follows_dark_style (void)
   ImpCanvas *canvas = imp_window_get_canvas (window);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate_for (200);
+  imp_test_iterate_for (200);
   g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_DARK);
   g_assert_true (imp_scene_get_theme (imp_canvas_get_scene (canvas)) ==
                  imp_theme_get (IMP_THEME_DARK));
   assert_draws_theme (canvas);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  iterate_for (200);
+  imp_test_iterate_for (200);
   g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_LIGHT);
   assert_draws_theme (canvas);
 
@@ -341,15 +325,15 @@ test_window_fit (void)
   for (guint i = 0; i < 6; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
   imp_viewport_pan_by (viewport, 300, -200);
-  iterate_for (50);
+  imp_test_iterate_for (50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
-  iterate_for (50);
+  imp_test_iterate_for (50);
   assert_bounds_visible (canvas);
 
   /* The fit follows the window while the user leaves the view alone. */
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  iterate_for (300);
+  imp_test_iterate_for (300);
   assert_bounds_visible (canvas);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -500,7 +484,7 @@ test_canvas_selection (void)
   imp_map_remove_node (map, actor);
   g_assert_null (imp_canvas_get_selected (canvas));
 
-  iterate_for (50);
+  imp_test_iterate_for (50);
   assert_draws_theme (canvas);
 
   gtk_window_destroy (GTK_WINDOW (window));
