@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "imp-format.h"
 #include "imp-test-utils.h"
 
@@ -68,4 +70,32 @@ imp_test_load_example (const char *name)
   g_assert_no_error (error);
 
   return map;
+}
+
+/* Says whether there is a display to open windows on; without one, prints
+ * the TAP plan that skips the whole test program and returns FALSE. */
+gboolean
+imp_test_has_display (void)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A new application, registered: that runs its startup (libadwaita, style,
+ * actions) without a main loop. Call after gtk_test_init(). */
+ImpApplication *
+imp_test_register_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  ImpApplication *app = imp_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
 }

@@ -21,4 +21,7 @@ ImpWindow *imp_test_new_window_with_map (ImpApplication *app,
                                          ImpMap         *map);
 ImpMap    *imp_test_load_example       (const char     *name);
 
+gboolean        imp_test_has_display  (void);
+ImpApplication *imp_test_register_app (void);
+
 G_END_DECLS
