@@ -494,21 +494,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!imp_test_has_display ())
+    return 0;
 
   gtk_test_init (&argc, &argv, NULL);
 
   /* Registering runs startup (libadwaita, style, actions) without a main loop. */
-  app = imp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = imp_test_register_app ();
 
   g_test_add_func ("/ui/viewport/zoom-at-keeps-point", test_viewport_zoom_at_keeps_point);
   g_test_add_func ("/ui/viewport/clamps", test_viewport_clamps);
