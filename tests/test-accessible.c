@@ -20,6 +20,8 @@
 #include "imp-window.h"
 #include "imp-window-private.h"
 
+#include "imp-test-utils.h"
+
 /* The canvas is one drawn widget: a screen reader learns what is selected
  * from its accessible description only. */
 
@@ -306,22 +308,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!imp_test_has_display ())
+    return 0;
 
   /* The test reads English words back. */
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = imp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = imp_test_register_app ();
 
   g_test_add_func ("/ui/accessible/description-follows-selection",
                    test_description_follows_selection);
