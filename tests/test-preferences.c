@@ -16,6 +16,8 @@
 #include "imp-preferences.h"
 #include "imp-window.h"
 
+#include "imp-test-utils.h"
+
 /* The preferences window and the settings it changes. */
 
 static ImpApplication *app;
@@ -248,20 +250,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!imp_test_has_display ())
+    return 0;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = imp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = imp_test_register_app ();
 
   g_test_add_func ("/ui/preferences/style-follows-setting", test_style_follows_setting);
   g_test_add_func ("/ui/preferences/rows-change-settings", test_window_rows_change_settings);
