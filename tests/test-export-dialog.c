@@ -18,6 +18,8 @@
 #include "imp-format.h"
 #include "imp-window.h"
 
+#include "imp-test-utils.h"
+
 static ImpApplication *app;
 
 static ImpMap *
@@ -239,20 +241,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!imp_test_has_display ())
+    return 0;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = imp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = imp_test_register_app ();
 
   g_test_add_func ("/ui/export-dialog/preview-follows-format", test_preview_follows_format);
   g_test_add_func ("/ui/export-dialog/branch-needs-a-selection", test_branch_needs_a_selection);
