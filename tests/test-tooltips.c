@@ -18,6 +18,8 @@
 #include "imp-window.h"
 #include "imp-window-private.h"
 
+#include "imp-test-utils.h"
+
 /* A button that shows only an icon says what it does in a tooltip, and so
  * does every button of the main window's header bar. The tests walk the
  * real widget trees, so a button added later without a tooltip fails here. */
@@ -253,20 +255,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!imp_test_has_display ())
+    return 0;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = imp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = imp_test_register_app ();
 
   g_test_add_func ("/ui/tooltips/check-finds-missing", test_check_finds_missing_tooltip);
   g_test_add_func ("/ui/tooltips/window", test_window_buttons);
