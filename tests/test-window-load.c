@@ -236,20 +236,15 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!imp_test_has_display ())
+    return 0;
 
   tmp_dir = g_dir_make_tmp ("imp-window-load-XXXXXX", &error);
   g_assert_no_error (error);
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = imp_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = imp_test_register_app ();
 
   g_test_add_func ("/ui/load/big-map-in-thread", test_big_map_loads_in_thread);
   g_test_add_func ("/ui/load/small-map-at-once", test_small_map_opens_at_once);
