@@ -24,4 +24,8 @@ ImpMap    *imp_test_load_example       (const char     *name);
 gboolean        imp_test_has_display  (void);
 ImpApplication *imp_test_register_app (void);
 
+void imp_test_xdotool (GtkWindow         *window,
+                       const char *const *args,
+                       guint              settle_ms);
+
 G_END_DECLS

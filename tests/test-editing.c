@@ -599,42 +599,13 @@ test_find (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-waited_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(gboolean *) data = TRUE;
-}
-
 /* Runs xdotool with @args against the window, iterating the main loop so
  * that the window handles the keys while they are sent. */
 static void
 xdotool (ImpWindow  *window,
          const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, waited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (process));
-  imp_test_iterate_for (200);
+  imp_test_xdotool (GTK_WINDOW (window), args, 200);
 }
 
 static void
