@@ -722,48 +722,25 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
-static void
-waited_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(gboolean *) data = TRUE;
-}
-
 /* Real key presses through xdotool, the main loop running meanwhile. */
 static void
 press_keys (ImpWindow  *window,
             const char *key,
             ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  gboolean done = FALSE;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
-  g_ptr_array_add (argv, g_strdup ("key"));
-  g_ptr_array_add (argv, g_strdup ("--delay"));
-  g_ptr_array_add (argv, g_strdup ("30"));
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "30");
   va_start (ap, key);
   for (const char *k = key; k != NULL; k = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (k));
+    g_ptr_array_add (args, (gpointer) k);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, waited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (process));
-  imp_test_iterate_for (200);
+  imp_test_xdotool (GTK_WINDOW (window), (const char *const *) args->pdata, 200);
 }
 
 /* What the keys are bound to, pressed for real: votes, presentation,
