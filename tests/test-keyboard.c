@@ -29,45 +29,22 @@
 
 static ImpApplication *app;
 
-static void
-waited_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(gboolean *) data = TRUE;
-}
-
 /* Presses @keys (xdotool names) in @window, letting it handle them. */
 static void
 press (GtkWindow  *window,
        const char *keys)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_auto(GStrv) names = g_strsplit (keys, " ", -1);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  gboolean done = FALSE;
 
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
-  g_ptr_array_add (argv, g_strdup ("key"));
-  g_ptr_array_add (argv, g_strdup ("--delay"));
-  g_ptr_array_add (argv, g_strdup ("30"));
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "30");
   for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (names[i]));
-  g_ptr_array_add (argv, NULL);
+    g_ptr_array_add (args, names[i]);
+  g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, waited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (process));
-  imp_test_iterate_for (100);
+  imp_test_xdotool (window, (const char *const *) args->pdata, 100);
 }
 
 /* Lets the window run until @expr holds (the flap's reveal animation, a
@@ -152,20 +129,9 @@ find_toplevel (GType type)
 static ImpWindow *
 new_window (ImpMap *map)
 {
-  ImpWindow *window = imp_window_new (app);
-  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
 
-  imp_window_set_map (window, map, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  imp_test_iterate_for (100);
-  gtk_widget_grab_focus (canvas);
+  gtk_widget_grab_focus (GTK_WIDGET (imp_window_get_canvas (window)));
 
   return window;
 }
