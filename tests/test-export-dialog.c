@@ -22,19 +22,6 @@
 
 static ImpApplication *app;
 
-static ImpMap *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
-                                            "ticket-sales-call-centre.impactmap", NULL);
-  ImpMap *map = imp_format_load_path (path, &error);
-
-  g_assert_no_error (error);
-
-  return map;
-}
-
 static GtkWidget *
 find_child_of_type (GtkWidget *widget,
                     GType      type,
@@ -83,7 +70,7 @@ wait_ms (guint ms)
 static void
 test_preview_follows_format (void)
 {
-  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   ImpExportDialog *dialog;
   ImpExportOptions options;
@@ -117,7 +104,7 @@ test_preview_follows_format (void)
 static void
 test_branch_needs_a_selection (void)
 {
-  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   ImpExportDialog *dialog;
   ImpExportOptions options;
@@ -149,7 +136,7 @@ exported_cb (ImpExportDialog *dialog,
 static void
 test_export_remembers_choices (void)
 {
-  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -192,7 +179,7 @@ test_export_remembers_choices (void)
 static void
 test_window_ctrl_e_opens_dialog (void)
 {
-  g_autoptr(ImpMap) map = load_example ();
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
   ImpWindow *window = imp_window_new (app);
   GList *toplevels;
   gboolean found = FALSE;
