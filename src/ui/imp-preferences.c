@@ -44,8 +44,13 @@ struct _ImpPreferences
 
 G_DEFINE_FINAL_TYPE (ImpPreferences, imp_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* In the order of the style row's items. */
-static const char * const style_variants[] = { "default", "light", "dark" };
+/* The settings' spellings of each choice row's items, in the row's order
+ * (for the enums, their order), NULL-terminated: one pair of mappings
+ * serves every choice row. The enum ones are filled in class_init. */
+static const char *style_names[] = { "default", "light", "dark", NULL };
+static const char *vocabulary_names[IMP_N_VOCABULARIES + 1];
+static const char *export_format_names[IMP_N_EXPORT_FORMATS + 1];
+static const char *export_theme_names[IMP_THEME_PROJECTOR + 2];
 
 /* Without the installed schema (an uninstalled run with no
  * GSETTINGS_SCHEMA_DIR), g_settings_new() would abort. */
@@ -64,14 +69,15 @@ settings_new_if_installed (void)
 }
 
 static gboolean
-style_get_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
+choice_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
 {
+  const char * const *names = user_data;
   const char *str = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (style_variants); i++)
-    if (g_str_equal (str, style_variants[i]))
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (str, names[i]))
       {
         g_value_set_uint (value, i);
         return TRUE;
@@ -81,44 +87,18 @@ style_get_mapping (GValue   *value,
 }
 
 static GVariant *
-style_set_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
+choice_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
 {
+  const char * const *names = user_data;
   guint i = g_value_get_uint (value);
 
-  if (i >= G_N_ELEMENTS (style_variants))
-    return NULL;
+  for (guint j = 0; j <= i; j++)
+    if (names[j] == NULL)
+      return NULL;
 
-  return g_variant_new_string (style_variants[i]);
-}
-
-static gboolean
-vocabulary_get_mapping (GValue   *value,
-                        GVariant *variant,
-                        gpointer  user_data)
-{
-  ImpVocabulary vocabulary;
-
-  if (!imp_vocabulary_from_string (g_variant_get_string (variant, NULL), &vocabulary))
-    return FALSE;
-
-  g_value_set_uint (value, vocabulary);
-
-  return TRUE;
-}
-
-static GVariant *
-vocabulary_set_mapping (const GValue       *value,
-                        const GVariantType *expected_type,
-                        gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  if (i >= IMP_N_VOCABULARIES)
-    return NULL;
-
-  return g_variant_new_string (imp_vocabulary_to_string ((ImpVocabulary) i));
+  return g_variant_new_string (names[i]);
 }
 
 static gboolean
@@ -141,64 +121,6 @@ seconds_set_mapping (const GValue       *value,
   return g_variant_new_uint32 ((guint32) CLAMP (seconds, 1, 600));
 }
 
-/* The export format and theme rows list the values in their enums' order,
- * as the export dialog does. */
-static gboolean
-export_format_get_mapping (GValue   *value,
-                           GVariant *variant,
-                           gpointer  user_data)
-{
-  ImpExportFormat format;
-
-  if (!imp_export_format_from_string (g_variant_get_string (variant, NULL), &format))
-    return FALSE;
-
-  g_value_set_uint (value, format);
-
-  return TRUE;
-}
-
-static GVariant *
-export_format_set_mapping (const GValue       *value,
-                           const GVariantType *expected_type,
-                           gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  if (i >= IMP_N_EXPORT_FORMATS)
-    return NULL;
-
-  return g_variant_new_string (imp_export_format_to_string ((ImpExportFormat) i));
-}
-
-static gboolean
-export_theme_get_mapping (GValue   *value,
-                          GVariant *variant,
-                          gpointer  user_data)
-{
-  ImpThemeKind theme;
-
-  if (!imp_theme_kind_from_string (g_variant_get_string (variant, NULL), &theme))
-    return FALSE;
-
-  g_value_set_uint (value, theme);
-
-  return TRUE;
-}
-
-static GVariant *
-export_theme_set_mapping (const GValue       *value,
-                          const GVariantType *expected_type,
-                          gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  if (i > IMP_THEME_PROJECTOR)
-    return NULL;
-
-  return g_variant_new_string (imp_theme_kind_to_string ((ImpThemeKind) i));
-}
-
 static void
 imp_preferences_dispose (GObject *object)
 {
@@ -214,6 +136,13 @@ imp_preferences_class_init (ImpPreferencesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  for (guint i = 0; i < IMP_N_VOCABULARIES; i++)
+    vocabulary_names[i] = imp_vocabulary_to_string ((ImpVocabulary) i);
+  for (guint i = 0; i < IMP_N_EXPORT_FORMATS; i++)
+    export_format_names[i] = imp_export_format_to_string ((ImpExportFormat) i);
+  for (guint i = 0; i <= IMP_THEME_PROJECTOR; i++)
+    export_theme_names[i] = imp_theme_kind_to_string ((ImpThemeKind) i);
 
   object_class->dispose = imp_preferences_dispose;
 
@@ -257,7 +186,8 @@ imp_preferences_init (ImpPreferences *self)
   g_settings_bind_with_mapping (self->settings, "style-variant",
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                style_get_mapping, style_set_mapping, NULL, NULL);
+                                choice_get_mapping, choice_set_mapping,
+                                (gpointer) style_names, NULL);
   g_settings_bind_with_mapping (self->settings, "autosave-delay",
                                 gtk_spin_button_get_adjustment (self->autosave_spin), "value",
                                 G_SETTINGS_BIND_DEFAULT,
@@ -265,16 +195,19 @@ imp_preferences_init (ImpPreferences *self)
   g_settings_bind_with_mapping (self->settings, "default-vocabulary",
                                 self->vocabulary_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                vocabulary_get_mapping, vocabulary_set_mapping, NULL, NULL);
+                                choice_get_mapping, choice_set_mapping,
+                                (gpointer) vocabulary_names, NULL);
 
   g_settings_bind_with_mapping (self->settings, "export-format",
                                 self->export_format_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                export_format_get_mapping, export_format_set_mapping, NULL, NULL);
+                                choice_get_mapping, choice_set_mapping,
+                                (gpointer) export_format_names, NULL);
   g_settings_bind_with_mapping (self->settings, "export-theme",
                                 self->export_theme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                export_theme_get_mapping, export_theme_set_mapping, NULL, NULL);
+                                choice_get_mapping, choice_set_mapping,
+                                (gpointer) export_theme_names, NULL);
   g_settings_bind (self->settings, "export-scale",
                    gtk_spin_button_get_adjustment (self->export_scale_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
