@@ -211,27 +211,21 @@ focus_branch_action (GtkWidget  *widget,
     set_focus (self, primary);
 }
 
+/* win.add-vote and win.remove-vote, on the selected card. */
 static void
-add_vote_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+vote_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
 
-  if (primary != NULL && self->history != NULL)
+  if (primary == NULL || self->history == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.add-vote"))
     imp_history_add_vote (self->history, primary);
-}
-
-static void
-remove_vote_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  ImpWindow *self = IMP_WINDOW (widget);
-  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
-
-  if (primary != NULL && self->history != NULL)
+  else
     imp_history_remove_vote (self->history, primary);
 }
 
@@ -825,8 +819,8 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reveal-level", "i", reveal_level_action);
   gtk_widget_class_install_action (widget_class, "win.focus-branch", NULL, focus_branch_action);
   gtk_widget_class_install_action (widget_class, "win.leave-focus", NULL, leave_focus_action);
-  gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, add_vote_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, remove_vote_action);
+  gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, vote_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, vote_action);
   gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL,
                                    new_from_template_action);
