@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "imp-analysis.h"
 #include "imp-cli.h"
@@ -180,10 +179,7 @@ check_command (int    argc,
       return IMP_CLI_EXIT_USAGE;
     }
   else if (today_text == NULL)
-    {
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-    }
+    imp_analysis_get_today (&today);
 
   if (!(map = imp_format_load_path (files[0], &error)))
     {

@@ -56,6 +56,32 @@ imp_analysis_parse_date (const char *text,
 }
 
 /**
+ * imp_analysis_get_today:
+ * @today: (out): the day
+ *
+ * Sets @today to the day deadlines are judged by: today's local date, or
+ * the date in the environment variable `IMP_TODAY` (YYYY-MM-DD) when it
+ * holds one. That variable exists so that tests, screenshots and demos can
+ * say which day they mean; nothing else reads it.
+ */
+void
+imp_analysis_get_today (GDate *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (today != NULL);
+
+  if (imp_analysis_parse_date (g_getenv ("IMP_TODAY"), today))
+    return;
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+/**
  * imp_analysis_link_fits:
  *
  * Returns: whether @link goes one level to the right, or from a goal to an

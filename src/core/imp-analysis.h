@@ -120,6 +120,7 @@ GPtrArray      *imp_analysis_rank_by_votes           (ImpMap         *map);
 
 ImpMetricState  imp_analysis_get_metric_state        (const ImpMetric *metric,
                                                       const GDate    *today);
+void            imp_analysis_get_today               (GDate          *today);
 gboolean        imp_analysis_parse_date              (const char     *text,
                                                       GDate          *date);
 

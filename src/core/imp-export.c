@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "imp-analysis.h"
 #include "imp-export.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
@@ -364,9 +365,12 @@ frame_init (Frame                  *frame,
 
       if (date == NULL)
         {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          GDate day;
 
-          date = today = g_date_time_format (now, "%Y-%m-%d");
+          imp_analysis_get_today (&day);
+          today = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day),
+                                   g_date_get_month (&day), g_date_get_day (&day));
+          date = today;
         }
 
       frame->has_heading = TRUE;

@@ -13,7 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "imp-analysis.h"
 #include "imp-scene-private.h"
@@ -621,8 +620,7 @@ build (ImpScene *self)
 
   self->refuted = imp_analysis_collect_refuted (self->map);
   self->strings = g_string_chunk_new (256);
-  g_date_clear (&self->today, 1);
-  g_date_set_time_t (&self->today, time (NULL));
+  imp_analysis_get_today (&self->today);
 
   for (guint i = 0; i < n_visible; i++)
     {

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "imp-analysis.h"
 #include "imp-inspector.h"
@@ -1958,8 +1957,7 @@ imp_inspector_init (ImpInspector *self)
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->map_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_date_clear (&self->today, 1);
-  g_date_set_time_t (&self->today, time (NULL));
+  imp_analysis_get_today (&self->today);
 
   self->building = TRUE;
   for (guint i = 0; i < IMP_N_VOCABULARIES; i++)
