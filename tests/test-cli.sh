@@ -20,7 +20,8 @@ unset DISPLAY WAYLAND_DISPLAY
 n=0
 failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+# Every line of a diagnostic is a TAP comment, even when it holds a multi-line output.
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; printf '%s\n' "$@" | sed 's/^/# /'; }
 
 # run CMD...: sets $rc, $out, $err
 run () {
@@ -84,7 +85,8 @@ expect "check with an unknown option is a usage error" 2 "bogus"
 
 # --- check: map health and ICE ranking -----------------------------------
 edtech=$root/data/examples/edtech-weekly-learners.impactmap
-run "$bin" check "$edtech"
+# Judged as of a day before every deadline of the example, whatever today is.
+run "$bin" check --today 2026-06-01 "$edtech"
 if [ "$rc" -eq 0 ] &&
    grep -qx 'health: The link from “Set homework on the platform every week” to “Homework templates from the curriculum” has been refuted' <<<"$out" &&
    grep -qx 'health: “OCR of handwritten answers” is eliminated: its experiments refute it' <<<"$out" &&
@@ -99,6 +101,20 @@ if [ "$rc" -eq 0 ] && grep -q '^health: “Increase weekly active learners by 20
   ok "check --today flags a metric past its deadline as overdue"
 else
   not_ok "check --today flags a metric past its deadline as overdue" "exit $rc" "stdout: $out"
+fi
+
+# IMP_TODAY says which day the app judges by when no --today is given.
+IMP_TODAY=2027-01-01 run "$bin" check "$edtech"
+if [ "$rc" -eq 0 ] && grep -q '^health: “Increase weekly active learners by 20% by end of Q4” is overdue' <<<"$out"; then
+  ok "check judges deadlines by IMP_TODAY when it is set"
+else
+  not_ok "check judges deadlines by IMP_TODAY when it is set" "exit $rc" "stdout: $out"
+fi
+IMP_TODAY=2026-06-01 run "$bin" check "$edtech"
+if [ "$rc" -eq 0 ] && ! grep -q "overdue" <<<"$out"; then
+  ok "check finds nothing overdue before the deadlines"
+else
+  not_ok "check finds nothing overdue before the deadlines" "exit $rc" "stdout: $out"
 fi
 
 run "$bin" check --today 2027-02-30 "$edtech"
