@@ -16,7 +16,7 @@ build_pkgs=(
 )
 test_pkgs=(
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils poppler-utils
-  appstream-util python3-minimal python3-jsonschema
+  appstream-util python3-minimal python3-jsonschema faketime
 )
 # clang's libFuzzer and sanitizer runtimes, for .ci/run's fuzzing.
 fuzz_pkgs=(clang libclang-rt-14-dev)

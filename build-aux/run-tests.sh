@@ -4,7 +4,13 @@
 # Copyright 2026 The Impact Mapper developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The display tests run under Xvfb. Ends with a line "N passed, N failed".
+# The display tests run under Xvfb. Ends with the counts of test programs and
+# of their subtests, the last line "subtests: N passed, N failed, N skipped".
+#
+# IMP_TEST_CLOCK=+1500d (or -1500d, any faketime offset) runs the suite that
+# is already built once more with the wall clock moved by that much: the
+# build and the package install stay on the real clock, and the monotonic
+# clock stays real so that GLib's timeouts keep running.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,26 +25,23 @@ else
 fi
 ninja -C "$builddir"
 
+clock=()
+label=""
+if [ -n "${IMP_TEST_CLOCK:-}" ]; then
+  clock=(env FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "$IMP_TEST_CLOCK")
+  label="clock $IMP_TEST_CLOCK"
+  echo "Running the built suite with the clock moved by $IMP_TEST_CLOCK (today is $("${clock[@]}" date -u +%F) for it)"
+fi
+
 export GTK_A11Y=none
 export GSETTINGS_BACKEND=memory
 status=0
-xvfb-run -a -s "-screen 0 1600x1000x24" meson test -C "$builddir" --print-errorlogs "$@" || status=$?
+xvfb-run -a -s "-screen 0 1600x1000x24" "${clock[@]}" \
+  meson test -C "$builddir" --no-rebuild --print-errorlogs "$@" || status=$?
 
-# One plain summary line, read by CI.
+# Counts of programs and subtests, the last line read by CI.
 log="$builddir/meson-logs/testlog.json"
 if [ -f "$log" ]; then
-  /usr/bin/python3 - "$log" <<'PY'
-import json, sys
-passed = failed = skipped = 0
-for line in open(sys.argv[1]):
-    r = json.loads(line).get("result")
-    if r in ("OK", "EXPECTEDFAIL"):
-        passed += 1
-    elif r == "SKIP":
-        skipped += 1
-    else:
-        failed += 1
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
-PY
+  /usr/bin/python3 build-aux/test-summary.py "$log" "$label"
 fi
 exit $status
