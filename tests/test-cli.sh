@@ -191,6 +191,51 @@ else
     "$(diff "$example" "$tmp/map.json" | head -20 | tr '\n' '|')"
 fi
 
+# An export never destroys a map: not its own input, whatever the path's
+# spelling, nor another map under a picture or text.
+mkdir -p "$tmp/own/sub"
+cp "$example" "$tmp/own/plan.impactmap"
+ln -s plan.impactmap "$tmp/own/link.impactmap"
+ln "$tmp/own/plan.impactmap" "$tmp/own/hard.impactmap"
+for spelling in "$tmp/own/plan.impactmap" "$tmp/own/sub/../plan.impactmap" \
+                "$tmp/own//plan.impactmap" "$tmp/own/link.impactmap" "$tmp/own/hard.impactmap"; do
+  for f in png json; do
+    run "$bin" export "$tmp/own/plan.impactmap" -o "$spelling" --format "$f"
+    if [ "$rc" -eq 2 ] && grep -q "input map itself" <<<"$err" && cmp -s "$example" "$tmp/own/plan.impactmap" &&
+       [ -L "$tmp/own/link.impactmap" ]; then
+      ok "export --format $f refuses to write over its input as ${spelling#"$tmp"/}"
+    else
+      not_ok "export --format $f refuses to write over its input as ${spelling#"$tmp"/}" "exit $rc" "stderr: $err"
+    fi
+  done
+done
+cp "$example" "$tmp/own/other.impactmap"
+run "$bin" export "$tmp/own/plan.impactmap" -o "$tmp/own/other.impactmap" --format png
+if [ "$rc" -eq 2 ] && grep -q "named as an impact map" <<<"$err" && cmp -s "$example" "$tmp/own/other.impactmap"; then
+  ok "export refuses a PNG over another .impactmap"
+else
+  not_ok "export refuses a PNG over another .impactmap" "exit $rc" "stderr: $err"
+fi
+cp "$example" "$tmp/own/renamed.txt"
+run "$bin" export "$tmp/own/plan.impactmap" -o "$tmp/own/renamed.txt" --format csv
+if [ "$rc" -eq 2 ] && grep -q "is an impact map" <<<"$err" && cmp -s "$example" "$tmp/own/renamed.txt"; then
+  ok "export refuses a CSV over a map whatever its name"
+else
+  not_ok "export refuses a CSV over a map whatever its name" "exit $rc" "stderr: $err"
+fi
+run "$bin" export "$tmp/own/plan.impactmap" -o "$tmp/own/new.IMPACTMAP" --format md
+if [ "$rc" -eq 2 ] && grep -q "named as an impact map" <<<"$err" && [ ! -e "$tmp/own/new.IMPACTMAP" ]; then
+  ok "export refuses Markdown into a new .impactmap name"
+else
+  not_ok "export refuses Markdown into a new .impactmap name" "exit $rc" "stderr: $err"
+fi
+run "$bin" export "$tmp/own/plan.impactmap" -o "$tmp/own/other.impactmap"
+if [ "$rc" -eq 0 ] && cmp -s "$example" "$tmp/own/other.impactmap"; then
+  ok "export writes a map as another .impactmap"
+else
+  not_ok "export writes a map as another .impactmap" "exit $rc" "stderr: $err"
+fi
+
 run "$bin" export "$example" -o "$tmp/map.xyz"
 expect "export to an unknown extension is a usage error" 2 "xyz"
 [ ! -e "$tmp/map.xyz" ] && ok "no file is left for an unknown format" || not_ok "no file is left for an unknown format"
