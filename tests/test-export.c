@@ -898,6 +898,91 @@ test_csv_ranks_deliverables_with_chain (void)
   g_assert_null (rows[5]);
 }
 
+/* Reads CSV as RFC 4180 says and as spreadsheets and Python's csv module do:
+ * outside quotes, a CR, an LF or a CRLF ends a record, and a comma a field.
+ * Returns the records, each a %NULL-terminated array of fields. */
+static GPtrArray *
+read_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        {
+          g_assert_cmpuint (field->len, ==, 0);  /* quotes only around a whole field */
+          quoted = TRUE;
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+        }
+      else if (*p == '\r' || *p == '\n')
+        {
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));  /* empties it */
+        }
+      else
+        {
+          g_string_append_c (field, *p);
+        }
+    }
+  g_assert_false (quoted);
+  /* The export ends every record with CRLF: nothing may be left over. */
+  g_assert_cmpuint (fields->len, ==, 0);
+  g_assert_cmpuint (field->len, ==, 0);
+
+  return records;
+}
+
+/* A title with a lone carriage return (pasted from an old Mac file, or
+ * typed through a terminal) is one field of one record: quoted, with the
+ * CR kept, so no reader starts a new record inside it. */
+static void
+test_csv_quotes_lone_carriage_return (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *csv = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "a\rb", NULL, NULL);
+  const char * const *row;
+
+  imp_map_link (map, impact, deliverable, -1, NULL);
+  csv = imp_export_csv (map, NULL);
+
+  /* Quoted as RFC 4180 asks of a field with a line break in it. */
+  g_assert_nonnull (strstr (csv, ",\"a\rb\","));
+  g_assert_true (g_str_has_suffix (csv, " > a\rb\"\r\n"));
+
+  records = read_csv (csv);
+  g_assert_cmpuint (records->len, ==, 2);
+  row = records->pdata[1];
+  g_assert_cmpuint (g_strv_length ((GStrv) row), ==, 12);
+  g_assert_cmpstr (row[1], ==, deliverable->id);
+  g_assert_cmpstr (row[2], ==, "a\rb");
+  g_assert_cmpstr (row[8], ==, "Buy tickets without calling");
+  g_assert_cmpstr (row[11], ==, "Cut call-centre ticket calls by 40% > Occasional visitors > "
+                                "Buy tickets without calling > a\rb");
+}
+
 static GHashTable *
 node_ids (ImpMap *map)
 {
@@ -1243,6 +1328,8 @@ main (int   argc,
                    test_markdown_has_every_node_and_link_once);
   g_test_add_func ("/core/export/csv-ranks-deliverables-with-chain",
                    test_csv_ranks_deliverables_with_chain);
+  g_test_add_func ("/core/export/csv-quotes-lone-carriage-return",
+                   test_csv_quotes_lone_carriage_return);
   g_test_add_func ("/core/export/branch-scope", test_branch_scope);
   g_test_add_func ("/core/export/missing-branch-writes-nothing",
                    test_missing_branch_writes_nothing);
