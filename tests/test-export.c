@@ -800,6 +800,137 @@ test_mermaid_ids_and_labels_are_safe (void)
     }
 }
 
+/* Ids that differ only in punctuation, in pairs that a careless escape
+ * would merge: "_" kept as itself makes "a_2d" and "a-" one id, all
+ * punctuation as "_" makes "a.b" and "a_b" one, hex digits without their
+ * "_" make "a-" and "a2d" one, and so on. */
+static const char * const punctuation_actor_ids[] = {
+  "a_2d", "a-", "a.b", "a_b", "x-y", "x_y", "a__b", "a_5fb", "a2d",
+};
+static const char * const punctuation_impact_ids[] = {
+  "x.y", "x_2ey", "a-b", "a_2db", "\xc3\xa9", "_c3_a9", "a_", "a_5f", "x2ey",
+};
+
+/* Two different nodes never get the same Mermaid id, and every edge of
+ * the flowchart joins the two nodes its link joins: read the flowchart
+ * back, from its node statements and edge lines alone. */
+static void
+test_mermaid_ids_distinct_for_punctuation (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(GHashTable) title_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) node_line = g_regex_new ("^  ([A-Za-z0-9_]+)\\[\"([^\"]*)\"\\]:::[a-z]+$",
+                                             0, 0, NULL);
+  g_autoptr(GRegex) edge_line = g_regex_new ("^  ([A-Za-z0-9_]+) (-->|-\\.->)(\\|\"[^\"]*\"\\|)? "
+                                             "([A-Za-z0-9_]+)$", 0, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mmd = NULL;
+  g_auto(GStrv) lines = NULL;
+  ImpNode *actors[G_N_ELEMENTS (punctuation_actor_ids)];
+  ImpNode *goal;
+  guint n_nodes = 0, n_edges = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (punctuation_actor_ids) == G_N_ELEMENTS (punctuation_impact_ids));
+
+  /* Titles name the nodes, so the labels tell which node a statement is. */
+  goal = imp_map_add_node (map, IMP_LEVEL_GOAL, "goal g", "g", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (punctuation_actor_ids); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("actor %u", i);
+
+      actors[i] = imp_map_add_node (map, IMP_LEVEL_ACTOR, title, punctuation_actor_ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (imp_map_link (map, goal, actors[i], -1, &error));
+      g_assert_no_error (error);
+    }
+  /* Each impact under one actor and cross-linked from the next one. */
+  for (guint i = 0; i < G_N_ELEMENTS (punctuation_impact_ids); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("impact %u", i);
+      ImpNode *impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, title,
+                                          punctuation_impact_ids[i], &error);
+      ImpLink *link;
+
+      g_assert_no_error (error);
+      link = imp_map_link (map, actors[i], impact, -1, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        imp_map_set_link_assumption (map, link, "they care");
+      g_assert_nonnull (imp_map_link (map, actors[(i + 1) % G_N_ELEMENTS (actors)], impact,
+                                      -1, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          ImpLink *link = node->children->pdata[j];
+
+          g_hash_table_add (expected, g_strdup_printf ("%s -> %s", node->title,
+                                                       link->child->title));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), ==, imp_map_get_n_links (map));
+
+  mmd = imp_export_mermaid (map, NULL);
+  lines = g_strsplit (mmd, "\n", -1);
+
+  /* Node statements: one per node, each under an id of its own. */
+  for (guint k = 0; lines[k]; k++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (node_line, lines[k], 0, &match))
+        {
+          g_autofree char *id = g_match_info_fetch (match, 1);
+
+          if (g_hash_table_contains (title_of, id))
+            g_error ("two nodes share the Mermaid id %s:\n%s", id, mmd);
+          g_hash_table_insert (title_of, g_steal_pointer (&id), g_match_info_fetch (match, 2));
+          n_nodes++;
+        }
+    }
+  g_assert_cmpuint (n_nodes, ==, imp_map_get_n_nodes (map));
+
+  /* Edges: each joins the two titles its link joins, and each link once. */
+  for (guint k = 0; lines[k]; k++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (edge_line, lines[k], 0, &match))
+        {
+          g_autofree char *from = g_match_info_fetch (match, 1);
+          g_autofree char *to = g_match_info_fetch (match, 4);
+          g_autofree char *pair = NULL;
+
+          g_assert_true (g_hash_table_contains (title_of, from));
+          g_assert_true (g_hash_table_contains (title_of, to));
+          pair = g_strdup_printf ("%s -> %s", (char *) g_hash_table_lookup (title_of, from),
+                                  (char *) g_hash_table_lookup (title_of, to));
+          if (!g_hash_table_remove (expected, pair))
+            g_error ("the edge “%s” (%s) is not a link of the map, or is there twice:\n%s",
+                     lines[k], pair, mmd);
+          n_edges++;
+        }
+    }
+  g_assert_cmpuint (n_edges, ==, imp_map_get_n_links (map));
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+
+  /* And the one escape, exactly, for the pair from the review. */
+  {
+    g_autofree char *a = imp_export_mermaid_id ("a_2d");
+    g_autofree char *b = imp_export_mermaid_id ("a-");
+
+    g_assert_cmpstr (a, ==, "id_a__2d");
+    g_assert_cmpstr (b, ==, "id_a_2d");
+  }
+}
+
 static void
 test_markdown_has_every_node_and_link_once (void)
 {
@@ -896,6 +1027,91 @@ test_csv_ranks_deliverables_with_chain (void)
   g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,,Orphan"));
   g_assert_cmpstr (rows[4], ==, "");
   g_assert_null (rows[5]);
+}
+
+/* Reads CSV as RFC 4180 says and as spreadsheets and Python's csv module do:
+ * outside quotes, a CR, an LF or a CRLF ends a record, and a comma a field.
+ * Returns the records, each a %NULL-terminated array of fields. */
+static GPtrArray *
+read_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        {
+          g_assert_cmpuint (field->len, ==, 0);  /* quotes only around a whole field */
+          quoted = TRUE;
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+        }
+      else if (*p == '\r' || *p == '\n')
+        {
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));  /* empties it */
+        }
+      else
+        {
+          g_string_append_c (field, *p);
+        }
+    }
+  g_assert_false (quoted);
+  /* The export ends every record with CRLF: nothing may be left over. */
+  g_assert_cmpuint (fields->len, ==, 0);
+  g_assert_cmpuint (field->len, ==, 0);
+
+  return records;
+}
+
+/* A title with a lone carriage return (pasted from an old Mac file, or
+ * typed through a terminal) is one field of one record: quoted, with the
+ * CR kept, so no reader starts a new record inside it. */
+static void
+test_csv_quotes_lone_carriage_return (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *csv = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "a\rb", NULL, NULL);
+  const char * const *row;
+
+  imp_map_link (map, impact, deliverable, -1, NULL);
+  csv = imp_export_csv (map, NULL);
+
+  /* Quoted as RFC 4180 asks of a field with a line break in it. */
+  g_assert_nonnull (strstr (csv, ",\"a\rb\","));
+  g_assert_true (g_str_has_suffix (csv, " > a\rb\"\r\n"));
+
+  records = read_csv (csv);
+  g_assert_cmpuint (records->len, ==, 2);
+  row = records->pdata[1];
+  g_assert_cmpuint (g_strv_length ((GStrv) row), ==, 12);
+  g_assert_cmpstr (row[1], ==, deliverable->id);
+  g_assert_cmpstr (row[2], ==, "a\rb");
+  g_assert_cmpstr (row[8], ==, "Buy tickets without calling");
+  g_assert_cmpstr (row[11], ==, "Cut call-centre ticket calls by 40% > Occasional visitors > "
+                                "Buy tickets without calling > a\rb");
 }
 
 static GHashTable *
@@ -1239,10 +1455,14 @@ main (int   argc,
                    test_mermaid_has_every_node_and_link_once);
   g_test_add_func ("/core/export/mermaid-ids-and-labels-are-safe",
                    test_mermaid_ids_and_labels_are_safe);
+  g_test_add_func ("/core/export/mermaid-ids-distinct-for-punctuation",
+                   test_mermaid_ids_distinct_for_punctuation);
   g_test_add_func ("/core/export/markdown-every-node-and-link-once",
                    test_markdown_has_every_node_and_link_once);
   g_test_add_func ("/core/export/csv-ranks-deliverables-with-chain",
                    test_csv_ranks_deliverables_with_chain);
+  g_test_add_func ("/core/export/csv-quotes-lone-carriage-return",
+                   test_csv_quotes_lone_carriage_return);
   g_test_add_func ("/core/export/branch-scope", test_branch_scope);
   g_test_add_func ("/core/export/missing-branch-writes-nothing",
                    test_missing_branch_writes_nothing);

@@ -1154,6 +1154,148 @@ test_clip_big (void)
   g_assert_cmpuint (long_links, >, 0);
 }
 
+/* How far @p is from the theme's background towards @ink: 0 for the
+ * background, 1 for the ink itself. */
+static double
+ink_coverage (Pixel           p,
+              const ImpColor *background,
+              const ImpColor *ink)
+{
+  double bg[3] = { background->red * 255, background->green * 255, background->blue * 255 };
+  double fg[3] = { ink->red * 255, ink->green * 255, ink->blue * 255 };
+  double px[3] = { p.r, p.g, p.b };
+  double along = 0, length2 = 0;
+
+  for (int c = 0; c < 3; c++)
+    {
+      along += (px[c] - bg[c]) * (fg[c] - bg[c]);
+      length2 += (fg[c] - bg[c]) * (fg[c] - bg[c]);
+    }
+  g_assert_cmpfloat (length2, >, 30 * 30);  /* the link can be told from the background */
+
+  return along / length2;
+}
+
+/* On a big map, a card pinned about 300,000 map units from its parent, and
+ * the view in the middle of their link, far from every card: the link is
+ * still found for that view through the spatial index and drawn across it,
+ * as the user who pans along it sees. Culling by the cards at a link's
+ * ends, or filing a link under its ends only, would leave the view empty. */
+static void
+test_far_link_in_view (void)
+{
+  g_autoptr(ImpMap) map = make_big_map (NULL);
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
+  const double scales[] = { 1.0, 3.0, 0.25 };
+  const ImpSceneLink *link = NULL;
+  const ImpTheme *theme;
+  ImpRect goal_rect, far_rect;
+  double mx, my, slope;
+  guint far_link = G_MAXUINT;
+
+  g_assert_cmpint (goal->level, ==, IMP_LEVEL_GOAL);
+  scene = imp_scene_new (map, NULL);
+  g_assert_true (imp_scene_get_card_rect (scene, goal, &goal_rect));
+  g_clear_object (&scene);
+  imp_map_set_node_position (map, far, TRUE, goal_rect.x + 300000, goal_rect.y + 120000);
+  scene = imp_scene_new (map, NULL);
+  theme = imp_scene_get_theme (scene);
+  g_assert_true (imp_scene_get_card_rect (scene, goal, &goal_rect));
+  g_assert_true (imp_scene_get_card_rect (scene, far, &far_rect));
+  g_assert_cmpfloat (far_rect.x - (goal_rect.x + goal_rect.width), >, 290000);
+
+  /* Many links, so the index is used rather than a scan of them all. */
+  g_assert_cmpuint (_imp_scene_get_n_links (scene), >, 500);
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    if (_imp_scene_get_link (scene, i)->link == imp_map_find_link (map, goal, far))
+      far_link = i;
+  g_assert_cmpuint (far_link, !=, G_MAXUINT);
+  link = _imp_scene_get_link (scene, far_link);
+  g_assert_false (link->cross_link);
+  /* The S is symmetric: halfway along, it passes through the middle of its
+   * ends, on its way down at twice the slope of the chord. */
+  mx = (link->x0 + 3 * link->x1 + 3 * link->x2 + link->x3) / 8;
+  my = (link->y0 + 3 * link->y1 + 3 * link->y2 + link->y3) / 8;
+  g_assert_cmpfloat (fabs (mx - (link->x0 + link->x3) / 2), <, 1e-6);
+  g_assert_cmpfloat (fabs (my - (link->y0 + link->y3) / 2), <, 1e-6);
+  slope = 2 * (link->y3 - link->y0) / (link->x3 - link->x0);
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double scale = scales[s];
+      int width = 640, height = 400;
+      /* Whole device pixels, the middle of the link in the middle pixel. */
+      ImpRect view = { (floor (mx * scale) - width / 2) / scale,
+                       (floor (my * scale) - height / 2) / scale,
+                       width / scale, height / scale };
+      cairo_surface_t *culled, *full;
+      double best = 0, sum = 0, centre = 0, expected, corner_a, corner_b;
+      int n_inked = 0;
+
+      g_test_message ("scale %g: view %g, %g, %g x %g", scale,
+                      view.x, view.y, view.width, view.height);
+
+      /* Far from both cards, in x and in y. */
+      g_assert_false (imp_rect_intersects (&view, &goal_rect));
+      g_assert_false (imp_rect_intersects (&view, &far_rect));
+      g_assert_cmpfloat (view.x, >, goal_rect.x + goal_rect.width + 100000);
+      g_assert_cmpfloat (view.x + view.width, <, far_rect.x - 100000);
+      g_assert_cmpfloat (view.y, >, goal_rect.y + goal_rect.height + 40000);
+      g_assert_cmpfloat (view.y + view.height, <, far_rect.y - 40000);
+
+      /* The scene finds the link for the view, and no card. */
+      g_array_set_size (found, 0);
+      _imp_scene_query_cards (scene, &view, found);
+      g_assert_cmpuint (found->len, ==, 0);
+      _imp_scene_query_links (scene, &view, found);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpuint (g_array_index (found, guint, 0), ==, far_link);
+
+      /* The culled render draws it where it crosses the middle column
+       * (there the S is straight, at twice the chord's slope)... */
+      culled = render_rect (scene, &view, scale, TRUE);
+      for (int y = height / 2 - 16; y <= height / 2 + 16; y++)
+        {
+          double c = ink_coverage (pixel_at (culled, width / 2, y),
+                                   &theme->background, &theme->link);
+
+          best = MAX (best, c);
+          if (c > 0.05)
+            {
+              sum += c;
+              centre += c * (y + 0.5);
+            }
+        }
+      expected = (my + slope * ((view.x + (width / 2 + 0.5) / scale) - mx) - view.y) * scale;
+      g_assert_cmpfloat (best, >, scale >= 1 ? 0.9 : 0.4);
+      g_assert_cmpfloat (sum, >, 0);
+      g_assert_cmpfloat (fabs (centre / sum - expected), <, 0.5);
+
+      /* ...as a line right across the view, and nowhere else: the
+       * corners away from the line are background. */
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          if (ink_coverage (pixel_at (culled, x, y), &theme->background, &theme->link) > 0.25)
+            n_inked++;
+      g_assert_cmpint (n_inked, >, width / 2);
+      g_assert_cmpint (n_inked, <, width * 8 * MAX (scale, 1));
+      corner_a = ink_coverage (pixel_at (culled, 0, height - 1), &theme->background, &theme->link);
+      corner_b = ink_coverage (pixel_at (culled, width - 1, 0), &theme->background, &theme->link);
+      g_assert_cmpfloat (fabs (corner_a), <, 0.02);
+      g_assert_cmpfloat (fabs (corner_b), <, 0.02);
+
+      /* ...and exactly as a render of the whole scene shows it there. */
+      full = render_rect (scene, &view, scale, FALSE);
+      g_assert_cmpuint (count_differences (culled, full), ==, 0);
+
+      cairo_surface_destroy (culled);
+      cairo_surface_destroy (full);
+    }
+}
+
 static void
 assert_same_color (const ImpColor *a,
                    const ImpColor *b)
@@ -1723,6 +1865,7 @@ main (int   argc,
   g_test_add_func ("/core/render/dashes-drawn", test_dashes_drawn);
   g_test_add_func ("/core/scene/hit-test", test_hit_test);
   g_test_add_func ("/core/scene/far-pin", test_far_pin);
+  g_test_add_func ("/core/render/far-link-in-view", test_far_link_in_view);
   g_test_add_func ("/core/scene/links", test_links);
   g_test_add_func ("/core/scene/card-content", test_card_content);
   g_test_add_func ("/core/svg/text", test_svg_text);
