@@ -521,6 +521,62 @@ test_long_titles (void)
   }
 }
 
+static char *
+mixed_script_text (gsize bytes)
+{
+  static const char *const parts[] = {
+    "مرحبا بالعالم ", "שלום עולם ", "e\xcc\x81\xcc\x82 ", "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 ",
+    "\xe2\x80\x8b\xe2\x80\x8d", "Hello world ", "漢字かな交じり文 ", "Привет мир ",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; text->len < bytes; i = (i * 5 + 3) % G_N_ELEMENTS (parts))
+    g_string_append (text, parts[i]);
+
+  return g_string_free (text, FALSE);
+}
+
+/* A megabyte of mixed scripts (right to left, combining marks, emoji,
+ * zero-width characters) is wrapped from its head alone: the card shows
+ * exactly what it shows for the title's first 16 KB, inside the card, and
+ * says with an ellipsis that more follows. Laying out the rest is what made
+ * a 1 MB title take a minute to export. */
+static void
+test_huge_title (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  g_autofree char *huge = mixed_script_text (1 << 20);
+  g_autofree char *head = g_strndup (huge, 16384);
+  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *big, *small;
+  const ImpSceneCard *cb, *cs;
+
+  /* Cut the head at a character boundary. */
+  *g_utf8_find_prev_char (head, head + strlen (head)) = '\0';
+  big = add_node (map, IMP_LEVEL_ACTOR, huge, goal);
+  small = add_node (map, IMP_LEVEL_ACTOR, head, goal);
+
+  scene = imp_scene_new (map, NULL);
+  cb = _imp_scene_find_card (scene, big);
+  cs = _imp_scene_find_card (scene, small);
+  g_assert_cmpuint (cb->n_texts, ==, cs->n_texts);
+  g_assert_cmpfloat_with_epsilon (cb->rect.height, cs->rect.height, 0.01);
+  for (guint t = 0; t < cb->n_texts; t++)
+    {
+      const ImpSceneText *tb = _imp_scene_get_text (scene, cb->first_text + t);
+      const ImpSceneText *ts = _imp_scene_get_text (scene, cs->first_text + t);
+
+      g_assert_cmpstr (tb->text, ==, ts->text);
+      g_assert_cmpuint (strlen (tb->text), <, 4096);
+      g_assert_cmpfloat (tb->x, >=, cb->rect.x);
+      g_assert_cmpfloat (tb->x + tb->width, <=, cb->rect.x + cb->rect.width + 0.5);
+      g_assert_cmpfloat (tb->y, <, cb->rect.y + cb->rect.height);
+      if (t == cb->n_texts - 1)
+        g_assert_true (g_str_has_suffix (tb->text, "…"));
+    }
+}
+
 /* The wrapped lines of a title put back together give the title: the
  * measurement the layout makes is the text the scene shows. */
 static void
@@ -989,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/core/layout/unconnected", test_unconnected);
   g_test_add_func ("/core/layout/long-titles", test_long_titles);
   g_test_add_func ("/core/layout/wrapped-lines", test_wrapped_lines);
+  g_test_add_func ("/core/layout/huge-title", test_huge_title);
   g_test_add_func ("/core/layout/random-no-overlap", test_random);
   g_test_add_func ("/core/layout/large", test_large);
 

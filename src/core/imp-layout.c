@@ -434,9 +434,30 @@ wrap_uncached (Measurer   *m,
   Wrapped *wrapped = g_new0 (Wrapped, 1);
   g_autofree int *starts = NULL;
   g_autofree int *lengths = NULL;
+  g_autofree char *head = NULL;
   PangoLayoutIter *iter;
+  gboolean truncated = FALSE;
   guint n_lines;
   guint i = 0;
+
+  /* Pango lays a paragraph out in more than linear time, and a card shows
+   * only @max_lines lines of it: hand it no more characters than those
+   * lines could hold if every character were a fifth of the font size wide
+   * (only marks and joiners are narrower, and they ride on others), so a
+   * title of a megabyte costs what a title of a few hundred characters does. */
+  {
+    glong limit = (glong) max_lines * ((glong) (width / MAX (size * 0.2, 0.5)) + 16);
+    const char *end = text;
+
+    for (glong n = 0; *end != '\0' && n < limit; n++)
+      end = g_utf8_next_char (end);
+    if (*end != '\0')
+      {
+        head = g_strndup (text, end - text);
+        text = head;
+        truncated = TRUE;
+      }
+  }
 
   measurer_ensure (m);
   _imp_text_layout_set (m->layout, m->theme, text, size, weight, 0);
@@ -471,12 +492,15 @@ wrap_uncached (Measurer   *m,
   for (i = 0; i < n_lines; i++)
     {
       gboolean cut = (i == n_lines - 1 &&
-                      (guint) pango_layout_get_line_count (m->layout) > n_lines);
+                      ((guint) pango_layout_get_line_count (m->layout) > n_lines || truncated));
 
       if (cut)
         {
-          /* The last line we keep says that more follows. */
-          wrapped->lines[i].text = fit_line (m, text + starts[i], size, weight, 0, width);
+          /* The last line we keep says that more follows, even when what
+           * follows was never laid out. */
+          g_autofree char *rest = g_strconcat (text + starts[i], truncated ? "…" : "", NULL);
+
+          wrapped->lines[i].text = fit_line (m, rest, size, weight, 0, width);
           wrapped->lines[i].width = width;
         }
       else
