@@ -1114,6 +1114,110 @@ test_csv_quotes_lone_carriage_return (void)
                                 "Buy tickets without calling > a\rb");
 }
 
+/* Markdown says a metric's progress only when it can be computed: never
+ * "nan %", and a range near the largest doubles is not taken for 0 %. */
+static void
+test_markdown_progress_never_nan (void)
+{
+  static const struct { double baseline, current, target; const char *want; } cases[] = {
+    { 10, NAN, 20, NULL },
+    { 5, 5, 5, NULL },
+    { -1e308, 0, 1e308, "progress 50 %" },
+    { 1e308, -1e308, -1e308, "progress 100 %" },
+    { 0, 25, 100, "progress 25 %" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ImpMap) map = small_map ();
+      g_autoptr(ImpMetric) metric = imp_metric_new ();
+      g_autofree char *md = NULL;
+
+      metric->name = g_strdup ("Calls");
+      metric->baseline = cases[i].baseline;
+      metric->current = cases[i].current;
+      metric->target = cases[i].target;
+      imp_map_set_node_metric (map, imp_map_get_node (map, 0), metric);
+      md = imp_export_markdown (map, NULL);
+
+      g_assert_null (strstr (md, "nan"));
+      g_assert_null (strstr (md, "inf"));
+      if (cases[i].want != NULL)
+        g_assert_nonnull (strstr (md, cases[i].want));
+      else
+        g_assert_null (strstr (md, "progress"));
+    }
+}
+
+/* A title that a spreadsheet would run as a formula is written as text. */
+static void
+test_csv_neutralises_formulas (void)
+{
+  static const char *const titles[] = { "=1+1", "+SUM(A1:A9)", "-2+3", "@cmd", "\t=x" };
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *csv = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      ImpNode *d = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, titles[i], NULL, NULL);
+
+      imp_map_link (map, impact, d, -1, NULL);
+    }
+  imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Plain - title", NULL, NULL);
+  csv = imp_export_csv (map, NULL);
+  records = read_csv (csv);
+  g_assert_cmpuint (records->len, ==, 1 + G_N_ELEMENTS (titles) + 1);
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      const char * const *row = records->pdata[r];
+
+      /* No cell of the row starts as a formula would. */
+      for (guint f = 0; row[f] != NULL; f++)
+        if (row[f][0] != '\0')
+          g_assert_null (strchr ("=+-@\t", row[f][0]));
+
+      if (g_str_equal (row[2], "Plain - title"))
+        continue;
+      g_assert_true (row[2][0] == '\'');
+      g_assert_true (g_strv_contains (titles, row[2] + 1));
+    }
+}
+
+/* Nothing in a title becomes a Mermaid directive or a line of its own. */
+static void
+test_mermaid_no_directive_from_titles (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *mmd = NULL;
+  g_auto(GStrv) lines = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *d = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE,
+                                 "%%{init: {'theme':'dark'}}%%\nclick n1 call alert()", NULL, NULL);
+  ImpNode *e = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE,
+                                 "line\xe2\x80\xa8separator\rreturn\x0bvt", NULL, NULL);
+
+  imp_map_link (map, impact, d, -1, NULL);
+  imp_map_link (map, impact, e, -1, NULL);
+  imp_map_set_title (map, "%%{init: {\"theme\": \"forest\"}}%%\nflowchart TB");
+  mmd = imp_export_mermaid (map, NULL);
+
+  g_assert_null (strstr (mmd, "%%{"));
+  g_assert_null (strstr (mmd, "\xe2\x80\xa8"));
+  g_assert_null (strstr (mmd, "\r"));
+  g_assert_null (strstr (mmd, "\x0b"));
+  lines = g_strsplit (mmd, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "%% title: "));
+  g_assert_cmpstr (lines[1], ==, "flowchart LR");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_false (g_str_has_prefix (lines[i], "click"));
+      g_assert_false (g_str_has_prefix (lines[i], "flowchart TB"));
+    }
+}
+
 static GHashTable *
 node_ids (ImpMap *map)
 {
@@ -1471,6 +1575,10 @@ main (int   argc,
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
   g_test_add_func ("/core/export/markdown-parking-lot", test_markdown_parking_lot);
   g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
+  g_test_add_func ("/core/export/markdown-progress-never-nan", test_markdown_progress_never_nan);
+  g_test_add_func ("/core/export/csv-neutralises-formulas", test_csv_neutralises_formulas);
+  g_test_add_func ("/core/export/mermaid-no-directive-from-titles",
+                   test_mermaid_no_directive_from_titles);
 
   return g_test_run ();
 }

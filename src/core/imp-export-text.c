@@ -20,19 +20,27 @@
  * flowchart and a CSV of deliverables. They are written from the document,
  * not from the scene, so collapsed branches are included. */
 
-/* One line of text: newlines and tabs become spaces, broken UTF-8 is repaired. */
+/* One line of text: broken UTF-8 is repaired, and every control character
+ * and every character some reader takes for a line break (vertical tab,
+ * form feed, next line, line and paragraph separators) becomes a space, so
+ * that a title can never start a line of its own in the output. */
 static char *
 one_line (const char *text)
 {
-  char *valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *line = g_string_sized_new (strlen (valid));
 
-  for (char *p = valid; *p; p++)
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
-      if (*p == '\n' || *p == '\r' || *p == '\t')
-        *p = ' ';
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_unichar (line, c);
     }
 
-  return g_strstrip (valid);
+  return g_strstrip (g_string_free (line, FALSE));
 }
 
 static void
@@ -105,7 +113,9 @@ append_md_metric (GString         *out,
   if (metric->deadline != NULL)
     g_string_append_printf (out, ", %s %s", _("by"), metric->deadline);
   g_string_append_printf (out, ", %s)", imp_indicator_to_string (metric->indicator));
-  if (imp_metric_has_target (metric))
+  /* No progress when it cannot be computed (no current value, a target
+   * equal to the baseline): never "nan %". */
+  if (imp_metric_has_target (metric) && !isnan (imp_metric_get_progress (metric)))
     g_string_append_printf (out, ", %s %.0f %%", _("progress"),
                             imp_metric_get_progress (metric) * 100);
   g_string_append_c (out, '\n');
@@ -331,6 +341,10 @@ append_mermaid_label (GString    *out,
         case '&':
           g_string_append (out, "#amp;");
           break;
+        case '%':
+          /* Mermaid looks for "%%{" directives anywhere in the text. */
+          g_string_append (out, "#37;");
+          break;
         default:
           g_string_append_c (out, *p);
           break;
@@ -375,8 +389,11 @@ imp_export_mermaid (ImpMap *map,
   if (title != NULL && *title != '\0')
     {
       g_autofree char *line = one_line (title);
+      g_auto(GStrv) parts = g_strsplit (line, "%", -1);
+      g_autofree char *quiet = g_strjoinv ("% ", parts);
 
-      g_string_append_printf (out, "%%%% %s\n", line);
+      /* A comment, never a directive: "%%{" cannot appear in it. */
+      g_string_append_printf (out, "%%%% title: %s\n", quiet);
     }
   g_string_append (out, "flowchart LR\n");
 
@@ -432,7 +449,8 @@ imp_export_mermaid (ImpMap *map,
 /* ---- CSV ----------------------------------------------------------------- */
 
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, with
- * its quotes doubled. */
+ * its quotes doubled. Numbers are written by append_csv_uint and never start
+ * with a sign, so only text is neutralised. */
 static void
 append_csv_field (GString    *out,
                   const char *text,
@@ -442,6 +460,16 @@ append_csv_field (GString    *out,
 
   if (!first)
     g_string_append_c (out, ',');
+
+  /* A cell that a spreadsheet would read as a formula starts with an
+   * apostrophe instead, as OWASP advises against CSV injection. */
+  if (strchr ("=+-@\t\r", valid[0]) != NULL && valid[0] != '\0')
+    {
+      char *quoted = g_strconcat ("'", valid, NULL);
+
+      g_free (valid);
+      valid = quoted;
+    }
 
   if (strpbrk (valid, ",\"\r\n") == NULL)
     {

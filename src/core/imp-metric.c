@@ -124,6 +124,11 @@ imp_metric_get_progress (const ImpMetric *metric)
   if (span == 0)
     return NAN;
 
+  /* A range near ±1e308 overflows: the same fraction at half the scale. */
+  if (!isfinite (span) || !isfinite (metric->current - metric->baseline))
+    return CLAMP ((metric->current / 2 - metric->baseline / 2) /
+                  (metric->target / 2 - metric->baseline / 2), 0.0, 1.0);
+
   return CLAMP ((metric->current - metric->baseline) / span, 0.0, 1.0);
 }
 
