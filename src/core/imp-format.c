@@ -24,6 +24,7 @@
 
 #include "imp-format.h"
 #include "imp-format-private.h"
+#include "imp-writer.h"
 
 /* The reader is json-glib's parser plus a validation pass that builds the
  * map through its public API, so the map's own rules (ids, levels, links)
@@ -2301,130 +2302,6 @@ imp_format_save_to_data (ImpMap *map,
   return g_string_free (out, FALSE);
 }
 
-/* Test hook (imp-format-private.h): makes the next saves fail at one
- * step with @errnum, as a full disk or a read-only folder would. */
-static ImpFormatFault fault_step;
-static int fault_errnum;
-static gsize fault_after;
-
-void
-_imp_format_set_fault (ImpFormatFault step,
-                       int            errnum,
-                       gsize          after_bytes)
-{
-  fault_step = step;
-  fault_errnum = errnum;
-  fault_after = after_bytes;
-}
-
-static gboolean
-fault_at (ImpFormatFault step)
-{
-  if (fault_step != step)
-    return FALSE;
-  errno = fault_errnum;
-  return TRUE;
-}
-
-/* Says what went wrong and what to do, in words a user can act on. The
- * file itself is never touched before the final rename, so every message
- * can promise that. */
-static void
-set_save_error (GError     **error,
-                int          errnum,
-                const char  *path,
-                const char  *dir)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *folder = g_filename_display_name (dir);
-
-  switch (errnum)
-    {
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, G_IO_ERROR,
-                   errnum == EROFS ? G_IO_ERROR_READ_ONLY : G_IO_ERROR_PERMISSION_DENIED,
-                   _("Could not save “%s”: the folder “%s” is read-only. Use Save As to "
-                     "save the map in another folder."), name, folder);
-      break;
-
-    case ENOSPC:
-    case EDQUOT:
-    case EFBIG:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("Could not save “%s”: there is no room left on the disk. Free some "
-                     "space, or use Save As to save the map on another disk. The file on "
-                     "disk was not changed."), name);
-      break;
-
-    case ENOENT:
-    case ENOTDIR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Could not save “%s”: the folder “%s” no longer exists. Use Save As "
-                     "to save the map somewhere else."), name, folder);
-      break;
-
-    default:
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errnum),
-                   _("Could not save “%s”: %s. The file on disk was not changed."),
-                   name, g_strerror (errnum));
-      break;
-    }
-}
-
-/* Keeps the version being replaced as PATH~. A hard link costs nothing
- * and leaves PATH itself untouched until the rename; where links are not
- * supported, a copy. A backup that cannot be made does not stop the save:
- * the save itself is still all or nothing. */
-static void
-keep_backup (const char *path)
-{
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (g_unlink (backup) != 0 && errno != ENOENT)
-    return;
-  if (link (path, backup) == 0)
-    return;
-  if (g_file_get_contents (path, &contents, &length, NULL))
-    g_file_set_contents (backup, contents, length, NULL);
-}
-
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length)
-{
-  gsize done = 0;
-
-  while (done < length)
-    {
-      gsize chunk = MIN (length - done, 64 * 1024);
-      gssize n;
-
-      if (fault_step == IMP_FORMAT_FAULT_WRITE && done + chunk > fault_after)
-        {
-          chunk = fault_after - done;
-          if (chunk == 0)
-            {
-              errno = fault_errnum;
-              return FALSE;
-            }
-        }
-
-      n = write (fd, data + done, chunk);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      done += n;
-    }
-
-  return TRUE;
-}
-
 /**
  * imp_format_write_path:
  * @path: the file to write, in the file system's encoding
@@ -2433,17 +2310,8 @@ write_all (int          fd,
  * @make_backup: whether to keep the file being replaced as `PATH~`
  * @error: return location for an error
  *
- * Replaces @path with @data so that it is never half written: the bytes go
- * to a hidden temporary file in the same folder, which is flushed to disk
- * (fsync) and then renamed over @path. Until that rename @path is not
- * touched at all, so any failure (a full disk, a read-only folder, a crash)
- * leaves the old file byte for byte. A symbolic link is followed, and the
- * old file's permissions are kept.
- *
- * Errors are #G_IO_ERROR with a message that says what to do:
- * %G_IO_ERROR_PERMISSION_DENIED or %G_IO_ERROR_READ_ONLY for a read-only
- * folder, %G_IO_ERROR_NO_SPACE for a full disk, %G_IO_ERROR_NOT_FOUND for
- * a folder deleted meanwhile.
+ * Replaces @path with @data atomically through imp_writer_write_path(),
+ * which says how and which errors it gives.
  *
  * Returns: %TRUE on success, else %FALSE with @error set
  */
@@ -2454,89 +2322,8 @@ imp_format_write_path (const char  *path,
                        gboolean     make_backup,
                        GError     **error)
 {
-  g_autofree char *target = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  GStatBuf st;
-  gboolean exists;
-  int dir_fd;
-  int fd;
-  int saved;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* Writing through a link must not replace the link with a file. */
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
-
-  dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-
-  exists = g_stat (target, &st) == 0;
-  if (exists && S_ISDIR (st.st_mode))
-    {
-      g_autofree char *name = g_filename_display_name (target);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Could not save: “%s” is a folder. Use Save As to choose a file name."),
-                   name);
-      return FALSE;
-    }
-
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  if (fault_at (IMP_FORMAT_FAULT_CREATE) ||
-      (fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666)) < 0)
-    {
-      saved = errno;
-      set_save_error (error, saved, target, dir);
-      return FALSE;
-    }
-
-  if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
-
-  if (!write_all (fd, data, length) || fault_at (IMP_FORMAT_FAULT_SYNC) || fsync (fd) != 0)
-    {
-      saved = errno;
-      close (fd);
-      g_unlink (tmp);
-      set_save_error (error, saved, target, dir);
-      return FALSE;
-    }
-
-  if (close (fd) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      set_save_error (error, saved, target, dir);
-      return FALSE;
-    }
-
-  if (exists && make_backup)
-    keep_backup (target);
-
-  if (fault_at (IMP_FORMAT_FAULT_RENAME) || g_rename (tmp, target) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      set_save_error (error, saved, target, dir);
-      return FALSE;
-    }
-
-  /* The rename itself is only durable once the folder is flushed. */
-  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0)
-    {
-      (void) fsync (dir_fd);
-      close (dir_fd);
-    }
-
-  return TRUE;
+  return imp_writer_write_path (path, data, length,
+                                make_backup ? IMP_WRITER_BACKUP : IMP_WRITER_NONE, error);
 }
 
 static gboolean
@@ -2549,7 +2336,7 @@ write_file (GFile         *file,
   g_autofree char *path = g_file_get_path (file);
 
   if (path != NULL)
-    return imp_format_write_path (path, data, length, TRUE, error);
+    return imp_writer_write_path (path, data, length, IMP_WRITER_BACKUP, error);
 
   /* Not a local file (a GVfs location): GIO's own replace also writes a
    * temporary file and renames it, and keeps FILE~. */
