@@ -13,6 +13,16 @@
 
 G_BEGIN_DECLS
 
+/* The members the reader knows (imp-format-read.c) and the writer writes in
+ * this order (imp-format-write.c); any others are kept as extra members. */
+extern const char * const _imp_format_top_members[];
+extern const char * const _imp_format_node_members[];
+extern const char * const _imp_format_position_members[];
+extern const char * const _imp_format_metric_members[];
+extern const char * const _imp_format_ice_members[];
+extern const char * const _imp_format_experiment_members[];
+extern const char * const _imp_format_link_members[];
+
 /* The writer's test hook under the names the tests of saving use: a save
  * is a write of ImpWriter (imp-writer-private.h). */
 typedef ImpWriterFault ImpFormatFault;
