@@ -445,6 +445,37 @@ test_parking_lot (void)
   g_array_unref (log.kinds);
 }
 
+/* The level rule, answered in one place for the map, the reader, the
+ * analysis and the window. */
+static void
+test_level_rule (void)
+{
+  ImpLevel child;
+
+  for (ImpLevel parent = IMP_LEVEL_GOAL; parent < IMP_N_LEVELS; parent++)
+    for (ImpLevel level = IMP_LEVEL_GOAL; level < IMP_N_LEVELS; level++)
+      g_assert_cmpint (imp_level_may_parent (IMP_VOCABULARY_CLASSIC, parent, level), ==,
+                       level == parent + 1);
+
+  /* Three tiers fold actors away: an impact may hang off the goal. */
+  g_assert_true (imp_level_may_parent (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL,
+                                       IMP_LEVEL_IMPACT));
+  g_assert_true (imp_level_may_parent (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL,
+                                       IMP_LEVEL_ACTOR));
+  g_assert_false (imp_level_may_parent (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL,
+                                        IMP_LEVEL_DELIVERABLE));
+  g_assert_false (imp_level_may_parent (IMP_VOCABULARY_CLASSIC, IMP_LEVEL_GOAL,
+                                        IMP_LEVEL_IMPACT));
+
+  g_assert_true (imp_level_new_child (IMP_VOCABULARY_CLASSIC, IMP_LEVEL_GOAL, &child));
+  g_assert_cmpint (child, ==, IMP_LEVEL_ACTOR);
+  g_assert_true (imp_level_new_child (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL, &child));
+  g_assert_cmpint (child, ==, IMP_LEVEL_IMPACT);
+  g_assert_true (imp_level_new_child (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_IMPACT, &child));
+  g_assert_cmpint (child, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_false (imp_level_new_child (IMP_VOCABULARY_CLASSIC, IMP_N_LEVELS - 1, &child));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +484,7 @@ main (int   argc,
 
   g_test_add_func ("/core/map/ids-unique", test_ids_unique);
   g_test_add_func ("/core/map/links-adjacent-levels-only", test_links_adjacent_levels_only);
+  g_test_add_func ("/core/map/level-rule", test_level_rule);
   g_test_add_func ("/core/map/no-cycles-no-duplicates", test_no_cycles_no_duplicates);
   g_test_add_func ("/core/map/first-parent-is-tree-parent", test_first_parent_is_tree_parent);
   g_test_add_func ("/core/map/link-position-orders-siblings", test_link_position_orders_siblings);

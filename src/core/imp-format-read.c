@@ -812,16 +812,6 @@ pending_link_compare (const void *a,
   return la->index < lb->index ? -1 : la->index > lb->index ? 1 : 0;
 }
 
-static gboolean
-levels_fit (ImpVocabulary vocabulary,
-            ImpLevel      parent,
-            ImpLevel      child)
-{
-  return child == parent + 1 ||
-         (imp_vocabulary_hides_actors (vocabulary) &&
-          parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT);
-}
-
 /* Counts how often each id is a link's end, under keys "from:ID" and
  * "to:ID", reading only what is plainly there: check_link() reports the
  * rest. */
@@ -926,7 +916,8 @@ check_link (Loader      *self,
     return fail (self, &where, NULL, "to", IMP_FORMAT_ERROR_DANGLING_LINK,
                  _("no node has the id “%s”"), to);
 
-  if (!levels_fit (imp_map_get_vocabulary (self->map), link->parent->level, link->child->level) &&
+  if (!imp_level_may_parent (imp_map_get_vocabulary (self->map), link->parent->level,
+                             link->child->level) &&
       !repair_level (self, &where, link))
     return fail (self, &where, NULL, NULL, IMP_FORMAT_ERROR_BAD_LINK,
                  _("a link cannot go from level “%s” to level “%s”: links go one level to "

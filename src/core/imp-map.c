@@ -572,19 +572,6 @@ imp_map_remove_node (ImpMap  *self,
   g_ptr_array_remove (self->nodes, node);
 }
 
-static gboolean
-levels_fit (ImpMap   *self,
-            ImpLevel  parent,
-            ImpLevel  child)
-{
-  if (child == parent + 1)
-    return TRUE;
-
-  /* Three tiers fold actors away: outcomes (impacts) hang off the goal. */
-  return imp_vocabulary_hides_actors (self->vocabulary) &&
-         parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT;
-}
-
 /**
  * imp_map_is_ancestor:
  *
@@ -643,7 +630,7 @@ imp_map_can_link (ImpMap   *self,
       return FALSE;
     }
 
-  if (!levels_fit (self, parent->level, child->level))
+  if (!imp_level_may_parent (self->vocabulary, parent->level, child->level))
     {
       g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
                    _("“%s” cannot be linked under “%s”: a %s cannot follow a %s"),
@@ -1000,7 +987,7 @@ imp_map_set_node_level (ImpMap    *self,
     {
       ImpLink *link = g_ptr_array_index (node->parents, i);
 
-      if (!levels_fit (self, link->parent->level, level))
+      if (!imp_level_may_parent (self->vocabulary, link->parent->level, level))
         goto mismatch;
     }
 
@@ -1008,7 +995,7 @@ imp_map_set_node_level (ImpMap    *self,
     {
       ImpLink *link = g_ptr_array_index (node->children, i);
 
-      if (!levels_fit (self, level, link->child->level))
+      if (!imp_level_may_parent (self->vocabulary, level, link->child->level))
         goto mismatch;
     }
 

@@ -180,5 +180,13 @@ const char *imp_vocabulary_level_name       (ImpVocabulary vocabulary, ImpLevel 
 const char *imp_vocabulary_display_name     (ImpVocabulary vocabulary);
 /* Whether a vocabulary folds actors away (three tiers): goals then link to impacts directly. */
 gboolean    imp_vocabulary_hides_actors     (ImpVocabulary vocabulary);
+/* The level rule: whether a card of level @child may sit under one of
+ * level @parent, and the level a new card under @parent takes. */
+gboolean    imp_level_may_parent            (ImpVocabulary vocabulary,
+                                             ImpLevel      parent,
+                                             ImpLevel      child);
+gboolean    imp_level_new_child             (ImpVocabulary vocabulary,
+                                             ImpLevel      parent,
+                                             ImpLevel     *child);
 
 G_END_DECLS
