@@ -133,7 +133,7 @@ imp_map_get_property (GObject    *object,
       break;
 
     case PROP_VOCABULARY:
-      g_value_set_int (value, imp_map_get_vocabulary (self));
+      g_value_set_enum (value, imp_map_get_vocabulary (self));
       break;
 
     default:
@@ -156,7 +156,7 @@ imp_map_set_property (GObject      *object,
       break;
 
     case PROP_VOCABULARY:
-      imp_map_set_vocabulary (self, g_value_get_int (value));
+      imp_map_set_vocabulary (self, g_value_get_enum (value));
       break;
 
     default:
@@ -179,9 +179,9 @@ imp_map_class_init (ImpMapClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_VOCABULARY] =
-    g_param_spec_int ("vocabulary", NULL, NULL,
-                      0, IMP_N_VOCABULARIES - 1, IMP_VOCABULARY_CLASSIC,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("vocabulary", NULL, NULL,
+                       IMP_TYPE_VOCABULARY, IMP_VOCABULARY_CLASSIC,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
