@@ -373,7 +373,17 @@ for f in pdf md mmd csv svg; do
   expect "export of .$f to an unwritable path fails with a message" 1 "map.$f"
 done
 
-# g_file_set_contents_full() writes NAME.XXXXXX next to the target, then renames it.
+mkdir "$tmp/folder.png"
+run "$bin" export "$example" -o "$tmp/folder.png"
+expect "export onto a folder is refused, saying it is a folder" 1 "is a folder"
+if [ -z "$(ls -A "$tmp/folder.png")" ]; then
+  ok "export onto a folder writes nothing into it"
+else
+  not_ok "export onto a folder writes nothing into it" "$(ls -A "$tmp/folder.png" | tr '\n' ' ')"
+fi
+rmdir "$tmp/folder.png"
+
+# The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then
   not_ok "no temporary files are left behind" "$(ls -A "$tmp" | tr '\n' ' ')"
 else

@@ -11,12 +11,15 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "imp-export.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
 #include "imp-layout-private.h"
 #include "imp-scene.h"
+#include "imp-writer-private.h"
 
 static ImpMap *
 small_map (void)
@@ -202,6 +205,113 @@ test_unwritable_path_fails_cleanly (void)
   imp_export_options_init (&options);
   g_assert_false (imp_export_to_path (map, "/nonexistent-dir/sub/map.png", &options, &error));
   g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces: shows any leftover temporary file. */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* An export is as safe as a save (issue 15, item 8): through a link it
+ * writes the file the link names and keeps the link, a 0600 file stays
+ * 0600, a stale temporary of a killed export goes, and no FILE~ backup is
+ * made, in every format. */
+static void
+test_export_writes_like_a_save (void)
+{
+  static const ImpExportFormat formats[] = {
+    IMP_EXPORT_PNG, IMP_EXPORT_PDF, IMP_EXPORT_SVG, IMP_EXPORT_MARKDOWN, IMP_EXPORT_CSV,
+  };
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *dir = g_dir_make_tmp ("imp-export-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.out", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.out", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".real.out.imp-k1LLed", NULL);
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.out", link_path), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listing = NULL;
+      ImpExportOptions options;
+      GStatBuf st;
+
+      g_assert_true (g_file_set_contents (stale, "half an export", -1, NULL));
+
+      imp_export_options_init (&options);
+      options.format = formats[i];
+      g_assert_true (imp_export_to_path (map, link_path, &options, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+      g_assert_cmpint (g_stat (real, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+      g_assert_cmpint (st.st_size, >, 3);
+
+      listing = dir_listing (dir);
+      g_assert_cmpstr (listing, ==, "link.out real.out");
+    }
+
+  g_remove (link_path);
+  remove_with_dir (real);
+}
+
+/* Exporting onto a folder is refused before the picture is drawn or
+ * anything written (it used to write the whole image, then fail in
+ * g_rename()). */
+static void
+test_export_onto_folder_writes_nothing (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *dir = g_dir_make_tmp ("imp-export-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GString) trace = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  ImpExportOptions options;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+
+  imp_export_options_init (&options);
+  _imp_writer_set_trace (trace);
+  g_assert_false (imp_export_to_path (map, folder, &options, &error));
+  _imp_writer_set_trace (NULL);
+
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_assert_null (strstr (error->message, "g_rename"));
+  g_assert_cmpstr (trace->str, ==, "");
+
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "map.png");
+  g_clear_pointer (&listing, g_free);
+  listing = dir_listing (folder);
+  g_assert_cmpstr (listing, ==, "");
+
+  g_rmdir (folder);
+  g_rmdir (dir);
 }
 
 static ImpMap *
@@ -1549,6 +1659,9 @@ main (int   argc,
   g_test_add_func ("/core/export/json-is-the-native-format", test_json_is_the_native_format);
   g_test_add_func ("/core/export/bad-options-write-nothing", test_bad_options_write_nothing);
   g_test_add_func ("/core/export/unwritable-path-fails-cleanly", test_unwritable_path_fails_cleanly);
+  g_test_add_func ("/core/export/writes-like-a-save", test_export_writes_like_a_save);
+  g_test_add_func ("/core/export/onto-folder-writes-nothing",
+                   test_export_onto_folder_writes_nothing);
   g_test_add_func ("/core/export/format-names", test_format_names);
   g_test_add_func ("/core/export/png-records-dpi", test_png_records_dpi);
   g_test_add_func ("/core/export/png-transparent-corners", test_png_transparent_corners);

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -20,6 +22,8 @@
 #include "imp-drafts.h"
 #include "imp-format.h"
 #include "imp-format-private.h"
+#include "imp-writer.h"
+#include "imp-writer-private.h"
 
 /* Saving never loses a map: atomic replacement, backups, clear errors. */
 
@@ -729,6 +733,265 @@ test_directory_and_huge_inputs (void)
   remove_tree (dir);
 }
 
+/* The writer under every file the app writes (maps, exports, drafts). */
+
+static void
+write_string (const char     *path,
+              const char     *text,
+              ImpWriterFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (imp_writer_write_path (path, text, strlen (text), flags, &error));
+  g_assert_no_error (error);
+}
+
+/* A link is followed, also through a chain of links and to a target that
+ * does not exist yet: the links stay links, and the file they name is
+ * written. */
+static void
+test_writer_follows_links (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *real = g_build_filename (sub, "real.txt", NULL);
+  g_autofree char *hop = g_build_filename (dir, "hop.txt", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.txt", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.txt", NULL);
+  g_autofree char *created = g_build_filename (sub, "new.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  write_string (real, "old", IMP_WRITER_NONE);
+  g_assert_cmpint (symlink ("sub/real.txt", hop), ==, 0);
+  g_assert_cmpint (symlink (hop, first), ==, 0);
+  g_assert_cmpint (symlink ("sub/new.txt", dangling), ==, 0);
+
+  write_string (first, "through two links", IMP_WRITER_BACKUP);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (hop, G_FILE_TEST_IS_SYMLINK));
+  contents = read_all (real);
+  g_assert_cmpstr (contents, ==, "through two links");
+  g_clear_pointer (&contents, g_free);
+
+  write_string (dangling, "made through a link", IMP_WRITER_NONE);
+  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  contents = read_all (created);
+  g_assert_cmpstr (contents, ==, "made through a link");
+
+  /* The backup and every temporary are beside the real file, none beside the links. */
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "dangling.txt first.txt hop.txt sub");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (sub);
+  g_assert_cmpstr (listing, ==, "new.txt real.txt real.txt~");
+
+  remove_tree (dir);
+}
+
+/* A private file stays private: 0600 is kept, with and without a backup. */
+static void
+test_writer_keeps_private_mode (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "secret.txt", NULL);
+  GStatBuf st;
+
+  write_string (path, "first", IMP_WRITER_NONE);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  write_string (path, "second", IMP_WRITER_NONE);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  write_string (path, "third", IMP_WRITER_BACKUP);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  remove_tree (dir);
+}
+
+/* A killed write leaves its temporary behind; the next write of the same
+ * file removes it, but not the temporary of a write still under way (it
+ * holds its lock), nor anything not ours. */
+static void
+test_writer_removes_stale_temporaries (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".plan.impactmap.imp-Ab3xY9", NULL);
+  g_autofree char *busy = g_build_filename (dir, ".plan.impactmap.imp-Busy00", NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.impactmap.imp-Zz9Zz9", NULL);
+  g_autofree char *foreign = g_build_filename (dir, ".plan.impactmap.swp", NULL);
+  g_autofree char *listing = NULL;
+  int busy_fd;
+
+  write_string (path, "old", IMP_WRITER_NONE);
+  write_string (stale, "half a map", IMP_WRITER_NONE);
+  write_string (busy, "a write under way", IMP_WRITER_NONE);
+  write_string (other, "another file's", IMP_WRITER_NONE);
+  write_string (foreign, "an editor's", IMP_WRITER_NONE);
+
+  busy_fd = open (busy, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  write_string (path, "new", IMP_WRITER_NONE);
+  close (busy_fd);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==,
+                   ".other.impactmap.imp-Zz9Zz9 .plan.impactmap.imp-Busy00 "
+                   ".plan.impactmap.swp plan.impactmap");
+
+  remove_tree (dir);
+}
+
+/* A folder or a FIFO as the target is refused before anything is written:
+ * no temporary, no system call that changes the disk, and a FIFO is never
+ * opened (that would block). */
+static void
+test_writer_refuses_non_regular_target (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "folder.png", NULL);
+  g_autofree char *inside = g_build_filename (folder, "kept.txt", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.png", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.png", NULL);
+  g_autoptr(GString) trace = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpWriter) writer = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  write_string (inside, "kept", IMP_WRITER_NONE);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("folder.png", link_path), ==, 0);
+
+  _imp_writer_set_trace (trace);
+
+  writer = imp_writer_new (folder, IMP_WRITER_BACKUP, &error);
+  g_assert_null (writer);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "folder.png"));
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_clear_error (&error);
+
+  /* Through a link, too. */
+  g_assert_false (imp_writer_write_path (link_path, "x", 1, IMP_WRITER_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  g_assert_false (imp_writer_write_path (fifo, "x", 1, IMP_WRITER_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "pipe.png"));
+  g_clear_error (&error);
+
+  _imp_writer_set_trace (NULL);
+  g_assert_cmpstr (trace->str, ==, "");
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "folder.png link.png pipe.png");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (folder);
+  g_assert_cmpstr (listing, ==, "kept.txt");
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+
+  remove_tree (dir);
+}
+
+/* Exports (and later merge output) write without a FILE~ backup; saves
+ * keep one. */
+static void
+test_writer_backup_only_on_request (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.txt", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+
+  write_string (path, "one", IMP_WRITER_NONE);
+  write_string (path, "two", IMP_WRITER_NONE);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "out.txt");
+
+  write_string (path, "three", IMP_WRITER_BACKUP);
+  contents = read_all (backup);
+  g_assert_cmpstr (contents, ==, "two");
+  g_clear_pointer (&contents, g_free);
+  contents = read_all (path);
+  g_assert_cmpstr (contents, ==, "three");
+
+  remove_tree (dir);
+}
+
+/* A write given up before its commit (an export whose drawing failed)
+ * leaves the target as it was and no temporary. */
+static void
+test_writer_abandoned_write (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  ImpWriter *writer;
+
+  write_string (path, "kept", IMP_WRITER_NONE);
+
+  writer = imp_writer_new (path, IMP_WRITER_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imp_writer_get_target (writer), ==, path);
+  g_assert_true (imp_writer_write (writer, "lost", 4, &error));
+  g_assert_no_error (error);
+  imp_writer_free (writer);
+
+  contents = read_all (path);
+  g_assert_cmpstr (contents, ==, "kept");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "out.txt");
+
+  remove_tree (dir);
+}
+
+/* The order of a save's system calls is what makes it safe: the temporary
+ * is complete on disk (written, fsync'd, closed) before the backup is made
+ * and the rename replaces the file, and the folder is flushed after the
+ * rename so that the rename itself survives a power cut. */
+static void
+test_save_system_call_order (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autoptr(ImpMap) map = sample_map ("Ordered");
+  g_autoptr(GString) trace = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  g_assert_no_error (error);
+
+  imp_map_set_title (map, "Ordered again");
+  _imp_writer_set_trace (trace);
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  _imp_writer_set_trace (NULL);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (trace->str, ==, "create write fsync close backup rename fsync-folder ");
+
+  /* A new file has nothing to back up; the rest is the same. */
+  g_string_truncate (trace, 0);
+  g_unlink (path);
+  _imp_writer_set_trace (trace);
+  g_assert_true (imp_format_save_to_path (map, path, &error));
+  _imp_writer_set_trace (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trace->str, ==, "create write fsync close rename fsync-folder ");
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +1012,15 @@ main (int   argc,
   g_test_add_func ("/core/files/bad-inputs-replay", test_bad_inputs_replay);
   g_test_add_func ("/core/files/repairs-level-mismatch", test_repairs_level_mismatch);
   g_test_add_func ("/core/files/directory-and-huge-inputs", test_directory_and_huge_inputs);
+  g_test_add_func ("/core/files/save-system-call-order", test_save_system_call_order);
+  g_test_add_func ("/core/writer/follows-links", test_writer_follows_links);
+  g_test_add_func ("/core/writer/keeps-private-mode", test_writer_keeps_private_mode);
+  g_test_add_func ("/core/writer/removes-stale-temporaries",
+                   test_writer_removes_stale_temporaries);
+  g_test_add_func ("/core/writer/refuses-non-regular-target",
+                   test_writer_refuses_non_regular_target);
+  g_test_add_func ("/core/writer/backup-only-on-request", test_writer_backup_only_on_request);
+  g_test_add_func ("/core/writer/abandoned-write", test_writer_abandoned_write);
   g_test_add_func ("/core/drafts/written-and-removed", test_draft_written_and_removed);
   g_test_add_func ("/core/drafts/offered-after-crash", test_draft_offered_after_crash);
 

@@ -445,6 +445,80 @@ test_parking_lot (void)
   g_array_unref (log.kinds);
 }
 
+/* The level rule, answered in one place for the map, the reader, the
+ * analysis and the window. */
+static void
+test_level_rule (void)
+{
+  ImpLevel child;
+
+  for (ImpLevel parent = IMP_LEVEL_GOAL; parent < IMP_N_LEVELS; parent++)
+    for (ImpLevel level = IMP_LEVEL_GOAL; level < IMP_N_LEVELS; level++)
+      g_assert_cmpint (imp_level_may_parent (IMP_VOCABULARY_CLASSIC, parent, level), ==,
+                       level == parent + 1);
+
+  /* Three tiers fold actors away: an impact may hang off the goal. */
+  g_assert_true (imp_level_may_parent (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL,
+                                       IMP_LEVEL_IMPACT));
+  g_assert_true (imp_level_may_parent (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL,
+                                       IMP_LEVEL_ACTOR));
+  g_assert_false (imp_level_may_parent (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL,
+                                        IMP_LEVEL_DELIVERABLE));
+  g_assert_false (imp_level_may_parent (IMP_VOCABULARY_CLASSIC, IMP_LEVEL_GOAL,
+                                        IMP_LEVEL_IMPACT));
+
+  g_assert_true (imp_level_new_child (IMP_VOCABULARY_CLASSIC, IMP_LEVEL_GOAL, &child));
+  g_assert_cmpint (child, ==, IMP_LEVEL_ACTOR);
+  g_assert_true (imp_level_new_child (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_GOAL, &child));
+  g_assert_cmpint (child, ==, IMP_LEVEL_IMPACT);
+  g_assert_true (imp_level_new_child (IMP_VOCABULARY_THREE_TIERS, IMP_LEVEL_IMPACT, &child));
+  g_assert_cmpint (child, ==, IMP_LEVEL_DELIVERABLE);
+  g_assert_false (imp_level_new_child (IMP_VOCABULARY_CLASSIC, IMP_N_LEVELS - 1, &child));
+}
+
+/* The enums have GTypes (glib-mkenums) whose nicks are the file's
+ * spellings, and the map's vocabulary is a real enum property. */
+static void
+check_nicks (GType         type,
+             const char *(*to_string) (int value))
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+  g_assert_true (G_TYPE_IS_ENUM (type));
+  g_assert_cmpuint (klass->n_values, >=, 2);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_assert_cmpstr (klass->values[i].value_nick, ==, to_string (klass->values[i].value));
+}
+
+static void
+test_enum_gtypes (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (map), "vocabulary");
+  ImpVocabulary vocabulary;
+
+  check_nicks (IMP_TYPE_LEVEL, (gpointer) imp_level_to_string);
+  check_nicks (IMP_TYPE_VOCABULARY, (gpointer) imp_vocabulary_to_string);
+  check_nicks (IMP_TYPE_CONFIDENCE, (gpointer) imp_confidence_to_string);
+  check_nicks (IMP_TYPE_LINK_STATUS, (gpointer) imp_link_status_to_string);
+  check_nicks (IMP_TYPE_DIRECTION, (gpointer) imp_direction_to_string);
+  check_nicks (IMP_TYPE_INDICATOR, (gpointer) imp_indicator_to_string);
+  check_nicks (IMP_TYPE_EXPERIMENT_KIND, (gpointer) imp_experiment_kind_to_string);
+  check_nicks (IMP_TYPE_ASPECT, (gpointer) imp_aspect_to_string);
+  check_nicks (IMP_TYPE_EXPERIMENT_STATUS, (gpointer) imp_experiment_status_to_string);
+  check_nicks (IMP_TYPE_RESULT, (gpointer) imp_result_to_string);
+  check_nicks (IMP_TYPE_THEME_KIND, (gpointer) imp_theme_kind_to_string);
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_cmpuint (pspec->value_type, ==, IMP_TYPE_VOCABULARY);
+
+  g_object_set (map, "vocabulary", IMP_VOCABULARY_THREE_TIERS, NULL);
+  g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_THREE_TIERS);
+  g_object_get (map, "vocabulary", &vocabulary, NULL);
+  g_assert_cmpint (vocabulary, ==, IMP_VOCABULARY_THREE_TIERS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +527,7 @@ main (int   argc,
 
   g_test_add_func ("/core/map/ids-unique", test_ids_unique);
   g_test_add_func ("/core/map/links-adjacent-levels-only", test_links_adjacent_levels_only);
+  g_test_add_func ("/core/map/level-rule", test_level_rule);
   g_test_add_func ("/core/map/no-cycles-no-duplicates", test_no_cycles_no_duplicates);
   g_test_add_func ("/core/map/first-parent-is-tree-parent", test_first_parent_is_tree_parent);
   g_test_add_func ("/core/map/link-position-orders-siblings", test_link_position_orders_siblings);
@@ -462,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/core/metric/progress", test_metric_progress);
   g_test_add_func ("/core/metric/ice-and-dates", test_ice_and_dates);
   g_test_add_func ("/core/types/enum-strings", test_enum_strings);
+  g_test_add_func ("/core/types/enum-gtypes", test_enum_gtypes);
   g_test_add_func ("/core/map/equal", test_equal);
   g_test_add_func ("/core/map/votes", test_votes);
   g_test_add_func ("/core/map/parking-lot", test_parking_lot);

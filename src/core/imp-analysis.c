@@ -94,11 +94,8 @@ imp_analysis_link_fits (ImpMap        *map,
 {
   g_return_val_if_fail (IMP_IS_MAP (map), FALSE);
 
-  if (link->child->level == link->parent->level + 1)
-    return TRUE;
-
-  return imp_vocabulary_hides_actors (imp_map_get_vocabulary (map)) &&
-         link->parent->level == IMP_LEVEL_GOAL && link->child->level == IMP_LEVEL_IMPACT;
+  return imp_level_may_parent (imp_map_get_vocabulary (map), link->parent->level,
+                               link->child->level);
 }
 
 /**

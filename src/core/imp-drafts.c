@@ -19,6 +19,7 @@
 
 #include "imp-drafts.h"
 #include "imp-format.h"
+#include "imp-writer.h"
 
 /**
  * ImpDrafts:
@@ -381,7 +382,7 @@ imp_drafts_write (ImpDrafts   *self,
   data = imp_format_save_to_data (map, &length);
   name = g_strconcat (id, ".impactmap", NULL);
   path = g_build_filename (self->session_dir, name, NULL);
-  if (!imp_format_write_path (path, data, length, FALSE, error))
+  if (!imp_writer_write_path (path, data, length, IMP_WRITER_NONE, error))
     return FALSE;
 
   stamp = g_date_time_format_iso8601 (now);
@@ -400,7 +401,8 @@ imp_drafts_write (ImpDrafts   *self,
   name = g_strconcat (id, ".info", NULL);
   info_path = g_build_filename (self->session_dir, name, NULL);
 
-  return imp_format_write_path (info_path, info_data, info_length, FALSE, error);
+  return imp_writer_write_path (info_path, info_data, info_length, IMP_WRITER_NONE,
+                                error);
 }
 
 static char *

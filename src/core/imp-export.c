@@ -23,6 +23,7 @@
 #include "imp-render.h"
 #include "imp-scene.h"
 #include "imp-svg.h"
+#include "imp-writer.h"
 
 /* cairo image surfaces are limited to 32767 pixels a side. */
 #define MAX_IMAGE_SIDE 32767
@@ -890,10 +891,10 @@ imp_export_render_preview (ImpMap                  *map,
  * imp_export_to_path:
  *
  * Draws or converts @map into the format of @options and writes it to
- * @path. Everything is produced in memory first and written with
- * g_file_set_contents_full(), which goes through a temporary file in the
- * same folder and a rename: a failure never leaves a partial @path behind,
- * and an existing file survives any failure.
+ * @path through #ImpWriter, without a backup: a failure never leaves a
+ * partial @path behind, an existing file survives any failure, links are
+ * followed and permissions kept. A @path that cannot be written (a
+ * folder, say) is refused before anything is drawn.
  *
  * Returns: %TRUE on success, else %FALSE with @error set.
  */
@@ -903,6 +904,7 @@ imp_export_to_path (ImpMap                  *map,
                     const ImpExportOptions  *options,
                     GError                 **error)
 {
+  g_autoptr(ImpWriter) writer = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *data;
@@ -912,18 +914,20 @@ imp_export_to_path (ImpMap                  *map,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
+  if (!(writer = imp_writer_new (path, IMP_WRITER_NONE, &local_error)))
+    goto failed;
+
   if (!(bytes = imp_export_to_bytes (map, options, error)))
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
-                   _("Could not write the file: %s"), local_error->message);
-      return FALSE;
-    }
+  if (imp_writer_write (writer, data, length, &local_error) &&
+      imp_writer_commit (writer, &local_error))
+    return TRUE;
 
-  return TRUE;
+failed:
+  /* The writer's message already names the file and what to do. */
+  g_set_error_literal (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE, local_error->message);
+  return FALSE;
 }

@@ -99,9 +99,9 @@ gboolean  imp_format_save_to_file (ImpMap      *map,
                                    GFile       *file,
                                    GError     **error);
 
-/* Replaces a file atomically: a temporary file in the same folder,
- * flushed, then renamed over it; the old version kept as PATH~ when
- * @make_backup. The save functions above write through this. */
+/* Replaces a file atomically through imp_writer_write_path()
+ * (imp-writer.h), the old version kept as PATH~ when @make_backup. The
+ * save functions above write through the same writer. */
 gboolean  imp_format_write_path   (const char  *path,
                                    const char  *data,
                                    gsize        length,

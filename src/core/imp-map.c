@@ -133,7 +133,7 @@ imp_map_get_property (GObject    *object,
       break;
 
     case PROP_VOCABULARY:
-      g_value_set_int (value, imp_map_get_vocabulary (self));
+      g_value_set_enum (value, imp_map_get_vocabulary (self));
       break;
 
     default:
@@ -156,7 +156,7 @@ imp_map_set_property (GObject      *object,
       break;
 
     case PROP_VOCABULARY:
-      imp_map_set_vocabulary (self, g_value_get_int (value));
+      imp_map_set_vocabulary (self, g_value_get_enum (value));
       break;
 
     default:
@@ -179,9 +179,9 @@ imp_map_class_init (ImpMapClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_VOCABULARY] =
-    g_param_spec_int ("vocabulary", NULL, NULL,
-                      0, IMP_N_VOCABULARIES - 1, IMP_VOCABULARY_CLASSIC,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("vocabulary", NULL, NULL,
+                       IMP_TYPE_VOCABULARY, IMP_VOCABULARY_CLASSIC,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -572,19 +572,6 @@ imp_map_remove_node (ImpMap  *self,
   g_ptr_array_remove (self->nodes, node);
 }
 
-static gboolean
-levels_fit (ImpMap   *self,
-            ImpLevel  parent,
-            ImpLevel  child)
-{
-  if (child == parent + 1)
-    return TRUE;
-
-  /* Three tiers fold actors away: outcomes (impacts) hang off the goal. */
-  return imp_vocabulary_hides_actors (self->vocabulary) &&
-         parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT;
-}
-
 /**
  * imp_map_is_ancestor:
  *
@@ -643,7 +630,7 @@ imp_map_can_link (ImpMap   *self,
       return FALSE;
     }
 
-  if (!levels_fit (self, parent->level, child->level))
+  if (!imp_level_may_parent (self->vocabulary, parent->level, child->level))
     {
       g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
                    _("“%s” cannot be linked under “%s”: a %s cannot follow a %s"),
@@ -1000,7 +987,7 @@ imp_map_set_node_level (ImpMap    *self,
     {
       ImpLink *link = g_ptr_array_index (node->parents, i);
 
-      if (!levels_fit (self, link->parent->level, level))
+      if (!imp_level_may_parent (self->vocabulary, link->parent->level, level))
         goto mismatch;
     }
 
@@ -1008,7 +995,7 @@ imp_map_set_node_level (ImpMap    *self,
     {
       ImpLink *link = g_ptr_array_index (node->children, i);
 
-      if (!levels_fit (self, level, link->child->level))
+      if (!imp_level_may_parent (self->vocabulary, level, link->child->level))
         goto mismatch;
     }
 

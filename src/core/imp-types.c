@@ -119,3 +119,60 @@ imp_vocabulary_hides_actors (ImpVocabulary vocabulary)
 {
   return vocabulary == IMP_VOCABULARY_THREE_TIERS;
 }
+
+/**
+ * imp_level_may_parent:
+ * @vocabulary: the map's vocabulary
+ * @parent: the level of the upper card
+ * @child: the level of the card linked under it
+ *
+ * The level rule, the one answer for the map, the reader and the window:
+ * a link goes exactly one level right (an actor under a goal, an impact
+ * under an actor, …), and where the vocabulary folds actors away (three
+ * tiers) an impact may also sit directly under a goal.
+ *
+ * Returns: whether a card of level @child may sit under one of @parent
+ */
+gboolean
+imp_level_may_parent (ImpVocabulary vocabulary,
+                      ImpLevel      parent,
+                      ImpLevel      child)
+{
+  if (child == parent + 1)
+    return TRUE;
+
+  /* Three tiers fold actors away: outcomes (impacts) hang off the goal. */
+  return imp_vocabulary_hides_actors (vocabulary) &&
+         parent == IMP_LEVEL_GOAL && child == IMP_LEVEL_IMPACT;
+}
+
+/**
+ * imp_level_new_child:
+ * @vocabulary: the map's vocabulary
+ * @parent: the level of the card a new card goes under
+ * @child: (out): the level the new card takes
+ *
+ * The level a new card under one of @parent takes, by the rule of
+ * imp_level_may_parent(): the next level right, or an impact under a goal
+ * where the vocabulary folds actors away.
+ *
+ * Returns: %FALSE if nothing may go under @parent (the last level)
+ */
+gboolean
+imp_level_new_child (ImpVocabulary  vocabulary,
+                     ImpLevel       parent,
+                     ImpLevel      *child)
+{
+  g_return_val_if_fail (child != NULL, FALSE);
+
+  if (parent == IMP_LEVEL_GOAL && imp_vocabulary_hides_actors (vocabulary))
+    *child = IMP_LEVEL_IMPACT;
+  else if (parent + 1 < IMP_N_LEVELS)
+    *child = parent + 1;
+  else
+    return FALSE;
+
+  g_assert (imp_level_may_parent (vocabulary, parent, *child));
+
+  return TRUE;
+}

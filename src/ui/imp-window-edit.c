@@ -140,19 +140,7 @@ child_level (ImpWindow *self,
              ImpNode   *parent,
              ImpLevel  *level)
 {
-  if (parent->level == IMP_LEVEL_GOAL &&
-      imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
-    {
-      *level = IMP_LEVEL_IMPACT;
-      return TRUE;
-    }
-
-  if (parent->level + 1 >= IMP_N_LEVELS)
-    return FALSE;
-
-  *level = parent->level + 1;
-
-  return TRUE;
+  return imp_level_new_child (imp_map_get_vocabulary (self->map), parent->level, level);
 }
 
 /* Ends the group the caller began, when the title is in. */
