@@ -10,11 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "imp-analysis.h"
 #include "imp-cli.h"
@@ -232,74 +229,6 @@ check_command (int    argc,
   return IMP_CLI_EXIT_OK;
 }
 
-/* Whether the first bytes of @path look like an impact map: a JSON object
- * that names the format. Our writer puts "format" first; other writers may
- * not, so the whole first block is searched. */
-static gboolean
-looks_like_map (const char *path)
-{
-  char head[4096];
-  FILE *in = fopen (path, "rb");
-  size_t n;
-  const char *p = head;
-
-  if (in == NULL)
-    return FALSE;
-  n = fread (head, 1, sizeof head - 1, in);
-  fclose (in);
-  head[n] = '\0';
-
-  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (g_ascii_isspace (*p))
-    p++;
-
-  return *p == '{' && strstr (p, "\"impactmap\"") != NULL;
-}
-
-/* An export never destroys a map: refuses an @output that is the @input
- * (whatever the spelling of its path, through a symbolic or hard link), and
- * a picture or text export into a .impactmap file or over an impact map. */
-static gboolean
-check_output (const char       *input,
-              const char       *output,
-              ImpExportFormat   format,
-              char            **message)
-{
-  GStatBuf in_st, out_st;
-  gboolean exists = g_stat (output, &out_st) == 0;
-
-  if (exists && g_stat (input, &in_st) == 0 &&
-      in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
-    {
-      *message = g_strdup_printf (_("“%s” is the input map itself: exporting would replace "
-                                    "the map; choose another OUTPUT"), output);
-      return FALSE;
-    }
-
-  if (format == IMP_EXPORT_JSON)
-    return TRUE;
-
-  if (strlen (output) >= strlen (".impactmap") &&
-      g_ascii_strcasecmp (output + strlen (output) - strlen (".impactmap"), ".impactmap") == 0)
-    {
-      *message = g_strdup_printf (_("“%s” is named as an impact map, but a %s export is not "
-                                    "one: choose another OUTPUT"),
-                                  output, imp_export_format_to_string (format));
-      return FALSE;
-    }
-
-  if (exists && S_ISREG (out_st.st_mode) && looks_like_map (output))
-    {
-      *message = g_strdup_printf (_("“%s” is an impact map: a %s export would replace it; "
-                                    "choose another OUTPUT"),
-                                  output, imp_export_format_to_string (format));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static int
 export_command (int    argc,
                 char **argv)
@@ -478,15 +407,11 @@ export_command (int    argc,
     }
   options.title_line = title_line;
 
-  {
-    g_autofree char *msg = NULL;
-
-    if (!check_output (files[0], output, options.format, &msg))
-      {
-        print_usage_error ("export", msg);
-        return IMP_CLI_EXIT_USAGE;
-      }
-  }
+  if (!imp_export_check_target (output, options.format, files[0], &error))
+    {
+      print_usage_error ("export", error->message);
+      return IMP_CLI_EXIT_USAGE;
+    }
 
   if (!(map = imp_format_load_path (files[0], &error)))
     {

@@ -176,6 +176,48 @@ test_export_remembers_choices (void)
   g_rmdir (dir);
 }
 
+/* Exporting a picture over the open map, or over any other map, is refused
+ * with a message and leaves the map byte for byte as it was. */
+static void
+test_export_never_over_a_map (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("imp-export-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.txt", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  ImpExportDialog *dialog;
+  gsize length;
+
+  data = imp_format_save_to_data (map, &length);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  g_assert_true (g_file_set_contents (other, data, length, NULL));
+  g_settings_set_string (settings, "export-format", "png");
+  dialog = imp_export_dialog_new (NULL, map, file, NULL, NULL);
+
+  g_assert_false (imp_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WOULD_REPLACE_MAP);
+  g_clear_error (&error);
+  g_assert_false (imp_export_dialog_export_to_file (dialog, other_file, &error));
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WOULD_REPLACE_MAP);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, data);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (other, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, data);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_remove (path);
+  g_remove (other);
+  g_rmdir (dir);
+}
+
 static void
 test_window_ctrl_e_opens_dialog (void)
 {
@@ -241,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/branch-needs-a-selection", test_branch_needs_a_selection);
   g_test_add_func ("/ui/export-dialog/export-remembers-choices", test_export_remembers_choices);
   g_test_add_func ("/ui/export-dialog/window-opens-dialog", test_window_ctrl_e_opens_dialog);
+  g_test_add_func ("/ui/export-dialog/never-over-a-map", test_export_never_over_a_map);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -13,7 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "imp-analysis.h"
 #include "imp-export.h"
@@ -885,6 +887,90 @@ imp_export_render_preview (ImpMap                  *map,
   preview.scale = CLAMP (preview.scale, 0.1, 2.0);
 
   return export_png (scene, &preview, error);
+}
+
+/* Whether the first bytes of @path look like an impact map: a JSON object
+ * that names the format. Our writer puts "format" first; other writers may
+ * not, so the whole first block is searched. */
+static gboolean
+looks_like_map (const char *path)
+{
+  char head[4096];
+  FILE *in = fopen (path, "rb");
+  size_t n;
+  const char *p = head;
+
+  if (in == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head - 1, in);
+  fclose (in);
+  head[n] = '\0';
+
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return *p == '{' && strstr (p, "\"impactmap\"") != NULL;
+}
+
+/**
+ * imp_export_check_target:
+ * @output: the file an export is about to write
+ * @format: the export's format
+ * @input: (nullable): the map file being exported, if it has one
+ * @error: return location for an error
+ *
+ * An export never destroys a map: refuses an @output that is @input
+ * (whatever the spelling of its path, through a symbolic or a hard link),
+ * and a picture or text export into a .impactmap file or over an impact
+ * map, with %IMP_EXPORT_ERROR_WOULD_REPLACE_MAP. Writes nothing.
+ *
+ * Returns: whether @output may be written
+ */
+gboolean
+imp_export_check_target (const char       *output,
+                         ImpExportFormat   format,
+                         const char       *input,
+                         GError          **error)
+{
+  GStatBuf in_st, out_st;
+  gboolean exists = g_stat (output, &out_st) == 0;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (exists && input != NULL && g_stat (input, &in_st) == 0 &&
+      in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WOULD_REPLACE_MAP,
+                   _("“%s” is the map being exported: the export would replace it; "
+                     "choose another file"), output);
+      return FALSE;
+    }
+
+  if (format == IMP_EXPORT_JSON)
+    return TRUE;
+
+  if (strlen (output) >= strlen (".impactmap") &&
+      g_ascii_strcasecmp (output + strlen (output) - strlen (".impactmap"), ".impactmap") == 0)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WOULD_REPLACE_MAP,
+                   _("“%s” is named as an impact map, but a %s export is not "
+                     "one: choose another file"),
+                   output, imp_export_format_to_string (format));
+      return FALSE;
+    }
+
+  if (exists && S_ISREG (out_st.st_mode) && looks_like_map (output))
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WOULD_REPLACE_MAP,
+                   _("“%s” is an impact map: a %s export would replace it; "
+                     "choose another file"),
+                   output, imp_export_format_to_string (format));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

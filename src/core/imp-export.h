@@ -23,6 +23,7 @@ typedef enum
   IMP_EXPORT_ERROR_TOO_LARGE,
   IMP_EXPORT_ERROR_WRITE,
   IMP_EXPORT_ERROR_NO_SUCH_NODE,
+  IMP_EXPORT_ERROR_WOULD_REPLACE_MAP,
 } ImpExportError;
 
 typedef enum
@@ -119,6 +120,10 @@ GBytes     *imp_export_render_preview    (ImpMap                 *map,
                                           GError                **error);
 /* Writes @map to @path. The output is written to a temporary file next to
  * @path and renamed over it, so a failure never leaves a partial file. */
+gboolean    imp_export_check_target      (const char             *output,
+                                          ImpExportFormat         format,
+                                          const char             *input,
+                                          GError                **error);
 gboolean    imp_export_to_path           (ImpMap                 *map,
                                           const char             *path,
                                           const ImpExportOptions *options,

@@ -339,6 +339,13 @@ imp_export_dialog_export_to_file (ImpExportDialog  *self,
     }
 
   imp_export_dialog_get_options (self, &options);
+  {
+    /* Never over the map being edited, nor over any other map. */
+    g_autofree char *input = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+    if (!imp_export_check_target (path, options.format, input, error))
+      return FALSE;
+  }
   if (!imp_export_to_path (self->map, path, &options, error))
     return FALSE;
 
