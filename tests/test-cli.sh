@@ -74,6 +74,14 @@ expect "check rejects an empty file" 1 "empty"
 run "$bin" check "$tmp/does-not-exist.impactmap"
 expect "check reports a missing file" 1 "does-not-exist"
 
+# A named pipe with no writer never makes check or export wait.
+mkfifo "$tmp/pipe.impactmap"
+run timeout 20 "$bin" check "$tmp/pipe.impactmap"
+expect "check refuses a named pipe at once" 1 "FIFO"
+run timeout 20 "$bin" export "$tmp/pipe.impactmap" -o "$tmp/pipe.png"
+expect "export refuses a named pipe at once" 1 "FIFO"
+[ ! -e "$tmp/pipe.png" ] && ok "no file is left after refusing a pipe" || not_ok "no file is left after refusing a pipe"
+
 run "$bin" check
 expect "check without a file is a usage error" 2 "FILE"
 

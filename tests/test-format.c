@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "imp-format.h"
 
@@ -714,8 +715,8 @@ test_rejects_deep_nesting (void)
 static void
 test_rejects_endless_stream (void)
 {
-  /* A device that never ends must not fill memory: the reader stops past
-   * the size limit. */
+  /* A device that never ends must not fill memory: it is refused before
+   * anything is read, as every file that is not a regular one. */
   g_autoptr(GError) error = NULL;
   g_autoptr(ImpMap) map = NULL;
 
@@ -727,7 +728,51 @@ test_rejects_endless_stream (void)
 
   map = imp_format_load_path ("/dev/zero", &error);
   g_assert_null (map);
-  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "device"));
+}
+
+/* A named pipe with no writer would block open() and read() for ever:
+ * the reader refuses it at once, and a folder too; /dev/null reads as an
+ * empty input (git hands it over for a side that has no file). */
+static void
+test_rejects_fifo_and_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("imp-format-fifo-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.impactmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fifo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  map = imp_format_load_path (fifo, &error);
+  g_assert_null (map);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "FIFO"));
+  g_clear_error (&error);
+
+  map = imp_format_load_file (file, &error);
+  g_assert_null (map);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  map = imp_format_load_path (dir, &error);
+  g_assert_null (map);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  if (g_file_test ("/dev/null", G_FILE_TEST_EXISTS))
+    {
+      map = imp_format_load_path ("/dev/null", &error);
+      g_assert_null (map);
+      g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_EMPTY);
+    }
+
+  g_remove (fifo);
+  g_rmdir (dir);
 }
 
 static void
@@ -1305,6 +1350,7 @@ main (int   argc,
     g_test_add_data_func (error_cases[i].path, &error_cases[i], test_rejects);
   g_test_add_func ("/core/format/rejects/deep-nesting", test_rejects_deep_nesting);
   g_test_add_func ("/core/format/rejects/endless-stream", test_rejects_endless_stream);
+  g_test_add_func ("/core/format/rejects/fifo-and-folder", test_rejects_fifo_and_folder);
   g_test_add_func ("/core/format/rejects/mutations", test_rejects_mutations);
 
   g_test_add_func ("/core/format/write/golden", test_write_golden);

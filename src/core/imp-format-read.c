@@ -9,12 +9,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "imp-format.h"
 #include "imp-format-private.h"
@@ -1479,6 +1485,83 @@ imp_format_load_data_with_warnings (const char   *data,
   return map;
 }
 
+static gboolean
+is_dev_null (const struct stat *st)
+{
+  struct stat null_st;
+
+  return S_ISCHR (st->st_mode) && stat ("/dev/null", &null_st) == 0 &&
+         null_st.st_rdev == st->st_rdev;
+}
+
+static const char *
+file_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  return _("not a regular file");
+}
+
+/* Opens a local file without ever blocking: a FIFO with no writer would
+ * block open() itself, so the file is opened non-blocking and its kind is
+ * asked of the descriptor (not of the name, which may change meanwhile).
+ * Only regular files are maps; /dev/null reads as an empty input, as git
+ * hands it over for a file that does not exist on one side. Sets @is_null
+ * for that one. Returns a stream, or NULL with @error set. */
+static GInputStream *
+open_local (const char  *path,
+            gboolean    *is_null,
+            GError     **error)
+{
+  struct stat st;
+  int fd;
+  int flags;
+
+  *is_null = FALSE;
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not open “%s”: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !(S_ISREG (st.st_mode) || is_dev_null (&st)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("The file is %s, not a map"), file_kind (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+
+  if (S_ISREG (st.st_mode) && st.st_size > IMP_FORMAT_MAX_SIZE)
+    {
+      g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+
+      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
+                   _("The file is more than the %s this version opens"), max);
+      close (fd);
+      return NULL;
+    }
+
+  *is_null = !S_ISREG (st.st_mode);
+  /* A regular file never blocks; reads go back to the ordinary mode. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags != -1)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
 /* Reads at most IMP_FORMAT_MAX_SIZE + 1 bytes, so that a pipe or a device
  * that never ends cannot fill memory. */
 static char *
@@ -1487,12 +1570,24 @@ read_contents (GFile         *file,
                gsize         *length,
                GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree char *path = g_file_get_path (file);
   const gsize chunk = 256 * 1024;
+  gboolean is_null = FALSE;
 
-  if (!(stream = g_file_read (file, cancellable, error)))
+  if (path != NULL)
+    stream = open_local (path, &is_null, error);
+  else
+    stream = G_INPUT_STREAM (g_file_read (file, cancellable, error));
+  if (stream == NULL)
     return NULL;
+
+  if (is_null)
+    {
+      *length = 0;
+      return g_strdup ("");
+    }
 
   for (;;)
     {
@@ -1500,7 +1595,7 @@ read_contents (GFile         *file,
       gssize n;
 
       g_byte_array_set_size (buffer, old_len + chunk);
-      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
+      n = g_input_stream_read (stream, buffer->data + old_len, chunk,
                                cancellable, error);
       if (n < 0)
         return NULL;
