@@ -490,78 +490,6 @@ hit_card_except (ImpCanvas  *self,
   return best;
 }
 
-static double
-bezier (double t,
-        double p0,
-        double p1,
-        double p2,
-        double p3)
-{
-  double u = 1 - t;
-
-  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
-}
-
-static double
-segment_distance (double px,
-                  double py,
-                  double ax,
-                  double ay,
-                  double bx,
-                  double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-
-  t = CLAMP (t, 0, 1);
-
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
-}
-
-/* The link whose curve passes within @tolerance map units of (x, y). */
-static ImpLink *
-hit_link (ImpCanvas *self,
-          double     x,
-          double     y,
-          double     tolerance)
-{
-  guint n = _imp_scene_get_n_links (self->scene);
-  ImpLink *best = NULL;
-  double best_distance = tolerance;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ImpSceneLink *link = _imp_scene_get_link (self->scene, i);
-      double px = link->x0, py = link->y0;
-
-      if (_imp_scene_link_is_hidden (self->scene, link))
-        continue;
-
-      if (x < link->extent.x - tolerance || x > link->extent.x + link->extent.width + tolerance ||
-          y < link->extent.y - tolerance || y > link->extent.y + link->extent.height + tolerance)
-        continue;
-
-      for (int k = 1; k <= 24; k++)
-        {
-          double t = k / 24.0;
-          double qx = bezier (t, link->x0, link->x1, link->x2, link->x3);
-          double qy = bezier (t, link->y0, link->y1, link->y2, link->y3);
-          double d = segment_distance (x, y, px, py, qx, qy);
-
-          if (d <= best_distance)
-            {
-              best_distance = d;
-              best = link->link;
-            }
-          px = qx;
-          py = qy;
-        }
-    }
-
-  return best;
-}
-
 /* Whether @node may be dropped on @target: under it (moving) or linked
  * from it (a cross-link). */
 static gboolean
@@ -952,8 +880,9 @@ click_released_cb (ImpCanvas       *self,
     imp_selection_select (self->selection, node);
   else
     {
-      ImpLink *link = hit_link (self, map_x, map_y,
-                                LINK_TOLERANCE / imp_viewport_get_zoom (self->viewport));
+      ImpLink *link = imp_scene_hit_test_link (self->scene, map_x, map_y,
+                                               LINK_TOLERANCE /
+                                               imp_viewport_get_zoom (self->viewport));
 
       if (link != NULL)
         imp_selection_select_link (self->selection, link);
