@@ -412,6 +412,91 @@ test_hit_test (void)
   g_assert_null (imp_scene_hit_test (scene, 1e300, -1e300));
 }
 
+/* Link hit testing lives in the scene beside card hit testing and uses
+ * the links' spatial index: the middle of every curve hits its own link,
+ * a point well off the curves hits none, hidden links are never hit, and
+ * a link to a card pinned very far away is found halfway along. */
+static double
+cubic (double t,
+       double p0,
+       double p1,
+       double p2,
+       double p3)
+{
+  double u = 1 - t;
+
+  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+}
+
+static void
+test_hit_test_link (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *far;
+  guint n_links;
+
+  for (int a = 0; a < 20; a++)
+    {
+      ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, "Actor", goal);
+
+      for (int i = 0; i < 5; i++)
+        add_node (map, IMP_LEVEL_IMPACT, "Impact", actor);
+    }
+
+  scene = imp_scene_new (map, NULL);
+  n_links = _imp_scene_get_n_links (scene);
+  g_assert_cmpuint (n_links, ==, 20 + 20 * 5);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, i);
+      double mx = cubic (0.5, link->x0, link->x1, link->x2, link->x3);
+      double my = cubic (0.5, link->y0, link->y1, link->y2, link->y3);
+
+      g_assert_true (imp_scene_hit_test_link (scene, mx, my, 2) == link->link);
+    }
+
+  /* Left of the goal no link passes. */
+  {
+    ImpRect rect;
+
+    g_assert_true (imp_scene_get_card_rect (scene, goal, &rect));
+    g_assert_null (imp_scene_hit_test_link (scene, rect.x - 50, rect.y, 6));
+  }
+  g_assert_null (imp_scene_hit_test_link (scene, NAN, 0, 6));
+  g_assert_null (imp_scene_hit_test_link (scene, 1e300, -1e300, 6));
+
+  /* Only goals revealed: no link is drawn, so none is hit. */
+  imp_scene_set_reveal_level (scene, IMP_LEVEL_GOAL);
+  for (guint i = 0; i < n_links; i++)
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, i);
+      double mx = cubic (0.5, link->x0, link->x1, link->x2, link->x3);
+      double my = cubic (0.5, link->y0, link->y1, link->y2, link->y3);
+
+      g_assert_null (imp_scene_hit_test_link (scene, mx, my, 2));
+    }
+  g_clear_object (&scene);
+
+  far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
+  imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
+  scene = imp_scene_new (map, NULL);
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    {
+      const ImpSceneLink *link = _imp_scene_get_link (scene, i);
+
+      if (link->link->child == far)
+        {
+          double mx = cubic (0.5, link->x0, link->x1, link->x2, link->x3);
+          double my = cubic (0.5, link->y0, link->y1, link->y2, link->y3);
+
+          g_assert_true (imp_scene_hit_test_link (scene, mx, my, 2) == link->link);
+        }
+    }
+}
+
 /* A card pinned very far away: its link spans more of the index than is
  * worth filing cell by cell, and both are still found. */
 static void
@@ -1866,6 +1951,7 @@ main (int   argc,
   g_test_add_func ("/core/scene/hit-test", test_hit_test);
   g_test_add_func ("/core/scene/far-pin", test_far_pin);
   g_test_add_func ("/core/render/far-link-in-view", test_far_link_in_view);
+  g_test_add_func ("/core/scene/hit-test-link", test_hit_test_link);
   g_test_add_func ("/core/scene/links", test_links);
   g_test_add_func ("/core/scene/card-content", test_card_content);
   g_test_add_func ("/core/svg/text", test_svg_text);

@@ -865,6 +865,99 @@ imp_scene_hit_test (ImpScene *self,
   return best >= 0 ? g_array_index (self->cards, ImpSceneCard, best).node : NULL;
 }
 
+static double
+bezier (double t,
+        double p0,
+        double p1,
+        double p2,
+        double p3)
+{
+  double u = 1 - t;
+
+  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+}
+
+static double
+segment_distance (double px,
+                  double py,
+                  double ax,
+                  double ay,
+                  double bx,
+                  double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+
+  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/**
+ * imp_scene_hit_test_link:
+ * @x: a point in map coordinates
+ * @y: a point in map coordinates
+ * @tolerance: how near the curve the point may be, in map units
+ *
+ * Looks the point up in the links' spatial index, then measures its
+ * distance to each candidate's curve (a cubic Bézier, as drawn, followed
+ * in 24 straight pieces). Hidden links (revealed levels, a focused
+ * branch) are never hit.
+ *
+ * Returns: (transfer none) (nullable): the link whose curve passes
+ *   nearest the point, within @tolerance
+ */
+ImpLink *
+imp_scene_hit_test_link (ImpScene *self,
+                         double    x,
+                         double    y,
+                         double    tolerance)
+{
+  g_autoptr(GArray) candidates = NULL;
+  ImpRect around;
+  ImpLink *best = NULL;
+  double best_distance;
+
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+
+  if (!isfinite (x) || !isfinite (y) || !isfinite (tolerance) || tolerance < 0)
+    return NULL;
+
+  around = (ImpRect) { x - tolerance, y - tolerance, 2 * tolerance, 2 * tolerance };
+  candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  grid_query (self, &self->link_grid, self->links->len, link_extent, &around, candidates);
+
+  best_distance = tolerance;
+  for (guint j = 0; j < candidates->len; j++)
+    {
+      guint i = g_array_index (candidates, guint, j);
+      const ImpSceneLink *link = &g_array_index (self->links, ImpSceneLink, i);
+      double px = link->x0, py = link->y0;
+
+      if (_imp_scene_link_is_hidden (self, link))
+        continue;
+
+      for (int k = 1; k <= 24; k++)
+        {
+          double t = k / 24.0;
+          double qx = bezier (t, link->x0, link->x1, link->x2, link->x3);
+          double qy = bezier (t, link->y0, link->y1, link->y2, link->y3);
+          double d = segment_distance (x, y, px, py, qx, qy);
+
+          if (d <= best_distance)
+            {
+              best_distance = d;
+              best = link->link;
+            }
+          px = qx;
+          py = qy;
+        }
+    }
+
+  return best;
+}
+
 /**
  * imp_scene_get_card_rect:
  * @node: a node

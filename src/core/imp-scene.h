@@ -38,6 +38,11 @@ void            imp_scene_get_bounds      (ImpScene       *self,
 ImpNode        *imp_scene_hit_test        (ImpScene       *self,
                                            double          x,
                                            double          y);
+/* The link whose curve passes within @tolerance map units of (x, y), or NULL. */
+ImpLink        *imp_scene_hit_test_link   (ImpScene       *self,
+                                           double          x,
+                                           double          y,
+                                           double          tolerance);
 gboolean        imp_scene_get_card_rect   (ImpScene       *self,
                                            const ImpNode  *node,
                                            ImpRect        *rect);
