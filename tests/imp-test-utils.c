@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "imp-test-utils"
+
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
@@ -22,7 +24,8 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop for @ms milliseconds. */
+/* Runs the main loop for @ms milliseconds. Not a way to wait for anything:
+ * use imp_test_wait_for() and friends, which wait for the effect itself. */
 void
 imp_test_iterate_for (guint ms)
 {
@@ -33,26 +36,233 @@ imp_test_iterate_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Opens a window of @app showing @map and waits until it is mapped and its
- * canvas has a size, for at most five seconds. */
+/**
+ * imp_test_drain:
+ *
+ * Dispatches everything the main loop has ready now (idle callbacks, queued
+ * events, a frame due) without waiting for anything more: after an effect,
+ * the work it queued is done. Bounded, in case something keeps itself busy.
+ */
+void
+imp_test_drain (void)
+{
+  for (guint i = 0; i < 100000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * imp_test_wait_step:
+ * @deadline: 0 before the first step; then kept by this function
+ * @domain: the log domain of the test, for the failure message
+ * @file: where the wait is, for the failure message
+ * @line: ditto
+ * @func: ditto
+ * @what: what is waited for, in the failure message
+ *
+ * One step of imp_test_wait_for(): fails the test if the wait has lasted
+ * %IMP_TEST_TIMEOUT_S seconds, else runs one main loop iteration (waking
+ * up now and then, so that a condition polled rather than signalled is
+ * seen too).
+ */
+void
+imp_test_wait_step (gint64     *deadline,
+                    const char *domain,
+                    const char *file,
+                    int         line,
+                    const char *func,
+                    const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint wake;
+
+  if (*deadline == 0)
+    *deadline = now + IMP_TEST_TIMEOUT_S * G_USEC_PER_SEC;
+  else if (now > *deadline)
+    {
+      g_autofree char *message = g_strdup_printf ("waited %d s in vain for: %s",
+                                                  IMP_TEST_TIMEOUT_S, what);
+
+      g_assertion_message (domain, file, line, func, message);
+      /* Non-fatal assertions: fail once, then again only after as long. */
+      *deadline = now + IMP_TEST_TIMEOUT_S * G_USEC_PER_SEC;
+    }
+
+  wake = g_timeout_add (10, wake_cb, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+/**
+ * imp_test_wait_until_at:
+ * @domain: the log domain of the test, for the failure message
+ * @file: where the wait is, for the failure message
+ * @line: ditto
+ * @func: ditto
+ * @cond: the effect
+ * @data: passed to @cond
+ * @what: the effect in words
+ *
+ * What imp_test_wait_until() calls, with the caller's place.
+ */
+void
+imp_test_wait_until_at (const char       *domain,
+                        const char       *file,
+                        int               line,
+                        const char       *func,
+                        ImpTestCondition  cond,
+                        gpointer          data,
+                        const char       *what)
+{
+  gint64 deadline = 0;
+
+  while (!cond (data))
+    imp_test_wait_step (&deadline, domain, file, line, func, what);
+  imp_test_drain ();
+}
+
+static void
+count_marshal (GClosure     *closure,
+               GValue       *return_value,
+               guint         n_param_values,
+               const GValue *param_values,
+               gpointer      invocation_hint,
+               gpointer      marshal_data)
+{
+  (*(guint *) closure->data)++;
+}
+
+/**
+ * imp_test_count_signal:
+ * @instance: the object that emits
+ * @detailed_signal: a signal without a return value, e.g. "notify::zoom"
+ * @count: (out): incremented at every emission
+ *
+ * Counts the emissions of @detailed_signal, whatever its arguments, so that
+ * a test can wait for the next one: `imp_test_wait_for (count > before)`.
+ *
+ * Returns: the handler id
+ */
+gulong
+imp_test_count_signal (gpointer    instance,
+                       const char *detailed_signal,
+                       guint      *count)
+{
+  GClosure *closure = g_closure_new_simple (sizeof (GClosure), count);
+
+  g_closure_set_marshal (closure, count_marshal);
+
+  return g_signal_connect_closure (instance, detailed_signal, closure, FALSE);
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/**
+ * imp_test_wait_for_frame:
+ * @widget: a realized widget
+ *
+ * Asks @widget to draw and waits until its frame clock has painted a frame:
+ * what the widget shows is on screen, and so is the layout it was drawn in.
+ */
+void
+imp_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint painted = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = imp_test_count_signal (clock, "after-paint", &painted);
+  gtk_widget_queue_draw (widget);
+  imp_test_wait_until (counted, &painted, "the widget's frame clock to paint a frame");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+mapped_with_size (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/**
+ * imp_test_wait_for_mapped:
+ * @widget: a widget in a window that was presented
+ *
+ * Waits until @widget is mapped and has a size.
+ */
+void
+imp_test_wait_for_mapped (GtkWidget *widget)
+{
+  imp_test_wait_until (mapped_with_size, widget, "the widget to be mapped with a size");
+}
+
+static gboolean
+focus_within (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/**
+ * imp_test_wait_for_focus:
+ * @widget: a widget
+ *
+ * Waits until the focus of @widget's window is @widget or inside it.
+ */
+void
+imp_test_wait_for_focus (GtkWidget *widget)
+{
+  imp_test_wait_until (focus_within, widget, "the focus to be in the widget");
+}
+
+/**
+ * imp_test_wait_for_n_undo:
+ * @history: a history
+ * @n_undo: the number of undo steps expected
+ *
+ * Waits until @history has @n_undo steps to undo.
+ */
+void
+imp_test_wait_for_n_undo (ImpHistory *history,
+                          guint       n_undo)
+{
+  g_autofree char *what = g_strdup_printf ("%u steps to undo", n_undo);
+  gint64 deadline = 0;
+
+  while (imp_history_get_n_undo (history) != n_undo)
+    imp_test_wait_step (&deadline, G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, what);
+  imp_test_drain ();
+}
+
+/* Opens a window of @app showing @map and waits until it is mapped, its
+ * canvas has a size and the window has drawn a frame. */
 ImpWindow *
 imp_test_new_window_with_map (ImpApplication *app,
                               ImpMap         *map)
 {
   ImpWindow *window = imp_window_new (app);
   GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
 
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (canvas) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  imp_test_iterate_for (100);
+  imp_test_wait_for_mapped (canvas);
+  imp_test_wait_for_frame (canvas);
 
   return window;
 }
@@ -112,7 +322,12 @@ waited_cb (GObject      *object,
 
 /* Focuses @window and runs xdotool with @args (NULL-terminated) against it,
  * iterating the main loop so that the window handles the keys while they are
- * sent; then lets it run for @settle_ms milliseconds more. */
+ * sent. Returns once the window has handled every event they caused: xdotool
+ * has exited, so the X server has turned all its requests into events, and a
+ * round trip to the server (gdk_display_sync()) brings each of them into the
+ * queue that the drain then empties, in order. Then lets it run for
+ * @settle_ms milliseconds more, for a test about time passing; 0 for the
+ * rest, which need no settling. */
 void
 imp_test_xdotool (GtkWindow         *window,
                   const char *const *args,
@@ -122,6 +337,8 @@ imp_test_xdotool (GtkWindow         *window,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* The keys may close @window: its display stays. */
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
   gboolean done = FALSE;
 
   g_ptr_array_add (argv, g_strdup ("xdotool"));
@@ -139,5 +356,8 @@ imp_test_xdotool (GtkWindow         *window,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_subprocess_get_successful (process));
-  imp_test_iterate_for (settle_ms);
+  gdk_display_sync (display);
+  imp_test_drain ();
+  if (settle_ms > 0)
+    imp_test_iterate_for (settle_ms);
 }

@@ -475,7 +475,9 @@ test_scene_decorations (void)
   ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "D", impact);
   const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
 
-  /* Long past its deadline and not reached: overdue on any day the test runs. */
+  /* Past its deadline and not reached: overdue on the day the scene is
+   * told it is (the scene judges by imp_analysis_get_today()). */
+  g_setenv ("IMP_TODAY", "2026-06-01", TRUE);
   metric->baseline = 1;
   metric->current = 2;
   metric->target = 3;
@@ -488,6 +490,7 @@ test_scene_decorations (void)
   imp_map_set_link_status (map, imp_map_find_link (map, actor, impact), IMP_LINK_STATUS_REFUTED);
 
   scene = imp_scene_new (map, theme);
+  g_unsetenv ("IMP_TODAY");
   g_assert_true (card_has_text (scene, goal, "Overdue 2000-01-31"));
   g_assert_true (card_has_text (scene, impact, "Off track · 2999-12-31"));
   g_assert_false (card_has_text (scene, other, "Due 2999-12-31"));
@@ -501,6 +504,31 @@ test_scene_decorations (void)
   g_assert_false (card_has_text (scene, other, "!"));
 }
 
+/* The day deadlines are judged by: IMP_TODAY when it holds a date, which is
+ * how tests and demos say which day they mean; else the real date. */
+static void
+test_today (void)
+{
+  GDate day, real;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_setenv ("IMP_TODAY", "2031-02-28", TRUE);
+  imp_analysis_get_today (&day);
+  g_assert_cmpint (g_date_get_year (&day), ==, 2031);
+  g_assert_cmpint (g_date_get_month (&day), ==, 2);
+  g_assert_cmpint (g_date_get_day (&day), ==, 28);
+
+  /* Not a date: the real day, as when it is not set. */
+  g_setenv ("IMP_TODAY", "2031-02-29", TRUE);
+  imp_analysis_get_today (&day);
+  g_unsetenv ("IMP_TODAY");
+  imp_analysis_get_today (&real);
+  g_assert_cmpint (g_date_compare (&day, &real), ==, 0);
+  now = g_date_time_new_now_local ();
+  g_assert_cmpint (g_date_get_year (&real), ==, g_date_time_get_year (now));
+  g_assert_cmpint (g_date_get_day_of_year (&real), ==, g_date_time_get_day_of_year (now));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +536,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/analysis/metric-state", test_metric_state);
+  g_test_add_func ("/core/analysis/today", test_today);
   g_test_add_func ("/core/analysis/ice-ranking-ties", test_ice_ranking_ties);
   g_test_add_func ("/core/analysis/orphans-with-cross-links", test_orphans_and_mismatch);
   g_test_add_func ("/core/analysis/three-tier-mismatch", test_three_tier_mismatch);

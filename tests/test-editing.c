@@ -35,7 +35,7 @@ activate (ImpWindow  *window,
           GVariant   *param)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
-  imp_test_iterate_for (10);
+  imp_test_drain ();
 }
 
 /* Types @text into the open in-place editor and presses Enter. */
@@ -51,7 +51,7 @@ type_title (ImpWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (editor), text);
   g_signal_emit_by_name (editor, "activate");
   g_assert_false (imp_canvas_is_editing (canvas));
-  imp_test_iterate_for (10);
+  imp_test_drain ();
 }
 
 static ImpNode *
@@ -296,7 +296,7 @@ drag_card (ImpCanvas *canvas,
   for (int i = 1; i <= 10; i++)
     g_signal_emit_by_name (drag, "drag-update", (x1 - x0) * i / 10, (y1 - y0) * i / 10);
   g_signal_emit_by_name (drag, "drag-end", x1 - x0, y1 - y0);
-  imp_test_iterate_for (10);
+  imp_test_drain ();
 }
 
 static void
@@ -327,7 +327,7 @@ test_drag (void)
   deliverable = imp_history_add_node (history, impact1, -1, IMP_LEVEL_DELIVERABLE,
                                       "Deliverable", NULL);
   imp_canvas_zoom_fit (canvas);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_signal_connect (canvas, "message", G_CALLBACK (message_cb), &message);
 
   /* Onto a card of the level before: re-parented, in one step. */
@@ -367,7 +367,7 @@ test_drag (void)
     for (int i = 1; i <= 5; i++)
       g_signal_emit_by_name (drag, "drag-update", 0.0, 30.0 * i);
     g_signal_emit_by_name (drag, "drag-end", 0.0, 150.0);
-    imp_test_iterate_for (10);
+    imp_test_drain ();
   }
   g_assert_true (deliverable->pinned);
   g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 1);
@@ -394,7 +394,7 @@ test_selection (void)
   goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Goal", NULL);
   actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Actor", NULL);
   imp_canvas_zoom_fit (canvas);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 
   /* A click on a card selects it. */
   card_centre (canvas, actor, &x, &y);
@@ -432,7 +432,6 @@ test_selection (void)
   /* Zoom to selection puts the selected card in the middle of the view. */
   imp_selection_select (selection, actor);
   activate (window, "win.zoom-selection", NULL);
-  imp_test_iterate_for (50);
   {
     double cx, cy;
     int width = gtk_widget_get_width (GTK_WIDGET (canvas));
@@ -455,16 +454,13 @@ test_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Runs the main loop until @count changes or a few seconds pass. */
+/* Runs the main loop until @count changes (the clipboard is read
+ * asynchronously), failing the test if it does not. */
 static void
 wait_for_change (guint *count,
                  guint  from)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (*count == from && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  imp_test_iterate_for (20);
+  imp_test_wait_for (*count != from);
 }
 
 static void
@@ -491,7 +487,7 @@ test_clipboard (void)
   ImpHistory *history = imp_window_get_history (window);
   ImpSelection *selection = imp_window_get_selection (window);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
-  guint changes = 0, messages = 0, n_undo;
+  guint changes = 0, messages = 0, n_undo, changes_before;
   ImpNode *goal, *goal2, *actor, *pasted;
 
   g_signal_connect (history, "changed", G_CALLBACK (history_changed_cb), &changes);
@@ -507,8 +503,9 @@ test_clipboard (void)
   activate (window, "win.copy", NULL);
   imp_selection_select (selection, goal2);
   n_undo = imp_history_get_n_undo (history);
+  changes_before = changes;
   activate (window, "win.paste", NULL);
-  wait_for_change (&changes, changes);
+  wait_for_change (&changes, changes_before);
   g_assert_cmpuint (goal2->children->len, ==, 1);
   pasted = imp_node_get_child (goal2, 0);
   g_assert_cmpstr (pasted->title, ==, "Teachers");
@@ -520,8 +517,9 @@ test_clipboard (void)
   /* A Markdown list from another app becomes a branch. */
   gdk_clipboard_set_text (clipboard, "- Parents\n  - Check homework\n");
   imp_selection_select (selection, goal);
+  changes_before = changes;
   activate (window, "win.paste", NULL);
-  wait_for_change (&changes, changes);
+  wait_for_change (&changes, changes_before);
   g_assert_cmpuint (goal->children->len, ==, 2);
   g_assert_cmpstr (imp_node_get_child (goal, 1)->title, ==, "Parents");
   g_assert_cmpint (imp_node_get_child (imp_node_get_child (goal, 1), 0)->level, ==,
@@ -562,6 +560,7 @@ test_find (void)
   ImpSelection *selection = imp_window_get_selection (window);
   GtkWidget *focus, *entry;
   ImpNode *goal, *a, *b;
+  guint searches = 0, from;
 
   goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Grow learners", NULL);
   a = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Teachers", NULL);
@@ -573,10 +572,13 @@ test_find (void)
   g_assert_nonnull (focus);
   entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
+  /* The entry searches a moment after the last change: wait for that. */
+  imp_test_count_signal (entry, "search-changed", &searches);
 
   /* Titles and notes, without regard to case. */
+  from = searches;
   gtk_editable_set_text (GTK_EDITABLE (entry), "teachers");
-  imp_test_iterate_for (400);
+  imp_test_wait_for (searches > from);
   g_assert_cmpuint (imp_selection_get_n_nodes (selection), ==, 2);
   g_assert_true (imp_selection_get_primary (selection) == a);
 
@@ -588,24 +590,25 @@ test_find (void)
   g_signal_emit_by_name (entry, "previous-match");
   g_assert_true (imp_selection_get_primary (selection) == b);
 
+  from = searches;
   gtk_editable_set_text (GTK_EDITABLE (entry), "nowhere");
-  imp_test_iterate_for (400);
+  imp_test_wait_for (searches > from);
   g_assert_true (imp_selection_get_primary (selection) == b);
 
   g_signal_emit_by_name (entry, "stop-search");
-  imp_test_iterate_for (50);
+  imp_test_wait_for_focus (GTK_WIDGET (imp_window_get_canvas (window)));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (imp_window_get_canvas (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Runs xdotool with @args against the window, iterating the main loop so
- * that the window handles the keys while they are sent. */
+/* Runs xdotool with @args against the window; returns once the window has
+ * handled every key. */
 static void
 xdotool (ImpWindow  *window,
          const char *const *args)
 {
-  imp_test_xdotool (GTK_WINDOW (window), args, 200);
+  imp_test_xdotool (GTK_WINDOW (window), args, 0);
 }
 
 static void

@@ -65,15 +65,15 @@ add (ImpMap     *map,
   return node;
 }
 
-/* The progress the canvas draws on @node's card, once the canvas has
- * caught up with the model (it rebuilds its scene on idle). */
+/* The progress the canvas draws on @node's card, once the window has done
+ * the work the change queued (asking for the scene brings it up to date). */
 static double
 card_progress (ImpCanvas *canvas,
                ImpNode   *node)
 {
   const ImpSceneCard *card;
 
-  imp_test_iterate_for (100);
+  imp_test_drain ();
   card = _imp_scene_find_card (imp_canvas_get_scene (canvas), node);
   g_assert_nonnull (card);
 
@@ -91,7 +91,7 @@ type_and_apply (ImpInspector *inspector,
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 static const char *
@@ -128,7 +128,8 @@ test_inspector_edits_metric (void)
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  imp_test_iterate_for (300);
+  imp_test_wait_for_mapped (GTK_WIDGET (imp_window_get_canvas (window)));
+  imp_test_wait_for_frame (GTK_WIDGET (window));
 
   canvas = imp_window_get_canvas (window);
   history = imp_window_get_history (window);
@@ -141,7 +142,7 @@ test_inspector_edits_metric (void)
 
   /* Selecting a card shows its page. */
   imp_selection_select (imp_window_get_selection (window), impact);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpstr (imp_inspector_get_page (inspector), ==, "selection");
   g_assert_cmpstr (field_text (inspector, "title"), ==, "Get results within a minute");
   g_assert_cmpstr (field_text (inspector, "metric-current"), ==, "310");
@@ -176,7 +177,7 @@ test_inspector_edits_metric (void)
 
   /* Undo puts the model, the field and the card back. */
   g_assert_true (imp_history_undo (history));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpfloat (impact->metric->current, ==, 310);
   g_assert_cmpstr (field_text (inspector, "metric-current"), ==, "310");
   g_assert_cmpfloat_with_epsilon (card_progress (canvas, impact), 230.0 / 480.0, 1e-9);
@@ -184,7 +185,7 @@ test_inspector_edits_metric (void)
 
   /* ICE: 0 and 11 are refused; 1 to 10 are kept. */
   imp_selection_select (imp_window_get_selection (window), deliverable);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   type_and_apply (inspector, "ice-impact", "11");
   g_assert_cmpuint (deliverable->ice.impact, ==, 0);
   g_assert_nonnull (imp_inspector_get_feedback (inspector, "ice-impact"));
@@ -199,7 +200,7 @@ test_inspector_edits_metric (void)
 
   /* Adding an experiment goes through the history too. */
   g_signal_emit_by_name (imp_inspector_get_field (inspector, "add-experiment"), "clicked");
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpuint (deliverable->children->len, >=, 1);
   g_assert_cmpint (imp_node_get_child (deliverable, 0)->level, ==, IMP_LEVEL_EXPERIMENT);
 
@@ -210,15 +211,15 @@ test_inspector_edits_metric (void)
     GtkWidget *row;
 
     imp_selection_select (imp_window_get_selection (window), experiment);
-    imp_test_iterate_for (50);
+    imp_test_drain ();
     row = imp_inspector_get_field (inspector, "exp-status");
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_EXPERIMENT_DONE);
-    imp_test_iterate_for (50);
+    imp_test_drain ();
     g_assert_cmpint (experiment->experiment->status, ==, IMP_EXPERIMENT_DONE);
     row = imp_inspector_get_field (inspector, "exp-result");
     g_assert_true (gtk_widget_get_sensitive (row));
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_RESULT_REFUTES);
-    imp_test_iterate_for (50);
+    imp_test_drain ();
     g_assert_cmpint (experiment->experiment->result, ==, IMP_RESULT_REFUTES);
     g_assert_cmpint (imp_analysis_get_verdict (deliverable, NULL, NULL), ==,
                      IMP_VERDICT_ELIMINATED);
@@ -233,7 +234,7 @@ test_inspector_edits_metric (void)
     g_assert_true (imp_history_undo (history));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 static void
@@ -250,23 +251,24 @@ test_inspector_edits_link (void)
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  imp_test_iterate_for (300);
+  imp_test_wait_for_mapped (GTK_WIDGET (imp_window_get_canvas (window)));
+  imp_test_wait_for_frame (GTK_WIDGET (window));
   history = imp_window_get_history (window);
   inspector = IMP_INSPECTOR (find_child_of_type (GTK_WIDGET (window), IMP_TYPE_INSPECTOR));
 
   imp_selection_select_link (imp_window_get_selection (window), link);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   type_and_apply (inspector, "link-assumption", "Students who get results sooner come back");
   g_assert_cmpstr (link->assumption, ==, "Students who get results sooner come back");
 
   row = imp_inspector_get_field (inspector, "link-status");
   g_assert_true (ADW_IS_COMBO_ROW (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_LINK_STATUS_REFUTED);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpint (link->status, ==, IMP_LINK_STATUS_REFUTED);
 
   g_assert_true (imp_history_undo (history));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpint (link->status, ==, IMP_LINK_STATUS_UNTESTED);
   row = imp_inspector_get_field (inspector, "link-status");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
@@ -284,7 +286,7 @@ test_inspector_edits_link (void)
   /* The vocabulary relabels the inspector. */
   row = imp_inspector_get_field (inspector, "vocabulary");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), IMP_VOCABULARY_FIVE_QUESTIONS);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_FIVE_QUESTIONS);
   row = imp_inspector_get_field (inspector, "title");
   g_assert_nonnull (row);
@@ -293,7 +295,7 @@ test_inspector_edits_link (void)
                                                                      ADW_TYPE_PREFERENCES_GROUP))),
                    ==, "Why");
   g_assert_true (imp_history_undo (history));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_CLASSIC);
 
   /* Renaming the map is one undoable step too. */
@@ -303,7 +305,7 @@ test_inspector_edits_link (void)
   g_assert_true (imp_history_undo (history));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 int

@@ -29,7 +29,8 @@
 
 static ImpApplication *app;
 
-/* Presses @keys (xdotool names) in @window, letting it handle them. */
+/* Presses @keys (xdotool names) in @window; returns once it has handled
+ * them. */
 static void
 press (GtkWindow  *window,
        const char *keys)
@@ -44,21 +45,12 @@ press (GtkWindow  *window,
     g_ptr_array_add (args, names[i]);
   g_ptr_array_add (args, NULL);
 
-  imp_test_xdotool (window, (const char *const *) args->pdata, 100);
+  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
 }
 
 /* Lets the window run until @expr holds (the flap's reveal animation, a
- * dialog mapping), for at most five seconds; the assertion after it says
- * what was expected. */
-#define WAIT_UNTIL(expr) \
-  G_STMT_START { \
-    gint64 wait_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
-    while (!(expr) && g_get_monotonic_time () < wait_deadline) \
-      { \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
+ * dialog mapping), failing the test if it does not. */
+#define WAIT_UNTIL(expr) imp_test_wait_for (expr)
 
 static gboolean
 focus_is_in (GtkWidget *root,
@@ -197,7 +189,7 @@ test_f6_between_map_and_inspector (void)
                  imp_map_get_node (map, 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 /* Both pages of the inspector are reached with Tab and Space, from F6. */
@@ -231,7 +223,7 @@ test_inspector_pages (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, first);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 /* Tab belongs to the canvas (it adds a card); Ctrl+Tab leaves it. F10
@@ -272,7 +264,7 @@ test_ctrl_tab_leaves_canvas (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 /* Ctrl+E opens the export dialog with the focus inside; Escape closes it.
@@ -293,7 +285,8 @@ test_dialogs (void)
   WAIT_UNTIL (find_toplevel (IMP_TYPE_EXPORT_DIALOG) != NULL);
   dialog = find_toplevel (IMP_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
-  imp_test_iterate_for (200);
+  imp_test_wait_for_mapped (GTK_WIDGET (dialog));
+  imp_test_wait_for_frame (GTK_WIDGET (dialog));
   press (dialog, "Tab");
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
   press (dialog, "Escape");
@@ -304,7 +297,8 @@ test_dialogs (void)
   WAIT_UNTIL (find_toplevel (IMP_TYPE_PREFERENCES) != NULL);
   dialog = find_toplevel (IMP_TYPE_PREFERENCES);
   g_assert_nonnull (dialog);
-  imp_test_iterate_for (200);
+  imp_test_wait_for_mapped (GTK_WIDGET (dialog));
+  imp_test_wait_for_frame (GTK_WIDGET (dialog));
   press (dialog, "Tab");
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (dialog)));
   press (dialog, "Escape");
@@ -312,7 +306,7 @@ test_dialogs (void)
   g_assert_null (find_toplevel (IMP_TYPE_PREFERENCES));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 }
 
 int

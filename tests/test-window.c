@@ -34,21 +34,15 @@ static void
 present_and_wait (ImpWindow *window)
 {
   GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   gtk_window_present (GTK_WINDOW (window));
 
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-           (imp_window_is_showing_error (window) ||
-            (gtk_widget_get_width (canvas) > 0 && gtk_widget_get_height (canvas) > 0))))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  imp_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                     (imp_window_is_showing_error (window) ||
+                      (gtk_widget_get_width (canvas) > 0 && gtk_widget_get_height (canvas) > 0)));
 
-  /* A few frames, so the first draw has happened. */
-  imp_test_iterate_for (200);
+  /* A frame, so the first draw has happened. */
+  imp_test_wait_for_frame (GTK_WIDGET (window));
 }
 
 static ImpMap *
@@ -160,9 +154,7 @@ render_canvas (ImpCanvas *canvas)
         break;
 
       g_clear_pointer (&node, gsk_render_node_unref);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (20000);
+      imp_test_wait_for_frame (GTK_WIDGET (canvas));
     }
   g_assert_nonnull (node);
 
@@ -274,14 +266,15 @@ test_window_follows_dark_style (void)
   ImpCanvas *canvas = imp_window_get_canvas (window);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  imp_test_iterate_for (200);
+  /* The new style reaches the widgets in the next frame. */
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
   g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_DARK);
   g_assert_true (imp_scene_get_theme (imp_canvas_get_scene (canvas)) ==
                  imp_theme_get (IMP_THEME_DARK));
   assert_draws_theme (canvas);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  imp_test_iterate_for (200);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
   g_assert_cmpint (imp_canvas_get_theme_kind (canvas), ==, IMP_THEME_LIGHT);
   assert_draws_theme (canvas);
 
@@ -318,6 +311,7 @@ test_window_fit (void)
   ImpWindow *window = new_window_with_map (map);
   ImpCanvas *canvas = imp_window_get_canvas (window);
   ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  int width, height;
 
   /* Fitted when first shown. */
   assert_bounds_visible (canvas);
@@ -325,15 +319,19 @@ test_window_fit (void)
   for (guint i = 0; i < 6; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
   imp_viewport_pan_by (viewport, 300, -200);
-  imp_test_iterate_for (50);
+  imp_test_drain ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   assert_bounds_visible (canvas);
 
   /* The fit follows the window while the user leaves the view alone. */
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  height = gtk_widget_get_height (GTK_WIDGET (canvas));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  imp_test_iterate_for (300);
+  imp_test_wait_for (gtk_widget_get_width (GTK_WIDGET (canvas)) != width ||
+                     gtk_widget_get_height (GTK_WIDGET (canvas)) != height);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
   assert_bounds_visible (canvas);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -484,7 +482,7 @@ test_canvas_selection (void)
   imp_map_remove_node (map, actor);
   g_assert_null (imp_canvas_get_selected (canvas));
 
-  imp_test_iterate_for (50);
+  imp_test_drain ();
   assert_draws_theme (canvas);
 
   gtk_window_destroy (GTK_WINDOW (window));
