@@ -19,9 +19,17 @@
 /* The side panel beside the canvas. It follows the selection (a card or a
  * link) on one page and shows the whole map's settings and health on the
  * other. Every edit goes through the history so that it can be undone;
- * nonsense input is refused with an explanation under its group, never
+ * nonsense input is refused with an explanation under its field, never
  * stored. Pages are rebuilt from the model when it changes, which keeps them
- * right after an undo, and focus returns to the field that had it. */
+ * right after an undo, and focus returns to the field that had it.
+ *
+ * A typed value is never lost: a field commits when focus leaves it, when
+ * the selection changes, when the inspector is hidden and when the window
+ * asks (before saving or closing); Enter commits too and Escape reverts.
+ * A refused value stays in its field with its explanation until it is fixed
+ * or reverted, across rebuilds and selection changes: the edits a rebuild
+ * would drop are kept as pending edits of their card or link and put back
+ * when that page is built again. */
 
 struct _ImpInspector
 {
@@ -47,9 +55,11 @@ struct _ImpInspector
   GHashTable    *fields;     /* key -> row (borrowed, reset on rebuild) */
   GHashTable    *feedback;   /* key -> GtkLabel under the row's group */
   GHashTable    *map_rows;   /* "health-N", "ranked-N" -> row of the map page */
+  GPtrArray     *pending;    /* (element-type PendingEdit) edits waiting for their page */
   guint          selection_source;
   guint          map_source;
   gboolean       building;
+  gboolean       rebuilding; /* focus leaves the old page's fields: do not commit */
   gboolean       selecting;  /* a row of the map page is selecting its node */
   gboolean       scroll_to_top;
   gboolean       map_lists_stale;  /* the map page's lists wait until it is shown */
@@ -57,6 +67,30 @@ struct _ImpInspector
 };
 
 G_DEFINE_FINAL_TYPE (ImpInspector, imp_inspector, GTK_TYPE_WIDGET)
+
+/* What a field held that its page, torn down, could not keep: put back when
+ * the page of @node or @link (or the map page, both %NULL) is built again. */
+typedef struct
+{
+  ImpNode *node;
+  ImpLink *link;
+  char    *key;
+  char    *text;
+  char    *message;   /* why the text was refused; NULL if never tried */
+  int      position;  /* of the cursor, when the field had focus */
+  gboolean focused;
+} PendingEdit;
+
+static void
+pending_edit_free (gpointer data)
+{
+  PendingEdit *edit = data;
+
+  g_free (edit->key);
+  g_free (edit->text);
+  g_free (edit->message);
+  g_free (edit);
+}
 
 static void rebuild_selection (ImpInspector *self);
 static void rebuild_map       (ImpInspector *self);
@@ -137,7 +171,10 @@ clear_error (ImpInspector *self,
                                       : NULL;
 
   if (row != NULL)
-    gtk_widget_remove_css_class (row, "error");
+    {
+      gtk_widget_remove_css_class (row, "error");
+      g_object_set_data (G_OBJECT (row), "imp-error", NULL);
+    }
 
   if (inline_row != NULL)
     {
@@ -151,16 +188,21 @@ clear_error (ImpInspector *self,
     gtk_widget_set_visible (label, FALSE);
 }
 
+/* Shows why the value of @key was refused; the field remembers it until
+ * the value is fixed or reverted. */
 static void
-show_error (ImpInspector *self,
-            const char   *key,
-            const char   *message)
+show_error_quietly (ImpInspector *self,
+                    const char   *key,
+                    const char   *message)
 {
   GtkWidget *row = g_hash_table_lookup (self->fields, key);
   GtkWidget *label = g_hash_table_lookup (self->feedback, key);
 
   if (row != NULL)
-    gtk_widget_add_css_class (row, "error");
+    {
+      gtk_widget_add_css_class (row, "error");
+      g_object_set_data_full (G_OBJECT (row), "imp-error", g_strdup (message), g_free);
+    }
 
   if (row != NULL && label == NULL && g_object_get_data (G_OBJECT (row), "imp-inline") != NULL)
     {
@@ -175,7 +217,21 @@ show_error (ImpInspector *self,
       g_object_set_data_full (G_OBJECT (label), "imp-owner", g_strdup (key), g_free);
       gtk_widget_set_visible (label, TRUE);
     }
+}
+
+static void
+show_error (ImpInspector *self,
+            const char   *key,
+            const char   *message)
+{
+  show_error_quietly (self, key, message);
   gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static gboolean
+field_is_map (const char *key)
+{
+  return g_str_equal (key, "map-title") || g_str_equal (key, "vocabulary");
 }
 
 static void
@@ -185,6 +241,13 @@ register_field (ImpInspector *self,
                 GtkWidget    *feedback)
 {
   g_object_set_data_full (G_OBJECT (row), "imp-field", g_strdup (key), g_free);
+  /* A field edits the card or link of the page it was built for, even when
+   * focus leaves it after the selection has moved on. */
+  if (!field_is_map (key))
+    {
+      g_object_set_data (G_OBJECT (row), "imp-field-node", self->node);
+      g_object_set_data (G_OBJECT (row), "imp-field-link", self->link);
+    }
   g_hash_table_replace (self->fields, g_strdup (key), row);
   if (feedback != NULL)
     g_hash_table_replace (self->feedback, g_strdup (key), feedback);
@@ -311,11 +374,12 @@ copy_experiment (ImpNode *node)
 
 static gboolean
 commit_metric_number (ImpInspector  *self,
+                      ImpNode       *node,
                       const char    *key,
                       const char    *text,
                       char         **message)
 {
-  g_autoptr(ImpMetric) metric = copy_metric (self->node);
+  g_autoptr(ImpMetric) metric = copy_metric (node);
   double value;
 
   if (!parse_number (text, &value, message))
@@ -338,17 +402,20 @@ commit_metric_number (ImpInspector  *self,
       return FALSE;
     }
 
-  imp_history_set_node_metric (self->history, self->node, metric);
+  imp_history_set_node_metric (self->history, node, metric);
   return TRUE;
 }
 
+/* Commits @text to the field @key of @node or @link (the one whose page
+ * the field is on), or of the map. */
 static gboolean
 commit_text (ImpInspector  *self,
+             ImpNode       *node,
+             ImpLink       *link,
              const char    *key,
              const char    *text,
              char         **message)
 {
-  ImpNode *node = self->node;
 
   if (g_str_equal (key, "map-title"))
     {
@@ -362,9 +429,11 @@ commit_text (ImpInspector  *self,
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-      if (self->link == NULL)
+      if (link == NULL)
         return TRUE;
-      imp_history_set_link_assumption (self->history, self->link->parent, self->link->child,
+      if (g_strcmp0 (trimmed, link->assumption ? link->assumption : "") == 0)
+        return TRUE;
+      imp_history_set_link_assumption (self->history, link->parent, link->child,
                                        *trimmed ? trimmed : NULL);
       return TRUE;
     }
@@ -407,7 +476,7 @@ commit_text (ImpInspector  *self,
 
   if (g_str_equal (key, "metric-baseline") || g_str_equal (key, "metric-current") ||
       g_str_equal (key, "metric-target"))
-    return commit_metric_number (self, key, text, message);
+    return commit_metric_number (self, node, key, text, message);
 
   if (g_str_equal (key, "metric-deadline"))
     {
@@ -578,20 +647,363 @@ commit_choice (ImpInspector  *self,
   return TRUE;
 }
 
+/* Fields that hold text */
+
+/* The text a field shows for the model's value: what Escape puts back, and
+ * what tells an edited field from an untouched one. %NULL for a field that
+ * is not text. */
+static char *
+model_text (ImpInspector *self,
+            ImpNode      *node,
+            ImpLink      *link,
+            const char   *key)
+{
+  const ImpMetric *metric;
+  const ImpExperiment *e;
+
+  if (g_str_equal (key, "map-title"))
+    return g_strdup (self->map != NULL && imp_map_get_title (self->map) != NULL
+                     ? imp_map_get_title (self->map) : "");
+
+  if (g_str_equal (key, "link-assumption"))
+    return link != NULL ? g_strdup (link->assumption != NULL ? link->assumption : "") : NULL;
+
+  if (node == NULL)
+    return NULL;
+
+  if (g_str_equal (key, "title"))
+    return g_strdup (node->title != NULL ? node->title : "");
+  if (g_str_equal (key, "notes"))
+    return g_strdup (node->notes != NULL ? node->notes : "");
+
+  metric = node->metric;
+  if (g_str_equal (key, "metric-name"))
+    return g_strdup (metric != NULL && metric->name != NULL ? metric->name : "");
+  if (g_str_equal (key, "metric-unit"))
+    return g_strdup (metric != NULL && metric->unit != NULL ? metric->unit : "");
+  if (g_str_equal (key, "metric-deadline"))
+    return g_strdup (metric != NULL && metric->deadline != NULL ? metric->deadline : "");
+  if (g_str_equal (key, "metric-baseline"))
+    return metric != NULL ? format_number (metric->baseline) : g_strdup ("");
+  if (g_str_equal (key, "metric-current"))
+    return metric != NULL ? format_number (metric->current) : g_strdup ("");
+  if (g_str_equal (key, "metric-target"))
+    return metric != NULL ? format_number (metric->target) : g_strdup ("");
+
+  if (g_str_has_prefix (key, "ice-") && !g_str_equal (key, "ice-score"))
+    {
+      guint8 value = g_str_equal (key, "ice-impact") ? node->ice.impact
+                   : g_str_equal (key, "ice-confidence") ? node->ice.confidence
+                   : node->ice.ease;
+
+      return value > 0 ? g_strdup_printf ("%u", value) : g_strdup ("");
+    }
+
+  e = node->experiment;
+  if (g_str_equal (key, "exp-start"))
+    return g_strdup (e != NULL && e->start_date != NULL ? e->start_date : "");
+  if (g_str_equal (key, "exp-end"))
+    return g_strdup (e != NULL && e->end_date != NULL ? e->end_date : "");
+  if (g_str_equal (key, "exp-evidence"))
+    return g_strdup (e != NULL && e->evidence != NULL ? e->evidence : "");
+
+  return NULL;
+}
+
+static gboolean
+is_text_field (GtkWidget *field)
+{
+  return GTK_IS_EDITABLE (field) || GTK_IS_TEXT_VIEW (field);
+}
+
+static char *
+field_get_text (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (field))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+field_set_text (ImpInspector *self,
+                GtkWidget    *field,
+                const char   *text)
+{
+  gboolean building = self->building;
+
+  /* Not an edit of the user's: keep the changed handlers out of it. */
+  self->building = TRUE;
+  if (GTK_IS_EDITABLE (field))
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  self->building = building;
+}
+
+/* Shows the model's value in @field: an edit is what differs from the
+ * value last shown, so an undo that changes the model under an untouched
+ * field is no edit of the user's. */
+static void
+field_sync (ImpInspector *self,
+            GtkWidget    *field,
+            const char   *text)
+{
+  g_object_set_data_full (G_OBJECT (field), "imp-base", g_strdup (text), g_free);
+  field_set_text (self, field, text);
+}
+
+static int
+field_get_position (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (GTK_IS_EDITABLE (field))
+    return gtk_editable_get_position (GTK_EDITABLE (field));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+field_set_position (GtkWidget *field,
+                    int        position)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (GTK_IS_EDITABLE (field))
+    {
+      gtk_editable_set_position (GTK_EDITABLE (field), position);
+      return;
+    }
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, position);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+field_get_owner (GtkWidget  *field,
+                 ImpNode   **node,
+                 ImpLink   **link)
+{
+  *node = g_object_get_data (G_OBJECT (field), "imp-field-node");
+  *link = g_object_get_data (G_OBJECT (field), "imp-field-link");
+}
+
+/* Whether @field belongs to the page shown: a page waiting to be rebuilt
+ * for a new selection, or for a removed card, edits nothing. */
+static gboolean
+field_is_current (ImpInspector *self,
+                  GtkWidget    *field)
+{
+  const char *key = field_key (field);
+  ImpNode *node;
+  ImpLink *link;
+
+  if (key == NULL || self->map == NULL)
+    return FALSE;
+  if (field_is_map (key))
+    return TRUE;
+
+  field_get_owner (field, &node, &link);
+
+  return (node != NULL || link != NULL) && node == self->node && link == self->link;
+}
+
+static gboolean
+field_is_dirty (ImpInspector *self,
+                GtkWidget    *field)
+{
+  const char *base;
+  g_autofree char *text = NULL;
+
+  if (!is_text_field (field) || field_key (field) == NULL)
+    return FALSE;
+
+  base = g_object_get_data (G_OBJECT (field), "imp-base");
+  text = field_get_text (field);
+
+  return g_strcmp0 (base != NULL ? base : "", text) != 0;
+}
+
+/* Commits what @field holds when it differs from the model, as one undo
+ * step. Returns %FALSE when the value is refused: the field keeps it and
+ * shows why. */
+static gboolean
+commit_field (ImpInspector *self,
+              GtkWidget    *field)
+{
+  const char *key = field_key (field);
+  g_autofree char *text = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *message = NULL;
+  ImpNode *node;
+  ImpLink *link;
+
+  if (self->history == NULL || key == NULL || !is_text_field (field) ||
+      !field_is_current (self, field))
+    return TRUE;
+
+  if (!field_is_dirty (self, field))
+    {
+      /* Typed back to what the model holds: nothing is wrong any more. */
+      clear_error (self, key);
+      return TRUE;
+    }
+
+  field_get_owner (field, &node, &link);
+  text = field_get_text (field);
+  if (!commit_text (self, node, link, key, text, &message))
+    {
+      show_error (self, key, message);
+      return FALSE;
+    }
+
+  /* The next edit of this field is a step of its own. */
+  imp_history_seal (self->history);
+  clear_error (self, key);
+
+  /* Show the value as the model keeps it ("2.50" becomes "2.5"). */
+  model = model_text (self, node, link, key);
+  if (model != NULL)
+    {
+      if (g_strcmp0 (model, text) != 0)
+        field_sync (self, field, model);
+      else
+        g_object_set_data_full (G_OBJECT (field), "imp-base", g_strdup (model), g_free);
+    }
+
+  return TRUE;
+}
+
+static void
+revert_field (ImpInspector *self,
+              GtkWidget    *field)
+{
+  g_autofree char *model = NULL;
+  ImpNode *node;
+  ImpLink *link;
+
+  field_get_owner (field, &node, &link);
+  model = model_text (self, node, link, field_key (field));
+  if (model != NULL)
+    field_sync (self, field, model);
+  clear_error (self, field_key (field));
+  field_set_position (field, -1);
+}
+
+/* Commits every field of the pages shown that holds an edit. Returns
+ * %FALSE when one of them holds a refused value. */
+static gboolean
+commit_live_fields (ImpInspector *self)
+{
+  g_autoptr(GList) fields = g_hash_table_get_values (self->fields);
+  gboolean ok = TRUE;
+
+  for (GList *l = fields; l != NULL; l = l->next)
+    if (!commit_field (self, l->data))
+      ok = FALSE;
+
+  return ok;
+}
+
+static void
+drop_pending (ImpInspector *self,
+              ImpNode      *node,
+              ImpLink      *link,
+              const char   *key)
+{
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingEdit *edit = g_ptr_array_index (self->pending, i - 1);
+
+      if (edit->node == node && edit->link == link &&
+          (key == NULL || g_str_equal (edit->key, key)))
+        g_ptr_array_remove_index (self->pending, i - 1);
+    }
+}
+
+/* The selection page is about to be torn down: keep what its fields hold
+ * that the model does not, with the reason it was refused. */
+static void
+stash_fields (ImpInspector *self)
+{
+  g_autoptr(GList) fields = g_hash_table_get_values (self->fields);
+  GtkWidget *focused = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL)
+    focused = gtk_root_get_focus (root);
+
+  for (GList *l = fields; l != NULL; l = l->next)
+    {
+      GtkWidget *field = l->data;
+      const char *error = g_object_get_data (G_OBJECT (field), "imp-error");
+      PendingEdit *edit;
+
+      if (field_is_map (field_key (field)) ||
+          !gtk_widget_is_ancestor (field, GTK_WIDGET (self->selection_box)) ||
+          (!field_is_dirty (self, field) && error == NULL))
+        continue;
+
+      edit = g_new0 (PendingEdit, 1);
+      field_get_owner (field, &edit->node, &edit->link);
+      if (edit->node == NULL && edit->link == NULL)
+        {
+          g_free (edit);
+          continue;
+        }
+      drop_pending (self, edit->node, edit->link, field_key (field));
+      edit->key = g_strdup (field_key (field));
+      edit->text = field_get_text (field);
+      edit->message = g_strdup (error);
+      edit->focused = focused != NULL && (focused == field ||
+                                          gtk_widget_is_ancestor (focused, field));
+      edit->position = field_get_position (field);
+      g_ptr_array_add (self->pending, edit);
+    }
+}
+
+/* Puts the pending edits of the page just built back into its fields. */
+static void
+restore_fields (ImpInspector *self)
+{
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingEdit *edit = g_ptr_array_index (self->pending, i - 1);
+      GtkWidget *field;
+
+      if (edit->node != self->node || edit->link != self->link)
+        continue;
+
+      field = g_hash_table_lookup (self->fields, edit->key);
+      if (field != NULL && is_text_field (field))
+        {
+          field_set_text (self, field, edit->text);
+          if (edit->message != NULL)
+            show_error_quietly (self, edit->key, edit->message);
+        }
+      g_ptr_array_remove_index (self->pending, i - 1);
+    }
+}
+
 static void
 entry_apply_cb (AdwEntryRow  *row,
                 ImpInspector *self)
 {
-  const char *key = field_key (GTK_WIDGET (row));
-  g_autofree char *message = NULL;
-
-  if (self->building || self->history == NULL || key == NULL)
-    return;
-
-  if (commit_text (self, key, gtk_editable_get_text (GTK_EDITABLE (row)), &message))
-    clear_error (self, key);
-  else
-    show_error (self, key, message);
+  if (!self->building)
+    commit_field (self, GTK_WIDGET (row));
 }
 
 static void
@@ -600,8 +1012,56 @@ entry_changed_cb (AdwEntryRow  *row,
 {
   const char *key = field_key (GTK_WIDGET (row));
 
+  /* Being fixed: the explanation comes back if the new value is refused too. */
   if (!self->building && key != NULL)
     clear_error (self, key);
+}
+
+static void
+field_leave_cb (GtkEventControllerFocus *controller,
+                ImpInspector            *self)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (!self->building && !self->rebuilding)
+    commit_field (self, field);
+}
+
+static gboolean
+field_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      ImpInspector          *self)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  /* An untouched field lets Escape through to the window. */
+  if (!field_is_dirty (self, field) && g_object_get_data (G_OBJECT (field), "imp-error") == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  revert_field (self, field);
+
+  return GDK_EVENT_STOP;
+}
+
+/* Every text field commits when focus leaves it and reverts on Escape. */
+static void
+watch_text_field (ImpInspector *self,
+                  GtkWidget    *field)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (focus, "leave", G_CALLBACK (field_leave_cb), self, 0);
+  gtk_widget_add_controller (field, focus);
+  /* Before the text itself sees the key. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (field_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (field, keys);
 }
 
 static void
@@ -612,7 +1072,8 @@ combo_selected_cb (AdwComboRow  *row,
   const char *key = field_key (GTK_WIDGET (row));
   g_autofree char *message = NULL;
 
-  if (self->building || self->history == NULL || key == NULL)
+  if (self->building || self->history == NULL || key == NULL ||
+      !field_is_current (self, GTK_WIDGET (row)))
     return;
 
   if (commit_choice (self, key, adw_combo_row_get_selected (row), &message))
@@ -628,26 +1089,6 @@ combo_selected_cb (AdwComboRow  *row,
         rebuild_selection (self);
       show_error (self, key, message);
     }
-}
-
-static void
-text_view_leave_cb (GtkEventControllerFocus *controller,
-                    ImpInspector            *self)
-{
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  const char *key = field_key (view);
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
-  GtkTextIter start, end;
-
-  if (self->building || self->history == NULL || key == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!commit_text (self, key, text, &message))
-    show_error (self, key, message);
 }
 
 /* Building rows */
@@ -695,12 +1136,14 @@ add_entry (ImpInspector *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  g_object_set_data_full (G_OBJECT (row), "imp-base", g_strdup (text != NULL ? text : ""), g_free);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   register_field (self, row, key, NULL);
   g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
   g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
   g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+  watch_text_field (self, row);
 
   return row;
 }
@@ -739,7 +1182,6 @@ add_text_view (ImpInspector *self,
 {
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
@@ -749,11 +1191,12 @@ add_text_view (ImpInspector *self,
   gtk_widget_set_size_request (view, -1, 72);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             text != NULL ? text : "", -1);
+  g_object_set_data_full (G_OBJECT (view), "imp-base", g_strdup (text != NULL ? text : ""),
+                          g_free);
   gtk_widget_add_css_class (frame, "view");
   gtk_frame_set_child (GTK_FRAME (frame), view);
   register_field (self, view, key, feedback);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (text_view_leave_cb), self, 0);
-  gtk_widget_add_controller (view, focus);
+  watch_text_field (self, view);
   gtk_box_append (GTK_BOX (box), frame);
 
   return view;
@@ -1303,16 +1746,33 @@ rebuild_selection (ImpInspector *self)
   GtkWidget *box = GTK_WIDGET (self->selection_box);
   GtkWidget *child, *focused;
   g_autofree char *focus_key = NULL;
+  int focus_position = -1;
 
   g_clear_handle_id (&self->selection_source, g_source_remove);
 
   focused = find_field_focus (self);
   if (focused != NULL && gtk_widget_is_ancestor (focused, box))
-    focus_key = g_strdup (field_key (focused));
+    {
+      ImpNode *node;
+      ImpLink *link;
+
+      /* Focus comes back to the same field of the same card only. */
+      field_get_owner (focused, &node, &link);
+      if (node == self->node && link == self->link)
+        {
+          focus_key = g_strdup (field_key (focused));
+          if (is_text_field (focused))
+            focus_position = field_get_position (focused);
+        }
+    }
+
+  /* What the fields hold that the model does not survives the rebuild. */
+  stash_fields (self);
 
   /* Whatever had focus on the old page goes away: leave focus with the
    * window (so that Ctrl+Z undoes the map) rather than let GTK hand it to
-   * the first entry of the new page. */
+   * the first entry of the new page. That is no reason to commit. */
+  self->rebuilding = TRUE;
   {
     GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
     GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -1320,6 +1780,7 @@ rebuild_selection (ImpInspector *self)
     if (focus != NULL && gtk_widget_is_ancestor (focus, box))
       gtk_root_set_focus (root, NULL);
   }
+  self->rebuilding = FALSE;
 
   self->building = TRUE;
 
@@ -1371,6 +1832,8 @@ rebuild_selection (ImpInspector *self)
 
   self->building = FALSE;
 
+  restore_fields (self);
+
   /* A new card's page starts at its top. */
   if (self->scroll_to_top)
     {
@@ -1387,7 +1850,13 @@ rebuild_selection (ImpInspector *self)
       GtkWidget *row = g_hash_table_lookup (self->fields, focus_key);
 
       if (row != NULL)
-        gtk_widget_grab_focus (row);
+        {
+          gtk_widget_grab_focus (row);
+          /* Not everything selected, as a new focus would: the next key
+           * goes on with what was typed. */
+          if (focus_position >= 0 && is_text_field (row))
+            field_set_position (row, focus_position);
+        }
     }
 }
 
@@ -1715,11 +2184,9 @@ rebuild_map (ImpInspector *self)
   if (self->map != NULL)
     {
       /* Do not overwrite what is being typed. */
-      if (!gtk_widget_has_focus (GTK_WIDGET (self->map_title_row)) &&
-          find_field_focus (self) != GTK_WIDGET (self->map_title_row))
-        gtk_editable_set_text (GTK_EDITABLE (self->map_title_row),
-                               imp_map_get_title (self->map) ? imp_map_get_title (self->map)
-                                                             : "");
+      if (!field_is_dirty (self, GTK_WIDGET (self->map_title_row)))
+        field_sync (self, GTK_WIDGET (self->map_title_row),
+                    imp_map_get_title (self->map) ? imp_map_get_title (self->map) : "");
       adw_combo_row_set_selected (self->vocabulary_row, imp_map_get_vocabulary (self->map));
     }
   self->building = FALSE;
@@ -1793,6 +2260,21 @@ link_touches (ImpLink *link,
   return link != NULL && node != NULL && (link->parent == node || link->child == node);
 }
 
+/* Edits waiting for a card or link that is gone go with it. */
+static void
+drop_pending_of (ImpInspector *self,
+                 gpointer      object)
+{
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingEdit *edit = g_ptr_array_index (self->pending, i - 1);
+
+      if (edit->node == object || edit->link == object ||
+          (edit->link != NULL && link_touches (edit->link, object)))
+        g_ptr_array_remove_index (self->pending, i - 1);
+    }
+}
+
 static void
 map_changed_cb (ImpInspector  *self,
                 ImpChangeKind  kind,
@@ -1808,11 +2290,13 @@ map_changed_cb (ImpInspector  *self,
         self->node = NULL;
       if (link_touches (self->link, object))
         self->link = NULL;
+      drop_pending_of (self, object);
       ours = TRUE;
       break;
     case IMP_CHANGE_LINK_REMOVED:
       if (object == self->link)
         self->link = NULL;
+      drop_pending_of (self, object);
       ours = TRUE;
       break;
     case IMP_CHANGE_EVERYTHING:
@@ -1848,27 +2332,6 @@ map_changed_cb (ImpInspector  *self,
     queue_rebuild_map (self);
 }
 
-/* Notes are committed when their view loses focus; a new selection may
- * take the view away first, so commit what it holds now. */
-static void
-flush_text_view (ImpInspector *self)
-{
-  GtkWidget *focused = find_field_focus (self);
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
-
-  if (focused == NULL || !GTK_IS_TEXT_VIEW (focused) || self->history == NULL ||
-      !gtk_widget_is_ancestor (focused, GTK_WIDGET (self->selection_box)))
-    return;
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focused));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_text (self, field_key (focused), text, &message);
-}
-
 static void
 selection_changed_cb (ImpInspector *self,
                       ImpSelection *selection)
@@ -1880,7 +2343,10 @@ selection_changed_cb (ImpInspector *self,
       imp_selection_get_n_nodes (selection) <= 1)
     return;
 
-  flush_text_view (self);
+  /* The page is about to show another card: what its fields hold lands on
+   * the card they were typed for, and what is refused waits for it. */
+  commit_live_fields (self);
+  stash_fields (self);
 
   self->node = node;
   self->link = link;
@@ -1919,8 +2385,19 @@ imp_inspector_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->feedback, g_hash_table_unref);
   g_clear_pointer (&self->map_rows, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (imp_inspector_parent_class)->finalize (object);
+}
+
+/* Hidden (the flap folded away, the window closing): what the fields hold
+ * would be out of reach, so it lands now. */
+static void
+imp_inspector_unmap (GtkWidget *widget)
+{
+  imp_inspector_commit_pending (IMP_INSPECTOR (widget));
+
+  GTK_WIDGET_CLASS (imp_inspector_parent_class)->unmap (widget);
 }
 
 static void
@@ -1931,6 +2408,7 @@ imp_inspector_class_init (ImpInspectorClass *klass)
 
   object_class->dispose = imp_inspector_dispose;
   object_class->finalize = imp_inspector_finalize;
+  widget_class->unmap = imp_inspector_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactmapper/ImpactMapper/"
@@ -1957,6 +2435,7 @@ imp_inspector_init (ImpInspector *self)
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->map_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_ptr_array_new_with_free_func (pending_edit_free);
   imp_analysis_get_today (&self->today);
 
   self->building = TRUE;
@@ -1974,6 +2453,7 @@ imp_inspector_init (ImpInspector *self)
                            self, 0);
   g_signal_connect_object (self->map_title_row, "changed", G_CALLBACK (entry_changed_cb),
                            self, 0);
+  watch_text_field (self, GTK_WIDGET (self->map_title_row));
   g_signal_connect_object (self->vocabulary_row, "notify::selected",
                            G_CALLBACK (combo_selected_cb), self, 0);
   g_signal_connect_object (self->stack, "notify::visible-child-name",
@@ -2016,6 +2496,7 @@ imp_inspector_set_history (ImpInspector *self,
   g_set_object (&self->history, history);
   self->node = NULL;
   self->link = NULL;
+  g_ptr_array_set_size (self->pending, 0);
 
   if (history != NULL)
     {
@@ -2175,4 +2656,121 @@ imp_inspector_get_feedback (ImpInspector *self,
     return NULL;
 
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/**
+ * imp_inspector_commit_pending:
+ *
+ * Commits every field that holds an edit the model does not have yet, each
+ * as its own undo step: call it before saving or closing, so that what was
+ * typed is in the map. A refused value stays in its field with its
+ * explanation, and the model keeps its last valid value.
+ *
+ * Returns: %TRUE, or %FALSE when some field still holds a refused value
+ *   (see imp_inspector_dup_invalid_fields())
+ */
+gboolean
+imp_inspector_commit_pending (ImpInspector *self)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), FALSE);
+
+  ok = commit_live_fields (self);
+  for (guint i = 0; i < self->pending->len; i++)
+    if (((PendingEdit *) g_ptr_array_index (self->pending, i))->message != NULL)
+      ok = FALSE;
+
+  return ok;
+}
+
+static const char *
+field_display_name (const char *key)
+{
+  static const struct { const char *key; const char *name; } names[] = {
+    { "title", N_("Title") },
+    { "notes", N_("Notes") },
+    { "metric-name", N_("Metric name") },
+    { "metric-unit", N_("Metric unit") },
+    { "metric-baseline", N_("Metric baseline") },
+    { "metric-current", N_("Metric current value") },
+    { "metric-target", N_("Metric target") },
+    { "metric-deadline", N_("Metric deadline") },
+    { "ice-impact", N_("ICE impact") },
+    { "ice-confidence", N_("ICE confidence") },
+    { "ice-ease", N_("ICE ease") },
+    { "exp-start", N_("Experiment start") },
+    { "exp-end", N_("Experiment end") },
+    { "exp-evidence", N_("Evidence") },
+    { "link-assumption", N_("Link assumption") },
+    { "map-title", N_("Map title") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].key, key))
+      return _(names[i].name);
+
+  return key;
+}
+
+static char *
+describe_invalid (ImpNode    *node,
+                  ImpLink    *link,
+                  const char *key,
+                  const char *message)
+{
+  const char *card = node != NULL ? node->title : link != NULL ? link->child->title : NULL;
+
+  if (card != NULL)
+    /* TRANSLATORS: a field holding a refused value, for the close dialog:
+     * "Metric target of “Faster uploads”: “abc” is not a number" */
+    return g_strdup_printf (_("%s of “%s”: %s"), field_display_name (key), card, message);
+
+  return g_strdup_printf (_("%s: %s"), field_display_name (key), message);
+}
+
+/**
+ * imp_inspector_dup_invalid_fields:
+ *
+ * Names the fields that hold a value the model refused, with the reason,
+ * e.g. "Metric target of “Faster uploads”: “abc” is not a number": for a
+ * dialog that asks before closing.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the descriptions,
+ *   empty when every field is valid
+ */
+GStrv
+imp_inspector_dup_invalid_fields (ImpInspector *self)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GList) fields = NULL;
+
+  g_return_val_if_fail (IMP_IS_INSPECTOR (self), NULL);
+
+  fields = g_hash_table_get_values (self->fields);
+  for (GList *l = fields; l != NULL; l = l->next)
+    {
+      const char *error = g_object_get_data (G_OBJECT (l->data), "imp-error");
+      ImpNode *node;
+      ImpLink *link;
+
+      /* A page waiting for its rebuild has its refusals pending already. */
+      if (error == NULL || !field_is_current (self, l->data))
+        continue;
+
+      field_get_owner (l->data, &node, &link);
+      g_ptr_array_add (found, describe_invalid (node, link, field_key (l->data), error));
+    }
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingEdit *edit = g_ptr_array_index (self->pending, i);
+
+      if (edit->message != NULL)
+        g_ptr_array_add (found, describe_invalid (edit->node, edit->link, edit->key,
+                                                  edit->message));
+    }
+  g_ptr_array_add (found, NULL);
+
+  return (GStrv) g_ptr_array_free (found, FALSE);
 }

@@ -38,4 +38,7 @@ GtkWidget    *imp_inspector_get_field     (ImpInspector *self,
 const char   *imp_inspector_get_feedback  (ImpInspector *self,
                                            const char   *key);
 
+gboolean      imp_inspector_commit_pending     (ImpInspector *self);
+GStrv         imp_inspector_dup_invalid_fields (ImpInspector *self);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "imp-application.h"
 #include "imp-format.h"
 #include "imp-history.h"
+#include "imp-inspector.h"
 #include "imp-session.h"
 #include "imp-window-private.h"
 
@@ -561,6 +562,10 @@ save_to (ImpWindow *self,
   if (self->saving || self->map == NULL)
     return;
 
+  /* What was typed in the inspector goes into the file; a refused value
+   * stays in its field and the file keeps the last valid one. */
+  imp_inspector_commit_pending (IMP_INSPECTOR (self->inspector));
+
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
@@ -849,9 +854,19 @@ close_request_cb (ImpWindow *self)
 {
   const char *title;
   g_autofree char *body = NULL;
+  g_auto(GStrv) invalid = NULL;
   GtkWidget *dialog;
 
-  if (self->close_confirmed || !_imp_window_files_is_modified (self))
+  /* What was typed in the inspector counts as a change; a value it refused
+   * is named in the question, since closing drops it. */
+  if (!self->close_confirmed)
+    {
+      imp_inspector_commit_pending (IMP_INSPECTOR (self->inspector));
+      invalid = imp_inspector_dup_invalid_fields (IMP_INSPECTOR (self->inspector));
+    }
+
+  if (self->close_confirmed ||
+      (!_imp_window_files_is_modified (self) && (invalid == NULL || invalid[0] == NULL)))
     {
       remove_draft (self);
       return FALSE;
@@ -871,6 +886,15 @@ close_request_cb (ImpWindow *self)
   /* Translators: %s is the map's title */
   body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not "
                             "saved will be lost."), title);
+  if (invalid != NULL && invalid[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("\n", invalid);
+      char *with = g_strdup_printf ("%s\n\n%s\n%s", body,
+                                    _("These fields hold values that cannot be saved:"), list);
+
+      g_free (body);
+      body = with;
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
