@@ -1134,7 +1134,10 @@ add_entry (ImpInspector *self,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  /* No apply button: a field commits when focus leaves it or on Enter, and
+   * a button inside the row would take the focus of Tab without leaving
+   * the field. */
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   g_object_set_data_full (G_OBJECT (row), "imp-base", g_strdup (text != NULL ? text : ""), g_free);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
