@@ -455,12 +455,7 @@ resolve_drop (ImpWindow  *self,
   if (parent != NULL)
     {
       /* On a card: under it, where Tab would add a child. */
-      if (parent->level == IMP_LEVEL_GOAL &&
-          imp_vocabulary_hides_actors (imp_map_get_vocabulary (self->map)))
-        level = IMP_LEVEL_IMPACT;
-      else if (parent->level + 1 < IMP_N_LEVELS)
-        level = parent->level + 1;
-      else
+      if (!imp_level_new_child (imp_map_get_vocabulary (self->map), parent->level, &level))
         {
           g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
                                _("Experiments are the last level: drop the idea on a card "
