@@ -58,13 +58,16 @@ has_label_with (GtkWidget  *widget,
   return FALSE;
 }
 
-static void
-wait_ms (guint ms)
+static gboolean
+has_export_dialog (void)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  for (GList *l = toplevels; l; l = l->next)
+    if (IMP_IS_EXPORT_DIALOG (l->data))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -81,7 +84,7 @@ test_preview_follows_format (void)
   g_settings_reset (settings, "export-scope");
   dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_ms (200);
+  imp_test_wait_for_mapped (GTK_WIDGET (dialog));
 
   imp_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, IMP_EXPORT_PNG);
@@ -232,7 +235,7 @@ test_window_ctrl_e_opens_dialog (void)
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (200);
+  imp_test_wait_for_mapped (GTK_WIDGET (imp_window_get_canvas (window)));
 
   /* the dialog exports the branch of the card selected on the canvas */
   canvas = imp_window_get_canvas (window);
@@ -241,7 +244,7 @@ test_window_ctrl_e_opens_dialog (void)
   g_settings_set_string (settings, "export-scope", "branch");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  wait_ms (200);
+  imp_test_wait_for (has_export_dialog ());
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
