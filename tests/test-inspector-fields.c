@@ -387,7 +387,7 @@ test_save_commits_notes (Fixture       *f,
   type_into (f, "notes", "Ask the upload team first");
   xdotool (f, "key", "ctrl+s", NULL);
   WAIT_FOR (g_strcmp0 (f->deliverable->notes, "Ask the upload team first") == 0);
-  WAIT_FOR (!f->window->saving && !_imp_window_files_is_modified (f->window));
+  WAIT_FOR (!imp_document_get_saving (f->window->document) && !imp_document_get_modified (f->window->document));
   saved = imp_format_load_path (f->path, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpstr (imp_map_lookup_node (saved, f->deliverable->id)->notes, ==,
@@ -513,7 +513,7 @@ test_invalid_value_stays (Fixture       *f,
 
   /* Saving keeps the last valid value. */
   xdotool (f, "key", "ctrl+s", NULL);
-  WAIT_FOR (!f->window->saving && !_imp_window_files_is_modified (f->window));
+  WAIT_FOR (!imp_document_get_saving (f->window->document) && !imp_document_get_modified (f->window->document));
   g_assert_true (shows (f, "metric-target", "abc"));
 
   /* Closing names it. */

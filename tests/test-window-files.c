@@ -145,17 +145,17 @@ test_save_and_title (void)
   g_autoptr(ImpMap) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
   g_assert_cmpstr (subtitle (window), ==, "title.impactmap");
 
-  imp_map_set_title (window->map, "Second version");
-  g_assert_true (_imp_window_files_is_modified (window));
+  imp_history_set_map_title (window->history, "Second version");
+  g_assert_true (imp_document_get_modified (window->document));
   g_assert_cmpstr (subtitle (window), ==, "title.impactmap • Modified");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  WAIT_FOR (!window->saving);
+  WAIT_FOR (!imp_document_get_saving (window->document));
 
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
   g_assert_cmpstr (subtitle (window), ==, "title.impactmap");
   loaded = imp_format_load_path (path, &error);
   g_assert_no_error (error);
@@ -199,21 +199,21 @@ test_undo_to_saved_is_unmodified (void)
 
   g_assert_nonnull (history);
   imp_history_set_map_title (history, "Edited through the history");
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
   imp_history_undo (history);
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
   g_assert_cmpstr (subtitle (window), ==, "undo.impactmap");
 
   imp_history_redo (history);
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  WAIT_FOR (!window->saving);
-  g_assert_false (_imp_window_files_is_modified (window));
+  WAIT_FOR (!imp_document_get_saving (window->document));
+  g_assert_false (imp_document_get_modified (window->document));
   g_assert_false (imp_history_is_modified (history));
 
   /* Undoing past the save changes the map from what is on disk. */
   imp_history_undo (history);
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -226,7 +226,7 @@ test_new_map_title (void)
 
   imp_window_set_map (window, map, NULL);
   g_assert_true (subtitle (window) == NULL || subtitle (window)[0] == '\0');
-  imp_map_set_title (map, "Fresh, edited");
+  imp_history_set_map_title (window->history, "Fresh, edited");
   g_assert_cmpstr (subtitle (window), ==, "Not Saved");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -243,15 +243,15 @@ test_save_failure_keeps_modified (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-  imp_map_set_title (window->map, "Not to be written");
+  imp_history_set_map_title (window->history, "Not to be written");
 
   /* Root writes anywhere, so the folder's refusal is simulated. The fault
    * hits every write, so the draft this edit scheduled is not written
    * meanwhile (on a loaded machine it could come due during the save). */
-  g_clear_handle_id (&window->autosave_source, g_source_remove);
+  imp_document_write_draft (window->document, NULL);
   _imp_format_set_fault (IMP_FORMAT_FAULT_CREATE, EACCES, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  WAIT_FOR (!window->saving);
+  WAIT_FOR (!imp_document_get_saving (window->document));
   _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
 
   WAIT_FOR ((dialog = find_dialog ("Could Not Save")) != NULL);
@@ -260,7 +260,7 @@ test_save_failure_keeps_modified (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   respond (dialog, "close");
 
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
   g_assert_cmpstr (subtitle (window), ==, "readonly.impactmap • Modified");
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
@@ -276,20 +276,20 @@ test_draft_after_change (void)
   g_autofree char *path = file_in_tmp ("draft.impactmap");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  ImpDrafts *drafts = imp_session_get_drafts ();
+  ImpDrafts *drafts = imp_session_get_drafts (imp_application_get_session (app));
 
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-  imp_map_set_title (window->map, "Edited");
-  g_assert_null (window->draft_id);
+  imp_history_set_map_title (window->history, "Edited");
+  g_assert_null (imp_document_get_draft_id (window->document));
 
   /* autosave-delay is 0 here: a quarter of a second. */
-  WAIT_FOR (window->draft_id != NULL && imp_drafts_has (drafts, window->draft_id));
+  WAIT_FOR (imp_document_get_draft_id (window->document) != NULL && imp_drafts_has (drafts, imp_document_get_draft_id (window->document)));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  WAIT_FOR (!window->saving);
-  g_assert_false (imp_drafts_has (drafts, window->draft_id));
+  WAIT_FOR (!imp_document_get_saving (window->document));
+  g_assert_false (imp_drafts_has (drafts, imp_document_get_draft_id (window->document)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -312,9 +312,9 @@ test_close_asks (void)
 
   window = window_with_file ("close.impactmap", TRUE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  imp_map_set_title (window->map, "Changed before closing");
-  _imp_window_files_write_draft (window);
-  draft_id = g_strdup (window->draft_id);
+  imp_history_set_map_title (window->history, "Changed before closing");
+  imp_document_write_draft (window->document, NULL);
+  draft_id = g_strdup (imp_document_get_draft_id (window->document));
 
   /* Cancel keeps the window and its changes. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
@@ -322,7 +322,7 @@ test_close_asks (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Changed before closing"));
   respond (dialog, "cancel");
   g_assert_nonnull (window);
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
 
   /* Save writes the file, then closes. */
   gtk_window_close (GTK_WINDOW (window));
@@ -331,14 +331,14 @@ test_close_asks (void)
   WAIT_FOR (window == NULL);
   loaded = imp_format_load_path (path, NULL);
   g_assert_cmpstr (imp_map_get_title (loaded), ==, "Changed before closing");
-  g_assert_false (imp_drafts_has (imp_session_get_drafts (), draft_id));
+  g_assert_false (imp_drafts_has (imp_session_get_drafts (imp_application_get_session (app)), draft_id));
 
   /* Closing while a save runs closes once the file is written. */
   window = window_with_file ("close.impactmap", TRUE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  imp_map_set_title (window->map, "Saved while closing");
+  imp_history_set_map_title (window->history, "Saved while closing");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (window->saving);
+  g_assert_true (imp_document_get_saving (window->document));
   gtk_window_close (GTK_WINDOW (window));
   g_assert_nonnull (window);
   WAIT_FOR (window == NULL);
@@ -349,17 +349,17 @@ test_close_asks (void)
   /* Discard closes without writing, and drops the draft. */
   window = window_with_file ("close.impactmap", FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  imp_map_set_title (window->map, "Thrown away");
-  _imp_window_files_write_draft (window);
+  imp_history_set_map_title (window->history, "Thrown away");
+  imp_document_write_draft (window->document, NULL);
   g_free (draft_id);
-  draft_id = g_strdup (window->draft_id);
-  g_assert_true (imp_drafts_has (imp_session_get_drafts (), draft_id));
+  draft_id = g_strdup (imp_document_get_draft_id (window->document));
+  g_assert_true (imp_drafts_has (imp_session_get_drafts (imp_application_get_session (app)), draft_id));
   gtk_window_close (GTK_WINDOW (window));
   WAIT_FOR ((dialog = find_dialog ("Save Changes?")) != NULL);
   respond (dialog, "discard");
   WAIT_FOR (window == NULL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_false (imp_drafts_has (imp_session_get_drafts (), draft_id));
+  g_assert_false (imp_drafts_has (imp_session_get_drafts (imp_application_get_session (app)), draft_id));
 }
 
 static void
@@ -372,13 +372,13 @@ test_external_change (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
 
   /* Our own save is not an external change. */
-  imp_map_set_title (window->map, "Ours");
+  imp_history_set_map_title (window->history, "Ours");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  WAIT_FOR (!window->saving);
+  WAIT_FOR (!imp_document_get_saving (window->document));
   /* Not noticed, whenever the window looks at the file after the save: a
    * look the save's own change notice scheduled has run (the notice may
    * come before the save ends, or not at all). */
-  WAIT_FOR (window->file_check_source == 0);
+  WAIT_FOR (!imp_document_get_checking_disk (window->document));
   g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
 
   wait_for_later_mtime (path);
@@ -388,8 +388,9 @@ test_external_change (void)
                             "was changed by another program"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  WAIT_FOR (!imp_document_get_loading (window->document));
   g_assert_cmpstr (imp_map_get_title (window->map), ==, "Written by someone else");
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
   g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
 
   /* Keeping ours marks the map modified: saving will overwrite theirs. */
@@ -399,7 +400,7 @@ test_external_change (void)
   WAIT_FOR (gtk_revealer_get_reveal_child (window->file_changed_revealer));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL);
   g_assert_false (gtk_revealer_get_reveal_child (window->file_changed_revealer));
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
   g_assert_cmpstr (imp_map_get_title (window->map), ==, "Written by someone else");
 
   /* A file deleted meanwhile: said so, and saving writes it again. */
@@ -409,9 +410,9 @@ test_external_change (void)
                             "was deleted or moved by another program"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  WAIT_FOR (!window->saving);
+  WAIT_FOR (!imp_document_get_saving (window->document));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -428,8 +429,11 @@ test_open_presents_existing (void)
 
   g_assert_true (imp_format_save_to_path (map, path, NULL));
   first = imp_application_open_file (app, file);
+  /* Also while the first is still being read. */
   second = imp_application_open_file (app, same);
   g_assert_true (first == second);
+  WAIT_FOR (!imp_document_get_loading (first->document));
+  g_assert_true (imp_application_open_file (app, same) == first);
   g_assert_cmpstr (imp_map_get_title (first->map), ==, "Twice");
 
   gtk_window_destroy (GTK_WINDOW (first));
@@ -452,9 +456,10 @@ test_open_repaired (void)
     " \"links\": [{\"from\": \"g\", \"to\": \"d\"}]}", -1, NULL));
 
   window = imp_application_open_file (app, file);
+  WAIT_FOR (!imp_document_get_loading (window->document));
   g_assert_false (imp_window_is_showing_error (window));
   g_assert_cmpint (imp_map_lookup_node (window->map, "d")->level, ==, IMP_LEVEL_ACTOR);
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
   WAIT_FOR ((dialog = find_dialog ("Map Repaired")) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Dashboard” had level"));
   respond (dialog, "close");
@@ -494,6 +499,8 @@ test_drop_opens (void)
   g_value_unset (&value);
   g_slist_free (files);
   g_assert_true (accepted);
+  WAIT_FOR (imp_session_find_document (imp_application_get_session (app), file) != NULL &&
+            !imp_document_get_loading (imp_session_find_document (imp_application_get_session (app), file)));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (IMP_IS_WINDOW (l->data) && IMP_WINDOW (l->data)->file != NULL &&
@@ -520,7 +527,7 @@ test_quit_asks (void)
 
   g_object_add_weak_pointer (G_OBJECT (saved), (gpointer *) &saved);
   g_object_add_weak_pointer (G_OBJECT (modified), (gpointer *) &modified);
-  imp_map_set_title (modified->map, "Unsaved at quit");
+  imp_history_set_map_title (modified->history, "Unsaved at quit");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   WAIT_FOR ((dialog = find_dialog ("Save Changes?")) != NULL);
@@ -557,7 +564,7 @@ test_recovery_after_crash (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
 
-  dialog = ADW_MESSAGE_DIALOG (imp_session_offer_recovery (GTK_APPLICATION (app)));
+  dialog = ADW_MESSAGE_DIALOG (imp_session_offer_recovery (imp_application_get_session (app), NULL));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Work lost in a crash"));
@@ -570,7 +577,7 @@ test_recovery_after_crash (void)
       restored = l->data;
 
   g_assert_nonnull (restored);
-  g_assert_true (_imp_window_files_is_modified (restored));
+  g_assert_true (imp_document_get_modified (restored->document));
   g_assert_nonnull (restored->file);
   {
     g_autofree char *restored_path = g_file_get_path (restored->file);
@@ -578,10 +585,113 @@ test_recovery_after_crash (void)
     g_assert_cmpstr (restored_path, ==, path);
   }
   /* Its draft lives on in this session; nothing is offered twice. */
-  g_assert_true (imp_drafts_has (imp_session_get_drafts (), restored->draft_id));
-  g_assert_null (imp_session_offer_recovery (GTK_APPLICATION (app)));
+  g_assert_true (imp_drafts_has (imp_session_get_drafts (imp_application_get_session (app)), imp_document_get_draft_id (restored->document)));
+  g_assert_null (imp_session_offer_recovery (imp_application_get_session (app), NULL));
 
   gtk_window_destroy (GTK_WINDOW (restored));
+}
+
+/* Leaves a draft of @path titled @title behind, as a crash would. */
+static void
+crash_with_draft (const char *path,
+                  const char *title)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ImpDrafts) drafts = imp_drafts_new (NULL);
+      g_autoptr(ImpMap) map = sample_map (title);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *id = imp_drafts_new_id (drafts);
+
+      g_assert_true (imp_drafts_write (drafts, id, map, file, NULL));
+      abort ();
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+}
+
+/* A draft of a file that is open, unmodified, is restored into that window:
+ * never into a second window on the same file, where saving either would
+ * overwrite the other. */
+static void
+test_recovery_into_open_window (void)
+{
+  g_autofree char *path = file_in_tmp ("open-crashed.impactmap");
+  ImpSession *session = imp_application_get_session (app);
+  AdwMessageDialog *dialog;
+  ImpWindow *window = NULL;
+  guint n_windows;
+
+  if (!g_test_subprocess ())
+    window = window_with_file ("open-crashed.impactmap", TRUE);
+  crash_with_draft (path, "Restored into the open window");
+
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  dialog = ADW_MESSAGE_DIALOG (imp_session_offer_recovery (session, GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  respond (dialog, "restore");
+
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
+  g_assert_cmpstr (imp_map_get_title (window->map), ==, "Restored into the open window");
+  g_assert_true (imp_document_get_modified (window->document));
+  g_assert_true (imp_session_find_document (session, window->file) == window->document);
+  g_assert_null (imp_session_offer_recovery (session, NULL));
+
+  /* Saving writes what was restored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_FOR (!imp_document_get_saving (window->document));
+  {
+    g_autoptr(ImpMap) loaded = imp_format_load_path (path, NULL);
+
+    g_assert_cmpstr (imp_map_get_title (loaded), ==, "Restored into the open window");
+  }
+  g_assert_false (imp_document_get_modified (window->document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Over a window with changes of its own, restoring asks first: keeping
+ * them leaves the window and the draft alone, replacing restores. */
+static void
+test_recovery_asks_over_unsaved (void)
+{
+  g_autofree char *path = file_in_tmp ("unsaved-crashed.impactmap");
+  ImpSession *session = imp_application_get_session (app);
+  AdwMessageDialog *dialog;
+  ImpWindow *window = NULL;
+  guint n_windows;
+
+  if (!g_test_subprocess ())
+    {
+      window = window_with_file ("unsaved-crashed.impactmap", TRUE);
+      imp_history_set_map_title (window->history, "Typed in this run");
+    }
+  crash_with_draft (path, "From the crash");
+
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  dialog = ADW_MESSAGE_DIALOG (imp_session_offer_recovery (session, GTK_WINDOW (window)));
+  respond (dialog, "restore");
+  WAIT_FOR ((dialog = find_dialog ("Replace Unsaved Changes?")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved-crashed.impactmap"));
+  respond (dialog, "keep");
+  g_assert_cmpstr (imp_map_get_title (window->map), ==, "Typed in this run");
+
+  /* The draft is still there for the next offer. */
+  dialog = ADW_MESSAGE_DIALOG (imp_session_offer_recovery (session, GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  respond (dialog, "restore");
+  WAIT_FOR ((dialog = find_dialog ("Replace Unsaved Changes?")) != NULL);
+  respond (dialog, "replace");
+  g_assert_cmpstr (imp_map_get_title (window->map), ==, "From the crash");
+  g_assert_true (imp_document_get_modified (window->document));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
+  g_assert_null (imp_session_offer_recovery (session, NULL));
+
+  imp_document_discard_draft (window->document);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -632,6 +742,8 @@ main (int   argc,
   g_test_add_func ("/ui/files/drop-opens", test_drop_opens);
   g_test_add_func ("/ui/files/quit-asks", test_quit_asks);
   g_test_add_func ("/ui/files/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/ui/files/recovery-into-open-window", test_recovery_into_open_window);
+  g_test_add_func ("/ui/files/recovery-asks-over-unsaved", test_recovery_asks_over_unsaved);
 
   ret = g_test_run ();
 

@@ -186,7 +186,7 @@ test_presentation (void)
   g_assert_false (_imp_window_workshop_step_out (window));
 
   /* The document never changed. */
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
   g_assert_false (imp_history_can_undo (imp_window_get_history (window)));
   after = imp_format_save_to_data (map, NULL);
   g_assert_cmpstr (after, ==, before);
@@ -358,7 +358,7 @@ test_focus (void)
 
   after = imp_format_save_to_data (map, NULL);
   g_assert_cmpstr (after, ==, before);
-  g_assert_false (_imp_window_files_is_modified (window));
+  g_assert_false (imp_document_get_modified (window->document));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -417,7 +417,7 @@ test_votes (void)
 
     g_assert_nonnull (strstr (description, expected));
   }
-  g_assert_true (_imp_window_files_is_modified (window));
+  g_assert_true (imp_document_get_modified (window->document));
 
   /* The inspector's map page lists what the round voted for, most first. */
   {

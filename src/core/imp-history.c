@@ -130,6 +130,7 @@ typedef struct
 {
   char      *label;
   GPtrArray *ops;      /* (element-type Op) */
+  guint64    state;    /* names the document as this step leaves it */
 } Step;
 
 struct _ImpHistory
@@ -141,6 +142,7 @@ struct _ImpHistory
   GPtrArray *steps;    /* (element-type Step): done ones, then undone ones */
   guint      n_done;
   int        clean;    /* n_done at the clean point, -1 when out of reach */
+  guint64    next_state;
 
   Step      *current;  /* the step being recorded */
   guint      group_depth;
@@ -738,6 +740,7 @@ push_step (ImpHistory *self,
     self->clean = -1;
   g_ptr_array_set_size (self->steps, self->n_done);
 
+  step->state = ++self->next_state;
   g_ptr_array_add (self->steps, step);
   self->n_done++;
   self->sealed = FALSE;
@@ -1207,6 +1210,72 @@ imp_history_set_clean (ImpHistory *self)
 
   self->clean = self->n_done;
   self->sealed = TRUE;
+  update_state (self);
+}
+
+/**
+ * imp_history_get_state:
+ *
+ * Names the document as it is now, for imp_history_set_clean_at() once a
+ * save of this state has finished. Seals the last step, so that an edit
+ * typed meanwhile is a step of its own and the state stays what was saved.
+ *
+ * Returns: a value that names this state among all of the history's
+ */
+guint64
+imp_history_get_state (ImpHistory *self)
+{
+  g_return_val_if_fail (IMP_IS_HISTORY (self), 0);
+
+  self->sealed = TRUE;
+  if (self->n_done == 0)
+    return 0;
+
+  return ((Step *) g_ptr_array_index (self->steps, self->n_done - 1))->state;
+}
+
+/**
+ * imp_history_set_clean_at:
+ * @state: a value from imp_history_get_state()
+ *
+ * Marks @state as the saved one: the document is unmodified when undo and
+ * redo bring it there. A state that undo and redo can no longer reach (it
+ * was undone and replaced by another edit) leaves the document modified
+ * whatever is undone.
+ */
+void
+imp_history_set_clean_at (ImpHistory *self,
+                          guint64     state)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  self->clean = -1;
+  if (state == 0)
+    self->clean = 0;
+  else
+    for (guint i = 0; i < self->steps->len; i++)
+      if (((Step *) g_ptr_array_index (self->steps, i))->state == state)
+        {
+          self->clean = (int) i + 1;
+          break;
+        }
+
+  update_state (self);
+}
+
+/**
+ * imp_history_set_unclean:
+ *
+ * Marks the document as differing from its file whatever is undone or
+ * redone, as a restored draft, a repaired file or a map kept over a file
+ * changed by someone else does, until the next save.
+ */
+void
+imp_history_set_unclean (ImpHistory *self)
+{
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  self->clean = -1;
   update_state (self);
 }
 

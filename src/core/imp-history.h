@@ -28,6 +28,10 @@ guint       imp_history_get_n_undo           (ImpHistory          *self);
 
 gboolean    imp_history_is_modified          (ImpHistory          *self);
 void        imp_history_set_clean            (ImpHistory          *self);
+guint64     imp_history_get_state            (ImpHistory          *self);
+void        imp_history_set_clean_at         (ImpHistory          *self,
+                                              guint64              state);
+void        imp_history_set_unclean          (ImpHistory          *self);
 void        imp_history_seal                 (ImpHistory          *self);
 
 void        imp_history_begin_group          (ImpHistory          *self,

@@ -1377,3 +1377,84 @@ imp_map_remove_parked (ImpMap *self,
   g_ptr_array_remove_index (self->parked, position);
   emit_changed (self, IMP_CHANGE_PARKING_LOT, NULL);
 }
+
+/* Copies @src and its tree below it into @dest, under @parent through a
+ * link like @via. */
+static ImpNode *
+copy_branch (ImpMap  *dest,
+             ImpNode *parent,
+             ImpLink *via,
+             ImpNode *src)
+{
+  ImpNode *node = imp_map_add_node (dest, src->level, src->title, NULL, NULL);
+
+  imp_map_set_node_notes (dest, node, src->notes);
+  imp_map_set_node_metric (dest, node, src->metric);
+  imp_map_set_node_ice (dest, node, &src->ice, NULL);
+  imp_map_set_node_experiment (dest, node, src->experiment);
+  imp_map_set_node_collapsed (dest, node, src->collapsed);
+
+  if (parent != NULL)
+    {
+      ImpLink *link = imp_map_link (dest, parent, node, -1, NULL);
+
+      imp_map_set_link_assumption (dest, link, via->assumption);
+      imp_map_set_link_confidence (dest, link, via->confidence);
+      imp_map_set_link_status (dest, link, via->status);
+    }
+
+  for (guint i = 0; i < src->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (src->children, i);
+
+      if (imp_link_is_tree_link (link))
+        copy_branch (dest, node, link, link->child);
+    }
+
+  return node;
+}
+
+/**
+ * imp_map_copy_branches:
+ * @roots: (array length=n_roots): cards of @self
+ * @n_roots: how many
+ *
+ * Makes a new map holding a copy of each branch (a card and the tree
+ * below it) with the vocabulary of @self: what the clipboard carries.
+ *
+ * Returns: (transfer full): the copy
+ */
+ImpMap *
+imp_map_copy_branches (ImpMap   *self,
+                       ImpNode **roots,
+                       guint     n_roots)
+{
+  ImpMap *branch;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  branch = imp_map_new ();
+  imp_map_set_vocabulary (branch, imp_map_get_vocabulary (self));
+  for (guint i = 0; i < n_roots; i++)
+    copy_branch (branch, NULL, NULL, roots[i]);
+
+  return branch;
+}
+
+/**
+ * imp_map_new_for_vocabulary:
+ * @goal_title: the goal's title
+ * @vocabulary: the words the map uses for its levels
+ *
+ * Returns: (transfer full): a new map holding one goal
+ */
+ImpMap *
+imp_map_new_for_vocabulary (const char    *goal_title,
+                            ImpVocabulary  vocabulary)
+{
+  ImpMap *map = imp_map_new_with_goal (goal_title);
+
+  imp_map_set_vocabulary (map, vocabulary);
+
+  return map;
+}

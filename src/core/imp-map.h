@@ -55,6 +55,11 @@ GQuark         imp_map_error_quark         (void);
 
 ImpMap        *imp_map_new                 (void);
 ImpMap        *imp_map_new_with_goal       (const char     *goal_title);
+ImpMap        *imp_map_new_for_vocabulary  (const char     *goal_title,
+                                            ImpVocabulary   vocabulary);
+ImpMap        *imp_map_copy_branches       (ImpMap         *self,
+                                            ImpNode       **roots,
+                                            guint           n_roots);
 
 const char    *imp_map_get_title           (ImpMap         *self);
 void           imp_map_set_title           (ImpMap         *self,

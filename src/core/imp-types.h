@@ -120,6 +120,14 @@ typedef enum
   IMP_THEME_PROJECTOR,  /* large type, high contrast: for a room */
 } ImpThemeKind;
 
+/* How a document's file stands against the version it last read or wrote. */
+typedef enum
+{
+  IMP_DISK_STATE_SAME,
+  IMP_DISK_STATE_CHANGED,   /* another program wrote it */
+  IMP_DISK_STATE_DELETED,   /* it was deleted or moved away */
+} ImpDiskState;
+
 /**
  * ImpRect:
  *

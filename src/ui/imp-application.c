@@ -22,12 +22,14 @@
  *
  * Opens one window per document: a new map with no arguments, or each file
  * given on the command line. A file already open is presented, not opened
- * twice. At start-up it offers to restore what a crash left unsaved.
+ * twice. Its session lists the documents and, at start-up, offers to
+ * restore what a crash left unsaved.
  */
 struct _ImpApplication
 {
   AdwApplication parent_instance;
 
+  ImpSession    *session;
   gboolean       recovery_offered;
 };
 
@@ -36,10 +38,10 @@ G_DEFINE_FINAL_TYPE (ImpApplication, imp_application, ADW_TYPE_APPLICATION)
 static ImpWindow *
 open_new_map (ImpApplication *self)
 {
-  g_autoptr(ImpMap) map = imp_map_new_with_goal (_("New goal"));
+  g_autoptr(ImpMap) map = NULL;
   ImpWindow *window = imp_window_new (self);
 
-  imp_map_set_vocabulary (map, imp_preferences_get_default_vocabulary ());
+  map = imp_map_new_for_vocabulary (_("New goal"), imp_preferences_get_default_vocabulary ());
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -53,7 +55,38 @@ offer_recovery (ImpApplication *self)
     return;
   self->recovery_offered = TRUE;
 
-  imp_session_offer_recovery (GTK_APPLICATION (self));
+  imp_session_offer_recovery (self->session,
+                              gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+/* A restored document: presented in the window that shows it, or in a new
+ * one. */
+static void
+show_document_cb (ImpApplication *self,
+                  ImpDocument    *document)
+{
+  ImpWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (IMP_IS_WINDOW (l->data) && imp_window_get_document (l->data) == document)
+      window = l->data;
+
+  if (window == NULL)
+    window = imp_window_new_for_document (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * imp_application_get_session:
+ *
+ * Returns: (transfer none): the documents open in this run, and their drafts
+ */
+ImpSession *
+imp_application_get_session (ImpApplication *self)
+{
+  g_return_val_if_fail (IMP_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }
 
 static void
@@ -69,10 +102,14 @@ imp_application_activate (GApplication *application)
 static gboolean
 is_pristine (GtkWindow *window)
 {
-  return IMP_IS_WINDOW (window) &&
+  ImpDocument *document = IMP_IS_WINDOW (window) ? imp_window_get_document (IMP_WINDOW (window))
+                                                 : NULL;
+
+  return document != NULL &&
          imp_window_get_file (IMP_WINDOW (window)) == NULL &&
          imp_window_get_map (IMP_WINDOW (window)) != NULL &&
-         !_imp_window_files_is_modified (IMP_WINDOW (window)) &&
+         !imp_document_get_modified (document) &&
+         !imp_document_get_loading (document) &&
          imp_map_get_n_nodes (imp_window_get_map (IMP_WINDOW (window))) <= 1;
 }
 
@@ -89,27 +126,21 @@ ImpWindow *
 imp_application_open_file (ImpApplication *self,
                            GFile          *file)
 {
-  g_autoptr(ImpMap) map = NULL;
-  g_auto(GStrv) warnings = NULL;
+  ImpDocument *open;
   GtkWindow *active;
   ImpWindow *window;
 
   g_return_val_if_fail (IMP_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      GFile *shown;
-
-      if (!IMP_IS_WINDOW (l->data))
-        continue;
-      shown = imp_window_get_file (l->data);
-      if (shown != NULL && g_file_equal (shown, file))
-        {
-          gtk_window_present (l->data);
-          return l->data;
-        }
-    }
+  open = imp_session_find_document (self->session, file);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       open != NULL && l != NULL; l = l->next)
+    if (IMP_IS_WINDOW (l->data) && imp_window_get_document (l->data) == open)
+      {
+        gtk_window_present (l->data);
+        return l->data;
+      }
 
   active = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (active != NULL && is_pristine (active))
@@ -117,37 +148,11 @@ imp_application_open_file (ImpApplication *self,
   else
     window = imp_window_new (self);
 
-  /* A big file is read and laid out in a thread while the window shows
-   * it is opening it. */
-  if (_imp_window_files_open_in_thread (window, file))
-    {
-      gtk_window_present (GTK_WINDOW (window));
-      return window;
-    }
-
-  /* A file with repairable problems opens repaired, saying what changed;
-   * anything else (a new file, an error page) is the window's to show. */
-  map = imp_format_load_file_with_warnings (file, &warnings, NULL);
-  if (map != NULL)
-    imp_window_set_map (window, map, file);
-  else
-    imp_window_open_file (window, file);
+  /* Read and laid out in a thread, whatever the size, while the window
+   * shows it is opening the file; a file with repairable problems opens
+   * repaired, saying what changed. */
+  imp_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
-
-  if (warnings != NULL)
-    {
-      g_autofree char *list = g_strjoinv ("\n", warnings);
-      g_autofree char *body = NULL;
-      GtkWidget *dialog;
-
-      /* Translators: %s is a list of repairs, one per line */
-      body = g_strdup_printf (_("Some links did not fit the levels of their cards. They "
-                                "were repaired; save to keep the repairs.\n\n%s"), list);
-      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Map Repaired"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      _imp_window_files_set_modified (window);
-    }
 
   return window;
 }
@@ -245,12 +250,14 @@ static void
 imp_application_startup (GApplication *application)
 {
   ImpApplication *self = IMP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (imp_application_parent_class)->startup (application);
 
   g_set_application_name (_("Impact Mapper"));
 
-  imp_session_start (GTK_APPLICATION (self));
+  if (!imp_session_start (self->session, &error))
+    g_warning ("Autosave is off: %s", error->message);
   imp_preferences_follow_style (GTK_APPLICATION (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
@@ -270,15 +277,30 @@ imp_application_shutdown (GApplication *application)
 {
   /* Every window was saved or discarded before it closed: a clean end,
    * so no draft of this run is offered at the next start. */
-  imp_session_finish ();
+  imp_session_finish (IMP_APPLICATION (application)->session);
 
   G_APPLICATION_CLASS (imp_application_parent_class)->shutdown (application);
 }
 
 static void
+imp_application_dispose (GObject *object)
+{
+  ImpApplication *self = IMP_APPLICATION (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (imp_application_parent_class)->dispose (object);
+}
+
+static void
 imp_application_class_init (ImpApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = imp_application_dispose;
 
   app_class->shutdown = imp_application_shutdown;
   app_class->startup = imp_application_startup;
@@ -289,6 +311,9 @@ imp_application_class_init (ImpApplicationClass *klass)
 static void
 imp_application_init (ImpApplication *self)
 {
+  self->session = imp_session_new (NULL);
+  g_signal_connect_object (self->session, "show-document",
+                           G_CALLBACK (show_document_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**

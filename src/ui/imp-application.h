@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "imp-session.h"
+
 G_BEGIN_DECLS
 
 #define IMP_TYPE_APPLICATION (imp_application_get_type ())
@@ -20,5 +22,6 @@ typedef struct _ImpWindow ImpWindow;
 ImpApplication *imp_application_new       (void);
 ImpWindow      *imp_application_open_file (ImpApplication *self,
                                            GFile          *file);
+ImpSession     *imp_application_get_session (ImpApplication *self);
 
 G_END_DECLS

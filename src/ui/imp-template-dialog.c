@@ -107,7 +107,7 @@ show_map (ImpTemplateDialog *self,
   ImpMap *shown = imp_window_get_map (window);
 
   if (imp_window_get_file (window) != NULL || shown == NULL ||
-      _imp_window_files_is_modified (window) || imp_map_get_n_nodes (shown) > 1)
+      imp_document_get_modified (imp_window_get_document (window)) || imp_map_get_n_nodes (shown) > 1)
     window = imp_window_new (IMP_APPLICATION (application));
 
   imp_window_set_map (window, map, NULL);

@@ -61,41 +61,13 @@ show_refusal (ImpWindow  *self,
   g_signal_emit_by_name (self->canvas, "message", message);
 }
 
+/* The undo and redo buttons say what they would undo or redo. */
 static void
-update_edit_actions (ImpWindow *self)
+update_undo_tooltips (ImpWindow *self)
 {
-  gboolean editable = self->history != NULL && !imp_window_is_showing_error (self);
-  ImpSelection *selection = get_selection (self);
-  ImpNode *primary = imp_selection_get_primary (selection);
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
   const char *label;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 editable && imp_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 editable && imp_history_can_redo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete",
-                                 editable && !imp_selection_is_empty (selection));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", editable && primary != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-child", editable && primary != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sibling", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-sibling-before", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-collapse",
-                                 editable && primary != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", editable && primary != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down",
-                                 editable && primary != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-all", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy-up", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-selection", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy",
-                                 editable && imp_selection_get_n_nodes (selection) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut",
-                                 editable && imp_selection_get_n_nodes (selection) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", editable);
 
   if (self->undo_button == NULL || self->history == NULL)
     return;
@@ -115,14 +87,16 @@ static void
 history_changed_cb (ImpWindow  *self,
                     ImpHistory *history)
 {
-  update_edit_actions (self);
+  _imp_window_actions_update (self);
+  update_undo_tooltips (self);
 }
 
 static void
 selection_changed_cb (ImpWindow    *self,
                       ImpSelection *selection)
 {
-  update_edit_actions (self);
+  _imp_window_actions_update (self);
+  update_undo_tooltips (self);
 }
 
 static void
@@ -552,40 +526,6 @@ get_selected_branches (ImpWindow *self)
   return roots;
 }
 
-static ImpNode *
-copy_branch (ImpMap  *dest,
-             ImpNode *parent,
-             ImpLink *via,
-             ImpNode *src)
-{
-  ImpNode *node = imp_map_add_node (dest, src->level, src->title, NULL, NULL);
-
-  imp_map_set_node_notes (dest, node, src->notes);
-  imp_map_set_node_metric (dest, node, src->metric);
-  imp_map_set_node_ice (dest, node, &src->ice, NULL);
-  imp_map_set_node_experiment (dest, node, src->experiment);
-  imp_map_set_node_collapsed (dest, node, src->collapsed);
-
-  if (parent != NULL)
-    {
-      ImpLink *link = imp_map_link (dest, parent, node, -1, NULL);
-
-      imp_map_set_link_assumption (dest, link, via->assumption);
-      imp_map_set_link_confidence (dest, link, via->confidence);
-      imp_map_set_link_status (dest, link, via->status);
-    }
-
-  for (guint i = 0; i < src->children->len; i++)
-    {
-      ImpLink *link = g_ptr_array_index (src->children, i);
-
-      if (imp_link_is_tree_link (link))
-        copy_branch (dest, node, link, link->child);
-    }
-
-  return node;
-}
-
 static gboolean
 copy_selection (ImpWindow *self)
 {
@@ -601,10 +541,7 @@ copy_selection (ImpWindow *self)
   if (roots->len == 0)
     return FALSE;
 
-  branch = imp_map_new ();
-  imp_map_set_vocabulary (branch, imp_map_get_vocabulary (self->map));
-  for (guint i = 0; i < roots->len; i++)
-    copy_branch (branch, NULL, NULL, g_ptr_array_index (roots, i));
+  branch = imp_map_copy_branches (self->map, (ImpNode **) roots->pdata, roots->len);
 
   data = imp_format_save_to_data (branch, &length);
   json = g_bytes_new_take (data, length);
@@ -1050,17 +987,19 @@ _imp_window_edit_init (ImpWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
 
-  update_edit_actions (self);
+  _imp_window_actions_update (self);
+  update_undo_tooltips (self);
 }
 
-/* Called whenever the window shows another map: a new document gets a new
- * history, clean. */
+/* Called whenever the window shows another map: edits go through the
+ * document's history. */
 void
 _imp_window_edit_set_map (ImpWindow *self)
 {
   if (self->history != NULL && imp_history_get_map (self->history) == self->map)
     {
-      update_edit_actions (self);
+      _imp_window_actions_update (self);
+  update_undo_tooltips (self);
       return;
     }
 
@@ -1068,16 +1007,17 @@ _imp_window_edit_set_map (ImpWindow *self)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
 
-  if (self->map != NULL)
+  if (self->map != NULL && imp_document_get_history (self->document) != NULL)
     {
-      self->history = imp_history_new (self->map);
+      self->history = g_object_ref (imp_document_get_history (self->document));
       g_signal_connect_object (self->history, "changed",
                                G_CALLBACK (history_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
   imp_canvas_set_history (self->canvas, self->history);
-  update_edit_actions (self);
+  _imp_window_actions_update (self);
+  update_undo_tooltips (self);
 }
 
 void

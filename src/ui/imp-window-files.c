@@ -15,35 +15,18 @@
 #include "imp-format.h"
 #include "imp-history.h"
 #include "imp-inspector.h"
-#include "imp-session.h"
 #include "imp-window-private.h"
 
 /* The window's file handling: Open, Save, Save As, closing with unsaved
- * changes, autosave drafts, and changes made to the file by others.
- *
- * "Modified" counts the map's changes: change_serial grows with each one
- * and saved_serial is its value when the file was last written, so an
- * edit made while a save runs in the background keeps the window
- * modified. */
+ * changes, and changes made to the file by others. The document
+ * (imp-document.c) holds the file, its state and its draft; this shows
+ * them and asks the questions. */
 
-#define FILE_CHECK_DELAY_MS 300
+#define LOADING_SHOW_DELAY_MS 500
 
-static void save_as    (ImpWindow *self,
-                        gboolean   close_after);
+static void save_as     (ImpWindow *self,
+                         gboolean   close_after);
 static void close_later (ImpWindow *self);
-
-/**
- * _imp_window_files_is_modified:
- *
- * Returns: whether the window's map has changes not written to its file
- */
-gboolean
-_imp_window_files_is_modified (ImpWindow *self)
-{
-  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
-
-  return self->map != NULL && self->change_serial != self->saved_serial;
-}
 
 /**
  * _imp_window_files_update_title:
@@ -56,7 +39,7 @@ _imp_window_files_update_title (ImpWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean modified = _imp_window_files_is_modified (self);
+  gboolean modified = self->document != NULL && imp_document_get_modified (self->document);
 
   if (self->file != NULL)
     {
@@ -77,44 +60,33 @@ _imp_window_files_update_title (ImpWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-static void
-update_file_actions (ImpWindow *self)
-{
-  gboolean has_map = self->map != NULL && !imp_window_is_showing_error (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_map && !self->saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_map && !self->saving);
-}
-
 /* Asks the session manager to hold a logout while changes are unsaved, so
  * that the session's end also asks Save / Discard / Cancel. */
 static void
 update_inhibit (ImpWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  guint cookie = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "imp-inhibit"));
-  gboolean modified = _imp_window_files_is_modified (self);
+  gboolean modified = imp_document_get_modified (self->document);
 
-  if (application == NULL || modified == (cookie != 0))
+  if (application == NULL || modified == (self->inhibit_cookie != 0))
     return;
 
   if (modified)
-    cookie = gtk_application_inhibit (application, GTK_WINDOW (self),
-                                      GTK_APPLICATION_INHIBIT_LOGOUT,
-                                      _("A map has unsaved changes"));
+    self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self),
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("A map has unsaved changes"));
   else
     {
-      gtk_application_uninhibit (application, cookie);
-      cookie = 0;
+      gtk_application_uninhibit (application, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
     }
-  g_object_set_data (G_OBJECT (self), "imp-inhibit", GUINT_TO_POINTER (cookie));
 }
 
 static void
 refresh (ImpWindow *self)
 {
   _imp_window_files_update_title (self);
-  update_file_actions (self);
+  _imp_window_actions_update (self);
   update_inhibit (self);
 }
 
@@ -145,178 +117,26 @@ add_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* Drafts ------------------------------------------------------------------ */
-
-/**
- * _imp_window_files_write_draft:
- *
- * Writes the map to this window's draft now, never to its file.
- */
-void
-_imp_window_files_write_draft (ImpWindow *self)
-{
-  ImpDrafts *drafts = imp_session_get_drafts ();
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-
-  if (self->map == NULL || drafts == NULL)
-    return;
-
-  if (self->draft_id == NULL)
-    self->draft_id = imp_drafts_new_id (drafts);
-
-  if (!imp_drafts_write (drafts, self->draft_id, self->map, self->file, &error))
-    g_warning ("Could not write the draft: %s", error->message);
-}
-
-static void
-remove_draft (ImpWindow *self)
-{
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-
-  if (self->draft_id != NULL && imp_session_get_drafts () != NULL)
-    imp_drafts_remove (imp_session_get_drafts (), self->draft_id);
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  ImpWindow *self = IMP_WINDOW (user_data);
-
-  self->autosave_source = 0;
-  if (_imp_window_files_is_modified (self))
-    _imp_window_files_write_draft (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_autosave (ImpWindow *self)
-{
-  guint delay = imp_session_get_autosave_delay ();
-
-  /* Counted from the last edit: typing does not write a draft per key. */
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (delay == 0)
-    self->autosave_source = g_timeout_add (250, autosave_cb, self);
-  else
-    self->autosave_source = g_timeout_add_seconds (delay, autosave_cb, self);
-}
-
-/**
- * _imp_window_files_set_modified:
- *
- * Marks the map modified, as a restored draft is.
- */
-void
-_imp_window_files_set_modified (ImpWindow *self)
-{
-  g_return_if_fail (IMP_IS_WINDOW (self));
-
-  self->change_serial++;
-  g_object_set_data (G_OBJECT (self), "imp-forced-modified", GINT_TO_POINTER (TRUE));
-  refresh (self);
-}
-
-/* Undoing back to the saved state makes the map unmodified again. The
- * history knows that point; the serials count every change, also those
- * made without the history. A map modified by other means (a restored
- * draft, a repaired file, keeping ours over a changed file) stays
- * modified until saved. */
-static void
-history_modified_cb (ImpWindow  *self,
-                     GParamSpec *pspec,
-                     ImpHistory *history)
-{
-  if (imp_history_is_modified (history) ||
-      g_object_get_data (G_OBJECT (self), "imp-forced-modified") != NULL)
-    return;
-
-  self->saved_serial = self->change_serial;
-  refresh (self);
-}
-
-static void
-follow_history (ImpWindow *self)
-{
-  ImpHistory *followed = g_object_get_data (G_OBJECT (self), "imp-files-history");
-
-  if (followed == self->history)
-    return;
-
-  if (followed != NULL)
-    g_signal_handlers_disconnect_by_func (followed, history_modified_cb, self);
-  if (self->history != NULL)
-    g_signal_connect_object (self->history, "notify::modified",
-                             G_CALLBACK (history_modified_cb), self,
-                             G_CONNECT_SWAPPED);
-  g_object_set_data_full (G_OBJECT (self), "imp-files-history",
-                          self->history != NULL ? g_object_ref (self->history) : NULL,
-                          g_object_unref);
-}
-
-static void
-map_changed_cb (ImpWindow *self)
-{
-  self->change_serial++;
-  follow_history (self);
-  refresh (self);
-  schedule_autosave (self);
-}
-
 /* External changes --------------------------------------------------------- */
 
-static char *
-query_etag (GFile *file)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info == NULL)
-    return NULL;
-
-  return g_strdup (g_file_info_get_etag (info));
-}
-
 static void
-remember_etag (ImpWindow *self)
+disk_state_cb (ImpWindow *self)
 {
-  g_clear_pointer (&self->file_etag, g_free);
-  if (self->file != NULL)
-    self->file_etag = query_etag (self->file);
-}
-
-static gboolean
-check_file_cb (gpointer user_data)
-{
-  ImpWindow *self = IMP_WINDOW (user_data);
-  g_autofree char *etag = NULL;
-  g_autofree char *name = NULL;
+  ImpDiskState state = imp_document_get_disk_state (self->document);
   g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  self->file_check_source = 0;
-
-  if (self->file == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* Our own save is still being renamed into place. */
-  if (self->saving)
+  if (state == IMP_DISK_STATE_SAME || self->file == NULL)
     {
-      self->file_check_source = g_timeout_add (FILE_CHECK_DELAY_MS, check_file_cb, self);
-      return G_SOURCE_REMOVE;
+      gtk_revealer_set_reveal_child (self->file_changed_revealer, FALSE);
+      return;
     }
-
-  etag = query_etag (self->file);
-  if (g_strcmp0 (etag, self->file_etag) == 0)
-    return G_SOURCE_REMOVE;
 
   basename = g_file_get_basename (self->file);
   name = g_filename_display_name (basename);
 
-  if (etag == NULL)
+  if (state == IMP_DISK_STATE_DELETED)
     /* Translators: %s is a file name */
     message = g_strdup_printf (_("“%s” was deleted or moved by another program. Saving will "
                                  "write it again."), name);
@@ -325,46 +145,28 @@ check_file_cb (gpointer user_data)
     message = g_strdup_printf (_("“%s” was changed by another program."), name);
 
   gtk_label_set_label (self->file_changed_label, message);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", etag != NULL);
+  _imp_window_actions_update (self);
   gtk_revealer_set_reveal_child (self->file_changed_revealer, TRUE);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
-file_monitor_changed_cb (ImpWindow         *self,
-                         GFile             *file,
-                         GFile             *other_file,
-                         GFileMonitorEvent  event,
-                         GFileMonitor      *monitor)
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  /* Editors write in bursts; look once things have settled. */
-  g_clear_handle_id (&self->file_check_source, g_source_remove);
-  self->file_check_source = g_timeout_add (FILE_CHECK_DELAY_MS, check_file_cb, self);
-}
+  g_autoptr(ImpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-static void
-watch_file (ImpWindow *self)
-{
-  if (self->file_monitor != NULL)
+  /* A file that does not load leaves the map as it was. */
+  if (!imp_document_load_finish (IMP_DOCUMENT (object), result, NULL, &error))
     {
-      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
-      g_file_monitor_cancel (self->file_monitor);
-      g_clear_object (&self->file_monitor);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Reload"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
-  g_clear_handle_id (&self->file_check_source, g_source_remove);
-  gtk_revealer_set_reveal_child (self->file_changed_revealer, FALSE);
-
-  remember_etag (self);
-
-  if (self->file == NULL)
-    return;
-
-  self->file_monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
-  if (self->file_monitor != NULL)
-    g_signal_connect_object (self->file_monitor, "changed",
-                             G_CALLBACK (file_monitor_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  refresh (self);
 }
 
 static void
@@ -373,31 +175,14 @@ reload_action (GtkWidget  *widget,
                GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ImpMap) map = NULL;
-  g_autoptr(GFile) file = NULL;
 
-  if (self->file == NULL)
+  if (self->file == NULL || imp_document_get_loading (self->document))
     return;
 
-  /* Read first: a file that does not load leaves the map as it was. */
-  file = g_object_ref (self->file);
-  map = imp_format_load_file (file, &error);
-  if (map == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Reload"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  remove_draft (self);
-  imp_window_set_map (self, map, file);
-  /* The same file: no notify::file to do this. */
-  gtk_revealer_set_reveal_child (self->file_changed_revealer, FALSE);
-  remember_etag (self);
+  imp_document_load_async (self->document, self->file,
+                           imp_theme_get (imp_canvas_get_theme_kind (self->canvas)),
+                           NULL, reload_done_cb, g_object_ref (self));
+  refresh (self);
 }
 
 static void
@@ -408,63 +193,42 @@ keep_mine_action (GtkWidget  *widget,
   ImpWindow *self = IMP_WINDOW (widget);
 
   /* The file on disk now differs from the map: saving overwrites it. */
-  gtk_revealer_set_reveal_child (self->file_changed_revealer, FALSE);
-  remember_etag (self);
-  _imp_window_files_set_modified (self);
-  schedule_autosave (self);
+  imp_document_keep_mine (self->document);
 }
 
 /* The document ------------------------------------------------------------- */
 
 static void
-map_notify_cb (ImpWindow  *self,
-               GParamSpec *pspec)
+document_file_cb (ImpWindow *self)
 {
-  if (self->files_map == self->map)
-    return;
-
-  if (self->files_map != NULL)
-    g_signal_handlers_disconnect_by_data (self->files_map, self);
-  g_set_object (&self->files_map, self->map);
-  if (self->files_map != NULL)
-    g_signal_connect_object (self->files_map, "changed",
-                             G_CALLBACK (map_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-
-  /* A new document starts saved. */
-  self->change_serial = self->saved_serial = 0;
-  g_object_set_data (G_OBJECT (self), "imp-forced-modified", NULL);
-  follow_history (self);
-  refresh (self);
-}
-
-static void
-file_notify_cb (ImpWindow  *self,
-                GParamSpec *pspec)
-{
-  watch_file (self);
   if (self->file != NULL && g_file_query_exists (self->file, NULL))
     add_recent (self->file);
   refresh (self);
 }
 
-/* Saving ------------------------------------------------------------------- */
-
-typedef struct
+/**
+ * _imp_window_files_set_document:
+ *
+ * Follows the window's document: its modified state, its saving and
+ * loading, and its file on disk.
+ */
+void
+_imp_window_files_set_document (ImpWindow *self)
 {
-  ImpWindow *self;
-  GFile     *file;
-  guint64    serial;
-  gboolean   close_after;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_free (data);
+  g_signal_connect_object (self->document, "notify::modified",
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::saving",
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::loading",
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::disk-state",
+                           G_CALLBACK (disk_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (document_file_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
 }
+
+/* Saving ------------------------------------------------------------------- */
 
 static void
 save_error_response_cb (AdwMessageDialog *dialog,
@@ -475,18 +239,28 @@ save_error_response_cb (AdwMessageDialog *dialog,
     save_as (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after")));
 }
 
+typedef struct
+{
+  ImpWindow *self;
+  GFile     *file;
+  gboolean   close_after;
+} SaveData;
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   SaveData *data = user_data;
-  ImpWindow *self = data->self;
+  g_autoptr(ImpWindow) self = data->self;
+  g_autoptr(GFile) file = data->file;
+  gboolean close_after = data->close_after || self->close_when_saved;
   g_autoptr(GError) error = NULL;
 
-  self->saving = FALSE;
+  g_free (data);
+  self->close_when_saved = FALSE;
 
-  if (!imp_format_save_to_file_finish (result, &error))
+  if (!imp_document_save_finish (IMP_DOCUMENT (object), result, &error))
     {
       GtkWidget *dialog;
 
@@ -500,47 +274,26 @@ save_done_cb (GObject      *object,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
                                                   ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-      g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (data->close_after));
+      g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
       g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
-
-      g_object_set_data (G_OBJECT (self), "imp-close-when-saved", NULL);
       refresh (self);
-      save_data_free (data);
       return;
     }
 
-  self->saved_serial = data->serial;
-  if (self->saved_serial == self->change_serial)
-    {
-      g_object_set_data (G_OBJECT (self), "imp-forced-modified", NULL);
-      if (self->history != NULL && imp_history_get_map (self->history) == self->map)
-        imp_history_set_clean (self->history);
-    }
-
-  if (self->file == NULL || !g_file_equal (self->file, data->file))
-    imp_window_set_map (self, self->map, data->file);
-  else
-    {
-      remember_etag (self);
-      add_recent (data->file);
-    }
-
-  if (!_imp_window_files_is_modified (self))
-    remove_draft (self);
-
+  add_recent (file);
   refresh (self);
 
-  if (data->close_after || g_object_steal_data (G_OBJECT (self), "imp-close-when-saved"))
+  if (close_after)
     {
-      if (_imp_window_files_is_modified (self))
+      if (imp_document_get_modified (self->document))
         gtk_window_close (GTK_WINDOW (self));
       else
         close_later (self);
     }
   else
     {
-      g_autofree char *basename = g_file_get_basename (data->file);
+      g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *name = g_filename_display_name (basename);
       g_autofree char *message = NULL;
 
@@ -548,8 +301,6 @@ save_done_cb (GObject      *object,
       message = g_markup_printf_escaped (_("Saved “%s”"), name);
       show_toast (self, message);
     }
-
-  save_data_free (data);
 }
 
 static void
@@ -559,7 +310,7 @@ save_to (ImpWindow *self,
 {
   SaveData *data;
 
-  if (self->saving || self->map == NULL)
+  if (imp_document_get_saving (self->document) || self->map == NULL)
     return;
 
   /* What was typed in the inspector goes into the file; a refused value
@@ -569,13 +320,9 @@ save_to (ImpWindow *self,
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
-  data->serial = self->change_serial;
   data->close_after = close_after;
 
-  self->saving = TRUE;
-  update_file_actions (self);
-
-  imp_format_save_to_file_async (self->map, file, NULL, save_done_cb, data);
+  imp_document_save_async (self->document, file, NULL, save_done_cb, data);
 }
 
 static GtkFileFilter *
@@ -837,7 +584,7 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
-      remove_draft (self);
+      imp_document_discard_draft (self->document);
       close_later (self);
     }
   else if (g_strcmp0 (response, "save") == 0)
@@ -866,16 +613,17 @@ close_request_cb (ImpWindow *self)
     }
 
   if (self->close_confirmed ||
-      (!_imp_window_files_is_modified (self) && (invalid == NULL || invalid[0] == NULL)))
+      (!imp_document_get_modified (self->document) &&
+       (invalid == NULL || invalid[0] == NULL)))
     {
-      remove_draft (self);
+      imp_document_discard_draft (self->document);
       return FALSE;
     }
 
   /* Closing while the file is written: close once it is, or ask then. */
-  if (self->saving)
+  if (imp_document_get_saving (self->document))
     {
-      g_object_set_data (G_OBJECT (self), "imp-close-when-saved", GINT_TO_POINTER (TRUE));
+      self->close_when_saved = TRUE;
       return TRUE;
     }
 
@@ -924,20 +672,10 @@ close_action (GtkWidget  *widget,
 static void
 files_dispose_cb (ImpWindow *self)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->file_check_source, g_source_remove);
-  if (self->file_monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
-      g_file_monitor_cancel (self->file_monitor);
-      g_clear_object (&self->file_monitor);
-    }
-  if (self->files_map != NULL)
-    g_signal_handlers_disconnect_by_data (self->files_map, self);
-  g_clear_object (&self->files_map);
-  g_clear_pointer (&self->file_etag, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
-  g_object_set_data (G_OBJECT (self), "imp-files-history", NULL);
+  g_clear_handle_id (&self->loading_show_source, g_source_remove);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
 }
 
 /**
@@ -982,16 +720,14 @@ _imp_window_files_class_init (ImpWindowClass *klass)
 /**
  * _imp_window_files_init:
  *
- * Follows the window's map and file, asks before closing with unsaved
- * changes, and opens files dropped on the window.
+ * Asks before closing with unsaved changes, and opens files dropped on
+ * the window.
  */
 void
 _imp_window_files_init (ImpWindow *self)
 {
   GtkDropTarget *target;
 
-  g_signal_connect (self, "notify::map", G_CALLBACK (map_notify_cb), NULL);
-  g_signal_connect (self, "notify::file", G_CALLBACK (file_notify_cb), NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "destroy", G_CALLBACK (files_dispose_cb), NULL);
 
@@ -1002,60 +738,11 @@ _imp_window_files_init (ImpWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
-
-  refresh (self);
 }
 
-/* Opening a big file: read, laid out and turned into a scene in a worker
- * thread, with the window showing that it is opening the file, so it stays
- * responsive however big the map. */
-
-/* Smaller files open at once, as they take well under half a second. */
-#define OPEN_IN_THREAD_MIN_BYTES  (1024 * 1024)
-#define LOADING_SHOW_DELAY_MS     500
-#define LOADING_KEY               "imp-window-loading"
-
-typedef struct
-{
-  GFile          *file;
-  const ImpTheme *theme;
-  ImpMap         *shown;       /* the window's map when the load began */
-  ImpMap         *map;
-  ImpScene       *scene;
-  char          **warnings;
-  guint           show_source;
-  gboolean        destroyed;
-} OpenData;
-
-static void
-open_data_free (gpointer user_data)
-{
-  OpenData *data = user_data;
-
-  g_clear_handle_id (&data->show_source, g_source_remove);
-  g_clear_object (&data->file);
-  g_clear_object (&data->shown);
-  g_clear_object (&data->map);
-  g_clear_object (&data->scene);
-  g_clear_pointer (&data->warnings, g_strfreev);
-  g_free (data);
-}
-
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OpenData *data = task_data;
-
-  data->map = imp_format_load_file_with_warnings (data->file, &data->warnings, NULL);
-  if (data->map != NULL)
-    data->scene = imp_scene_new (data->map, data->theme);
-
-  g_task_return_boolean (task, TRUE);
-}
+/* Opening: every file is read, checked, laid out and turned into a scene
+ * in a worker thread, whatever its size, while the window says it is
+ * opening it (with a spinner once that takes over half a second). */
 
 static GtkWidget *
 ensure_loading_page (ImpWindow *self)
@@ -1081,26 +768,10 @@ static gboolean
 show_loading_cb (gpointer user_data)
 {
   ImpWindow *self = user_data;
-  OpenData *data = g_object_get_data (G_OBJECT (self), LOADING_KEY);
-  g_autofree char *basename = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *title = NULL;
-  GtkWidget *page, *spinner;
+  GtkWidget *page = ensure_loading_page (self);
+  GtkWidget *spinner = adw_status_page_get_child (ADW_STATUS_PAGE (page));
 
-  data->show_source = 0;
-  if (data->destroyed)
-    return G_SOURCE_REMOVE;
-
-  basename = g_file_get_basename (data->file);
-  display_name = g_filename_display_name (basename);
-  /* Translators: %s is a file name; shown while a big map loads */
-  title = g_strdup_printf (_("Opening “%s”…"), display_name);
-
-  page = ensure_loading_page (self);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Reading the file and laying out its cards."));
-  spinner = adw_status_page_get_child (ADW_STATUS_PAGE (page));
+  self->loading_show_source = 0;
   gtk_widget_set_visible (spinner, TRUE);
   gtk_spinner_start (GTK_SPINNER (spinner));
 
@@ -1108,145 +779,140 @@ show_loading_cb (gpointer user_data)
 }
 
 static void
-loading_destroy_cb (ImpWindow *self)
+show_repairs (ImpWindow  *self,
+              char      **warnings)
 {
-  OpenData *data = g_object_get_data (G_OBJECT (self), LOADING_KEY);
+  g_autofree char *list = g_strjoinv ("\n", warnings);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  if (data != NULL)
-    {
-      data->destroyed = TRUE;
-      g_clear_handle_id (&data->show_source, g_source_remove);
-    }
+  /* Translators: %s is a list of repairs, one per line */
+  body = g_strdup_printf (_("Some links did not fit the levels of their cards. They "
+                            "were repaired; save to keep the repairs.\n\n%s"), list);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Map Repaired"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
+
+typedef struct
+{
+  ImpWindow    *self;
+  GFile        *file;
+  GCancellable *cancellable;
+} OpenData;
 
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  ImpWindow *self = IMP_WINDOW (object);
-  OpenData *data = g_task_get_task_data (G_TASK (result));
+  OpenData *data = user_data;
+  g_autoptr(ImpWindow) self = data->self;
+  g_autoptr(GFile) file = data->file;
+  g_autoptr(GCancellable) cancellable = data->cancellable;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (basename);
   GtkWidget *page;
+  gboolean loaded;
 
-  g_clear_handle_id (&data->show_source, g_source_remove);
-  if (data->destroyed)
-    {
-      g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
-      return;
-    }
+  g_free (data);
 
+  loaded = imp_document_load_finish (IMP_DOCUMENT (object), result, &warnings, &error);
+
+  /* Another file was opened into the window meanwhile, or it closed. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+  g_clear_object (&self->load_cancellable);
+
+  g_clear_handle_id (&self->loading_show_source, g_source_remove);
   page = ensure_loading_page (self);
   gtk_spinner_stop (GTK_SPINNER (adw_status_page_get_child (ADW_STATUS_PAGE (page))));
 
-  /* The window went on to show another map meanwhile (a second file
-   * opened into it): this one gets a window of its own. */
-  if (imp_window_get_map (self) != data->shown)
+  if (loaded)
     {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+      add_recent (file);
+      if (warnings != NULL)
+        show_repairs (self, warnings);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_autoptr(ImpMap) map = imp_map_new_with_goal (_("New goal"));
+      g_autofree char *message = NULL;
+      AdwToast *toast;
 
-      g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
-      if (!IMP_IS_APPLICATION (application))
-        return;
-      self = imp_window_new (IMP_APPLICATION (application));
-      g_object_set_data (G_OBJECT (self), LOADING_KEY, data);
-      gtk_window_present (GTK_WINDOW (self));
+      imp_window_set_map (self, map, file);
+
+      /* Translators: %s is a file name. Toasts take Pango markup. */
+      message = g_markup_printf_escaped (_("“%s” is a new map: saving will create it"),
+                                         display_name);
+      toast = adw_toast_new (message);
+      adw_toast_set_timeout (toast, 5);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+
+      imp_window_set_map (self, NULL, file);
+
+      /* Translators: %s is a file name */
+      title = g_strdup_printf (_("Could Not Open “%s”"), display_name);
+      imp_window_show_error (self, title, error->message);
     }
 
-  if (data->map == NULL)
-    {
-      /* Read again the usual way, which shows why it failed. */
-      g_autoptr(GFile) file = g_object_ref (data->file);
-
-      g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
-      imp_window_open_file (self, file);
-      return;
-    }
-
-  imp_canvas_offer_scene (self->canvas, data->scene);
-  imp_window_set_map (self, data->map, data->file);
-
-  if (data->warnings != NULL)
-    {
-      g_autofree char *list = g_strjoinv ("\n", data->warnings);
-      g_autofree char *body = NULL;
-      GtkWidget *dialog;
-
-      /* Translators: %s is a list of repairs, one per line */
-      body = g_strdup_printf (_("Some links did not fit the levels of their cards. They "
-                                "were repaired; save to keep the repairs.\n\n%s"), list);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Map Repaired"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      _imp_window_files_set_modified (self);
-    }
-
-  g_object_set_data (G_OBJECT (self), LOADING_KEY, NULL);
+  refresh (self);
 }
 
 /**
- * _imp_window_files_open_in_thread:
+ * imp_window_open_file:
  * @file: the `.impactmap` file to show
  *
- * Opens a big @file without blocking the window: it is read, laid out and
- * turned into a scene in a worker thread while the window shows that it is
- * opening it (with a spinner once that takes over half a second); then the
- * window shows the map, or why it could not be read. Small files are left
- * to the caller, who reads them at once.
- *
- * Returns: %TRUE when the file is being opened this way
+ * Reads @file in a worker thread and then shows it, whatever its size; the
+ * window says it is opening the file meanwhile and stays responsive. A file
+ * that does not exist opens as a new map that will be saved there; one
+ * that cannot be read shows why in place of the canvas. Opening another
+ * file into the window before this one is read cancels this one.
  */
-gboolean
-_imp_window_files_open_in_thread (ImpWindow *self,
-                                  GFile     *file)
+void
+imp_window_open_file (ImpWindow *self,
+                      GFile     *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *page;
   OpenData *data;
 
-  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_if_fail (IMP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  if (g_object_get_data (G_OBJECT (self), LOADING_KEY) != NULL)
-    return FALSE;
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_set_object (&self->load_cancellable, g_cancellable_new ());
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info == NULL || g_file_info_get_size (info) < OPEN_IN_THREAD_MIN_BYTES)
-    return FALSE;
+  basename = g_file_get_basename (file);
+  display_name = g_filename_display_name (basename);
+  /* Translators: %s is a file name; shown while a map loads */
+  title = g_strdup_printf (_("Opening “%s”…"), display_name);
+
+  page = ensure_loading_page (self);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Reading the file and laying out its cards."));
+  gtk_widget_set_visible (adw_status_page_get_child (ADW_STATUS_PAGE (page)), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_clear_handle_id (&self->loading_show_source, g_source_remove);
+  self->loading_show_source = g_timeout_add (LOADING_SHOW_DELAY_MS, show_loading_cb, self);
 
   data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
   data->file = g_object_ref (file);
-  data->theme = imp_theme_get (imp_canvas_get_theme_kind (self->canvas));
-  data->shown = imp_window_get_map (self) ? g_object_ref (imp_window_get_map (self)) : NULL;
-  g_object_set_data (G_OBJECT (self), LOADING_KEY, data);
-  if (g_object_get_data (G_OBJECT (self), "imp-loading-watch") == NULL)
-    {
-      g_signal_connect (self, "destroy", G_CALLBACK (loading_destroy_cb), NULL);
-      g_object_set_data (G_OBJECT (self), "imp-loading-watch", GINT_TO_POINTER (TRUE));
-    }
+  data->cancellable = g_object_ref (self->load_cancellable);
 
-  ensure_loading_page (self);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  data->show_source = g_timeout_add (LOADING_SHOW_DELAY_MS, show_loading_cb, self);
-
-  task = g_task_new (self, NULL, open_done_cb, NULL);
-  g_task_set_source_tag (task, _imp_window_files_open_in_thread);
-  /* The task owns the data; the window only points at it while loading. */
-  g_task_set_task_data (task, data, open_data_free);
-  g_task_run_in_thread (task, open_thread);
-
-  return TRUE;
-}
-
-/**
- * _imp_window_files_is_loading:
- *
- * Returns: whether a file is being opened in a worker thread
- */
-gboolean
-_imp_window_files_is_loading (ImpWindow *self)
-{
-  g_return_val_if_fail (IMP_IS_WINDOW (self), FALSE);
-
-  return g_object_get_data (G_OBJECT (self), LOADING_KEY) != NULL;
+  imp_document_load_async (self->document, file,
+                           imp_theme_get (imp_canvas_get_theme_kind (self->canvas)),
+                           data->cancellable, open_done_cb, data);
+  refresh (self);
 }

@@ -20,6 +20,8 @@ struct _ImpWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The open map; map and file follow it (imp-window.c) */
+  ImpDocument          *document;
   ImpMap               *map;
   GFile                *file;
 
@@ -36,15 +38,10 @@ struct _ImpWindow
   /* Files: open, save, close, drafts, external changes (imp-window-files.c) */
   GtkRevealer          *file_changed_revealer;
   GtkLabel             *file_changed_label;
-  ImpMap               *files_map;
-  GFileMonitor         *file_monitor;
-  char                 *file_etag;
-  char                 *draft_id;
-  guint                 autosave_source;
-  guint                 file_check_source;
-  guint64               change_serial;
-  guint64               saved_serial;
-  gboolean              saving;
+  GCancellable         *load_cancellable;
+  guint                 loading_show_source;
+  guint                 inhibit_cookie;
+  gboolean              close_when_saved;
   gboolean              close_confirmed;
 
   /* Editing: undo history, keyboard entry (imp-window-edit.c) */
@@ -89,13 +86,12 @@ void     _imp_window_export_init        (ImpWindow      *self);
 
 void     _imp_window_files_class_init   (ImpWindowClass *klass);
 void     _imp_window_files_init         (ImpWindow      *self);
+void     _imp_window_files_set_document (ImpWindow      *self);
 void     _imp_window_files_update_title (ImpWindow      *self);
-gboolean _imp_window_files_is_modified  (ImpWindow      *self);
-void     _imp_window_files_set_modified (ImpWindow      *self);
-void     _imp_window_files_write_draft  (ImpWindow      *self);
-gboolean _imp_window_files_open_in_thread (ImpWindow    *self,
-                                           GFile        *file);
-gboolean _imp_window_files_is_loading     (ImpWindow    *self);
+
+/* Which actions are enabled, for every part of the window, computed in one
+ * place (imp-window-actions.c); each part calls it when its state changes. */
+void     _imp_window_actions_update     (ImpWindow      *self);
 
 void     _imp_window_inspector_class_init (ImpWindowClass *klass);
 void     _imp_window_inspector_init       (ImpWindow      *self);
@@ -114,6 +110,8 @@ void     _imp_window_workshop_class_init  (ImpWindowClass *klass);
 void     _imp_window_workshop_init        (ImpWindow      *self);
 void     _imp_window_workshop_set_map     (ImpWindow      *self);
 gboolean _imp_window_workshop_step_out    (ImpWindow      *self);
+guint    _imp_window_workshop_get_reveal_levels (ImpWindow *self,
+                                                 ImpLevel   levels[IMP_N_LEVELS]);
 ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
                                             guint          position,
                                             double         x,

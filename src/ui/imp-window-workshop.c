@@ -28,8 +28,8 @@
 /* The reveal steps of the map: the levels its vocabulary uses that have
  * cards, goal first (three tiers have no actors; a map that stops at
  * deliverables has no experiment step). Returns how many. */
-static guint
-get_reveal_levels (ImpWindow *self,
+guint
+_imp_window_workshop_get_reveal_levels (ImpWindow *self,
                    ImpLevel   levels[IMP_N_LEVELS])
 {
   gboolean used[IMP_N_LEVELS] = { FALSE, };
@@ -53,36 +53,6 @@ get_reveal_levels (ImpWindow *self,
   return n_levels;
 }
 
-static void
-update_workshop_actions (ImpWindow *self)
-{
-  gboolean has_view = self->map != NULL && !imp_window_is_showing_error (self);
-  ImpLevel levels[IMP_N_LEVELS];
-  guint n_levels = get_reveal_levels (self, levels);
-  ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.presentation",
-                                 has_view || self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-next",
-                                 has_view && n_levels > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-previous",
-                                 has_view && n_levels > 1 && self->reveal_step != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal-all",
-                                 has_view && self->reveal_step >= 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-branch",
-                                 has_view && primary != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-focus",
-                                 has_view && imp_canvas_get_focus (self->canvas) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-vote",
-                                 has_view && self->history != NULL && primary != NULL &&
-                                 primary->votes < IMP_MAX_VOTES);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-vote",
-                                 has_view && self->history != NULL && primary != NULL &&
-                                 primary->votes > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-votes",
-                                 has_view && self->history != NULL &&
-                                 imp_map_get_total_votes (self->map) > 0);
-}
 
 /* Shows reveal step @step (0 = the goal alone), or every level for -1, and
  * fits the map to what is shown. */
@@ -91,7 +61,7 @@ set_reveal_step (ImpWindow *self,
                  int        step)
 {
   ImpLevel levels[IMP_N_LEVELS];
-  guint n_levels = get_reveal_levels (self, levels);
+  guint n_levels = _imp_window_workshop_get_reveal_levels (self, levels);
   ImpSelection *selection = imp_canvas_get_selection (self->canvas);
   int level;
 
@@ -134,7 +104,7 @@ set_reveal_step (ImpWindow *self,
     }
   gtk_widget_set_visible (self->reveal_label, step >= 0);
 
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 static void
@@ -156,7 +126,7 @@ reveal_previous_action (GtkWidget  *widget,
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpLevel levels[IMP_N_LEVELS];
-  guint n_levels = get_reveal_levels (self, levels);
+  guint n_levels = _imp_window_workshop_get_reveal_levels (self, levels);
 
   if (self->reveal_step < 0)
     set_reveal_step (self, n_levels >= 2 ? (int) n_levels - 2 : 0);
@@ -180,7 +150,7 @@ reveal_level_action (GtkWidget  *widget,
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpLevel levels[IMP_N_LEVELS];
-  guint n_levels = get_reveal_levels (self, levels);
+  guint n_levels = _imp_window_workshop_get_reveal_levels (self, levels);
   int level = g_variant_get_int32 (param);
   int step = 0;
 
@@ -196,7 +166,7 @@ set_focus (ImpWindow *self,
            ImpNode   *node)
 {
   imp_canvas_set_focus (self->canvas, node);
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 static void
@@ -687,7 +657,7 @@ set_presenting (ImpWindow *self,
   if (!imp_canvas_is_editing (self->canvas))
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 static void
@@ -854,7 +824,7 @@ selection_changed_cb (ImpWindow    *self,
       g_object_get_data (G_OBJECT (self), "imp-revealing") == NULL)
     {
       ImpLevel levels[IMP_N_LEVELS];
-      guint n_levels = get_reveal_levels (self, levels);
+      guint n_levels = _imp_window_workshop_get_reveal_levels (self, levels);
       int step = 0;
 
       for (guint i = 0; i < n_levels; i++)
@@ -866,7 +836,7 @@ selection_changed_cb (ImpWindow    *self,
       g_object_set_data (G_OBJECT (self), "imp-revealing", NULL);
     }
 
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 static void
@@ -882,7 +852,7 @@ map_changed_cb (ImpWindow     *self,
        kind == IMP_CHANGE_VOCABULARY))
     {
       ImpLevel levels[IMP_N_LEVELS];
-      guint n_levels = get_reveal_levels (self, levels);
+      guint n_levels = _imp_window_workshop_get_reveal_levels (self, levels);
       int level = imp_canvas_get_reveal_level (self->canvas);
       int step = 0;
 
@@ -892,7 +862,7 @@ map_changed_cb (ImpWindow     *self,
       self->reveal_step = step;
     }
 
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 /* A click on a column header reveals up to that column, while revealing
@@ -958,7 +928,7 @@ _imp_window_workshop_set_map (ImpWindow *self)
       imp_canvas_set_focus (self->canvas, NULL);
     }
 
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 void
@@ -1038,7 +1008,7 @@ _imp_window_workshop_init (ImpWindow *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_header (self);
-  update_workshop_actions (self);
+  _imp_window_actions_update (self);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "imp-format.h"
+#include "imp-session.h"
 #include "imp-window-private.h"
 
 /**
@@ -25,6 +26,7 @@ enum {
   PROP_0,
   PROP_MAP,
   PROP_FILE,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -34,19 +36,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ImpWindow, imp_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_actions (ImpWindow *self)
-{
-  gboolean has_view = self->map != NULL && !imp_window_is_showing_error (self);
-  double zoom = imp_viewport_get_zoom (imp_canvas_get_viewport (self->canvas));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
-                                 has_view && zoom < IMP_VIEWPORT_MAX_ZOOM);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
-                                 has_view && zoom > IMP_VIEWPORT_MIN_ZOOM);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_view);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_view);
-}
 
 static void
 update_title (ImpWindow *self)
@@ -96,7 +85,7 @@ update_zoom_cb (gpointer user_data)
   label = g_strdup_printf (_("%d%%"), (int) (imp_viewport_get_zoom (viewport) * 100 + 0.5));
   gtk_label_set_label (self->zoom_level_label, label);
 
-  update_actions (self);
+  _imp_window_actions_update (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -154,8 +143,13 @@ imp_window_dispose (GObject *object)
   _imp_window_edit_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->map != NULL)
+    g_signal_handlers_disconnect_by_data (self->map, self);
   g_clear_object (&self->map);
   g_clear_object (&self->file);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (imp_window_parent_class)->dispose (object);
 }
@@ -178,9 +172,101 @@ imp_window_get_property (GObject    *object,
       g_value_set_object (value, self->file);
       break;
 
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+imp_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  ImpWindow *self = IMP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Shows the document's map: the canvas, the editing, the inspector and the
+ * workshop follow it. The only place the window's map changes. */
+static void
+document_map_cb (ImpWindow *self)
+{
+  ImpMap *map = imp_document_get_map (self->document);
+  g_autoptr(ImpScene) scene = imp_document_take_scene (self->document);
+
+  if (self->map != map)
+    {
+      if (self->map != NULL)
+        g_signal_handlers_disconnect_by_data (self->map, self);
+
+      g_set_object (&self->map, map);
+
+      if (self->map != NULL)
+        g_signal_connect_object (self->map, "notify::title",
+                                 G_CALLBACK (map_title_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  /* A scene laid out while the file was read is used as it is. */
+  if (scene != NULL)
+    imp_canvas_offer_scene (self->canvas, scene);
+  imp_canvas_set_map (self->canvas, map);
+  _imp_window_edit_set_map (self);
+  _imp_window_inspector_set_map (self);
+  _imp_window_workshop_set_map (self);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+  /* Keys go to the map, not to the first button of the header bar. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
+
+  update_title (self);
+  _imp_window_actions_update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
+}
+
+static void
+document_file_cb (ImpWindow *self)
+{
+  if (!g_set_object (&self->file, imp_document_get_file (self->document)))
+    return;
+
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+imp_window_constructed (GObject *object)
+{
+  ImpWindow *self = IMP_WINDOW (object);
+
+  G_OBJECT_CLASS (imp_window_parent_class)->constructed (object);
+
+  if (self->document == NULL)
+    self->document = imp_document_new (NULL);
+
+  g_signal_connect_object (self->document, "notify::map",
+                           G_CALLBACK (document_map_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (document_file_cb), self, G_CONNECT_SWAPPED);
+  _imp_window_files_set_document (self);
+
+  if (imp_document_get_map (self->document) != NULL)
+    document_map_cb (self);
+  document_file_cb (self);
 }
 
 static void
@@ -191,6 +277,8 @@ imp_window_class_init (ImpWindowClass *klass)
 
   object_class->dispose = imp_window_dispose;
   object_class->get_property = imp_window_get_property;
+  object_class->set_property = imp_window_set_property;
+  object_class->constructed = imp_window_constructed;
 
   /**
    * ImpWindow:map:
@@ -212,6 +300,16 @@ imp_window_class_init (ImpWindowClass *klass)
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ImpWindow:document:
+   *
+   * The open map the window shows, with its file and history.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         IMP_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -255,7 +353,7 @@ imp_window_init (ImpWindow *self)
                            G_CONNECT_SWAPPED);
 
   update_title (self);
-  update_actions (self);
+  _imp_window_actions_update (self);
 }
 
 /**
@@ -267,10 +365,32 @@ imp_window_init (ImpWindow *self)
 ImpWindow *
 imp_window_new (ImpApplication *application)
 {
+  g_autoptr(ImpDocument) document = NULL;
+
   g_return_val_if_fail (IMP_IS_APPLICATION (application), NULL);
+
+  document = imp_session_new_document (imp_application_get_session (application));
+
+  return imp_window_new_for_document (application, document);
+}
+
+/**
+ * imp_window_new_for_document:
+ * @application: the application the window belongs to
+ * @document: the document to show
+ *
+ * Returns: (transfer full): a new window showing @document
+ */
+ImpWindow *
+imp_window_new_for_document (ImpApplication *application,
+                             ImpDocument    *document)
+{
+  g_return_val_if_fail (IMP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (IMP_IS_DOCUMENT (document), NULL);
 
   return g_object_new (IMP_TYPE_WINDOW,
                        "application", application,
+                       "document", document,
                        NULL);
 }
 
@@ -291,38 +411,27 @@ imp_window_set_map (ImpWindow *self,
   g_return_if_fail (map == NULL || IMP_IS_MAP (map));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->map != map)
+  if (imp_document_get_map (self->document) == map)
     {
-      if (self->map != NULL)
-        g_signal_handlers_disconnect_by_data (self->map, self);
-
-      g_set_object (&self->map, map);
-
-      if (self->map != NULL)
-        g_signal_connect_object (self->map, "notify::title",
-                                 G_CALLBACK (map_title_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
+      /* The same map: only the file, or the page, changes. */
+      imp_document_set_map (self->document, map, file);
+      document_map_cb (self);
     }
+  else
+    imp_document_set_map (self->document, map, file);
+}
 
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+/**
+ * imp_window_get_document:
+ *
+ * Returns: (transfer none): the open map the window shows
+ */
+ImpDocument *
+imp_window_get_document (ImpWindow *self)
+{
+  g_return_val_if_fail (IMP_IS_WINDOW (self), NULL);
 
-  imp_canvas_set_map (self->canvas, map);
-  _imp_window_edit_set_map (self);
-  _imp_window_inspector_set_map (self);
-  _imp_window_workshop_set_map (self);
-  gtk_stack_set_visible_child_name (self->stack, "map");
-  /* Keys go to the map, not to the first button of the header bar. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
-
-  update_title (self);
-  update_actions (self);
-
-  g_object_thaw_notify (G_OBJECT (self));
+  return self->document;
 }
 
 /**
@@ -365,73 +474,6 @@ imp_window_get_canvas (ImpWindow *self)
 }
 
 /**
- * imp_window_open_file:
- * @file: the `.impactmap` file to show
- *
- * Reads @file and shows it. A file that does not exist opens as a new map
- * that will be saved there; one that cannot be read shows why in place of
- * the canvas.
- */
-void
-imp_window_open_file (ImpWindow *self,
-                      GFile     *file)
-{
-  g_autoptr(ImpMap) map = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (IMP_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  basename = g_file_get_basename (file);
-  display_name = g_filename_display_name (basename);
-
-  if (g_file_query_exists (file, NULL))
-    {
-      path = g_file_get_path (file);
-
-      if (path != NULL)
-        map = imp_format_load_path (path, &error);
-      else
-        map = imp_format_load_file (file, &error);
-    }
-  else
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
-
-  if (map == NULL &&
-      (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)))
-    {
-      g_autofree char *message = NULL;
-      AdwToast *toast;
-
-      map = imp_map_new_with_goal (_("New goal"));
-      imp_window_set_map (self, map, file);
-
-      /* Translators: %s is a file name. Toasts take Pango markup. */
-      message = g_markup_printf_escaped (_("“%s” is a new map: saving will create it"),
-                                         display_name);
-      toast = adw_toast_new (message);
-      adw_toast_set_timeout (toast, 5);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-  else if (map == NULL)
-    {
-      g_autofree char *title = NULL;
-
-      imp_window_set_map (self, NULL, file);
-
-      /* Translators: %s is a file name */
-      title = g_strdup_printf (_("Could Not Open “%s”"), display_name);
-      imp_window_show_error (self, title, error->message);
-    }
-  else
-    imp_window_set_map (self, map, file);
-}
-
-/**
  * imp_window_show_error:
  * @title: what went wrong, in a few words
  * @message: (nullable): the details, as plain text
@@ -456,7 +498,7 @@ imp_window_show_error (ImpWindow  *self,
   adw_status_page_set_description (self->error_page, markup);
   gtk_stack_set_visible_child_name (self->stack, "error");
 
-  update_actions (self);
+  _imp_window_actions_update (self);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-document.h"
 #include "imp-map.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ImpWindow, imp_window, IMP, WINDOW, AdwApplicationWindow)
 
 ImpWindow *imp_window_new               (ImpApplication *application);
+ImpWindow *imp_window_new_for_document  (ImpApplication *application,
+                                         ImpDocument    *document);
+ImpDocument *imp_window_get_document    (ImpWindow      *self);
 
 void       imp_window_set_map           (ImpWindow      *self,
                                          ImpMap         *map,
