@@ -11,6 +11,84 @@
 
 #include "imp-window-private.h"
 
+/* Every action of the window, installed here; each runs in the companion
+ * file that owns what it does. */
+static const struct
+{
+  const char                  *name;
+  const char                  *parameter_type;
+  GtkWidgetActionActivateFunc  activate;
+} window_actions[] = {
+  /* imp-window-edit.c */
+  { "win.undo", NULL, _imp_window_edit_undo_action },
+  { "win.redo", NULL, _imp_window_edit_redo_action },
+  { "win.delete", NULL, _imp_window_edit_delete_action },
+  { "win.rename", NULL, _imp_window_edit_rename_action },
+  { "win.add-child", NULL, _imp_window_edit_add_child_action },
+  { "win.add-sibling", NULL, _imp_window_edit_add_sibling_action },
+  { "win.add-sibling-before", NULL, _imp_window_edit_add_sibling_before_action },
+  { "win.toggle-collapse", NULL, _imp_window_edit_toggle_collapse_action },
+  { "win.move-up", NULL, _imp_window_edit_move_up_action },
+  { "win.move-down", NULL, _imp_window_edit_move_down_action },
+  { "win.select-all", NULL, _imp_window_edit_select_all_action },
+  { "win.select", "s", _imp_window_edit_select_action },
+  { "win.tidy-up", NULL, _imp_window_edit_tidy_up_action },
+  { "win.find", NULL, _imp_window_edit_find_action },
+  { "win.copy", NULL, _imp_window_edit_copy_action },
+  { "win.cut", NULL, _imp_window_edit_cut_action },
+  { "win.paste", NULL, _imp_window_edit_paste_action },
+  { "win.zoom-selection", NULL, _imp_window_edit_zoom_selection_action },
+  /* imp-window-export.c */
+  { "win.export", NULL, _imp_window_export_action },
+  { "win.open-export-folder", "s", _imp_window_export_open_export_folder_action },
+  /* imp-window-files.c */
+  { "win.open", NULL, _imp_window_files_open_action },
+  { "win.save", NULL, _imp_window_files_save_action },
+  { "win.save-as", NULL, _imp_window_files_save_as_action },
+  { "win.close", NULL, _imp_window_files_close_action },
+  { "win.reload", NULL, _imp_window_files_reload_action },
+  { "win.keep-mine", NULL, _imp_window_files_keep_mine_action },
+  { "win.open-recent", "s", _imp_window_files_open_recent_action },
+  { "win.no-recent", NULL, _imp_window_files_no_recent_action },
+  /* imp-window-inspector.c */
+  { "win.toggle-inspector", NULL, _imp_window_inspector_toggle_inspector_action },
+  { "win.focus-pane", NULL, _imp_window_inspector_focus_pane_action },
+  /* imp-window-workshop.c */
+  { "win.presentation", NULL, _imp_window_workshop_presentation_action },
+  { "win.reveal-next", NULL, _imp_window_workshop_reveal_next_action },
+  { "win.reveal-previous", NULL, _imp_window_workshop_reveal_previous_action },
+  { "win.reveal-all", NULL, _imp_window_workshop_reveal_all_action },
+  { "win.reveal-level", "i", _imp_window_workshop_reveal_level_action },
+  { "win.focus-branch", NULL, _imp_window_workshop_focus_branch_action },
+  { "win.leave-focus", NULL, _imp_window_workshop_leave_focus_action },
+  { "win.add-vote", NULL, _imp_window_workshop_vote_action },
+  { "win.remove-vote", NULL, _imp_window_workshop_vote_action },
+  { "win.clear-votes", NULL, _imp_window_workshop_clear_votes_action },
+  { "win.new-from-template", NULL, _imp_window_workshop_new_from_template_action },
+  { "win.toggle-parking-lot", NULL, _imp_window_workshop_toggle_parking_lot_action },
+  /* imp-window.c */
+  { "win.zoom-in", NULL, _imp_window_view_zoom_in_action },
+  { "win.zoom-out", NULL, _imp_window_view_zoom_out_action },
+  { "win.zoom-reset", NULL, _imp_window_view_zoom_reset_action },
+  { "win.zoom-fit", NULL, _imp_window_view_zoom_fit_action },
+};
+
+/**
+ * _imp_window_actions_class_init:
+ *
+ * Installs every action of the window.
+ */
+void
+_imp_window_actions_class_init (ImpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i].name,
+                                     window_actions[i].parameter_type,
+                                     window_actions[i].activate);
+}
+
 typedef struct
 {
   gboolean has_view;    /* a map is shown, not an error page or a file loading */

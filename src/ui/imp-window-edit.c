@@ -143,10 +143,10 @@ add_goal (ImpWindow  *self,
   return node;
 }
 
-static void
-add_child_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+void
+_imp_window_edit_add_child_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpNode *parent = get_primary (self);
@@ -218,26 +218,26 @@ add_sibling (ImpWindow *self,
   edit_new_node (self, sibling, NULL);
 }
 
-static void
-add_sibling_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+void
+_imp_window_edit_add_sibling_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
 {
   add_sibling (IMP_WINDOW (widget), FALSE);
 }
 
-static void
-add_sibling_before_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
+void
+_imp_window_edit_add_sibling_before_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *param)
 {
   add_sibling (IMP_WINDOW (widget), TRUE);
 }
 
-static void
-rename_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+void
+_imp_window_edit_rename_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpNode *node = get_primary (self);
@@ -249,10 +249,10 @@ rename_action (GtkWidget  *widget,
     }
 }
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+void
+_imp_window_edit_delete_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpSelection *selection = get_selection (self);
@@ -305,10 +305,10 @@ delete_action (GtkWidget  *widget,
     imp_selection_select (selection, next);
 }
 
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_edit_undo_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -318,10 +318,10 @@ undo_action (GtkWidget  *widget,
     imp_history_undo (self->history);
 }
 
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_edit_redo_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -330,10 +330,10 @@ redo_action (GtkWidget  *widget,
     imp_history_redo (self->history);
 }
 
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+void
+_imp_window_edit_select_all_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   int reveal = imp_canvas_get_reveal_level (self->canvas);
@@ -389,10 +389,10 @@ sibling_of (ImpWindow *self,
 
 /* Arrow keys: left to the parent, right to the first child, up and down
  * between siblings. */
-static void
-select_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+void
+_imp_window_edit_select_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   const char *direction = g_variant_get_string (param, NULL);
@@ -426,10 +426,10 @@ select_action (GtkWidget  *widget,
     }
 }
 
-static void
-toggle_collapse_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+void
+_imp_window_edit_toggle_collapse_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpNode *node = get_primary (self);
@@ -456,27 +456,27 @@ move_sibling (ImpWindow *self,
   imp_history_reorder (self->history, parent, node, index);
 }
 
-static void
-move_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+void
+_imp_window_edit_move_up_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
 {
   move_sibling (IMP_WINDOW (widget), -1);
 }
 
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+void
+_imp_window_edit_move_down_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
 {
   move_sibling (IMP_WINDOW (widget), 1);
 }
 
 /* Tidy up: the selected cards, or all of them, go back to the layout. */
-static void
-tidy_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+void
+_imp_window_edit_tidy_up_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   GPtrArray *selected = imp_selection_get_nodes (get_selection (self));
@@ -494,10 +494,10 @@ tidy_up_action (GtkWidget  *widget,
   imp_history_end_group (self->history);
 }
 
-static void
-zoom_selection_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+void
+_imp_window_edit_zoom_selection_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
 {
   imp_canvas_zoom_to_selection (IMP_WINDOW (widget)->canvas);
 }
@@ -556,18 +556,18 @@ copy_selection (ImpWindow *self)
   return TRUE;
 }
 
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_edit_copy_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
 {
   copy_selection (IMP_WINDOW (widget));
 }
 
-static void
-cut_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+void
+_imp_window_edit_cut_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -694,10 +694,10 @@ paste_read_cb (GObject      *object,
                                 paste_spliced_cb, paste);
 }
 
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+void
+_imp_window_edit_paste_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
 {
   static const char *mime_types[] = {
     BRANCH_MIME_TYPE, "text/plain;charset=utf-8", "text/plain", NULL
@@ -791,10 +791,10 @@ find_stop_cb (ImpWindow      *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_edit_find_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -906,27 +906,6 @@ _imp_window_edit_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, redo_button);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "win.add-child", NULL, add_child_action);
-  gtk_widget_class_install_action (widget_class, "win.add-sibling", NULL, add_sibling_action);
-  gtk_widget_class_install_action (widget_class, "win.add-sibling-before", NULL,
-                                   add_sibling_before_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-collapse", NULL,
-                                   toggle_collapse_action);
-  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
-  gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
-  gtk_widget_class_install_action (widget_class, "win.tidy-up", NULL, tidy_up_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "win.cut", NULL, cut_action);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-selection", NULL,
-                                   zoom_selection_action);
 
   /* Window-wide keys; a focused text field still gets its own Ctrl+Z first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,

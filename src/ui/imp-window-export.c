@@ -40,10 +40,10 @@ exported_cb (ImpWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_imp_window_export_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpMap *map = imp_window_get_map (self);
@@ -65,10 +65,10 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-open_export_folder_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+void
+_imp_window_export_open_export_folder_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter)
 {
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
@@ -80,9 +80,6 @@ _imp_window_export_class_init (ImpWindowClass *klass)
 
   g_type_ensure (IMP_TYPE_EXPORT_DIALOG);
 
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-export-folder", "s",
-                                   open_export_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
 }

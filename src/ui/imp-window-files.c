@@ -169,10 +169,10 @@ reload_done_cb (GObject      *object,
   refresh (self);
 }
 
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+void
+_imp_window_files_reload_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -185,10 +185,10 @@ reload_action (GtkWidget  *widget,
   refresh (self);
 }
 
-static void
-keep_mine_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+void
+_imp_window_files_keep_mine_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -401,10 +401,10 @@ save_as (ImpWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_files_save_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -414,10 +414,10 @@ save_action (GtkWidget  *widget,
     save_to (self, self->file, FALSE);
 }
 
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+void
+_imp_window_files_save_as_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
 {
   save_as (IMP_WINDOW (widget), FALSE);
 }
@@ -447,10 +447,10 @@ open_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_files_open_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = impactmap_filter ();
@@ -519,10 +519,10 @@ update_recent_menu (ImpWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+void
+_imp_window_files_open_recent_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
@@ -531,10 +531,10 @@ open_recent_action (GtkWidget  *widget,
     imp_application_open_file (IMP_APPLICATION (application), file);
 }
 
-static void
-no_recent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+void
+_imp_window_files_no_recent_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
 {
 }
 
@@ -661,10 +661,10 @@ close_request_cb (ImpWindow *self)
   return TRUE;
 }
 
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+void
+_imp_window_files_close_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
 }
@@ -693,15 +693,7 @@ _imp_window_files_class_init (ImpWindowClass *klass)
   /* Not a field: reached with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE, 0);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   /* Never enabled: greys out "No Recent Maps". */
-  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);

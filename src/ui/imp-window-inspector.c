@@ -18,10 +18,10 @@
  * or the header-bar toggle shows and hides. It edits the window's map
  * through the window's history and follows the canvas's selection. */
 
-static void
-toggle_inspector_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+void
+_imp_window_inspector_toggle_inspector_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -35,10 +35,6 @@ toggle_inspector_action (GtkWidget  *widget,
                             !adw_flap_get_reveal_flap (self->inspector_flap));
 }
 
-static void focus_pane_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter);
-
 void
 _imp_window_inspector_class_init (ImpWindowClass *klass)
 {
@@ -49,10 +45,7 @@ _imp_window_inspector_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, inspector_flap);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, inspector);
 
-  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL,
-                                   toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
-  gtk_widget_class_install_action (widget_class, "win.focus-pane", NULL, focus_pane_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
                                        "win.focus-pane", NULL);
@@ -116,10 +109,10 @@ reveal_progress_cb (ImpWindow  *self,
  * inspector (the GNOME key for switching panes), showing the inspector
  * first if it is hidden. The canvas keeps Tab for adding cards, so Tab
  * alone never leaves it; Ctrl+Tab still walks the whole window. */
-static void
-focus_pane_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+void
+_imp_window_inspector_focus_pane_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));

@@ -92,6 +92,54 @@ void     _imp_window_files_update_title (ImpWindow      *self);
 /* Which actions are enabled, for every part of the window, computed in one
  * place (imp-window-actions.c); each part calls it when its state changes. */
 void     _imp_window_actions_update     (ImpWindow      *self);
+void     _imp_window_actions_class_init (ImpWindowClass *klass);
+
+/* The actions' handlers, installed by imp-window-actions.c. */
+void     _imp_window_edit_undo_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_redo_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_rename_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_add_child_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_add_sibling_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_add_sibling_before_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_toggle_collapse_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_move_up_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_move_down_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_select_all_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_select_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_tidy_up_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_find_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_copy_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_cut_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_paste_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_zoom_selection_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_export_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_export_open_export_folder_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_open_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_save_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_save_as_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_close_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_reload_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_keep_mine_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_files_no_recent_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_inspector_toggle_inspector_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_inspector_focus_pane_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_presentation_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_reveal_next_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_reveal_previous_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_reveal_all_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_reveal_level_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_focus_branch_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_leave_focus_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_vote_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_clear_votes_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_new_from_template_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_toggle_parking_lot_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_view_zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_view_zoom_out_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_view_zoom_reset_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_view_zoom_fit_action (GtkWidget *widget, const char *action_name, GVariant *param);
 
 void     _imp_window_inspector_class_init (ImpWindowClass *klass);
 void     _imp_window_inspector_init       (ImpWindow      *self);

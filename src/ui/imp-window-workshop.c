@@ -107,10 +107,10 @@ set_reveal_step (ImpWindow *self,
   _imp_window_actions_update (self);
 }
 
-static void
-reveal_next_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+void
+_imp_window_workshop_reveal_next_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -119,10 +119,10 @@ reveal_next_action (GtkWidget  *widget,
   set_reveal_step (self, self->reveal_step + 1);
 }
 
-static void
-reveal_previous_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+void
+_imp_window_workshop_reveal_previous_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpLevel levels[IMP_N_LEVELS];
@@ -134,19 +134,19 @@ reveal_previous_action (GtkWidget  *widget,
     set_reveal_step (self, self->reveal_step - 1);
 }
 
-static void
-reveal_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+void
+_imp_window_workshop_reveal_all_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
 {
   set_reveal_step (IMP_WINDOW (widget), -1);
 }
 
 /* Reveals up to @level: a click on a column header. */
-static void
-reveal_level_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+void
+_imp_window_workshop_reveal_level_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpLevel levels[IMP_N_LEVELS];
@@ -169,10 +169,10 @@ set_focus (ImpWindow *self,
   _imp_window_actions_update (self);
 }
 
-static void
-focus_branch_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+void
+_imp_window_workshop_focus_branch_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
@@ -182,10 +182,10 @@ focus_branch_action (GtkWidget  *widget,
 }
 
 /* win.add-vote and win.remove-vote, on the selected card. */
-static void
-vote_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+void
+_imp_window_workshop_vote_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   ImpNode *primary = imp_selection_get_primary (imp_canvas_get_selection (self->canvas));
@@ -199,10 +199,10 @@ vote_action (GtkWidget  *widget,
     imp_history_remove_vote (self->history, primary);
 }
 
-static void
-clear_votes_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+void
+_imp_window_workshop_clear_votes_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   guint total;
@@ -348,10 +348,10 @@ make_card_menu (ImpWindow *self)
   return menu;
 }
 
-static void
-toggle_parking_lot_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
+void
+_imp_window_workshop_toggle_parking_lot_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
   GtkRevealer *revealer = GTK_REVEALER (self->parking_lot_revealer);
@@ -576,20 +576,20 @@ parked_drop_cb (ImpWindow     *self,
   return TRUE;
 }
 
-static void
-new_from_template_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
+void
+_imp_window_workshop_new_from_template_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (imp_template_dialog_new (self)));
 }
 
-static void
-leave_focus_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+void
+_imp_window_workshop_leave_focus_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
 {
   set_focus (IMP_WINDOW (widget), NULL);
 }
@@ -660,10 +660,10 @@ set_presenting (ImpWindow *self,
   _imp_window_actions_update (self);
 }
 
-static void
-presentation_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+void
+_imp_window_workshop_presentation_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
 {
   ImpWindow *self = IMP_WINDOW (widget);
 
@@ -776,21 +776,6 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, timebox);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, parking_lot_button);
 
-  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
-  gtk_widget_class_install_action (widget_class, "win.reveal-next", NULL, reveal_next_action);
-  gtk_widget_class_install_action (widget_class, "win.reveal-previous", NULL,
-                                   reveal_previous_action);
-  gtk_widget_class_install_action (widget_class, "win.reveal-all", NULL, reveal_all_action);
-  gtk_widget_class_install_action (widget_class, "win.reveal-level", "i", reveal_level_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-branch", NULL, focus_branch_action);
-  gtk_widget_class_install_action (widget_class, "win.leave-focus", NULL, leave_focus_action);
-  gtk_widget_class_install_action (widget_class, "win.add-vote", NULL, vote_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-vote", NULL, vote_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
-  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL,
-                                   new_from_template_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-parking-lot", NULL,
-                                   toggle_parking_lot_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.toggle-parking-lot", NULL);
 

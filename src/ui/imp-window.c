@@ -101,34 +101,34 @@ zoom_changed_cb (ImpWindow   *self,
     self->zoom_update_source = g_idle_add (update_zoom_cb, self);
 }
 
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+void
+_imp_window_view_zoom_in_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
 {
   imp_canvas_zoom_in (IMP_WINDOW (widget)->canvas);
 }
 
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+void
+_imp_window_view_zoom_out_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
 {
   imp_canvas_zoom_out (IMP_WINDOW (widget)->canvas);
 }
 
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+void
+_imp_window_view_zoom_reset_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
 {
   imp_canvas_zoom_reset (IMP_WINDOW (widget)->canvas);
 }
 
-static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+void
+_imp_window_view_zoom_fit_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
 {
   imp_canvas_zoom_fit (IMP_WINDOW (widget)->canvas);
 }
@@ -323,12 +323,9 @@ imp_window_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, zoom_level_label);
 
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
 
-  /* Companion files install their own actions and shortcuts here. */
+  /* Every action, in one table; the companion files add their keys. */
+  _imp_window_actions_class_init (klass);
   _imp_window_files_class_init (klass);
   _imp_window_edit_class_init (klass);
   _imp_window_inspector_class_init (klass);
