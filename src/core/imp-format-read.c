@@ -1191,13 +1191,608 @@ check_bytes (const char  *data,
   return TRUE;
 }
 
+/* The strict pass ------------------------------------------------------- */
+
+/* json-glib 1.6 is lax where the format is not: its tree keeps the last of
+ * two members with one name, turns an integer beyond 2^63 into -1, cuts a
+ * string at "\u0000" and accepts single quotes and some trailing data. So
+ * before it sees the bytes, this scanner walks them once by the JSON
+ * grammar (RFC 8259) and refuses what json-glib would let through, naming
+ * the member by its path ("nodes[3].metric.current") and its line. It
+ * builds nothing: keys are compared in place. On a plain syntax error it
+ * stops and leaves the message to json-glib, whose positions the tests and
+ * users know; only when json-glib then accepts the text anyway does the
+ * scanner's own syntax error stand. */
+
+typedef struct
+{
+  const char  *start;          /* one key's text between the quotes */
+  gsize        length;
+  gboolean     escaped;        /* has a backslash, compare decoded */
+} KeySpan;
+
+typedef struct
+{
+  const char  *data;
+  const char  *p;
+  const char  *end;
+  guint        line;
+  const char  *line_start;
+  GString     *path;
+  GArray      *keys;           /* KeySpan of the open objects, innermost last */
+  GError     **error;          /* a strict error: refuse the file */
+  GError      *syntax;         /* a syntax error, if json-glib accepts the text */
+  GError      *surrogate;      /* a lone surrogate, if json-glib refuses the text */
+} Strict;
+
+static void
+strict_position (Strict     *self,
+                 const char *at,
+                 guint      *column)
+{
+  *column = g_utf8_strlen (self->line_start, at - self->line_start) + 1;
+}
+
+/* "nodes[3].metric.current (line 12): " or "line 12: " at the top. */
+static char *
+strict_prefix (Strict *self)
+{
+  if (self->path->len == 0)
+    return g_strdup_printf (_("line %u: "), self->line);
+  return g_strdup_printf (_("%s (line %u): "), self->path->str, self->line);
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+strict_fail (Strict         *self,
+             ImpFormatError  code,
+             const char     *format,
+             ...)
+{
+  g_autofree char *prefix = strict_prefix (self);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (self->error, IMP_FORMAT_ERROR, code, "%s%s", prefix, text);
+
+  return FALSE;
+}
+
+/* A syntax error the scanner saw; kept for the case json-glib has none. */
+static gboolean
+strict_syntax (Strict     *self,
+               const char *at,
+               const char *what)
+{
+  guint column;
+
+  strict_position (self, at, &column);
+  if (self->syntax == NULL)
+    self->syntax = g_error_new (IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_SYNTAX,
+                                _("JSON syntax error at line %u, column %u: %s"),
+                                self->line, column, what);
+
+  return FALSE;
+}
+
+static void
+strict_skip_space (Strict *self)
+{
+  while (self->p < self->end)
+    {
+      char c = *self->p;
+
+      if (c == '\n')
+        {
+          self->line++;
+          self->line_start = self->p + 1;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        return;
+      self->p++;
+    }
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Reads "\uXXXX" at @p (the backslash); -1 if it is not one. */
+static int
+read_u_escape (const char *p,
+               const char *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      int h = hex_value (p[i]);
+
+      if (h < 0)
+        return -1;
+      value = value * 16 + h;
+    }
+
+  return value;
+}
+
+/* A string at self->p (its opening quote); the bytes are valid UTF-8
+ * already. Sets *span to the text between the quotes. */
+static gboolean
+strict_string (Strict  *self,
+               KeySpan *span)
+{
+  const char *open = self->p;
+
+  span->start = ++self->p;
+  span->escaped = FALSE;
+
+  while (self->p < self->end)
+    {
+      guchar c = *self->p;
+
+      if (c == '"')
+        {
+          span->length = self->p - span->start;
+          self->p++;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return strict_syntax (self, self->p, _("a control character inside a string"));
+
+      if (c != '\\')
+        {
+          self->p++;
+          continue;
+        }
+
+      span->escaped = TRUE;
+      if (self->end - self->p < 2)
+        break;
+
+      switch (self->p[1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          self->p += 2;
+          break;
+
+        case 'u':
+          {
+            int u = read_u_escape (self->p, self->end);
+
+            if (u < 0)
+              return strict_syntax (self, self->p, _("“\\u” needs four hex digits"));
+            if (u == 0)
+              return strict_fail (self, IMP_FORMAT_ERROR_ENCODING,
+                                  _("the text holds a NUL character (\\u0000), "
+                                    "which a map cannot hold"));
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                int low = read_u_escape (self->p + 6, self->end);
+
+                if (low >= 0xDC00 && low <= 0xDFFF)
+                  {
+                    self->p += 12;
+                    break;
+                  }
+              }
+            if (u >= 0xD800 && u <= 0xDFFF)
+              {
+                /* json-glib reads some of these into bytes that are not
+                 * UTF-8 (the tree reader refuses them by member) and
+                 * refuses others with the bytes in its message. */
+                if (self->surrogate == NULL)
+                  {
+                    g_autofree char *prefix = strict_prefix (self);
+
+                    self->surrogate =
+                      g_error_new (IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
+                                   _("%sthe text is not valid UTF-8 (an unpaired "
+                                     "\\u surrogate escape)"), prefix);
+                  }
+              }
+            self->p += 6;
+            break;
+          }
+
+        default:
+          return strict_syntax (self, self->p, _("an unknown escape in a string"));
+        }
+    }
+
+  return strict_syntax (self, open, _("a string that does not end"));
+}
+
+static gboolean
+strict_number (Strict *self)
+{
+  const char *start = self->p;
+  const char *digits;
+  gboolean integer = TRUE;
+  gsize n_digits;
+
+  if (self->p < self->end && *self->p == '-')
+    self->p++;
+  digits = self->p;
+  if (self->p >= self->end || !g_ascii_isdigit (*self->p))
+    return strict_syntax (self, start, _("not a JSON value"));
+  if (*self->p == '0')
+    self->p++;
+  else
+    while (self->p < self->end && g_ascii_isdigit (*self->p))
+      self->p++;
+  n_digits = self->p - digits;
+
+  if (self->p < self->end && *self->p == '.')
+    {
+      integer = FALSE;
+      self->p++;
+      if (self->p >= self->end || !g_ascii_isdigit (*self->p))
+        return strict_syntax (self, self->p, _("a digit must follow the decimal point"));
+      while (self->p < self->end && g_ascii_isdigit (*self->p))
+        self->p++;
+    }
+
+  if (self->p < self->end && (*self->p == 'e' || *self->p == 'E'))
+    {
+      integer = FALSE;
+      self->p++;
+      if (self->p < self->end && (*self->p == '+' || *self->p == '-'))
+        self->p++;
+      if (self->p >= self->end || !g_ascii_isdigit (*self->p))
+        return strict_syntax (self, self->p, _("a digit must follow the exponent"));
+      while (self->p < self->end && g_ascii_isdigit (*self->p))
+        self->p++;
+    }
+
+  /* json-glib reads integers into a gint64 and wraps what does not fit;
+   * those are refused here with the text as written. Other numbers it
+   * reads as doubles, which the tree reader checks. */
+  if (integer &&
+      (n_digits > 19 ||
+       (n_digits == 19 &&
+        memcmp (digits, start[0] == '-' ? "9223372036854775808" : "9223372036854775807",
+                19) > 0)))
+    {
+      gsize length = self->p - start;
+
+      /* The message the version check gives, with the real number. */
+      if (strcmp (self->path->str, "version") == 0)
+        return strict_fail (self, IMP_FORMAT_ERROR_VERSION,
+                            _("format version %.*s%s does not exist; the first is 1"),
+                            (int) MIN (length, 40), start, length > 40 ? "…" : "");
+
+      return strict_fail (self, IMP_FORMAT_ERROR_VALUE,
+                          _("%.*s%s is out of range"),
+                          (int) MIN (length, 40), start, length > 40 ? "…" : "");
+    }
+
+  return TRUE;
+}
+
+static gboolean strict_value (Strict *self, guint depth, gsize limit, const char *what);
+
+/* A member name as json-glib's tree will have it. */
+static char *
+decode_key (const KeySpan *key)
+{
+  g_autofree char *quoted = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!key->escaped)
+    return g_strndup (key->start, key->length);
+
+  /* Rare: decoded by json-glib itself, so both agree on what is equal. */
+  quoted = g_strdup_printf ("\"%.*s\"", (int) key->length, key->start);
+  node = json_from_string (quoted, NULL);
+  if (node == NULL || !is_string_node (node))
+    return g_strndup (key->start, key->length);
+
+  return g_strdup (json_node_get_string (node));
+}
+
+static gboolean
+key_equal (const KeySpan *a,
+           const KeySpan *b)
+{
+  g_autofree char *da = NULL;
+  g_autofree char *db = NULL;
+
+  if (!a->escaped && !b->escaped)
+    return a->length == b->length && memcmp (a->start, b->start, a->length) == 0;
+
+  da = decode_key (a);
+  db = decode_key (b);
+
+  return strcmp (da, db) == 0;
+}
+
+static void
+path_push_key (GString       *path,
+               const KeySpan *key)
+{
+  const char *end = key->start + MIN (key->length, 40);
+
+  /* Cut at a character boundary; the bytes are valid UTF-8. */
+  while (end > key->start && end < key->start + key->length &&
+         ((guchar) *end & 0xC0) == 0x80)
+    end--;
+
+  if (path->len > 0)
+    g_string_append_c (path, '.');
+  g_string_append_len (path, key->start, end - key->start);
+  if (end < key->start + key->length)
+    g_string_append (path, "…");
+}
+
+static gboolean
+strict_object (Strict *self,
+               guint   depth)
+{
+  g_autoptr(GHashTable) names = NULL;   /* for large objects only */
+  guint first = self->keys->len;
+  gsize path_len = self->path->len;
+  gboolean ok = FALSE;
+
+  self->p++;
+  strict_skip_space (self);
+  if (self->p < self->end && *self->p == '}')
+    {
+      self->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      KeySpan key;
+      gsize limit = 0;
+      const char *what = NULL;
+
+      strict_skip_space (self);
+      if (self->p >= self->end || *self->p != '"')
+        {
+          strict_syntax (self, self->p,
+                         self->p < self->end && *self->p == '\''
+                         ? _("strings are written in double quotes")
+                         : _("a member name in double quotes was expected"));
+          goto out;
+        }
+      if (!strict_string (self, &key))
+        goto out;
+
+      /* Few members: compare with each; many: a table of the decoded names. */
+      if (names == NULL && self->keys->len - first >= 16)
+        {
+          names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = first; i < self->keys->len; i++)
+            {
+              KeySpan *k = &g_array_index (self->keys, KeySpan, i);
+
+              g_hash_table_add (names, decode_key (k));
+            }
+        }
+
+      {
+        gboolean twice = FALSE;
+
+        if (names != NULL)
+          twice = !g_hash_table_add (names, decode_key (&key));
+        else
+          {
+            for (guint i = first; i < self->keys->len && !twice; i++)
+              twice = key_equal (&g_array_index (self->keys, KeySpan, i), &key);
+          }
+
+        if (twice)
+          {
+            g_autofree char *name = g_strndup (key.start, MIN (key.length, 60));
+
+            strict_fail (self, IMP_FORMAT_ERROR_DUPLICATE_MEMBER,
+                         _("the member “%s” appears twice in one object"), name);
+            goto out;
+          }
+      }
+
+      if (names == NULL)
+        g_array_append_val (self->keys, key);
+
+      if (depth == 1 && key.length == 5 && memcmp (key.start, "nodes", 5) == 0)
+        limit = IMP_MAX_NODES, what = "nodes";
+      else if (depth == 1 && key.length == 5 && memcmp (key.start, "links", 5) == 0)
+        limit = IMP_MAX_LINKS, what = "links";
+      else if (depth == 1 && key.length == 11 && memcmp (key.start, "parking_lot", 11) == 0)
+        limit = IMP_MAX_PARKED, what = "parking_lot";
+
+      path_push_key (self->path, &key);
+
+      strict_skip_space (self);
+      if (self->p >= self->end || *self->p != ':')
+        {
+          strict_syntax (self, self->p, _("a colon was expected after the member name"));
+          goto out;
+        }
+      self->p++;
+
+      if (!strict_value (self, depth + 1, limit, what))
+        goto out;
+      g_string_truncate (self->path, path_len);
+
+      strict_skip_space (self);
+      if (self->p < self->end && *self->p == ',')
+        {
+          self->p++;
+          continue;
+        }
+      if (self->p < self->end && *self->p == '}')
+        {
+          self->p++;
+          ok = TRUE;
+          goto out;
+        }
+      strict_syntax (self, self->p, _("a comma or “}” was expected"));
+      goto out;
+    }
+
+out:
+  g_array_set_size (self->keys, first);
+
+  return ok;
+}
+
+static gboolean
+strict_array (Strict     *self,
+              guint       depth,
+              gsize       limit,
+              const char *what)
+{
+  gsize path_len = self->path->len;
+  gsize n = 0;
+
+  self->p++;
+  strict_skip_space (self);
+  if (self->p < self->end && *self->p == ']')
+    {
+      self->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (limit > 0 && n >= limit)
+        {
+          g_string_truncate (self->path, path_len);
+          return strict_fail (self, IMP_FORMAT_ERROR_TOO_LARGE,
+                              _("more than %zu entries in “%s”, the limit of this "
+                                "version"), limit, what);
+        }
+
+      g_string_append_printf (self->path, "[%zu]", n);
+      if (!strict_value (self, depth + 1, 0, NULL))
+        return FALSE;
+      g_string_truncate (self->path, path_len);
+      n++;
+
+      strict_skip_space (self);
+      if (self->p < self->end && *self->p == ',')
+        {
+          self->p++;
+          continue;
+        }
+      if (self->p < self->end && *self->p == ']')
+        {
+          self->p++;
+          return TRUE;
+        }
+      return strict_syntax (self, self->p, _("a comma or “]” was expected"));
+    }
+}
+
+static gboolean
+strict_literal (Strict     *self,
+                const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (self->end - self->p) < length || memcmp (self->p, word, length) != 0)
+    return strict_syntax (self, self->p, _("not a JSON value"));
+  self->p += length;
+
+  return TRUE;
+}
+
+/* check_bytes() has bounded the depth already, so recursion is safe. */
+static gboolean
+strict_value (Strict     *self,
+              guint       depth,
+              gsize       limit,
+              const char *what)
+{
+  KeySpan span;
+
+  strict_skip_space (self);
+  if (self->p >= self->end)
+    return strict_syntax (self, self->p, _("a value was expected"));
+
+  switch (*self->p)
+    {
+    case '{':
+      return strict_object (self, depth);
+    case '[':
+      return strict_array (self, depth, limit, what);
+    case '"':
+      return strict_string (self, &span);
+    case 't':
+      return strict_literal (self, "true");
+    case 'f':
+      return strict_literal (self, "false");
+    case 'n':
+      return strict_literal (self, "null");
+    case '\'':
+      return strict_syntax (self, self->p, _("strings are written in double quotes"));
+    default:
+      return strict_number (self);
+    }
+}
+
+/* Returns FALSE with @error set for a file to refuse; TRUE otherwise,
+ * maybe with *syntax and *surrogate set for load_tree() to choose from. */
+static gboolean
+check_strict (const char  *data,
+              gsize        length,
+              GError     **syntax,
+              GError     **surrogate,
+              GError     **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (KeySpan));
+  GError *local_error = NULL;
+  Strict self = { data, data, data + length, 1, data, path, keys, &local_error, NULL, NULL };
+
+  if (strict_value (&self, 0, 0, NULL))
+    {
+      strict_skip_space (&self);
+      if (self.p < self.end)
+        strict_syntax (&self, self.p, _("more data after the end of the map"));
+    }
+
+  if (local_error != NULL)
+    {
+      g_clear_error (&self.syntax);
+      g_clear_error (&self.surrogate);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  *syntax = self.syntax;
+  *surrogate = self.surrogate;
+
+  return TRUE;
+}
+
 /* json-glib says "<data>:4:14: Parse error: unexpected …"; we say where in
  * words a person can act on. */
 static void
 set_syntax_error (GError      **error,
                   const GError *parse_error)
 {
-  const char *msg = parse_error->message;
+  /* Its message may quote bytes that are not UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *msg = valid;
   guint line = 0, column = 0;
   int consumed = 0;
 
@@ -1345,6 +1940,8 @@ load_tree (const char  *data,
            gboolean     track_lines,
            GPtrArray   *repairs,
            gboolean    *wanted_line,
+           GError      *syntax,
+           GError      *surrogate,
            GError     **error)
 {
   g_auto(Loader) self = { NULL, };
@@ -1363,7 +1960,18 @@ load_tree (const char  *data,
 
   if (!json_parser_load_from_data (self.parser, data, length, &parse_error))
     {
-      set_syntax_error (error, parse_error);
+      /* Its message would quote the bytes a lone surrogate decodes to. */
+      if (surrogate != NULL)
+        g_propagate_error (error, g_error_copy (surrogate));
+      else
+        set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  /* Laxer than JSON: single quotes, trailing data and the like. */
+  if (syntax != NULL)
+    {
+      g_propagate_error (error, g_error_copy (syntax));
       return NULL;
     }
 
@@ -1433,6 +2041,8 @@ imp_format_load_data_with_warnings (const char   *data,
 {
   g_autoptr(GPtrArray) repairs = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) syntax = NULL;
+  g_autoptr(GError) surrogate = NULL;
   gboolean wanted_line = FALSE;
   ImpMap *map;
 
@@ -1451,9 +2061,18 @@ imp_format_load_data_with_warnings (const char   *data,
     {
       data += 3;
       length -= 3;
+
+      if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        {
+          g_set_error_literal (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
+                               _("The file starts with two byte-order marks; "
+                                 "a map has at most one"));
+          return NULL;
+        }
     }
 
-  if (!check_bytes (data, length, error))
+  if (!check_bytes (data, length, error) ||
+      !check_strict (data, length, &syntax, &surrogate, error))
     return NULL;
 
   if (warnings != NULL)
@@ -1462,13 +2081,15 @@ imp_format_load_data_with_warnings (const char   *data,
   /* Lines cost a callback and a hash table entry per object, and only an
    * error about an element names one: the file is read again with them
    * when such an error comes up, so that the message is the same. */
-  map = load_tree (data, length, FALSE, repairs, &wanted_line, &local_error);
+  map = load_tree (data, length, FALSE, repairs, &wanted_line, syntax, surrogate,
+                   &local_error);
   if (map == NULL && wanted_line)
     {
       g_clear_error (&local_error);
       if (repairs != NULL)
         g_ptr_array_set_size (repairs, 0);
-      map = load_tree (data, length, TRUE, repairs, &wanted_line, &local_error);
+      map = load_tree (data, length, TRUE, repairs, &wanted_line, syntax, surrogate,
+                         &local_error);
     }
   if (map == NULL)
     {
