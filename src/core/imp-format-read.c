@@ -71,7 +71,17 @@ typedef struct
   GPtrArray     *warnings;    /* repairs made; NULL: repair nothing */
   GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
   gboolean       wanted_line; /* an error named an object, and lines is NULL */
+  GArray        *misplaced;   /* Misplaced payloads, checked once levels are final */
 } Loader;
+
+/* A payload on a card whose level has no place for it. */
+typedef struct
+{
+  guint       index;
+  guint       reader;        /* in payload_readers[] */
+  JsonObject *object;
+  ImpNode    *node;
+} Misplaced;
 
 /* Where a problem is, for the error message. */
 typedef struct
@@ -115,6 +125,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->open_lines, g_array_unref);
   g_clear_pointer (&self->link_ends, g_hash_table_unref);
+  g_clear_pointer (&self->misplaced, g_array_unref);
   g_clear_object (&self->map);
 }
 
@@ -294,6 +305,33 @@ read_string (Loader      *self,
   return TRUE;
 }
 
+/* A string with the length limit of its kind (imp-limits.h). */
+static gboolean
+read_text (Loader      *self,
+           const Where *where,
+           JsonObject  *object,
+           const char  *parent,
+           const char  *member,
+           gboolean     required,
+           ImpTextKind  kind,
+           const char **out)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *str = NULL;
+
+  if (!read_string (self, where, object, parent, member, required, &str))
+    return FALSE;
+
+  if (!imp_limits_check_text (kind, str, &local_error))
+    return fail (self, where, parent, member, IMP_FORMAT_ERROR_TOO_LARGE,
+                 "%s", local_error->message);
+
+  if (str != NULL)
+    *out = str;
+
+  return TRUE;
+}
+
 static gboolean
 read_number (Loader      *self,
              const Where *where,
@@ -422,27 +460,6 @@ read_object (Loader      *self,
   return TRUE;
 }
 
-/* The common case of imp_metric_is_valid_date(), without sscanf(): four,
- * two and two ASCII digits that make a real date. Anything else is left to
- * imp_metric_is_valid_date(), which decides. */
-static gboolean
-is_plain_date (const char *s)
-{
-  guint y, m, d;
-
-  for (guint i = 0; i < 10; i++)
-    if (i == 4 || i == 7 ? s[i] != '-' : !g_ascii_isdigit (s[i]))
-      return FALSE;
-  if (s[10] != '\0')
-    return FALSE;
-
-  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  m = (s[5] - '0') * 10 + (s[6] - '0');
-  d = (s[8] - '0') * 10 + (s[9] - '0');
-
-  return g_date_valid_dmy (d, m, y);
-}
-
 static gboolean
 read_date (Loader      *self,
            const Where *where,
@@ -459,7 +476,7 @@ read_date (Loader      *self,
   if (str == NULL)
     return TRUE;
 
-  if (!is_plain_date (str) && !imp_metric_is_valid_date (str))
+  if (!imp_metric_is_valid_date (str))
     return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
                  _("expected a date written YYYY-MM-DD, found “%s”"), str);
 
@@ -537,12 +554,12 @@ load_metric (Loader      *self,
   g_autoptr(ImpMetric) metric = imp_metric_new ();
   const char *str = NULL;
 
-  if (!read_string (self, where, object, "metric", "name", FALSE, &str))
+  if (!read_text (self, where, object, "metric", "name", FALSE, IMP_TEXT_OTHER, &str))
     return FALSE;
   metric->name = g_strdup (str);
 
   str = NULL;
-  if (!read_string (self, where, object, "metric", "unit", FALSE, &str))
+  if (!read_text (self, where, object, "metric", "unit", FALSE, IMP_TEXT_OTHER, &str))
     return FALSE;
   metric->unit = g_strdup (str);
 
@@ -550,6 +567,13 @@ load_metric (Loader      *self,
       !read_number (self, where, object, "metric", "current", FALSE, &metric->current) ||
       !read_number (self, where, object, "metric", "target", FALSE, &metric->target))
     return FALSE;
+
+  /* As the inspector: with nothing to move towards, progress means nothing. */
+  if (isfinite (metric->baseline) && isfinite (metric->target) &&
+      metric->baseline == metric->target)
+    return fail (self, where, "metric", "target", IMP_FORMAT_ERROR_VALUE,
+                 _("the target equals the baseline (%g), so there is nothing to move towards"),
+                 metric->target);
 
   str = NULL;
   if (!read_string (self, where, object, "metric", "direction", FALSE, &str))
@@ -635,8 +659,15 @@ load_experiment (Loader      *self,
       !read_date (self, where, object, "experiment", "end", &experiment->end_date))
     return FALSE;
 
+  if (experiment->start_date != NULL && experiment->end_date != NULL &&
+      strcmp (experiment->end_date, experiment->start_date) < 0)
+    return fail (self, where, "experiment", "end", IMP_FORMAT_ERROR_VALUE,
+                 _("the experiment ends on %s, before it starts on %s"),
+                 experiment->end_date, experiment->start_date);
+
   str = NULL;
-  if (!read_string (self, where, object, "experiment", "evidence", FALSE, &str))
+  if (!read_text (self, where, object, "experiment", "evidence", FALSE, IMP_TEXT_NOTES,
+                  &str))
     return FALSE;
   experiment->evidence = g_strdup (str);
 
@@ -665,10 +696,13 @@ static const struct
                               JsonObject  *object,
                               ImpNode     *node);
   const char * const  *known;
+  guint                levels;   /* bit per level that has it, as the inspector */
 } payload_readers[] = {
-  { "metric", load_metric, _imp_format_metric_members },
-  { "ice", load_ice, _imp_format_ice_members },
-  { "experiment", load_experiment, _imp_format_experiment_members },
+  { "metric", load_metric, _imp_format_metric_members,
+    1 << IMP_LEVEL_GOAL | 1 << IMP_LEVEL_IMPACT },
+  { "ice", load_ice, _imp_format_ice_members, 1 << IMP_LEVEL_DELIVERABLE },
+  { "experiment", load_experiment, _imp_format_experiment_members,
+    1 << IMP_LEVEL_EXPERIMENT },
 };
 
 static gboolean
@@ -699,7 +733,7 @@ load_node (Loader   *self,
   where.object = object;
   extra = collect_extra (object, _imp_format_node_members);
 
-  if (!read_string (self, &where, object, NULL, "id", TRUE, &id))
+  if (!read_text (self, &where, object, NULL, "id", TRUE, IMP_TEXT_OTHER, &id))
     return FALSE;
   where.id = id;
 
@@ -710,7 +744,7 @@ load_node (Loader   *self,
                  _("“%s” is not a level; expected goal, actor, impact, deliverable or "
                    "experiment"), level_str);
 
-  if (!read_string (self, &where, object, NULL, "title", TRUE, &title))
+  if (!read_text (self, &where, object, NULL, "title", TRUE, IMP_TEXT_TITLE, &title))
     return FALSE;
 
   if ((other = imp_map_lookup_node (self->map, id)) != NULL)
@@ -723,7 +757,7 @@ load_node (Loader   *self,
     return fail (self, &where, NULL, "id", IMP_FORMAT_ERROR_VALUE,
                  "%s", local_error->message);
 
-  if (!read_string (self, &where, object, NULL, "notes", FALSE, &notes))
+  if (!read_text (self, &where, object, NULL, "notes", FALSE, IMP_TEXT_NOTES, &notes))
     return FALSE;
   imp_map_set_node_notes (self->map, node, notes);
 
@@ -761,6 +795,12 @@ load_node (Loader   *self,
             return FALSE;
           keep_payload_extra (&extra, payload_readers[i].member, payload,
                               payload_readers[i].known);
+          if (!(payload_readers[i].levels & (1u << level)))
+            {
+              Misplaced misplaced = { index, i, object, node };
+
+              g_array_append_val (self->misplaced, misplaced);
+            }
         }
     }
 
@@ -937,7 +977,8 @@ check_link (Loader      *self,
                  _("links[%u] is already the same link"), twin->index);
   g_hash_table_add (seen, link);
 
-  if (!read_string (self, &where, object, NULL, "assumption", FALSE, &link->assumption))
+  if (!read_text (self, &where, object, NULL, "assumption", FALSE, IMP_TEXT_OTHER,
+                  &link->assumption))
     return FALSE;
 
   /* The model's "unset" is the member's absence; the file never spells it. */
@@ -1832,8 +1873,8 @@ load_parking_lot (Loader     *self,
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *member = g_strdup_printf ("parking_lot[%u]", i);
+      g_autoptr(GError) local_error = NULL;
       const char *text;
-      const char *p;
 
       if (!is_string_node (element))
         return fail_type (self, &top, NULL, member, _("a string"), element);
@@ -1843,13 +1884,56 @@ load_parking_lot (Loader     *self,
         return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_ENCODING,
                      _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
 
-      for (p = text; *p != '\0' && g_ascii_isspace (*p); p++)
-        ;
-      if (*p == '\0')
+      if (!imp_limits_check_text (IMP_TEXT_OTHER, text, &local_error))
+        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_TOO_LARGE,
+                     "%s", local_error->message);
+
+      if (imp_limits_text_is_blank (text))
         return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
                      _("a parked idea cannot be empty"));
 
       imp_map_insert_parked (self->map, -1, text);
+    }
+
+  return TRUE;
+}
+
+/* The inspector shows a metric on goals and impacts, ICE on deliverables
+ * and an experiment's plan on experiments only; elsewhere it could be
+ * neither seen nor edited. Checked after the links, since a repaired link
+ * may have changed a card's level; dropped with a warning when repairing.
+ * Without repairs it is kept: the model's API allows it, and a file the
+ * app wrote must read back the same (imp_map_equal()). */
+static gboolean
+check_misplaced (Loader *self)
+{
+  if (self->warnings == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < self->misplaced->len; i++)
+    {
+      Misplaced *m = &g_array_index (self->misplaced, Misplaced, i);
+      const char *member = payload_readers[m->reader].member;
+      ImpIce none = { 0, };
+
+      if (payload_readers[m->reader].levels & (1u << m->node->level))
+        continue;
+
+
+      g_ptr_array_add (self->warnings,
+                       /* Translators: a repair made while opening a file */
+                       g_strdup_printf (_("nodes[%u]: “%s” of level “%s” had a “%s”, which "
+                                          "that level cannot have; it was left out"),
+                                        m->index, m->node->title,
+                                        imp_level_to_string (m->node->level), member));
+      if (m->reader == 0)
+        imp_map_set_node_metric (self->map, m->node, NULL);
+      else if (m->reader == 1)
+        imp_map_set_node_ice (self->map, m->node, &none, NULL);
+      else
+        imp_map_set_node_experiment (self->map, m->node, NULL);
+      if (m->node->extra != NULL && json_object_has_member (m->node->extra, member))
+        json_object_remove_member (m->node->extra, member);
     }
 
   return TRUE;
@@ -1923,7 +2007,7 @@ load_top (Loader     *self,
   if (!load_links (self, json_node_get_array (links)))
     return FALSE;
 
-  if (!load_parking_lot (self, root))
+  if (!check_misplaced (self) || !load_parking_lot (self, root))
     return FALSE;
 
   extra = collect_extra (root, _imp_format_top_members);
@@ -1986,6 +2070,7 @@ load_tree (const char  *data,
 
   self.map = imp_map_new ();
   self.warnings = repairs;
+  self.misplaced = g_array_new (FALSE, FALSE, sizeof (Misplaced));
 
   if (!load_top (&self, json_node_get_object (root)))
     {

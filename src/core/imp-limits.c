@@ -86,12 +86,23 @@ imp_limits_text_is_blank (const char *text)
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x2007 && c != 0x202F &&
-          c != 0x200B && c != 0x2060 && c != 0xFEFF && c != 0x180E)
+      if (!imp_limits_is_space (g_utf8_get_char (p)))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * imp_limits_is_space:
+ * @c: a character
+ *
+ * Returns: whether @c shows as space or as nothing: white space, the
+ *   non-breaking spaces and the zero-width characters
+ */
+gboolean
+imp_limits_is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x2007 || c == 0x202F ||
+         c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x180E;
 }

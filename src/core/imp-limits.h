@@ -23,9 +23,9 @@ G_BEGIN_DECLS
 #define IMP_MAX_NODES        500000
 #define IMP_MAX_LINKS        1000000
 #define IMP_MAX_PARKED       100000
-/* A card's title fits a card: a few lines are usual, this is pages. Line
+/* A card's title fits a card: a few lines are usual, this is two pages. Line
  * fitting in imp-layout.c stays cheap at this length. */
-#define IMP_MAX_TITLE_CHARS  1000
+#define IMP_MAX_TITLE_CHARS  5000
 /* Notes and experiment evidence are prose: a hundred pages. */
 #define IMP_MAX_NOTES_CHARS  100000
 /* Ids, metric names and units, assumptions, parked ideas, the map's title. */
@@ -51,5 +51,6 @@ gboolean imp_limits_check_text     (ImpTextKind   kind,
                                     const char   *text,
                                     GError      **error);
 gboolean imp_limits_text_is_blank  (const char   *text);
+gboolean imp_limits_is_space       (gunichar      c);
 
 G_END_DECLS
