@@ -1652,11 +1652,11 @@ strict_object (Strict *self,
       if (names == NULL)
         g_array_append_val (self->keys, key);
 
-      if (depth == 1 && key.length == 5 && memcmp (key.start, "nodes", 5) == 0)
+      if (depth == 0 && key.length == 5 && memcmp (key.start, "nodes", 5) == 0)
         limit = IMP_MAX_NODES, what = "nodes";
-      else if (depth == 1 && key.length == 5 && memcmp (key.start, "links", 5) == 0)
+      else if (depth == 0 && key.length == 5 && memcmp (key.start, "links", 5) == 0)
         limit = IMP_MAX_LINKS, what = "links";
-      else if (depth == 1 && key.length == 11 && memcmp (key.start, "parking_lot", 11) == 0)
+      else if (depth == 0 && key.length == 11 && memcmp (key.start, "parking_lot", 11) == 0)
         limit = IMP_MAX_PARKED, what = "parking_lot";
 
       path_push_key (self->path, &key);
@@ -1934,6 +1934,8 @@ check_misplaced (Loader *self)
         imp_map_set_node_experiment (self->map, m->node, NULL);
       if (m->node->extra != NULL && json_object_has_member (m->node->extra, member))
         json_object_remove_member (m->node->extra, member);
+      if (m->node->extra != NULL && json_object_get_size (m->node->extra) == 0)
+        g_clear_pointer (&m->node->extra, json_object_unref);
     }
 
   return TRUE;
