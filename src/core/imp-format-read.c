@@ -1442,9 +1442,9 @@ strict_string (Strict  *self,
                     g_autofree char *prefix = strict_prefix (self);
 
                     self->surrogate =
-                      g_error_new (IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
-                                   _("%sthe text is not valid UTF-8 (an unpaired "
-                                     "\\u surrogate escape)"), prefix);
+                      g_error_new (IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING, "%s%s", prefix,
+                                   _("the text is not valid UTF-8 (an unpaired "
+                                     "\\u surrogate escape)"));
                   }
               }
             self->p += 6;
