@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "imp-format.h"
 
@@ -880,6 +882,37 @@ test_rejects_endless_stream (void)
   g_assert_nonnull (strstr (error->message, "device"));
 }
 
+/* A file over the size limit is refused by its size, before a byte is
+ * read: a sparse file of 129 MiB costs nothing to make and would cost a
+ * lot to read. */
+static void
+test_rejects_oversized_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("imp-format-size-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.impactmap", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+  gint64 start;
+  int fd;
+
+  g_assert_nonnull (dir);
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) IMP_MAX_FILE_SIZE + 1024 * 1024), ==, 0);
+  close (fd);
+
+  start = g_get_monotonic_time ();
+  map = imp_format_load_path (path, &error);
+  g_assert_null (map);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "128"));
+  /* Reading 129 MiB of zeros and validating them takes far longer. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A named pipe with no writer would block open() and read() for ever:
  * the reader refuses it at once, and a folder too; /dev/null reads as an
  * empty input (git hands it over for a side that has no file). */
@@ -1498,6 +1531,7 @@ main (int   argc,
     g_test_add_data_func (error_cases[i].path, &error_cases[i], test_rejects);
   g_test_add_func ("/core/format/rejects/deep-nesting", test_rejects_deep_nesting);
   g_test_add_func ("/core/format/rejects/beyond-limits", test_rejects_beyond_limits);
+  g_test_add_func ("/core/format/rejects/oversized-file", test_rejects_oversized_file);
   g_test_add_func ("/core/format/read/misplaced-payload", test_read_misplaced_payload);
   g_test_add_func ("/core/limits/check-text", test_limits_check_text);
   g_test_add_func ("/core/format/rejects/endless-stream", test_rejects_endless_stream);

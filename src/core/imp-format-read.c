@@ -1141,8 +1141,8 @@ check_bytes (const char  *data,
 
   if (length > IMP_FORMAT_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (IMP_FORMAT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
                    _("The file is %s, more than the %s this version opens"), size, max);
@@ -2253,7 +2253,7 @@ open_local (const char  *path,
 
   if (S_ISREG (st.st_mode) && st.st_size > IMP_FORMAT_MAX_SIZE)
     {
-      g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+      g_autofree char *max = g_format_size_full (IMP_FORMAT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
                    _("The file is more than the %s this version opens"), max);
@@ -2314,7 +2314,7 @@ read_contents (GFile         *file,
 
       if (buffer->len > IMP_FORMAT_MAX_SIZE)
         {
-          g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+          g_autofree char *max = g_format_size_full (IMP_FORMAT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
           g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
                        _("The file is more than the %s this version opens"), max);
