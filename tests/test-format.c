@@ -723,7 +723,11 @@ static const ErrorCase error_cases[] = {
   { "/core/format/rejects/parking-lot-nbsp-idea",
     "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
     "\"parking_lot\": [\"\\u00a0\\u202f\\u200b\"]}", -1, IMP_FORMAT_ERROR_VALUE,
-    "“parking_lot[0]”: a parked idea cannot be empty" },
+    "“parking_lot[0]”: a parked idea cannot be empty (line 1)" },
+  { "/core/format/rejects/parking-lot-idea-line",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [],\n"
+    "\"parking_lot\": [\"Idea\",\n\n4]}", -1, IMP_FORMAT_ERROR_TYPE,
+    "“parking_lot[1]”: expected a string, found a number (line 4)" },
   { "/core/format/rejects/experiment-ends-before-start",
     DOC ("{\"id\": \"e\", \"level\": \"experiment\", \"title\": \"E\", "
          "\"experiment\": {\"start\": \"2026-03-02\", \"end\": \"2026-03-01\"}}", ""), -1,

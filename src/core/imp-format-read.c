@@ -72,6 +72,7 @@ typedef struct
   GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
   gboolean       wanted_line; /* an error named an object, and lines is NULL */
   GArray        *misplaced;   /* Misplaced payloads, checked once levels are final */
+  GHashTable    *element_lines; /* JsonArray -> GArray of its elements' lines */
 } Loader;
 
 /* A payload on a card whose level has no place for it. */
@@ -119,6 +120,24 @@ object_end_cb (JsonParser *parser,
 }
 
 static void
+array_element_cb (JsonParser *parser,
+                  JsonArray  *array,
+                  guint       index,
+                  Loader     *self)
+{
+  GArray *lines = g_hash_table_lookup (self->element_lines, array);
+  guint line = json_parser_get_current_line (parser);
+
+  if (lines == NULL)
+    {
+      lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (self->element_lines, array, lines);
+    }
+  if (index == lines->len)
+    g_array_append_val (lines, line);
+}
+
+static void
 loader_clear (Loader *self)
 {
   g_clear_object (&self->parser);
@@ -126,6 +145,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->open_lines, g_array_unref);
   g_clear_pointer (&self->link_ends, g_hash_table_unref);
   g_clear_pointer (&self->misplaced, g_array_unref);
+  g_clear_pointer (&self->element_lines, g_hash_table_unref);
   g_clear_object (&self->map);
 }
 
@@ -1854,7 +1874,42 @@ set_syntax_error (GError      **error,
     }
 }
 
-/* "parking_lot": ideas captured in a workshop, not yet on the map. */
+/* One parked idea; FALSE with the error set. */
+static gboolean
+load_parked (Loader    *self,
+             JsonArray *array,
+             guint      i)
+{
+  Where top = { NULL, 0, NULL, NULL, NULL, NULL };
+  JsonNode *element = json_array_get_element (array, i);
+  g_autofree char *member = g_strdup_printf ("parking_lot[%u]", i);
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (!is_string_node (element))
+    return fail_type (self, &top, NULL, member, _("a string"), element);
+
+  text = json_node_get_string (element);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_ENCODING,
+                 _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
+
+  if (!imp_limits_check_text (IMP_TEXT_OTHER, text, &local_error))
+    return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_TOO_LARGE,
+                 "%s", local_error->message);
+
+  if (imp_limits_text_is_blank (text))
+    return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
+                 _("a parked idea cannot be empty"));
+
+  imp_map_insert_parked (self->map, -1, text);
+
+  return TRUE;
+}
+
+/* "parking_lot": ideas captured in a workshop, not yet on the map. An
+ * idea is a string, not an object, so its line comes from the parser's
+ * array-element signal and is added at the end of the message. */
 static gboolean
 load_parking_lot (Loader     *self,
                   JsonObject *root)
@@ -1871,28 +1926,24 @@ load_parking_lot (Loader     *self,
   array = json_node_get_array (lot);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *member = g_strdup_printf ("parking_lot[%u]", i);
-      g_autoptr(GError) local_error = NULL;
-      const char *text;
+      GArray *lines;
 
-      if (!is_string_node (element))
-        return fail_type (self, &top, NULL, member, _("a string"), element);
+      if (load_parked (self, array, i))
+        continue;
 
-      text = json_node_get_string (element);
-      if (text == NULL || !g_utf8_validate (text, -1, NULL))
-        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_ENCODING,
-                     _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
+      if (self->element_lines == NULL)
+        self->wanted_line = TRUE;
+      else if ((lines = g_hash_table_lookup (self->element_lines, array)) != NULL &&
+               i < lines->len && self->error != NULL && *self->error != NULL)
+        {
+          GError *e = *self->error;
+          char *old = e->message;
 
-      if (!imp_limits_check_text (IMP_TEXT_OTHER, text, &local_error))
-        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_TOO_LARGE,
-                     "%s", local_error->message);
-
-      if (imp_limits_text_is_blank (text))
-        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
-                     _("a parked idea cannot be empty"));
-
-      imp_map_insert_parked (self->map, -1, text);
+          e->message = g_strdup_printf (_("%s (line %u)"), old,
+                                        g_array_index (lines, guint, i));
+          g_free (old);
+        }
+      return FALSE;
     }
 
   return TRUE;
@@ -2042,6 +2093,9 @@ load_tree (const char  *data,
       self.open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
       g_signal_connect (self.parser, "object-start", G_CALLBACK (object_start_cb), &self);
       g_signal_connect (self.parser, "object-end", G_CALLBACK (object_end_cb), &self);
+      self.element_lines = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify) g_array_unref);
+      g_signal_connect (self.parser, "array-element", G_CALLBACK (array_element_cb), &self);
     }
 
   if (!json_parser_load_from_data (self.parser, data, length, &parse_error))
