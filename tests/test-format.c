@@ -707,6 +707,9 @@ static const ErrorCase error_cases[] = {
     "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
     "\"parking_lot\": [\"\\udc00\"]}", -1, IMP_FORMAT_ERROR_ENCODING,
     "parking_lot[0] (line 1): the text is not valid UTF-8" },
+  { "/core/format/rejects/surrogate-in-member-name",
+    DOC (NODE_WITH ("\"x\\ud800y\": 1"), ""), -1, IMP_FORMAT_ERROR_ENCODING,
+    "nodes[0] (line 1): a member name is not valid UTF-8" },
   { "/core/format/rejects/date-leading-space",
     DOC (NODE_WITH ("\"metric\": {\"deadline\": \" 202-01-01\"}"), ""), -1,
     IMP_FORMAT_ERROR_VALUE, "found “ 202-01-01”" },

@@ -1394,8 +1394,9 @@ read_u_escape (const char *p,
 /* A string at self->p (its opening quote); the bytes are valid UTF-8
  * already. Sets *span to the text between the quotes. */
 static gboolean
-strict_string (Strict  *self,
-               KeySpan *span)
+strict_string (Strict   *self,
+               gboolean  is_key,
+               KeySpan  *span)
 {
   const char *open = self->p;
 
@@ -1452,6 +1453,11 @@ strict_string (Strict  *self,
                     break;
                   }
               }
+            /* A member name is kept as an extra member, and written back. */
+            if (u >= 0xD800 && u <= 0xDFFF && is_key)
+              return strict_fail (self, IMP_FORMAT_ERROR_ENCODING,
+                                  _("a member name is not valid UTF-8 (an unpaired "
+                                    "\\u surrogate escape)"));
             if (u >= 0xD800 && u <= 0xDFFF)
               {
                 /* json-glib reads some of these into bytes that are not
@@ -1633,7 +1639,7 @@ strict_object (Strict *self,
                          : _("a member name in double quotes was expected"));
           goto out;
         }
-      if (!strict_string (self, &key))
+      if (!strict_string (self, TRUE, &key))
         goto out;
 
       /* Few members: compare with each; many: a table of the decoded names. */
@@ -1796,7 +1802,7 @@ strict_value (Strict     *self,
     case '[':
       return strict_array (self, depth, limit, what);
     case '"':
-      return strict_string (self, &span);
+      return strict_string (self, FALSE, &span);
     case 't':
       return strict_literal (self, "true");
     case 'f':
