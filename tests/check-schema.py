@@ -84,7 +84,28 @@ mutations = {
     "an empty parked idea": lambda d: d.update(parking_lot=["Idea", ""]),
     "a blank parked idea": lambda d: d.update(parking_lot=["  "]),
     "a parked idea that is not a string": lambda d: d.update(parking_lot=["Idea", 3]),
+    # Issue 15: what the reader and the inspector refuse.
+    "a deadline with a leading space": lambda d: next(n for n in d["nodes"] if "metric" in n)["metric"].update(deadline=" 202-01-01"),
+    "a deadline with a negative year": lambda d: next(n for n in d["nodes"] if "metric" in n)["metric"].update(deadline="-001-01-01"),
+    "a deadline with signs": lambda d: next(n for n in d["nodes"] if "metric" in n)["metric"].update(deadline="2026-+1-+1"),
+    "an id of non-breaking spaces": lambda d: d["nodes"][0].update(id="\u00a0\u00a0"),
+    "an id with a zero-width space": lambda d: d["nodes"][0].update(id="a\u200bb"),
+    "a parked idea of non-breaking spaces": lambda d: d.update(parking_lot=["\u00a0\u202f"]),
+    "a parked idea of zero-width spaces": lambda d: d.update(parking_lot=["\u200b"]),
+    "a NUL in a title": lambda d: d["nodes"][0].update(title="x\u0000y"),
+    "a NUL in the map's title": lambda d: d.update(title="x\u0000y"),
+    "a title over 5000 characters": lambda d: d["nodes"][0].update(title="x" * 5001),
+    "notes over 100000 characters": lambda d: d["nodes"][0].update(notes="x" * 100001),
+    "a metric name over 10000 characters": lambda d: next(n for n in d["nodes"] if "metric" in n)["metric"].update(name="x" * 10001),
+    "a version beyond 2^63": lambda d: d.update(version=2**63),
+    "an ICE score on a goal": lambda d: next(n for n in d["nodes"] if n["level"] == "goal").update(ice={"impact": 3}),
+    "a metric on an actor": lambda d: next(n for n in d["nodes"] if n["level"] == "actor").update(metric={"name": "m"}),
+    "an experiment plan on a deliverable": lambda d: next(n for n in d["nodes"] if n["level"] == "deliverable").update(experiment={"kind": "other"}),
 }
+
+# The limits may be reached, not passed.
+at_limits = mutated(lambda d: (d["nodes"][0].update(title="x" * 5000, notes="y" * 100000)))
+report(validator.is_valid(at_limits), "the schema accepts a title and notes exactly at the limits")
 for description, fn in mutations.items():
     report(not validator.is_valid(mutated(fn)), f"the schema rejects {description}")
 

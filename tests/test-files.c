@@ -559,6 +559,7 @@ test_bad_inputs_replay (void)
     { "DANGLING_LINK", IMP_FORMAT_ERROR_DANGLING_LINK },
     { "BAD_LINK", IMP_FORMAT_ERROR_BAD_LINK },
     { "TOO_LARGE", IMP_FORMAT_ERROR_TOO_LARGE },
+    { "DUPLICATE_MEMBER", IMP_FORMAT_ERROR_DUPLICATE_MEMBER },
   };
   g_autofree char *dir = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data", "bad",
                                            NULL);

@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "imp-format.h"
 
@@ -661,6 +663,81 @@ static const ErrorCase error_cases[] = {
     "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
     "\"parking_lot\": [\"\\ud800x\"]}", -1, IMP_FORMAT_ERROR_ENCODING,
     "“parking_lot[0]”: the text is not valid UTF-8" },
+  /* Issue 15: what json-glib lets through. */
+  { "/core/format/rejects/integer-beyond-int64",
+    DOC ("{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\",\n"
+         "\"metric\": {\"current\": 9223372036854775808}}", ""), -1, IMP_FORMAT_ERROR_VALUE,
+    "nodes[0].metric.current (line 2): 9223372036854775808 is out of range" },
+  { "/core/format/rejects/negative-integer-beyond-int64",
+    DOC (NODE_WITH ("\"position\": {\"x\": -9223372036854775809, \"y\": 0}"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "nodes[0].position.x (line 1): -9223372036854775809 is out of range" },
+  { "/core/format/rejects/huge-votes",
+    DOC (NODE_WITH ("\"votes\": 18446744073709551617"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "nodes[0].votes (line 1): 18446744073709551617 is out of range" },
+  { "/core/format/rejects/huge-version",
+    "{\"format\": \"impactmap\", \"version\": 18446744073709551615}", -1,
+    IMP_FORMAT_ERROR_VERSION, "format version 18446744073709551615 does not exist" },
+  { "/core/format/rejects/duplicate-nodes",
+    "{\"format\": \"impactmap\", \"version\": 1,\n\"nodes\": [" GOAL "],\n\"nodes\": [],"
+    " \"links\": []}", -1, IMP_FORMAT_ERROR_DUPLICATE_MEMBER,
+    "line 3: the member “nodes” appears twice in one object" },
+  { "/core/format/rejects/duplicate-member-in-node",
+    DOC ("{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\", \"title\": \"H\"}", ""),
+    -1, IMP_FORMAT_ERROR_DUPLICATE_MEMBER, "nodes[0] (line 1): the member “title” appears twice" },
+  { "/core/format/rejects/duplicate-member-escaped",
+    DOC (NODE_WITH ("\"metric\": {\"name\": \"a\", \"n\\u0061me\": \"b\"}"), ""), -1,
+    IMP_FORMAT_ERROR_DUPLICATE_MEMBER, "nodes[0].metric (line 1): the member “n\\u0061me”" },
+  { "/core/format/rejects/nul-in-title",
+    DOC (NODE_WITH ("\"notes\": \"x\\u0000y\""), ""), -1, IMP_FORMAT_ERROR_ENCODING,
+    "nodes[0].notes (line 1): the text holds a NUL character" },
+  { "/core/format/rejects/nul-in-id",
+    DOC ("{\"id\": \"a\\u0000b\", \"level\": \"goal\", \"title\": \"G\"}", ""), -1,
+    IMP_FORMAT_ERROR_ENCODING, "nodes[0].id (line 1): the text holds a NUL character" },
+  { "/core/format/rejects/single-quotes",
+    "{'format': 'impactmap', 'version': 1, 'nodes': [], 'links': []}", -1,
+    IMP_FORMAT_ERROR_SYNTAX, "line 1, column 2: strings are written in double quotes" },
+  { "/core/format/rejects/trailing-object", DOC ("", "") "\n{}", -1, IMP_FORMAT_ERROR_SYNTAX,
+    "line 2, column 1: more data after the end of the map" },
+  { "/core/format/rejects/double-bom", "\xEF\xBB\xBF\xEF\xBB\xBF" DOC ("", ""), -1,
+    IMP_FORMAT_ERROR_ENCODING, "two byte-order marks" },
+  { "/core/format/rejects/surrogate-at-end",
+    DOC (NODE_WITH ("\"notes\": \"x\\ud800\""), ""), -1, IMP_FORMAT_ERROR_ENCODING,
+    "nodes[0].notes (line 1): the text is not valid UTF-8" },
+  { "/core/format/rejects/parking-lot-surrogate-at-end",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [\"\\udc00\"]}", -1, IMP_FORMAT_ERROR_ENCODING,
+    "parking_lot[0] (line 1): the text is not valid UTF-8" },
+  { "/core/format/rejects/surrogate-in-member-name",
+    DOC (NODE_WITH ("\"x\\ud800y\": 1"), ""), -1, IMP_FORMAT_ERROR_ENCODING,
+    "nodes[0] (line 1): a member name is not valid UTF-8" },
+  { "/core/format/rejects/date-leading-space",
+    DOC (NODE_WITH ("\"metric\": {\"deadline\": \" 202-01-01\"}"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "found “ 202-01-01”" },
+  { "/core/format/rejects/date-negative-year",
+    DOC (NODE_WITH ("\"metric\": {\"deadline\": \"-001-01-01\"}"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "found “-001-01-01”" },
+  { "/core/format/rejects/date-signs",
+    DOC ("{\"id\": \"e\", \"level\": \"experiment\", \"title\": \"E\", "
+         "\"experiment\": {\"start\": \"2026-+1-+1\"}}", ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "“experiment.start”: expected a date written YYYY-MM-DD" },
+  { "/core/format/rejects/nbsp-id",
+    DOC ("{\"id\": \"\\u00a0\", \"level\": \"goal\", \"title\": \"G\"}", ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "is not a valid node id" },
+  { "/core/format/rejects/parking-lot-nbsp-idea",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+    "\"parking_lot\": [\"\\u00a0\\u202f\\u200b\"]}", -1, IMP_FORMAT_ERROR_VALUE,
+    "“parking_lot[0]”: a parked idea cannot be empty (line 1)" },
+  { "/core/format/rejects/parking-lot-idea-line",
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [],\n"
+    "\"parking_lot\": [\"Idea\",\n\n4]}", -1, IMP_FORMAT_ERROR_TYPE,
+    "“parking_lot[1]”: expected a string, found a number (line 4)" },
+  { "/core/format/rejects/experiment-ends-before-start",
+    DOC ("{\"id\": \"e\", \"level\": \"experiment\", \"title\": \"E\", "
+         "\"experiment\": {\"start\": \"2026-03-02\", \"end\": \"2026-03-01\"}}", ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "ends on 2026-03-01, before it starts on 2026-03-02" },
+  { "/core/format/rejects/target-equals-baseline",
+    DOC (NODE_WITH ("\"metric\": {\"baseline\": 3, \"target\": 3}"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE, "“metric.target”: the target equals the baseline" },
 };
 
 static void
@@ -678,6 +755,86 @@ test_rejects (gconstpointer data)
     g_error ("message “%s” does not contain “%s”", error->message, c->needle);
   if (c->needle2 != NULL && strstr (error->message, c->needle2) == NULL)
     g_error ("message “%s” does not contain “%s”", error->message, c->needle2);
+}
+
+static void
+test_rejects_beyond_limits (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+
+  /* One node too many, refused by the count, before json-glib builds a tree. */
+  for (guint i = 0; i <= IMP_MAX_NODES; i++)
+    g_string_append (json, i == 0 ? "{}" : ",{}");
+  g_string_append (json, "], \"links\": []}");
+  map = imp_format_load_data (json->str, json->len, &error);
+  g_assert_null (map);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "more than 500000 entries in “nodes”"));
+  g_clear_error (&error);
+
+  /* Notes one character over the limit; exactly at it they load. */
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_string_assign (json, "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": ["
+                       "{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\", \"notes\": \"");
+      for (guint i = 0; i < IMP_MAX_NOTES_CHARS - 1 + extra; i++)
+        g_string_append (json, "é");
+      g_string_append (json, "x\"}], \"links\": []}");
+      map = imp_format_load_data (json->str, json->len, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_utf8_strlen (node (map, "g")->notes, -1), ==, IMP_MAX_NOTES_CHARS);
+          g_clear_object (&map);
+        }
+      else
+        {
+          g_assert_null (map);
+          g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, "“notes”: the text is longer than the "
+                                    "limit of 100000 characters"));
+          g_clear_error (&error);
+        }
+    }
+}
+
+static void
+test_limits_check_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strnfill (IMP_MAX_TITLE_CHARS, 'a');
+  g_autofree char *longer = g_strnfill (IMP_MAX_TITLE_CHARS + 1, 'a');
+
+  g_assert_true (imp_limits_check_text (IMP_TEXT_TITLE, NULL, &error));
+  g_assert_true (imp_limits_check_text (IMP_TEXT_TITLE, title, &error));
+  g_assert_no_error (error);
+  g_assert_false (imp_limits_check_text (IMP_TEXT_TITLE, longer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_true (imp_limits_check_text (IMP_TEXT_OTHER, longer, NULL));
+
+  g_assert_true (imp_limits_text_is_blank (" \u00a0\u202f\u200b\t"));
+  g_assert_false (imp_limits_text_is_blank (" x "));
+}
+
+/* A payload the card's level cannot show is dropped, with a warning. */
+static void
+test_read_misplaced_payload (void)
+{
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map =
+    imp_format_load_data_with_warnings (DOC ("{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\", "
+                                             "\"ice\": {\"impact\": 3, \"x\": 1}}", ""), -1,
+                                        &warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "“G” of level “goal” had a “ice”"));
+  g_assert_cmpuint (node (map, "g")->ice.impact, ==, 0);
+  g_assert_null (node (map, "g")->extra);
 }
 
 static void
@@ -730,6 +887,37 @@ test_rejects_endless_stream (void)
   g_assert_null (map);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_nonnull (strstr (error->message, "device"));
+}
+
+/* A file over the size limit is refused by its size, before a byte is
+ * read: a sparse file of 129 MiB costs nothing to make and would cost a
+ * lot to read. */
+static void
+test_rejects_oversized_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("imp-format-size-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.impactmap", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+  gint64 start;
+  int fd;
+
+  g_assert_nonnull (dir);
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) IMP_MAX_FILE_SIZE + 1024 * 1024), ==, 0);
+  close (fd);
+
+  start = g_get_monotonic_time ();
+  map = imp_format_load_path (path, &error);
+  g_assert_null (map);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "128"));
+  /* Reading 129 MiB of zeros and validating them takes far longer. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 /* A named pipe with no writer would block open() and read() for ever:
@@ -1349,6 +1537,10 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     g_test_add_data_func (error_cases[i].path, &error_cases[i], test_rejects);
   g_test_add_func ("/core/format/rejects/deep-nesting", test_rejects_deep_nesting);
+  g_test_add_func ("/core/format/rejects/beyond-limits", test_rejects_beyond_limits);
+  g_test_add_func ("/core/format/rejects/oversized-file", test_rejects_oversized_file);
+  g_test_add_func ("/core/format/read/misplaced-payload", test_read_misplaced_payload);
+  g_test_add_func ("/core/limits/check-text", test_limits_check_text);
   g_test_add_func ("/core/format/rejects/endless-stream", test_rejects_endless_stream);
   g_test_add_func ("/core/format/rejects/fifo-and-folder", test_rejects_fifo_and_folder);
   g_test_add_func ("/core/format/rejects/mutations", test_rejects_mutations);

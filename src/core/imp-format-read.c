@@ -71,7 +71,18 @@ typedef struct
   GPtrArray     *warnings;    /* repairs made; NULL: repair nothing */
   GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
   gboolean       wanted_line; /* an error named an object, and lines is NULL */
+  GArray        *misplaced;   /* Misplaced payloads, checked once levels are final */
+  GHashTable    *element_lines; /* JsonArray -> GArray of its elements' lines */
 } Loader;
+
+/* A payload on a card whose level has no place for it. */
+typedef struct
+{
+  guint       index;
+  guint       reader;        /* in payload_readers[] */
+  JsonObject *object;
+  ImpNode    *node;
+} Misplaced;
 
 /* Where a problem is, for the error message. */
 typedef struct
@@ -109,12 +120,32 @@ object_end_cb (JsonParser *parser,
 }
 
 static void
+array_element_cb (JsonParser *parser,
+                  JsonArray  *array,
+                  guint       index,
+                  Loader     *self)
+{
+  GArray *lines = g_hash_table_lookup (self->element_lines, array);
+  guint line = json_parser_get_current_line (parser);
+
+  if (lines == NULL)
+    {
+      lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (self->element_lines, array, lines);
+    }
+  if (index == lines->len)
+    g_array_append_val (lines, line);
+}
+
+static void
 loader_clear (Loader *self)
 {
   g_clear_object (&self->parser);
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->open_lines, g_array_unref);
   g_clear_pointer (&self->link_ends, g_hash_table_unref);
+  g_clear_pointer (&self->misplaced, g_array_unref);
+  g_clear_pointer (&self->element_lines, g_hash_table_unref);
   g_clear_object (&self->map);
 }
 
@@ -294,6 +325,33 @@ read_string (Loader      *self,
   return TRUE;
 }
 
+/* A string with the length limit of its kind (imp-limits.h). */
+static gboolean
+read_text (Loader      *self,
+           const Where *where,
+           JsonObject  *object,
+           const char  *parent,
+           const char  *member,
+           gboolean     required,
+           ImpTextKind  kind,
+           const char **out)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *str = NULL;
+
+  if (!read_string (self, where, object, parent, member, required, &str))
+    return FALSE;
+
+  if (!imp_limits_check_text (kind, str, &local_error))
+    return fail (self, where, parent, member, IMP_FORMAT_ERROR_TOO_LARGE,
+                 "%s", local_error->message);
+
+  if (str != NULL)
+    *out = str;
+
+  return TRUE;
+}
+
 static gboolean
 read_number (Loader      *self,
              const Where *where,
@@ -422,27 +480,6 @@ read_object (Loader      *self,
   return TRUE;
 }
 
-/* The common case of imp_metric_is_valid_date(), without sscanf(): four,
- * two and two ASCII digits that make a real date. Anything else is left to
- * imp_metric_is_valid_date(), which decides. */
-static gboolean
-is_plain_date (const char *s)
-{
-  guint y, m, d;
-
-  for (guint i = 0; i < 10; i++)
-    if (i == 4 || i == 7 ? s[i] != '-' : !g_ascii_isdigit (s[i]))
-      return FALSE;
-  if (s[10] != '\0')
-    return FALSE;
-
-  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  m = (s[5] - '0') * 10 + (s[6] - '0');
-  d = (s[8] - '0') * 10 + (s[9] - '0');
-
-  return g_date_valid_dmy (d, m, y);
-}
-
 static gboolean
 read_date (Loader      *self,
            const Where *where,
@@ -459,7 +496,7 @@ read_date (Loader      *self,
   if (str == NULL)
     return TRUE;
 
-  if (!is_plain_date (str) && !imp_metric_is_valid_date (str))
+  if (!imp_metric_is_valid_date (str))
     return fail (self, where, parent, member, IMP_FORMAT_ERROR_VALUE,
                  _("expected a date written YYYY-MM-DD, found “%s”"), str);
 
@@ -537,12 +574,12 @@ load_metric (Loader      *self,
   g_autoptr(ImpMetric) metric = imp_metric_new ();
   const char *str = NULL;
 
-  if (!read_string (self, where, object, "metric", "name", FALSE, &str))
+  if (!read_text (self, where, object, "metric", "name", FALSE, IMP_TEXT_OTHER, &str))
     return FALSE;
   metric->name = g_strdup (str);
 
   str = NULL;
-  if (!read_string (self, where, object, "metric", "unit", FALSE, &str))
+  if (!read_text (self, where, object, "metric", "unit", FALSE, IMP_TEXT_OTHER, &str))
     return FALSE;
   metric->unit = g_strdup (str);
 
@@ -550,6 +587,13 @@ load_metric (Loader      *self,
       !read_number (self, where, object, "metric", "current", FALSE, &metric->current) ||
       !read_number (self, where, object, "metric", "target", FALSE, &metric->target))
     return FALSE;
+
+  /* As the inspector: with nothing to move towards, progress means nothing. */
+  if (isfinite (metric->baseline) && isfinite (metric->target) &&
+      metric->baseline == metric->target)
+    return fail (self, where, "metric", "target", IMP_FORMAT_ERROR_VALUE,
+                 _("the target equals the baseline (%g), so there is nothing to move towards"),
+                 metric->target);
 
   str = NULL;
   if (!read_string (self, where, object, "metric", "direction", FALSE, &str))
@@ -635,8 +679,15 @@ load_experiment (Loader      *self,
       !read_date (self, where, object, "experiment", "end", &experiment->end_date))
     return FALSE;
 
+  if (experiment->start_date != NULL && experiment->end_date != NULL &&
+      strcmp (experiment->end_date, experiment->start_date) < 0)
+    return fail (self, where, "experiment", "end", IMP_FORMAT_ERROR_VALUE,
+                 _("the experiment ends on %s, before it starts on %s"),
+                 experiment->end_date, experiment->start_date);
+
   str = NULL;
-  if (!read_string (self, where, object, "experiment", "evidence", FALSE, &str))
+  if (!read_text (self, where, object, "experiment", "evidence", FALSE, IMP_TEXT_NOTES,
+                  &str))
     return FALSE;
   experiment->evidence = g_strdup (str);
 
@@ -665,10 +716,13 @@ static const struct
                               JsonObject  *object,
                               ImpNode     *node);
   const char * const  *known;
+  guint                levels;   /* bit per level that has it, as the inspector */
 } payload_readers[] = {
-  { "metric", load_metric, _imp_format_metric_members },
-  { "ice", load_ice, _imp_format_ice_members },
-  { "experiment", load_experiment, _imp_format_experiment_members },
+  { "metric", load_metric, _imp_format_metric_members,
+    1 << IMP_LEVEL_GOAL | 1 << IMP_LEVEL_IMPACT },
+  { "ice", load_ice, _imp_format_ice_members, 1 << IMP_LEVEL_DELIVERABLE },
+  { "experiment", load_experiment, _imp_format_experiment_members,
+    1 << IMP_LEVEL_EXPERIMENT },
 };
 
 static gboolean
@@ -699,7 +753,7 @@ load_node (Loader   *self,
   where.object = object;
   extra = collect_extra (object, _imp_format_node_members);
 
-  if (!read_string (self, &where, object, NULL, "id", TRUE, &id))
+  if (!read_text (self, &where, object, NULL, "id", TRUE, IMP_TEXT_OTHER, &id))
     return FALSE;
   where.id = id;
 
@@ -710,7 +764,7 @@ load_node (Loader   *self,
                  _("“%s” is not a level; expected goal, actor, impact, deliverable or "
                    "experiment"), level_str);
 
-  if (!read_string (self, &where, object, NULL, "title", TRUE, &title))
+  if (!read_text (self, &where, object, NULL, "title", TRUE, IMP_TEXT_TITLE, &title))
     return FALSE;
 
   if ((other = imp_map_lookup_node (self->map, id)) != NULL)
@@ -723,7 +777,7 @@ load_node (Loader   *self,
     return fail (self, &where, NULL, "id", IMP_FORMAT_ERROR_VALUE,
                  "%s", local_error->message);
 
-  if (!read_string (self, &where, object, NULL, "notes", FALSE, &notes))
+  if (!read_text (self, &where, object, NULL, "notes", FALSE, IMP_TEXT_NOTES, &notes))
     return FALSE;
   imp_map_set_node_notes (self->map, node, notes);
 
@@ -761,6 +815,12 @@ load_node (Loader   *self,
             return FALSE;
           keep_payload_extra (&extra, payload_readers[i].member, payload,
                               payload_readers[i].known);
+          if (!(payload_readers[i].levels & (1u << level)))
+            {
+              Misplaced misplaced = { index, i, object, node };
+
+              g_array_append_val (self->misplaced, misplaced);
+            }
         }
     }
 
@@ -937,7 +997,8 @@ check_link (Loader      *self,
                  _("links[%u] is already the same link"), twin->index);
   g_hash_table_add (seen, link);
 
-  if (!read_string (self, &where, object, NULL, "assumption", FALSE, &link->assumption))
+  if (!read_text (self, &where, object, NULL, "assumption", FALSE, IMP_TEXT_OTHER,
+                  &link->assumption))
     return FALSE;
 
   /* The model's "unset" is the member's absence; the file never spells it. */
@@ -1100,8 +1161,8 @@ check_bytes (const char  *data,
 
   if (length > IMP_FORMAT_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (IMP_FORMAT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
                    _("The file is %s, more than the %s this version opens"), size, max);
@@ -1191,13 +1252,614 @@ check_bytes (const char  *data,
   return TRUE;
 }
 
+/* The strict pass ------------------------------------------------------- */
+
+/* json-glib 1.6 is lax where the format is not: its tree keeps the last of
+ * two members with one name, turns an integer beyond 2^63 into -1, cuts a
+ * string at "\u0000" and accepts single quotes and some trailing data. So
+ * before it sees the bytes, this scanner walks them once by the JSON
+ * grammar (RFC 8259) and refuses what json-glib would let through, naming
+ * the member by its path ("nodes[3].metric.current") and its line. It
+ * builds nothing: keys are compared in place. On a plain syntax error it
+ * stops and leaves the message to json-glib, whose positions the tests and
+ * users know; only when json-glib then accepts the text anyway does the
+ * scanner's own syntax error stand. */
+
+typedef struct
+{
+  const char  *start;          /* one key's text between the quotes */
+  gsize        length;
+  gboolean     escaped;        /* has a backslash, compare decoded */
+} KeySpan;
+
+typedef struct
+{
+  const char  *data;
+  const char  *p;
+  const char  *end;
+  guint        line;
+  const char  *line_start;
+  GString     *path;
+  GArray      *keys;           /* KeySpan of the open objects, innermost last */
+  GError     **error;          /* a strict error: refuse the file */
+  GError      *syntax;         /* a syntax error, if json-glib accepts the text */
+  GError      *surrogate;      /* a lone surrogate, if json-glib refuses the text */
+} Strict;
+
+static void
+strict_position (Strict     *self,
+                 const char *at,
+                 guint      *column)
+{
+  *column = g_utf8_strlen (self->line_start, at - self->line_start) + 1;
+}
+
+/* "nodes[3].metric.current (line 12): " or "line 12: " at the top. */
+static char *
+strict_prefix (Strict *self)
+{
+  if (self->path->len == 0)
+    return g_strdup_printf (_("line %u: "), self->line);
+  return g_strdup_printf (_("%s (line %u): "), self->path->str, self->line);
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+strict_fail (Strict         *self,
+             ImpFormatError  code,
+             const char     *format,
+             ...)
+{
+  g_autofree char *prefix = strict_prefix (self);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (self->error, IMP_FORMAT_ERROR, code, "%s%s", prefix, text);
+
+  return FALSE;
+}
+
+/* A syntax error the scanner saw; kept for the case json-glib has none. */
+static gboolean
+strict_syntax (Strict     *self,
+               const char *at,
+               const char *what)
+{
+  guint column;
+
+  strict_position (self, at, &column);
+  if (self->syntax == NULL)
+    self->syntax = g_error_new (IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_SYNTAX,
+                                _("JSON syntax error at line %u, column %u: %s"),
+                                self->line, column, what);
+
+  return FALSE;
+}
+
+static void
+strict_skip_space (Strict *self)
+{
+  while (self->p < self->end)
+    {
+      char c = *self->p;
+
+      if (c == '\n')
+        {
+          self->line++;
+          self->line_start = self->p + 1;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        return;
+      self->p++;
+    }
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Reads "\uXXXX" at @p (the backslash); -1 if it is not one. */
+static int
+read_u_escape (const char *p,
+               const char *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      int h = hex_value (p[i]);
+
+      if (h < 0)
+        return -1;
+      value = value * 16 + h;
+    }
+
+  return value;
+}
+
+/* A string at self->p (its opening quote); the bytes are valid UTF-8
+ * already. Sets *span to the text between the quotes. */
+static gboolean
+strict_string (Strict   *self,
+               gboolean  is_key,
+               KeySpan  *span)
+{
+  const char *open = self->p;
+
+  span->start = ++self->p;
+  span->escaped = FALSE;
+
+  while (self->p < self->end)
+    {
+      guchar c = *self->p;
+
+      if (c == '"')
+        {
+          span->length = self->p - span->start;
+          self->p++;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return strict_syntax (self, self->p, _("a control character inside a string"));
+
+      if (c != '\\')
+        {
+          self->p++;
+          continue;
+        }
+
+      span->escaped = TRUE;
+      if (self->end - self->p < 2)
+        break;
+
+      switch (self->p[1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          self->p += 2;
+          break;
+
+        case 'u':
+          {
+            int u = read_u_escape (self->p, self->end);
+
+            if (u < 0)
+              return strict_syntax (self, self->p, _("“\\u” needs four hex digits"));
+            if (u == 0)
+              return strict_fail (self, IMP_FORMAT_ERROR_ENCODING,
+                                  _("the text holds a NUL character (\\u0000), "
+                                    "which a map cannot hold"));
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                int low = read_u_escape (self->p + 6, self->end);
+
+                if (low >= 0xDC00 && low <= 0xDFFF)
+                  {
+                    self->p += 12;
+                    break;
+                  }
+              }
+            /* A member name is kept as an extra member, and written back. */
+            if (u >= 0xD800 && u <= 0xDFFF && is_key)
+              return strict_fail (self, IMP_FORMAT_ERROR_ENCODING,
+                                  _("a member name is not valid UTF-8 (an unpaired "
+                                    "\\u surrogate escape)"));
+            if (u >= 0xD800 && u <= 0xDFFF)
+              {
+                /* json-glib reads some of these into bytes that are not
+                 * UTF-8 (the tree reader refuses them by member) and
+                 * refuses others with the bytes in its message. */
+                if (self->surrogate == NULL)
+                  {
+                    g_autofree char *prefix = strict_prefix (self);
+
+                    self->surrogate =
+                      g_error_new (IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING, "%s%s", prefix,
+                                   _("the text is not valid UTF-8 (an unpaired "
+                                     "\\u surrogate escape)"));
+                  }
+              }
+            self->p += 6;
+            break;
+          }
+
+        default:
+          return strict_syntax (self, self->p, _("an unknown escape in a string"));
+        }
+    }
+
+  return strict_syntax (self, open, _("a string that does not end"));
+}
+
+static gboolean
+strict_number (Strict *self)
+{
+  const char *start = self->p;
+  const char *digits;
+  gboolean integer = TRUE;
+  gsize n_digits;
+
+  if (self->p < self->end && *self->p == '-')
+    self->p++;
+  digits = self->p;
+  if (self->p >= self->end || !g_ascii_isdigit (*self->p))
+    return strict_syntax (self, start, _("not a JSON value"));
+  if (*self->p == '0')
+    self->p++;
+  else
+    while (self->p < self->end && g_ascii_isdigit (*self->p))
+      self->p++;
+  n_digits = self->p - digits;
+
+  if (self->p < self->end && *self->p == '.')
+    {
+      integer = FALSE;
+      self->p++;
+      if (self->p >= self->end || !g_ascii_isdigit (*self->p))
+        return strict_syntax (self, self->p, _("a digit must follow the decimal point"));
+      while (self->p < self->end && g_ascii_isdigit (*self->p))
+        self->p++;
+    }
+
+  if (self->p < self->end && (*self->p == 'e' || *self->p == 'E'))
+    {
+      integer = FALSE;
+      self->p++;
+      if (self->p < self->end && (*self->p == '+' || *self->p == '-'))
+        self->p++;
+      if (self->p >= self->end || !g_ascii_isdigit (*self->p))
+        return strict_syntax (self, self->p, _("a digit must follow the exponent"));
+      while (self->p < self->end && g_ascii_isdigit (*self->p))
+        self->p++;
+    }
+
+  /* json-glib reads integers into a gint64 and wraps what does not fit;
+   * those are refused here with the text as written. Other numbers it
+   * reads as doubles, which the tree reader checks. */
+  if (integer &&
+      (n_digits > 19 ||
+       (n_digits == 19 &&
+        memcmp (digits, start[0] == '-' ? "9223372036854775808" : "9223372036854775807",
+                19) > 0)))
+    {
+      gsize length = self->p - start;
+
+      /* The message the version check gives, with the real number. */
+      if (strcmp (self->path->str, "version") == 0)
+        return strict_fail (self, IMP_FORMAT_ERROR_VERSION,
+                            _("format version %.*s%s does not exist; the first is 1"),
+                            (int) MIN (length, 40), start, length > 40 ? "…" : "");
+
+      return strict_fail (self, IMP_FORMAT_ERROR_VALUE,
+                          _("%.*s%s is out of range"),
+                          (int) MIN (length, 40), start, length > 40 ? "…" : "");
+    }
+
+  return TRUE;
+}
+
+static gboolean strict_value (Strict *self, guint depth, gsize limit, const char *what);
+
+/* A member name as json-glib's tree will have it. */
+static char *
+decode_key (const KeySpan *key)
+{
+  g_autofree char *quoted = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!key->escaped)
+    return g_strndup (key->start, key->length);
+
+  /* Rare: decoded by json-glib itself, so both agree on what is equal. */
+  quoted = g_strdup_printf ("\"%.*s\"", (int) key->length, key->start);
+  node = json_from_string (quoted, NULL);
+  if (node == NULL || !is_string_node (node))
+    return g_strndup (key->start, key->length);
+
+  return g_strdup (json_node_get_string (node));
+}
+
+static gboolean
+key_equal (const KeySpan *a,
+           const KeySpan *b)
+{
+  g_autofree char *da = NULL;
+  g_autofree char *db = NULL;
+
+  if (!a->escaped && !b->escaped)
+    return a->length == b->length && memcmp (a->start, b->start, a->length) == 0;
+
+  da = decode_key (a);
+  db = decode_key (b);
+
+  return strcmp (da, db) == 0;
+}
+
+static void
+path_push_key (GString       *path,
+               const KeySpan *key)
+{
+  const char *end = key->start + MIN (key->length, 40);
+
+  /* Cut at a character boundary; the bytes are valid UTF-8. */
+  while (end > key->start && end < key->start + key->length &&
+         ((guchar) *end & 0xC0) == 0x80)
+    end--;
+
+  if (path->len > 0)
+    g_string_append_c (path, '.');
+  g_string_append_len (path, key->start, end - key->start);
+  if (end < key->start + key->length)
+    g_string_append (path, "…");
+}
+
+static gboolean
+strict_object (Strict *self,
+               guint   depth)
+{
+  g_autoptr(GHashTable) names = NULL;   /* for large objects only */
+  guint first = self->keys->len;
+  gsize path_len = self->path->len;
+  gboolean ok = FALSE;
+
+  self->p++;
+  strict_skip_space (self);
+  if (self->p < self->end && *self->p == '}')
+    {
+      self->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      KeySpan key;
+      gsize limit = 0;
+      const char *what = NULL;
+
+      strict_skip_space (self);
+      if (self->p >= self->end || *self->p != '"')
+        {
+          strict_syntax (self, self->p,
+                         self->p < self->end && *self->p == '\''
+                         ? _("strings are written in double quotes")
+                         : _("a member name in double quotes was expected"));
+          goto out;
+        }
+      if (!strict_string (self, TRUE, &key))
+        goto out;
+
+      /* Few members: compare with each; many: a table of the decoded names. */
+      if (names == NULL && self->keys->len - first >= 16)
+        {
+          names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = first; i < self->keys->len; i++)
+            {
+              KeySpan *k = &g_array_index (self->keys, KeySpan, i);
+
+              g_hash_table_add (names, decode_key (k));
+            }
+        }
+
+      {
+        gboolean twice = FALSE;
+
+        if (names != NULL)
+          twice = !g_hash_table_add (names, decode_key (&key));
+        else
+          {
+            for (guint i = first; i < self->keys->len && !twice; i++)
+              twice = key_equal (&g_array_index (self->keys, KeySpan, i), &key);
+          }
+
+        if (twice)
+          {
+            g_autofree char *name = g_strndup (key.start, MIN (key.length, 60));
+
+            strict_fail (self, IMP_FORMAT_ERROR_DUPLICATE_MEMBER,
+                         _("the member “%s” appears twice in one object"), name);
+            goto out;
+          }
+      }
+
+      if (names == NULL)
+        g_array_append_val (self->keys, key);
+
+      if (depth == 0 && key.length == 5 && memcmp (key.start, "nodes", 5) == 0)
+        limit = IMP_MAX_NODES, what = "nodes";
+      else if (depth == 0 && key.length == 5 && memcmp (key.start, "links", 5) == 0)
+        limit = IMP_MAX_LINKS, what = "links";
+      else if (depth == 0 && key.length == 11 && memcmp (key.start, "parking_lot", 11) == 0)
+        limit = IMP_MAX_PARKED, what = "parking_lot";
+
+      path_push_key (self->path, &key);
+
+      strict_skip_space (self);
+      if (self->p >= self->end || *self->p != ':')
+        {
+          strict_syntax (self, self->p, _("a colon was expected after the member name"));
+          goto out;
+        }
+      self->p++;
+
+      if (!strict_value (self, depth + 1, limit, what))
+        goto out;
+      g_string_truncate (self->path, path_len);
+
+      strict_skip_space (self);
+      if (self->p < self->end && *self->p == ',')
+        {
+          self->p++;
+          continue;
+        }
+      if (self->p < self->end && *self->p == '}')
+        {
+          self->p++;
+          ok = TRUE;
+          goto out;
+        }
+      strict_syntax (self, self->p, _("a comma or “}” was expected"));
+      goto out;
+    }
+
+out:
+  g_array_set_size (self->keys, first);
+
+  return ok;
+}
+
+static gboolean
+strict_array (Strict     *self,
+              guint       depth,
+              gsize       limit,
+              const char *what)
+{
+  gsize path_len = self->path->len;
+  gsize n = 0;
+
+  self->p++;
+  strict_skip_space (self);
+  if (self->p < self->end && *self->p == ']')
+    {
+      self->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (limit > 0 && n >= limit)
+        {
+          g_string_truncate (self->path, path_len);
+          return strict_fail (self, IMP_FORMAT_ERROR_TOO_LARGE,
+                              _("more than %zu entries in “%s”, the limit of this "
+                                "version"), limit, what);
+        }
+
+      g_string_append_printf (self->path, "[%zu]", n);
+      if (!strict_value (self, depth + 1, 0, NULL))
+        return FALSE;
+      g_string_truncate (self->path, path_len);
+      n++;
+
+      strict_skip_space (self);
+      if (self->p < self->end && *self->p == ',')
+        {
+          self->p++;
+          continue;
+        }
+      if (self->p < self->end && *self->p == ']')
+        {
+          self->p++;
+          return TRUE;
+        }
+      return strict_syntax (self, self->p, _("a comma or “]” was expected"));
+    }
+}
+
+static gboolean
+strict_literal (Strict     *self,
+                const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (self->end - self->p) < length || memcmp (self->p, word, length) != 0)
+    return strict_syntax (self, self->p, _("not a JSON value"));
+  self->p += length;
+
+  return TRUE;
+}
+
+/* check_bytes() has bounded the depth already, so recursion is safe. */
+static gboolean
+strict_value (Strict     *self,
+              guint       depth,
+              gsize       limit,
+              const char *what)
+{
+  KeySpan span;
+
+  strict_skip_space (self);
+  if (self->p >= self->end)
+    return strict_syntax (self, self->p, _("a value was expected"));
+
+  switch (*self->p)
+    {
+    case '{':
+      return strict_object (self, depth);
+    case '[':
+      return strict_array (self, depth, limit, what);
+    case '"':
+      return strict_string (self, FALSE, &span);
+    case 't':
+      return strict_literal (self, "true");
+    case 'f':
+      return strict_literal (self, "false");
+    case 'n':
+      return strict_literal (self, "null");
+    case '\'':
+      return strict_syntax (self, self->p, _("strings are written in double quotes"));
+    default:
+      return strict_number (self);
+    }
+}
+
+/* Returns FALSE with @error set for a file to refuse; TRUE otherwise,
+ * maybe with *syntax and *surrogate set for load_tree() to choose from. */
+static gboolean
+check_strict (const char  *data,
+              gsize        length,
+              GError     **syntax,
+              GError     **surrogate,
+              GError     **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (KeySpan));
+  GError *local_error = NULL;
+  Strict self = { data, data, data + length, 1, data, path, keys, &local_error, NULL, NULL };
+
+  if (strict_value (&self, 0, 0, NULL))
+    {
+      strict_skip_space (&self);
+      if (self.p < self.end)
+        strict_syntax (&self, self.p, _("more data after the end of the map"));
+    }
+
+  if (local_error != NULL)
+    {
+      g_clear_error (&self.syntax);
+      g_clear_error (&self.surrogate);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  *syntax = self.syntax;
+  *surrogate = self.surrogate;
+
+  return TRUE;
+}
+
 /* json-glib says "<data>:4:14: Parse error: unexpected …"; we say where in
  * words a person can act on. */
 static void
 set_syntax_error (GError      **error,
                   const GError *parse_error)
 {
-  const char *msg = parse_error->message;
+  /* Its message may quote bytes that are not UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *msg = valid;
   guint line = 0, column = 0;
   int consumed = 0;
 
@@ -1218,7 +1880,42 @@ set_syntax_error (GError      **error,
     }
 }
 
-/* "parking_lot": ideas captured in a workshop, not yet on the map. */
+/* One parked idea; FALSE with the error set. */
+static gboolean
+load_parked (Loader    *self,
+             JsonArray *array,
+             guint      i)
+{
+  Where top = { NULL, 0, NULL, NULL, NULL, NULL };
+  JsonNode *element = json_array_get_element (array, i);
+  g_autofree char *member = g_strdup_printf ("parking_lot[%u]", i);
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (!is_string_node (element))
+    return fail_type (self, &top, NULL, member, _("a string"), element);
+
+  text = json_node_get_string (element);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_ENCODING,
+                 _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
+
+  if (!imp_limits_check_text (IMP_TEXT_OTHER, text, &local_error))
+    return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_TOO_LARGE,
+                 "%s", local_error->message);
+
+  if (imp_limits_text_is_blank (text))
+    return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
+                 _("a parked idea cannot be empty"));
+
+  imp_map_insert_parked (self->map, -1, text);
+
+  return TRUE;
+}
+
+/* "parking_lot": ideas captured in a workshop, not yet on the map. An
+ * idea is a string, not an object, so its line comes from the parser's
+ * array-element signal and is added at the end of the message. */
 static gboolean
 load_parking_lot (Loader     *self,
                   JsonObject *root)
@@ -1235,26 +1932,67 @@ load_parking_lot (Loader     *self,
   array = json_node_get_array (lot);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *member = g_strdup_printf ("parking_lot[%u]", i);
-      const char *text;
-      const char *p;
+      GArray *lines;
 
-      if (!is_string_node (element))
-        return fail_type (self, &top, NULL, member, _("a string"), element);
+      if (load_parked (self, array, i))
+        continue;
 
-      text = json_node_get_string (element);
-      if (text == NULL || !g_utf8_validate (text, -1, NULL))
-        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_ENCODING,
-                     _("the text is not valid UTF-8 (an unpaired \\u surrogate escape?)"));
+      if (self->element_lines == NULL)
+        self->wanted_line = TRUE;
+      else if ((lines = g_hash_table_lookup (self->element_lines, array)) != NULL &&
+               i < lines->len && self->error != NULL && *self->error != NULL)
+        {
+          GError *e = *self->error;
+          char *old = e->message;
 
-      for (p = text; *p != '\0' && g_ascii_isspace (*p); p++)
-        ;
-      if (*p == '\0')
-        return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
-                     _("a parked idea cannot be empty"));
+          e->message = g_strdup_printf (_("%s (line %u)"), old,
+                                        g_array_index (lines, guint, i));
+          g_free (old);
+        }
+      return FALSE;
+    }
 
-      imp_map_insert_parked (self->map, -1, text);
+  return TRUE;
+}
+
+/* The inspector shows a metric on goals and impacts, ICE on deliverables
+ * and an experiment's plan on experiments only; elsewhere it could be
+ * neither seen nor edited. Checked after the links, since a repaired link
+ * may have changed a card's level; dropped with a warning when repairing.
+ * Without repairs it is kept: the model's API allows it, and a file the
+ * app wrote must read back the same (imp_map_equal()). */
+static gboolean
+check_misplaced (Loader *self)
+{
+  if (self->warnings == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < self->misplaced->len; i++)
+    {
+      Misplaced *m = &g_array_index (self->misplaced, Misplaced, i);
+      const char *member = payload_readers[m->reader].member;
+      ImpIce none = { 0, };
+
+      if (payload_readers[m->reader].levels & (1u << m->node->level))
+        continue;
+
+
+      g_ptr_array_add (self->warnings,
+                       /* Translators: a repair made while opening a file */
+                       g_strdup_printf (_("nodes[%u]: “%s” of level “%s” had a “%s”, which "
+                                          "that level cannot have; it was left out"),
+                                        m->index, m->node->title,
+                                        imp_level_to_string (m->node->level), member));
+      if (m->reader == 0)
+        imp_map_set_node_metric (self->map, m->node, NULL);
+      else if (m->reader == 1)
+        imp_map_set_node_ice (self->map, m->node, &none, NULL);
+      else
+        imp_map_set_node_experiment (self->map, m->node, NULL);
+      if (m->node->extra != NULL && json_object_has_member (m->node->extra, member))
+        json_object_remove_member (m->node->extra, member);
+      if (m->node->extra != NULL && json_object_get_size (m->node->extra) == 0)
+        g_clear_pointer (&m->node->extra, json_object_unref);
     }
 
   return TRUE;
@@ -1328,7 +2066,7 @@ load_top (Loader     *self,
   if (!load_links (self, json_node_get_array (links)))
     return FALSE;
 
-  if (!load_parking_lot (self, root))
+  if (!check_misplaced (self) || !load_parking_lot (self, root))
     return FALSE;
 
   extra = collect_extra (root, _imp_format_top_members);
@@ -1345,6 +2083,8 @@ load_tree (const char  *data,
            gboolean     track_lines,
            GPtrArray   *repairs,
            gboolean    *wanted_line,
+           GError      *syntax,
+           GError      *surrogate,
            GError     **error)
 {
   g_auto(Loader) self = { NULL, };
@@ -1359,11 +2099,25 @@ load_tree (const char  *data,
       self.open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
       g_signal_connect (self.parser, "object-start", G_CALLBACK (object_start_cb), &self);
       g_signal_connect (self.parser, "object-end", G_CALLBACK (object_end_cb), &self);
+      self.element_lines = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify) g_array_unref);
+      g_signal_connect (self.parser, "array-element", G_CALLBACK (array_element_cb), &self);
     }
 
   if (!json_parser_load_from_data (self.parser, data, length, &parse_error))
     {
-      set_syntax_error (error, parse_error);
+      /* Its message would quote the bytes a lone surrogate decodes to. */
+      if (surrogate != NULL)
+        g_propagate_error (error, g_error_copy (surrogate));
+      else
+        set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  /* Laxer than JSON: single quotes, trailing data and the like. */
+  if (syntax != NULL)
+    {
+      g_propagate_error (error, g_error_copy (syntax));
       return NULL;
     }
 
@@ -1378,6 +2132,7 @@ load_tree (const char  *data,
 
   self.map = imp_map_new ();
   self.warnings = repairs;
+  self.misplaced = g_array_new (FALSE, FALSE, sizeof (Misplaced));
 
   if (!load_top (&self, json_node_get_object (root)))
     {
@@ -1433,6 +2188,8 @@ imp_format_load_data_with_warnings (const char   *data,
 {
   g_autoptr(GPtrArray) repairs = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) syntax = NULL;
+  g_autoptr(GError) surrogate = NULL;
   gboolean wanted_line = FALSE;
   ImpMap *map;
 
@@ -1451,9 +2208,18 @@ imp_format_load_data_with_warnings (const char   *data,
     {
       data += 3;
       length -= 3;
+
+      if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        {
+          g_set_error_literal (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_ENCODING,
+                               _("The file starts with two byte-order marks; "
+                                 "a map has at most one"));
+          return NULL;
+        }
     }
 
-  if (!check_bytes (data, length, error))
+  if (!check_bytes (data, length, error) ||
+      !check_strict (data, length, &syntax, &surrogate, error))
     return NULL;
 
   if (warnings != NULL)
@@ -1462,13 +2228,15 @@ imp_format_load_data_with_warnings (const char   *data,
   /* Lines cost a callback and a hash table entry per object, and only an
    * error about an element names one: the file is read again with them
    * when such an error comes up, so that the message is the same. */
-  map = load_tree (data, length, FALSE, repairs, &wanted_line, &local_error);
+  map = load_tree (data, length, FALSE, repairs, &wanted_line, syntax, surrogate,
+                   &local_error);
   if (map == NULL && wanted_line)
     {
       g_clear_error (&local_error);
       if (repairs != NULL)
         g_ptr_array_set_size (repairs, 0);
-      map = load_tree (data, length, TRUE, repairs, &wanted_line, &local_error);
+      map = load_tree (data, length, TRUE, repairs, &wanted_line, syntax, surrogate,
+                         &local_error);
     }
   if (map == NULL)
     {
@@ -1545,7 +2313,7 @@ open_local (const char  *path,
 
   if (S_ISREG (st.st_mode) && st.st_size > IMP_FORMAT_MAX_SIZE)
     {
-      g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+      g_autofree char *max = g_format_size_full (IMP_FORMAT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
                    _("The file is more than the %s this version opens"), max);
@@ -1606,7 +2374,7 @@ read_contents (GFile         *file,
 
       if (buffer->len > IMP_FORMAT_MAX_SIZE)
         {
-          g_autofree char *max = g_format_size (IMP_FORMAT_MAX_SIZE);
+          g_autofree char *max = g_format_size_full (IMP_FORMAT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
           g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE,
                        _("The file is more than the %s this version opens"), max);

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "imp-map.h"
+#include "imp-limits.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
 /* The reader refuses larger files, and JSON nested deeper than this, with
  * IMP_FORMAT_ERROR_TOO_LARGE: a hostile file must not exhaust memory or the
  * stack. A 100,000-node map is a few tens of MiB. */
-#define IMP_FORMAT_MAX_SIZE  (256 * 1024 * 1024)
+#define IMP_FORMAT_MAX_SIZE  IMP_MAX_FILE_SIZE
 #define IMP_FORMAT_MAX_DEPTH 256
 
 #define IMP_FORMAT_ERROR (imp_format_error_quark ())
@@ -39,6 +40,7 @@ G_BEGIN_DECLS
  * @IMP_FORMAT_ERROR_DANGLING_LINK: a link names a node that does not exist
  * @IMP_FORMAT_ERROR_BAD_LINK: a link breaks the map's rules (levels, duplicate)
  * @IMP_FORMAT_ERROR_TOO_LARGE: the file is beyond the limits the reader accepts
+ * @IMP_FORMAT_ERROR_DUPLICATE_MEMBER: an object has the same member twice
  */
 typedef enum
 {
@@ -55,6 +57,7 @@ typedef enum
   IMP_FORMAT_ERROR_DANGLING_LINK,
   IMP_FORMAT_ERROR_BAD_LINK,
   IMP_FORMAT_ERROR_TOO_LARGE,
+  IMP_FORMAT_ERROR_DUPLICATE_MEMBER,
 } ImpFormatError;
 
 GQuark    imp_format_error_quark  (void);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "imp-map.h"
+#include "imp-limits.h"
 
 struct _ImpMap
 {
@@ -460,9 +461,14 @@ is_valid_id (const char *id)
   if (g_utf8_strlen (id, -1) > 256)
     return FALSE;
 
-  for (const char *p = id; *p; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-      return FALSE;
+  /* Non-breaking and zero-width spaces count: an id must be seen to differ. */
+  for (const char *p = id; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (imp_limits_is_space (c) || g_unichar_iscntrl (c))
+        return FALSE;
+    }
 
   return TRUE;
 }

@@ -142,14 +142,19 @@ gboolean
 imp_metric_is_valid_date (const char *date)
 {
   guint y, m, d;
-  char tail;
 
-  if (date == NULL || strlen (date) != 10)
+  /* Digits only: sscanf's %u would take " 202" and "-001" and "+1". */
+  if (date == NULL)
     return FALSE;
-  if (sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? date[i] != '-' : !g_ascii_isdigit (date[i]))
+      return FALSE;
+  if (date[10] != '\0')
     return FALSE;
-  if (date[4] != '-' || date[7] != '-')
-    return FALSE;
+
+  y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+  m = (date[5] - '0') * 10 + (date[6] - '0');
+  d = (date[8] - '0') * 10 + (date[9] - '0');
 
   return g_date_valid_dmy (d, m, y);
 }
