@@ -12,8 +12,9 @@
 # timeout, and prints one row per run: file, size, command, exit code,
 # seconds, budget, verdict. A run passes when it ends, refusing (non-zero
 # exit, not killed) or succeeding, within its budget: twice the time the
-# same command takes on the benchmark's generated map of the same card count
-# (imp-bench --write-map N), and never less than 0.5 s, so a refusal in
+# same command takes on the benchmark's generated map of as many cards as
+# the file has cards or links, whichever is more (imp-bench --write-map N:
+# about one link a card), and never less than 0.5 s, so a refusal in
 # under 0.5 s always passes.
 # A timeout, a crash or a slow refusal fails. Exits 1 when a run fails.
 #
