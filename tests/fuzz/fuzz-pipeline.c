@@ -8,8 +8,8 @@
 /* A libFuzzer target for the whole pipeline behind `check` and `export`:
  * whatever the reader loads is analysed, laid out, built into a scene,
  * rendered into a small image and exported to every format we write
- * (SVG, JSON, Markdown, Mermaid, CSV, the outline, and PNG and PDF as small
- * previews). A crash, a sanitizer report, a leak or any critical or warning
+ * (SVG, JSON, Markdown, Mermaid, CSV, the outline, PNG and PDF as small
+ * previews, a PNG at the smallest scale and a PDF on one A4 page). A crash, a sanitizer report, a leak or any critical or warning
  * on the way is a finding; a refusal by the reader is not.
  *
  * Built by meson with clang and -Dfuzzing=true, next to fuzz-format; .ci/run
@@ -189,6 +189,22 @@ export_all (ImpMap *map)
       options.date = "2026-12-02";
       bytes = imp_export_render_preview (map, &options, IMAGE_SIDE, IMAGE_SIDE,
                                          &width, &height, &error);
+      if (bytes == NULL && (error == NULL || error->domain != IMP_EXPORT_ERROR))
+        abort ();
+    }
+
+  /* The real PNG and PDF writers too, kept cheap: a PNG at the smallest
+   * scale, a PDF fitted on one A4 page. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      imp_export_options_init (&options);
+      options.format = i == 0 ? IMP_EXPORT_PNG : IMP_EXPORT_PDF;
+      options.scale = 0.1;
+      options.page = IMP_EXPORT_PAGE_A4;
+      bytes = imp_export_to_bytes (map, &options, &error);
       if (bytes == NULL && (error == NULL || error->domain != IMP_EXPORT_ERROR))
         abort ();
     }
