@@ -8,7 +8,8 @@
 #
 # Builds a release build (build-release, or $BUILDDIR), writes the hostile
 # files of build-aux/hostile-maps.py, then runs `impact-mapper check FILE` and
-# `impact-mapper export FILE -o OUT --format F` for each format, each under a
+# `impact-mapper export FILE -o OUT --format F` for each format (and PNG
+# again with --title-line, as png-title), each under a
 # timeout, and prints one row per run: file, size, command, exit code,
 # seconds, budget, verdict. A run passes when it ends, refusing (non-zero
 # exit, not killed) or succeeding, within its budget: twice the time the
@@ -28,7 +29,7 @@ cd "$(dirname "$0")/.."
 
 builddir=${BUILDDIR:-build-release}
 limit=${HOSTILE_TIMEOUT:-30}
-formats=${HOSTILE_FORMATS:-"png svg pdf json markdown mermaid csv"}
+formats=${HOSTILE_FORMATS:-"png svg pdf json markdown mermaid csv png-title"}
 
 if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" --buildtype=release >/dev/null
@@ -59,6 +60,10 @@ run () {
   set +e
   if [ "$cmd" = check ]; then
     timeout -k 5 "$limit" "$app" check "$file" >/dev/null 2>&1
+  elif [ "$cmd" = png-title ]; then
+    # The title line draws the map's title above the picture in one line.
+    timeout -k 5 "$limit" "$app" export "$file" -o "$out.png" --format png --title-line \
+      >/dev/null 2>&1
   else
     timeout -k 5 "$limit" "$app" export "$file" -o "$out.$cmd" --format "$cmd" >/dev/null 2>&1
   fi
