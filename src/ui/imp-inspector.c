@@ -15,6 +15,7 @@
 
 #include "imp-analysis.h"
 #include "imp-inspector.h"
+#include "imp-selection-properties.h"
 
 /* The side panel beside the canvas. It follows the selection (a card or a
  * link) on one page and shows the whole map's settings and health on the
@@ -47,6 +48,7 @@ struct _ImpInspector
   ImpHistory    *history;
   ImpMap        *map;
   ImpSelection  *selection;
+  ImpSelectionProperties *props;  /* the fields of the card or link shown */
 
   /* What the selection page shows; the map owns them. */
   ImpNode       *node;
@@ -255,97 +257,6 @@ register_field (ImpInspector *self,
 
 /* Parsing, with the reason for a refusal */
 
-static gboolean
-parse_number (const char  *text,
-              double      *out,
-              char       **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  double value;
-
-  if (*trimmed == '\0')
-    {
-      *out = NAN;
-      return TRUE;
-    }
-
-  if (strchr (trimmed, ',') != NULL)
-    {
-      *message = g_strdup_printf (_("“%s” is not a number: write it without thousands "
-                                    "separators, with a dot for decimals (43500 or 2.5)"),
-                                  trimmed);
-      return FALSE;
-    }
-
-  value = g_ascii_strtod (trimmed, &end);
-  if (end == trimmed || *end != '\0' || !isfinite (value))
-    {
-      *message = g_strdup_printf (_("“%s” is not a number"), trimmed);
-      return FALSE;
-    }
-
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-parse_date (const char  *text,
-            char       **out,
-            char       **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  if (*trimmed == '\0')
-    {
-      *out = NULL;
-      return TRUE;
-    }
-
-  if (!imp_metric_is_valid_date (trimmed))
-    {
-      *message = g_strdup_printf (_("“%s” is not a date: write it YYYY-MM-DD, "
-                                    "e.g. 2026-12-31"), trimmed);
-      return FALSE;
-    }
-
-  *out = g_steal_pointer (&trimmed);
-  return TRUE;
-}
-
-static gboolean
-parse_ice (const char  *text,
-           guint8      *out,
-           char       **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  gint64 value;
-
-  if (*trimmed == '\0')
-    {
-      *out = 0;
-      return TRUE;
-    }
-
-  value = g_ascii_strtoll (trimmed, &end, 10);
-  if (end == trimmed || *end != '\0')
-    {
-      *message = g_strdup_printf (_("“%s” is not a whole number from 1 to 10"), trimmed);
-      return FALSE;
-    }
-  if (value < 1 || value > 10)
-    {
-      *message = g_strdup_printf (_("ICE scores run from 1 (low) to 10 (high), so %s is "
-                                    "out of range; leave it empty for “not scored”"),
-                                  trimmed);
-      return FALSE;
-    }
-
-  *out = (guint8) value;
-  return TRUE;
-}
-
 static char *
 format_number (double value)
 {
@@ -359,292 +270,11 @@ format_number (double value)
 
 /* Committing an edit */
 
-static ImpMetric *
-copy_metric (ImpNode *node)
-{
-  return node->metric != NULL ? imp_metric_copy (node->metric) : imp_metric_new ();
-}
-
 static ImpExperiment *
 copy_experiment (ImpNode *node)
 {
   return node->experiment != NULL ? imp_experiment_copy (node->experiment)
                                   : imp_experiment_new ();
-}
-
-static gboolean
-commit_metric_number (ImpInspector  *self,
-                      ImpNode       *node,
-                      const char    *key,
-                      const char    *text,
-                      char         **message)
-{
-  g_autoptr(ImpMetric) metric = copy_metric (node);
-  double value;
-
-  if (!parse_number (text, &value, message))
-    return FALSE;
-
-  if (g_str_equal (key, "metric-baseline"))
-    metric->baseline = value;
-  else if (g_str_equal (key, "metric-current"))
-    metric->current = value;
-  else
-    metric->target = value;
-
-  /* A target equal to the baseline leaves nothing to move towards: progress
-   * would be undefined, so say so instead of storing it. */
-  if (isfinite (metric->baseline) && isfinite (metric->target) &&
-      metric->baseline == metric->target)
-    {
-      *message = g_strdup (_("The target equals the baseline, so there is nothing to move "
-                             "towards: change one of them"));
-      return FALSE;
-    }
-
-  imp_history_set_node_metric (self->history, node, metric);
-  return TRUE;
-}
-
-/* Commits @text to the field @key of @node or @link (the one whose page
- * the field is on), or of the map. */
-static gboolean
-commit_text (ImpInspector  *self,
-             ImpNode       *node,
-             ImpLink       *link,
-             const char    *key,
-             const char    *text,
-             char         **message)
-{
-
-  if (g_str_equal (key, "map-title"))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-      imp_history_set_map_title (self->history, trimmed);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "link-assumption"))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-      if (link == NULL)
-        return TRUE;
-      if (g_strcmp0 (trimmed, link->assumption ? link->assumption : "") == 0)
-        return TRUE;
-      imp_history_set_link_assumption (self->history, link->parent, link->child,
-                                       *trimmed ? trimmed : NULL);
-      return TRUE;
-    }
-
-  if (node == NULL)
-    return TRUE;
-
-  if (g_str_equal (key, "title"))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-      if (*trimmed == '\0')
-        {
-          *message = g_strdup (_("A card needs a title"));
-          return FALSE;
-        }
-      if (g_strcmp0 (trimmed, node->title) != 0)
-        imp_history_set_node_title (self->history, node, trimmed);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "notes"))
-    {
-      if (g_strcmp0 (text, node->notes ? node->notes : "") != 0)
-        imp_history_set_node_notes (self->history, node, *text ? text : NULL);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "metric-name") || g_str_equal (key, "metric-unit"))
-    {
-      g_autoptr(ImpMetric) metric = copy_metric (node);
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-      char **field = g_str_equal (key, "metric-name") ? &metric->name : &metric->unit;
-
-      g_free (*field);
-      *field = *trimmed ? g_steal_pointer (&trimmed) : NULL;
-      imp_history_set_node_metric (self->history, node, metric);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "metric-baseline") || g_str_equal (key, "metric-current") ||
-      g_str_equal (key, "metric-target"))
-    return commit_metric_number (self, node, key, text, message);
-
-  if (g_str_equal (key, "metric-deadline"))
-    {
-      g_autoptr(ImpMetric) metric = copy_metric (node);
-      char *date = NULL;
-
-      if (!parse_date (text, &date, message))
-        return FALSE;
-      g_free (metric->deadline);
-      metric->deadline = date;
-      imp_history_set_node_metric (self->history, node, metric);
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (key, "ice-"))
-    {
-      ImpIce ice = node->ice;
-      guint8 value;
-      g_autoptr(GError) error = NULL;
-
-      if (!parse_ice (text, &value, message))
-        return FALSE;
-      if (g_str_equal (key, "ice-impact"))
-        ice.impact = value;
-      else if (g_str_equal (key, "ice-confidence"))
-        ice.confidence = value;
-      else
-        ice.ease = value;
-      if (!imp_history_set_node_ice (self->history, node, &ice, &error))
-        {
-          *message = g_strdup (error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "exp-start") || g_str_equal (key, "exp-end"))
-    {
-      g_autoptr(ImpExperiment) e = copy_experiment (node);
-      gboolean start = g_str_equal (key, "exp-start");
-      char *date = NULL;
-
-      if (!parse_date (text, &date, message))
-        return FALSE;
-      g_free (start ? e->start_date : e->end_date);
-      if (start)
-        e->start_date = date;
-      else
-        e->end_date = date;
-
-      /* ISO dates compare as strings. */
-      if (e->start_date != NULL && e->end_date != NULL &&
-          strcmp (e->end_date, e->start_date) < 0)
-        {
-          *message = g_strdup_printf (_("The experiment cannot end (%s) before it starts (%s)"),
-                                      e->end_date, e->start_date);
-          return FALSE;
-        }
-      imp_history_set_node_experiment (self->history, node, e);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "exp-evidence"))
-    {
-      g_autoptr(ImpExperiment) e = copy_experiment (node);
-
-      if (g_strcmp0 (text, e->evidence ? e->evidence : "") == 0)
-        return TRUE;
-      g_free (e->evidence);
-      e->evidence = *text ? g_strdup (text) : NULL;
-      imp_history_set_node_experiment (self->history, node, e);
-      return TRUE;
-    }
-
-  g_warning ("Unknown inspector field %s", key);
-  return TRUE;
-}
-
-static gboolean
-commit_choice (ImpInspector  *self,
-               const char    *key,
-               guint          index,
-               char         **message)
-{
-  ImpNode *node = self->node;
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (key, "vocabulary"))
-    {
-      if (!imp_history_set_vocabulary (self->history, (ImpVocabulary) index, &error))
-        {
-          *message = g_strdup (error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "link-confidence") || g_str_equal (key, "link-status"))
-    {
-      if (self->link == NULL)
-        return TRUE;
-      if (g_str_equal (key, "link-confidence"))
-        imp_history_set_link_confidence (self->history, self->link->parent, self->link->child,
-                                         (ImpConfidence) index);
-      else
-        imp_history_set_link_status (self->history, self->link->parent, self->link->child,
-                                     (ImpLinkStatus) index);
-      return TRUE;
-    }
-
-  if (node == NULL)
-    return TRUE;
-
-  if (g_str_equal (key, "level"))
-    {
-      if ((ImpLevel) index == node->level)
-        return TRUE;
-      if (!imp_history_set_node_level (self->history, node, (ImpLevel) index, &error))
-        {
-          *message = g_strdup (error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (key, "metric-"))
-    {
-      g_autoptr(ImpMetric) metric = copy_metric (node);
-
-      if (g_str_equal (key, "metric-direction"))
-        metric->direction = (ImpDirection) index;
-      else
-        metric->indicator = (ImpIndicator) index;
-      imp_history_set_node_metric (self->history, node, metric);
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (key, "exp-"))
-    {
-      g_autoptr(ImpExperiment) e = copy_experiment (node);
-
-      if (g_str_equal (key, "exp-kind"))
-        e->kind = (ImpExperimentKind) index;
-      else if (g_str_equal (key, "exp-aspect"))
-        e->aspect = (ImpAspect) index;
-      else if (g_str_equal (key, "exp-status"))
-        {
-          e->status = (ImpExperimentStatus) index;
-          /* Only a finished experiment has a result. */
-          if (e->status != IMP_EXPERIMENT_DONE)
-            e->result = IMP_RESULT_NONE;
-        }
-      else if (g_str_equal (key, "exp-result"))
-        {
-          if (index != IMP_RESULT_NONE && e->status != IMP_EXPERIMENT_DONE)
-            {
-              *message = g_strdup (_("Only a finished experiment has a result: set its status "
-                                     "to Done first"));
-              return FALSE;
-            }
-          e->result = (ImpResult) index;
-        }
-      imp_history_set_node_experiment (self->history, node, e);
-      return TRUE;
-    }
-
-  g_warning ("Unknown inspector choice %s", key);
-  return TRUE;
 }
 
 /* Fields that hold text */
@@ -658,56 +288,14 @@ model_text (ImpInspector *self,
             ImpLink      *link,
             const char   *key)
 {
-  const ImpMetric *metric;
-  const ImpExperiment *e;
-
-  if (g_str_equal (key, "map-title"))
-    return g_strdup (self->map != NULL && imp_map_get_title (self->map) != NULL
-                     ? imp_map_get_title (self->map) : "");
-
-  if (g_str_equal (key, "link-assumption"))
-    return link != NULL ? g_strdup (link->assumption != NULL ? link->assumption : "") : NULL;
-
-  if (node == NULL)
+  /* The adapter shows the card or link of the page; a field of a page
+   * waiting for its rebuild has no model text of its own. */
+  if (!field_is_map (key) &&
+      (node != imp_selection_properties_get_node (self->props) ||
+       link != imp_selection_properties_get_link (self->props)))
     return NULL;
 
-  if (g_str_equal (key, "title"))
-    return g_strdup (node->title != NULL ? node->title : "");
-  if (g_str_equal (key, "notes"))
-    return g_strdup (node->notes != NULL ? node->notes : "");
-
-  metric = node->metric;
-  if (g_str_equal (key, "metric-name"))
-    return g_strdup (metric != NULL && metric->name != NULL ? metric->name : "");
-  if (g_str_equal (key, "metric-unit"))
-    return g_strdup (metric != NULL && metric->unit != NULL ? metric->unit : "");
-  if (g_str_equal (key, "metric-deadline"))
-    return g_strdup (metric != NULL && metric->deadline != NULL ? metric->deadline : "");
-  if (g_str_equal (key, "metric-baseline"))
-    return metric != NULL ? format_number (metric->baseline) : g_strdup ("");
-  if (g_str_equal (key, "metric-current"))
-    return metric != NULL ? format_number (metric->current) : g_strdup ("");
-  if (g_str_equal (key, "metric-target"))
-    return metric != NULL ? format_number (metric->target) : g_strdup ("");
-
-  if (g_str_has_prefix (key, "ice-") && !g_str_equal (key, "ice-score"))
-    {
-      guint8 value = g_str_equal (key, "ice-impact") ? node->ice.impact
-                   : g_str_equal (key, "ice-confidence") ? node->ice.confidence
-                   : node->ice.ease;
-
-      return value > 0 ? g_strdup_printf ("%u", value) : g_strdup ("");
-    }
-
-  e = node->experiment;
-  if (g_str_equal (key, "exp-start"))
-    return g_strdup (e != NULL && e->start_date != NULL ? e->start_date : "");
-  if (g_str_equal (key, "exp-end"))
-    return g_strdup (e != NULL && e->end_date != NULL ? e->end_date : "");
-  if (g_str_equal (key, "exp-evidence"))
-    return g_strdup (e != NULL && e->evidence != NULL ? e->evidence : "");
-
-  return NULL;
+  return imp_selection_properties_dup_text (self->props, key);
 }
 
 static gboolean
@@ -864,7 +452,7 @@ commit_field (ImpInspector *self,
 
   field_get_owner (field, &node, &link);
   text = field_get_text (field);
-  if (!commit_text (self, node, link, key, text, &message))
+  if (!imp_selection_properties_commit_text (self->props, key, text, &message))
     {
       show_error (self, key, message);
       return FALSE;
@@ -1076,7 +664,8 @@ combo_selected_cb (AdwComboRow  *row,
       !field_is_current (self, GTK_WIDGET (row)))
     return;
 
-  if (commit_choice (self, key, adw_combo_row_get_selected (row), &message))
+  if (imp_selection_properties_commit_choice (self->props, key,
+                                              adw_combo_row_get_selected (row), &message))
     {
       clear_error (self, key);
     }
@@ -2374,6 +1963,7 @@ imp_inspector_dispose (GObject *object)
   g_clear_handle_id (&self->map_source, g_source_remove);
   imp_inspector_set_selection (self, NULL);
   imp_inspector_set_history (self, NULL);
+  g_clear_object (&self->props);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_INSPECTOR);
 
@@ -2435,6 +2025,7 @@ imp_inspector_init (ImpInspector *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->props = imp_selection_properties_new ();
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->map_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2497,6 +2088,7 @@ imp_inspector_set_history (ImpInspector *self,
     g_signal_handlers_disconnect_by_data (self->map, self);
   g_clear_object (&self->map);
   g_set_object (&self->history, history);
+  imp_selection_properties_set_history (self->props, history);
   self->node = NULL;
   self->link = NULL;
   g_ptr_array_set_size (self->pending, 0);
@@ -2548,10 +2140,13 @@ imp_inspector_set_selection (ImpInspector *self,
 
   if (selection != NULL)
     {
+      /* Before the adapter's own handler: the fields of the page shown
+       * commit to their card before the adapter moves to the next. */
       g_signal_connect_object (selection, "changed", G_CALLBACK (selection_changed_cb), self,
                                G_CONNECT_SWAPPED);
       selection_changed_cb (self, selection);
     }
+  imp_selection_properties_set_selection (self->props, selection);
 }
 
 /**
