@@ -12,9 +12,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "imp-analysis.h"
 #include "imp-inspector.h"
+#include "imp-inspector-item.h"
 #include "imp-selection-properties.h"
 
 /* The side panel beside the canvas. It follows the selection (a card or a
@@ -32,6 +34,17 @@
  * would drop are kept as pending edits of their card or link and put back
  * when that page is built again. */
 
+/* One long list of the map page. */
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GtkWidget           *empty;     /* the row saying the list is empty */
+  GtkWidget           *scrolled;
+  GtkListView         *view;
+  GListStore          *store;     /* (element-type ImpInspectorItem) */
+  GtkListItemFactory  *factory;
+} MapList;
+
 struct _ImpInspector
 {
   GtkWidget      parent_instance;
@@ -44,6 +57,7 @@ struct _ImpInspector
   AdwComboRow   *vocabulary_row;
   GtkLabel      *map_feedback;
   GtkBox        *map_dynamic_box;
+  MapList        lists[3];   /* LIST_HEALTH, LIST_RANKED, LIST_HMW */
 
   ImpHistory    *history;
   ImpMap        *map;
@@ -1454,176 +1468,294 @@ rebuild_selection (ImpInspector *self)
 
 /* The map page */
 
-/* A big map has thousands of findings, deliverables and prompts, and GTK
- * measures every row of a group before the window can show its first
- * frame: a list shows this many rows, then a row that adds as many more. */
-#define MAP_ROWS_STEP 25
+/* The long lists of the map page (findings, deliverables, prompts) are
+ * list views over a store of items, each in a scrolled window of its own:
+ * rows are made only for what scrolls into view and are reused, so a map
+ * of thousands of cards costs a screenful of rows. A changed map replaces
+ * the items; the views, their groups and their scroll positions stay. */
 
-typedef GtkWidget *(*MapRowFunc) (ImpInspector *self,
-                                  GtkWidget    *group,
-                                  gpointer      item,
-                                  guint         i);
+enum {
+  LIST_HEALTH,
+  LIST_RANKED,
+  LIST_HMW,
+  N_LISTS
+};
 
-typedef struct
+static const char * const list_keys[N_LISTS] = { "health", "ranked", "hmw" };
+
+static guint
+list_of_factory (ImpInspector       *self,
+                 GtkListItemFactory *factory)
 {
-  GtkWidget  *group;
-  GPtrArray  *items;
-  guint       next;
-  MapRowFunc  add_row;
-  char       *key;
-} MoreRows;
+  for (guint i = 0; i < N_LISTS; i++)
+    if (self->lists[i].factory == factory)
+      return i;
 
-static void
-more_rows_free (gpointer data)
-{
-  MoreRows *more = data;
-
-  g_ptr_array_unref (more->items);
-  g_free (more->key);
-  g_free (more);
+  g_assert_not_reached ();
 }
 
-static void add_map_rows (ImpInspector *self,
-                          GtkWidget    *group,
-                          const char   *key,
-                          GPtrArray    *items,
-                          guint         start,
-                          MapRowFunc    add_row);
-
 static void
-more_row_activated_cb (AdwActionRow *row,
-                       ImpInspector *self)
+select_item_node (ImpInspector *self,
+                  ImpNode      *node)
 {
-  MoreRows *more = g_object_get_data (G_OBJECT (row), "imp-more");
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *more_key = NULL;
-  GtkWidget *group, *first;
-  MapRowFunc add_row;
-  guint next;
-
-  /* The list is about to be built again for a changed map. */
-  if (more == NULL || self->map_source != 0)
+  /* The row may outlive its node by one idle: check it is still there. */
+  if (self->selection == NULL || self->map == NULL || node == NULL ||
+      imp_map_get_node_index (self->map, node) < 0)
     return;
 
-  items = g_ptr_array_ref (more->items);
-  key = g_strdup (more->key);
-  group = more->group;
-  next = more->next;
-  add_row = more->add_row;
+  self->selecting = TRUE;
+  imp_selection_select (self->selection, node);
+  self->selecting = FALSE;
+}
 
-  more_key = g_strdup_printf ("%s-more", key);
-  g_hash_table_remove (self->map_rows, more_key);
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
-  add_map_rows (self, group, key, items, next, add_row);
+static void
+list_row_activated_cb (AdwActionRow *row,
+                       ImpInspector *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (row), "imp-list-item");
+  ImpInspectorItem *entry = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  if (entry != NULL)
+    select_item_node (self, imp_inspector_item_get_node (entry));
+}
+
+static void
+list_view_activate_cb (GtkListView  *view,
+                       guint         position,
+                       ImpInspector *self)
+{
+  g_autoptr(ImpInspectorItem) entry =
+    g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (entry != NULL)
+    select_item_node (self, imp_inspector_item_get_node (entry));
+}
+
+static void
+list_copy_clicked_cb (GtkButton    *button,
+                      ImpInspector *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "imp-list-item");
+  ImpInspectorItem *entry = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  if (entry == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          imp_inspector_item_get_text (entry));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
+}
+
+static void
+list_setup_cb (GtkListItemFactory *factory,
+               GtkListItem        *item,
+               ImpInspector       *self)
+{
+  guint list = list_of_factory (self, factory);
+  GtkWidget *row = adw_action_row_new ();
+
+  g_object_set_data (G_OBJECT (row), "imp-list-item", item);
+  gtk_list_item_set_child (item, row);
+
+  if (list == LIST_HMW)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_list_item_set_activatable (item, FALSE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Copy"));
+      g_object_set_data (G_OBJECT (button), "imp-list-item", item);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (list_copy_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      return;
+    }
 
   {
-    g_autofree char *first_key = g_strdup_printf ("%s-%u", key, next);
+    GtkWidget *prefix = gtk_image_new ();
 
-    first = g_hash_table_lookup (self->map_rows, first_key);
-    if (first != NULL)
-      gtk_widget_grab_focus (first);
+    g_object_set_data (G_OBJECT (row), "imp-prefix", prefix);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
   }
+
+  if (list == LIST_RANKED)
+    {
+      GtkWidget *score = gtk_label_new (NULL);
+      GtkWidget *votes = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (votes, "accent");
+      g_object_set_data (G_OBJECT (row), "imp-score", score);
+      g_object_set_data (G_OBJECT (row), "imp-votes", votes);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), votes);
+    }
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (list_row_activated_cb), self, 0);
 }
 
-/* Adds rows for @items from @start on, at most MAP_ROWS_STEP of them, and
- * a "Show more" row when some are left. Rows are found by "@key-N". */
 static void
-add_map_rows (ImpInspector *self,
-              GtkWidget    *group,
-              const char   *key,
-              GPtrArray    *items,
-              guint         start,
-              MapRowFunc    add_row)
+bind_ranked_row (GtkWidget        *row,
+                 ImpInspectorItem *entry)
 {
-  guint end = MIN (items->len, start + MAP_ROWS_STEP);
-
-  for (guint i = start; i < end; i++)
-    {
-      GtkWidget *row = add_row (self, group, g_ptr_array_index (items, i), i);
-
-      g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-%u", key, i), row);
-    }
-
-  if (end < items->len)
-    {
-      guint left = items->len - end;
-      guint step = MIN (left, MAP_ROWS_STEP);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More",
-                                                             "Show %u More", step), step);
-      /* TRANSLATORS: under a long list on the map page: "50 of 742 shown" */
-      g_autofree char *subtitle = g_strdup_printf (_("%u of %u shown"), end, items->len);
-      GtkWidget *row = add_info_row (group, title, subtitle);
-      MoreRows *more = g_new0 (MoreRows, 1);
-
-      more->group = group;
-      more->items = g_ptr_array_ref (items);
-      more->next = end;
-      more->add_row = add_row;
-      more->key = g_strdup (key);
-      g_object_set_data_full (G_OBJECT (row), "imp-more", more, more_rows_free);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("view-more-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_object (row, "activated", G_CALLBACK (more_row_activated_cb), self, 0);
-      g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-more", key), row);
-    }
-}
-
-static GtkWidget *
-add_ranked_row (ImpInspector *self,
-                GtkWidget    *group,
-                gpointer      item,
-                guint         i)
-{
-  ImpNode *node = item;
+  ImpNode *node = imp_inspector_item_get_node (entry);
   g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *row, *score;
+  GtkWidget *score = g_object_get_data (G_OBJECT (row), "imp-score");
+  GtkWidget *votes = g_object_get_data (G_OBJECT (row), "imp-votes");
+  GtkWidget *prefix = g_object_get_data (G_OBJECT (row), "imp-prefix");
+  const char *icon = NULL;
 
-  if (imp_ice_is_set (&node->ice))
-    title = g_strdup_printf ("%u. %s", i + 1, node->title);
+  if (imp_inspector_item_get_rank (entry) > 0)
+    title = g_strdup_printf ("%u. %s", imp_inspector_item_get_rank (entry), node->title);
   else
     title = g_strdup (node->title);
 
   g_ptr_array_add (sentences, NULL);
   subtitle = sentences->len > 1 ? g_strjoinv ("\n", (char **) sentences->pdata)
                                  : g_strdup (_("No chain up to a goal"));
-  row = add_select_row (self, group, node, title, subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (imp_ice_is_set (&node->ice))
     {
       g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
 
-      score = gtk_label_new (text);
+      gtk_label_set_text (GTK_LABEL (score), text);
+      gtk_widget_remove_css_class (score, "dim-label");
       gtk_widget_add_css_class (score, "heading");
     }
   else
     {
-      score = gtk_label_new (_("Not scored"));
+      gtk_label_set_text (GTK_LABEL (score), _("Not scored"));
+      gtk_widget_remove_css_class (score, "heading");
       gtk_widget_add_css_class (score, "dim-label");
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
-  add_votes_suffix (row, node);
+
+  if (node->votes > 0)
+    {
+      /* Translators: dot votes a deliverable got in a workshop */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote",
+                                                            "%u votes", node->votes),
+                                               node->votes);
+
+      gtk_label_set_text (GTK_LABEL (votes), text);
+    }
+  gtk_widget_set_visible (votes, node->votes > 0);
 
   switch (imp_analysis_get_verdict (node, NULL, NULL))
     {
     case IMP_VERDICT_ELIMINATED:
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+      icon = "action-unavailable-symbolic";
       break;
     case IMP_VERDICT_BOOSTED:
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      icon = "emblem-ok-symbolic";
       break;
     case IMP_VERDICT_MIXED:
     case IMP_VERDICT_NONE:
     default:
       break;
     }
+  gtk_image_set_from_icon_name (GTK_IMAGE (prefix), icon);
+  gtk_widget_set_visible (prefix, icon != NULL);
+}
 
-  return row;
+static void
+list_bind_cb (GtkListItemFactory *factory,
+              GtkListItem        *item,
+              ImpInspector       *self)
+{
+  guint list = list_of_factory (self, factory);
+  ImpInspectorItem *entry = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  guint position = gtk_list_item_get_position (item);
+
+  switch (list)
+    {
+    case LIST_HEALTH:
+      {
+        ImpFindingKind kind = imp_inspector_item_get_kind (entry);
+        GtkWidget *prefix = g_object_get_data (G_OBJECT (row), "imp-prefix");
+        gboolean blocked = kind == IMP_FINDING_REFUTED_LINK ||
+                           kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
+                           kind == IMP_FINDING_ELIMINATED;
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       imp_inspector_item_get_text (entry));
+        gtk_image_set_from_icon_name (GTK_IMAGE (prefix),
+                                      blocked ? "action-unavailable-symbolic"
+                                              : "dialog-warning-symbolic");
+      }
+      break;
+    case LIST_RANKED:
+      bind_ranked_row (row, entry);
+      break;
+    case LIST_HMW:
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     imp_inspector_item_get_text (entry));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Tests and keyboard focus find a row by "@key-N" while it is shown. */
+  g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-%u", list_keys[list], position),
+                        row);
+}
+
+static void
+list_unbind_cb (GtkListItemFactory *factory,
+                GtkListItem        *item,
+                ImpInspector       *self)
+{
+  guint list = list_of_factory (self, factory);
+  g_autofree char *key = g_strdup_printf ("%s-%u", list_keys[list],
+                                          gtk_list_item_get_position (item));
+
+  if (g_hash_table_lookup (self->map_rows, key) == gtk_list_item_get_child (item))
+    g_hash_table_remove (self->map_rows, key);
+}
+
+static void
+init_list (ImpInspector *self,
+           guint         list)
+{
+  MapList *l = &self->lists[list];
+  g_autoptr(GtkNoSelection) model = NULL;
+
+  l->store = g_list_store_new (IMP_TYPE_INSPECTOR_ITEM);
+  l->factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (l->factory, "setup", G_CALLBACK (list_setup_cb), self, 0);
+  g_signal_connect_object (l->factory, "bind", G_CALLBACK (list_bind_cb), self, 0);
+  g_signal_connect_object (l->factory, "unbind", G_CALLBACK (list_unbind_cb), self, 0);
+
+  model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (l->store)));
+  gtk_list_view_set_model (l->view, GTK_SELECTION_MODEL (model));
+  gtk_list_view_set_factory (l->view, l->factory);
+  g_signal_connect_object (l->view, "activate", G_CALLBACK (list_view_activate_cb), self, 0);
+}
+
+/* Replaces what @list shows with @items (transfer full), in one change. */
+static void
+fill_list (ImpInspector *self,
+           guint         list,
+           GPtrArray    *items)
+{
+  MapList *l = &self->lists[list];
+  g_autoptr(GPtrArray) owned = items;
+
+  g_list_store_splice (l->store, 0, g_list_model_get_n_items (G_LIST_MODEL (l->store)),
+                       owned->pdata, owned->len);
+  gtk_widget_set_visible (l->empty, owned->len == 0);
+  gtk_widget_set_visible (l->scrolled, owned->len > 0);
+}
+
+static void
+clear_lists (ImpInspector *self)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    fill_list (self, i, g_ptr_array_new ());
 }
 
 /* Dot votes of a workshop, beside the ICE score. */
@@ -1646,12 +1778,19 @@ add_votes_suffix (GtkWidget *row,
 }
 
 static void
-build_deliverables (ImpInspector *self,
-                    GtkWidget    *box)
+build_deliverables (ImpInspector *self)
 {
   g_autoptr(GPtrArray) ranked = imp_analysis_rank_deliverables (self->map);
-  GtkWidget *group;
+  GPtrArray *items = g_ptr_array_new_full (ranked->len, g_object_unref);
   guint n = imp_map_get_n_nodes (self->map);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (ranked, i);
+
+      g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0,
+                                                      imp_ice_is_set (&node->ice) ? i + 1 : 0));
+    }
 
   /* The unscored follow the ranked ones, in map order. */
   for (guint i = 0; i < n; i++)
@@ -1659,84 +1798,41 @@ build_deliverables (ImpInspector *self,
       ImpNode *node = imp_map_get_node (self->map, i);
 
       if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice))
-        g_ptr_array_add (ranked, node);
+        g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0, 0));
     }
 
-  group = add_group (box, _("Deliverables by ICE Score"),
-                     _("Each with its chain up to the goal. Select one to find it."));
-  if (ranked->len == 0)
-    add_info_row (group, _("No deliverables yet"), NULL);
-
-  add_map_rows (self, group, "ranked", ranked, 0, add_ranked_row);
-}
-
-static GtkWidget *
-add_health_row (ImpInspector *self,
-                GtkWidget    *group,
-                gpointer      item,
-                guint         i)
-{
-  const ImpFinding *finding = item;
-  GtkWidget *row = add_select_row (self, group, finding->node, finding->message, NULL);
-  const char *icon = "dialog-warning-symbolic";
-
-  if (finding->kind == IMP_FINDING_REFUTED_LINK ||
-      finding->kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
-      finding->kind == IMP_FINDING_ELIMINATED)
-    icon = "action-unavailable-symbolic";
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-
-  return row;
+  fill_list (self, LIST_RANKED, items);
 }
 
 static void
-build_health (ImpInspector *self,
-              GtkWidget    *box)
+build_health (ImpInspector *self)
 {
   g_autoptr(GPtrArray) findings = imp_analysis_find_problems (self->map, &self->today);
   g_autofree char *description = NULL;
-  GtkWidget *group;
+  GPtrArray *items = g_ptr_array_new_full (findings->len, g_object_unref);
 
   if (findings->len > 0)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u thing to look at. Select one to find it.",
                                                 "%u things to look at. Select one to find it.",
                                                 findings->len), findings->len);
-  group = add_group (box, _("Map Health"), description);
+  adw_preferences_group_set_description (self->lists[LIST_HEALTH].group, description);
 
-  if (findings->len == 0)
+  for (guint i = 0; i < findings->len; i++)
     {
-      GtkWidget *row = add_info_row (group, _("Every dot is connected"),
-                                     _("No orphans, gaps or refuted links."));
+      const ImpFinding *finding = g_ptr_array_index (findings, i);
 
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      g_ptr_array_add (items, imp_inspector_item_new (finding->node, finding->message,
+                                                      finding->kind, 0));
     }
 
-  add_map_rows (self, group, "health", findings, 0, add_health_row);
-}
-
-static GtkWidget *
-add_hmw_row (ImpInspector *self,
-             GtkWidget    *group,
-             gpointer      item,
-             guint         i)
-{
-  const char *prompt = item;
-  GtkWidget *row = add_info_row (group, prompt, NULL);
-
-  add_copy_button (self, row, prompt);
-
-  return row;
+  fill_list (self, LIST_HEALTH, items);
 }
 
 static void
-build_all_hmw (ImpInspector *self,
-               GtkWidget    *box)
+build_all_hmw (ImpInspector *self)
 {
-  GtkWidget *group = add_group (box, _("How Might We"),
-                                _("Every impact as a question for ideation."));
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
     {
@@ -1748,13 +1844,19 @@ build_all_hmw (ImpInspector *self,
 
       prompts = imp_analysis_get_hmw_prompts (node);
       for (guint j = 0; j < prompts->len; j++)
-        g_ptr_array_add (all, g_strdup (g_ptr_array_index (prompts, j)));
+        g_ptr_array_add (items, imp_inspector_item_new (node, g_ptr_array_index (prompts, j),
+                                                        0, 0));
     }
 
-  if (all->len == 0)
-    add_info_row (group, _("No impacts yet"), NULL);
+  fill_list (self, LIST_HMW, items);
+}
 
-  add_map_rows (self, group, "hmw", all, 0, add_hmw_row);
+static gboolean
+is_voted_row (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  return g_str_has_prefix (key, "voted-");
 }
 
 static void
@@ -1765,7 +1867,7 @@ rebuild_map (ImpInspector *self)
 
   g_clear_handle_id (&self->map_source, g_source_remove);
 
-  g_hash_table_remove_all (self->map_rows);
+  g_hash_table_foreach_remove (self->map_rows, is_voted_row, NULL);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
   self->map_lists_stale = TRUE;
@@ -1783,19 +1885,21 @@ rebuild_map (ImpInspector *self)
     }
   self->building = FALSE;
 
-  if (self->map == NULL)
-    return;
-
   /* The lists are built when the page is shown: on a big map they are
-   * what GTK spends most time measuring. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") != 0)
-    return;
+   * what GTK spends most time measuring. Until then they hold nothing, so
+   * no row points at a card that is gone. */
+  if (self->map == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") != 0)
+    {
+      clear_lists (self);
+      return;
+    }
 
   self->map_lists_stale = FALSE;
-  build_health (self, box);
-  build_deliverables (self, box);
+  build_health (self);
+  build_deliverables (self);
   build_votes (self, box);
-  build_all_hmw (self, box);
+  build_all_hmw (self);
 }
 
 static void
@@ -1978,6 +2082,11 @@ imp_inspector_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->feedback, g_hash_table_unref);
   g_clear_pointer (&self->map_rows, g_hash_table_unref);
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      g_clear_object (&self->lists[i].store);
+      g_clear_object (&self->lists[i].factory);
+    }
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (imp_inspector_parent_class)->finalize (object);
@@ -2013,6 +2122,30 @@ imp_inspector_class_init (ImpInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, vocabulary_row);
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_feedback);
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_dynamic_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "health_group", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].group));
+  gtk_widget_class_bind_template_child_full (widget_class, "health_empty", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].empty));
+  gtk_widget_class_bind_template_child_full (widget_class, "health_scrolled", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].scrolled));
+  gtk_widget_class_bind_template_child_full (widget_class, "health_view", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].view));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_group", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].group));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_empty", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].empty));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_scrolled", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].scrolled));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_view", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].view));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_group", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].group));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_empty", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].empty));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_scrolled", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].scrolled));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_view", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].view));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
@@ -2030,6 +2163,8 @@ imp_inspector_init (ImpInspector *self)
   self->map_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_edit_free);
+  for (guint i = 0; i < N_LISTS; i++)
+    init_list (self, i);
   imp_analysis_get_today (&self->today);
 
   self->building = TRUE;
@@ -2211,6 +2346,9 @@ imp_inspector_get_page (ImpInspector *self)
  * @key: a field's name, e.g. "title", "metric-current", "ice-impact"
  *
  * For tests and keyboard focus: the row editing a field on the page shown.
+ * The map page's long lists are "health-list", "ranked-list" and
+ * "hmw-list" (each a #GtkListView); "health-N" is the row of its Nth
+ * item while that row exists, which is while it is in view or near it.
  *
  * Returns: (transfer none) (nullable): the row, or %NULL when the page has
  *   no such field
@@ -2226,6 +2364,10 @@ imp_inspector_get_field (ImpInspector *self,
     rebuild_selection (self);
   if (self->map_source != 0 || self->map_lists_stale)
     rebuild_map (self);
+
+  for (guint i = 0; i < N_LISTS; i++)
+    if (g_str_has_prefix (key, list_keys[i]) && g_str_equal (key + strlen (list_keys[i]), "-list"))
+      return GTK_WIDGET (self->lists[i].view);
 
   if (g_hash_table_contains (self->map_rows, key))
     return g_hash_table_lookup (self->map_rows, key);
