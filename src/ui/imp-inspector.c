@@ -73,6 +73,8 @@ struct _ImpInspector
   GHashTable    *map_rows;   /* "health-N", "ranked-N" -> row of the map page */
   GPtrArray     *pending;    /* (element-type PendingEdit) edits waiting for their page */
   guint          selection_source;
+  guint          related_source;
+  GtkWidget     *related_box;  /* of the card's page: experiments, chains, prompts */
   guint          map_source;
   gboolean       building;
   gboolean       rebuilding; /* focus leaves the old page's fields: do not commit */
@@ -1259,6 +1261,65 @@ build_experiment_payload (ImpInspector *self,
 }
 
 static void
+build_related (ImpInspector *self,
+               GtkWidget    *box)
+{
+  switch (self->node->level)
+    {
+    case IMP_LEVEL_IMPACT:
+      build_hmw (self, box);
+      break;
+    case IMP_LEVEL_DELIVERABLE:
+      build_experiments (self, box);
+      build_litmus (self, box);
+      break;
+    case IMP_LEVEL_GOAL:
+    case IMP_LEVEL_ACTOR:
+    case IMP_LEVEL_EXPERIMENT:
+    default:
+      break;
+    }
+}
+
+/* Another card or link changed: the card's page stays, and only what it
+ * shows about the others is made again. */
+static void
+refresh_related (ImpInspector *self)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->related_source, g_source_remove);
+
+  if (self->related_box == NULL || self->node == NULL || self->selection_source != 0)
+    return;
+
+  self->building = TRUE;
+  while ((child = gtk_widget_get_first_child (self->related_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->related_box), child);
+  build_related (self, self->related_box);
+  self->building = FALSE;
+}
+
+static gboolean
+refresh_related_idle_cb (gpointer data)
+{
+  ImpInspector *self = data;
+
+  self->related_source = 0;
+  refresh_related (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh_related (ImpInspector *self)
+{
+  if (self->related_source == 0 && self->related_box != NULL)
+    self->related_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_related_idle_cb,
+                                            self, NULL);
+}
+
+static void
 build_node (ImpInspector *self,
             GtkWidget    *box)
 {
@@ -1283,13 +1344,9 @@ build_node (ImpInspector *self,
     case IMP_LEVEL_GOAL:
     case IMP_LEVEL_IMPACT:
       build_metric (self, box);
-      if (node->level == IMP_LEVEL_IMPACT)
-        build_hmw (self, box);
       break;
     case IMP_LEVEL_DELIVERABLE:
       build_ice (self, box);
-      build_experiments (self, box);
-      build_litmus (self, box);
       break;
     case IMP_LEVEL_EXPERIMENT:
       build_experiment_payload (self, box);
@@ -1298,6 +1355,13 @@ build_node (ImpInspector *self,
     default:
       break;
     }
+
+  /* What other cards and links decide (experiments, chains, prompts) is
+   * refilled on its own when they change, leaving the fields alone. */
+  self->related_box = gtk_box_new (GTK_ORIENTATION_VERTICAL,
+                                   gtk_box_get_spacing (GTK_BOX (box)));
+  gtk_box_append (GTK_BOX (box), self->related_box);
+  build_related (self, self->related_box);
 
   add_group (box, _("Notes and Evidence"), NULL);
   notes_feedback = add_feedback (box);
@@ -1392,6 +1456,8 @@ rebuild_selection (ImpInspector *self)
 
   g_hash_table_remove_all (self->fields);
   g_hash_table_remove_all (self->feedback);
+  g_clear_handle_id (&self->related_source, g_source_remove);
+  self->related_box = NULL;
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
 
@@ -1977,7 +2043,11 @@ map_changed_cb (ImpInspector  *self,
                 gpointer       object,
                 ImpMap        *map)
 {
+  /* ours: the page's own card or link changed, and the page is built
+   * again (keeping what its fields hold); others: only what the page
+   * shows about other cards is, and the fields stay as they are. */
   gboolean ours = FALSE;
+  gboolean others = FALSE;
 
   switch (kind)
     {
@@ -1987,13 +2057,17 @@ map_changed_cb (ImpInspector  *self,
       if (link_touches (self->link, object))
         self->link = NULL;
       drop_pending_of (self, object);
-      ours = TRUE;
+      ours = self->node == NULL && self->link == NULL;
+      others = !ours;
       break;
     case IMP_CHANGE_LINK_REMOVED:
       if (object == self->link)
-        self->link = NULL;
+        {
+          self->link = NULL;
+          ours = TRUE;
+        }
       drop_pending_of (self, object);
-      ours = TRUE;
+      others = !ours;
       break;
     case IMP_CHANGE_EVERYTHING:
     case IMP_CHANGE_VOCABULARY:
@@ -2001,17 +2075,16 @@ map_changed_cb (ImpInspector  *self,
       break;
     case IMP_CHANGE_NODE_TEXT:
     case IMP_CHANGE_NODE_PAYLOAD:
-      /* A deliverable's page shows its experiments; an experiment's page
-       * does not show its deliverable. */
-      ours = object == self->node ||
-             (self->node != NULL && ((ImpNode *) object)->parents->len > 0 &&
-              imp_map_find_link (map, self->node, object) != NULL) ||
-             link_touches (self->link, object);
+      ours = object == self->node || link_touches (self->link, object);
+      /* A deliverable's page shows its experiments and the titles up its
+       * chains. */
+      others = !ours;
       break;
     case IMP_CHANGE_LINK_ADDED:
     case IMP_CHANGE_LINK_CHANGED:
       /* A link anywhere above a card can change its litmus sentences. */
-      ours = object == self->link || self->node != NULL;
+      ours = object == self->link;
+      others = !ours;
       break;
     case IMP_CHANGE_NODE_ADDED:
     case IMP_CHANGE_MAP_TITLE:
@@ -2020,6 +2093,9 @@ map_changed_cb (ImpInspector  *self,
     default:
       break;
     }
+
+  if (others && self->node != NULL)
+    queue_refresh_related (self);
 
   if (ours)
     queue_rebuild_selection (self);
@@ -2065,6 +2141,7 @@ imp_inspector_dispose (GObject *object)
 
   g_clear_handle_id (&self->selection_source, g_source_remove);
   g_clear_handle_id (&self->map_source, g_source_remove);
+  g_clear_handle_id (&self->related_source, g_source_remove);
   imp_inspector_set_selection (self, NULL);
   imp_inspector_set_history (self, NULL);
   g_clear_object (&self->props);
