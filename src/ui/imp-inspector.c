@@ -75,6 +75,12 @@ struct _ImpInspector
   guint          selection_source;
   guint          related_source;
   GtkWidget     *related_box;  /* of the card's page: experiments, chains, prompts */
+  GtkWidget     *link_group;   /* of the link's page, named by its ends */
+  /* What the page shown was built for: when a change keeps these, the
+   * page follows it in place. */
+  ImpLevel       built_level;
+  gboolean       built_metric;
+  gboolean       built_refuted;
   guint          map_source;
   gboolean       building;
   gboolean       rebuilding; /* focus leaves the old page's fields: do not commit */
@@ -252,6 +258,10 @@ field_is_map (const char *key)
   return g_str_equal (key, "map-title") || g_str_equal (key, "vocabulary");
 }
 
+static void field_model_notify_cb (ImpSelectionProperties *props,
+                                   GParamSpec             *pspec,
+                                   GtkWidget              *field);
+
 static void
 register_field (ImpInspector *self,
                 GtkWidget    *row,
@@ -269,6 +279,18 @@ register_field (ImpInspector *self,
   g_hash_table_replace (self->fields, g_strdup (key), row);
   if (feedback != NULL)
     g_hash_table_replace (self->feedback, g_strdup (key), feedback);
+
+  /* Model to widget: the row follows its adapter property in place. Widget
+   * to model goes through commit_field(), when focus leaves the row. */
+  if (imp_selection_properties_has_property (self->props, key) &&
+      g_object_get_data (G_OBJECT (row), "imp-bound") == NULL)
+    {
+      g_autofree char *detailed = g_strdup_printf ("notify::%s", key);
+
+      g_object_set_data (G_OBJECT (row), "imp-bound", GINT_TO_POINTER (TRUE));
+      g_object_set_data (G_OBJECT (row), "imp-inspector", self);
+      g_signal_connect_object (self->props, detailed, G_CALLBACK (field_model_notify_cb), row, 0);
+    }
 }
 
 /* Parsing, with the reason for a refusal */
@@ -696,6 +718,75 @@ combo_selected_cb (AdwComboRow  *row,
     }
 }
 
+/* Following the adapter */
+
+static void
+sync_progress_row (ImpInspector    *self,
+                   GtkWidget       *row,
+                   const ImpMetric *metric);
+static void
+sync_ice_score_row (ImpInspector *self);
+
+/* The card's own value changed (an undo, the canvas, a commit): the row
+ * shows it, unless it holds an edit or a refused value of its own. */
+static void
+field_model_notify_cb (ImpSelectionProperties *props,
+                       GParamSpec             *pspec,
+                       GtkWidget              *field)
+{
+  ImpInspector *self = g_object_get_data (G_OBJECT (field), "imp-inspector");
+  const char *key = field_key (field);
+  ImpNode *node;
+  ImpLink *link;
+
+  field_get_owner (field, &node, &link);
+  if (!field_is_map (key) &&
+      (node != imp_selection_properties_get_node (props) ||
+       link != imp_selection_properties_get_link (props) || (node == NULL && link == NULL)))
+    return;
+
+  if (is_text_field (field))
+    {
+      g_autofree char *text = NULL;
+
+      if (field_is_dirty (self, field) || g_object_get_data (G_OBJECT (field), "imp-error"))
+        return;
+      text = imp_selection_properties_dup_text (props, key);
+      field_sync (self, field, text != NULL ? text : "");
+    }
+  else if (ADW_IS_COMBO_ROW (field))
+    {
+      gboolean building = self->building;
+      int value = 0;
+
+      g_object_get (props, key, &value, NULL);
+      self->building = TRUE;
+      if (adw_combo_row_get_selected (ADW_COMBO_ROW (field)) != (guint) value)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field), value);
+      self->building = building;
+    }
+
+  /* What the page shows about the value. */
+  if (node != NULL && g_str_has_prefix (key, "metric-") && node->metric != NULL)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->fields, "metric-progress");
+
+      if (row != NULL)
+        sync_progress_row (self, row, node->metric);
+    }
+  else if (node != NULL && g_str_has_prefix (key, "ice-"))
+    {
+      sync_ice_score_row (self);
+    }
+  else if (node != NULL && g_str_equal (key, "exp-status"))
+    {
+      GtkWidget *row = g_hash_table_lookup (self->fields, "exp-result");
+
+      if (row != NULL && node->experiment != NULL)
+        gtk_widget_set_sensitive (row, node->experiment->status == IMP_EXPERIMENT_DONE);
+    }
+}
+
 /* Building rows */
 
 static GtkWidget *
@@ -978,6 +1069,62 @@ remove_metric_clicked_cb (GtkButton    *button,
 }
 
 static void
+sync_progress_row (ImpInspector    *self,
+                   GtkWidget       *row,
+                   const ImpMetric *metric)
+{
+  double progress = imp_metric_get_progress (metric);
+  g_autofree char *state = describe_metric_state (self, metric);
+  GtkWidget *bar = g_object_get_data (G_OBJECT (row), "imp-bar");
+  GtkWidget *percent = g_object_get_data (G_OBJECT (row), "imp-percent");
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
+  gtk_widget_set_visible (bar, isfinite (progress));
+  gtk_widget_set_visible (percent, isfinite (progress));
+  if (isfinite (progress))
+    {
+      g_autofree char *text = g_strdup_printf ("%d%%", (int) floor (progress * 100 + 0.5));
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (progress, 0, 1));
+      gtk_label_set_text (GTK_LABEL (percent), text);
+    }
+
+  gtk_widget_remove_css_class (row, "warning");
+  gtk_widget_remove_css_class (row, "success");
+  switch (imp_analysis_get_metric_state (metric, &self->today))
+    {
+    case IMP_METRIC_STATE_OVERDUE:
+    case IMP_METRIC_STATE_OFF_TRACK:
+      gtk_widget_add_css_class (row, "warning");
+      break;
+    case IMP_METRIC_STATE_REACHED:
+      gtk_widget_add_css_class (row, "success");
+      break;
+    case IMP_METRIC_STATE_UNKNOWN:
+    case IMP_METRIC_STATE_ON_TRACK:
+    default:
+      break;
+    }
+}
+
+static void
+sync_ice_score_row (ImpInspector *self)
+{
+  GtkWidget *row = g_hash_table_lookup (self->fields, "ice-score");
+  ImpNode *node = self->node;
+  g_autofree char *score = NULL;
+
+  if (row == NULL || node == NULL)
+    return;
+
+  if (imp_ice_is_set (&node->ice))
+    score = g_strdup_printf (_("%u (%u × %u × %u)"), imp_ice_get_score (&node->ice),
+                             node->ice.impact, node->ice.confidence, node->ice.ease);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               score != NULL ? score : _("Not scored yet"));
+}
+
+static void
 build_metric (ImpInspector *self,
               GtkWidget    *box)
 {
@@ -1006,36 +1153,17 @@ build_metric (ImpInspector *self,
   feedback = add_feedback (box);
 
   {
-    double progress = imp_metric_get_progress (metric);
-    g_autofree char *state = describe_metric_state (self, metric);
-    g_autofree char *percent = NULL;
-    GtkWidget *bar;
+    GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+    GtkWidget *percent = gtk_label_new (NULL);
 
-    row = add_info_row (group, _("Progress"), state);
-    if (isfinite (progress))
-      {
-        percent = g_strdup_printf ("%d%%", (int) floor (progress * 100 + 0.5));
-        bar = gtk_level_bar_new_for_interval (0, 1);
-        gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), progress);
-        gtk_widget_set_size_request (bar, 72, -1);
-        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (percent));
-      }
-    switch (imp_analysis_get_metric_state (metric, &self->today))
-      {
-      case IMP_METRIC_STATE_OVERDUE:
-      case IMP_METRIC_STATE_OFF_TRACK:
-        gtk_widget_add_css_class (row, "warning");
-        break;
-      case IMP_METRIC_STATE_REACHED:
-        gtk_widget_add_css_class (row, "success");
-        break;
-      case IMP_METRIC_STATE_UNKNOWN:
-      case IMP_METRIC_STATE_ON_TRACK:
-      default:
-        break;
-      }
+    row = add_info_row (group, _("Progress"), NULL);
+    gtk_widget_set_size_request (bar, 72, -1);
+    gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent);
+    g_object_set_data (G_OBJECT (row), "imp-bar", bar);
+    g_object_set_data (G_OBJECT (row), "imp-percent", percent);
+    sync_progress_row (self, row, metric);
     register_field (self, row, "metric-progress", NULL);
   }
 
@@ -1379,6 +1507,7 @@ build_link (ImpInspector *self,
   /* TRANSLATORS: a link, "“Students” → “Get results faster”" */
   description = g_strdup_printf (_("“%s” → “%s”"), link->parent->title, link->child->title);
   group = add_group (box, _("Link"), description);
+  self->link_group = group;
   feedback = add_feedback (box);
   add_entry (self, group, feedback, "link-assumption", _("Assumption"), link->assumption);
   add_combo (self, group, feedback, "link-confidence", _("Confidence"), confidence_names,
@@ -1458,6 +1587,7 @@ rebuild_selection (ImpInspector *self)
   g_hash_table_remove_all (self->feedback);
   g_clear_handle_id (&self->related_source, g_source_remove);
   self->related_box = NULL;
+  self->link_group = NULL;
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
 
@@ -1503,6 +1633,13 @@ rebuild_selection (ImpInspector *self)
     }
 
   self->building = FALSE;
+
+  if (self->node != NULL)
+    {
+      self->built_level = self->node->level;
+      self->built_metric = self->node->metric != NULL;
+    }
+  self->built_refuted = self->link != NULL && self->link->status == IMP_LINK_STATUS_REFUTED;
 
   restore_fields (self);
 
@@ -2037,6 +2174,33 @@ drop_pending_of (ImpInspector *self,
     }
 }
 
+/* Whether the page of the card shown still has the rows its card needs:
+ * then a change of its values is followed in place, through the adapter. */
+static gboolean
+same_structure (ImpInspector *self)
+{
+  if (self->node != NULL)
+    return self->node->level == self->built_level &&
+           (self->node->metric != NULL) == self->built_metric;
+  if (self->link != NULL)
+    return (self->link->status == IMP_LINK_STATUS_REFUTED) == self->built_refuted;
+
+  return TRUE;
+}
+
+static void
+sync_link_group (ImpInspector *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->link_group == NULL || self->link == NULL)
+    return;
+
+  description = g_strdup_printf (_("“%s” → “%s”"), self->link->parent->title,
+                                 self->link->child->title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->link_group), description);
+}
+
 static void
 map_changed_cb (ImpInspector  *self,
                 ImpChangeKind  kind,
@@ -2075,15 +2239,20 @@ map_changed_cb (ImpInspector  *self,
       break;
     case IMP_CHANGE_NODE_TEXT:
     case IMP_CHANGE_NODE_PAYLOAD:
-      ours = object == self->node || link_touches (self->link, object);
-      /* A deliverable's page shows its experiments and the titles up its
-       * chains. */
+      /* The card's own values follow in place, unless it needs other rows
+       * (another level, a metric added or removed). A deliverable's page
+       * shows its experiments and the titles up its chains; a prompt
+       * quotes its impact. */
+      if (object == self->node)
+        ours = !same_structure (self);
+      else if (link_touches (self->link, object))
+        sync_link_group (self);
       others = !ours;
       break;
     case IMP_CHANGE_LINK_ADDED:
     case IMP_CHANGE_LINK_CHANGED:
       /* A link anywhere above a card can change its litmus sentences. */
-      ours = object == self->link;
+      ours = object == self->link && !same_structure (self);
       others = !ours;
       break;
     case IMP_CHANGE_NODE_ADDED:
