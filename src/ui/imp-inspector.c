@@ -1686,6 +1686,10 @@ enum {
 
 static const char * const list_keys[N_LISTS] = { "health", "ranked", "hmw" };
 
+/* About how tall a row is, and how tall a list grows before it scrolls. */
+static const guint list_row_height[N_LISTS] = { 64, 84, 56 };
+#define LIST_MAX_HEIGHT 360
+
 static guint
 list_of_factory (ImpInspector       *self,
                  GtkListItemFactory *factory)
@@ -1952,6 +1956,12 @@ fill_list (ImpInspector *self,
                        owned->pdata, owned->len);
   gtk_widget_set_visible (l->empty, owned->len == 0);
   gtk_widget_set_visible (l->scrolled, owned->len > 0);
+
+  /* A list view asks for the height of one row: give it room for a few,
+   * and scroll past that. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (l->scrolled),
+                                              MIN (owned->len * list_row_height[list],
+                                                   LIST_MAX_HEIGHT));
 }
 
 static void
