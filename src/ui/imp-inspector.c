@@ -133,12 +133,6 @@ static const char * const status_names[] = {
 static const char * const result_names[] = {
   N_("No result"), N_("Supports"), N_("Refutes"), N_("Inconclusive"), NULL
 };
-static const char * const confidence_names[] = {
-  N_("Not set"), N_("Low"), N_("Medium"), N_("High"), NULL
-};
-static const char * const link_status_names[] = {
-  N_("Untested"), N_("Supported"), N_("Refuted"), NULL
-};
 static const char * const direction_names[] = {
   N_("Increase"), N_("Decrease"), NULL
 };
@@ -261,6 +255,8 @@ field_is_map (const char *key)
 static void field_model_notify_cb (ImpSelectionProperties *props,
                                    GParamSpec             *pspec,
                                    GtkWidget              *field);
+
+static void sync_link_group (ImpInspector *self);
 
 static void
 register_field (ImpInspector *self,
@@ -819,6 +815,34 @@ add_group (GtkWidget  *box,
   return group;
 }
 
+/* Makes @row, an entry row of a page, the field @key showing @text. */
+static void
+setup_entry (ImpInspector *self,
+             GtkWidget    *row,
+             const char   *key,
+             const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  g_object_set_data_full (G_OBJECT (row), "imp-base", g_strdup (text != NULL ? text : ""), g_free);
+  register_field (self, row, key, NULL);
+  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+  watch_text_field (self, row);
+}
+
+/* Makes @row, a combo row of a page, the choice @key. */
+static void
+setup_combo (ImpInspector *self,
+             GtkWidget    *row,
+             const char   *key)
+{
+  register_field (self, row, key, NULL);
+  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+}
+
 static GtkWidget *
 add_entry (ImpInspector *self,
            GtkWidget    *group,
@@ -834,15 +858,8 @@ add_entry (ImpInspector *self,
    * a button inside the row would take the focus of Tab without leaving
    * the field. */
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  g_object_set_data_full (G_OBJECT (row), "imp-base", g_strdup (text != NULL ? text : ""), g_free);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  register_field (self, row, key, NULL);
-  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
-  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
-  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-  watch_text_field (self, row);
+  setup_entry (self, row, key, text);
 
   return row;
 }
@@ -865,9 +882,7 @@ add_combo (ImpInspector      *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  register_field (self, row, key, NULL);
-  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+  setup_combo (self, row, key);
 
   return row;
 }
@@ -1496,34 +1511,39 @@ build_node (ImpInspector *self,
   add_text_view (self, box, notes_feedback, "notes", node->notes);
 }
 
+/* The link's page is a template (imp-inspector-link.ui) whose choices are
+ * bound to the adapter. */
 static void
 build_link (ImpInspector *self,
             GtkWidget    *box)
 {
-  ImpLink *link = self->link;
-  g_autofree char *description = NULL;
-  GtkWidget *group, *feedback;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *group, *feedback, *refuted;
 
-  /* TRANSLATORS: a link, "“Students” → “Get results faster”" */
-  description = g_strdup_printf (_("“%s” → “%s”"), link->parent->title, link->child->title);
-  group = add_group (box, _("Link"), description);
+  g_type_ensure (IMP_TYPE_SELECTION_PROPERTIES);
+  gtk_builder_expose_object (builder, "props", G_OBJECT (self->props));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/impactmapper/ImpactMapper/"
+                                      "imp-inspector-link.ui", &error))
+    g_error ("The link page does not build: %s", error->message);
+
+  group = GTK_WIDGET (gtk_builder_get_object (builder, "link_group"));
+  gtk_box_append (GTK_BOX (box), group);
   self->link_group = group;
+  sync_link_group (self);
   feedback = add_feedback (box);
-  add_entry (self, group, feedback, "link-assumption", _("Assumption"), link->assumption);
-  add_combo (self, group, feedback, "link-confidence", _("Confidence"), confidence_names,
-             link->confidence);
-  add_combo (self, group, feedback, "link-status", _("Status"), link_status_names,
-             link->status);
 
-  if (link->status == IMP_LINK_STATUS_REFUTED)
-    {
-      GtkWidget *note = add_group (box, NULL, NULL);
-      GtkWidget *row = add_info_row (note, _("Refuted"),
-                                     _("Everything to the right of this link rests on a "
-                                       "refuted assumption and is flagged."));
+  setup_entry (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_assumption")),
+               "link-assumption", self->link->assumption);
+  g_hash_table_replace (self->feedback, g_strdup ("link-assumption"), feedback);
+  setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_confidence")),
+               "link-confidence");
+  setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_status")),
+               "link-status");
 
-      gtk_widget_add_css_class (row, "warning");
-    }
+  refuted = GTK_WIDGET (gtk_builder_get_object (builder, "link_refuted_group"));
+  gtk_widget_set_visible (refuted, self->link->status == IMP_LINK_STATUS_REFUTED);
+  gtk_box_append (GTK_BOX (box), refuted);
 }
 
 static GtkWidget *

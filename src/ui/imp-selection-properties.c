@@ -665,6 +665,18 @@ commit_choice (ImpSelectionProperties  *self,
   if (self->history == NULL)
     return TRUE;
 
+  /* A widget put back to the model's value (an undo, a bound row) is not
+   * an edit: pushing it would clear the redo stack. */
+  {
+    g_auto(GValue) now = G_VALUE_INIT;
+
+    g_value_init (&now, G_PARAM_SPEC_VALUE_TYPE (properties[prop_id]));
+    read_field (self, prop_id, &now);
+    if ((self->node != NULL || self->link != NULL || is_map_field (prop_id)) &&
+        (guint) g_value_get_enum (&now) == index)
+      return TRUE;
+  }
+
   if (prop_id == PROP_VOCABULARY)
     {
       if (!imp_history_set_vocabulary (self->history, (ImpVocabulary) index, &error))
