@@ -1927,8 +1927,12 @@ list_bind_cb (GtkListItemFactory *factory,
     }
 
   /* Tests and keyboard focus find a row by "@key-N" while it is shown. */
-  g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-%u", list_keys[list], position),
-                        row);
+  {
+    char *key = g_strdup_printf ("%s-%u", list_keys[list], position);
+
+    g_object_set_data_full (G_OBJECT (row), "imp-list-key", g_strdup (key), g_free);
+    g_hash_table_replace (self->map_rows, key, row);
+  }
 }
 
 static void
@@ -1936,12 +1940,13 @@ list_unbind_cb (GtkListItemFactory *factory,
                 GtkListItem        *item,
                 ImpInspector       *self)
 {
-  guint list = list_of_factory (self, factory);
-  g_autofree char *key = g_strdup_printf ("%s-%u", list_keys[list],
-                                          gtk_list_item_get_position (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  const char *key = g_object_get_data (G_OBJECT (row), "imp-list-key");
 
-  if (g_hash_table_lookup (self->map_rows, key) == gtk_list_item_get_child (item))
+  /* By the key it was bound under: the item may have moved since. */
+  if (key != NULL && g_hash_table_lookup (self->map_rows, key) == row)
     g_hash_table_remove (self->map_rows, key);
+  g_object_set_data (G_OBJECT (row), "imp-list-key", NULL);
 }
 
 static void
