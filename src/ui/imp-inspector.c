@@ -1201,35 +1201,50 @@ build_metric (ImpInspector *self,
   }
 }
 
+/* Loads the page fragment @name (a .ui in the GResource) with the adapter
+ * exposed as "props" for its bindings. */
+static GtkBuilder *
+load_page (ImpInspector *self,
+           const char   *name)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  g_autofree char *path = g_strconcat ("/io/github/impactmapper/ImpactMapper/", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_type_ensure (IMP_TYPE_SELECTION_PROPERTIES);
+  gtk_builder_expose_object (builder, "props", G_OBJECT (self->props));
+  if (!gtk_builder_add_from_resource (builder, path, &error))
+    g_error ("The inspector page %s does not build: %s", name, error->message);
+
+  return builder;
+}
+
 static void
 build_ice (ImpInspector *self,
            GtkWidget    *box)
 {
-  ImpNode *node = self->node;
-  GtkWidget *group, *feedback, *row;
-  char number[3][4] = { "", "", "" };
-  g_autofree char *score = NULL;
+  g_autoptr(GtkBuilder) builder = load_page (self, "imp-inspector-ice.ui");
+  static const struct { const char *id; const char *key; } fields[] = {
+    { "ice_impact", "ice-impact" },
+    { "ice_confidence", "ice-confidence" },
+    { "ice_ease", "ice-ease" },
+  };
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (gtk_builder_get_object (builder, "ice_group")));
+  /* Where a refused choice would be explained; a text field explains
+   * itself in a row under it. */
+  add_feedback (box);
 
-  group = add_group (box, _("ICE Score"),
-                     _("Impact, Confidence and Ease, each from 1 to 10; the score is "
-                       "their product."));
-  feedback = add_feedback (box);
+  register_field (self, GTK_WIDGET (gtk_builder_get_object (builder, "ice_score")),
+                  "ice-score", NULL);
+  sync_ice_score_row (self);
 
-  if (imp_ice_is_set (&node->ice))
-    score = g_strdup_printf (_("%u (%u × %u × %u)"), imp_ice_get_score (&node->ice),
-                             node->ice.impact, node->ice.confidence, node->ice.ease);
-  row = add_info_row (group, _("Score"), score != NULL ? score : _("Not scored yet"));
-  register_field (self, row, "ice-score", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = imp_selection_properties_dup_text (self->props, fields[i].key);
+      GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, fields[i].id));
 
-  if (node->ice.impact > 0)
-    g_snprintf (number[0], sizeof number[0], "%u", node->ice.impact);
-  if (node->ice.confidence > 0)
-    g_snprintf (number[1], sizeof number[1], "%u", node->ice.confidence);
-  if (node->ice.ease > 0)
-    g_snprintf (number[2], sizeof number[2], "%u", node->ice.ease);
-  add_entry (self, group, feedback, "ice-impact", _("Impact"), number[0]);
-  add_entry (self, group, feedback, "ice-confidence", _("Confidence"), number[1]);
-  add_entry (self, group, feedback, "ice-ease", _("Ease"), number[2]);
+      setup_entry (self, row, fields[i].key, text);
+    }
 }
 
 static void
@@ -1517,25 +1532,17 @@ static void
 build_link (ImpInspector *self,
             GtkWidget    *box)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
-  g_autoptr(GError) error = NULL;
-  GtkWidget *group, *feedback, *refuted;
-
-  g_type_ensure (IMP_TYPE_SELECTION_PROPERTIES);
-  gtk_builder_expose_object (builder, "props", G_OBJECT (self->props));
-  if (!gtk_builder_add_from_resource (builder, "/io/github/impactmapper/ImpactMapper/"
-                                      "imp-inspector-link.ui", &error))
-    g_error ("The link page does not build: %s", error->message);
+  g_autoptr(GtkBuilder) builder = load_page (self, "imp-inspector-link.ui");
+  GtkWidget *group, *refuted;
 
   group = GTK_WIDGET (gtk_builder_get_object (builder, "link_group"));
   gtk_box_append (GTK_BOX (box), group);
   self->link_group = group;
   sync_link_group (self);
-  feedback = add_feedback (box);
+  add_feedback (box);
 
   setup_entry (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_assumption")),
                "link-assumption", self->link->assumption);
-  g_hash_table_replace (self->feedback, g_strdup ("link-assumption"), feedback);
   setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_confidence")),
                "link-confidence");
   setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_status")),
