@@ -560,6 +560,41 @@ test_one_undo_step_per_field (Fixture       *f,
   g_assert_false (imp_history_can_undo (f->history));
 }
 
+/* Pages update in place */
+
+/* Cards and links elsewhere change (through the history, as an undo or a
+ * canvas edit would) while a field holds typed text: the page refills what
+ * it shows about them, and the row being typed in stays, with its focus
+ * and its text. */
+static void
+test_other_changes_keep_the_row (Fixture       *f,
+                                 gconstpointer  data)
+{
+  ImpLink *link = imp_map_find_link (f->map, f->actor, f->impact);
+  GtkWidget *row;
+
+  select_node (f, f->deliverable);
+  row = type_into (f, "ice-impact", "7");
+
+  imp_history_set_node_title (f->history, f->experiment, "Painted door");
+  imp_history_set_node_title (f->history, f->actor, "Evening students");
+  imp_history_set_link_status (f->history, f->actor, f->impact, IMP_LINK_STATUS_SUPPORTED);
+  imp_test_drain ();
+
+  g_assert_cmpint (link->status, ==, IMP_LINK_STATUS_SUPPORTED);
+  g_assert_true (field (f, "ice-impact") == row);
+  g_assert_true (focus_is_in (f, row));
+  g_assert_true (shows (f, "ice-impact", "7"));
+  g_assert_cmpuint (f->deliverable->ice.impact, ==, 0);
+
+  /* Typing goes on where it was, and leaving commits it all. */
+  xdotool (f, "type", "--delay", "20", "0", NULL);
+  WAIT_FOR (shows (f, "ice-impact", "70"));
+  xdotool (f, "key", "BackSpace", "Tab", NULL);
+  WAIT_FOR (f->deliverable->ice.impact == 7);
+  g_assert_true (field (f, "ice-impact") == row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +629,7 @@ main (int   argc,
   ADD ("escape-reverts", test_escape_reverts);
   ADD ("invalid-value-stays", test_invalid_value_stays);
   ADD ("one-undo-step-per-field", test_one_undo_step_per_field);
+  ADD ("other-changes-keep-the-row", test_other_changes_keep_the_row);
 
 #undef ADD
 

@@ -12,9 +12,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "imp-analysis.h"
 #include "imp-inspector.h"
+#include "imp-inspector-item.h"
+#include "imp-selection-properties.h"
 
 /* The side panel beside the canvas. It follows the selection (a card or a
  * link) on one page and shows the whole map's settings and health on the
@@ -31,6 +34,17 @@
  * would drop are kept as pending edits of their card or link and put back
  * when that page is built again. */
 
+/* One long list of the map page. */
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GtkWidget           *empty;     /* the row saying the list is empty */
+  GtkWidget           *scrolled;
+  GtkListView         *view;
+  GListStore          *store;     /* (element-type ImpInspectorItem) */
+  GtkListItemFactory  *factory;
+} MapList;
+
 struct _ImpInspector
 {
   GtkWidget      parent_instance;
@@ -43,10 +57,12 @@ struct _ImpInspector
   AdwComboRow   *vocabulary_row;
   GtkLabel      *map_feedback;
   GtkBox        *map_dynamic_box;
+  MapList        lists[3];   /* LIST_HEALTH, LIST_RANKED, LIST_HMW */
 
   ImpHistory    *history;
   ImpMap        *map;
   ImpSelection  *selection;
+  ImpSelectionProperties *props;  /* the fields of the card or link shown */
 
   /* What the selection page shows; the map owns them. */
   ImpNode       *node;
@@ -57,6 +73,14 @@ struct _ImpInspector
   GHashTable    *map_rows;   /* "health-N", "ranked-N" -> row of the map page */
   GPtrArray     *pending;    /* (element-type PendingEdit) edits waiting for their page */
   guint          selection_source;
+  guint          related_source;
+  GtkWidget     *related_box;  /* of the card's page: experiments, chains, prompts */
+  GtkWidget     *link_group;   /* of the link's page, named by its ends */
+  /* What the page shown was built for: when a change keeps these, the
+   * page follows it in place. */
+  ImpLevel       built_level;
+  gboolean       built_metric;
+  gboolean       built_refuted;
   guint          map_source;
   gboolean       building;
   gboolean       rebuilding; /* focus leaves the old page's fields: do not commit */
@@ -108,12 +132,6 @@ static const char * const status_names[] = {
 };
 static const char * const result_names[] = {
   N_("No result"), N_("Supports"), N_("Refutes"), N_("Inconclusive"), NULL
-};
-static const char * const confidence_names[] = {
-  N_("Not set"), N_("Low"), N_("Medium"), N_("High"), NULL
-};
-static const char * const link_status_names[] = {
-  N_("Untested"), N_("Supported"), N_("Refuted"), NULL
 };
 static const char * const direction_names[] = {
   N_("Increase"), N_("Decrease"), NULL
@@ -234,6 +252,12 @@ field_is_map (const char *key)
   return g_str_equal (key, "map-title") || g_str_equal (key, "vocabulary");
 }
 
+static void field_model_notify_cb (ImpSelectionProperties *props,
+                                   GParamSpec             *pspec,
+                                   GtkWidget              *field);
+
+static void sync_link_group (ImpInspector *self);
+
 static void
 register_field (ImpInspector *self,
                 GtkWidget    *row,
@@ -251,100 +275,21 @@ register_field (ImpInspector *self,
   g_hash_table_replace (self->fields, g_strdup (key), row);
   if (feedback != NULL)
     g_hash_table_replace (self->feedback, g_strdup (key), feedback);
+
+  /* Model to widget: the row follows its adapter property in place. Widget
+   * to model goes through commit_field(), when focus leaves the row. */
+  if (imp_selection_properties_has_property (self->props, key) &&
+      g_object_get_data (G_OBJECT (row), "imp-bound") == NULL)
+    {
+      g_autofree char *detailed = g_strdup_printf ("notify::%s", key);
+
+      g_object_set_data (G_OBJECT (row), "imp-bound", GINT_TO_POINTER (TRUE));
+      g_object_set_data (G_OBJECT (row), "imp-inspector", self);
+      g_signal_connect_object (self->props, detailed, G_CALLBACK (field_model_notify_cb), row, 0);
+    }
 }
 
 /* Parsing, with the reason for a refusal */
-
-static gboolean
-parse_number (const char  *text,
-              double      *out,
-              char       **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  double value;
-
-  if (*trimmed == '\0')
-    {
-      *out = NAN;
-      return TRUE;
-    }
-
-  if (strchr (trimmed, ',') != NULL)
-    {
-      *message = g_strdup_printf (_("“%s” is not a number: write it without thousands "
-                                    "separators, with a dot for decimals (43500 or 2.5)"),
-                                  trimmed);
-      return FALSE;
-    }
-
-  value = g_ascii_strtod (trimmed, &end);
-  if (end == trimmed || *end != '\0' || !isfinite (value))
-    {
-      *message = g_strdup_printf (_("“%s” is not a number"), trimmed);
-      return FALSE;
-    }
-
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-parse_date (const char  *text,
-            char       **out,
-            char       **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  if (*trimmed == '\0')
-    {
-      *out = NULL;
-      return TRUE;
-    }
-
-  if (!imp_metric_is_valid_date (trimmed))
-    {
-      *message = g_strdup_printf (_("“%s” is not a date: write it YYYY-MM-DD, "
-                                    "e.g. 2026-12-31"), trimmed);
-      return FALSE;
-    }
-
-  *out = g_steal_pointer (&trimmed);
-  return TRUE;
-}
-
-static gboolean
-parse_ice (const char  *text,
-           guint8      *out,
-           char       **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  gint64 value;
-
-  if (*trimmed == '\0')
-    {
-      *out = 0;
-      return TRUE;
-    }
-
-  value = g_ascii_strtoll (trimmed, &end, 10);
-  if (end == trimmed || *end != '\0')
-    {
-      *message = g_strdup_printf (_("“%s” is not a whole number from 1 to 10"), trimmed);
-      return FALSE;
-    }
-  if (value < 1 || value > 10)
-    {
-      *message = g_strdup_printf (_("ICE scores run from 1 (low) to 10 (high), so %s is "
-                                    "out of range; leave it empty for “not scored”"),
-                                  trimmed);
-      return FALSE;
-    }
-
-  *out = (guint8) value;
-  return TRUE;
-}
 
 static char *
 format_number (double value)
@@ -359,292 +304,11 @@ format_number (double value)
 
 /* Committing an edit */
 
-static ImpMetric *
-copy_metric (ImpNode *node)
-{
-  return node->metric != NULL ? imp_metric_copy (node->metric) : imp_metric_new ();
-}
-
 static ImpExperiment *
 copy_experiment (ImpNode *node)
 {
   return node->experiment != NULL ? imp_experiment_copy (node->experiment)
                                   : imp_experiment_new ();
-}
-
-static gboolean
-commit_metric_number (ImpInspector  *self,
-                      ImpNode       *node,
-                      const char    *key,
-                      const char    *text,
-                      char         **message)
-{
-  g_autoptr(ImpMetric) metric = copy_metric (node);
-  double value;
-
-  if (!parse_number (text, &value, message))
-    return FALSE;
-
-  if (g_str_equal (key, "metric-baseline"))
-    metric->baseline = value;
-  else if (g_str_equal (key, "metric-current"))
-    metric->current = value;
-  else
-    metric->target = value;
-
-  /* A target equal to the baseline leaves nothing to move towards: progress
-   * would be undefined, so say so instead of storing it. */
-  if (isfinite (metric->baseline) && isfinite (metric->target) &&
-      metric->baseline == metric->target)
-    {
-      *message = g_strdup (_("The target equals the baseline, so there is nothing to move "
-                             "towards: change one of them"));
-      return FALSE;
-    }
-
-  imp_history_set_node_metric (self->history, node, metric);
-  return TRUE;
-}
-
-/* Commits @text to the field @key of @node or @link (the one whose page
- * the field is on), or of the map. */
-static gboolean
-commit_text (ImpInspector  *self,
-             ImpNode       *node,
-             ImpLink       *link,
-             const char    *key,
-             const char    *text,
-             char         **message)
-{
-
-  if (g_str_equal (key, "map-title"))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-      imp_history_set_map_title (self->history, trimmed);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "link-assumption"))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-      if (link == NULL)
-        return TRUE;
-      if (g_strcmp0 (trimmed, link->assumption ? link->assumption : "") == 0)
-        return TRUE;
-      imp_history_set_link_assumption (self->history, link->parent, link->child,
-                                       *trimmed ? trimmed : NULL);
-      return TRUE;
-    }
-
-  if (node == NULL)
-    return TRUE;
-
-  if (g_str_equal (key, "title"))
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-      if (*trimmed == '\0')
-        {
-          *message = g_strdup (_("A card needs a title"));
-          return FALSE;
-        }
-      if (g_strcmp0 (trimmed, node->title) != 0)
-        imp_history_set_node_title (self->history, node, trimmed);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "notes"))
-    {
-      if (g_strcmp0 (text, node->notes ? node->notes : "") != 0)
-        imp_history_set_node_notes (self->history, node, *text ? text : NULL);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "metric-name") || g_str_equal (key, "metric-unit"))
-    {
-      g_autoptr(ImpMetric) metric = copy_metric (node);
-      g_autofree char *trimmed = g_strstrip (g_strdup (text));
-      char **field = g_str_equal (key, "metric-name") ? &metric->name : &metric->unit;
-
-      g_free (*field);
-      *field = *trimmed ? g_steal_pointer (&trimmed) : NULL;
-      imp_history_set_node_metric (self->history, node, metric);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "metric-baseline") || g_str_equal (key, "metric-current") ||
-      g_str_equal (key, "metric-target"))
-    return commit_metric_number (self, node, key, text, message);
-
-  if (g_str_equal (key, "metric-deadline"))
-    {
-      g_autoptr(ImpMetric) metric = copy_metric (node);
-      char *date = NULL;
-
-      if (!parse_date (text, &date, message))
-        return FALSE;
-      g_free (metric->deadline);
-      metric->deadline = date;
-      imp_history_set_node_metric (self->history, node, metric);
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (key, "ice-"))
-    {
-      ImpIce ice = node->ice;
-      guint8 value;
-      g_autoptr(GError) error = NULL;
-
-      if (!parse_ice (text, &value, message))
-        return FALSE;
-      if (g_str_equal (key, "ice-impact"))
-        ice.impact = value;
-      else if (g_str_equal (key, "ice-confidence"))
-        ice.confidence = value;
-      else
-        ice.ease = value;
-      if (!imp_history_set_node_ice (self->history, node, &ice, &error))
-        {
-          *message = g_strdup (error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "exp-start") || g_str_equal (key, "exp-end"))
-    {
-      g_autoptr(ImpExperiment) e = copy_experiment (node);
-      gboolean start = g_str_equal (key, "exp-start");
-      char *date = NULL;
-
-      if (!parse_date (text, &date, message))
-        return FALSE;
-      g_free (start ? e->start_date : e->end_date);
-      if (start)
-        e->start_date = date;
-      else
-        e->end_date = date;
-
-      /* ISO dates compare as strings. */
-      if (e->start_date != NULL && e->end_date != NULL &&
-          strcmp (e->end_date, e->start_date) < 0)
-        {
-          *message = g_strdup_printf (_("The experiment cannot end (%s) before it starts (%s)"),
-                                      e->end_date, e->start_date);
-          return FALSE;
-        }
-      imp_history_set_node_experiment (self->history, node, e);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "exp-evidence"))
-    {
-      g_autoptr(ImpExperiment) e = copy_experiment (node);
-
-      if (g_strcmp0 (text, e->evidence ? e->evidence : "") == 0)
-        return TRUE;
-      g_free (e->evidence);
-      e->evidence = *text ? g_strdup (text) : NULL;
-      imp_history_set_node_experiment (self->history, node, e);
-      return TRUE;
-    }
-
-  g_warning ("Unknown inspector field %s", key);
-  return TRUE;
-}
-
-static gboolean
-commit_choice (ImpInspector  *self,
-               const char    *key,
-               guint          index,
-               char         **message)
-{
-  ImpNode *node = self->node;
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (key, "vocabulary"))
-    {
-      if (!imp_history_set_vocabulary (self->history, (ImpVocabulary) index, &error))
-        {
-          *message = g_strdup (error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "link-confidence") || g_str_equal (key, "link-status"))
-    {
-      if (self->link == NULL)
-        return TRUE;
-      if (g_str_equal (key, "link-confidence"))
-        imp_history_set_link_confidence (self->history, self->link->parent, self->link->child,
-                                         (ImpConfidence) index);
-      else
-        imp_history_set_link_status (self->history, self->link->parent, self->link->child,
-                                     (ImpLinkStatus) index);
-      return TRUE;
-    }
-
-  if (node == NULL)
-    return TRUE;
-
-  if (g_str_equal (key, "level"))
-    {
-      if ((ImpLevel) index == node->level)
-        return TRUE;
-      if (!imp_history_set_node_level (self->history, node, (ImpLevel) index, &error))
-        {
-          *message = g_strdup (error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (key, "metric-"))
-    {
-      g_autoptr(ImpMetric) metric = copy_metric (node);
-
-      if (g_str_equal (key, "metric-direction"))
-        metric->direction = (ImpDirection) index;
-      else
-        metric->indicator = (ImpIndicator) index;
-      imp_history_set_node_metric (self->history, node, metric);
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (key, "exp-"))
-    {
-      g_autoptr(ImpExperiment) e = copy_experiment (node);
-
-      if (g_str_equal (key, "exp-kind"))
-        e->kind = (ImpExperimentKind) index;
-      else if (g_str_equal (key, "exp-aspect"))
-        e->aspect = (ImpAspect) index;
-      else if (g_str_equal (key, "exp-status"))
-        {
-          e->status = (ImpExperimentStatus) index;
-          /* Only a finished experiment has a result. */
-          if (e->status != IMP_EXPERIMENT_DONE)
-            e->result = IMP_RESULT_NONE;
-        }
-      else if (g_str_equal (key, "exp-result"))
-        {
-          if (index != IMP_RESULT_NONE && e->status != IMP_EXPERIMENT_DONE)
-            {
-              *message = g_strdup (_("Only a finished experiment has a result: set its status "
-                                     "to Done first"));
-              return FALSE;
-            }
-          e->result = (ImpResult) index;
-        }
-      imp_history_set_node_experiment (self->history, node, e);
-      return TRUE;
-    }
-
-  g_warning ("Unknown inspector choice %s", key);
-  return TRUE;
 }
 
 /* Fields that hold text */
@@ -658,56 +322,14 @@ model_text (ImpInspector *self,
             ImpLink      *link,
             const char   *key)
 {
-  const ImpMetric *metric;
-  const ImpExperiment *e;
-
-  if (g_str_equal (key, "map-title"))
-    return g_strdup (self->map != NULL && imp_map_get_title (self->map) != NULL
-                     ? imp_map_get_title (self->map) : "");
-
-  if (g_str_equal (key, "link-assumption"))
-    return link != NULL ? g_strdup (link->assumption != NULL ? link->assumption : "") : NULL;
-
-  if (node == NULL)
+  /* The adapter shows the card or link of the page; a field of a page
+   * waiting for its rebuild has no model text of its own. */
+  if (!field_is_map (key) &&
+      (node != imp_selection_properties_get_node (self->props) ||
+       link != imp_selection_properties_get_link (self->props)))
     return NULL;
 
-  if (g_str_equal (key, "title"))
-    return g_strdup (node->title != NULL ? node->title : "");
-  if (g_str_equal (key, "notes"))
-    return g_strdup (node->notes != NULL ? node->notes : "");
-
-  metric = node->metric;
-  if (g_str_equal (key, "metric-name"))
-    return g_strdup (metric != NULL && metric->name != NULL ? metric->name : "");
-  if (g_str_equal (key, "metric-unit"))
-    return g_strdup (metric != NULL && metric->unit != NULL ? metric->unit : "");
-  if (g_str_equal (key, "metric-deadline"))
-    return g_strdup (metric != NULL && metric->deadline != NULL ? metric->deadline : "");
-  if (g_str_equal (key, "metric-baseline"))
-    return metric != NULL ? format_number (metric->baseline) : g_strdup ("");
-  if (g_str_equal (key, "metric-current"))
-    return metric != NULL ? format_number (metric->current) : g_strdup ("");
-  if (g_str_equal (key, "metric-target"))
-    return metric != NULL ? format_number (metric->target) : g_strdup ("");
-
-  if (g_str_has_prefix (key, "ice-") && !g_str_equal (key, "ice-score"))
-    {
-      guint8 value = g_str_equal (key, "ice-impact") ? node->ice.impact
-                   : g_str_equal (key, "ice-confidence") ? node->ice.confidence
-                   : node->ice.ease;
-
-      return value > 0 ? g_strdup_printf ("%u", value) : g_strdup ("");
-    }
-
-  e = node->experiment;
-  if (g_str_equal (key, "exp-start"))
-    return g_strdup (e != NULL && e->start_date != NULL ? e->start_date : "");
-  if (g_str_equal (key, "exp-end"))
-    return g_strdup (e != NULL && e->end_date != NULL ? e->end_date : "");
-  if (g_str_equal (key, "exp-evidence"))
-    return g_strdup (e != NULL && e->evidence != NULL ? e->evidence : "");
-
-  return NULL;
+  return imp_selection_properties_dup_text (self->props, key);
 }
 
 static gboolean
@@ -864,7 +486,7 @@ commit_field (ImpInspector *self,
 
   field_get_owner (field, &node, &link);
   text = field_get_text (field);
-  if (!commit_text (self, node, link, key, text, &message))
+  if (!imp_selection_properties_commit_text (self->props, key, text, &message))
     {
       show_error (self, key, message);
       return FALSE;
@@ -1076,7 +698,8 @@ combo_selected_cb (AdwComboRow  *row,
       !field_is_current (self, GTK_WIDGET (row)))
     return;
 
-  if (commit_choice (self, key, adw_combo_row_get_selected (row), &message))
+  if (imp_selection_properties_commit_choice (self->props, key,
+                                              adw_combo_row_get_selected (row), &message))
     {
       clear_error (self, key);
     }
@@ -1088,6 +711,75 @@ combo_selected_cb (AdwComboRow  *row,
       else
         rebuild_selection (self);
       show_error (self, key, message);
+    }
+}
+
+/* Following the adapter */
+
+static void
+sync_progress_row (ImpInspector    *self,
+                   GtkWidget       *row,
+                   const ImpMetric *metric);
+static void
+sync_ice_score_row (ImpInspector *self);
+
+/* The card's own value changed (an undo, the canvas, a commit): the row
+ * shows it, unless it holds an edit or a refused value of its own. */
+static void
+field_model_notify_cb (ImpSelectionProperties *props,
+                       GParamSpec             *pspec,
+                       GtkWidget              *field)
+{
+  ImpInspector *self = g_object_get_data (G_OBJECT (field), "imp-inspector");
+  const char *key = field_key (field);
+  ImpNode *node;
+  ImpLink *link;
+
+  field_get_owner (field, &node, &link);
+  if (!field_is_map (key) &&
+      (node != imp_selection_properties_get_node (props) ||
+       link != imp_selection_properties_get_link (props) || (node == NULL && link == NULL)))
+    return;
+
+  if (is_text_field (field))
+    {
+      g_autofree char *text = NULL;
+
+      if (field_is_dirty (self, field) || g_object_get_data (G_OBJECT (field), "imp-error"))
+        return;
+      text = imp_selection_properties_dup_text (props, key);
+      field_sync (self, field, text != NULL ? text : "");
+    }
+  else if (ADW_IS_COMBO_ROW (field))
+    {
+      gboolean building = self->building;
+      int value = 0;
+
+      g_object_get (props, key, &value, NULL);
+      self->building = TRUE;
+      if (adw_combo_row_get_selected (ADW_COMBO_ROW (field)) != (guint) value)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field), value);
+      self->building = building;
+    }
+
+  /* What the page shows about the value. */
+  if (node != NULL && g_str_has_prefix (key, "metric-") && node->metric != NULL)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->fields, "metric-progress");
+
+      if (row != NULL)
+        sync_progress_row (self, row, node->metric);
+    }
+  else if (node != NULL && g_str_has_prefix (key, "ice-"))
+    {
+      sync_ice_score_row (self);
+    }
+  else if (node != NULL && g_str_equal (key, "exp-status"))
+    {
+      GtkWidget *row = g_hash_table_lookup (self->fields, "exp-result");
+
+      if (row != NULL && node->experiment != NULL)
+        gtk_widget_set_sensitive (row, node->experiment->status == IMP_EXPERIMENT_DONE);
     }
 }
 
@@ -1123,6 +815,34 @@ add_group (GtkWidget  *box,
   return group;
 }
 
+/* Makes @row, an entry row of a page, the field @key showing @text. */
+static void
+setup_entry (ImpInspector *self,
+             GtkWidget    *row,
+             const char   *key,
+             const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  g_object_set_data_full (G_OBJECT (row), "imp-base", g_strdup (text != NULL ? text : ""), g_free);
+  register_field (self, row, key, NULL);
+  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
+  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+  watch_text_field (self, row);
+}
+
+/* Makes @row, a combo row of a page, the choice @key. */
+static void
+setup_combo (ImpInspector *self,
+             GtkWidget    *row,
+             const char   *key)
+{
+  register_field (self, row, key, NULL);
+  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+}
+
 static GtkWidget *
 add_entry (ImpInspector *self,
            GtkWidget    *group,
@@ -1138,15 +858,8 @@ add_entry (ImpInspector *self,
    * a button inside the row would take the focus of Tab without leaving
    * the field. */
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  g_object_set_data_full (G_OBJECT (row), "imp-base", g_strdup (text != NULL ? text : ""), g_free);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  register_field (self, row, key, NULL);
-  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
-  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), self, 0);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_apply_cb), self, 0);
-  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-  watch_text_field (self, row);
+  setup_entry (self, row, key, text);
 
   return row;
 }
@@ -1169,9 +882,7 @@ add_combo (ImpInspector      *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  register_field (self, row, key, NULL);
-  g_object_set_data (G_OBJECT (row), "imp-inline", GINT_TO_POINTER (TRUE));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+  setup_combo (self, row, key);
 
   return row;
 }
@@ -1373,6 +1084,62 @@ remove_metric_clicked_cb (GtkButton    *button,
 }
 
 static void
+sync_progress_row (ImpInspector    *self,
+                   GtkWidget       *row,
+                   const ImpMetric *metric)
+{
+  double progress = imp_metric_get_progress (metric);
+  g_autofree char *state = describe_metric_state (self, metric);
+  GtkWidget *bar = g_object_get_data (G_OBJECT (row), "imp-bar");
+  GtkWidget *percent = g_object_get_data (G_OBJECT (row), "imp-percent");
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
+  gtk_widget_set_visible (bar, isfinite (progress));
+  gtk_widget_set_visible (percent, isfinite (progress));
+  if (isfinite (progress))
+    {
+      g_autofree char *text = g_strdup_printf ("%d%%", (int) floor (progress * 100 + 0.5));
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (progress, 0, 1));
+      gtk_label_set_text (GTK_LABEL (percent), text);
+    }
+
+  gtk_widget_remove_css_class (row, "warning");
+  gtk_widget_remove_css_class (row, "success");
+  switch (imp_analysis_get_metric_state (metric, &self->today))
+    {
+    case IMP_METRIC_STATE_OVERDUE:
+    case IMP_METRIC_STATE_OFF_TRACK:
+      gtk_widget_add_css_class (row, "warning");
+      break;
+    case IMP_METRIC_STATE_REACHED:
+      gtk_widget_add_css_class (row, "success");
+      break;
+    case IMP_METRIC_STATE_UNKNOWN:
+    case IMP_METRIC_STATE_ON_TRACK:
+    default:
+      break;
+    }
+}
+
+static void
+sync_ice_score_row (ImpInspector *self)
+{
+  GtkWidget *row = g_hash_table_lookup (self->fields, "ice-score");
+  ImpNode *node = self->node;
+  g_autofree char *score = NULL;
+
+  if (row == NULL || node == NULL)
+    return;
+
+  if (imp_ice_is_set (&node->ice))
+    score = g_strdup_printf (_("%u (%u × %u × %u)"), imp_ice_get_score (&node->ice),
+                             node->ice.impact, node->ice.confidence, node->ice.ease);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               score != NULL ? score : _("Not scored yet"));
+}
+
+static void
 build_metric (ImpInspector *self,
               GtkWidget    *box)
 {
@@ -1401,36 +1168,17 @@ build_metric (ImpInspector *self,
   feedback = add_feedback (box);
 
   {
-    double progress = imp_metric_get_progress (metric);
-    g_autofree char *state = describe_metric_state (self, metric);
-    g_autofree char *percent = NULL;
-    GtkWidget *bar;
+    GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+    GtkWidget *percent = gtk_label_new (NULL);
 
-    row = add_info_row (group, _("Progress"), state);
-    if (isfinite (progress))
-      {
-        percent = g_strdup_printf ("%d%%", (int) floor (progress * 100 + 0.5));
-        bar = gtk_level_bar_new_for_interval (0, 1);
-        gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), progress);
-        gtk_widget_set_size_request (bar, 72, -1);
-        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (percent));
-      }
-    switch (imp_analysis_get_metric_state (metric, &self->today))
-      {
-      case IMP_METRIC_STATE_OVERDUE:
-      case IMP_METRIC_STATE_OFF_TRACK:
-        gtk_widget_add_css_class (row, "warning");
-        break;
-      case IMP_METRIC_STATE_REACHED:
-        gtk_widget_add_css_class (row, "success");
-        break;
-      case IMP_METRIC_STATE_UNKNOWN:
-      case IMP_METRIC_STATE_ON_TRACK:
-      default:
-        break;
-      }
+    row = add_info_row (group, _("Progress"), NULL);
+    gtk_widget_set_size_request (bar, 72, -1);
+    gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent);
+    g_object_set_data (G_OBJECT (row), "imp-bar", bar);
+    g_object_set_data (G_OBJECT (row), "imp-percent", percent);
+    sync_progress_row (self, row, metric);
     register_field (self, row, "metric-progress", NULL);
   }
 
@@ -1453,35 +1201,50 @@ build_metric (ImpInspector *self,
   }
 }
 
+/* Loads the page fragment @name (a .ui in the GResource) with the adapter
+ * exposed as "props" for its bindings. */
+static GtkBuilder *
+load_page (ImpInspector *self,
+           const char   *name)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  g_autofree char *path = g_strconcat ("/io/github/impactmapper/ImpactMapper/", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_type_ensure (IMP_TYPE_SELECTION_PROPERTIES);
+  gtk_builder_expose_object (builder, "props", G_OBJECT (self->props));
+  if (!gtk_builder_add_from_resource (builder, path, &error))
+    g_error ("The inspector page %s does not build: %s", name, error->message);
+
+  return builder;
+}
+
 static void
 build_ice (ImpInspector *self,
            GtkWidget    *box)
 {
-  ImpNode *node = self->node;
-  GtkWidget *group, *feedback, *row;
-  char number[3][4] = { "", "", "" };
-  g_autofree char *score = NULL;
+  g_autoptr(GtkBuilder) builder = load_page (self, "imp-inspector-ice.ui");
+  static const struct { const char *id; const char *key; } fields[] = {
+    { "ice_impact", "ice-impact" },
+    { "ice_confidence", "ice-confidence" },
+    { "ice_ease", "ice-ease" },
+  };
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (gtk_builder_get_object (builder, "ice_group")));
+  /* Where a refused choice would be explained; a text field explains
+   * itself in a row under it. */
+  add_feedback (box);
 
-  group = add_group (box, _("ICE Score"),
-                     _("Impact, Confidence and Ease, each from 1 to 10; the score is "
-                       "their product."));
-  feedback = add_feedback (box);
+  register_field (self, GTK_WIDGET (gtk_builder_get_object (builder, "ice_score")),
+                  "ice-score", NULL);
+  sync_ice_score_row (self);
 
-  if (imp_ice_is_set (&node->ice))
-    score = g_strdup_printf (_("%u (%u × %u × %u)"), imp_ice_get_score (&node->ice),
-                             node->ice.impact, node->ice.confidence, node->ice.ease);
-  row = add_info_row (group, _("Score"), score != NULL ? score : _("Not scored yet"));
-  register_field (self, row, "ice-score", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = imp_selection_properties_dup_text (self->props, fields[i].key);
+      GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, fields[i].id));
 
-  if (node->ice.impact > 0)
-    g_snprintf (number[0], sizeof number[0], "%u", node->ice.impact);
-  if (node->ice.confidence > 0)
-    g_snprintf (number[1], sizeof number[1], "%u", node->ice.confidence);
-  if (node->ice.ease > 0)
-    g_snprintf (number[2], sizeof number[2], "%u", node->ice.ease);
-  add_entry (self, group, feedback, "ice-impact", _("Impact"), number[0]);
-  add_entry (self, group, feedback, "ice-confidence", _("Confidence"), number[1]);
-  add_entry (self, group, feedback, "ice-ease", _("Ease"), number[2]);
+      setup_entry (self, row, fields[i].key, text);
+    }
 }
 
 static void
@@ -1656,6 +1419,65 @@ build_experiment_payload (ImpInspector *self,
 }
 
 static void
+build_related (ImpInspector *self,
+               GtkWidget    *box)
+{
+  switch (self->node->level)
+    {
+    case IMP_LEVEL_IMPACT:
+      build_hmw (self, box);
+      break;
+    case IMP_LEVEL_DELIVERABLE:
+      build_experiments (self, box);
+      build_litmus (self, box);
+      break;
+    case IMP_LEVEL_GOAL:
+    case IMP_LEVEL_ACTOR:
+    case IMP_LEVEL_EXPERIMENT:
+    default:
+      break;
+    }
+}
+
+/* Another card or link changed: the card's page stays, and only what it
+ * shows about the others is made again. */
+static void
+refresh_related (ImpInspector *self)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->related_source, g_source_remove);
+
+  if (self->related_box == NULL || self->node == NULL || self->selection_source != 0)
+    return;
+
+  self->building = TRUE;
+  while ((child = gtk_widget_get_first_child (self->related_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->related_box), child);
+  build_related (self, self->related_box);
+  self->building = FALSE;
+}
+
+static gboolean
+refresh_related_idle_cb (gpointer data)
+{
+  ImpInspector *self = data;
+
+  self->related_source = 0;
+  refresh_related (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh_related (ImpInspector *self)
+{
+  if (self->related_source == 0 && self->related_box != NULL)
+    self->related_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_related_idle_cb,
+                                            self, NULL);
+}
+
+static void
 build_node (ImpInspector *self,
             GtkWidget    *box)
 {
@@ -1680,13 +1502,9 @@ build_node (ImpInspector *self,
     case IMP_LEVEL_GOAL:
     case IMP_LEVEL_IMPACT:
       build_metric (self, box);
-      if (node->level == IMP_LEVEL_IMPACT)
-        build_hmw (self, box);
       break;
     case IMP_LEVEL_DELIVERABLE:
       build_ice (self, box);
-      build_experiments (self, box);
-      build_litmus (self, box);
       break;
     case IMP_LEVEL_EXPERIMENT:
       build_experiment_payload (self, box);
@@ -1696,38 +1514,43 @@ build_node (ImpInspector *self,
       break;
     }
 
+  /* What other cards and links decide (experiments, chains, prompts) is
+   * refilled on its own when they change, leaving the fields alone. */
+  self->related_box = gtk_box_new (GTK_ORIENTATION_VERTICAL,
+                                   gtk_box_get_spacing (GTK_BOX (box)));
+  gtk_box_append (GTK_BOX (box), self->related_box);
+  build_related (self, self->related_box);
+
   add_group (box, _("Notes and Evidence"), NULL);
   notes_feedback = add_feedback (box);
   add_text_view (self, box, notes_feedback, "notes", node->notes);
 }
 
+/* The link's page is a template (imp-inspector-link.ui) whose choices are
+ * bound to the adapter. */
 static void
 build_link (ImpInspector *self,
             GtkWidget    *box)
 {
-  ImpLink *link = self->link;
-  g_autofree char *description = NULL;
-  GtkWidget *group, *feedback;
+  g_autoptr(GtkBuilder) builder = load_page (self, "imp-inspector-link.ui");
+  GtkWidget *group, *refuted;
 
-  /* TRANSLATORS: a link, "“Students” → “Get results faster”" */
-  description = g_strdup_printf (_("“%s” → “%s”"), link->parent->title, link->child->title);
-  group = add_group (box, _("Link"), description);
-  feedback = add_feedback (box);
-  add_entry (self, group, feedback, "link-assumption", _("Assumption"), link->assumption);
-  add_combo (self, group, feedback, "link-confidence", _("Confidence"), confidence_names,
-             link->confidence);
-  add_combo (self, group, feedback, "link-status", _("Status"), link_status_names,
-             link->status);
+  group = GTK_WIDGET (gtk_builder_get_object (builder, "link_group"));
+  gtk_box_append (GTK_BOX (box), group);
+  self->link_group = group;
+  sync_link_group (self);
+  add_feedback (box);
 
-  if (link->status == IMP_LINK_STATUS_REFUTED)
-    {
-      GtkWidget *note = add_group (box, NULL, NULL);
-      GtkWidget *row = add_info_row (note, _("Refuted"),
-                                     _("Everything to the right of this link rests on a "
-                                       "refuted assumption and is flagged."));
+  setup_entry (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_assumption")),
+               "link-assumption", self->link->assumption);
+  setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_confidence")),
+               "link-confidence");
+  setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_status")),
+               "link-status");
 
-      gtk_widget_add_css_class (row, "warning");
-    }
+  refuted = GTK_WIDGET (gtk_builder_get_object (builder, "link_refuted_group"));
+  gtk_widget_set_visible (refuted, self->link->status == IMP_LINK_STATUS_REFUTED);
+  gtk_box_append (GTK_BOX (box), refuted);
 }
 
 static GtkWidget *
@@ -1789,6 +1612,9 @@ rebuild_selection (ImpInspector *self)
 
   g_hash_table_remove_all (self->fields);
   g_hash_table_remove_all (self->feedback);
+  g_clear_handle_id (&self->related_source, g_source_remove);
+  self->related_box = NULL;
+  self->link_group = NULL;
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
 
@@ -1835,6 +1661,13 @@ rebuild_selection (ImpInspector *self)
 
   self->building = FALSE;
 
+  if (self->node != NULL)
+    {
+      self->built_level = self->node->level;
+      self->built_metric = self->node->metric != NULL;
+    }
+  self->built_refuted = self->link != NULL && self->link->status == IMP_LINK_STATUS_REFUTED;
+
   restore_fields (self);
 
   /* A new card's page starts at its top. */
@@ -1865,176 +1698,309 @@ rebuild_selection (ImpInspector *self)
 
 /* The map page */
 
-/* A big map has thousands of findings, deliverables and prompts, and GTK
- * measures every row of a group before the window can show its first
- * frame: a list shows this many rows, then a row that adds as many more. */
-#define MAP_ROWS_STEP 25
+/* The long lists of the map page (findings, deliverables, prompts) are
+ * list views over a store of items, each in a scrolled window of its own:
+ * rows are made only for what scrolls into view and are reused, so a map
+ * of thousands of cards costs a screenful of rows. A changed map replaces
+ * the items; the views, their groups and their scroll positions stay. */
 
-typedef GtkWidget *(*MapRowFunc) (ImpInspector *self,
-                                  GtkWidget    *group,
-                                  gpointer      item,
-                                  guint         i);
+enum {
+  LIST_HEALTH,
+  LIST_RANKED,
+  LIST_HMW,
+  N_LISTS
+};
 
-typedef struct
+static const char * const list_keys[N_LISTS] = { "health", "ranked", "hmw" };
+
+/* About how tall a row is, and how tall a list grows before it scrolls. */
+static const guint list_row_height[N_LISTS] = { 64, 84, 56 };
+#define LIST_MAX_HEIGHT 360
+
+static guint
+list_of_factory (ImpInspector       *self,
+                 GtkListItemFactory *factory)
 {
-  GtkWidget  *group;
-  GPtrArray  *items;
-  guint       next;
-  MapRowFunc  add_row;
-  char       *key;
-} MoreRows;
+  for (guint i = 0; i < N_LISTS; i++)
+    if (self->lists[i].factory == factory)
+      return i;
 
-static void
-more_rows_free (gpointer data)
-{
-  MoreRows *more = data;
-
-  g_ptr_array_unref (more->items);
-  g_free (more->key);
-  g_free (more);
+  g_assert_not_reached ();
 }
 
-static void add_map_rows (ImpInspector *self,
-                          GtkWidget    *group,
-                          const char   *key,
-                          GPtrArray    *items,
-                          guint         start,
-                          MapRowFunc    add_row);
-
 static void
-more_row_activated_cb (AdwActionRow *row,
-                       ImpInspector *self)
+select_item_node (ImpInspector *self,
+                  ImpNode      *node)
 {
-  MoreRows *more = g_object_get_data (G_OBJECT (row), "imp-more");
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *more_key = NULL;
-  GtkWidget *group, *first;
-  MapRowFunc add_row;
-  guint next;
-
-  /* The list is about to be built again for a changed map. */
-  if (more == NULL || self->map_source != 0)
+  /* The row may outlive its node by one idle: check it is still there. */
+  if (self->selection == NULL || self->map == NULL || node == NULL ||
+      imp_map_get_node_index (self->map, node) < 0)
     return;
 
-  items = g_ptr_array_ref (more->items);
-  key = g_strdup (more->key);
-  group = more->group;
-  next = more->next;
-  add_row = more->add_row;
+  self->selecting = TRUE;
+  imp_selection_select (self->selection, node);
+  self->selecting = FALSE;
+}
 
-  more_key = g_strdup_printf ("%s-more", key);
-  g_hash_table_remove (self->map_rows, more_key);
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
-  add_map_rows (self, group, key, items, next, add_row);
+static void
+list_row_activated_cb (AdwActionRow *row,
+                       ImpInspector *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (row), "imp-list-item");
+  ImpInspectorItem *entry = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  if (entry != NULL)
+    select_item_node (self, imp_inspector_item_get_node (entry));
+}
+
+static void
+list_view_activate_cb (GtkListView  *view,
+                       guint         position,
+                       ImpInspector *self)
+{
+  g_autoptr(ImpInspectorItem) entry =
+    g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (entry != NULL)
+    select_item_node (self, imp_inspector_item_get_node (entry));
+}
+
+static void
+list_copy_clicked_cb (GtkButton    *button,
+                      ImpInspector *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "imp-list-item");
+  ImpInspectorItem *entry = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  if (entry == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          imp_inspector_item_get_text (entry));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
+}
+
+static void
+list_setup_cb (GtkListItemFactory *factory,
+               GtkListItem        *item,
+               ImpInspector       *self)
+{
+  guint list = list_of_factory (self, factory);
+  GtkWidget *row = adw_action_row_new ();
+
+  g_object_set_data (G_OBJECT (row), "imp-list-item", item);
+  gtk_list_item_set_child (item, row);
+
+  if (list == LIST_HMW)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_list_item_set_activatable (item, FALSE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Copy"));
+      g_object_set_data (G_OBJECT (button), "imp-list-item", item);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (list_copy_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      return;
+    }
 
   {
-    g_autofree char *first_key = g_strdup_printf ("%s-%u", key, next);
+    GtkWidget *prefix = gtk_image_new ();
 
-    first = g_hash_table_lookup (self->map_rows, first_key);
-    if (first != NULL)
-      gtk_widget_grab_focus (first);
+    g_object_set_data (G_OBJECT (row), "imp-prefix", prefix);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
   }
+
+  if (list == LIST_RANKED)
+    {
+      GtkWidget *score = gtk_label_new (NULL);
+      GtkWidget *votes = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (votes, "accent");
+      g_object_set_data (G_OBJECT (row), "imp-score", score);
+      g_object_set_data (G_OBJECT (row), "imp-votes", votes);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), votes);
+    }
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (list_row_activated_cb), self, 0);
 }
 
-/* Adds rows for @items from @start on, at most MAP_ROWS_STEP of them, and
- * a "Show more" row when some are left. Rows are found by "@key-N". */
 static void
-add_map_rows (ImpInspector *self,
-              GtkWidget    *group,
-              const char   *key,
-              GPtrArray    *items,
-              guint         start,
-              MapRowFunc    add_row)
+bind_ranked_row (GtkWidget        *row,
+                 ImpInspectorItem *entry)
 {
-  guint end = MIN (items->len, start + MAP_ROWS_STEP);
-
-  for (guint i = start; i < end; i++)
-    {
-      GtkWidget *row = add_row (self, group, g_ptr_array_index (items, i), i);
-
-      g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-%u", key, i), row);
-    }
-
-  if (end < items->len)
-    {
-      guint left = items->len - end;
-      guint step = MIN (left, MAP_ROWS_STEP);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More",
-                                                             "Show %u More", step), step);
-      /* TRANSLATORS: under a long list on the map page: "50 of 742 shown" */
-      g_autofree char *subtitle = g_strdup_printf (_("%u of %u shown"), end, items->len);
-      GtkWidget *row = add_info_row (group, title, subtitle);
-      MoreRows *more = g_new0 (MoreRows, 1);
-
-      more->group = group;
-      more->items = g_ptr_array_ref (items);
-      more->next = end;
-      more->add_row = add_row;
-      more->key = g_strdup (key);
-      g_object_set_data_full (G_OBJECT (row), "imp-more", more, more_rows_free);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("view-more-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_object (row, "activated", G_CALLBACK (more_row_activated_cb), self, 0);
-      g_hash_table_replace (self->map_rows, g_strdup_printf ("%s-more", key), row);
-    }
-}
-
-static GtkWidget *
-add_ranked_row (ImpInspector *self,
-                GtkWidget    *group,
-                gpointer      item,
-                guint         i)
-{
-  ImpNode *node = item;
+  ImpNode *node = imp_inspector_item_get_node (entry);
   g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *row, *score;
+  GtkWidget *score = g_object_get_data (G_OBJECT (row), "imp-score");
+  GtkWidget *votes = g_object_get_data (G_OBJECT (row), "imp-votes");
+  GtkWidget *prefix = g_object_get_data (G_OBJECT (row), "imp-prefix");
+  const char *icon = NULL;
 
-  if (imp_ice_is_set (&node->ice))
-    title = g_strdup_printf ("%u. %s", i + 1, node->title);
+  if (imp_inspector_item_get_rank (entry) > 0)
+    title = g_strdup_printf ("%u. %s", imp_inspector_item_get_rank (entry), node->title);
   else
     title = g_strdup (node->title);
 
   g_ptr_array_add (sentences, NULL);
   subtitle = sentences->len > 1 ? g_strjoinv ("\n", (char **) sentences->pdata)
                                  : g_strdup (_("No chain up to a goal"));
-  row = add_select_row (self, group, node, title, subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (imp_ice_is_set (&node->ice))
     {
       g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
 
-      score = gtk_label_new (text);
+      gtk_label_set_text (GTK_LABEL (score), text);
+      gtk_widget_remove_css_class (score, "dim-label");
       gtk_widget_add_css_class (score, "heading");
     }
   else
     {
-      score = gtk_label_new (_("Not scored"));
+      gtk_label_set_text (GTK_LABEL (score), _("Not scored"));
+      gtk_widget_remove_css_class (score, "heading");
       gtk_widget_add_css_class (score, "dim-label");
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
-  add_votes_suffix (row, node);
+
+  if (node->votes > 0)
+    {
+      /* Translators: dot votes a deliverable got in a workshop */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote",
+                                                            "%u votes", node->votes),
+                                               node->votes);
+
+      gtk_label_set_text (GTK_LABEL (votes), text);
+    }
+  gtk_widget_set_visible (votes, node->votes > 0);
 
   switch (imp_analysis_get_verdict (node, NULL, NULL))
     {
     case IMP_VERDICT_ELIMINATED:
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+      icon = "action-unavailable-symbolic";
       break;
     case IMP_VERDICT_BOOSTED:
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      icon = "emblem-ok-symbolic";
       break;
     case IMP_VERDICT_MIXED:
     case IMP_VERDICT_NONE:
     default:
       break;
     }
+  gtk_image_set_from_icon_name (GTK_IMAGE (prefix), icon);
+  gtk_widget_set_visible (prefix, icon != NULL);
+}
 
-  return row;
+static void
+list_bind_cb (GtkListItemFactory *factory,
+              GtkListItem        *item,
+              ImpInspector       *self)
+{
+  guint list = list_of_factory (self, factory);
+  ImpInspectorItem *entry = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  guint position = gtk_list_item_get_position (item);
+
+  switch (list)
+    {
+    case LIST_HEALTH:
+      {
+        ImpFindingKind kind = imp_inspector_item_get_kind (entry);
+        GtkWidget *prefix = g_object_get_data (G_OBJECT (row), "imp-prefix");
+        gboolean blocked = kind == IMP_FINDING_REFUTED_LINK ||
+                           kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
+                           kind == IMP_FINDING_ELIMINATED;
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       imp_inspector_item_get_text (entry));
+        gtk_image_set_from_icon_name (GTK_IMAGE (prefix),
+                                      blocked ? "action-unavailable-symbolic"
+                                              : "dialog-warning-symbolic");
+      }
+      break;
+    case LIST_RANKED:
+      bind_ranked_row (row, entry);
+      break;
+    case LIST_HMW:
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     imp_inspector_item_get_text (entry));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Tests and keyboard focus find a row by "@key-N" while it is shown. */
+  {
+    char *key = g_strdup_printf ("%s-%u", list_keys[list], position);
+
+    g_object_set_data_full (G_OBJECT (row), "imp-list-key", g_strdup (key), g_free);
+    g_hash_table_replace (self->map_rows, key, row);
+  }
+}
+
+static void
+list_unbind_cb (GtkListItemFactory *factory,
+                GtkListItem        *item,
+                ImpInspector       *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  const char *key = g_object_get_data (G_OBJECT (row), "imp-list-key");
+
+  /* By the key it was bound under: the item may have moved since. */
+  if (key != NULL && g_hash_table_lookup (self->map_rows, key) == row)
+    g_hash_table_remove (self->map_rows, key);
+  g_object_set_data (G_OBJECT (row), "imp-list-key", NULL);
+}
+
+static void
+init_list (ImpInspector *self,
+           guint         list)
+{
+  MapList *l = &self->lists[list];
+  g_autoptr(GtkNoSelection) model = NULL;
+
+  l->store = g_list_store_new (IMP_TYPE_INSPECTOR_ITEM);
+  l->factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (l->factory, "setup", G_CALLBACK (list_setup_cb), self, 0);
+  g_signal_connect_object (l->factory, "bind", G_CALLBACK (list_bind_cb), self, 0);
+  g_signal_connect_object (l->factory, "unbind", G_CALLBACK (list_unbind_cb), self, 0);
+
+  model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (l->store)));
+  gtk_list_view_set_model (l->view, GTK_SELECTION_MODEL (model));
+  gtk_list_view_set_factory (l->view, l->factory);
+  g_signal_connect_object (l->view, "activate", G_CALLBACK (list_view_activate_cb), self, 0);
+}
+
+/* Replaces what @list shows with @items (transfer full), in one change. */
+static void
+fill_list (ImpInspector *self,
+           guint         list,
+           GPtrArray    *items)
+{
+  MapList *l = &self->lists[list];
+  g_autoptr(GPtrArray) owned = items;
+
+  g_list_store_splice (l->store, 0, g_list_model_get_n_items (G_LIST_MODEL (l->store)),
+                       owned->pdata, owned->len);
+  gtk_widget_set_visible (l->empty, owned->len == 0);
+  gtk_widget_set_visible (l->scrolled, owned->len > 0);
+
+  /* A list view asks for the height of one row: give it room for a few,
+   * and scroll past that. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (l->scrolled),
+                                              MIN (owned->len * list_row_height[list],
+                                                   LIST_MAX_HEIGHT));
+}
+
+static void
+clear_lists (ImpInspector *self)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    fill_list (self, i, g_ptr_array_new ());
 }
 
 /* Dot votes of a workshop, beside the ICE score. */
@@ -2057,12 +2023,19 @@ add_votes_suffix (GtkWidget *row,
 }
 
 static void
-build_deliverables (ImpInspector *self,
-                    GtkWidget    *box)
+build_deliverables (ImpInspector *self)
 {
   g_autoptr(GPtrArray) ranked = imp_analysis_rank_deliverables (self->map);
-  GtkWidget *group;
+  GPtrArray *items = g_ptr_array_new_full (ranked->len, g_object_unref);
   guint n = imp_map_get_n_nodes (self->map);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (ranked, i);
+
+      g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0,
+                                                      imp_ice_is_set (&node->ice) ? i + 1 : 0));
+    }
 
   /* The unscored follow the ranked ones, in map order. */
   for (guint i = 0; i < n; i++)
@@ -2070,84 +2043,41 @@ build_deliverables (ImpInspector *self,
       ImpNode *node = imp_map_get_node (self->map, i);
 
       if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice))
-        g_ptr_array_add (ranked, node);
+        g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0, 0));
     }
 
-  group = add_group (box, _("Deliverables by ICE Score"),
-                     _("Each with its chain up to the goal. Select one to find it."));
-  if (ranked->len == 0)
-    add_info_row (group, _("No deliverables yet"), NULL);
-
-  add_map_rows (self, group, "ranked", ranked, 0, add_ranked_row);
-}
-
-static GtkWidget *
-add_health_row (ImpInspector *self,
-                GtkWidget    *group,
-                gpointer      item,
-                guint         i)
-{
-  const ImpFinding *finding = item;
-  GtkWidget *row = add_select_row (self, group, finding->node, finding->message, NULL);
-  const char *icon = "dialog-warning-symbolic";
-
-  if (finding->kind == IMP_FINDING_REFUTED_LINK ||
-      finding->kind == IMP_FINDING_DOWNSTREAM_OF_REFUTED ||
-      finding->kind == IMP_FINDING_ELIMINATED)
-    icon = "action-unavailable-symbolic";
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-
-  return row;
+  fill_list (self, LIST_RANKED, items);
 }
 
 static void
-build_health (ImpInspector *self,
-              GtkWidget    *box)
+build_health (ImpInspector *self)
 {
   g_autoptr(GPtrArray) findings = imp_analysis_find_problems (self->map, &self->today);
   g_autofree char *description = NULL;
-  GtkWidget *group;
+  GPtrArray *items = g_ptr_array_new_full (findings->len, g_object_unref);
 
   if (findings->len > 0)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u thing to look at. Select one to find it.",
                                                 "%u things to look at. Select one to find it.",
                                                 findings->len), findings->len);
-  group = add_group (box, _("Map Health"), description);
+  adw_preferences_group_set_description (self->lists[LIST_HEALTH].group, description);
 
-  if (findings->len == 0)
+  for (guint i = 0; i < findings->len; i++)
     {
-      GtkWidget *row = add_info_row (group, _("Every dot is connected"),
-                                     _("No orphans, gaps or refuted links."));
+      const ImpFinding *finding = g_ptr_array_index (findings, i);
 
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      g_ptr_array_add (items, imp_inspector_item_new (finding->node, finding->message,
+                                                      finding->kind, 0));
     }
 
-  add_map_rows (self, group, "health", findings, 0, add_health_row);
-}
-
-static GtkWidget *
-add_hmw_row (ImpInspector *self,
-             GtkWidget    *group,
-             gpointer      item,
-             guint         i)
-{
-  const char *prompt = item;
-  GtkWidget *row = add_info_row (group, prompt, NULL);
-
-  add_copy_button (self, row, prompt);
-
-  return row;
+  fill_list (self, LIST_HEALTH, items);
 }
 
 static void
-build_all_hmw (ImpInspector *self,
-               GtkWidget    *box)
+build_all_hmw (ImpInspector *self)
 {
-  GtkWidget *group = add_group (box, _("How Might We"),
-                                _("Every impact as a question for ideation."));
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < imp_map_get_n_nodes (self->map); i++)
     {
@@ -2159,13 +2089,19 @@ build_all_hmw (ImpInspector *self,
 
       prompts = imp_analysis_get_hmw_prompts (node);
       for (guint j = 0; j < prompts->len; j++)
-        g_ptr_array_add (all, g_strdup (g_ptr_array_index (prompts, j)));
+        g_ptr_array_add (items, imp_inspector_item_new (node, g_ptr_array_index (prompts, j),
+                                                        0, 0));
     }
 
-  if (all->len == 0)
-    add_info_row (group, _("No impacts yet"), NULL);
+  fill_list (self, LIST_HMW, items);
+}
 
-  add_map_rows (self, group, "hmw", all, 0, add_hmw_row);
+static gboolean
+is_voted_row (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  return g_str_has_prefix (key, "voted-");
 }
 
 static void
@@ -2176,7 +2112,7 @@ rebuild_map (ImpInspector *self)
 
   g_clear_handle_id (&self->map_source, g_source_remove);
 
-  g_hash_table_remove_all (self->map_rows);
+  g_hash_table_foreach_remove (self->map_rows, is_voted_row, NULL);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
   self->map_lists_stale = TRUE;
@@ -2194,19 +2130,21 @@ rebuild_map (ImpInspector *self)
     }
   self->building = FALSE;
 
-  if (self->map == NULL)
-    return;
-
   /* The lists are built when the page is shown: on a big map they are
-   * what GTK spends most time measuring. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") != 0)
-    return;
+   * what GTK spends most time measuring. Until then they hold nothing, so
+   * no row points at a card that is gone. */
+  if (self->map == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") != 0)
+    {
+      clear_lists (self);
+      return;
+    }
 
   self->map_lists_stale = FALSE;
-  build_health (self, box);
-  build_deliverables (self, box);
+  build_health (self);
+  build_deliverables (self);
   build_votes (self, box);
-  build_all_hmw (self, box);
+  build_all_hmw (self);
 }
 
 static void
@@ -2278,13 +2216,44 @@ drop_pending_of (ImpInspector *self,
     }
 }
 
+/* Whether the page of the card shown still has the rows its card needs:
+ * then a change of its values is followed in place, through the adapter. */
+static gboolean
+same_structure (ImpInspector *self)
+{
+  if (self->node != NULL)
+    return self->node->level == self->built_level &&
+           (self->node->metric != NULL) == self->built_metric;
+  if (self->link != NULL)
+    return (self->link->status == IMP_LINK_STATUS_REFUTED) == self->built_refuted;
+
+  return TRUE;
+}
+
+static void
+sync_link_group (ImpInspector *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->link_group == NULL || self->link == NULL)
+    return;
+
+  description = g_strdup_printf (_("“%s” → “%s”"), self->link->parent->title,
+                                 self->link->child->title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->link_group), description);
+}
+
 static void
 map_changed_cb (ImpInspector  *self,
                 ImpChangeKind  kind,
                 gpointer       object,
                 ImpMap        *map)
 {
+  /* ours: the page's own card or link changed, and the page is built
+   * again (keeping what its fields hold); others: only what the page
+   * shows about other cards is, and the fields stay as they are. */
   gboolean ours = FALSE;
+  gboolean others = FALSE;
 
   switch (kind)
     {
@@ -2294,13 +2263,17 @@ map_changed_cb (ImpInspector  *self,
       if (link_touches (self->link, object))
         self->link = NULL;
       drop_pending_of (self, object);
-      ours = TRUE;
+      ours = self->node == NULL && self->link == NULL;
+      others = !ours;
       break;
     case IMP_CHANGE_LINK_REMOVED:
       if (object == self->link)
-        self->link = NULL;
+        {
+          self->link = NULL;
+          ours = TRUE;
+        }
       drop_pending_of (self, object);
-      ours = TRUE;
+      others = !ours;
       break;
     case IMP_CHANGE_EVERYTHING:
     case IMP_CHANGE_VOCABULARY:
@@ -2308,17 +2281,21 @@ map_changed_cb (ImpInspector  *self,
       break;
     case IMP_CHANGE_NODE_TEXT:
     case IMP_CHANGE_NODE_PAYLOAD:
-      /* A deliverable's page shows its experiments; an experiment's page
-       * does not show its deliverable. */
-      ours = object == self->node ||
-             (self->node != NULL && ((ImpNode *) object)->parents->len > 0 &&
-              imp_map_find_link (map, self->node, object) != NULL) ||
-             link_touches (self->link, object);
+      /* The card's own values follow in place, unless it needs other rows
+       * (another level, a metric added or removed). A deliverable's page
+       * shows its experiments and the titles up its chains; a prompt
+       * quotes its impact. */
+      if (object == self->node)
+        ours = !same_structure (self);
+      else if (link_touches (self->link, object))
+        sync_link_group (self);
+      others = !ours;
       break;
     case IMP_CHANGE_LINK_ADDED:
     case IMP_CHANGE_LINK_CHANGED:
       /* A link anywhere above a card can change its litmus sentences. */
-      ours = object == self->link || self->node != NULL;
+      ours = object == self->link && !same_structure (self);
+      others = !ours;
       break;
     case IMP_CHANGE_NODE_ADDED:
     case IMP_CHANGE_MAP_TITLE:
@@ -2327,6 +2304,9 @@ map_changed_cb (ImpInspector  *self,
     default:
       break;
     }
+
+  if (others && self->node != NULL)
+    queue_refresh_related (self);
 
   if (ours)
     queue_rebuild_selection (self);
@@ -2372,8 +2352,10 @@ imp_inspector_dispose (GObject *object)
 
   g_clear_handle_id (&self->selection_source, g_source_remove);
   g_clear_handle_id (&self->map_source, g_source_remove);
+  g_clear_handle_id (&self->related_source, g_source_remove);
   imp_inspector_set_selection (self, NULL);
   imp_inspector_set_history (self, NULL);
+  g_clear_object (&self->props);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_INSPECTOR);
 
@@ -2388,6 +2370,11 @@ imp_inspector_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->feedback, g_hash_table_unref);
   g_clear_pointer (&self->map_rows, g_hash_table_unref);
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      g_clear_object (&self->lists[i].store);
+      g_clear_object (&self->lists[i].factory);
+    }
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (imp_inspector_parent_class)->finalize (object);
@@ -2423,6 +2410,30 @@ imp_inspector_class_init (ImpInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, vocabulary_row);
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_feedback);
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_dynamic_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "health_group", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].group));
+  gtk_widget_class_bind_template_child_full (widget_class, "health_empty", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].empty));
+  gtk_widget_class_bind_template_child_full (widget_class, "health_scrolled", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].scrolled));
+  gtk_widget_class_bind_template_child_full (widget_class, "health_view", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].view));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_group", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].group));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_empty", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].empty));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_scrolled", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].scrolled));
+  gtk_widget_class_bind_template_child_full (widget_class, "ranked_view", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_RANKED].view));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_group", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].group));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_empty", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].empty));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_scrolled", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].scrolled));
+  gtk_widget_class_bind_template_child_full (widget_class, "hmw_view", FALSE,
+                                             G_STRUCT_OFFSET (ImpInspector, lists[LIST_HMW].view));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
@@ -2435,10 +2446,13 @@ imp_inspector_init (ImpInspector *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->props = imp_selection_properties_new ();
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->map_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_edit_free);
+  for (guint i = 0; i < N_LISTS; i++)
+    init_list (self, i);
   imp_analysis_get_today (&self->today);
 
   self->building = TRUE;
@@ -2497,6 +2511,7 @@ imp_inspector_set_history (ImpInspector *self,
     g_signal_handlers_disconnect_by_data (self->map, self);
   g_clear_object (&self->map);
   g_set_object (&self->history, history);
+  imp_selection_properties_set_history (self->props, history);
   self->node = NULL;
   self->link = NULL;
   g_ptr_array_set_size (self->pending, 0);
@@ -2548,10 +2563,13 @@ imp_inspector_set_selection (ImpInspector *self,
 
   if (selection != NULL)
     {
+      /* Before the adapter's own handler: the fields of the page shown
+       * commit to their card before the adapter moves to the next. */
       g_signal_connect_object (selection, "changed", G_CALLBACK (selection_changed_cb), self,
                                G_CONNECT_SWAPPED);
       selection_changed_cb (self, selection);
     }
+  imp_selection_properties_set_selection (self->props, selection);
 }
 
 /**
@@ -2616,6 +2634,9 @@ imp_inspector_get_page (ImpInspector *self)
  * @key: a field's name, e.g. "title", "metric-current", "ice-impact"
  *
  * For tests and keyboard focus: the row editing a field on the page shown.
+ * The map page's long lists are "health-list", "ranked-list" and
+ * "hmw-list" (each a #GtkListView); "health-N" is the row of its Nth
+ * item while that row exists, which is while it is in view or near it.
  *
  * Returns: (transfer none) (nullable): the row, or %NULL when the page has
  *   no such field
@@ -2631,6 +2652,10 @@ imp_inspector_get_field (ImpInspector *self,
     rebuild_selection (self);
   if (self->map_source != 0 || self->map_lists_stale)
     rebuild_map (self);
+
+  for (guint i = 0; i < N_LISTS; i++)
+    if (g_str_has_prefix (key, list_keys[i]) && g_str_equal (key + strlen (list_keys[i]), "-list"))
+      return GTK_WIDGET (self->lists[i].view);
 
   if (g_hash_table_contains (self->map_rows, key))
     return g_hash_table_lookup (self->map_rows, key);

@@ -1,0 +1,170 @@
+/* test-selection-properties.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "imp-enums.h"
+#include "imp-selection-properties.h"
+
+typedef struct
+{
+  GHashTable *seen;  /* property name -> count */
+} Notes;
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           Notes      *notes)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (notes->seen, pspec->name));
+
+  g_hash_table_replace (notes->seen, g_strdup (pspec->name), GUINT_TO_POINTER (n + 1));
+}
+
+static guint
+count (Notes      *notes,
+       const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (notes->seen, name));
+}
+
+static void
+test_follows_selection_and_notifies_changes (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(ImpSelection) selection = imp_selection_new ();
+  g_autoptr(ImpSelectionProperties) props = imp_selection_properties_new ();
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *a, *b;
+  Notes notes = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  ImpLevel level;
+
+  a = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Teachers", NULL);
+  b = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Students", NULL);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  imp_selection_set_map (selection, map);
+
+  imp_selection_properties_set_history (props, history);
+  imp_selection_properties_set_selection (props, selection);
+  g_assert_null (imp_selection_properties_get_node (props));
+
+  imp_selection_select (selection, a);
+  g_assert_true (imp_selection_properties_get_node (props) == a);
+  g_object_get (props, "title", &text, "level", &level, NULL);
+  g_assert_cmpstr (text, ==, "Teachers");
+  g_assert_cmpint (level, ==, IMP_LEVEL_ACTOR);
+
+  g_signal_connect (props, "notify", G_CALLBACK (notify_cb), &notes);
+
+  /* Another card changes: nothing of ours moved. */
+  imp_history_set_node_title (history, b, "Pupils");
+  imp_history_set_node_notes (history, b, "All of them");
+  g_assert_cmpuint (g_hash_table_size (notes.seen), ==, 0);
+
+  /* Ours changes: only what moved is notified. */
+  imp_history_set_node_notes (history, a, "Of maths");
+  g_assert_cmpuint (count (&notes, "notes"), ==, 1);
+  g_assert_cmpuint (count (&notes, "title"), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (notes.seen), ==, 1);
+
+  /* Undo is a model change like any other. */
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (count (&notes, "notes"), ==, 2);
+  g_assert_null (a->notes);
+
+  /* Setting a property pushes one command. */
+  {
+    guint before = imp_history_get_n_undo (history);
+
+    imp_history_seal (history);
+    g_object_set (props, "title", "Maths teachers", NULL);
+    g_assert_cmpstr (a->title, ==, "Maths teachers");
+    g_assert_cmpuint (imp_history_get_n_undo (history), ==, before + 1);
+    g_assert_cmpuint (count (&notes, "title"), ==, 1);
+  }
+
+  /* A refused value leaves the model alone and says why. */
+  g_assert_false (imp_selection_properties_commit_text (props, "title", "  ", &message));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (a->title, ==, "Maths teachers");
+
+  /* Deselected: the card's fields are empty. */
+  imp_selection_clear (selection);
+  g_assert_null (imp_selection_properties_get_node (props));
+  g_assert_cmpuint (count (&notes, "title"), ==, 2);
+  g_clear_pointer (&text, g_free);
+  g_object_get (props, "title", &text, NULL);
+  g_assert_null (text);
+
+  g_signal_handlers_disconnect_by_data (props, &notes);
+  g_hash_table_unref (notes.seen);
+}
+
+static void
+test_metric_and_link_fields (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(ImpSelection) selection = imp_selection_new ();
+  g_autoptr(ImpSelectionProperties) props = imp_selection_properties_new ();
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor;
+  ImpLink *link;
+  g_autofree char *message = NULL;
+  g_autofree char *target = NULL;
+  ImpLinkStatus status;
+
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Teachers", NULL);
+  imp_selection_set_map (selection, map);
+  imp_selection_properties_set_history (props, history);
+  imp_selection_properties_set_selection (props, selection);
+
+  imp_selection_select (selection, goal);
+  g_assert_true (imp_selection_properties_commit_text (props, "metric-baseline", "10", NULL));
+  g_assert_false (imp_selection_properties_commit_text (props, "metric-target", "1,5",
+                                                         &message));
+  g_assert_nonnull (message);
+  g_assert_true (imp_selection_properties_commit_text (props, "metric-target", "2.50", NULL));
+  target = imp_selection_properties_dup_text (props, "metric-target");
+  g_assert_cmpstr (target, ==, "2.5");
+  g_assert_cmpfloat (goal->metric->target, ==, 2.5);
+
+  link = imp_map_find_link (map, goal, actor);
+  g_assert_nonnull (link);
+  imp_selection_select_link (selection, link);
+  g_assert_null (imp_selection_properties_get_node (props));
+  g_assert_true (imp_selection_properties_get_link (props) == link);
+  g_object_set (props, "link-status", IMP_LINK_STATUS_REFUTED, NULL);
+  g_assert_cmpint (link->status, ==, IMP_LINK_STATUS_REFUTED);
+  g_assert_true (imp_history_undo (history));
+  g_object_get (props, "link-status", &status, NULL);
+  g_assert_cmpint (status, ==, IMP_LINK_STATUS_UNTESTED);
+
+  /* The map going away leaves nothing to show. */
+  imp_selection_properties_set_history (props, NULL);
+  g_assert_null (imp_selection_properties_get_link (props));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/selection-properties/follows-selection",
+                   test_follows_selection_and_notifies_changes);
+  g_test_add_func ("/ui/selection-properties/metric-and-link",
+                   test_metric_and_link_fields);
+
+  return g_test_run ();
+}
