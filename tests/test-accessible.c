@@ -21,6 +21,7 @@
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* The canvas is one drawn widget: a screen reader learns what is selected
  * from its accessible description only. */
@@ -36,21 +37,21 @@ build_map (ImpNode **out_goal,
   ImpNode *goal = imp_map_get_node (map, 0);
   ImpNode *teachers, *students, *parents, *impact;
 
-  imp_map_set_title (map, "Learning platform");
+  _imp_map_set_title (map, "Learning platform");
   goal->metric = imp_metric_new ();
   goal->metric->baseline = 1000;
   goal->metric->current = 1440;
   goal->metric->target = 2000;
 
-  teachers = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
-  students = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Students", NULL, NULL);
-  parents = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Parents", NULL, NULL);
-  g_assert_nonnull (imp_map_link (map, goal, teachers, -1, NULL));
-  g_assert_nonnull (imp_map_link (map, goal, students, -1, NULL));
-  g_assert_nonnull (imp_map_link (map, goal, parents, -1, NULL));
+  teachers = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
+  students = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Students", NULL, NULL);
+  parents = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Parents", NULL, NULL);
+  g_assert_nonnull (_imp_map_link (map, goal, teachers, -1, NULL));
+  g_assert_nonnull (_imp_map_link (map, goal, students, -1, NULL));
+  g_assert_nonnull (_imp_map_link (map, goal, parents, -1, NULL));
 
-  impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Come back every week", NULL, NULL);
-  g_assert_nonnull (imp_map_link (map, students, impact, -1, NULL));
+  impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Come back every week", NULL, NULL);
+  g_assert_nonnull (_imp_map_link (map, students, impact, -1, NULL));
 
   *out_goal = goal;
   *out_students = students;
@@ -109,13 +110,13 @@ test_description_follows_selection (void)
   g_assert_nonnull (strstr (text, "1 of 1 under “Students”"));
 
   /* Level names follow the map's vocabulary. */
-  g_assert_true (imp_map_set_vocabulary (map, IMP_VOCABULARY_FIVE_QUESTIONS));
+  g_assert_true (_imp_map_set_vocabulary (map, IMP_VOCABULARY_FIVE_QUESTIONS));
   text = imp_canvas_get_accessible_description (canvas);
   g_assert_nonnull (strstr (text, "How “Come back every week”"));
 
   /* A title edit shows at once. */
   imp_selection_select (selection, students);
-  imp_map_set_node_title (map, students, "Pupils");
+  _imp_map_set_node_title (map, students, "Pupils");
   text = imp_canvas_get_accessible_description (canvas);
   g_assert_nonnull (strstr (text, "Who “Pupils”"));
 
@@ -192,15 +193,15 @@ test_first_steps_guide (void)
   imp_window_set_map (window, map, NULL);
   g_assert_true (_imp_window_guide_is_visible (window));
 
-  actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Students", NULL, NULL);
-  g_assert_nonnull (imp_map_link (map, goal, actor, -1, NULL));
+  actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Students", NULL, NULL);
+  g_assert_nonnull (_imp_map_link (map, goal, actor, -1, NULL));
   g_assert_false (_imp_window_guide_is_visible (window));
 
-  imp_map_remove_node (map, actor);
+  _imp_map_remove_node (map, actor);
   g_assert_true (_imp_window_guide_is_visible (window));
 
   other = imp_map_new_with_goal ("Other");
-  imp_map_add_node (other, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
+  _imp_map_add_node (other, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
   imp_window_set_map (window, other, NULL);
   g_assert_false (_imp_window_guide_is_visible (window));
 

@@ -12,6 +12,7 @@
 
 #include "imp-analysis.h"
 #include "imp-scene-private.h"
+#include "imp-map-private.h"
 
 static ImpNode *
 add (ImpMap     *map,
@@ -20,12 +21,12 @@ add (ImpMap     *map,
      ImpNode    *parent)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
   if (parent != NULL)
     {
-      imp_map_link (map, parent, node, -1, &error);
+      _imp_map_link (map, parent, node, -1, &error);
       g_assert_no_error (error);
     }
 
@@ -39,7 +40,7 @@ add_link (ImpMap  *map,
 {
   g_autoptr(GError) error = NULL;
 
-  imp_map_link (map, parent, child, -1, &error);
+  _imp_map_link (map, parent, child, -1, &error);
   g_assert_no_error (error);
 }
 
@@ -52,7 +53,7 @@ set_ice (ImpMap  *map,
 {
   ImpIce ice = { i, c, e };
 
-  g_assert_true (imp_map_set_node_ice (map, node, &ice, NULL));
+  g_assert_true (_imp_map_set_node_ice (map, node, &ice, NULL));
 }
 
 static ImpNode *
@@ -66,7 +67,7 @@ add_experiment (ImpMap              *map,
 
   e->status = status;
   e->result = result;
-  imp_map_set_node_experiment (map, node, e);
+  _imp_map_set_node_experiment (map, node, e);
 
   return node;
 }
@@ -243,7 +244,7 @@ test_three_tier_mismatch (void)
   ImpNode *outcome = NULL;
   ImpNode *output = NULL;
 
-  g_assert_true (imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
+  g_assert_true (_imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
   outcome = add (map, IMP_LEVEL_IMPACT, "Shoppers buy online", goal);
   output = add (map, IMP_LEVEL_DELIVERABLE, "Checkout page", outcome);
   add (map, IMP_LEVEL_IMPACT, "Buyers return", actor);
@@ -298,7 +299,7 @@ test_litmus_second_parent (void)
   g_assert_cmpuint (chains->len, ==, 0);
 
   /* An acronym keeps its capitals. */
-  imp_map_set_node_title (map, faster, "NPS rises");
+  _imp_map_set_node_title (map, faster, "NPS rises");
   prompts = imp_analysis_get_hmw_prompts (faster);
   g_assert_cmpuint (prompts->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students NPS rises?");
@@ -342,7 +343,7 @@ test_experiment_rollup (void)
   g_assert_cmpint (imp_analysis_get_verdict (d, &supports, &refutes), ==, IMP_VERDICT_MIXED);
   g_assert_cmpuint (supports, ==, 1);
 
-  imp_map_remove_node (map, imp_node_get_child (d, 1));
+  _imp_map_remove_node (map, imp_node_get_child (d, 1));
   g_assert_cmpint (imp_analysis_get_verdict (d, NULL, NULL), ==, IMP_VERDICT_BOOSTED);
 }
 
@@ -363,7 +364,7 @@ test_refuted_downstream (void)
   ImpNode *e = add_experiment (map, d, IMP_EXPERIMENT_PLANNED, IMP_RESULT_NONE);
   ImpLink *l = imp_map_find_link (map, actor, impact);
 
-  imp_map_set_link_status (map, l, IMP_LINK_STATUS_REFUTED);
+  _imp_map_set_link_status (map, l, IMP_LINK_STATUS_REFUTED);
   refuted = imp_analysis_collect_refuted (map);
   g_assert_true (g_hash_table_contains (refuted, impact));
   g_assert_true (g_hash_table_contains (refuted, d));
@@ -407,7 +408,7 @@ test_health (void)
   };
 
   (void) actor;
-  imp_map_set_node_metric (map, goal, metric);
+  _imp_map_set_node_metric (map, goal, metric);
   set_ice (map, scored, 5, 5, 5);
   set_ice (map, tested, 5, 5, 5);
   add_experiment (map, tested, IMP_EXPERIMENT_PLANNED, IMP_RESULT_NONE);
@@ -425,7 +426,7 @@ test_health (void)
   metric->current = 12;
   metric->target = 20;
   metric->deadline = g_strdup ("2026-06-30");
-  imp_map_set_node_metric (map, goal, metric);
+  _imp_map_set_node_metric (map, goal, metric);
   g_clear_pointer (&findings, g_ptr_array_unref);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, 7, 2026);
@@ -482,12 +483,12 @@ test_scene_decorations (void)
   metric->current = 2;
   metric->target = 3;
   metric->deadline = g_strdup ("2000-01-31");
-  imp_map_set_node_metric (map, goal, metric);
+  _imp_map_set_node_metric (map, goal, metric);
   metric->current = 0;
   g_free (metric->deadline);
   metric->deadline = g_strdup ("2999-12-31");
-  imp_map_set_node_metric (map, impact, metric);
-  imp_map_set_link_status (map, imp_map_find_link (map, actor, impact), IMP_LINK_STATUS_REFUTED);
+  _imp_map_set_node_metric (map, impact, metric);
+  _imp_map_set_link_status (map, imp_map_find_link (map, actor, impact), IMP_LINK_STATUS_REFUTED);
 
   scene = imp_scene_new (map, theme);
   g_unsetenv ("IMP_TODAY");

@@ -13,6 +13,7 @@
 #include "imp-document.h"
 #include "imp-format.h"
 #include "imp-map.h"
+#include "imp-map-private.h"
 
 static char *tmp_dir;
 
@@ -72,7 +73,7 @@ write_map (const char *name,
   g_autoptr(ImpMap) map = imp_map_new_with_goal (title);
   char *path = g_build_filename (tmp_dir, name, NULL);
 
-  imp_map_set_title (map, title);
+  _imp_map_set_title (map, title);
   g_assert_true (imp_format_save_to_path (map, path, NULL));
 
   return path;
@@ -276,7 +277,7 @@ test_restore_draft (void)
       g_autoptr(ImpDrafts) crashed = imp_drafts_new (drafts_dir);
       g_autoptr(ImpMap) lost = imp_map_new_with_goal ("From the draft");
 
-      imp_map_set_title (lost, "From the draft");
+      _imp_map_set_title (lost, "From the draft");
       g_autofree char *id = NULL;
 
       g_assert_true (imp_drafts_start (crashed, NULL));

@@ -20,18 +20,19 @@
 #include "imp-layout-private.h"
 #include "imp-scene.h"
 #include "imp-writer-private.h"
+#include "imp-map-private.h"
 
 static ImpMap *
 small_map (void)
 {
   ImpMap *map = imp_map_new_with_goal ("Cut call-centre ticket calls by 40%");
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Occasional visitors", NULL, NULL);
-  ImpNode *impact = imp_map_add_node (map, IMP_LEVEL_IMPACT,
+  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Occasional visitors", NULL, NULL);
+  ImpNode *impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT,
                                       "Buy tickets without calling", NULL, NULL);
 
-  imp_map_link (map, goal, actor, -1, NULL);
-  imp_map_link (map, actor, impact, -1, NULL);
+  _imp_map_link (map, goal, actor, -1, NULL);
+  _imp_map_link (map, actor, impact, -1, NULL);
 
   return map;
 }
@@ -894,9 +895,9 @@ test_mermaid_ids_and_labels_are_safe (void)
   g_assert_cmpstr (a, ==, "id_end");
   g_assert_cmpstr (b, ==, "id_a_2db");
   g_assert_cmpstr (c, !=, b);
-  actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Actor", "x.y:z", &error);
+  actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Actor", "x.y:z", &error);
   g_assert_no_error (error);
-  imp_map_link (map, imp_map_get_node (map, 0), actor, -1, NULL);
+  _imp_map_link (map, imp_map_get_node (map, 0), actor, -1, NULL);
 
   mmd = imp_export_mermaid (map, NULL);
   g_assert_nonnull (strstr (mmd, "[\"Say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #amp; more\"]"));
@@ -944,31 +945,31 @@ test_mermaid_ids_distinct_for_punctuation (void)
   G_STATIC_ASSERT (G_N_ELEMENTS (punctuation_actor_ids) == G_N_ELEMENTS (punctuation_impact_ids));
 
   /* Titles name the nodes, so the labels tell which node a statement is. */
-  goal = imp_map_add_node (map, IMP_LEVEL_GOAL, "goal g", "g", &error);
+  goal = _imp_map_add_node (map, IMP_LEVEL_GOAL, "goal g", "g", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (punctuation_actor_ids); i++)
     {
       g_autofree char *title = g_strdup_printf ("actor %u", i);
 
-      actors[i] = imp_map_add_node (map, IMP_LEVEL_ACTOR, title, punctuation_actor_ids[i], &error);
+      actors[i] = _imp_map_add_node (map, IMP_LEVEL_ACTOR, title, punctuation_actor_ids[i], &error);
       g_assert_no_error (error);
-      g_assert_nonnull (imp_map_link (map, goal, actors[i], -1, &error));
+      g_assert_nonnull (_imp_map_link (map, goal, actors[i], -1, &error));
       g_assert_no_error (error);
     }
   /* Each impact under one actor and cross-linked from the next one. */
   for (guint i = 0; i < G_N_ELEMENTS (punctuation_impact_ids); i++)
     {
       g_autofree char *title = g_strdup_printf ("impact %u", i);
-      ImpNode *impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, title,
+      ImpNode *impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, title,
                                           punctuation_impact_ids[i], &error);
       ImpLink *link;
 
       g_assert_no_error (error);
-      link = imp_map_link (map, actors[i], impact, -1, &error);
+      link = _imp_map_link (map, actors[i], impact, -1, &error);
       g_assert_no_error (error);
       if (i == 0)
-        imp_map_set_link_assumption (map, link, "they care");
-      g_assert_nonnull (imp_map_link (map, actors[(i + 1) % G_N_ELEMENTS (actors)], impact,
+        _imp_map_set_link_assumption (map, link, "they care");
+      g_assert_nonnull (_imp_map_link (map, actors[(i + 1) % G_N_ELEMENTS (actors)], impact,
                                       -1, &error));
       g_assert_no_error (error);
     }
@@ -1111,15 +1112,15 @@ test_csv_ranks_deliverables_with_chain (void)
   ImpNode *d1, *d2, *d3;
   ImpIce low = { 2, 2, 2 }, high = { 9, 9, 9 };
 
-  d1 = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Low, cheap", NULL, NULL);
-  d2 = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "The \"best\" one\non two lines", NULL, NULL);
-  d3 = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Orphan", NULL, NULL);
-  imp_map_link (map, impact, d1, -1, NULL);
-  imp_map_link (map, impact, d2, -1, NULL);
-  g_assert_true (imp_map_set_node_ice (map, d1, &low, &error));
-  g_assert_true (imp_map_set_node_ice (map, d2, &high, &error));
+  d1 = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Low, cheap", NULL, NULL);
+  d2 = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "The \"best\" one\non two lines", NULL, NULL);
+  d3 = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Orphan", NULL, NULL);
+  _imp_map_link (map, impact, d1, -1, NULL);
+  _imp_map_link (map, impact, d2, -1, NULL);
+  g_assert_true (_imp_map_set_node_ice (map, d1, &low, &error));
+  g_assert_true (_imp_map_set_node_ice (map, d2, &high, &error));
   (void) d3;
-  imp_map_set_node_votes (map, d2, 4);
+  _imp_map_set_node_votes (map, d2, 4);
 
   csv = imp_export_csv (map, NULL);
   rows = g_strsplit (csv, "\r\n", -1);
@@ -1203,10 +1204,10 @@ test_csv_quotes_lone_carriage_return (void)
   g_autoptr(GPtrArray) records = NULL;
   g_autofree char *csv = NULL;
   ImpNode *impact = imp_map_get_node (map, 2);
-  ImpNode *deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "a\rb", NULL, NULL);
+  ImpNode *deliverable = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "a\rb", NULL, NULL);
   const char * const *row;
 
-  imp_map_link (map, impact, deliverable, -1, NULL);
+  _imp_map_link (map, impact, deliverable, -1, NULL);
   csv = imp_export_csv (map, NULL);
 
   /* Quoted as RFC 4180 asks of a field with a line break in it. */
@@ -1247,7 +1248,7 @@ test_markdown_progress_never_nan (void)
       metric->baseline = cases[i].baseline;
       metric->current = cases[i].current;
       metric->target = cases[i].target;
-      imp_map_set_node_metric (map, imp_map_get_node (map, 0), metric);
+      _imp_map_set_node_metric (map, imp_map_get_node (map, 0), metric);
       md = imp_export_markdown (map, NULL);
 
       g_assert_null (strstr (md, "nan"));
@@ -1271,11 +1272,11 @@ test_csv_neutralises_formulas (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      ImpNode *d = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, titles[i], NULL, NULL);
+      ImpNode *d = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, titles[i], NULL, NULL);
 
-      imp_map_link (map, impact, d, -1, NULL);
+      _imp_map_link (map, impact, d, -1, NULL);
     }
-  imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Plain - title", NULL, NULL);
+  _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Plain - title", NULL, NULL);
   csv = imp_export_csv (map, NULL);
   records = read_csv (csv);
   g_assert_cmpuint (records->len, ==, 1 + G_N_ELEMENTS (titles) + 1);
@@ -1304,14 +1305,14 @@ test_mermaid_no_directive_from_titles (void)
   g_autofree char *mmd = NULL;
   g_auto(GStrv) lines = NULL;
   ImpNode *impact = imp_map_get_node (map, 2);
-  ImpNode *d = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE,
+  ImpNode *d = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE,
                                  "%%{init: {'theme':'dark'}}%%\nclick n1 call alert()", NULL, NULL);
-  ImpNode *e = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE,
+  ImpNode *e = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE,
                                  "line\xe2\x80\xa8separator\rreturn\x0bvt", NULL, NULL);
 
-  imp_map_link (map, impact, d, -1, NULL);
-  imp_map_link (map, impact, e, -1, NULL);
-  imp_map_set_title (map, "%%{init: {\"theme\": \"forest\"}}%%\nflowchart TB");
+  _imp_map_link (map, impact, d, -1, NULL);
+  _imp_map_link (map, impact, e, -1, NULL);
+  _imp_map_set_title (map, "%%{init: {\"theme\": \"forest\"}}%%\nflowchart TB");
   mmd = imp_export_mermaid (map, NULL);
 
   g_assert_null (strstr (mmd, "%%{"));
@@ -1449,7 +1450,7 @@ test_rect_scope_and_title_line (void)
 
   imp_export_options_init (&options);
   plain = export_bytes (map, &options);
-  imp_map_set_title (map, "Ticket sales");
+  _imp_map_set_title (map, "Ticket sales");
   options.title_line = TRUE;
   options.date = "2026-11-23";
   titled = export_bytes (map, &options);
@@ -1620,8 +1621,8 @@ test_markdown_votes (void)
   g_autoptr(ImpMap) map = small_map ();
   g_autofree char *md = NULL;
 
-  imp_map_set_node_votes (map, imp_map_get_node (map, 1), 1);
-  imp_map_set_node_votes (map, imp_map_get_node (map, 2), 12);
+  _imp_map_set_node_votes (map, imp_map_get_node (map, 1), 1);
+  _imp_map_set_node_votes (map, imp_map_get_node (map, 2), 12);
   md = imp_export_markdown (map, NULL);
   g_assert_nonnull (strstr (md, "- **Actor:** Occasional visitors — 1 vote\n"));
   g_assert_nonnull (strstr (md, "- **Impact:** Buy tickets without calling — 12 votes\n"));
@@ -1637,8 +1638,8 @@ test_markdown_parking_lot (void)
   g_assert_null (strstr (md, "Parking lot"));
   g_clear_pointer (&md, g_free);
 
-  imp_map_insert_parked (map, -1, "Offline mode");
-  imp_map_insert_parked (map, -1, "Ask *teachers* first");
+  _imp_map_insert_parked (map, -1, "Offline mode");
+  _imp_map_insert_parked (map, -1, "Ask *teachers* first");
   md = imp_export_markdown (map, NULL);
   /* The last section, one item an idea, in order, escaped like titles. */
   g_assert_true (g_str_has_suffix (md, "\n## Parking lot\n\n"

@@ -24,6 +24,7 @@
 #include "imp-format-private.h"
 #include "imp-writer.h"
 #include "imp-writer-private.h"
+#include "imp-map-private.h"
 
 /* Saving never loses a map: atomic replacement, backups, clear errors. */
 
@@ -92,11 +93,11 @@ sample_map (const char *title)
   g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
   g_autoptr(GError) error = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, &error);
+  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, &error);
 
   g_assert_no_error (error);
-  imp_map_set_title (map, title);
-  imp_map_link (map, goal, actor, -1, &error);
+  _imp_map_set_title (map, title);
+  _imp_map_link (map, goal, actor, -1, &error);
   g_assert_no_error (error);
 
   return g_steal_pointer (&map);
@@ -166,7 +167,7 @@ test_save_keeps_permissions_and_links (void)
   g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   g_assert_cmpint (symlink ("real.impactmap", link_path), ==, 0);
 
-  imp_map_set_title (map, "Through the link");
+  _imp_map_set_title (map, "Through the link");
   g_assert_true (imp_format_save_to_path (map, link_path, &error));
   g_assert_no_error (error);
 
@@ -199,7 +200,7 @@ test_failed_write_keeps_old_file (void)
   g_assert_true (imp_format_save_to_path (map, path, &error));
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
-  imp_map_set_title (map, "Changed, and much longer than before, so the write is bigger");
+  _imp_map_set_title (map, "Changed, and much longer than before, so the write is bigger");
   _imp_format_set_fault (IMP_FORMAT_FAULT_WRITE, ENOSPC, 40);
   g_assert_false (imp_format_save_to_path (map, path, &error));
   _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
@@ -234,7 +235,7 @@ test_real_short_write_keeps_old_file (void)
 
       for (int i = 0; i < 200; i++)
         g_string_append (notes, "notes that make the file large ");
-      imp_map_set_title (map, notes->str);
+      _imp_map_set_title (map, notes->str);
       g_string_free (notes, TRUE);
 
       signal (SIGXFSZ, SIG_IGN);
@@ -285,7 +286,7 @@ test_failed_rename_keeps_old_file (void)
   g_assert_true (imp_format_save_to_path (map, path, &error));
   before = read_all (path);
 
-  imp_map_set_title (map, "Changed");
+  _imp_map_set_title (map, "Changed");
   _imp_format_set_fault (IMP_FORMAT_FAULT_RENAME, EIO, 0);
   g_assert_false (imp_format_save_to_path (map, path, &error));
   _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
@@ -317,7 +318,7 @@ test_read_only_folder (void)
   if (simulated)
     _imp_format_set_fault (IMP_FORMAT_FAULT_CREATE, EACCES, 0);
 
-  imp_map_set_title (map, "Changed");
+  _imp_map_set_title (map, "Changed");
   g_assert_false (imp_format_save_to_path (map, path, &error));
   _imp_format_set_fault (IMP_FORMAT_FAULT_NONE, 0, 0);
 
@@ -390,7 +391,7 @@ test_async_save (void)
 
   imp_format_save_to_file_async (map, file, NULL, save_done_cb, &error);
   /* Edits after the call are not in the file. */
-  imp_map_set_title (map, "Later");
+  _imp_map_set_title (map, "Later");
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
@@ -426,7 +427,7 @@ test_draft_written_and_removed (void)
   id = imp_drafts_new_id (drafts);
   g_assert_false (imp_drafts_has (drafts, id));
 
-  imp_map_set_title (map, "Edited, not saved");
+  _imp_map_set_title (map, "Edited, not saved");
   g_assert_true (imp_drafts_write (drafts, id, map, file, &error));
   g_assert_no_error (error);
   g_assert_true (imp_drafts_has (drafts, id));
@@ -973,7 +974,7 @@ test_save_system_call_order (void)
   g_assert_true (imp_format_save_to_path (map, path, &error));
   g_assert_no_error (error);
 
-  imp_map_set_title (map, "Ordered again");
+  _imp_map_set_title (map, "Ordered again");
   _imp_writer_set_trace (trace);
   g_assert_true (imp_format_save_to_path (map, path, &error));
   _imp_writer_set_trace (NULL);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "imp-format.h"
+#include "imp-map-private.h"
 
 #define DOC(nodes, links) \
   "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [" nodes "], \"links\": [" links "]}"
@@ -1059,18 +1060,18 @@ build_map (void)
   ImpNode *goal, *actor, *impact, *impact2, *deliverable, *exp;
   ImpLink *link;
 
-  imp_map_set_title (map, "Built “by hand”");
-  imp_map_set_vocabulary (map, IMP_VOCABULARY_PRODUCT_CHAIN);
+  _imp_map_set_title (map, "Built “by hand”");
+  _imp_map_set_vocabulary (map, IMP_VOCABULARY_PRODUCT_CHAIN);
 
   /* Created in depth-first order, as the writer lists them, so that the
    * map read back is equal, node order included. */
-  goal = imp_map_add_node (map, IMP_LEVEL_GOAL, "Revenue +10%", NULL, &error);
-  actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Buyers", NULL, &error);
-  impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Buy again", NULL, &error);
-  deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Reorder button", "reorder",
+  goal = _imp_map_add_node (map, IMP_LEVEL_GOAL, "Revenue +10%", NULL, &error);
+  actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Buyers", NULL, &error);
+  impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Buy again", NULL, &error);
+  deliverable = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Reorder button", "reorder",
                                   &error);
-  exp = imp_map_add_node (map, IMP_LEVEL_EXPERIMENT, "A/B test", NULL, &error);
-  impact2 = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Tell friends", NULL, &error);
+  exp = _imp_map_add_node (map, IMP_LEVEL_EXPERIMENT, "A/B test", NULL, &error);
+  impact2 = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Tell friends", NULL, &error);
   g_assert_no_error (error);
 
   metric->name = g_strdup ("Revenue");
@@ -1080,28 +1081,28 @@ build_map (void)
   metric->direction = IMP_DIRECTION_INCREASE;
   metric->indicator = IMP_INDICATOR_LEADING;
   metric->deadline = g_strdup ("2027-01-31");
-  imp_map_set_node_metric (map, goal, metric);
-  imp_map_set_node_notes (map, goal, "Line one\nLine two\t\"quoted\" \\ \x01 ü");
-  imp_map_set_node_position (map, goal, TRUE, -0.0, -12.75);
-  imp_map_set_node_collapsed (map, impact, TRUE);
-  g_assert_true (imp_map_set_node_ice (map, deliverable, &ice, &error));
+  _imp_map_set_node_metric (map, goal, metric);
+  _imp_map_set_node_notes (map, goal, "Line one\nLine two\t\"quoted\" \\ \x01 ü");
+  _imp_map_set_node_position (map, goal, TRUE, -0.0, -12.75);
+  _imp_map_set_node_collapsed (map, impact, TRUE);
+  g_assert_true (_imp_map_set_node_ice (map, deliverable, &ice, &error));
 
   experiment->kind = IMP_EXPERIMENT_KIND_AB_TEST;
   experiment->aspect = IMP_ASPECT_USABILITY;
   experiment->status = IMP_EXPERIMENT_RUNNING;
   experiment->start_date = g_strdup ("2026-05-01");
   experiment->evidence = g_strdup ("");
-  imp_map_set_node_experiment (map, exp, experiment);
+  _imp_map_set_node_experiment (map, exp, experiment);
 
-  g_assert_nonnull (imp_map_link (map, goal, actor, -1, &error));
-  link = imp_map_link (map, actor, impact, -1, &error);
-  imp_map_set_link_assumption (map, link, "They liked it the first time");
-  imp_map_set_link_confidence (map, link, IMP_CONFIDENCE_LOW);
-  g_assert_nonnull (imp_map_link (map, impact, deliverable, -1, &error));
-  g_assert_nonnull (imp_map_link (map, deliverable, exp, -1, &error));
-  g_assert_nonnull (imp_map_link (map, actor, impact2, -1, &error));
-  link = imp_map_link (map, impact2, deliverable, -1, &error);
-  imp_map_set_link_status (map, link, IMP_LINK_STATUS_REFUTED);
+  g_assert_nonnull (_imp_map_link (map, goal, actor, -1, &error));
+  link = _imp_map_link (map, actor, impact, -1, &error);
+  _imp_map_set_link_assumption (map, link, "They liked it the first time");
+  _imp_map_set_link_confidence (map, link, IMP_CONFIDENCE_LOW);
+  g_assert_nonnull (_imp_map_link (map, impact, deliverable, -1, &error));
+  g_assert_nonnull (_imp_map_link (map, deliverable, exp, -1, &error));
+  g_assert_nonnull (_imp_map_link (map, actor, impact2, -1, &error));
+  link = _imp_map_link (map, impact2, deliverable, -1, &error);
+  _imp_map_set_link_status (map, link, IMP_LINK_STATUS_REFUTED);
   g_assert_no_error (error);
 
   return map;
@@ -1196,15 +1197,15 @@ test_write_votes (void)
   g_autofree char *data2 = NULL;
   g_autoptr(ImpMap) again = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
+  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
   ImpIce ice = { 2, 3, 4 };
 
   g_assert_no_error (error);
-  imp_map_link (map, goal, actor, -1, &error);
+  _imp_map_link (map, goal, actor, -1, &error);
   g_assert_no_error (error);
-  imp_map_set_node_votes (map, goal, 999);
-  imp_map_set_node_votes (map, actor, 1);
-  g_assert_true (imp_map_set_node_ice (map, actor, &ice, &error));
+  _imp_map_set_node_votes (map, goal, 999);
+  _imp_map_set_node_votes (map, actor, 1);
+  g_assert_true (_imp_map_set_node_ice (map, actor, &ice, &error));
 
   data = imp_format_save_to_data (map, NULL);
   /* After the ICE score, before the experiment; absent when none. */
@@ -1219,8 +1220,8 @@ test_write_votes (void)
   g_assert_cmpstr (data, ==, data2);
 
   /* No votes, no member. */
-  imp_map_set_node_votes (again, imp_map_get_node (again, 0), 0);
-  imp_map_set_node_votes (again, imp_map_get_node (again, 1), 0);
+  _imp_map_set_node_votes (again, imp_map_get_node (again, 0), 0);
+  _imp_map_set_node_votes (again, imp_map_get_node (again, 1), 0);
   g_clear_pointer (&data2, g_free);
   data2 = imp_format_save_to_data (again, NULL);
   g_assert_null (strstr (data2, "votes"));
@@ -1234,8 +1235,8 @@ test_write_parking_lot (void)
   g_autofree char *data = NULL;
   g_autofree char *data2 = NULL;
 
-  imp_map_insert_parked (map, -1, "Offline mode");
-  imp_map_insert_parked (map, -1, "A \"quoted\" idea\twith a tab");
+  _imp_map_insert_parked (map, -1, "Offline mode");
+  _imp_map_insert_parked (map, -1, "A \"quoted\" idea\twith a tab");
 
   data = imp_format_save_to_data (map, NULL);
   /* After the links, one string a line. */
@@ -1257,7 +1258,7 @@ test_write_parking_lot (void)
   again = load_ok ("{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
                    "\"parking_lot\": [\"  Badges  \"]}");
   g_assert_cmpstr (imp_map_get_parked (again, 0), ==, "Badges");
-  imp_map_remove_parked (again, 0);
+  _imp_map_remove_parked (again, 0);
   g_clear_pointer (&data2, g_free);
   data2 = imp_format_save_to_data (again, NULL);
   g_assert_null (strstr (data2, "parking_lot"));
@@ -1269,10 +1270,10 @@ test_write_defaults_omitted (void)
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  ImpNode *goal = imp_map_add_node (map, IMP_LEVEL_GOAL, "G", NULL, &error);
-  ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
+  ImpNode *goal = _imp_map_add_node (map, IMP_LEVEL_GOAL, "G", NULL, &error);
+  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
 
-  imp_map_link (map, goal, actor, -1, &error);
+  _imp_map_link (map, goal, actor, -1, &error);
   g_assert_no_error (error);
 
   data = imp_format_save_to_data (map, NULL);
@@ -1318,18 +1319,18 @@ test_write_depth_first (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ImpMap) again = NULL;
   g_autofree char *data = NULL;
-  ImpNode *d = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "D", "d", &error);
-  ImpNode *i2 = imp_map_add_node (map, IMP_LEVEL_IMPACT, "I2", "i2", &error);
-  ImpNode *i1 = imp_map_add_node (map, IMP_LEVEL_IMPACT, "I1", "i1", &error);
-  ImpNode *a = imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", "a", &error);
-  ImpNode *g = imp_map_add_node (map, IMP_LEVEL_GOAL, "G", "g", &error);
+  ImpNode *d = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "D", "d", &error);
+  ImpNode *i2 = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "I2", "i2", &error);
+  ImpNode *i1 = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "I1", "i1", &error);
+  ImpNode *a = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", "a", &error);
+  ImpNode *g = _imp_map_add_node (map, IMP_LEVEL_GOAL, "G", "g", &error);
   const char *p;
 
-  imp_map_link (map, i2, d, -1, &error);
-  imp_map_link (map, i1, d, -1, &error);
-  imp_map_link (map, a, i1, -1, &error);
-  imp_map_link (map, a, i2, -1, &error);
-  imp_map_link (map, g, a, -1, &error);
+  _imp_map_link (map, i2, d, -1, &error);
+  _imp_map_link (map, i1, d, -1, &error);
+  _imp_map_link (map, a, i1, -1, &error);
+  _imp_map_link (map, a, i2, -1, &error);
+  _imp_map_link (map, g, a, -1, &error);
   g_assert_no_error (error);
 
   data = imp_format_save_to_data (map, NULL);
@@ -1357,7 +1358,7 @@ test_write_unknown_payload_dropped_with_payload (void)
   g_autoptr(ImpMap) map = load_fixture ("loose.impactmap");
   g_autofree char *data = NULL;
 
-  imp_map_set_node_metric (map, node (map, "n1"), NULL);
+  _imp_map_set_node_metric (map, node (map, "n1"), NULL);
   data = imp_format_save_to_data (map, NULL);
 
   /* The metric's unknown member goes with the metric; the node's stays. */
@@ -1374,13 +1375,13 @@ test_write_invalid_text (void)
   g_autoptr(ImpMap) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  ImpNode *goal = imp_map_add_node (map, IMP_LEVEL_GOAL, "caf\xE9", NULL, &error);
+  ImpNode *goal = _imp_map_add_node (map, IMP_LEVEL_GOAL, "caf\xE9", NULL, &error);
 
   /* Neither of these can come through the UI, but a file the reader then
    * refuses would lose the whole map, not one field. */
   metric->deadline = g_strdup ("end of Q4");
   metric->current = INFINITY;
-  imp_map_set_node_metric (map, goal, metric);
+  _imp_map_set_node_metric (map, goal, metric);
 
   data = imp_format_save_to_data (map, NULL);
   g_assert_true (g_utf8_validate (data, -1, NULL));
@@ -1496,7 +1497,7 @@ test_files_async (void)
 
   imp_format_save_to_file_async (map, file, NULL, saved_cb, &data);
   /* The bytes were taken at the call: this edit is not in the file. */
-  imp_map_set_title (map, "Changed after saving");
+  _imp_map_set_title (map, "Changed after saving");
   g_main_loop_run (loop);
   g_assert_no_error (data.error);
   g_assert_true (data.saved);

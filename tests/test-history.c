@@ -14,6 +14,7 @@
 #include "imp-format.h"
 #include "imp-history.h"
 #include "imp-outline.h"
+#include "imp-map-private.h"
 
 /* The document as a file would hold it: what undo must give back exactly. */
 static char *
@@ -657,14 +658,14 @@ test_paste_keeps_fields (Fixture       *f,
   ImpIce ice = { 2, 3, 4 };
   ImpNode *impact, *deliverable;
 
-  impact = imp_map_add_node (source, IMP_LEVEL_IMPACT, "Copied", NULL, NULL);
-  deliverable = imp_map_add_node (source, IMP_LEVEL_DELIVERABLE, "Copied D", NULL, NULL);
-  imp_map_link (source, impact, deliverable, -1, NULL);
-  imp_map_set_link_assumption (source, imp_map_find_link (source, impact, deliverable), "If so");
+  impact = _imp_map_add_node (source, IMP_LEVEL_IMPACT, "Copied", NULL, NULL);
+  deliverable = _imp_map_add_node (source, IMP_LEVEL_DELIVERABLE, "Copied D", NULL, NULL);
+  _imp_map_link (source, impact, deliverable, -1, NULL);
+  _imp_map_set_link_assumption (source, imp_map_find_link (source, impact, deliverable), "If so");
   metric->name = g_strdup ("m");
-  imp_map_set_node_metric (source, impact, metric);
-  imp_map_set_node_notes (source, impact, "notes");
-  imp_map_set_node_ice (source, deliverable, &ice, NULL);
+  _imp_map_set_node_metric (source, impact, metric);
+  _imp_map_set_node_notes (source, impact, "notes");
+  _imp_map_set_node_ice (source, deliverable, &ice, NULL);
 
   g_assert_true (imp_history_paste (f->history, f->actor, source, NULL, NULL));
   impact = imp_node_get_child (f->actor, 2);

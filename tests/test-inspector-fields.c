@@ -20,6 +20,7 @@
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* What a facilitator types in the inspector is never lost: real key presses
  * and clicks (xdotool, on Xvfb) fill a field, then leave it every way a
@@ -53,10 +54,10 @@ add (ImpMap     *map,
      ImpNode    *parent)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
-  imp_map_link (map, parent, node, -1, &error);
+  _imp_map_link (map, parent, node, -1, &error);
   g_assert_no_error (error);
 
   return node;
@@ -80,8 +81,8 @@ fixture_set_up (Fixture       *f,
   metric->current = 310;
   metric->target = 60;
   metric->direction = IMP_DIRECTION_DECREASE;
-  imp_map_set_node_metric (f->map, f->impact, metric);
-  imp_map_set_node_experiment (f->map, f->experiment, experiment);
+  _imp_map_set_node_metric (f->map, f->impact, metric);
+  _imp_map_set_node_experiment (f->map, f->experiment, experiment);
 
   /* A file to save into, written once so that the window starts clean. */
   f->path = g_build_filename (tmp_dir, "fields.impactmap", NULL);

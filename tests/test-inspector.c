@@ -21,6 +21,7 @@
 #include "imp-window.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* The inspector in a real window (Xvfb in CI): edits go through the undo
  * stack, reach the model and the canvas, and nonsense is refused. */
@@ -53,12 +54,12 @@ add (ImpMap     *map,
      ImpNode    *parent)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
   if (parent != NULL)
     {
-      imp_map_link (map, parent, node, -1, &error);
+      _imp_map_link (map, parent, node, -1, &error);
       g_assert_no_error (error);
     }
 
@@ -124,7 +125,7 @@ test_inspector_edits_metric (void)
   metric->target = 60;
   metric->direction = IMP_DIRECTION_DECREASE;
   metric->deadline = g_strdup ("2026-11-30");
-  imp_map_set_node_metric (map, impact, metric);
+  _imp_map_set_node_metric (map, impact, metric);
 
   imp_window_set_map (window, map, NULL);
   gtk_window_present (GTK_WINDOW (window));

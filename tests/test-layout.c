@@ -16,6 +16,7 @@
 #include "imp-layout.h"
 #include "imp-map.h"
 #include "imp-scene-private.h"
+#include "imp-map-private.h"
 
 static ImpNode *
 add_node (ImpMap     *map,
@@ -24,14 +25,14 @@ add_node (ImpMap     *map,
           ImpNode    *parent)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (node);
 
   if (parent != NULL)
     {
-      imp_map_link (map, parent, node, -1, &error);
+      _imp_map_link (map, parent, node, -1, &error);
       g_assert_no_error (error);
     }
 
@@ -209,7 +210,7 @@ test_three_tiers (void)
   ImpRect rect;
   ImpLevel level;
 
-  imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
+  _imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
   goal = add_node (map, IMP_LEVEL_GOAL, "Impact", NULL);
   outcome = add_node (map, IMP_LEVEL_IMPACT, "Outcome", goal);
   output = add_node (map, IMP_LEVEL_DELIVERABLE, "Output", outcome);
@@ -287,7 +288,7 @@ test_cross_link_ignored (void)
       if (node->level == IMP_LEVEL_DELIVERABLE)
         deliverable = node;
     }
-  g_assert_nonnull (imp_map_link (crossed, impact, deliverable, -1, &error));
+  g_assert_nonnull (_imp_map_link (crossed, impact, deliverable, -1, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (deliverable->parents->len, ==, 2);
 
@@ -323,7 +324,7 @@ test_pinned (void)
   before = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   old = node_rect (before, actor);
 
-  imp_map_set_node_position (map, actor, TRUE, 1234.5, -2000.25);
+  _imp_map_set_node_position (map, actor, TRUE, 1234.5, -2000.25);
   after = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   pinned = node_rect (after, actor);
   g_assert_cmpfloat (pinned.x, ==, 1234.5);
@@ -354,7 +355,7 @@ test_pinned (void)
   g_assert_cmpuint (moved, >, 3);
 
   /* A pin far outside the map, or not a number, does no harm. */
-  imp_map_set_node_position (map, actor, TRUE, NAN, INFINITY);
+  _imp_map_set_node_position (map, actor, TRUE, NAN, INFINITY);
   g_clear_object (&after);
   after = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   pinned = node_rect (after, actor);
@@ -379,7 +380,7 @@ test_collapsed (void)
   open = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   imp_layout_get_bounds (open, &open_bounds);
 
-  imp_map_set_node_collapsed (map, actor, TRUE);
+  _imp_map_set_node_collapsed (map, actor, TRUE);
   closed = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   imp_layout_get_bounds (closed, &closed_bounds);
 
@@ -644,7 +645,7 @@ make_random (GRand *rand,
         g_string_append_printf (title, "%sword%u", w ? " " : "",
                                 g_rand_int_range (rand, 0, 100000));
 
-      node = imp_map_add_node (map, level, title->str, NULL, NULL);
+      node = _imp_map_add_node (map, level, title->str, NULL, NULL);
       g_string_free (title, TRUE);
 
       /* Most nodes hang under a random node of the level before; a few are
@@ -656,9 +657,9 @@ make_random (GRand *rand,
           ImpNode *first = g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len));
           ImpNode *second = g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len));
 
-          imp_map_link (map, first, node, -1, NULL);
+          _imp_map_link (map, first, node, -1, NULL);
           if (g_rand_int_range (rand, 0, 10) == 0)
-            imp_map_link (map, second, node, -1, NULL);
+            _imp_map_link (map, second, node, -1, NULL);
         }
 
       if (level == IMP_LEVEL_DELIVERABLE && g_rand_boolean (rand))
@@ -666,11 +667,11 @@ make_random (GRand *rand,
           ImpIce ice = { g_rand_int_range (rand, 1, 11), g_rand_int_range (rand, 1, 11),
                          g_rand_int_range (rand, 1, 11) };
 
-          imp_map_set_node_ice (map, node, &ice, NULL);
+          _imp_map_set_node_ice (map, node, &ice, NULL);
         }
 
       if (g_rand_int_range (rand, 0, 40) == 0)
-        imp_map_set_node_collapsed (map, node, TRUE);
+        _imp_map_set_node_collapsed (map, node, TRUE);
 
       g_ptr_array_add (by_level[level], node);
     }
@@ -727,7 +728,7 @@ test_large (void)
 
   /* A second scene after an edit reuses the text measurements cached on
    * the map. Only reported: timings are for the benchmark, not tests. */
-  imp_map_set_node_title (map, imp_map_get_node (map, 0), "Edited");
+  _imp_map_set_node_title (map, imp_map_get_node (map, 0), "Edited");
   g_clear_object (&scene);
   start = g_get_monotonic_time ();
   scene = imp_scene_new (map, NULL);
@@ -796,7 +797,7 @@ test_update (void)
           ImpRect rect;
 
           if (imp_layout_get_node_rect (layout, node, &rect))
-            imp_map_set_node_position (map, node, TRUE, rect.x + g_rand_int_range (rand, -900, 900),
+            _imp_map_set_node_position (map, node, TRUE, rect.x + g_rand_int_range (rand, -900, 900),
                                        rect.y + g_rand_int_range (rand, -5000, 5000));
         }
       g_assert_true (_imp_layout_update (layout, NULL));
@@ -812,7 +813,7 @@ test_update (void)
         {
           ImpNode *node = imp_map_get_node (map, g_rand_int_range (rand, 0, n));
 
-          imp_map_set_node_title (map, node, k % 2 ? "Short" :
+          _imp_map_set_node_title (map, node, k % 2 ? "Short" :
                                   "A much longer title that wraps over three or four lines "
                                   "of the card, so the card grows and moves its cousins");
           g_ptr_array_add (edited, node);
@@ -825,7 +826,7 @@ test_update (void)
         assert_same_layout (map, layout, fresh);
       }
 
-      imp_map_add_node (map, IMP_LEVEL_GOAL, "Another goal", NULL, NULL);
+      _imp_map_add_node (map, IMP_LEVEL_GOAL, "Another goal", NULL, NULL);
       g_assert_false (_imp_layout_update (layout, NULL));
     }
 }
@@ -910,7 +911,7 @@ move_and_check (ImpMap    *map,
 
   if (!imp_layout_get_node_rect (layout, node, &rect))
     rect = (ImpRect) { node->x, node->y, 0, 0 };
-  imp_map_set_node_position (map, node, pinned, rect.x + dx, rect.y + dy);
+  _imp_map_set_node_position (map, node, pinned, rect.x + dx, rect.y + dy);
   g_assert_true (_imp_layout_update (layout, NULL));
 
   imp_layout_compute (fresh);
@@ -974,7 +975,7 @@ test_update_subtrees (void)
 
   /* Both in one update. */
   g_assert_true (imp_layout_get_node_rect (layout, inner, &rect));
-  imp_map_set_node_position (map, inner, TRUE, rect.x + 10, rect.y + 10);
+  _imp_map_set_node_position (map, inner, TRUE, rect.x + 10, rect.y + 10);
   move_and_check (map, layout, outer, TRUE, -25, 25);
 
   /* Unpinned: back where the layout puts it, with its subtree; under a

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "imp-map.h"
+#include "imp-map-private.h"
 
 typedef struct
 {
@@ -31,7 +32,7 @@ add (ImpMap     *map,
      const char *title)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (node);
@@ -45,7 +46,7 @@ link_ok (ImpMap  *map,
          ImpNode *child)
 {
   g_autoptr(GError) error = NULL;
-  ImpLink *link = imp_map_link (map, parent, child, -1, &error);
+  ImpLink *link = _imp_map_link (map, parent, child, -1, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (link);
@@ -60,18 +61,18 @@ test_ids_unique (void)
   g_autoptr(GError) error = NULL;
   ImpNode *a, *b, *c;
 
-  a = imp_map_add_node (map, IMP_LEVEL_GOAL, "Goal", "n5", &error);
+  a = _imp_map_add_node (map, IMP_LEVEL_GOAL, "Goal", "n5", &error);
   g_assert_no_error (error);
   b = add (map, IMP_LEVEL_ACTOR, "Actor");
   /* New ids never collide with ids read from a file. */
   g_assert_cmpstr (b->id, ==, "n6");
 
-  c = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Again", "n5", &error);
+  c = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Again", "n5", &error);
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_ID);
   g_assert_null (c);
   g_clear_error (&error);
 
-  c = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Spaces", "has space", &error);
+  c = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Spaces", "has space", &error);
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID);
   g_assert_null (c);
   g_clear_error (&error);
@@ -82,10 +83,10 @@ test_ids_unique (void)
 
     for (guint i = 0; i < 256; i++)
       g_string_append (id, "é");
-    g_assert_nonnull (imp_map_add_node (map, IMP_LEVEL_ACTOR, "Long", id->str, &error));
+    g_assert_nonnull (_imp_map_add_node (map, IMP_LEVEL_ACTOR, "Long", id->str, &error));
     g_assert_no_error (error);
     g_string_append (id, "é");
-    g_assert_null (imp_map_add_node (map, IMP_LEVEL_ACTOR, "Longer", id->str, &error));
+    g_assert_null (_imp_map_add_node (map, IMP_LEVEL_ACTOR, "Longer", id->str, &error));
     g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID);
   }
 
@@ -117,11 +118,11 @@ test_links_adjacent_levels_only (void)
       }
 
   link_ok (map, goal, actor);
-  g_assert_null (imp_map_link (map, goal, deliverable, -1, NULL));
+  g_assert_null (_imp_map_link (map, goal, deliverable, -1, NULL));
   g_assert_cmpuint (imp_map_get_n_links (map), ==, 1);
 
   /* The three-tier vocabulary folds actors away: goal → impact is allowed. */
-  imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
+  _imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
   g_assert_true (imp_map_can_link (map, goal, impact, NULL));
   g_assert_false (imp_map_can_link (map, goal, deliverable, NULL));
 
@@ -133,9 +134,9 @@ test_links_adjacent_levels_only (void)
 
     g_assert_false (imp_map_check_vocabulary (map, IMP_VOCABULARY_CLASSIC, &error));
     g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
-    g_assert_false (imp_map_set_vocabulary (map, IMP_VOCABULARY_CLASSIC));
+    g_assert_false (_imp_map_set_vocabulary (map, IMP_VOCABULARY_CLASSIC));
     g_assert_cmpint (imp_map_get_vocabulary (map), ==, IMP_VOCABULARY_THREE_TIERS);
-    g_assert_true (imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
+    g_assert_true (_imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
   }
 }
 
@@ -149,15 +150,15 @@ test_no_cycles_no_duplicates (void)
 
   link_ok (map, goal, actor);
 
-  g_assert_null (imp_map_link (map, actor, goal, -1, &error));
+  g_assert_null (_imp_map_link (map, actor, goal, -1, &error));
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_CYCLE);
   g_clear_error (&error);
 
-  g_assert_null (imp_map_link (map, goal, goal, -1, &error));
+  g_assert_null (_imp_map_link (map, goal, goal, -1, &error));
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_CYCLE);
   g_clear_error (&error);
 
-  g_assert_null (imp_map_link (map, goal, actor, -1, &error));
+  g_assert_null (_imp_map_link (map, goal, actor, -1, &error));
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_DUPLICATE_LINK);
 
   g_assert_cmpuint (imp_map_get_n_links (map), ==, 1);
@@ -193,7 +194,7 @@ test_first_parent_is_tree_parent (void)
   g_assert_true (roots->pdata[0] == goal);
 
   /* Removing the tree link promotes the cross-link. */
-  imp_map_unlink (map, first);
+  _imp_map_unlink (map, first);
   g_assert_true (imp_node_get_tree_parent (upload) == fewer);
   g_assert_true (imp_link_is_tree_link (second));
 }
@@ -209,7 +210,7 @@ test_link_position_orders_siblings (void)
 
   link_ok (map, goal, a);
   link_ok (map, goal, c);
-  g_assert_nonnull (imp_map_link (map, goal, b, 1, NULL));
+  g_assert_nonnull (_imp_map_link (map, goal, b, 1, NULL));
 
   g_assert_true (imp_node_get_child (goal, 0) == a);
   g_assert_true (imp_node_get_child (goal, 1) == b);
@@ -226,7 +227,7 @@ test_remove_node_removes_links (void)
 
   link_ok (map, goal, actor);
   link_ok (map, actor, impact);
-  imp_map_remove_node (map, actor);
+  _imp_map_remove_node (map, actor);
 
   g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 2);
   g_assert_cmpuint (imp_map_get_n_links (map), ==, 0);
@@ -246,11 +247,11 @@ test_level_change_keeps_links_valid (void)
 
   link_ok (map, goal, actor);
 
-  g_assert_false (imp_map_set_node_level (map, actor, IMP_LEVEL_DELIVERABLE, &error));
+  g_assert_false (_imp_map_set_node_level (map, actor, IMP_LEVEL_DELIVERABLE, &error));
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH);
   g_assert_cmpint (actor->level, ==, IMP_LEVEL_ACTOR);
 
-  g_assert_true (imp_map_set_node_level (map, loose, IMP_LEVEL_ACTOR, NULL));
+  g_assert_true (_imp_map_set_node_level (map, loose, IMP_LEVEL_ACTOR, NULL));
   g_assert_cmpint (loose->level, ==, IMP_LEVEL_ACTOR);
 }
 
@@ -268,10 +269,10 @@ test_changed_signal_names_change (void)
   goal = add (map, IMP_LEVEL_GOAL, "Goal");
   actor = add (map, IMP_LEVEL_ACTOR, "Actor");
   link_ok (map, goal, actor);
-  imp_map_set_node_title (map, goal, "Grow");
-  imp_map_set_node_title (map, goal, "Grow");   /* no change, no signal */
-  imp_map_set_node_collapsed (map, goal, TRUE);
-  imp_map_set_node_position (map, actor, TRUE, 10, 20);
+  _imp_map_set_node_title (map, goal, "Grow");
+  _imp_map_set_node_title (map, goal, "Grow");   /* no change, no signal */
+  _imp_map_set_node_collapsed (map, goal, TRUE);
+  _imp_map_set_node_position (map, actor, TRUE, 10, 20);
 
   g_assert_cmpuint (log.kinds->len, ==, 6);
   g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 0), ==, IMP_CHANGE_NODE_ADDED);
@@ -281,7 +282,7 @@ test_changed_signal_names_change (void)
   g_assert_cmpint (g_array_index (log.kinds, ImpChangeKind, 5), ==, IMP_CHANGE_NODE_POSITION);
 
   /* An impossible ICE score is refused and stores nothing. */
-  g_assert_false (imp_map_set_node_ice (map, goal, &ice, &error));
+  g_assert_false (_imp_map_set_node_ice (map, goal, &ice, &error));
   g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
   g_assert_cmpuint (goal->ice.impact, ==, 0);
   g_assert_cmpuint (log.kinds->len, ==, 6);
@@ -368,12 +369,12 @@ test_equal (void)
   g_assert_true (imp_map_equal (a, b));
 
   metric->target = 10;
-  imp_map_set_node_metric (a, imp_map_get_node (a, 0), metric);
+  _imp_map_set_node_metric (a, imp_map_get_node (a, 0), metric);
   g_assert_false (imp_map_equal (a, b));
-  imp_map_set_node_metric (b, imp_map_get_node (b, 0), metric);
+  _imp_map_set_node_metric (b, imp_map_get_node (b, 0), metric);
   g_assert_true (imp_map_equal (a, b));
 
-  imp_map_set_title (b, "Other");
+  _imp_map_set_title (b, "Other");
   g_assert_false (imp_map_equal (a, b));
 
   imp_metric_free (metric);
@@ -394,9 +395,9 @@ test_votes (void)
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, 0);
 
   g_signal_connect (map, "changed", G_CALLBACK (changed_cb), &log);
-  imp_map_set_node_votes (map, goal, 3);
-  imp_map_set_node_votes (map, goal, 3);      /* no change, no signal */
-  imp_map_set_node_votes (map, actor, 5000);  /* held to the most a card holds */
+  _imp_map_set_node_votes (map, goal, 3);
+  _imp_map_set_node_votes (map, goal, 3);      /* no change, no signal */
+  _imp_map_set_node_votes (map, actor, 5000);  /* held to the most a card holds */
   g_assert_cmpuint (goal->votes, ==, 3);
   g_assert_cmpuint (actor->votes, ==, IMP_MAX_VOTES);
   g_assert_cmpuint (imp_map_get_total_votes (map), ==, 3 + IMP_MAX_VOTES);
@@ -419,9 +420,9 @@ test_parking_lot (void)
 
   g_signal_connect (map, "changed", G_CALLBACK (changed_cb), &log);
   g_assert_cmpuint (imp_map_get_n_parked (map), ==, 0);
-  imp_map_insert_parked (map, -1, "  Offline mode \n");
-  imp_map_insert_parked (map, 0, "Parent newsletter");
-  imp_map_insert_parked (map, 99, "Badges");
+  _imp_map_insert_parked (map, -1, "  Offline mode \n");
+  _imp_map_insert_parked (map, 0, "Parent newsletter");
+  _imp_map_insert_parked (map, 99, "Badges");
   g_assert_cmpuint (imp_map_get_n_parked (map), ==, 3);
   g_assert_cmpstr (imp_map_get_parked (map, 0), ==, "Parent newsletter");
   g_assert_cmpstr (imp_map_get_parked (map, 1), ==, "Offline mode");
@@ -431,12 +432,12 @@ test_parking_lot (void)
 
   /* The parking lot is part of the document. */
   g_assert_false (imp_map_equal (map, other));
-  imp_map_insert_parked (other, -1, "Parent newsletter");
-  imp_map_insert_parked (other, -1, "Badges");
-  imp_map_insert_parked (other, 1, "Offline mode");
+  _imp_map_insert_parked (other, -1, "Parent newsletter");
+  _imp_map_insert_parked (other, -1, "Badges");
+  _imp_map_insert_parked (other, 1, "Offline mode");
   g_assert_true (imp_map_equal (map, other));
 
-  imp_map_remove_parked (map, 1);
+  _imp_map_remove_parked (map, 1);
   g_assert_cmpuint (imp_map_get_n_parked (map), ==, 2);
   g_assert_cmpstr (imp_map_get_parked (map, 1), ==, "Badges");
   g_assert_cmpuint (log.kinds->len, ==, 4);

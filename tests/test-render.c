@@ -21,6 +21,7 @@
 #include "imp-scene-private.h"
 #include "imp-svg.h"
 #include "imp-tile-cache.h"
+#include "imp-map-private.h"
 
 #define PADDING 24.0
 
@@ -31,12 +32,12 @@ add_node (ImpMap     *map,
           ImpNode    *parent)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
   if (parent != NULL)
     {
-      imp_map_link (map, parent, node, -1, &error);
+      _imp_map_link (map, parent, node, -1, &error);
       g_assert_no_error (error);
     }
 
@@ -56,36 +57,36 @@ make_map (void)
   ImpIce ice = { 8, 6, 5 };
   ImpNode *goal, *actor, *impact, *impact2, *deliverable, *deliverable2, *collapsed;
 
-  imp_map_set_title (map, "Render test");
+  _imp_map_set_title (map, "Render test");
   goal = add_node (map, IMP_LEVEL_GOAL, "Grow learners", NULL);
   metric->baseline = 40000;
   metric->current = 43500;
   metric->target = 48000;
   metric->unit = g_strdup ("learners");
-  imp_map_set_node_metric (map, goal, metric);
+  _imp_map_set_node_metric (map, goal, metric);
 
   actor = add_node (map, IMP_LEVEL_ACTOR, "Teachers", goal);
   impact = add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
   impact2 = add_node (map, IMP_LEVEL_IMPACT, "Complain less", actor);
   direction_only->direction = IMP_DIRECTION_DECREASE;
-  imp_map_set_node_metric (map, impact2, direction_only);
+  _imp_map_set_node_metric (map, impact2, direction_only);
 
   deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "A & B <c>", impact);
-  g_assert_true (imp_map_set_node_ice (map, deliverable, &ice, NULL));
+  g_assert_true (_imp_map_set_node_ice (map, deliverable, &ice, NULL));
   deliverable2 = add_node (map, IMP_LEVEL_DELIVERABLE, "Quotes \"double\" and 'single'", impact2);
-  imp_map_link (map, impact2, deliverable, -1, NULL);  /* a cross-link */
-  imp_map_set_link_status (map, imp_map_find_link (map, impact2, deliverable2),
+  _imp_map_link (map, impact2, deliverable, -1, NULL);  /* a cross-link */
+  _imp_map_set_link_status (map, imp_map_find_link (map, impact2, deliverable2),
                            IMP_LINK_STATUS_REFUTED);
-  imp_map_set_link_status (map, imp_map_find_link (map, goal, actor), IMP_LINK_STATUS_SUPPORTED);
+  _imp_map_set_link_status (map, imp_map_find_link (map, goal, actor), IMP_LINK_STATUS_SUPPORTED);
 
   experiment->status = IMP_EXPERIMENT_DONE;
   experiment->result = IMP_RESULT_SUPPORTS;
-  imp_map_set_node_experiment (map, add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door", deliverable),
+  _imp_map_set_node_experiment (map, add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door", deliverable),
                                experiment);
 
   collapsed = add_node (map, IMP_LEVEL_ACTOR, "Control\x01 char and Ünïcödé ✓", goal);
   add_node (map, IMP_LEVEL_IMPACT, "Hidden under a collapsed actor", collapsed);
-  imp_map_set_node_collapsed (map, collapsed, TRUE);
+  _imp_map_set_node_collapsed (map, collapsed, TRUE);
 
   add_node (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
 
@@ -481,7 +482,7 @@ test_hit_test_link (void)
   g_clear_object (&scene);
 
   far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
-  imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
+  _imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
   scene = imp_scene_new (map, NULL);
   for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
     {
@@ -509,7 +510,7 @@ test_far_pin (void)
   ImpNode *far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
   ImpRect rect, bounds, around;
 
-  imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
+  _imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
   scene = imp_scene_new (map, NULL);
 
   g_assert_true (imp_scene_get_card_rect (scene, far, &rect));
@@ -605,7 +606,7 @@ test_dashes_drawn (void)
   cairo_surface_t *surface;
   ImpNode *pairs[2][2] = { { solid, solid_child }, { dashed, dashed_child } };
 
-  imp_map_set_link_status (map, imp_map_find_link (map, dashed, dashed_child),
+  _imp_map_set_link_status (map, imp_map_find_link (map, dashed, dashed_child),
                            IMP_LINK_STATUS_REFUTED);
   scene = imp_scene_new (map, theme);
   surface = render (scene, 1.0, NULL);
@@ -840,7 +841,7 @@ test_svg_text (void)
   SvgInfo info;
   ImpRect bounds;
 
-  imp_map_set_title (map, "Title with </title> & \x02 in it");
+  _imp_map_set_title (map, "Title with </title> & \x02 in it");
   svg = imp_svg_write_to_data (scene, PADDING, TRUE, &length);
   g_assert_cmpuint (length, ==, strlen (svg));
   g_assert_true (g_utf8_validate (svg, length, NULL));
@@ -1105,7 +1106,7 @@ make_big_map (guint *n_out)
                   metric->current = 10 + i;
                   metric->target = 20;
                   metric->deadline = g_strdup (i == 0 ? "2020-01-31" : "2999-06-30");
-                  imp_map_set_node_metric (map, impact, metric);
+                  _imp_map_set_node_metric (map, impact, metric);
                 }
 
               for (guint d = 0; d < 12; d++)
@@ -1116,7 +1117,7 @@ make_big_map (guint *n_out)
                   ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, title, impact);
                   ImpIce ice = { 1 + d % 10, 1 + (d * 3) % 10, 1 + (d * 7) % 10 };
 
-                  g_assert_true (imp_map_set_node_ice (map, deliverable, &ice, NULL));
+                  g_assert_true (_imp_map_set_node_ice (map, deliverable, &ice, NULL));
                   g_ptr_array_add (deliverables, deliverable);
                   if (d % 5 == 0)
                     add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door test", deliverable);
@@ -1135,11 +1136,11 @@ make_big_map (guint *n_out)
 
       if (imp_map_find_link (map, impact, far) != NULL)
         continue;
-      link = imp_map_link (map, impact, far, -1, NULL);
+      link = _imp_map_link (map, impact, far, -1, NULL);
       if (link != NULL && i % 3 == 1)
-        imp_map_set_link_status (map, link, IMP_LINK_STATUS_REFUTED);
+        _imp_map_set_link_status (map, link, IMP_LINK_STATUS_REFUTED);
       else if (link != NULL && i % 3 == 2)
-        imp_map_set_link_status (map, link, IMP_LINK_STATUS_SUPPORTED);
+        _imp_map_set_link_status (map, link, IMP_LINK_STATUS_SUPPORTED);
     }
 
   if (n_out != NULL)
@@ -1285,7 +1286,7 @@ test_far_link_in_view (void)
   scene = imp_scene_new (map, NULL);
   g_assert_true (imp_scene_get_card_rect (scene, goal, &goal_rect));
   g_clear_object (&scene);
-  imp_map_set_node_position (map, far, TRUE, goal_rect.x + 300000, goal_rect.y + 120000);
+  _imp_map_set_node_position (map, far, TRUE, goal_rect.x + 300000, goal_rect.y + 120000);
   scene = imp_scene_new (map, NULL);
   theme = imp_scene_get_theme (scene);
   g_assert_true (imp_scene_get_card_rect (scene, goal, &goal_rect));
@@ -1545,7 +1546,7 @@ test_update_equals_new (void)
       g_autoptr(ImpScene) fresh = NULL;
 
       g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
-      imp_map_set_node_position (map, actor, TRUE, rect.x + 37 * step, rect.y - 5000.5);
+      _imp_map_set_node_position (map, actor, TRUE, rect.x + 37 * step, rect.y - 5000.5);
       g_assert_true (_imp_scene_update (scene, NULL));
       fresh = imp_scene_new (map, NULL);
       assert_same_scene (scene, fresh);
@@ -1555,7 +1556,7 @@ test_update_equals_new (void)
   {
     g_autoptr(ImpScene) fresh = NULL;
 
-    imp_map_set_node_title (map, deliverable,
+    _imp_map_set_node_title (map, deliverable,
                             "A much longer title now, one that wraps over several lines of the "
                             "card and so makes it taller than it was before the rename");
     g_ptr_array_add (changed, deliverable);
@@ -1573,7 +1574,7 @@ test_update_equals_new (void)
     metric->current = 3;
     metric->target = 9;
     metric->deadline = g_strdup ("2998-01-01");
-    imp_map_set_node_metric (map, impact, metric);
+    _imp_map_set_node_metric (map, impact, metric);
     g_ptr_array_set_size (changed, 0);
     g_ptr_array_add (changed, impact);
     g_assert_true (_imp_scene_update (scene, changed));
@@ -1585,7 +1586,7 @@ test_update_equals_new (void)
   {
     g_autoptr(ImpScene) fresh = NULL;
 
-    imp_map_set_node_votes (map, deliverable, 3);
+    _imp_map_set_node_votes (map, deliverable, 3);
     g_ptr_array_set_size (changed, 0);
     g_ptr_array_add (changed, deliverable);
     g_assert_true (_imp_scene_update (scene, changed));
@@ -1613,7 +1614,7 @@ scene_move_and_check (ImpMap   *map,
 
   if (!imp_scene_get_card_rect (scene, node, &rect))
     rect = (ImpRect) { node->x, node->y, 0, 0 };
-  imp_map_set_node_position (map, node, pinned, rect.x + dx, rect.y + dy);
+  _imp_map_set_node_position (map, node, pinned, rect.x + dx, rect.y + dy);
   g_assert_true (_imp_scene_update (scene, NULL));
   fresh = imp_scene_new (map, NULL);
   assert_same_scene (scene, fresh);
@@ -1665,7 +1666,7 @@ test_update_subtrees (void)
   g_assert_nonnull (collapsed);
   inner = first_child_of (outer);
   hidden = first_child_of (collapsed);
-  imp_map_set_node_collapsed (map, collapsed, TRUE);
+  _imp_map_set_node_collapsed (map, collapsed, TRUE);
   scene = imp_scene_new (map, NULL);
 
   /* Deep in a tree, a card with a cross-link in and a child. */
@@ -1676,7 +1677,7 @@ test_update_subtrees (void)
   scene_move_and_check (map, scene, inner, TRUE, 40, 900);
   scene_move_and_check (map, scene, outer, TRUE, 300, -4000);
   g_assert_true (imp_scene_get_card_rect (scene, inner, &before));
-  imp_map_set_node_position (map, inner, TRUE, before.x - 30, before.y + 30);
+  _imp_map_set_node_position (map, inner, TRUE, before.x - 30, before.y + 30);
   scene_move_and_check (map, scene, outer, TRUE, -60, 60);
 
   /* Back where the layout puts them. */
@@ -1746,7 +1747,7 @@ test_update_does_not_grow (void)
 
   for (guint step = 0; step < 50; step++)
     {
-      imp_map_set_node_position (map, actor, TRUE, 400 + step, 300 + 2 * step);
+      _imp_map_set_node_position (map, actor, TRUE, 400 + step, 300 + 2 * step);
       g_assert_true (_imp_scene_update (scene, NULL));
       if (step == 0)
         n_texts = _imp_scene_get_n_texts (scene);
@@ -1887,7 +1888,7 @@ test_tile_cache_pan (void)
   g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
   cairo_surface_destroy (paint_frame (scene, cache, 1.0, 100 - rect.x, 100 - rect.y, 700, 450));
   prefetch_all (cache);
-  imp_map_set_node_title (map, node, "A new title, long enough to wrap on two lines or three");
+  _imp_map_set_node_title (map, node, "A new title, long enough to wrap on two lines or three");
   g_ptr_array_add (changed, node);
   g_assert_true (_imp_scene_update (scene, changed));
   g_assert_cmpuint (cached_differences (scene, cache, 1.0, 100 - rect.x, 100 - rect.y), ==, 0);
@@ -1922,7 +1923,7 @@ test_tile_cache_drag (void)
   _imp_scene_track_changes (scene, TRUE);
   for (guint step = 1; step <= 4; step++)
     {
-      imp_map_set_node_position (map, node, TRUE, start.x + 30 * step, start.y);
+      _imp_map_set_node_position (map, node, TRUE, start.x + 30 * step, start.y);
       g_assert_true (_imp_scene_update (scene, NULL));
       g_assert_true (imp_scene_get_card_rect (scene, node, &rect));
       g_assert_cmpfloat (rect.x, ==, start.x + 30 * step);

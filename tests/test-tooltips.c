@@ -19,6 +19,7 @@
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* A button that shows only an icon says what it does in a tooltip, and so
  * does every button of the main window's header bar. The tests walk the
@@ -148,15 +149,15 @@ build_map (ImpNode **out_goal,
   goal->metric = imp_metric_new ();
   goal->metric->baseline = 1000;
   goal->metric->target = 2000;
-  actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
-  impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", NULL, NULL);
-  deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Faster uploads", NULL, NULL);
-  experiment = imp_map_add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door", NULL, NULL);
-  g_assert_nonnull (imp_map_link (map, goal, actor, -1, NULL));
-  g_assert_nonnull (imp_map_link (map, actor, impact, -1, NULL));
-  *out_link = imp_map_link (map, impact, deliverable, -1, NULL);
+  actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, NULL);
+  impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", NULL, NULL);
+  deliverable = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Faster uploads", NULL, NULL);
+  experiment = _imp_map_add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door", NULL, NULL);
+  g_assert_nonnull (_imp_map_link (map, goal, actor, -1, NULL));
+  g_assert_nonnull (_imp_map_link (map, actor, impact, -1, NULL));
+  *out_link = _imp_map_link (map, impact, deliverable, -1, NULL);
   g_assert_nonnull (*out_link);
-  g_assert_nonnull (imp_map_link (map, deliverable, experiment, -1, NULL));
+  g_assert_nonnull (_imp_map_link (map, deliverable, experiment, -1, NULL));
 
   *out_goal = goal;
   *out_deliverable = deliverable;

@@ -24,6 +24,7 @@
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* The window's files on a real display: save, failures, closing with
  * unsaved changes, drafts, external changes and crash recovery. */
@@ -71,7 +72,7 @@ sample_map (const char *title)
 {
   g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly learners");
 
-  imp_map_set_title (map, title);
+  _imp_map_set_title (map, title);
 
   return g_steal_pointer (&map);
 }
@@ -395,7 +396,7 @@ test_external_change (void)
 
   /* Keeping ours marks the map modified: saving will overwrite theirs. */
   wait_for_later_mtime (path);
-  imp_map_set_title (theirs, "Changed again");
+  _imp_map_set_title (theirs, "Changed again");
   g_assert_true (imp_format_save_to_path (theirs, path, NULL));
   WAIT_FOR (gtk_revealer_get_reveal_child (window->file_changed_revealer));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL);

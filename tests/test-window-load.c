@@ -18,6 +18,7 @@
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* Opening a big map: the window says it is opening the file, keeps
  * running its main loop while a worker thread reads and lays it out, and
@@ -47,22 +48,22 @@ write_big_map (guint n)
 
       if (i % 400 == 0)
         {
-          actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, &error);
+          actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "Teachers", NULL, &error);
           g_assert_no_error (error);
-          imp_map_link (map, goal, actor, -1, &error);
+          _imp_map_link (map, goal, actor, -1, &error);
           g_assert_no_error (error);
         }
       if (i % 20 == 0)
         {
-          impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", NULL, &error);
+          impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", NULL, &error);
           g_assert_no_error (error);
-          imp_map_link (map, actor, impact, -1, &error);
+          _imp_map_link (map, actor, impact, -1, &error);
           g_assert_no_error (error);
         }
-      node = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, title, NULL, &error);
+      node = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, title, NULL, &error);
       g_assert_no_error (error);
-      imp_map_set_node_notes (map, node, notes->str);
-      imp_map_link (map, impact, node, -1, &error);
+      _imp_map_set_node_notes (map, node, notes->str);
+      _imp_map_link (map, impact, node, -1, &error);
       g_assert_no_error (error);
     }
 

@@ -23,6 +23,7 @@
 #include "imp-window.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* Tests of the window and the canvas on a real display (Xvfb in CI). */
 
@@ -52,19 +53,19 @@ build_map (void)
   ImpNode *goal = imp_map_get_node (map, 0);
   const char *actors[] = { "Teachers", "Students" };
 
-  imp_map_set_title (map, "Learning platform");
+  _imp_map_set_title (map, "Learning platform");
 
   for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
     {
-      ImpNode *actor = imp_map_add_node (map, IMP_LEVEL_ACTOR, actors[i], NULL, NULL);
+      ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, actors[i], NULL, NULL);
       ImpNode *impact, *deliverable;
 
-      impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Come back every week", NULL, NULL);
-      deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Weekly digest", NULL, NULL);
+      impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Come back every week", NULL, NULL);
+      deliverable = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Weekly digest", NULL, NULL);
 
-      g_assert_nonnull (imp_map_link (map, goal, actor, -1, NULL));
-      g_assert_nonnull (imp_map_link (map, actor, impact, -1, NULL));
-      g_assert_nonnull (imp_map_link (map, impact, deliverable, -1, NULL));
+      g_assert_nonnull (_imp_map_link (map, goal, actor, -1, NULL));
+      g_assert_nonnull (_imp_map_link (map, actor, impact, -1, NULL));
+      g_assert_nonnull (_imp_map_link (map, impact, deliverable, -1, NULL));
     }
 
   return g_steal_pointer (&map);
@@ -479,7 +480,7 @@ test_canvas_selection (void)
   g_assert_cmpfloat (y, >, IMP_CANVAS_HEADER_HEIGHT);
 
   /* A removed node is no longer selected. */
-  imp_map_remove_node (map, actor);
+  _imp_map_remove_node (map, actor);
   g_assert_null (imp_canvas_get_selected (canvas));
 
   imp_test_drain ();

@@ -20,6 +20,7 @@
 #include "imp-scene-private.h"
 #include "imp-svg.h"
 #include "imp-templates.h"
+#include "imp-map-private.h"
 
 #define PADDING 24.0
 
@@ -43,12 +44,12 @@ add_node (ImpMap     *map,
           ImpNode    *parent)
 {
   g_autoptr(GError) error = NULL;
-  ImpNode *node = imp_map_add_node (map, level, title, NULL, &error);
+  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
 
   g_assert_no_error (error);
   if (parent != NULL)
     {
-      imp_map_link (map, parent, node, -1, &error);
+      _imp_map_link (map, parent, node, -1, &error);
       g_assert_no_error (error);
     }
 
@@ -60,7 +61,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->map = imp_map_new ();
-  imp_map_set_title (f->map, "Workshop");
+  _imp_map_set_title (f->map, "Workshop");
   f->goal = add_node (f->map, IMP_LEVEL_GOAL, "Grow weekly learners", NULL);
   f->actor = add_node (f->map, IMP_LEVEL_ACTOR, "Teachers", f->goal);
   f->impact = add_node (f->map, IMP_LEVEL_IMPACT, "Grade sooner", f->actor);
@@ -433,8 +434,8 @@ test_votes_drawn (Fixture       *f,
       cairo_surface_t *surface;
       g_autofree char *svg = NULL;
 
-      imp_map_set_node_votes (f->map, f->deliverable, 3);
-      imp_map_set_node_votes (f->map, f->other_deliverable, 7);
+      _imp_map_set_node_votes (f->map, f->deliverable, 3);
+      _imp_map_set_node_votes (f->map, f->other_deliverable, 7);
       scene = imp_scene_new (f->map, theme);
       surface = render (scene);
 
@@ -537,9 +538,9 @@ test_votes_ranking (Fixture       *f,
   g_assert_cmpuint (ranked->len, ==, 0);
   g_clear_pointer (&ranked, g_ptr_array_unref);
 
-  imp_map_set_node_votes (f->map, f->other_deliverable, 2);
-  imp_map_set_node_votes (f->map, f->impact, 4);
-  imp_map_set_node_votes (f->map, f->deliverable, 2);
+  _imp_map_set_node_votes (f->map, f->other_deliverable, 2);
+  _imp_map_set_node_votes (f->map, f->impact, 4);
+  _imp_map_set_node_votes (f->map, f->deliverable, 2);
   ranked = imp_analysis_rank_by_votes (f->map);
   g_assert_cmpuint (ranked->len, ==, 3);
   g_assert_true (g_ptr_array_index (ranked, 0) == f->impact);
@@ -549,7 +550,7 @@ test_votes_ranking (Fixture       *f,
   g_clear_pointer (&ranked, g_ptr_array_unref);
 
   /* The ICE ranking is by score alone; its entries show their votes. */
-  g_assert_true (imp_map_set_node_ice (f->map, f->deliverable, &ice, NULL));
+  g_assert_true (_imp_map_set_node_ice (f->map, f->deliverable, &ice, NULL));
   ranked = imp_analysis_rank_deliverables (f->map);
   g_assert_cmpuint (ranked->len, ==, 1);
   g_assert_cmpuint (((ImpNode *) g_ptr_array_index (ranked, 0))->votes, ==, 2);

@@ -27,6 +27,7 @@
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
+#include "imp-map-private.h"
 
 /* Workshop mode in a real window (Xvfb in CI): presentation, the reveal,
  * focus, the timebox; none of them may change the document. */
@@ -243,11 +244,11 @@ test_reveal_three_tiers (void)
   ImpWindow *window;
   ImpCanvas *canvas;
 
-  imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
-  impact = imp_map_add_node (map, IMP_LEVEL_IMPACT, "Admins finish set-up in a day", NULL, NULL);
-  deliverable = imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Guided set-up", NULL, NULL);
-  g_assert_nonnull (imp_map_link (map, goal, impact, -1, NULL));
-  g_assert_nonnull (imp_map_link (map, impact, deliverable, -1, NULL));
+  _imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
+  impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Admins finish set-up in a day", NULL, NULL);
+  deliverable = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Guided set-up", NULL, NULL);
+  g_assert_nonnull (_imp_map_link (map, goal, impact, -1, NULL));
+  g_assert_nonnull (_imp_map_link (map, impact, deliverable, -1, NULL));
 
   window = imp_test_new_window_with_map (app, map);
   canvas = imp_window_get_canvas (window);

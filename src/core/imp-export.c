@@ -26,6 +26,7 @@
 #include "imp-scene.h"
 #include "imp-svg.h"
 #include "imp-writer.h"
+#include "imp-map-private.h"
 
 /* cairo image surfaces are limited to 32767 pixels a side. */
 #define MAX_IMAGE_SIDE 32767
@@ -311,7 +312,7 @@ imp_export_scope_map (ImpMap                  *map,
         g_ptr_array_add (doomed, node);
     }
   for (guint i = 0; i < doomed->len; i++)
-    imp_map_remove_node (copy, doomed->pdata[i]);
+    _imp_map_remove_node (copy, doomed->pdata[i]);
 
   return copy;
 }

@@ -24,6 +24,7 @@
 
 #include "imp-format.h"
 #include "imp-format-private.h"
+#include "imp-map-private.h"
 
 /* The reader is json-glib's parser plus a validation pass that builds the
  * map through its public API, so the map's own rules (ids, levels, links)
@@ -610,7 +611,7 @@ load_metric (Loader      *self,
   if (str != NULL && !imp_indicator_from_string (str, &metric->indicator))
     return fail_enum (self, where, "metric", "indicator", str, _("lagging, leading"));
 
-  imp_map_set_node_metric (self->map, node, metric);
+  _imp_map_set_node_metric (self->map, node, metric);
 
   return TRUE;
 }
@@ -636,7 +637,7 @@ load_ice (Loader      *self,
   ice.ease = ease;
 
   /* Cannot fail: every score was checked above. */
-  return imp_map_set_node_ice (self->map, node, &ice, NULL);
+  return _imp_map_set_node_ice (self->map, node, &ice, NULL);
 }
 
 static gboolean
@@ -691,7 +692,7 @@ load_experiment (Loader      *self,
     return FALSE;
   experiment->evidence = g_strdup (str);
 
-  imp_map_set_node_experiment (self->map, node, experiment);
+  _imp_map_set_node_experiment (self->map, node, experiment);
 
   return TRUE;
 }
@@ -773,13 +774,13 @@ load_node (Loader   *self,
                  node_position (self->map, other), id);
 
   /* The map checks the id's form, so that the file and an edit agree. */
-  if (!(node = imp_map_add_node (self->map, level, title, id, &local_error)))
+  if (!(node = _imp_map_add_node (self->map, level, title, id, &local_error)))
     return fail (self, &where, NULL, "id", IMP_FORMAT_ERROR_VALUE,
                  "%s", local_error->message);
 
   if (!read_text (self, &where, object, NULL, "notes", FALSE, IMP_TEXT_NOTES, &notes))
     return FALSE;
-  imp_map_set_node_notes (self->map, node, notes);
+  _imp_map_set_node_notes (self->map, node, notes);
 
   if (!read_object (self, &where, object, "position", &payload))
     return FALSE;
@@ -791,18 +792,18 @@ load_node (Loader   *self,
           !read_number (self, &where, payload, "position", "y", TRUE, &y))
         return FALSE;
 
-      imp_map_set_node_position (self->map, node, TRUE, x, y);
+      _imp_map_set_node_position (self->map, node, TRUE, x, y);
       keep_payload_extra (&extra, "position", payload, _imp_format_position_members);
     }
 
   if (!read_boolean (self, &where, object, "collapsed", &collapsed))
     return FALSE;
-  imp_map_set_node_collapsed (self->map, node, collapsed);
+  _imp_map_set_node_collapsed (self->map, node, collapsed);
 
   /* Absent when none: a file never says 0 votes. */
   if (!read_integer (self, &where, object, NULL, "votes", FALSE, 1, IMP_MAX_VOTES, &votes))
     return FALSE;
-  imp_map_set_node_votes (self->map, node, votes);
+  _imp_map_set_node_votes (self->map, node, votes);
 
   for (guint i = 0; i < G_N_ELEMENTS (payload_readers); i++)
     {
@@ -943,7 +944,7 @@ repair_level (Loader      *self,
                                     imp_level_to_string (link->parent->level),
                                     imp_level_to_string (level)));
 
-  return imp_map_set_node_level (self->map, link->child, level, NULL);
+  return _imp_map_set_node_level (self->map, link->child, level, NULL);
 }
 
 static gboolean
@@ -1060,7 +1061,7 @@ load_links (Loader    *self,
       order[i] = &links[i];
     }
 
-  /* imp_map_link() walks the parent's ancestors to rule out cycles. Added
+  /* _imp_map_link() walks the parent's ancestors to rule out cycles. Added
    * in file order, a map with many cross-links makes that walk explode
    * (every path up, for every link). Adding the links into deeper levels
    * first means a parent has no parents yet when it gains a child, so the
@@ -1098,7 +1099,7 @@ load_links (Loader    *self,
           position = lo;
         }
 
-      link = imp_map_link (self->map, pending->parent, pending->child, position, &local_error);
+      link = _imp_map_link (self->map, pending->parent, pending->child, position, &local_error);
       if (link == NULL)
         {
           Where where = { "links", pending->index, NULL,
@@ -1110,9 +1111,9 @@ load_links (Loader    *self,
         }
 
       g_hash_table_insert (link_ranks, link, GUINT_TO_POINTER (pending->rank));
-      imp_map_set_link_assumption (self->map, link, pending->assumption);
-      imp_map_set_link_confidence (self->map, link, pending->confidence);
-      imp_map_set_link_status (self->map, link, pending->status);
+      _imp_map_set_link_assumption (self->map, link, pending->assumption);
+      _imp_map_set_link_confidence (self->map, link, pending->confidence);
+      _imp_map_set_link_status (self->map, link, pending->status);
       link->extra = g_steal_pointer (&pending->extra);
     }
 
@@ -1908,7 +1909,7 @@ load_parked (Loader    *self,
     return fail (self, &top, NULL, member, IMP_FORMAT_ERROR_VALUE,
                  _("a parked idea cannot be empty"));
 
-  imp_map_insert_parked (self->map, -1, text);
+  _imp_map_insert_parked (self->map, -1, text);
 
   return TRUE;
 }
@@ -1984,11 +1985,11 @@ check_misplaced (Loader *self)
                                         m->index, m->node->title,
                                         imp_level_to_string (m->node->level), member));
       if (m->reader == 0)
-        imp_map_set_node_metric (self->map, m->node, NULL);
+        _imp_map_set_node_metric (self->map, m->node, NULL);
       else if (m->reader == 1)
-        imp_map_set_node_ice (self->map, m->node, &none, NULL);
+        _imp_map_set_node_ice (self->map, m->node, &none, NULL);
       else
-        imp_map_set_node_experiment (self->map, m->node, NULL);
+        _imp_map_set_node_experiment (self->map, m->node, NULL);
       if (m->node->extra != NULL && json_object_has_member (m->node->extra, member))
         json_object_remove_member (m->node->extra, member);
       if (m->node->extra != NULL && json_object_get_size (m->node->extra) == 0)
@@ -2034,7 +2035,7 @@ load_top (Loader     *self,
 
   if (!read_string (self, &top, root, NULL, "title", FALSE, &title))
     return FALSE;
-  imp_map_set_title (self->map, title);
+  _imp_map_set_title (self->map, title);
 
   if (!read_string (self, &top, root, NULL, "vocabulary", FALSE, &vocabulary_str))
     return FALSE;
@@ -2042,7 +2043,7 @@ load_top (Loader     *self,
     return fail_enum (self, &top, NULL, "vocabulary", vocabulary_str,
                       _("classic, five-questions, three-tiers, product-chain"));
   /* Before the links: whether a goal may link to an impact depends on it. */
-  imp_map_set_vocabulary (self->map, vocabulary);
+  _imp_map_set_vocabulary (self->map, vocabulary);
 
   nodes = json_object_get_member (root, "nodes");
   if (nodes == NULL)
@@ -2070,7 +2071,7 @@ load_top (Loader     *self,
     return FALSE;
 
   extra = collect_extra (root, _imp_format_top_members);
-  imp_map_set_extra (self->map, extra);
+  _imp_map_set_extra (self->map, extra);
 
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "imp-history.h"
+#include "imp-map-private.h"
 
 /**
  * ImpHistory:
@@ -292,20 +293,20 @@ put_node (ImpMap     *map,
 {
   ImpNode *node;
 
-  node = imp_map_add_node (map, state->level, state->title, state->id, error);
+  node = _imp_map_add_node (map, state->level, state->title, state->id, error);
   if (node == NULL)
     return FALSE;
 
-  imp_map_set_node_notes (map, node, state->notes);
-  imp_map_set_node_position (map, node, state->pinned, state->x, state->y);
-  imp_map_set_node_collapsed (map, node, state->collapsed);
-  imp_map_set_node_metric (map, node, state->metric);
-  imp_map_set_node_ice (map, node, &state->ice, NULL);
-  imp_map_set_node_experiment (map, node, state->experiment);
-  imp_map_set_node_extra (map, node, state->extra);
-  imp_map_set_node_votes (map, node, state->votes);
+  _imp_map_set_node_notes (map, node, state->notes);
+  _imp_map_set_node_position (map, node, state->pinned, state->x, state->y);
+  _imp_map_set_node_collapsed (map, node, state->collapsed);
+  _imp_map_set_node_metric (map, node, state->metric);
+  _imp_map_set_node_ice (map, node, &state->ice, NULL);
+  _imp_map_set_node_experiment (map, node, state->experiment);
+  _imp_map_set_node_extra (map, node, state->extra);
+  _imp_map_set_node_votes (map, node, state->votes);
   if (state->index >= 0)
-    imp_map_move_node_to_index (map, node, state->index);
+    _imp_map_move_node_to_index (map, node, state->index);
 
   return TRUE;
 }
@@ -319,7 +320,7 @@ take_node (ImpMap     *map,
   if (node == NULL)
     return FALSE;
 
-  imp_map_remove_node (map, node);
+  _imp_map_remove_node (map, node);
 
   return TRUE;
 }
@@ -340,14 +341,14 @@ put_link (ImpMap     *map,
       return FALSE;
     }
 
-  link = imp_map_link_full (map, parent, child, state->position, state->parent_position, error);
+  link = _imp_map_link_full (map, parent, child, state->position, state->parent_position, error);
   if (link == NULL)
     return FALSE;
 
-  imp_map_set_link_assumption (map, link, state->assumption);
-  imp_map_set_link_confidence (map, link, state->confidence);
-  imp_map_set_link_status (map, link, state->status);
-  imp_map_set_link_extra (map, link, state->extra);
+  _imp_map_set_link_assumption (map, link, state->assumption);
+  _imp_map_set_link_confidence (map, link, state->confidence);
+  _imp_map_set_link_status (map, link, state->status);
+  _imp_map_set_link_extra (map, link, state->extra);
 
   return TRUE;
 }
@@ -361,7 +362,7 @@ take_link (ImpMap    *map,
   if (link == NULL)
     return FALSE;
 
-  imp_map_unlink (map, link);
+  _imp_map_unlink (map, link);
 
   return TRUE;
 }
@@ -378,9 +379,9 @@ move_link (ImpMap    *map,
     return FALSE;
 
   if (kind == OP_MOVE_LINK)
-    imp_map_move_link (map, link, to);
+    _imp_map_move_link (map, link, to);
   else
-    imp_map_move_link_in_parents (map, link, to);
+    _imp_map_move_link_in_parents (map, link, to);
 
   return TRUE;
 }
@@ -467,45 +468,45 @@ set_field (ImpMap      *map,
   switch (op->field)
     {
     case FIELD_TITLE:
-      imp_map_set_node_title (map, node, value->str);
+      _imp_map_set_node_title (map, node, value->str);
       return TRUE;
     case FIELD_NOTES:
-      imp_map_set_node_notes (map, node, value->str);
+      _imp_map_set_node_notes (map, node, value->str);
       return TRUE;
     case FIELD_LEVEL:
-      return imp_map_set_node_level (map, node, value->num, error);
+      return _imp_map_set_node_level (map, node, value->num, error);
     case FIELD_POSITION:
-      imp_map_set_node_position (map, node, value->pinned, value->x, value->y);
+      _imp_map_set_node_position (map, node, value->pinned, value->x, value->y);
       return TRUE;
     case FIELD_COLLAPSED:
-      imp_map_set_node_collapsed (map, node, value->num);
+      _imp_map_set_node_collapsed (map, node, value->num);
       return TRUE;
     case FIELD_METRIC:
-      imp_map_set_node_metric (map, node, value->metric);
+      _imp_map_set_node_metric (map, node, value->metric);
       return TRUE;
     case FIELD_ICE:
-      return imp_map_set_node_ice (map, node, &value->ice, error);
+      return _imp_map_set_node_ice (map, node, &value->ice, error);
     case FIELD_EXPERIMENT:
-      imp_map_set_node_experiment (map, node, value->experiment);
+      _imp_map_set_node_experiment (map, node, value->experiment);
       return TRUE;
     case FIELD_ASSUMPTION:
-      imp_map_set_link_assumption (map, link, value->str);
+      _imp_map_set_link_assumption (map, link, value->str);
       return TRUE;
     case FIELD_CONFIDENCE:
-      imp_map_set_link_confidence (map, link, value->num);
+      _imp_map_set_link_confidence (map, link, value->num);
       return TRUE;
     case FIELD_STATUS:
-      imp_map_set_link_status (map, link, value->num);
+      _imp_map_set_link_status (map, link, value->num);
       return TRUE;
     case FIELD_MAP_TITLE:
-      imp_map_set_title (map, value->str);
+      _imp_map_set_title (map, value->str);
       return TRUE;
     case FIELD_VOCABULARY:
       if (!imp_map_check_vocabulary (map, value->num, error))
         return FALSE;
-      return imp_map_set_vocabulary (map, value->num);
+      return _imp_map_set_vocabulary (map, value->num);
     case FIELD_VOTES:
-      imp_map_set_node_votes (map, node, value->num);
+      _imp_map_set_node_votes (map, node, value->num);
       return TRUE;
     default:
       g_assert_not_reached ();
@@ -567,7 +568,7 @@ park (ImpMap     *map,
   if (position < 0 || (guint) position > imp_map_get_n_parked (map))
     return FALSE;
 
-  imp_map_insert_parked (map, position, text);
+  _imp_map_insert_parked (map, position, text);
 
   return TRUE;
 }
@@ -586,7 +587,7 @@ unpark (ImpMap      *map,
       return FALSE;
     }
 
-  imp_map_remove_parked (map, position);
+  _imp_map_remove_parked (map, position);
 
   return TRUE;
 }
@@ -1389,7 +1390,7 @@ imp_history_add_node (ImpHistory  *self,
   mark = command_begin (self, _("Add"));
 
   op = op_new (OP_ADD_NODE);
-  node = imp_map_add_node (self->map, level, title, NULL, error);
+  node = _imp_map_add_node (self->map, level, title, NULL, error);
   if (node == NULL)
     {
       op_free (op);
@@ -1401,7 +1402,7 @@ imp_history_add_node (ImpHistory  *self,
 
   if (parent != NULL)
     {
-      ImpLink *link = imp_map_link (self->map, parent, node, position, error);
+      ImpLink *link = _imp_map_link (self->map, parent, node, position, error);
 
       if (link == NULL)
         {
@@ -1777,7 +1778,7 @@ imp_history_link (ImpHistory  *self,
   g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (parent != NULL && child != NULL, FALSE);
 
-  link = imp_map_link (self->map, parent, child, position, error);
+  link = _imp_map_link (self->map, parent, child, position, error);
   if (link == NULL)
     return FALSE;
 

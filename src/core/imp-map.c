@@ -16,6 +16,7 @@
 
 #include "imp-map.h"
 #include "imp-limits.h"
+#include "imp-map-private.h"
 
 struct _ImpMap
 {
@@ -153,11 +154,11 @@ imp_map_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      imp_map_set_title (self, g_value_get_string (value));
+      _imp_map_set_title (self, g_value_get_string (value));
       break;
 
     case PROP_VOCABULARY:
-      imp_map_set_vocabulary (self, g_value_get_enum (value));
+      _imp_map_set_vocabulary (self, g_value_get_enum (value));
       break;
 
     default:
@@ -237,7 +238,7 @@ imp_map_new_with_goal (const char *goal_title)
 {
   ImpMap *self = imp_map_new ();
 
-  imp_map_add_node (self, IMP_LEVEL_GOAL, goal_title, NULL, NULL);
+  _imp_map_add_node (self, IMP_LEVEL_GOAL, goal_title, NULL, NULL);
 
   return self;
 }
@@ -251,7 +252,7 @@ imp_map_get_title (ImpMap *self)
 }
 
 void
-imp_map_set_title (ImpMap     *self,
+_imp_map_set_title (ImpMap     *self,
                    const char *title)
 {
   g_return_if_fail (IMP_IS_MAP (self));
@@ -320,7 +321,7 @@ imp_map_check_vocabulary (ImpMap         *self,
 }
 
 /**
- * imp_map_set_vocabulary:
+ * _imp_map_set_vocabulary:
  *
  * Changes the level names. Refused, with nothing changed, when
  * imp_map_check_vocabulary() says the links would no longer fit.
@@ -328,7 +329,7 @@ imp_map_check_vocabulary (ImpMap         *self,
  * Returns: whether the map now uses @vocabulary.
  */
 gboolean
-imp_map_set_vocabulary (ImpMap        *self,
+_imp_map_set_vocabulary (ImpMap        *self,
                         ImpVocabulary  vocabulary)
 {
   g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
@@ -362,7 +363,7 @@ imp_map_get_extra (ImpMap *self)
 }
 
 void
-imp_map_set_extra (ImpMap     *self,
+_imp_map_set_extra (ImpMap     *self,
                    JsonObject *extra)
 {
   g_return_if_fail (IMP_IS_MAP (self));
@@ -489,7 +490,7 @@ note_id (ImpMap     *self,
 }
 
 /**
- * imp_map_add_node:
+ * _imp_map_add_node:
  * @level: the node's level
  * @title: (nullable): its title
  * @id: (nullable): its id, or %NULL to allocate a new one
@@ -501,7 +502,7 @@ note_id (ImpMap     *self,
  *   taken.
  */
 ImpNode *
-imp_map_add_node (ImpMap      *self,
+_imp_map_add_node (ImpMap      *self,
                   ImpLevel     level,
                   const char  *title,
                   const char  *id,
@@ -554,13 +555,13 @@ imp_map_add_node (ImpMap      *self,
 }
 
 /**
- * imp_map_remove_node:
+ * _imp_map_remove_node:
  *
  * Removes @node and every link to and from it. Its children stay in the map,
  * possibly without a parent; removing a whole branch is the caller's loop.
  */
 void
-imp_map_remove_node (ImpMap  *self,
+_imp_map_remove_node (ImpMap  *self,
                      ImpNode *node)
 {
   g_return_if_fail (IMP_IS_MAP (self));
@@ -568,9 +569,9 @@ imp_map_remove_node (ImpMap  *self,
   g_return_if_fail (g_hash_table_lookup (self->by_id, node->id) == node);
 
   while (node->children->len > 0)
-    imp_map_unlink (self, g_ptr_array_index (node->children, node->children->len - 1));
+    _imp_map_unlink (self, g_ptr_array_index (node->children, node->children->len - 1));
   while (node->parents->len > 0)
-    imp_map_unlink (self, g_ptr_array_index (node->parents, node->parents->len - 1));
+    _imp_map_unlink (self, g_ptr_array_index (node->parents, node->parents->len - 1));
 
   emit_changed (self, IMP_CHANGE_NODE_REMOVED, node);
 
@@ -657,7 +658,7 @@ imp_map_can_link (ImpMap   *self,
 }
 
 /**
- * imp_map_link:
+ * _imp_map_link:
  * @position: where among @parent's children, or -1 for the end
  *
  * Links @child under @parent. The first parent a node gets is its tree
@@ -666,28 +667,28 @@ imp_map_can_link (ImpMap   *self,
  * Returns: (transfer none) (nullable): the new link, or %NULL with @error set.
  */
 ImpLink *
-imp_map_link (ImpMap   *self,
+_imp_map_link (ImpMap   *self,
               ImpNode  *parent,
               ImpNode  *child,
               int       position,
               GError  **error)
 {
-  return imp_map_link_full (self, parent, child, position, -1, error);
+  return _imp_map_link_full (self, parent, child, position, -1, error);
 }
 
 /**
- * imp_map_link_full:
+ * _imp_map_link_full:
  * @position: where among @parent's children, or -1 for the end
  * @parent_position: where among @child's parents, or -1 for the end; 0
  *   makes @parent the tree parent
  *
- * Like imp_map_link(), also choosing the place among the child's parents,
+ * Like _imp_map_link(), also choosing the place among the child's parents,
  * so that undoing an unlink puts a link back exactly where it was.
  *
  * Returns: (transfer none) (nullable): the new link, or %NULL with @error set.
  */
 ImpLink *
-imp_map_link_full (ImpMap   *self,
+_imp_map_link_full (ImpMap   *self,
                    ImpNode  *parent,
                    ImpNode  *child,
                    int       position,
@@ -721,13 +722,13 @@ imp_map_link_full (ImpMap   *self,
 }
 
 /**
- * imp_map_unlink:
+ * _imp_map_unlink:
  *
  * Removes @link. If it was its child's tree link, the next parent becomes
  * the tree parent.
  */
 void
-imp_map_unlink (ImpMap  *self,
+_imp_map_unlink (ImpMap  *self,
                 ImpLink *link)
 {
   g_return_if_fail (IMP_IS_MAP (self));
@@ -784,13 +785,13 @@ move_in_array (GPtrArray *array,
 }
 
 /**
- * imp_map_move_link:
+ * _imp_map_move_link:
  * @position: the new place among the parent's children (clamped)
  *
  * Reorders siblings: moves @link among its parent's children.
  */
 void
-imp_map_move_link (ImpMap  *self,
+_imp_map_move_link (ImpMap  *self,
                    ImpLink *link,
                    guint    position)
 {
@@ -806,12 +807,12 @@ imp_map_move_link (ImpMap  *self,
 }
 
 /**
- * imp_map_move_link_in_parents:
+ * _imp_map_move_link_in_parents:
  * @parent_position: the new place among the child's parents (clamped); 0
  *   makes the link the child's tree link
  */
 void
-imp_map_move_link_in_parents (ImpMap  *self,
+_imp_map_move_link_in_parents (ImpMap  *self,
                               ImpLink *link,
                               guint    parent_position)
 {
@@ -877,14 +878,14 @@ imp_map_get_node_index (ImpMap  *self,
 }
 
 /**
- * imp_map_move_node_to_index:
+ * _imp_map_move_node_to_index:
  * @position: the new place in document order (clamped)
  *
  * Moves @node in document order, so that a node put back by undo sits
  * where it was and the saved file is the same.
  */
 void
-imp_map_move_node_to_index (ImpMap  *self,
+_imp_map_move_node_to_index (ImpMap  *self,
                             ImpNode *node,
                             guint    position)
 {
@@ -906,11 +907,11 @@ imp_map_move_node_to_index (ImpMap  *self,
 }
 
 /**
- * imp_map_set_node_extra:
+ * _imp_map_set_node_extra:
  * @extra: (nullable): members this version does not know
  */
 void
-imp_map_set_node_extra (ImpMap     *self,
+_imp_map_set_node_extra (ImpMap     *self,
                         ImpNode    *node,
                         JsonObject *extra)
 {
@@ -924,11 +925,11 @@ imp_map_set_node_extra (ImpMap     *self,
 }
 
 /**
- * imp_map_set_link_extra:
+ * _imp_map_set_link_extra:
  * @extra: (nullable): members this version does not know
  */
 void
-imp_map_set_link_extra (ImpMap     *self,
+_imp_map_set_link_extra (ImpMap     *self,
                         ImpLink    *link,
                         JsonObject *extra)
 {
@@ -942,7 +943,7 @@ imp_map_set_link_extra (ImpMap     *self,
 }
 
 void
-imp_map_set_node_title (ImpMap     *self,
+_imp_map_set_node_title (ImpMap     *self,
                         ImpNode    *node,
                         const char *title)
 {
@@ -954,7 +955,7 @@ imp_map_set_node_title (ImpMap     *self,
 }
 
 void
-imp_map_set_node_notes (ImpMap     *self,
+_imp_map_set_node_notes (ImpMap     *self,
                         ImpNode    *node,
                         const char *notes)
 {
@@ -969,7 +970,7 @@ imp_map_set_node_notes (ImpMap     *self,
 }
 
 /**
- * imp_map_set_node_level:
+ * _imp_map_set_node_level:
  *
  * Changes the level of an unconnected node, or of a connected one when all
  * its links still fit the new level.
@@ -977,7 +978,7 @@ imp_map_set_node_notes (ImpMap     *self,
  * Returns: %TRUE on success, else %FALSE with @error set and nothing changed.
  */
 gboolean
-imp_map_set_node_level (ImpMap    *self,
+_imp_map_set_node_level (ImpMap    *self,
                         ImpNode   *node,
                         ImpLevel   level,
                         GError   **error)
@@ -1018,7 +1019,7 @@ mismatch:
 }
 
 void
-imp_map_set_node_position (ImpMap  *self,
+_imp_map_set_node_position (ImpMap  *self,
                            ImpNode *node,
                            gboolean pinned,
                            double   x,
@@ -1042,7 +1043,7 @@ imp_map_set_node_position (ImpMap  *self,
 }
 
 void
-imp_map_set_node_collapsed (ImpMap  *self,
+_imp_map_set_node_collapsed (ImpMap  *self,
                             ImpNode *node,
                             gboolean collapsed)
 {
@@ -1057,11 +1058,11 @@ imp_map_set_node_collapsed (ImpMap  *self,
 }
 
 /**
- * imp_map_set_node_metric:
+ * _imp_map_set_node_metric:
  * @metric: (nullable): the metric to copy, or %NULL to remove it
  */
 void
-imp_map_set_node_metric (ImpMap          *self,
+_imp_map_set_node_metric (ImpMap          *self,
                          ImpNode         *node,
                          const ImpMetric *metric)
 {
@@ -1078,14 +1079,14 @@ imp_map_set_node_metric (ImpMap          *self,
 }
 
 /**
- * imp_map_set_node_ice:
+ * _imp_map_set_node_ice:
  *
  * Sets the ICE scores; each must be 0 (not scored) or 1–10.
  *
  * Returns: %TRUE on success, else %FALSE with @error set.
  */
 gboolean
-imp_map_set_node_ice (ImpMap        *self,
+_imp_map_set_node_ice (ImpMap        *self,
                       ImpNode       *node,
                       const ImpIce  *ice,
                       GError       **error)
@@ -1110,11 +1111,11 @@ imp_map_set_node_ice (ImpMap        *self,
 }
 
 /**
- * imp_map_set_node_experiment:
+ * _imp_map_set_node_experiment:
  * @experiment: (nullable): the experiment to copy, or %NULL to remove it
  */
 void
-imp_map_set_node_experiment (ImpMap              *self,
+_imp_map_set_node_experiment (ImpMap              *self,
                              ImpNode             *node,
                              const ImpExperiment *experiment)
 {
@@ -1131,7 +1132,7 @@ imp_map_set_node_experiment (ImpMap              *self,
 }
 
 void
-imp_map_set_link_assumption (ImpMap     *self,
+_imp_map_set_link_assumption (ImpMap     *self,
                              ImpLink    *link,
                              const char *assumption)
 {
@@ -1146,7 +1147,7 @@ imp_map_set_link_assumption (ImpMap     *self,
 }
 
 void
-imp_map_set_link_confidence (ImpMap        *self,
+_imp_map_set_link_confidence (ImpMap        *self,
                              ImpLink       *link,
                              ImpConfidence  confidence)
 {
@@ -1161,7 +1162,7 @@ imp_map_set_link_confidence (ImpMap        *self,
 }
 
 void
-imp_map_set_link_status (ImpMap        *self,
+_imp_map_set_link_status (ImpMap        *self,
                          ImpLink       *link,
                          ImpLinkStatus  status)
 {
@@ -1270,13 +1271,13 @@ imp_map_equal (ImpMap *a,
 }
 
 /**
- * imp_map_set_node_votes:
+ * _imp_map_set_node_votes:
  * @votes: the node's dot votes; more than %IMP_MAX_VOTES count as that many
  *
  * Sets how many dot votes @node holds in a workshop round.
  */
 void
-imp_map_set_node_votes (ImpMap  *self,
+_imp_map_set_node_votes (ImpMap  *self,
                         ImpNode *node,
                         guint    votes)
 {
@@ -1339,7 +1340,7 @@ imp_map_get_parked (ImpMap *self,
 }
 
 /**
- * imp_map_insert_parked:
+ * _imp_map_insert_parked:
  * @position: where in the parking lot, or -1 for the end
  * @text: the idea, UTF-8 with something besides white space
  *
@@ -1348,7 +1349,7 @@ imp_map_get_parked (ImpMap *self,
  * with a message.
  */
 void
-imp_map_insert_parked (ImpMap     *self,
+_imp_map_insert_parked (ImpMap     *self,
                        int         position,
                        const char *text)
 {
@@ -1368,13 +1369,13 @@ imp_map_insert_parked (ImpMap     *self,
 }
 
 /**
- * imp_map_remove_parked:
+ * _imp_map_remove_parked:
  * @position: an index below imp_map_get_n_parked()
  *
  * Takes an idea out of the parking lot.
  */
 void
-imp_map_remove_parked (ImpMap *self,
+_imp_map_remove_parked (ImpMap *self,
                        guint   position)
 {
   g_return_if_fail (IMP_IS_MAP (self));
@@ -1392,21 +1393,21 @@ copy_branch (ImpMap  *dest,
              ImpLink *via,
              ImpNode *src)
 {
-  ImpNode *node = imp_map_add_node (dest, src->level, src->title, NULL, NULL);
+  ImpNode *node = _imp_map_add_node (dest, src->level, src->title, NULL, NULL);
 
-  imp_map_set_node_notes (dest, node, src->notes);
-  imp_map_set_node_metric (dest, node, src->metric);
-  imp_map_set_node_ice (dest, node, &src->ice, NULL);
-  imp_map_set_node_experiment (dest, node, src->experiment);
-  imp_map_set_node_collapsed (dest, node, src->collapsed);
+  _imp_map_set_node_notes (dest, node, src->notes);
+  _imp_map_set_node_metric (dest, node, src->metric);
+  _imp_map_set_node_ice (dest, node, &src->ice, NULL);
+  _imp_map_set_node_experiment (dest, node, src->experiment);
+  _imp_map_set_node_collapsed (dest, node, src->collapsed);
 
   if (parent != NULL)
     {
-      ImpLink *link = imp_map_link (dest, parent, node, -1, NULL);
+      ImpLink *link = _imp_map_link (dest, parent, node, -1, NULL);
 
-      imp_map_set_link_assumption (dest, link, via->assumption);
-      imp_map_set_link_confidence (dest, link, via->confidence);
-      imp_map_set_link_status (dest, link, via->status);
+      _imp_map_set_link_assumption (dest, link, via->assumption);
+      _imp_map_set_link_confidence (dest, link, via->confidence);
+      _imp_map_set_link_status (dest, link, via->status);
     }
 
   for (guint i = 0; i < src->children->len; i++)
@@ -1440,7 +1441,7 @@ imp_map_copy_branches (ImpMap   *self,
   g_return_val_if_fail (IMP_IS_MAP (self), NULL);
 
   branch = imp_map_new ();
-  imp_map_set_vocabulary (branch, imp_map_get_vocabulary (self));
+  _imp_map_set_vocabulary (branch, imp_map_get_vocabulary (self));
   for (guint i = 0; i < n_roots; i++)
     copy_branch (branch, NULL, NULL, roots[i]);
 
@@ -1460,7 +1461,7 @@ imp_map_new_for_vocabulary (const char    *goal_title,
 {
   ImpMap *map = imp_map_new_with_goal (goal_title);
 
-  imp_map_set_vocabulary (map, vocabulary);
+  _imp_map_set_vocabulary (map, vocabulary);
 
   return map;
 }

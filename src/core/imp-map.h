@@ -62,17 +62,11 @@ ImpMap        *imp_map_copy_branches       (ImpMap         *self,
                                             guint           n_roots);
 
 const char    *imp_map_get_title           (ImpMap         *self);
-void           imp_map_set_title           (ImpMap         *self,
-                                            const char     *title);
 ImpVocabulary  imp_map_get_vocabulary      (ImpMap         *self);
 gboolean       imp_map_check_vocabulary    (ImpMap         *self,
                                             ImpVocabulary   vocabulary,
                                             GError        **error);
-gboolean       imp_map_set_vocabulary      (ImpMap         *self,
-                                            ImpVocabulary   vocabulary);
 JsonObject    *imp_map_get_extra           (ImpMap         *self);
-void           imp_map_set_extra           (ImpMap         *self,
-                                            JsonObject     *extra);
 
 guint          imp_map_get_n_nodes         (ImpMap         *self);
 ImpNode       *imp_map_get_node            (ImpMap         *self,
@@ -82,93 +76,19 @@ ImpNode       *imp_map_lookup_node         (ImpMap         *self,
 guint          imp_map_get_n_links         (ImpMap         *self);
 GPtrArray     *imp_map_get_roots           (ImpMap         *self);
 
-ImpNode       *imp_map_add_node            (ImpMap         *self,
-                                            ImpLevel        level,
-                                            const char     *title,
-                                            const char     *id,
-                                            GError        **error);
-void           imp_map_remove_node         (ImpMap         *self,
-                                            ImpNode        *node);
-
 gboolean       imp_map_can_link            (ImpMap         *self,
                                             ImpNode        *parent,
                                             ImpNode        *child,
                                             GError        **error);
-ImpLink       *imp_map_link                (ImpMap         *self,
-                                            ImpNode        *parent,
-                                            ImpNode        *child,
-                                            int             position,
-                                            GError        **error);
-void           imp_map_unlink              (ImpMap         *self,
-                                            ImpLink        *link);
 ImpLink       *imp_map_find_link           (ImpMap         *self,
                                             ImpNode        *parent,
                                             ImpNode        *child);
-ImpLink       *imp_map_link_full           (ImpMap         *self,
-                                            ImpNode        *parent,
-                                            ImpNode        *child,
-                                            int             position,
-                                            int             parent_position,
-                                            GError        **error);
-void           imp_map_move_link           (ImpMap         *self,
-                                            ImpLink        *link,
-                                            guint           position);
-void           imp_map_move_link_in_parents (ImpMap        *self,
-                                            ImpLink        *link,
-                                            guint           parent_position);
 int            imp_map_get_link_position   (ImpMap         *self,
                                             ImpLink        *link);
 int            imp_map_get_link_parent_position (ImpMap    *self,
                                             ImpLink        *link);
 int            imp_map_get_node_index      (ImpMap         *self,
                                             ImpNode        *node);
-void           imp_map_move_node_to_index  (ImpMap         *self,
-                                            ImpNode        *node,
-                                            guint           position);
-void           imp_map_set_node_extra      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            JsonObject     *extra);
-void           imp_map_set_link_extra      (ImpMap         *self,
-                                            ImpLink        *link,
-                                            JsonObject     *extra);
-
-void           imp_map_set_node_title      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const char     *title);
-void           imp_map_set_node_notes      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const char     *notes);
-gboolean       imp_map_set_node_level      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            ImpLevel        level,
-                                            GError        **error);
-void           imp_map_set_node_position   (ImpMap         *self,
-                                            ImpNode        *node,
-                                            gboolean        pinned,
-                                            double          x,
-                                            double          y);
-void           imp_map_set_node_collapsed  (ImpMap         *self,
-                                            ImpNode        *node,
-                                            gboolean        collapsed);
-void           imp_map_set_node_metric     (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const ImpMetric *metric);
-gboolean       imp_map_set_node_ice        (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const ImpIce   *ice,
-                                            GError        **error);
-void           imp_map_set_node_experiment (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const ImpExperiment *experiment);
-void           imp_map_set_link_assumption (ImpMap         *self,
-                                            ImpLink        *link,
-                                            const char     *assumption);
-void           imp_map_set_link_confidence (ImpMap         *self,
-                                            ImpLink        *link,
-                                            ImpConfidence   confidence);
-void           imp_map_set_link_status     (ImpMap         *self,
-                                            ImpLink        *link,
-                                            ImpLinkStatus   status);
 
 gboolean       imp_map_is_ancestor         (ImpMap         *self,
                                             ImpNode        *ancestor,
@@ -176,18 +96,10 @@ gboolean       imp_map_is_ancestor         (ImpMap         *self,
 gboolean       imp_map_equal               (ImpMap         *a,
                                             ImpMap         *b);
 
-void           imp_map_set_node_votes      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            guint           votes);
 guint          imp_map_get_total_votes     (ImpMap         *self);
 
 guint          imp_map_get_n_parked        (ImpMap         *self);
 const char    *imp_map_get_parked          (ImpMap         *self,
-                                            guint           position);
-void           imp_map_insert_parked       (ImpMap         *self,
-                                            int             position,
-                                            const char     *text);
-void           imp_map_remove_parked       (ImpMap         *self,
                                             guint           position);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "imp-outline.h"
+#include "imp-map-private.h"
 
 /* Plain-text outlines, for the clipboard: what other outliners, mind-map
  * apps and Markdown editors copy and paste. One line per card, indented by
@@ -239,10 +240,10 @@ imp_outline_to_map (GArray    *items,
           return NULL;
         }
 
-      node = imp_map_add_node (map, top_level + item->depth, item->title, NULL, NULL);
+      node = _imp_map_add_node (map, top_level + item->depth, item->title, NULL, NULL);
       g_ptr_array_set_size (stack, item->depth);
       if (item->depth > 0)
-        imp_map_link (map, g_ptr_array_index (stack, item->depth - 1), node, -1, NULL);
+        _imp_map_link (map, g_ptr_array_index (stack, item->depth - 1), node, -1, NULL);
       g_ptr_array_add (stack, node);
     }
 

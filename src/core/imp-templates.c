@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "imp-templates.h"
+#include "imp-map-private.h"
 
 /* A blank map is one chain from the goal to the right, each card titled
  * with the question its column answers, so that a facilitator can start a
@@ -97,7 +98,7 @@ imp_template_new_map (ImpTemplate template_)
 
   t = &templates[template_];
   map = imp_map_new ();
-  imp_map_set_vocabulary (map, t->vocabulary);
+  _imp_map_set_vocabulary (map, t->vocabulary);
 
   for (guint i = 0; i < t->n_steps; i++)
     {
@@ -107,8 +108,8 @@ imp_template_new_map (ImpTemplate template_)
 
       /* New ids cannot clash and every step fits under the one before in
        * the template's vocabulary (the tests check both). */
-      node = imp_map_add_node (map, t->steps[i].level, title, NULL, NULL);
-      if (parent != NULL && imp_map_link (map, parent, node, -1, &error) == NULL)
+      node = _imp_map_add_node (map, t->steps[i].level, title, NULL, NULL);
+      if (parent != NULL && _imp_map_link (map, parent, node, -1, &error) == NULL)
         g_critical ("Template %d: %s", template_, error->message);
       parent = node;
     }

@@ -26,6 +26,7 @@
 #include "imp-scene-private.h"
 #include "imp-theme.h"
 #include "imp-tile-cache.h"
+#include "imp-map-private.h"
 
 /* The benchmark of issue 8: generated maps of 1k, 10k and 100k nodes, timed
  * through the core the window uses (read, write, layout, scene, frames, hit
@@ -205,7 +206,7 @@ decorate (ImpMap  *map,
 
       for (int i = 0; i < n; i++)
         g_string_append_printf (notes, "%s%s", i > 0 ? " " : "", PICK (rand, note_sentences));
-      imp_map_set_node_notes (map, node, notes->str);
+      _imp_map_set_node_notes (map, node, notes->str);
     }
 
   if (node->level == IMP_LEVEL_GOAL ||
@@ -222,7 +223,7 @@ decorate (ImpMap  *map,
       metric->direction = IMP_DIRECTION_INCREASE;
       metric->deadline = g_strdup_printf ("2026-%02d-28", g_rand_int_range (rand, 1, 13));
       metric->indicator = g_rand_boolean (rand) ? IMP_INDICATOR_LAGGING : IMP_INDICATOR_LEADING;
-      imp_map_set_node_metric (map, node, metric);
+      _imp_map_set_node_metric (map, node, metric);
     }
   else if (node->level == IMP_LEVEL_DELIVERABLE && g_rand_int_range (rand, 0, 100) < 80)
     {
@@ -232,7 +233,7 @@ decorate (ImpMap  *map,
         g_rand_int_range (rand, 1, 11),
       };
 
-      imp_map_set_node_ice (map, node, &ice, NULL);
+      _imp_map_set_node_ice (map, node, &ice, NULL);
     }
   else if (node->level == IMP_LEVEL_EXPERIMENT)
     {
@@ -249,7 +250,7 @@ decorate (ImpMap  *map,
         }
       experiment->start_date = g_strdup_printf ("2026-%02d-01", g_rand_int_range (rand, 1, 10));
       experiment->end_date = g_strdup_printf ("2026-%02d-15", g_rand_int_range (rand, 10, 13));
-      imp_map_set_node_experiment (map, node, experiment);
+      _imp_map_set_node_experiment (map, node, experiment);
     }
 }
 
@@ -311,12 +312,12 @@ generate_map (guint  n,
   for (int l = 0; l < IMP_N_LEVELS; l++)
     by_level[l] = g_ptr_array_new ();
 
-  imp_map_set_title (map, "Generated benchmark map");
+  _imp_map_set_title (map, "Generated benchmark map");
 
   for (guint g = 0; g < n_goals && count < n; g++)
     {
       g_autofree char *title = make_title (rand, IMP_LEVEL_GOAL, count);
-      ImpNode *node = imp_map_add_node (map, IMP_LEVEL_GOAL, title, NULL, NULL);
+      ImpNode *node = _imp_map_add_node (map, IMP_LEVEL_GOAL, title, NULL, NULL);
 
       decorate (map, node, rand);
       g_ptr_array_add (queue, node);
@@ -353,9 +354,9 @@ generate_map (guint  n,
         {
           ImpLevel level = parent->level + 1;
           g_autofree char *title = make_title (rand, level, count);
-          ImpNode *child = imp_map_add_node (map, level, title, NULL, NULL);
+          ImpNode *child = _imp_map_add_node (map, level, title, NULL, NULL);
 
-          imp_map_link (map, parent, child, -1, NULL);
+          _imp_map_link (map, parent, child, -1, NULL);
           decorate (map, child, rand);
           g_ptr_array_add (queue, child);
           g_ptr_array_add (by_level[level], child);
@@ -376,7 +377,7 @@ generate_map (guint  n,
       child = g_ptr_array_index (children, g_rand_int_range (rand, 0, children->len));
       parent = g_ptr_array_index (parents, g_rand_int_range (rand, 0, parents->len));
       if (imp_map_can_link (map, parent, child, NULL))
-        imp_map_link (map, parent, child, -1, NULL);
+        _imp_map_link (map, parent, child, -1, NULL);
     }
 
   for (int l = 0; l < IMP_N_LEVELS; l++)
@@ -640,7 +641,7 @@ run_size (guint   n,
 
       imp_scene_get_card_rect (scene, moved, &rect);
       t = now_ms ();
-      imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
+      _imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
       if (!_imp_scene_update (scene, NULL))
         g_error ("the scene could not follow a drag");
       update_samples[r] = now_ms () - t;
@@ -670,7 +671,7 @@ run_size (guint   n,
           {
             imp_scene_get_card_rect (scene, moved, &rect);
             t = now_ms ();
-            imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
+            _imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
             if (!_imp_scene_update (scene, NULL))
               g_error ("the scene could not follow a drag");
             render_cached_frame (cache, scene, 1.0, ox, oy);
@@ -694,7 +695,7 @@ run_size (guint   n,
 
       g_ptr_array_add (changed, moved);
       t = now_ms ();
-      imp_map_set_node_title (map, moved, title);
+      _imp_map_set_node_title (map, moved, title);
       if (!_imp_scene_update (scene, changed))
         g_error ("the scene could not follow a rename");
       samples[r] = now_ms () - t;
