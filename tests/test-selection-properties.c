@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "imp-enums.h"
+#include "imp-limits.h"
 #include "imp-selection-properties.h"
 
 typedef struct
@@ -98,10 +101,28 @@ test_follows_selection_and_notifies_changes (void)
   g_assert_nonnull (message);
   g_assert_cmpstr (a->title, ==, "Maths teachers");
 
+  /* So is a title past the file format's limit, as pasting 1 MB would be;
+   * one at the limit is taken. */
+  {
+    g_autofree char *huge = g_strnfill (IMP_MAX_TITLE_CHARS + 1, 'x');
+
+    g_clear_pointer (&message, g_free);
+    g_assert_false (imp_selection_properties_commit_text (props, "title", huge, &message));
+    g_assert_nonnull (strstr (message, "5000"));
+    g_assert_cmpstr (a->title, ==, "Maths teachers");
+    huge[IMP_MAX_TITLE_CHARS] = '\0';
+    imp_history_seal (history);
+    g_assert_true (imp_selection_properties_commit_text (props, "title", huge, NULL));
+    g_assert_cmpuint (strlen (a->title), ==, IMP_MAX_TITLE_CHARS);
+    imp_history_undo (history);
+    g_assert_cmpstr (a->title, ==, "Maths teachers");
+  }
+
   /* Deselected: the card's fields are empty. */
   imp_selection_clear (selection);
   g_assert_null (imp_selection_properties_get_node (props));
-  g_assert_cmpuint (count (&notes, "title"), ==, 2);
+  /* The rename, the title at the limit and its undo, and this. */
+  g_assert_cmpuint (count (&notes, "title"), ==, 4);
   g_clear_pointer (&text, g_free);
   g_object_get (props, "title", &text, NULL);
   g_assert_null (text);

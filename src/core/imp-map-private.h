@@ -18,90 +18,90 @@ G_BEGIN_DECLS
  * "modified" is the history's to say. */
 
 void           _imp_map_set_title           (ImpMap         *self,
-                                            const char     *title);
+                                             const char     *title);
 gboolean       _imp_map_set_vocabulary      (ImpMap         *self,
-                                            ImpVocabulary   vocabulary);
+                                             ImpVocabulary   vocabulary);
 void           _imp_map_set_extra           (ImpMap         *self,
-                                            JsonObject     *extra);
+                                             JsonObject     *extra);
 ImpNode       *_imp_map_add_node            (ImpMap         *self,
-                                            ImpLevel        level,
-                                            const char     *title,
-                                            const char     *id,
-                                            GError        **error);
+                                             ImpLevel        level,
+                                             const char     *title,
+                                             const char     *id,
+                                             GError        **error);
 void           _imp_map_remove_node         (ImpMap         *self,
-                                            ImpNode        *node);
+                                             ImpNode        *node);
 ImpLink       *_imp_map_link                (ImpMap         *self,
-                                            ImpNode        *parent,
-                                            ImpNode        *child,
-                                            int             position,
-                                            GError        **error);
+                                             ImpNode        *parent,
+                                             ImpNode        *child,
+                                             int             position,
+                                             GError        **error);
 void           _imp_map_unlink              (ImpMap         *self,
-                                            ImpLink        *link);
+                                             ImpLink        *link);
 ImpLink       *_imp_map_link_full           (ImpMap         *self,
-                                            ImpNode        *parent,
-                                            ImpNode        *child,
-                                            int             position,
-                                            int             parent_position,
-                                            GError        **error);
+                                             ImpNode        *parent,
+                                             ImpNode        *child,
+                                             int             position,
+                                             int             parent_position,
+                                             GError        **error);
 void           _imp_map_move_link           (ImpMap         *self,
-                                            ImpLink        *link,
-                                            guint           position);
+                                             ImpLink        *link,
+                                             guint           position);
 void           _imp_map_move_link_in_parents (ImpMap        *self,
-                                            ImpLink        *link,
-                                            guint           parent_position);
+                                             ImpLink        *link,
+                                             guint           parent_position);
 void           _imp_map_move_node_to_index  (ImpMap         *self,
-                                            ImpNode        *node,
-                                            guint           position);
+                                             ImpNode        *node,
+                                             guint           position);
 void           _imp_map_set_node_extra      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            JsonObject     *extra);
+                                             ImpNode        *node,
+                                             JsonObject     *extra);
 void           _imp_map_set_link_extra      (ImpMap         *self,
-                                            ImpLink        *link,
-                                            JsonObject     *extra);
+                                             ImpLink        *link,
+                                             JsonObject     *extra);
 void           _imp_map_set_node_title      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const char     *title);
+                                             ImpNode        *node,
+                                             const char     *title);
 void           _imp_map_set_node_notes      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const char     *notes);
+                                             ImpNode        *node,
+                                             const char     *notes);
 gboolean       _imp_map_set_node_level      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            ImpLevel        level,
-                                            GError        **error);
+                                             ImpNode        *node,
+                                             ImpLevel        level,
+                                             GError        **error);
 void           _imp_map_set_node_position   (ImpMap         *self,
-                                            ImpNode        *node,
-                                            gboolean        pinned,
-                                            double          x,
-                                            double          y);
+                                             ImpNode        *node,
+                                             gboolean        pinned,
+                                             double          x,
+                                             double          y);
 void           _imp_map_set_node_collapsed  (ImpMap         *self,
-                                            ImpNode        *node,
-                                            gboolean        collapsed);
+                                             ImpNode        *node,
+                                             gboolean        collapsed);
 void           _imp_map_set_node_metric     (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const ImpMetric *metric);
+                                             ImpNode        *node,
+                                             const ImpMetric *metric);
 gboolean       _imp_map_set_node_ice        (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const ImpIce   *ice,
-                                            GError        **error);
+                                             ImpNode        *node,
+                                             const ImpIce   *ice,
+                                             GError        **error);
 void           _imp_map_set_node_experiment (ImpMap         *self,
-                                            ImpNode        *node,
-                                            const ImpExperiment *experiment);
+                                             ImpNode        *node,
+                                             const ImpExperiment *experiment);
 void           _imp_map_set_link_assumption (ImpMap         *self,
-                                            ImpLink        *link,
-                                            const char     *assumption);
+                                             ImpLink        *link,
+                                             const char     *assumption);
 void           _imp_map_set_link_confidence (ImpMap         *self,
-                                            ImpLink        *link,
-                                            ImpConfidence   confidence);
+                                             ImpLink        *link,
+                                             ImpConfidence   confidence);
 void           _imp_map_set_link_status     (ImpMap         *self,
-                                            ImpLink        *link,
-                                            ImpLinkStatus   status);
+                                             ImpLink        *link,
+                                             ImpLinkStatus   status);
 void           _imp_map_set_node_votes      (ImpMap         *self,
-                                            ImpNode        *node,
-                                            guint           votes);
+                                             ImpNode        *node,
+                                             guint           votes);
 void           _imp_map_insert_parked       (ImpMap         *self,
-                                            int             position,
-                                            const char     *text);
+                                             int             position,
+                                             const char     *text);
 void           _imp_map_remove_parked       (ImpMap         *self,
-                                            guint           position);
+                                             guint           position);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "imp-analysis.h"
 #include "imp-enums.h"
+#include "imp-limits.h"
 #include "imp-selection-properties.h"
 
 /**
@@ -507,9 +508,23 @@ commit_text (ImpSelectionProperties  *self,
 {
   ImpNode *node = self->node;
   ImpLink *link = self->link;
+  g_autoptr(GError) too_long = NULL;
+  ImpTextKind kind = IMP_TEXT_OTHER;
 
   if (self->history == NULL)
     return TRUE;
+
+  /* The reader's limits: what the inspector takes, the file can hold. */
+  if (prop_id == PROP_TITLE)
+    kind = IMP_TEXT_TITLE;
+  else if (prop_id == PROP_NOTES || prop_id == PROP_EXP_EVIDENCE)
+    kind = IMP_TEXT_NOTES;
+  if (prop_id != PROP_MAP_TITLE && !imp_limits_check_text (kind, text, &too_long))
+    {
+      /* Translators: %s says how long a text may be */
+      *message = g_strdup_printf (_("Too long: %s"), too_long->message);
+      return FALSE;
+    }
 
   if (prop_id == PROP_MAP_TITLE)
     {

@@ -779,8 +779,8 @@ show_repairs (ImpWindow  *self,
   GtkWidget *dialog;
 
   /* Translators: %s is a list of repairs, one per line */
-  body = g_strdup_printf (_("Some links did not fit the levels of their cards. They "
-                            "were repaired; save to keep the repairs.\n\n%s"), list);
+  body = g_strdup_printf (_("Some links or card details did not fit the levels of their "
+                            "cards. They were repaired; save to keep the repairs.\n\n%s"), list);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Map Repaired"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
   gtk_window_present (GTK_WINDOW (dialog));
