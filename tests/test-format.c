@@ -819,25 +819,6 @@ test_limits_check_text (void)
   g_assert_false (imp_limits_text_is_blank (" x "));
 }
 
-/* A payload the card's level cannot show is dropped, with a warning. */
-static void
-test_read_misplaced_payload (void)
-{
-  g_auto(GStrv) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ImpMap) map =
-    imp_format_load_data_with_warnings (DOC ("{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\", "
-                                             "\"ice\": {\"impact\": 3, \"x\": 1}}", ""), -1,
-                                        &warnings, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (warnings);
-  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
-  g_assert_nonnull (strstr (warnings[0], "“G” of level “goal” had a “ice”"));
-  g_assert_cmpuint (node (map, "g")->ice.impact, ==, 0);
-  g_assert_null (node (map, "g")->extra);
-}
-
 static void
 test_rejects_deep_nesting (void)
 {
@@ -1540,7 +1521,6 @@ main (int   argc,
   g_test_add_func ("/core/format/rejects/deep-nesting", test_rejects_deep_nesting);
   g_test_add_func ("/core/format/rejects/beyond-limits", test_rejects_beyond_limits);
   g_test_add_func ("/core/format/rejects/oversized-file", test_rejects_oversized_file);
-  g_test_add_func ("/core/format/read/misplaced-payload", test_read_misplaced_payload);
   g_test_add_func ("/core/limits/check-text", test_limits_check_text);
   g_test_add_func ("/core/format/rejects/endless-stream", test_rejects_endless_stream);
   g_test_add_func ("/core/format/rejects/fifo-and-folder", test_rejects_fifo_and_folder);

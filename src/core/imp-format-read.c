@@ -72,18 +72,8 @@ typedef struct
   GPtrArray     *warnings;    /* repairs made; NULL: repair nothing */
   GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
   gboolean       wanted_line; /* an error named an object, and lines is NULL */
-  GArray        *misplaced;   /* Misplaced payloads, checked once levels are final */
   GHashTable    *element_lines; /* JsonArray -> GArray of its elements' lines */
 } Loader;
-
-/* A payload on a card whose level has no place for it. */
-typedef struct
-{
-  guint       index;
-  guint       reader;        /* in payload_readers[] */
-  JsonObject *object;
-  ImpNode    *node;
-} Misplaced;
 
 /* Where a problem is, for the error message. */
 typedef struct
@@ -145,7 +135,6 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->lines, g_hash_table_unref);
   g_clear_pointer (&self->open_lines, g_array_unref);
   g_clear_pointer (&self->link_ends, g_hash_table_unref);
-  g_clear_pointer (&self->misplaced, g_array_unref);
   g_clear_pointer (&self->element_lines, g_hash_table_unref);
   g_clear_object (&self->map);
 }
@@ -816,12 +805,6 @@ load_node (Loader   *self,
             return FALSE;
           keep_payload_extra (&extra, payload_readers[i].member, payload,
                               payload_readers[i].known);
-          if (!(payload_readers[i].levels & (1u << level)))
-            {
-              Misplaced misplaced = { index, i, object, node };
-
-              g_array_append_val (self->misplaced, misplaced);
-            }
         }
     }
 
@@ -1956,49 +1939,6 @@ load_parking_lot (Loader     *self,
   return TRUE;
 }
 
-/* The inspector shows a metric on goals and impacts, ICE on deliverables
- * and an experiment's plan on experiments only; elsewhere it could be
- * neither seen nor edited. Checked after the links, since a repaired link
- * may have changed a card's level; dropped with a warning when repairing.
- * Without repairs it is kept: the model's API allows it, and a file the
- * app wrote must read back the same (imp_map_equal()). */
-static gboolean
-check_misplaced (Loader *self)
-{
-  if (self->warnings == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < self->misplaced->len; i++)
-    {
-      Misplaced *m = &g_array_index (self->misplaced, Misplaced, i);
-      const char *member = payload_readers[m->reader].member;
-      ImpIce none = { 0, };
-
-      if (payload_readers[m->reader].levels & (1u << m->node->level))
-        continue;
-
-
-      g_ptr_array_add (self->warnings,
-                       /* Translators: a repair made while opening a file */
-                       g_strdup_printf (_("nodes[%u]: “%s” of level “%s” had a “%s”, which "
-                                          "that level cannot have; it was left out"),
-                                        m->index, m->node->title,
-                                        imp_level_to_string (m->node->level), member));
-      if (m->reader == 0)
-        _imp_map_set_node_metric (self->map, m->node, NULL);
-      else if (m->reader == 1)
-        _imp_map_set_node_ice (self->map, m->node, &none, NULL);
-      else
-        _imp_map_set_node_experiment (self->map, m->node, NULL);
-      if (m->node->extra != NULL && json_object_has_member (m->node->extra, member))
-        json_object_remove_member (m->node->extra, member);
-      if (m->node->extra != NULL && json_object_get_size (m->node->extra) == 0)
-        g_clear_pointer (&m->node->extra, json_object_unref);
-    }
-
-  return TRUE;
-}
-
 static gboolean
 load_top (Loader     *self,
           JsonObject *root)
@@ -2067,7 +2007,7 @@ load_top (Loader     *self,
   if (!load_links (self, json_node_get_array (links)))
     return FALSE;
 
-  if (!check_misplaced (self) || !load_parking_lot (self, root))
+  if (!load_parking_lot (self, root))
     return FALSE;
 
   extra = collect_extra (root, _imp_format_top_members);
@@ -2133,7 +2073,6 @@ load_tree (const char  *data,
 
   self.map = imp_map_new ();
   self.warnings = repairs;
-  self.misplaced = g_array_new (FALSE, FALSE, sizeof (Misplaced));
 
   if (!load_top (&self, json_node_get_object (root)))
     {
