@@ -291,17 +291,6 @@ register_field (ImpInspector *self,
 
 /* Parsing, with the reason for a refusal */
 
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    return g_strdup ("");
-
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
-}
-
 /* Committing an edit */
 
 static ImpExperiment *
@@ -1183,9 +1172,9 @@ build_metric (ImpInspector *self,
   }
 
   {
-    g_autofree char *baseline = format_number (metric->baseline);
-    g_autofree char *current = format_number (metric->current);
-    g_autofree char *target = format_number (metric->target);
+    g_autofree char *baseline = imp_selection_properties_format_number (metric->baseline);
+    g_autofree char *current = imp_selection_properties_format_number (metric->current);
+    g_autofree char *target = imp_selection_properties_format_number (metric->target);
 
     add_entry (self, group, feedback, "metric-name", _("Name"), metric->name);
     add_entry (self, group, feedback, "metric-unit", _("Unit"), metric->unit);

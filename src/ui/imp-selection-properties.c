@@ -188,8 +188,15 @@ parse_ice (const char  *text,
   return TRUE;
 }
 
-static char *
-format_number (double value)
+/**
+ * imp_selection_properties_format_number:
+ * @value: a metric value
+ *
+ * Returns: (transfer full): @value as a field shows it, "" when it is not
+ *   a number
+ */
+char *
+imp_selection_properties_format_number (double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -291,15 +298,15 @@ read_field (ImpSelectionProperties *self,
       g_value_set_string (value, metric != NULL ? or_empty (metric->deadline) : "");
       break;
     case PROP_METRIC_BASELINE:
-      g_value_take_string (value, metric != NULL ? format_number (metric->baseline)
+      g_value_take_string (value, metric != NULL ? imp_selection_properties_format_number (metric->baseline)
                                                  : g_strdup (""));
       break;
     case PROP_METRIC_CURRENT:
-      g_value_take_string (value, metric != NULL ? format_number (metric->current)
+      g_value_take_string (value, metric != NULL ? imp_selection_properties_format_number (metric->current)
                                                  : g_strdup (""));
       break;
     case PROP_METRIC_TARGET:
-      g_value_take_string (value, metric != NULL ? format_number (metric->target)
+      g_value_take_string (value, metric != NULL ? imp_selection_properties_format_number (metric->target)
                                                  : g_strdup (""));
       break;
     case PROP_METRIC_DIRECTION:

@@ -44,4 +44,6 @@ gboolean      imp_selection_properties_commit_choice (ImpSelectionProperties *se
                                                       guint                   index,
                                                       char                  **message);
 
+char         *imp_selection_properties_format_number (double                  value);
+
 G_END_DECLS
