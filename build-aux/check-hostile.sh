@@ -15,8 +15,10 @@
 # exit, not killed) or succeeding, within its budget: twice the time the
 # same command takes on the benchmark's generated map of as many cards as
 # the file has cards or links, whichever is more (imp-bench --write-map N:
-# about one link a card), and never less than 0.5 s, so a refusal in
-# under 0.5 s always passes.
+# about one link a card) or as many cards as that map has in the file's
+# bytes, whichever is more; for a picture whose reference map is too large
+# to draw, the benchmark's map with a picture as tall; and never less than
+# 0.5 s, so a refusal in under 0.5 s always passes.
 # A timeout, a crash or a slow refusal fails. Exits 1 when a run fails.
 #
 # This is a script on purpose, not a test in the suite: speed is shown by a
@@ -74,7 +76,7 @@ run () {
 }
 
 # The reference: the same command on the benchmark's map of N cards, once.
-declare -A reference
+declare -A reference reference_rc
 reference_secs () {
   local n=$1 cmd=$2 key="$1 $2"
   if [ -z "${reference[$key]:-}" ]; then
@@ -84,18 +86,50 @@ reference_secs () {
     run "$work/ref-$n.impactmap" "$cmd"
     # A refusal of the reference (a PNG too large) counts with its time.
     reference[$key]=$secs
+    reference_rc[$key]=$rc
   fi
   ref=${reference[$key]}
 }
+
+# A file's size in cards for the reference: its cards or links, or, for a
+# file padded with white space or long notes, as many cards as the
+# benchmark's map has in that many bytes, whichever is more.
+"$bench" --write-map 1000 "$work/ref-bytes.impactmap" >/dev/null 2>&1
+bytes_per_card=$(( $(stat -c %s "$work/ref-bytes.impactmap") / 1000 ))
+
+# For a picture, the reference must be a picture too: when the benchmark's
+# map of that many cards is too large to draw (a refusal in no time), the
+# reference is the benchmark's map whose picture is as tall as this one's.
+png_height () {
+  python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print(struct.unpack(">I", d[20:24])[0])' "$1"
+}
+"$bench" --write-map 100 "$work/ref-100.impactmap" >/dev/null 2>&1
+"$app" export "$work/ref-100.impactmap" -o "$work/ref-100.png" --format png >/dev/null 2>&1
+px_per_card=$(( $(png_height "$work/ref-100.png") / 100 ))
 
 failed=0
 printf '%-28s %10s %-9s %4s %8s %8s  %s\n' file bytes command exit seconds budget verdict
 while read -r name cards; do
   file=$folder/$name.impactmap
   size=$(stat -c %s "$file")
+  by_size=$(( size / bytes_per_card ))
+  [ "$by_size" -gt "$cards" ] && cards=$by_size
   for cmd in check $formats; do
     reference_secs "$cards" "$cmd"
+    ref_cards=$cards
     run "$file" "$cmd"
+    if [ "$rc" -eq 0 ] && [ "$cmd" != check ] && [ "${reference_rc[$cards $cmd]:-0}" -ne 0 ]; then
+      case $cmd in png|png-title|pdf)
+        # This file's picture, drawn as PNG, says how tall it is.
+        "$app" export "$file" -o "$work/pic.png" --format png >/dev/null 2>&1 || true
+        if [ -f "$work/pic.png" ]; then
+          ref_cards=$(( $(png_height "$work/pic.png") / px_per_card + 1 ))
+          rm -f "$work/pic.png"
+          reference_secs "$ref_cards" "$cmd"
+          run "$file" "$cmd"
+        fi ;;
+      esac
+    fi
     budget=$(awk -v r="$ref" 'BEGIN { b = 2 * r; if (b < 0.5) b = 0.5; printf "%.3f", b }')
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
       verdict="FAIL timeout after ${limit} s"
@@ -105,12 +139,12 @@ while read -r name cards; do
       if awk -v s="$secs" -v b="$budget" 'BEGIN { exit !(s <= b) }'; then
         verdict="pass refused"
       else
-        verdict="FAIL slow refusal (the benchmark's map of $cards cards: ${ref} s)"
+        verdict="FAIL slow refusal (the benchmark's map of $ref_cards cards: ${ref} s)"
       fi
     elif awk -v s="$secs" -v b="$budget" 'BEGIN { exit !(s <= b) }'; then
       verdict="pass"
     else
-      verdict="FAIL slower than 2x the benchmark's map of $cards cards (${ref} s)"
+      verdict="FAIL slower than 2x the benchmark's map of $ref_cards cards (${ref} s)"
     fi
     case $verdict in FAIL*) failed=$((failed + 1)) ;; esac
     printf '%-28s %10s %-9s %4s %8s %8s  %s\n' "$name" "$size" "$cmd" "$rc" "$secs" "$budget" "$verdict"

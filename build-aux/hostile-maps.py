@@ -23,10 +23,9 @@ import sys
 
 MB = 1024 * 1024
 
-# The limits the reader is getting (src/core/imp-limits.h on its branch) and
-# the one it has today (IMP_FORMAT_MAX_SIZE): a file just under and one just
+# The limits of src/core/imp-limits.h: a file just under and one just
 # over each.
-TITLE_LIMIT = 1000
+TITLE_LIMIT = 5000
 NOTES_LIMIT = 100000
 SIZE_LIMITS = [128 * MB, 256 * MB]
 

@@ -94,6 +94,7 @@ mutations = {
     "a parked idea of zero-width spaces": lambda d: d.update(parking_lot=["\u200b"]),
     "a NUL in a title": lambda d: d["nodes"][0].update(title="x\u0000y"),
     "a NUL in the map's title": lambda d: d.update(title="x\u0000y"),
+    "a map title over 10000 characters": lambda d: d.update(title="x" * 10001),
     "a title over 5000 characters": lambda d: d["nodes"][0].update(title="x" * 5001),
     "notes over 100000 characters": lambda d: d["nodes"][0].update(notes="x" * 100001),
     "a metric name over 10000 characters": lambda d: next(n for n in d["nodes"] if "metric" in n)["metric"].update(name="x" * 10001),

@@ -22,6 +22,7 @@
 #include "imp-drafts.h"
 #include "imp-format.h"
 #include "imp-format-private.h"
+#include "imp-limits.h"
 #include "imp-writer.h"
 #include "imp-writer-private.h"
 #include "imp-map-private.h"
@@ -685,6 +686,66 @@ test_repairs_level_mismatch (void)
   }
 }
 
+/* A payload on a level that has none (ICE on a goal, a metric on an actor)
+ * is what the inspector never makes: the strict reader refuses it naming the
+ * member and the levels; the repairing reader leaves it out and says so; a
+ * card that changed level in the app is saved without the old level's
+ * payload, so that every saved file reads back strictly. */
+static void
+test_repairs_payload_off_level (void)
+{
+  const char *json =
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [\n"
+    "{\"id\": \"g\", \"level\": \"goal\", \"title\": \"G\",\n"
+    " \"ice\": {\"impact\": 5, \"confidence\": 5, \"ease\": 5}},\n"
+    "{\"id\": \"a\", \"level\": \"actor\", \"title\": \"A\",\n"
+    " \"metric\": {\"name\": \"m\", \"baseline\": 0, \"target\": 10}}],\n"
+    " \"links\": [{\"from\": \"g\", \"to\": \"a\"}]}";
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(ImpMap) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autofree char *saved = NULL;
+  ImpNode *goal;
+  ImpNode *card;
+  gsize length;
+
+  map = imp_format_load_data (json, -1, &error);
+  g_assert_null (map);
+  g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "nodes[0] (id “g”, line 2), “ice”: only cards of level “deliverable” have "
+                   "one, not a card of level “goal”");
+  g_clear_error (&error);
+
+  map = imp_format_load_data_with_warnings (json, -1, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 2);
+  g_assert_cmpstr (warnings[0], ==,
+                   "nodes[0] (id “g”): “ice” was left out: only cards of level “deliverable” "
+                   "have one, not a card of level “goal”");
+  g_assert_cmpstr (warnings[1], ==,
+                   "nodes[1] (id “a”): “metric” was left out: only cards of level “goal” or "
+                   "“impact” have one, not a card of level “actor”");
+  goal = imp_map_lookup_node (map, "g");
+  g_assert_false (imp_ice_is_set (&goal->ice));
+  g_assert_null (imp_map_lookup_node (map, "a")->metric);
+
+  /* A deliverable with a score that becomes an experiment keeps the score
+   * in memory (changing back brings it back) but the file has none. */
+  card = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Dashboard", "d", NULL);
+  g_assert_true (_imp_map_set_node_ice (map, card, &(ImpIce) { 8, 6, 4 }, NULL));
+  g_assert_true (_imp_map_set_node_level (map, card, IMP_LEVEL_EXPERIMENT, NULL));
+  saved = imp_format_save_to_data (map, &length);
+  g_assert_null (strstr (saved, "\"ice\""));
+  reread = imp_format_load_data (saved, length, &error);
+  g_assert_no_error (error);
+  g_assert_false (imp_ice_is_set (&imp_map_lookup_node (reread, card->id)->ice));
+  g_assert_true (_imp_map_set_node_level (map, card, IMP_LEVEL_DELIVERABLE, NULL));
+  g_assert_cmpuint (imp_ice_get_score (&card->ice), ==, 8 * 6 * 4);
+}
+
 static void
 test_directory_and_huge_inputs (void)
 {
@@ -702,16 +763,31 @@ test_directory_and_huge_inputs (void)
   g_assert_true (error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR);
   g_clear_error (&error);
 
-  /* A 4 MiB title loads whole. */
-  json = g_string_new ("{\"format\": \"impactmap\", \"version\": 1, \"title\": \"");
-  for (int i = 0; i < 4 * 1024 * 1024; i++)
-    g_string_append_c (json, 'a' + i % 26);
-  g_string_append (json, "\", \"nodes\": [], \"links\": []}");
-  map = imp_format_load_data (json->str, json->len, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (strlen (imp_map_get_title (map)), ==, 4 * 1024 * 1024);
-  g_clear_object (&map);
-  g_string_free (json, TRUE);
+  /* A map title of the longest length loads whole; one of 4 MiB is refused
+   * with the member and the limit, never half-read. */
+  for (gsize length = imp_limits_max_chars (IMP_TEXT_OTHER); length <= 4 * 1024 * 1024;
+       length = 4 * 1024 * 1024)
+    {
+      json = g_string_new ("{\"format\": \"impactmap\", \"version\": 1, \"title\": \"");
+      for (gsize i = 0; i < length; i++)
+        g_string_append_c (json, 'a' + i % 26);
+      g_string_append (json, "\", \"nodes\": [], \"links\": []}");
+      map = imp_format_load_data (json->str, json->len, &error);
+      g_string_free (json, TRUE);
+      if (length == imp_limits_max_chars (IMP_TEXT_OTHER))
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (strlen (imp_map_get_title (map)), ==, length);
+          g_clear_object (&map);
+          continue;
+        }
+      g_assert_null (map);
+      g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "title"));
+      g_assert_nonnull (strstr (error->message, "10000"));
+      g_clear_error (&error);
+      break;
+    }
 
   /* 100 MB of nothing useful: refused with a message, in bounded time. */
   out = fopen (big, "w");
@@ -1013,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/core/files/async-save", test_async_save);
   g_test_add_func ("/core/files/bad-inputs-replay", test_bad_inputs_replay);
   g_test_add_func ("/core/files/repairs-level-mismatch", test_repairs_level_mismatch);
+  g_test_add_func ("/core/files/repairs-payload-off-level", test_repairs_payload_off_level);
   g_test_add_func ("/core/files/directory-and-huge-inputs", test_directory_and_huge_inputs);
   g_test_add_func ("/core/files/save-system-call-order", test_save_system_call_order);
   g_test_add_func ("/core/writer/follows-links", test_writer_follows_links);

@@ -421,10 +421,10 @@ test_read_line_numbers (void)
     "  \"format\": \"impactmap\",\n"
     "  \"version\": 1,\n"
     "  \"nodes\": [\n"
-    "    { \"id\": \"n1\", \"level\": \"goal\", \"title\": \"G\" },\n"
+    "    { \"id\": \"n1\", \"level\": \"actor\", \"title\": \"A\" },\n"
     "    {\n"
     "      \"id\": \"n2\",\n"
-    "      \"level\": \"actor\",\n"
+    "      \"level\": \"impact\",\n"
     "      \"title\": \"A\",\n"
     "      \"metric\": { \"deadline\": \"2026-02-30\" }\n"
     "    }\n"
@@ -472,6 +472,10 @@ typedef struct
 #define ACTOR "{\"id\": \"a\", \"level\": \"actor\", \"title\": \"A\"}"
 #define IMPACT "{\"id\": \"i\", \"level\": \"impact\", \"title\": \"I\"}"
 #define NODE_WITH(member) "{\"id\": \"x\", \"level\": \"goal\", \"title\": \"X\", " member "}"
+#define DELIVERABLE_WITH(member) \
+  "{\"id\": \"x\", \"level\": \"deliverable\", \"title\": \"X\", " member "}"
+#define EXPERIMENT_WITH(member) \
+  "{\"id\": \"x\", \"level\": \"experiment\", \"title\": \"X\", " member "}"
 #define LINK_WITH(member) "{\"from\": \"g\", \"to\": \"a\", " member "}"
 
 static const ErrorCase error_cases[] = {
@@ -572,24 +576,24 @@ static const ErrorCase error_cases[] = {
     -1, IMP_FORMAT_ERROR_TYPE, "“metric.target”: expected a number, found a string" },
   { "/core/format/rejects/metric-null", DOC (NODE_WITH ("\"metric\": null"), ""),
     -1, IMP_FORMAT_ERROR_TYPE, "“metric”: expected an object, found null" },
-  { "/core/format/rejects/ice-too-high", DOC (NODE_WITH ("\"ice\": {\"impact\": 11}"), ""),
+  { "/core/format/rejects/ice-too-high", DOC (DELIVERABLE_WITH ("\"ice\": {\"impact\": 11}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“ice.impact”: expected an integer from 1 to 10, found 11" },
-  { "/core/format/rejects/ice-zero", DOC (NODE_WITH ("\"ice\": {\"ease\": 0}"), ""),
+  { "/core/format/rejects/ice-zero", DOC (DELIVERABLE_WITH ("\"ice\": {\"ease\": 0}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“ice.ease”", "found 0" },
-  { "/core/format/rejects/ice-fraction", DOC (NODE_WITH ("\"ice\": {\"confidence\": 7.5}"), ""),
+  { "/core/format/rejects/ice-fraction", DOC (DELIVERABLE_WITH ("\"ice\": {\"confidence\": 7.5}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“ice.confidence”", "found 7.5" },
   { "/core/format/rejects/ice-negative-huge",
-    DOC (NODE_WITH ("\"ice\": {\"impact\": -9223372036854775807}"), ""),
+    DOC (DELIVERABLE_WITH ("\"ice\": {\"impact\": -9223372036854775807}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“ice.impact”" },
-  { "/core/format/rejects/ice-string", DOC (NODE_WITH ("\"ice\": {\"impact\": \"8\"}"), ""),
+  { "/core/format/rejects/ice-string", DOC (DELIVERABLE_WITH ("\"ice\": {\"impact\": \"8\"}"), ""),
     -1, IMP_FORMAT_ERROR_TYPE, "“ice.impact”: expected an integer, found a string" },
-  { "/core/format/rejects/experiment-kind", DOC (NODE_WITH ("\"experiment\": {\"kind\": "
+  { "/core/format/rejects/experiment-kind", DOC (EXPERIMENT_WITH ("\"experiment\": {\"kind\": "
                                                             "\"survey\"}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“experiment.kind”: “survey” is not one of" },
-  { "/core/format/rejects/experiment-result", DOC (NODE_WITH ("\"experiment\": {\"result\": "
+  { "/core/format/rejects/experiment-result", DOC (EXPERIMENT_WITH ("\"experiment\": {\"result\": "
                                                               "\"won\"}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“experiment.result”" },
-  { "/core/format/rejects/experiment-date", DOC (NODE_WITH ("\"experiment\": {\"end\": "
+  { "/core/format/rejects/experiment-date", DOC (EXPERIMENT_WITH ("\"experiment\": {\"end\": "
                                                             "\"2026-3-1\"}"), ""),
     -1, IMP_FORMAT_ERROR_VALUE, "“experiment.end”" },
   { "/core/format/rejects/link-not-object", DOC (GOAL, "[\"g\", \"a\"]"), -1,
@@ -736,6 +740,16 @@ static const ErrorCase error_cases[] = {
     DOC ("{\"id\": \"e\", \"level\": \"experiment\", \"title\": \"E\", "
          "\"experiment\": {\"start\": \"2026-03-02\", \"end\": \"2026-03-01\"}}", ""), -1,
     IMP_FORMAT_ERROR_VALUE, "ends on 2026-03-01, before it starts on 2026-03-02" },
+  { "/core/format/rejects/ice-on-goal", DOC (NODE_WITH ("\"ice\": {\"impact\": 5}"), ""), -1,
+    IMP_FORMAT_ERROR_VALUE,
+    "“ice”: only cards of level “deliverable” have one, not a card of level “goal”" },
+  { "/core/format/rejects/experiment-on-goal",
+    DOC (NODE_WITH ("\"experiment\": {\"kind\": \"other\"}"), ""), -1, IMP_FORMAT_ERROR_VALUE,
+    "“experiment”: only cards of level “experiment” have one" },
+  { "/core/format/rejects/metric-on-deliverable",
+    DOC (DELIVERABLE_WITH ("\"metric\": {\"name\": \"m\"}"), ""), -1, IMP_FORMAT_ERROR_VALUE,
+    "“metric”: only cards of level “goal” or “impact” have one, not a card of level "
+    "“deliverable”" },
   { "/core/format/rejects/target-equals-baseline",
     DOC (NODE_WITH ("\"metric\": {\"baseline\": 3, \"target\": 3}"), ""), -1,
     IMP_FORMAT_ERROR_VALUE, "“metric.target”: the target equals the baseline" },
@@ -1178,11 +1192,10 @@ test_write_votes (void)
   g_autofree char *data2 = NULL;
   g_autoptr(ImpMap) again = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
+  /* A loose deliverable: the level that has an ICE score. */
+  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "A", NULL, &error);
   ImpIce ice = { 2, 3, 4 };
 
-  g_assert_no_error (error);
-  _imp_map_link (map, goal, actor, -1, &error);
   g_assert_no_error (error);
   _imp_map_set_node_votes (map, goal, 999);
   _imp_map_set_node_votes (map, actor, 1);

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "imp-types.h"
 #include "imp-writer-private.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,8 @@ typedef ImpWriterFault ImpFormatFault;
 #define IMP_FORMAT_FAULT_RENAME IMP_WRITER_FAULT_RENAME
 
 #define _imp_format_set_fault _imp_writer_set_fault
+
+gboolean _imp_format_level_has_payload (ImpLevel    level,
+                                        const char *member);
 
 G_END_DECLS

@@ -715,6 +715,83 @@ static const struct
     1 << IMP_LEVEL_EXPERIMENT },
 };
 
+/* The levels of a payload's mask, "goal or impact". */
+static char *
+describe_levels (guint levels)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint left = 0;
+
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    left += (levels >> l) & 1;
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    {
+      if (!(levels & (1u << l)))
+        continue;
+      if (text->len > 0)
+        /* Translators: between the last two of a list of card levels */
+        g_string_append (text, left == 1 ? _(" or ") : ", ");
+      g_string_append_printf (text, "“%s”", imp_level_to_string (l));
+      left--;
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A payload on a level that has none (ICE on a goal): what the inspector
+ * never makes, the reader refuses. The repairing reader leaves it out and
+ * says so; the writer writes a payload only on its level. */
+static gboolean
+payload_off_level (Loader      *self,
+                   const Where *where,
+                   const char  *member,
+                   guint        levels,
+                   ImpLevel     level)
+{
+  g_autofree char *allowed = describe_levels (levels);
+  g_autoptr(GString) msg = NULL;
+  gboolean wanted_line;
+
+  if (self->warnings == NULL)
+    /* Translators: the first %s is a list of levels, the second a level */
+    return fail (self, where, NULL, member, IMP_FORMAT_ERROR_VALUE,
+                 _("only cards of level %s have one, not a card of level “%s”"),
+                 allowed, imp_level_to_string (level));
+
+  /* A repair names no line: lines are only counted for an error. */
+  msg = g_string_new (NULL);
+  wanted_line = self->wanted_line;
+  append_where (self, msg, where);
+  self->wanted_line = wanted_line;
+  g_string_append_printf (msg,
+                          /* Translators: a repair made while opening a file; the
+                           * first %s is a member, the second a list of levels */
+                          _(": “%s” was left out: only cards of level %s have one, "
+                            "not a card of level “%s”"),
+                          member, allowed, imp_level_to_string (level));
+  g_ptr_array_add (self->warnings, g_string_free (g_steal_pointer (&msg), FALSE));
+
+  return TRUE;
+}
+
+/**
+ * _imp_format_level_has_payload:
+ * @level: a card's level
+ * @member: "metric", "ice" or "experiment"
+ *
+ * Returns: whether a card of @level keeps the payload @member in a file
+ */
+gboolean
+_imp_format_level_has_payload (ImpLevel    level,
+                               const char *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (payload_readers); i++)
+    if (g_str_equal (payload_readers[i].member, member))
+      return (payload_readers[i].levels & (1u << level)) != 0;
+
+  g_return_val_if_reached (FALSE);
+}
+
 static gboolean
 load_node (Loader   *self,
            JsonNode *element,
@@ -799,6 +876,13 @@ load_node (Loader   *self,
       payload = NULL;
       if (!read_object (self, &where, object, payload_readers[i].member, &payload))
         return FALSE;
+      if (payload != NULL && !(payload_readers[i].levels & (1u << level)))
+        {
+          if (!payload_off_level (self, &where, payload_readers[i].member,
+                                  payload_readers[i].levels, level))
+            return FALSE;
+          continue;
+        }
       if (payload != NULL)
         {
           if (!payload_readers[i].load (self, &where, payload, node))
@@ -1973,7 +2057,7 @@ load_top (Loader     *self,
                  _("format version %" PRId64 " does not exist; the first is 1"),
                  version);
 
-  if (!read_string (self, &top, root, NULL, "title", FALSE, &title))
+  if (!read_text (self, &top, root, NULL, "title", FALSE, IMP_TEXT_OTHER, &title))
     return FALSE;
   _imp_map_set_title (self->map, title);
 

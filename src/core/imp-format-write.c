@@ -427,13 +427,16 @@ append_node (GString *out,
       g_string_append (out, "true");
     }
 
-  if (node->metric != NULL)
+  /* A card that changed level keeps its payload while the map is open (an
+   * undo brings it back), but a file holds a payload only on its level. */
+  if (node->metric != NULL && _imp_format_level_has_payload (node->level, "metric"))
     {
       append_key (out, depth + 1, &first, "metric");
       append_metric (out, depth + 1, node);
     }
 
-  if (node->ice.impact != 0 || node->ice.confidence != 0 || node->ice.ease != 0)
+  if ((node->ice.impact != 0 || node->ice.confidence != 0 || node->ice.ease != 0) &&
+      _imp_format_level_has_payload (node->level, "ice"))
     {
       append_key (out, depth + 1, &first, "ice");
       append_ice (out, depth + 1, node);
@@ -445,7 +448,7 @@ append_node (GString *out,
       g_string_append_printf (out, "%u", node->votes);
     }
 
-  if (node->experiment != NULL)
+  if (node->experiment != NULL && _imp_format_level_has_payload (node->level, "experiment"))
     {
       append_key (out, depth + 1, &first, "experiment");
       append_experiment (out, depth + 1, node);

@@ -526,7 +526,7 @@ commit_text (ImpSelectionProperties  *self,
     kind = IMP_TEXT_TITLE;
   else if (prop_id == PROP_NOTES || prop_id == PROP_EXP_EVIDENCE)
     kind = IMP_TEXT_NOTES;
-  if (prop_id != PROP_MAP_TITLE && !imp_limits_check_text (kind, text, &too_long))
+  if (!imp_limits_check_text (kind, text, &too_long))
     {
       /* Translators: %s says how long a text may be */
       *message = g_strdup_printf (_("Too long: %s"), too_long->message);
