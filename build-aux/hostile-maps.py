@@ -27,6 +27,7 @@ MB = 1024 * 1024
 # over each.
 TITLE_LIMIT = 5000
 NOTES_LIMIT = 100000
+TEXT_LIMIT = 10000
 SIZE_LIMITS = [128 * MB, 256 * MB]
 
 LEVELS = ["goal", "actor", "impact", "deliverable", "experiment"]
@@ -137,6 +138,10 @@ def main(argv):
         doc = chain_map()
         doc["nodes"][3]["title"] = ("\u05e9" * n)
         write(folder, name, doc)
+    # The map's title, drawn above a picture with --title-line: at its limit
+    # in mixed scripts.
+    doc = chain_map(title=text_of_bytes(SCRIPTS["mixed"], 4 * TEXT_LIMIT)[:TEXT_LIMIT])
+    write(folder, "map-title-at-limit-mixed", doc)
 
     # Maximal notes: at the planned limit on 100 cards, just over on one,
     # and 10 MB on one.

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "imp-export.h"
+#include "imp-limits.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
 #include "imp-layout-private.h"
@@ -1437,6 +1438,7 @@ test_rect_scope_and_title_line (void)
   g_autofree char *texts = NULL;
   cairo_surface_t *a, *b;
   ImpExportOptions options;
+  int plain_height;
 
   imp_export_options_init (&options);
   options.scope = IMP_EXPORT_SCOPE_RECT;
@@ -1458,7 +1460,31 @@ test_rect_scope_and_title_line (void)
   b = png_from_bytes (titled);
   g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
   g_assert_cmpint (cairo_image_surface_get_height (a), <, cairo_image_surface_get_height (b));
+  plain_height = cairo_image_surface_get_height (a);
   cairo_surface_destroy (a);
+
+  /* A title at its limit stays on its line, inside the picture: the right
+   * margin of the heading band is bare background, as wide as the left. */
+  {
+    g_autoptr(GString) title = g_string_new (NULL);
+    g_autoptr(GBytes) long_titled = NULL;
+    const ImpTheme *theme = imp_theme_get (options.theme);
+    cairo_surface_t *c;
+    int band = cairo_image_surface_get_height (b) - plain_height;
+
+    while (title->len < imp_limits_max_chars (IMP_TEXT_OTHER) - 10)
+      g_string_append (title, "Sell more tickets ");
+    _imp_map_set_title (map, title->str);
+    long_titled = export_bytes (map, &options);
+    c = png_from_bytes (long_titled);
+    g_assert_cmpint (cairo_image_surface_get_width (c), ==, cairo_image_surface_get_width (b));
+    for (int y = 0; y < band; y++)
+      for (int x = cairo_image_surface_get_width (c) - 16; x < cairo_image_surface_get_width (c);
+           x++)
+        g_assert_true (pixel_is_color (pixel_at (c, x, y), &theme->background, 2));
+    cairo_surface_destroy (c);
+    _imp_map_set_title (map, "Ticket sales");
+  }
   cairo_surface_destroy (b);
 
   options.format = IMP_EXPORT_SVG;

@@ -412,6 +412,12 @@ draw_heading (const Frame    *frame,
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_text (layout, frame->heading, -1);
+  /* One line that never runs off the picture: a long title gives way in
+   * the middle, so that its start and the date stay. */
+  pango_layout_set_width (layout, (int) (MAX (frame->area.width - 2 * (frame->heading_x -
+                                                                       frame->area.x), 1.0) *
+                                         PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
 
   baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
   cairo_set_source_rgba (cr, theme->text.red, theme->text.green, theme->text.blue,
