@@ -1493,6 +1493,46 @@ test_rect_scope_and_title_line (void)
   g_assert_nonnull (strstr (texts, "Ticket sales · 2026-11-23"));
 }
 
+/* A PDF keeps each cross-link one dashed curve: a map where every impact
+ * serves every actor (870 cross-links, some running the map's height) makes
+ * a small file, not thousands of flattened pieces per link, and the links
+ * are still there. */
+static void
+test_pdf_cross_links_stay_curves (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Sell more tickets");
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) sparse_pdf = NULL;
+  ImpNode *actors[30];
+  ImpNode *impacts[30];
+  ImpExportOptions options;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("Visitors %u", i);
+      g_autofree char *b = g_strdup_printf ("Buy without calling %u", i);
+
+      actors[i] = _imp_map_add_node (map, IMP_LEVEL_ACTOR, a, NULL, NULL);
+      impacts[i] = _imp_map_add_node (map, IMP_LEVEL_IMPACT, b, NULL, NULL);
+      g_assert_nonnull (_imp_map_link (map, imp_map_get_node (map, 0), actors[i], -1, NULL));
+      g_assert_nonnull (_imp_map_link (map, actors[i], impacts[i], -1, NULL));
+    }
+
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_PDF;
+  sparse_pdf = export_bytes (map, &options);
+
+  for (guint i = 0; i < 30; i++)
+    for (guint j = 0; j < 30; j++)
+      if (i != j)
+        g_assert_nonnull (_imp_map_link (map, actors[i], impacts[j], -1, NULL));
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 60 + 870);
+  pdf = export_bytes (map, &options);
+
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, g_bytes_get_size (sparse_pdf));
+  g_assert_cmpuint (g_bytes_get_size (pdf) - g_bytes_get_size (sparse_pdf), <, 870 * 100);
+}
+
 static void
 test_themes (void)
 {
@@ -1711,6 +1751,7 @@ main (int   argc,
   g_test_add_func ("/core/export/missing-branch-writes-nothing",
                    test_missing_branch_writes_nothing);
   g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
+  g_test_add_func ("/core/export/pdf-cross-links-stay-curves", test_pdf_cross_links_stay_curves);
   g_test_add_func ("/core/export/themes", test_themes);
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
   g_test_add_func ("/core/export/markdown-parking-lot", test_markdown_parking_lot);

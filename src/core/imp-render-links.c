@@ -300,9 +300,27 @@ walk_piece (Walk         *walk,
 }
 
 gboolean
-_imp_render_is_long_link (const ImpSceneLink *link,
+_imp_render_is_long_link (cairo_t            *cr,
+                          const ImpSceneLink *link,
+                          const ImpRect      *clip,
                           double              scale)
 {
+  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+  double period = link->dash[0] + link->dash[1];
+  gboolean inside = clip == NULL ||
+                    (link->extent.x >= clip->x && link->extent.y >= clip->y &&
+                     link->extent.x + link->extent.width <= clip->x + clip->width &&
+                     link->extent.y + link->extent.height <= clip->y + clip->height);
+
+  /* On paper (PDF, PostScript) a link wholly in the picture stays one curve
+   * with cairo's own dashes: nothing of it is clipped, so no dash shifts, and the
+   * file holds a curve instead of thousands of flat pieces. On pixels a
+   * clipped render must paint exactly what a full one does (a tile of the
+   * canvas, an export), so they always take the walk below. */
+  if (inside && (target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_PS) &&
+      (link->dash[0] <= 0 || period * scale >= MIN_DASH_PERIOD_PX))
+    return FALSE;
+
   /* Cairo lays dashes out along the part of a path it keeps after
    * clipping, so they would shift with the clip: dashed links always come
    * here, where they do not. */

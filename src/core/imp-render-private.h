@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * far apart on a big map) is drawn by _imp_render_long_link(). */
 #define IMP_LONG_LINK_PX 2048.0
 
-gboolean _imp_render_is_long_link (const ImpSceneLink *link,
+gboolean _imp_render_is_long_link (cairo_t            *cr,
+                                   const ImpSceneLink *link,
+                                   const ImpRect      *clip,
                                    double              scale);
 
 /* Strokes @link's curve with its width, colour and dashes, only the parts

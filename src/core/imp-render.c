@@ -370,7 +370,7 @@ imp_render_scene (ImpScene       *scene,
         {
           const ImpSceneLink *link = _imp_scene_get_link (scene, g_array_index (items, guint, i));
 
-          if (_imp_render_is_long_link (link, scale))
+          if (_imp_render_is_long_link (cr, link, clip, scale))
             _imp_render_long_link (cr, link, clip, scale);
           else
             draw_link (cr, link);
@@ -387,7 +387,7 @@ imp_render_scene (ImpScene       *scene,
         {
           guint index = g_array_index (items, guint, i);
 
-          if (_imp_render_is_long_link (_imp_scene_get_link (scene, index), scale))
+          if (_imp_render_is_long_link (cr, _imp_scene_get_link (scene, index), clip, scale))
             g_array_append_val (long_links, index);
           else
             g_array_index (items, guint, kept++) = index;
