@@ -44,6 +44,32 @@ print_findings (ImpMap      *map,
     }
 }
 
+/* Eliminated and refuted deliverables, apart from the ranking: a team
+ * sees what it dropped and why, without a rank that invites building it. */
+static void
+print_set_aside (ImpMap *map)
+{
+  g_autoptr(GPtrArray) aside = imp_analysis_list_set_aside (map);
+
+  if (aside->len == 0)
+    return;
+
+  /* TRANSLATORS: heading of the deliverables left out of the ICE ranking */
+  g_print (_("Set aside:\n"));
+  for (guint i = 0; i < aside->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (aside, i);
+
+      if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
+        /* TRANSLATORS: a deliverable left out of the ranking; its title */
+        g_print (_("- %s (eliminated: its experiments refute it)\n"), node->title);
+      else
+        /* TRANSLATORS: a deliverable left out of the ranking; its title */
+        g_print (_("- %s (refuted: every chain up to a goal has a refuted link)\n"),
+                 node->title);
+    }
+}
+
 static void
 print_ranking (ImpMap *map)
 {
@@ -87,6 +113,8 @@ print_ranking (ImpMap *map)
       if (chains->len == 0)
         g_print (_("   (no chain up to a goal)\n"));
     }
+
+  print_set_aside (map);
 }
 
 /* What a workshop left in the map, when it left anything. */

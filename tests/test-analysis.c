@@ -194,6 +194,67 @@ test_ice_ranking_ties (void)
   g_assert_true (g_ptr_array_index (ranked, 3) == d1);
 }
 
+/* An eliminated or refuted deliverable leaves the ranking, whatever its
+ * score, and is listed apart; mending it brings it back. */
+static void
+test_ranking_live_only (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GPtrArray) aside = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *impact2 = add (map, IMP_LEVEL_IMPACT, "I2", actor);
+  ImpNode *live = add (map, IMP_LEVEL_DELIVERABLE, "live", impact);
+  ImpNode *gone = add (map, IMP_LEVEL_DELIVERABLE, "eliminated", impact);
+  ImpNode *cut = add (map, IMP_LEVEL_DELIVERABLE, "refuted", impact2);
+  ImpNode *both = add (map, IMP_LEVEL_DELIVERABLE, "one chain refuted", impact2);
+  ImpNode *spike = NULL;
+  ImpLink *refuted_link = NULL;
+
+  add_link (map, impact, both);
+  set_ice (map, live, 2, 2, 2);
+  set_ice (map, gone, 10, 10, 10);
+  set_ice (map, cut, 9, 9, 9);
+  set_ice (map, both, 5, 5, 5);
+  spike = add_experiment (map, gone, IMP_EXPERIMENT_DONE, IMP_RESULT_REFUTES);
+  refuted_link = g_ptr_array_index (impact2->parents, 0);
+  _imp_map_set_link_status (map, refuted_link, IMP_LINK_STATUS_REFUTED);
+
+  g_assert_cmpint (imp_analysis_get_standing (live), ==, IMP_STANDING_LIVE);
+  g_assert_cmpint (imp_analysis_get_standing (gone), ==, IMP_STANDING_ELIMINATED);
+  g_assert_cmpint (imp_analysis_get_standing (cut), ==, IMP_STANDING_REFUTED);
+  /* One live chain is enough to stay in the running. */
+  g_assert_cmpint (imp_analysis_get_standing (both), ==, IMP_STANDING_LIVE);
+  g_assert_cmpstr (imp_standing_to_string (IMP_STANDING_ELIMINATED), ==, "eliminated");
+
+  ranked = imp_analysis_rank_deliverables (map);
+  g_assert_cmpuint (ranked->len, ==, 2);
+  g_assert_true (g_ptr_array_index (ranked, 0) == both);
+  g_assert_true (g_ptr_array_index (ranked, 1) == live);
+  aside = imp_analysis_list_set_aside (map);
+  g_assert_cmpuint (aside->len, ==, 2);
+  g_assert_true (g_ptr_array_index (aside, 0) == gone);
+  g_assert_true (g_ptr_array_index (aside, 1) == cut);
+
+  /* An inconclusive rerun does not revive it; a supporting one makes it
+   * mixed, and mixed work is live again. */
+  add_experiment (map, gone, IMP_EXPERIMENT_DONE, IMP_RESULT_INCONCLUSIVE);
+  g_assert_cmpint (imp_analysis_get_standing (gone), ==, IMP_STANDING_ELIMINATED);
+  add_experiment (map, gone, IMP_EXPERIMENT_DONE, IMP_RESULT_SUPPORTS);
+  _imp_map_set_link_status (map, refuted_link, IMP_LINK_STATUS_SUPPORTED);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+  g_clear_pointer (&aside, g_ptr_array_unref);
+  ranked = imp_analysis_rank_deliverables (map);
+  aside = imp_analysis_list_set_aside (map);
+  g_assert_cmpuint (ranked->len, ==, 4);
+  g_assert_true (g_ptr_array_index (ranked, 0) == gone);
+  g_assert_true (g_ptr_array_index (ranked, 1) == cut);
+  g_assert_cmpuint (aside->len, ==, 0);
+  (void) spike;
+}
+
 static void
 test_orphans_and_mismatch (void)
 {
@@ -539,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/metric-state", test_metric_state);
   g_test_add_func ("/core/analysis/today", test_today);
   g_test_add_func ("/core/analysis/ice-ranking-ties", test_ice_ranking_ties);
+  g_test_add_func ("/core/analysis/ranking-live-only", test_ranking_live_only);
   g_test_add_func ("/core/analysis/orphans-with-cross-links", test_orphans_and_mismatch);
   g_test_add_func ("/core/analysis/three-tier-mismatch", test_three_tier_mismatch);
   g_test_add_func ("/core/analysis/litmus-second-parent", test_litmus_second_parent);

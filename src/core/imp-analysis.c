@@ -428,11 +428,90 @@ compare_ranked (gconstpointer a,
 }
 
 /**
+ * imp_analysis_get_standing:
+ * @deliverable: a deliverable
+ *
+ * Returns: %IMP_STANDING_ELIMINATED when its experiments refute it,
+ *   %IMP_STANDING_REFUTED when it has chains up to a goal and every one of
+ *   them passes a refuted link, else %IMP_STANDING_LIVE (an orphan too:
+ *   map health flags it, the ranking keeps it)
+ */
+ImpStanding
+imp_analysis_get_standing (ImpNode *deliverable)
+{
+  g_autoptr(GArray) chains = NULL;
+
+  g_return_val_if_fail (deliverable != NULL, IMP_STANDING_LIVE);
+
+  if (deliverable->level != IMP_LEVEL_DELIVERABLE)
+    return IMP_STANDING_LIVE;
+
+  if (imp_analysis_get_verdict (deliverable, NULL, NULL) == IMP_VERDICT_ELIMINATED)
+    return IMP_STANDING_ELIMINATED;
+
+  chains = imp_analysis_get_chains (deliverable);
+  for (guint i = 0; i < chains->len; i++)
+    if (!g_array_index (chains, ImpChain, i).refuted)
+      return IMP_STANDING_LIVE;
+
+  return chains->len > 0 ? IMP_STANDING_REFUTED : IMP_STANDING_LIVE;
+}
+
+/**
+ * imp_standing_to_string:
+ *
+ * Returns: the standing as the CSV export writes it: "live", "eliminated"
+ *   or "refuted" (never translated: a machine format)
+ */
+const char *
+imp_standing_to_string (ImpStanding standing)
+{
+  switch (standing)
+    {
+    case IMP_STANDING_ELIMINATED:
+      return "eliminated";
+    case IMP_STANDING_REFUTED:
+      return "refuted";
+    case IMP_STANDING_LIVE:
+    default:
+      return "live";
+    }
+}
+
+/**
+ * imp_analysis_list_set_aside:
+ *
+ * The deliverables that are out of the running (eliminated or refuted, see
+ * imp_analysis_get_standing()), scored or not, in the order of the map.
+ *
+ * Returns: (transfer container) (element-type ImpNode): the list
+ */
+GPtrArray *
+imp_analysis_list_set_aside (ImpMap *map)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (IMP_IS_MAP (map), out);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE &&
+          imp_analysis_get_standing (node) != IMP_STANDING_LIVE)
+        g_ptr_array_add (out, node);
+    }
+
+  return out;
+}
+
+/**
  * imp_analysis_rank_deliverables:
  *
- * The deliverables with an ICE score, highest first; equal scores keep the
- * order of the map. Unscored deliverables are left out (map health lists
- * them).
+ * The live deliverables with an ICE score, highest first; equal scores
+ * keep the order of the map. Unscored deliverables are left out (map
+ * health lists them), and so are eliminated and refuted ones
+ * (imp_analysis_list_set_aside() lists those).
  *
  * Returns: (transfer container) (element-type ImpNode): the ranking
  */
@@ -449,7 +528,8 @@ imp_analysis_rank_deliverables (ImpMap *map)
       ImpNode *node = imp_map_get_node (map, i);
       Ranked r = { node, imp_ice_get_score (&node->ice), i };
 
-      if (node->level == IMP_LEVEL_DELIVERABLE && r.score > 0)
+      if (node->level == IMP_LEVEL_DELIVERABLE && r.score > 0 &&
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
         g_array_append_val (ranked, r);
     }
 

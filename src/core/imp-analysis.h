@@ -82,6 +82,20 @@ typedef enum
 } ImpVerdict;
 
 /**
+ * ImpStanding:
+ *
+ * Whether a deliverable is still in the running: live, eliminated by its
+ * experiments, or refuted (every chain up to a goal passes a refuted
+ * link). Only live deliverables are ranked; the others are listed apart.
+ */
+typedef enum
+{
+  IMP_STANDING_LIVE,
+  IMP_STANDING_ELIMINATED,
+  IMP_STANDING_REFUTED,
+} ImpStanding;
+
+/**
  * ImpMetricState:
  *
  * Where a metric stands on a given day. Off track means the current value
@@ -115,7 +129,10 @@ GHashTable     *imp_analysis_collect_refuted         (ImpMap         *map);
 ImpVerdict      imp_analysis_get_verdict             (const ImpNode  *deliverable,
                                                       guint          *n_supports,
                                                       guint          *n_refutes);
+ImpStanding     imp_analysis_get_standing            (ImpNode        *deliverable);
+const char     *imp_standing_to_string               (ImpStanding     standing);
 GPtrArray      *imp_analysis_rank_deliverables       (ImpMap         *map);
+GPtrArray      *imp_analysis_list_set_aside          (ImpMap         *map);
 GPtrArray      *imp_analysis_rank_by_votes           (ImpMap         *map);
 
 ImpMetricState  imp_analysis_get_metric_state        (const ImpMetric *metric,

@@ -1829,6 +1829,7 @@ bind_ranked_row (GtkWidget        *row,
   GtkWidget *votes = g_object_get_data (G_OBJECT (row), "imp-votes");
   GtkWidget *prefix = g_object_get_data (G_OBJECT (row), "imp-prefix");
   const char *icon = NULL;
+  ImpStanding standing;
 
   if (imp_inspector_item_get_rank (entry) > 0)
     title = g_strdup_printf ("%u. %s", imp_inspector_item_get_rank (entry), node->title);
@@ -1841,7 +1842,17 @@ bind_ranked_row (GtkWidget        *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (imp_ice_is_set (&node->ice))
+  standing = imp_analysis_get_standing (node);
+  if (standing != IMP_STANDING_LIVE)
+    {
+      /* Set aside: the status takes the place of the score, so that no
+       * one reads an eliminated deliverable as a candidate. */
+      gtk_label_set_text (GTK_LABEL (score), standing == IMP_STANDING_ELIMINATED
+                                             ? _("Eliminated") : _("Refuted"));
+      gtk_widget_remove_css_class (score, "heading");
+      gtk_widget_add_css_class (score, "dim-label");
+    }
+  else if (imp_ice_is_set (&node->ice))
     {
       g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
 
@@ -1867,7 +1878,9 @@ bind_ranked_row (GtkWidget        *row,
     }
   gtk_widget_set_visible (votes, node->votes > 0);
 
-  switch (imp_analysis_get_verdict (node, NULL, NULL))
+  if (standing == IMP_STANDING_REFUTED)
+    icon = "action-unavailable-symbolic";
+  else switch (imp_analysis_get_verdict (node, NULL, NULL))
     {
     case IMP_VERDICT_ELIMINATED:
       icon = "action-unavailable-symbolic";
@@ -2031,9 +2044,18 @@ build_deliverables (ImpInspector *self)
     {
       ImpNode *node = imp_map_get_node (self->map, i);
 
-      if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice))
+      if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice) &&
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
         g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0, 0));
     }
+
+  /* Eliminated and refuted ones come last, apart and never ranked. */
+  {
+    g_autoptr(GPtrArray) aside = imp_analysis_list_set_aside (self->map);
+
+    for (guint i = 0; i < aside->len; i++)
+      g_ptr_array_add (items, imp_inspector_item_new (g_ptr_array_index (aside, i), NULL, 0, 0));
+  }
 
   fill_list (self, LIST_RANKED, items);
 }
