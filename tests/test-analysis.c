@@ -320,7 +320,7 @@ test_three_tier_mismatch (void)
   sentences = imp_analysis_get_litmus_sentences (output);
   g_assert_cmpuint (sentences->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (sentences, 0), ==,
-                   "We build Checkout page so that shoppers buy online, which moves Revenue.");
+                   "We build “Checkout page” so that shoppers buy online, which moves the goal “Revenue”.");
 }
 
 static void
@@ -347,23 +347,28 @@ test_litmus_second_parent (void)
   sentences = imp_analysis_get_litmus_sentences (pipeline);
   g_assert_cmpuint (sentences->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (sentences, 0), ==,
-                   "We build Faster upload pipeline so that students will get results faster, "
-                   "which moves Grow weekly learners.");
+                   "We build “Faster upload pipeline” so that students will get results faster, "
+                   "which moves the goal “Grow weekly learners”.");
   g_assert_cmpstr (g_ptr_array_index (sentences, 1), ==,
-                   "We build Faster upload pipeline so that teachers will complain less, "
-                   "which moves Grow weekly learners.");
+                   "We build “Faster upload pipeline” so that teachers will complain less, "
+                   "which moves the goal “Grow weekly learners”.");
   g_assert_cmpstr (g_ptr_array_index (sentences, 2), ==,
-                   "We build Faster upload pipeline so that teachers will complain less, "
-                   "which moves Cut support cost.");
+                   "We build “Faster upload pipeline” so that teachers will complain less, "
+                   "which moves the goal “Cut support cost”.");
 
   chains = imp_analysis_get_chains (orphan);
   g_assert_cmpuint (chains->len, ==, 0);
 
-  /* An acronym keeps its capitals. */
+  /* An acronym keeps its capitals; a clause about a measure is a result. */
   _imp_map_set_node_title (map, faster, "NPS rises");
   prompts = imp_analysis_get_hmw_prompts (faster);
   g_assert_cmpuint (prompts->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students NPS rises?");
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==,
+                   "How might we bring about “NPS rises” for students?");
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  _imp_map_set_node_title (map, faster, "Use OCR results");
+  prompts = imp_analysis_get_hmw_prompts (faster);
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students use OCR results?");
   g_clear_pointer (&prompts, g_ptr_array_unref);
   prompts = imp_analysis_get_hmw_prompts (fewer);
   g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==,

@@ -142,7 +142,7 @@ run "$bin" check --ranked "$edtech"
 ranked_line2=$(sed -n 2p <<<"$out")
 ranked_line3=$(sed -n 3p <<<"$out")
 if [ "$rc" -eq 0 ] && [ "$ranked_line2" = "1. ICE 315 (5 × 7 × 9) Show the marking rubric with each result" ] &&
-   [ "$ranked_line3" = "   We build Show the marking rubric with each result so that teachers will raise fewer complaints about assessment, which moves Increase weekly active learners by 20% by end of Q4." ] &&
+   [ "$ranked_line3" = "   We build “Show the marking rubric with each result” so that teachers will raise fewer complaints about assessment, which moves the goal “Increase weekly active learners by 20% by end of Q4” (Weekly active learners: 48000 learners by 2026-12-31)." ] &&
    grep -q '^4\. ICE 240 (6 × 5 × 8) Streak reminders on mobile · 6 votes$' <<<"$out" &&
    ! grep -q '^[0-9]*\. ICE .* OCR of handwritten answers' <<<"$out" &&
    grep -q '^- OCR of handwritten answers (eliminated: its experiments refute it)$' <<<"$out" &&

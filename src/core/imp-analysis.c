@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "imp-analysis.h"
 
@@ -187,8 +188,225 @@ imp_analysis_get_chains (ImpNode *deliverable)
   return chains;
 }
 
+/* Words that start a title written as a result rather than as a
+ * behaviour: "Fewer complaints", "Weniger Beschwerden". Lower case; a
+ * title's language is not known, so every list is tried. */
+static const char * const outcome_words_en[] = {
+  "fewer", "less", "more", "most", "faster", "slower", "quicker", "sooner", "higher", "lower",
+  "better", "worse", "greater", "bigger", "smaller", "shorter", "longer", "cheaper", "easier",
+  "increased", "reduced", "decreased", "improved", "lowered", "raised", "rising", "falling",
+  "growing", "no", "zero", "half", "double", "twice", "every", "all",
+};
+
+static const char * const outcome_words_de[] = {
+  "weniger", "mehr", "schneller", "schnellere", "schnellerer", "schnelleres", "langsamer",
+  "höher", "höhere", "höherer", "höheres", "niedriger", "niedrigere", "niedrigerer", "geringer",
+  "geringere", "geringerer", "besser", "bessere", "besserer", "kürzer", "kürzere", "kürzerer",
+  "länger", "längere", "größer", "größere", "kleiner", "kleinere", "günstiger", "günstigere",
+  "einfacher", "leichter", "steigende", "sinkende", "gesteigerte", "gesunkene", "reduzierte",
+  "verbesserte", "kein", "keine", "keiner", "null", "halb", "halbe", "doppelt", "doppelte",
+  "alle", "jede", "jeder", "jedes",
+};
+
+/* Nouns that make a measurement of the word before them: "Churn rate
+ * below 2%", "Response time under 5 minutes". */
+static const char * const measure_words_en[] = {
+  "rate", "time", "times", "score", "cost", "costs", "share", "count", "ratio", "level",
+  "volume", "usage",
+};
+
+/* German compounds end in the measure: "Abbruchquote", "Antwortzeit". */
+static const char * const measure_endings_de[] = {
+  "quote", "rate", "zeit", "zeiten", "dauer", "anteil", "anzahl", "kosten", "wert",
+};
+
+static gboolean
+in_list (const char         *word,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (word, list[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+ends_with_any (const char         *word,
+               const char * const *list,
+               gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_has_suffix (word, list[i]) && strlen (word) > strlen (list[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The words of @title, lower case, without the punctuation around them. */
+static GPtrArray *
+split_words (const char *title)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) parts = g_strsplit_set (title, " \t\n\u00a0", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *start = parts[i];
+      const char *end = start + strlen (start);
+
+      while (*start != '\0' && g_unichar_ispunct (g_utf8_get_char (start)) &&
+             *start != '%' && *start != '+')
+        start = g_utf8_next_char (start);
+      while (end > start && g_unichar_ispunct (g_utf8_get_char (g_utf8_prev_char (end))) &&
+             *g_utf8_prev_char (end) != '%')
+        end = g_utf8_prev_char (end);
+      if (end > start)
+        g_ptr_array_add (words, g_strndup (start, end - start));
+    }
+
+  return words;
+}
+
+static gboolean
+is_lower_word (const char *word)
+{
+  return g_unichar_islower (g_utf8_get_char (word));
+}
+
+static gboolean
+is_capitals (const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p), n++)
+    if (!g_unichar_isupper (g_utf8_get_char (p)))
+      return FALSE;
+
+  return n >= 2;
+}
+
+/* A German participle at the end: "geliefert", "halbiert", "verbessert". */
+static gboolean
+is_participle_de (const char *word)
+{
+  static const char * const prefixes[] = { "ge", "ver", "er", "be", "ent", "zer" };
+  gsize len = strlen (word);
+
+  if (!is_lower_word (word) || len < 5)
+    return FALSE;
+  if (g_str_has_suffix (word, "iert"))
+    return TRUE;
+  if (!g_str_has_suffix (word, "t"))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (word, prefixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A German infinitive at the end makes a behaviour, whatever comes first:
+ * "Weniger Beschwerden einreichen", "Schneller Feedback geben". */
+static gboolean
+ends_in_infinitive_de (GPtrArray *words)
+{
+  const char *last;
+
+  if (words->len < 2)
+    return FALSE;
+  last = g_ptr_array_index (words, words->len - 1);
+
+  return is_lower_word (last) && strlen (last) >= 4 &&
+         (g_str_has_suffix (last, "en") || g_str_has_suffix (last, "ern") ||
+          g_str_has_suffix (last, "eln"));
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * imp_analysis_title_is_outcome:
+ * @title: (nullable): an impact's title
+ *
+ * Whether @title is written as a result ("Fewer complaints", "Results
+ * delivered in under 1 minute", "Weniger Beschwerden") rather than as a
+ * behaviour, a verb phrase ("Purchase tickets without calling", "Tickets
+ * ohne Anruf kaufen"). It looks at the leading word (English and German
+ * lists, a number or a sign), an acronym as subject ("NPS rises"), a noun
+ * and a participle ("Tickets purchased online", "Beschwerden halbiert"),
+ * and a measure with a number ("Churn rate below 2%"). The litmus
+ * sentences quote such a title instead of reading it as a verb phrase.
+ *
+ * Returns: whether @title reads as an outcome
+ */
+gboolean
+imp_analysis_title_is_outcome (const char *title)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *first = NULL;
+  const char *w1, *w2, *last;
+  gunichar c;
+
+  if (title == NULL)
+    return FALSE;
+
+  words = split_words (title);
+  if (words->len == 0)
+    return FALSE;
+
+  w1 = g_ptr_array_index (words, 0);
+  w2 = words->len > 1 ? g_ptr_array_index (words, 1) : "";
+  last = g_ptr_array_index (words, words->len - 1);
+  first = g_utf8_strdown (w1, -1);
+  c = g_utf8_get_char (w1);
+
+  /* "50% fewer calls", "+20% sign-ups", "<1 min to grade" */
+  if (g_unichar_isdigit (c) || strchr ("+-<>~", (int) c) != NULL ||
+      c == 0x2212 || c == 0x2264 || c == 0x2265 || c == 0x00b1)
+    return TRUE;
+
+  if (in_list (first, outcome_words_de, G_N_ELEMENTS (outcome_words_de)))
+    return !ends_in_infinitive_de (words);
+
+  if (in_list (first, outcome_words_en, G_N_ELEMENTS (outcome_words_en)))
+    return TRUE;
+
+  /* "NPS rises": a measure as the subject of a clause */
+  if (words->len > 1 && is_capitals (w1))
+    return TRUE;
+
+  /* "Results delivered in under 1 minute", "Complaints halved"; a verb
+   * ending in -ss or -us ("Access", "Discuss", "Focus") is not a plural. */
+  if (words->len > 1 && strlen (first) > 3 && g_str_has_suffix (first, "s") &&
+      !g_str_has_suffix (first, "ss") && !g_str_has_suffix (first, "us") &&
+      strlen (w2) > 3 && g_str_has_suffix (w2, "ed"))
+    return TRUE;
+
+  /* "Churn rate below 2%", "Antwortzeit unter 1 Stunde" */
+  if (has_digit (title) &&
+      (in_list (w2, measure_words_en, G_N_ELEMENTS (measure_words_en)) ||
+       ends_with_any (first, measure_endings_de, G_N_ELEMENTS (measure_endings_de))))
+    return TRUE;
+
+  /* "Ergebnisse in unter 1 Minute geliefert", "Beschwerden halbiert" */
+  if (words->len > 1 && is_participle_de (last) && !is_lower_word (w1))
+    return TRUE;
+
+  return FALSE;
+}
+
 /* A title inside a sentence: "Get results" reads "get results", but an
- * acronym or a name in capitals ("OCR", "NPS") is left alone. */
+ * acronym or a name in capitals ("OCR", "NPS") is left alone, and so is
+ * every title in a language whose nouns keep their capital (German). */
 static char *
 in_sentence (const char *title)
 {
@@ -198,6 +416,12 @@ in_sentence (const char *title)
 
   if (title == NULL || *title == '\0')
     return g_strdup ("…");
+
+  /* TRANSLATORS: translate as "keep" if a title inside a sentence keeps
+   * its first capital in your language (as German nouns do); leave
+   * "lowercase" if it starts with a small letter there, as in English */
+  if (!g_str_equal (C_("sentence casing", "lowercase"), "lowercase"))
+    return g_strdup (title);
 
   first = g_utf8_get_char (title);
   rest = g_utf8_next_char (title);
@@ -219,39 +443,127 @@ or_ellipsis (const char *title)
   return title != NULL && *title != '\0' ? title : "…";
 }
 
+static char *
+plain_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
+/* "Weekly active learners: 48000 learners by 2026-12-31", or NULL when
+ * the goal has no metric with a name or a target. */
+static char *
+goal_metric_text (const ImpNode *goal)
+{
+  const ImpMetric *metric = goal->metric;
+  g_autofree char *target = NULL;
+  gboolean named;
+
+  if (metric == NULL)
+    return NULL;
+
+  named = metric->name != NULL && *metric->name != '\0';
+  if (!imp_metric_has_target (metric))
+    return named ? g_strdup (metric->name) : NULL;
+
+  {
+    g_autofree char *number = plain_number (metric->target);
+
+    target = metric->unit != NULL && *metric->unit != '\0'
+             ? g_strdup_printf ("%s %s", number, metric->unit) : g_steal_pointer (&number);
+  }
+
+  if (metric->deadline != NULL && *metric->deadline != '\0')
+    {
+      if (named)
+        /* TRANSLATORS: a goal's metric in a litmus sentence: name, target
+         * with its unit, deadline ("Weekly active learners: 48000 learners
+         * by 2026-12-31") */
+        return g_strdup_printf (_("%s: %s by %s"), metric->name, target, metric->deadline);
+      /* TRANSLATORS: a goal's metric with no name: target, deadline */
+      return g_strdup_printf (_("target %s by %s"), target, metric->deadline);
+    }
+
+  if (named)
+    /* TRANSLATORS: a goal's metric in a litmus sentence: name, target */
+    return g_strdup_printf (_("%s: %s"), metric->name, target);
+  /* TRANSLATORS: a goal's metric with no name: target */
+  return g_strdup_printf (_("target %s"), target);
+}
+
+/* "which moves the goal “…” (metric)": the goal is quoted, as its title is
+ * often a sentence of its own ("Increase weekly learners by 20%"). */
+static char *
+goal_clause (const ImpNode *goal)
+{
+  g_autofree char *metric = goal_metric_text (goal);
+
+  if (metric != NULL)
+    /* TRANSLATORS: the end of a litmus sentence: goal title, its metric */
+    return g_strdup_printf (_("which moves the goal “%s” (%s)"), or_ellipsis (goal->title),
+                            metric);
+
+  /* TRANSLATORS: the end of a litmus sentence: goal title */
+  return g_strdup_printf (_("which moves the goal “%s”"), or_ellipsis (goal->title));
+}
+
 /**
  * imp_analysis_chain_sentence:
  *
- * The litmus sentence of a chain (DOMAIN.md, "Connecting the dots").
+ * The litmus sentence of a chain (DOMAIN.md, "Connecting the dots"). A
+ * behaviour is read as a verb phrase; an impact titled as an outcome
+ * (imp_analysis_title_is_outcome()) is quoted as one. The goal is quoted
+ * and followed by its metric and target when it has them. Numbers are
+ * written plainly ("48000"), as `check` prints them.
  *
- * Returns: (transfer full): "We build <deliverable> so that <actor> will
- *   <impact>, which moves <goal>."
+ * Returns: (transfer full): "We build “<deliverable>” so that <actor> will
+ *   <impact>, which moves the goal “<goal>” (<metric>: <target> by
+ *   <deadline>)." or "… so that the outcome “<impact>” comes true for
+ *   <actor>, …"
  */
 char *
 imp_analysis_chain_sentence (const ImpChain *chain)
 {
   g_autofree char *impact = NULL;
   g_autofree char *actor = NULL;
+  g_autofree char *goal = NULL;
+  const char *deliverable;
+  gboolean outcome;
 
   g_return_val_if_fail (chain != NULL, NULL);
 
-  impact = in_sentence (chain->impact->title);
+  deliverable = or_ellipsis (chain->deliverable->title);
+  outcome = imp_analysis_title_is_outcome (chain->impact->title);
+  goal = goal_clause (chain->goal);
 
   if (chain->actor == NULL)
     {
+      if (outcome)
+        /* TRANSLATORS: the litmus sentence of a three-tier map for an
+         * outcome titled as a result: deliverable, outcome, goal clause */
+        return g_strdup_printf (_("We build “%s” so that the outcome “%s” comes true, %s."),
+                                deliverable, chain->impact->title, goal);
+
+      impact = in_sentence (chain->impact->title);
       /* TRANSLATORS: the litmus sentence of a three-tier map, where the
-       * outcome names its actor: deliverable, outcome, goal */
-      return g_strdup_printf (_("We build %s so that %s, which moves %s."),
-                              or_ellipsis (chain->deliverable->title), impact,
-                              or_ellipsis (chain->goal->title));
+       * outcome names its actor: deliverable, outcome, goal clause */
+      return g_strdup_printf (_("We build “%s” so that %s, %s."), deliverable, impact, goal);
     }
 
   actor = in_sentence (chain->actor->title);
 
-  /* TRANSLATORS: the litmus sentence: deliverable, actor, impact, goal */
-  return g_strdup_printf (_("We build %s so that %s will %s, which moves %s."),
-                          or_ellipsis (chain->deliverable->title), actor, impact,
-                          or_ellipsis (chain->goal->title));
+  if (outcome)
+    /* TRANSLATORS: the litmus sentence for an impact titled as a result
+     * ("Fewer complaints"): deliverable, impact, actor, goal clause */
+    return g_strdup_printf (_("We build “%s” so that the outcome “%s” comes true for %s, %s."),
+                            deliverable, chain->impact->title, actor, goal);
+
+  impact = in_sentence (chain->impact->title);
+  /* TRANSLATORS: the litmus sentence: deliverable, actor, impact (a verb
+   * phrase), goal clause */
+  return g_strdup_printf (_("We build “%s” so that %s will %s, %s."), deliverable, actor, impact,
+                          goal);
 }
 
 /**
@@ -288,13 +600,15 @@ imp_analysis_get_hmw_prompts (ImpNode *impact)
   GPtrArray *prompts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *what = NULL;
   gboolean any_actor = FALSE;
+  gboolean outcome;
 
   g_return_val_if_fail (impact != NULL, prompts);
 
   if (impact->level != IMP_LEVEL_IMPACT)
     return prompts;
 
-  what = in_sentence (impact->title);
+  outcome = imp_analysis_title_is_outcome (impact->title);
+  what = outcome ? g_strdup (or_ellipsis (impact->title)) : in_sentence (impact->title);
 
   for (guint i = 0; i < impact->parents->len; i++)
     {
@@ -305,18 +619,25 @@ imp_analysis_get_hmw_prompts (ImpNode *impact)
         continue;
 
       actor = in_sentence (link->parent->title);
-      /* TRANSLATORS: a "How might we" prompt: actor, impact */
-      g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s %s?"), actor, what));
+      if (outcome)
+        /* TRANSLATORS: a "How might we" prompt for an impact titled as a
+         * result ("Fewer complaints"): impact, actor */
+        g_ptr_array_add (prompts, g_strdup_printf (_("How might we bring about “%s” for %s?"),
+                                                   what, actor));
+      else
+        /* TRANSLATORS: a "How might we" prompt: actor, impact */
+        g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s %s?"), actor, what));
       any_actor = TRUE;
     }
 
   /* An outcome without an actor (three tiers, or not linked yet) names
    * its actor in its own text. */
-  if (!any_actor)
-    {
-      /* TRANSLATORS: a "How might we" prompt for an outcome with no actor */
-      g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s?"), what));
-    }
+  if (!any_actor && outcome)
+    /* TRANSLATORS: a "How might we" prompt for a result with no actor */
+    g_ptr_array_add (prompts, g_strdup_printf (_("How might we bring about “%s”?"), what));
+  else if (!any_actor)
+    /* TRANSLATORS: a "How might we" prompt for an outcome with no actor */
+    g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s?"), what));
 
   return prompts;
 }
@@ -740,6 +1061,11 @@ imp_analysis_find_problems (ImpMap      *map,
           break;
 
         case IMP_LEVEL_IMPACT:
+          if (imp_analysis_title_is_outcome (node->title))
+            add_finding (findings, IMP_FINDING_OUTCOME_TITLE, node, NULL,
+                         /* TRANSLATORS: map health, a nudge; an impact's title */
+                         g_strdup_printf (_("“%s” reads as a result: say what the actors will "
+                                            "do differently, as a behaviour"), node->title));
           check_metric (findings, map, node, today);
           break;
 

@@ -32,6 +32,7 @@ typedef enum
   IMP_FINDING_REFUTED_LINK,         /* node: the link's child; link: the link */
   IMP_FINDING_DOWNSTREAM_OF_REFUTED,
   IMP_FINDING_ELIMINATED,           /* experiments refute the deliverable */
+  IMP_FINDING_OUTCOME_TITLE,        /* an impact titled as a result, not a behaviour */
 } ImpFindingKind;
 
 /**
@@ -118,6 +119,7 @@ GPtrArray      *imp_analysis_find_problems           (ImpMap         *map,
 
 GArray         *imp_analysis_get_chains              (ImpNode        *deliverable);
 char           *imp_analysis_chain_sentence          (const ImpChain *chain);
+gboolean        imp_analysis_title_is_outcome        (const char     *title);
 GPtrArray      *imp_analysis_get_litmus_sentences    (ImpNode        *deliverable);
 GPtrArray      *imp_analysis_get_hmw_prompts         (ImpNode        *impact);
 
