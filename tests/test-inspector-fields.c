@@ -277,6 +277,40 @@ test_shift_tab_commits_number (Fixture       *f,
   g_assert_true (shows (f, "metric-current", "250"));
 }
 
+/* Numbers as people type them: grouped thousands are read, the field
+ * shows the number grouped, and a misplaced separator is refused with
+ * examples in the user's format. */
+static void
+test_grouped_number (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *feedback;
+
+  select_node (f, f->impact);
+  type_into (f, "metric-current", "40,000");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (f->impact->metric->current == 40000);
+  g_assert_true (shows (f, "metric-current", "40,000"));
+
+  type_into (f, "metric-baseline", "43500");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (f->impact->metric->baseline == 43500);
+  WAIT_FOR (shows (f, "metric-baseline", "43,500"));
+
+  type_into (f, "metric-current", "38 250.5");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (f->impact->metric->current == 38250.5);
+  WAIT_FOR (shows (f, "metric-current", "38,250.5"));
+
+  type_into (f, "metric-current", "1,5");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (imp_inspector_get_feedback (f->inspector, "metric-current") != NULL);
+  feedback = imp_inspector_get_feedback (f->inspector, "metric-current");
+  g_assert_nonnull (strstr (feedback, "“1,5” is not a number"));
+  g_assert_nonnull (strstr (feedback, "43,500"));
+  g_assert_cmpfloat (f->impact->metric->current, ==, 38250.5);
+}
+
 static void
 test_click_on_map_commits_title (Fixture       *f,
                                  gconstpointer  data)
@@ -618,6 +652,7 @@ main (int   argc,
 
   ADD ("tab-commits-metric-name", test_tab_commits_metric_name);
   ADD ("shift-tab-commits-number", test_shift_tab_commits_number);
+  ADD ("grouped-number", test_grouped_number);
   ADD ("click-on-map-commits-title", test_click_on_map_commits_title);
   ADD ("click-on-field-commits-date", test_click_on_field_commits_date);
   ADD ("choice-commits", test_choice_commits);
