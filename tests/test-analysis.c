@@ -596,6 +596,106 @@ test_today (void)
   g_assert_cmpint (g_date_get_day_of_year (&real), ==, g_date_time_get_day_of_year (now));
 }
 
+/* The mark of @link in @scene, or NULL when it has none. */
+static const char *
+link_mark_in (ImpScene *scene,
+              ImpLink  *link)
+{
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    {
+      const ImpSceneLink *sl = _imp_scene_get_link (scene, i);
+
+      if (sl->link == link)
+        return sl->mark_text >= 0 ? _imp_scene_get_text (scene, sl->mark_text)->text : NULL;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Every link with an assumption is marked, with its status as a sign and
+ * its confidence as a word; risky assumptions on prioritised chains are
+ * flagged; the tooltip names the sentence. */
+static void
+test_assumptions_visible (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow");
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *risky = NULL;
+  g_autofree char *summary = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
+  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Set homework", actor);
+  ImpNode *d[5];
+  ImpLink *assumed = imp_map_find_link (map, actor, impact);
+  ImpLink *quiet = imp_map_find_link (map, actor, other);
+  ImpLink *low_link;
+
+  for (guint i = 0; i < G_N_ELEMENTS (d); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("d%u", i);
+
+      d[i] = add (map, IMP_LEVEL_DELIVERABLE, title, i < 4 ? impact : other);
+      set_ice (map, d[i], 5, 5, (guint8) (9 - i));
+    }
+
+  _imp_map_set_link_assumption (map, assumed, "Teachers grade sooner when uploads are instant");
+  _imp_map_set_link_confidence (map, assumed, IMP_CONFIDENCE_LOW);
+  low_link = imp_map_find_link (map, other, d[4]);
+  _imp_map_set_link_confidence (map, low_link, IMP_CONFIDENCE_LOW);
+
+  g_assert_true (imp_analysis_link_has_assumption (assumed));
+  g_assert_false (imp_analysis_link_has_assumption (quiet));
+  g_assert_cmpstr (imp_analysis_link_mark (assumed), ==, "? low");
+  g_assert_null (imp_analysis_link_mark (quiet));
+  summary = imp_analysis_link_summary (assumed);
+  g_assert_cmpstr (summary, ==, "Assumption: Teachers grade sooner when uploads are instant — "
+                                "untested, low confidence");
+  g_assert_null (imp_analysis_link_summary (quiet));
+
+  scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+  g_assert_cmpstr (link_mark_in (scene, assumed), ==, "? low");
+  g_assert_null (link_mark_in (scene, quiet));
+  g_assert_cmpstr (link_mark_in (scene, low_link), ==, "? low");
+
+  /* The top three by ICE rest on the assumed link: flagged. d4 is fifth
+   * and has no votes: its low-confidence link is not, yet. */
+  findings = imp_analysis_find_problems (map, NULL);
+  risky = titles_of (findings, IMP_FINDING_RISKY_ASSUMPTION);
+  g_assert_cmpstr (risky, ==, "Grade sooner");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ImpFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->kind == IMP_FINDING_RISKY_ASSUMPTION)
+        {
+          g_assert_true (f->link == assumed);
+          g_assert_nonnull (strstr (f->message, "Teachers grade sooner when uploads are "
+                                                "instant"));
+        }
+    }
+
+  /* A vote makes d4's chain a priority; a tested assumption is no risk. */
+  _imp_map_set_node_votes (map, d[4], 2);
+  _imp_map_set_link_status (map, assumed, IMP_LINK_STATUS_SUPPORTED);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&risky, g_free);
+  findings = imp_analysis_find_problems (map, NULL);
+  risky = titles_of (findings, IMP_FINDING_RISKY_ASSUMPTION);
+  g_assert_cmpstr (risky, ==, "d4");
+  g_assert_cmpstr (imp_analysis_link_mark (assumed), ==, "✓ low");
+
+  /* Confidence raised: nothing left to flag. */
+  _imp_map_set_link_confidence (map, low_link, IMP_CONFIDENCE_HIGH);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&risky, g_free);
+  findings = imp_analysis_find_problems (map, NULL);
+  risky = titles_of (findings, IMP_FINDING_RISKY_ASSUMPTION);
+  g_assert_cmpstr (risky, ==, "");
+  g_assert_cmpstr (imp_analysis_link_mark (low_link), ==, "? high");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/refuted-downstream", test_refuted_downstream);
   g_test_add_func ("/core/analysis/health", test_health);
   g_test_add_func ("/core/analysis/scene-decorations", test_scene_decorations);
+  g_test_add_func ("/core/analysis/assumptions-visible", test_assumptions_visible);
 
   return g_test_run ();
 }

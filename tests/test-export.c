@@ -1679,6 +1679,37 @@ test_markdown_ranking (void)
                                 "experiments refute it\n"));
 }
 
+/* An untested, low-confidence assumption is in the text exports too, with
+ * its status and confidence, on tree links and cross-links alike. */
+static void
+test_text_exports_show_assumptions (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *md = NULL;
+  g_autofree char *mmd = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *actor = imp_map_get_node (map, 1);
+  ImpNode *second = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Second impact", NULL, NULL);
+  ImpNode *page = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Sales page", NULL, NULL);
+  ImpLink *tree, *cross;
+
+  _imp_map_link (map, actor, second, -1, NULL);
+  tree = _imp_map_link (map, impact, page, -1, NULL);
+  cross = _imp_map_link (map, second, page, -1, NULL);
+  _imp_map_set_link_assumption (map, tree, "Visitors trust a card form");
+  _imp_map_set_link_confidence (map, tree, IMP_CONFIDENCE_LOW);
+  _imp_map_set_link_confidence (map, cross, IMP_CONFIDENCE_MEDIUM);
+
+  md = imp_export_markdown (map, NULL);
+  g_assert_nonnull (strstr (md, "- Assumption: Visitors trust a card form (untested, low "
+                                "confidence)\n"));
+  g_assert_nonnull (strstr (md, "- Second impact → Sales page (untested, medium confidence)\n"));
+
+  mmd = imp_export_mermaid (map, NULL);
+  g_assert_nonnull (strstr (mmd, "|\"Visitors trust a card form (untested, low confidence)\"|"));
+  g_assert_nonnull (strstr (mmd, " -.->|\"(untested, medium confidence)\"| "));
+}
+
 static void
 test_markdown_parking_lot (void)
 {
@@ -1738,6 +1769,8 @@ main (int   argc,
   g_test_add_func ("/core/export/themes", test_themes);
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
   g_test_add_func ("/core/export/markdown-ranking", test_markdown_ranking);
+  g_test_add_func ("/core/export/text-exports-show-assumptions",
+                   test_text_exports_show_assumptions);
   g_test_add_func ("/core/export/markdown-parking-lot", test_markdown_parking_lot);
   g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
   g_test_add_func ("/core/export/markdown-progress-never-nan", test_markdown_progress_never_nan);

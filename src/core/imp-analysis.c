@@ -100,6 +100,146 @@ imp_analysis_link_fits (ImpMap        *map,
 }
 
 /**
+ * imp_analysis_link_has_assumption:
+ *
+ * Returns: whether @link carries an assumption: a sentence, a confidence
+ *   or a status other than untested
+ */
+gboolean
+imp_analysis_link_has_assumption (const ImpLink *link)
+{
+  g_return_val_if_fail (link != NULL, FALSE);
+
+  return (link->assumption != NULL && *link->assumption != '\0') ||
+         link->confidence != IMP_CONFIDENCE_UNSET ||
+         link->status != IMP_LINK_STATUS_UNTESTED;
+}
+
+static const char *
+confidence_label (ImpConfidence confidence)
+{
+  switch (confidence)
+    {
+    case IMP_CONFIDENCE_LOW:
+      return C_("confidence", "low");
+    case IMP_CONFIDENCE_MEDIUM:
+      return C_("confidence", "medium");
+    case IMP_CONFIDENCE_HIGH:
+      return C_("confidence", "high");
+    case IMP_CONFIDENCE_UNSET:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * imp_analysis_link_mark:
+ * @link: a link
+ *
+ * The mark a link's assumption gets on the canvas: its status as a shape
+ * ("?" untested, "✓" supported, "×" refuted) and its confidence as a word,
+ * so that neither rests on colour alone.
+ *
+ * Returns: (nullable): "? low", "✓ high", "×", …; %NULL for a link that
+ *   carries no assumption. The string is static.
+ */
+const char *
+imp_analysis_link_mark (const ImpLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+
+  if (!imp_analysis_link_has_assumption (link))
+    return NULL;
+
+  switch (link->status)
+    {
+    case IMP_LINK_STATUS_REFUTED:
+      switch (link->confidence)
+        {
+        /* TRANSLATORS: the mark of a refuted link on the canvas, with its
+         * confidence; keep the sign, keep it short */
+        case IMP_CONFIDENCE_LOW: return C_("link mark", "× low");
+        case IMP_CONFIDENCE_MEDIUM: return C_("link mark", "× medium");
+        case IMP_CONFIDENCE_HIGH: return C_("link mark", "× high");
+        case IMP_CONFIDENCE_UNSET:
+        default: return "×";
+        }
+    case IMP_LINK_STATUS_SUPPORTED:
+      switch (link->confidence)
+        {
+        /* TRANSLATORS: the mark of a supported link on the canvas */
+        case IMP_CONFIDENCE_LOW: return C_("link mark", "✓ low");
+        case IMP_CONFIDENCE_MEDIUM: return C_("link mark", "✓ medium");
+        case IMP_CONFIDENCE_HIGH: return C_("link mark", "✓ high");
+        case IMP_CONFIDENCE_UNSET:
+        default: return "✓";
+        }
+    case IMP_LINK_STATUS_UNTESTED:
+    default:
+      switch (link->confidence)
+        {
+        /* TRANSLATORS: the mark of an untested assumption on the canvas */
+        case IMP_CONFIDENCE_LOW: return C_("link mark", "? low");
+        case IMP_CONFIDENCE_MEDIUM: return C_("link mark", "? medium");
+        case IMP_CONFIDENCE_HIGH: return C_("link mark", "? high");
+        case IMP_CONFIDENCE_UNSET:
+        default: return "?";
+        }
+    }
+}
+
+/**
+ * imp_analysis_link_summary:
+ * @link: a link
+ *
+ * What a link assumes, for a tooltip: the sentence, then its status and
+ * confidence ("Teachers grade sooner — untested, low confidence").
+ *
+ * Returns: (transfer full) (nullable): the summary; %NULL for a link that
+ *   carries no assumption
+ */
+char *
+imp_analysis_link_summary (const ImpLink *link)
+{
+  const char *status;
+  const char *confidence;
+  g_autofree char *state = NULL;
+
+  g_return_val_if_fail (link != NULL, NULL);
+
+  if (!imp_analysis_link_has_assumption (link))
+    return NULL;
+
+  switch (link->status)
+    {
+    case IMP_LINK_STATUS_SUPPORTED:
+      status = C_("assumption", "supported");
+      break;
+    case IMP_LINK_STATUS_REFUTED:
+      status = C_("assumption", "refuted");
+      break;
+    case IMP_LINK_STATUS_UNTESTED:
+    default:
+      status = C_("assumption", "untested");
+      break;
+    }
+
+  confidence = confidence_label (link->confidence);
+  if (confidence != NULL)
+    /* TRANSLATORS: an assumption's status and confidence: "untested, low confidence" */
+    state = g_strdup_printf (_("%s, %s confidence"), status, confidence);
+  else
+    state = g_strdup (status);
+
+  if (link->assumption != NULL && *link->assumption != '\0')
+    /* TRANSLATORS: a link's assumption, then its status and confidence */
+    return g_strdup_printf (_("Assumption: %s — %s"), link->assumption, state);
+
+  /* TRANSLATORS: a link with no assumption sentence: its status and confidence */
+  return g_strdup_printf (_("Assumption (not written down): %s"), state);
+}
+
+/**
  * imp_analysis_reaches_goal:
  *
  * Returns: whether a goal can be reached from @node by following parents,
@@ -971,6 +1111,54 @@ has_child_at (ImpNode  *node,
   return FALSE;
 }
 
+static void
+add_chain_links (GHashTable *set,
+                 ImpMap     *map,
+                 ImpNode    *deliverable)
+{
+  g_autoptr(GArray) chains = imp_analysis_get_chains (deliverable);
+
+  for (guint i = 0; i < chains->len; i++)
+    {
+      const ImpChain *c = &g_array_index (chains, ImpChain, i);
+      ImpLink *link;
+
+      if ((link = imp_map_find_link (map, c->impact, c->deliverable)) != NULL)
+        g_hash_table_add (set, link);
+      if (c->actor != NULL)
+        {
+          if ((link = imp_map_find_link (map, c->actor, c->impact)) != NULL)
+            g_hash_table_add (set, link);
+          if ((link = imp_map_find_link (map, c->goal, c->actor)) != NULL)
+            g_hash_table_add (set, link);
+        }
+      else if ((link = imp_map_find_link (map, c->goal, c->impact)) != NULL)
+        g_hash_table_add (set, link);
+    }
+}
+
+/* The links on prioritised chains: those of the top three live
+ * deliverables by ICE, and of every deliverable with dot votes. */
+static GHashTable *
+collect_prioritised_links (ImpMap *map)
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) ranked = imp_analysis_rank_deliverables (map);
+
+  for (guint i = 0; i < MIN (ranked->len, 3); i++)
+    add_chain_links (set, map, g_ptr_array_index (ranked, i));
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE && node->votes > 0)
+        add_chain_links (set, map, node);
+    }
+
+  return set;
+}
+
 /**
  * imp_analysis_find_problems:
  * @map: a map
@@ -988,10 +1176,13 @@ imp_analysis_find_problems (ImpMap      *map,
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_finding_free);
   g_autoptr(GHashTable) refuted = NULL;
+  g_autoptr(GHashTable) prioritised = NULL;
   ImpVocabulary vocabulary;
   gboolean three_tiers;
 
   g_return_val_if_fail (IMP_IS_MAP (map), findings);
+
+  prioritised = collect_prioritised_links (map);
 
   vocabulary = imp_map_get_vocabulary (map);
   three_tiers = imp_vocabulary_hides_actors (vocabulary);
@@ -1028,6 +1219,28 @@ imp_analysis_find_problems (ImpMap      *map,
                                           node->title, level, link->parent->title,
                                           imp_vocabulary_level_name (vocabulary,
                                                                      link->parent->level)));
+
+          if (link->status == IMP_LINK_STATUS_UNTESTED &&
+              link->confidence == IMP_CONFIDENCE_LOW &&
+              g_hash_table_contains (prioritised, link))
+            {
+              if (link->assumption != NULL && *link->assumption != '\0')
+                add_finding (findings, IMP_FINDING_RISKY_ASSUMPTION, node, link,
+                             /* TRANSLATORS: map health; assumption, parent title,
+                              * child title */
+                             g_strdup_printf (_("Test “%s” (from “%s” to “%s”) first: a "
+                                                "prioritised deliverable rests on this "
+                                                "untested, low-confidence assumption"),
+                                              link->assumption, link->parent->title,
+                                              node->title));
+              else
+                add_finding (findings, IMP_FINDING_RISKY_ASSUMPTION, node, link,
+                             /* TRANSLATORS: map health; parent title, child title */
+                             g_strdup_printf (_("Test the link from “%s” to “%s” first: a "
+                                                "prioritised deliverable rests on it, "
+                                                "untested and of low confidence"),
+                                              link->parent->title, node->title));
+            }
 
           if (link->status == IMP_LINK_STATUS_REFUTED)
             {

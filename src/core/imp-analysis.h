@@ -33,6 +33,7 @@ typedef enum
   IMP_FINDING_DOWNSTREAM_OF_REFUTED,
   IMP_FINDING_ELIMINATED,           /* experiments refute the deliverable */
   IMP_FINDING_OUTCOME_TITLE,        /* an impact titled as a result, not a behaviour */
+  IMP_FINDING_RISKY_ASSUMPTION,     /* low confidence, untested, on a prioritised chain */
 } ImpFindingKind;
 
 /**
@@ -124,6 +125,9 @@ GPtrArray      *imp_analysis_get_litmus_sentences    (ImpNode        *deliverabl
 GPtrArray      *imp_analysis_get_hmw_prompts         (ImpNode        *impact);
 
 gboolean        imp_analysis_reaches_goal            (ImpNode        *node);
+gboolean        imp_analysis_link_has_assumption     (const ImpLink  *link);
+const char     *imp_analysis_link_mark               (const ImpLink  *link);
+char           *imp_analysis_link_summary            (const ImpLink  *link);
 gboolean        imp_analysis_link_fits               (ImpMap         *map,
                                                       const ImpLink  *link);
 GHashTable     *imp_analysis_collect_refuted         (ImpMap         *map);

@@ -122,6 +122,19 @@ append_md_metric (GString         *out,
   g_string_append_c (out, '\n');
 }
 
+/* " (untested, low confidence)": what an assumption's mark says on the
+ * canvas, in words. */
+static void
+append_assumption_state (GString       *out,
+                         const ImpLink *link)
+{
+  g_string_append_printf (out, " (%s", imp_link_status_to_string (link->status));
+  if (link->confidence != IMP_CONFIDENCE_UNSET)
+    g_string_append_printf (out, ", %s %s", imp_confidence_to_string (link->confidence),
+                            _("confidence"));
+  g_string_append_c (out, ')');
+}
+
 static void
 append_md_node (GString      *out,
                 ImpMap       *map,
@@ -180,18 +193,14 @@ append_md_node (GString      *out,
     }
   g_string_append_c (out, '\n');
 
-  if (link != NULL && (link->assumption != NULL || link->confidence != IMP_CONFIDENCE_UNSET ||
-                       link->status != IMP_LINK_STATUS_UNTESTED))
+  if (link != NULL && imp_analysis_link_has_assumption (link))
     {
       indent (out, depth + 1);
       g_string_append_printf (out, "- %s ", _("Assumption:"));
       if (link->assumption != NULL)
         append_md (out, link->assumption);
-      g_string_append_printf (out, " (%s", imp_link_status_to_string (link->status));
-      if (link->confidence != IMP_CONFIDENCE_UNSET)
-        g_string_append_printf (out, ", %s %s", imp_confidence_to_string (link->confidence),
-                                _("confidence"));
-      g_string_append (out, ")\n");
+      append_assumption_state (out, link);
+      g_string_append_c (out, '\n');
     }
 
   if (node->metric != NULL)
@@ -335,6 +344,8 @@ imp_export_markdown (ImpMap *map,
               g_string_append (out, ": ");
               append_md (out, link->assumption);
             }
+          if (imp_analysis_link_has_assumption (link))
+            append_assumption_state (out, link);
           g_string_append_c (out, '\n');
         }
     }
@@ -504,10 +515,15 @@ imp_export_mermaid (ImpMap *map,
 
           g_string_append_printf (out, "  %s %s", from,
                                   imp_link_is_tree_link (link) ? "-->" : "-.->");
-          if (link->assumption != NULL && *link->assumption != '\0')
+          /* The assumption with its status and confidence, as the
+           * canvas marks it. */
+          if (imp_analysis_link_has_assumption (link))
             {
+              g_autoptr(GString) label = g_string_new (link->assumption);
+
+              append_assumption_state (label, link);
               g_string_append_c (out, '|');
-              append_mermaid_label (out, link->assumption);
+              append_mermaid_label (out, g_strstrip (label->str));
               g_string_append_c (out, '|');
             }
           g_string_append_printf (out, " %s\n", to);

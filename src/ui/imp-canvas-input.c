@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "imp-analysis.h"
 #include "imp-canvas-private.h"
 
 /* Input */
@@ -526,6 +527,41 @@ _imp_canvas_click_released_cb (ImpCanvas       *self,
       else if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
         imp_selection_clear (self->selection);
     }
+}
+
+/* Hovering a link that carries an assumption shows its sentence, status
+ * and confidence; a card under the pointer wins, as a click would. */
+gboolean
+_imp_canvas_query_tooltip_cb (ImpCanvas  *self,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip,
+                              GtkWidget  *widget)
+{
+  g_autofree char *summary = NULL;
+  double map_x, map_y;
+  ImpLink *link;
+
+  if (keyboard_mode || self->panning)
+    return FALSE;
+
+  _imp_canvas_ensure_scene (self);
+  if (self->scene == NULL)
+    return FALSE;
+
+  _imp_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  if (imp_scene_hit_test (self->scene, map_x, map_y) != NULL)
+    return FALSE;
+
+  link = imp_scene_hit_test_link (self->scene, map_x, map_y,
+                                  LINK_TOLERANCE / imp_viewport_get_zoom (self->viewport));
+  if (link == NULL || (summary = imp_analysis_link_summary (link)) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, summary);
+
+  return TRUE;
 }
 
 void

@@ -578,6 +578,11 @@ imp_canvas_init (ImpCanvas *self)
                            G_CALLBACK (_imp_canvas_click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  /* A link's assumption shows on hover. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (self, "query-tooltip",
+                           G_CALLBACK (_imp_canvas_query_tooltip_cb), self, G_CONNECT_SWAPPED);
+
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect_object (gesture, "begin",
                            G_CALLBACK (_imp_canvas_pinch_begin_cb), self, G_CONNECT_SWAPPED);
