@@ -123,13 +123,24 @@ print_workshop (ImpMap *map)
 {
   guint votes = imp_map_get_total_votes (map);
   guint parked = imp_map_get_n_parked (map);
+  guint participants, dots;
+  gboolean budget = imp_map_get_vote_budget (map, &participants, &dots);
   g_autofree char *votes_text = NULL;
   g_autofree char *parked_text = NULL;
 
-  if (votes == 0 && parked == 0)
+  if (votes == 0 && parked == 0 && !budget)
     return;
 
   votes_text = g_strdup_printf (ngettext ("%u dot vote", "%u dot votes", votes), votes);
+  if (budget)
+    {
+      g_autofree char *counted = g_steal_pointer (&votes_text);
+      int left = imp_map_get_dots_left (map);
+
+      /* TRANSLATORS: "3 dot votes of 15 (5 participants × 3 dots, 12 left)" */
+      votes_text = g_strdup_printf (_("%s of %u (%u participants × %u dots, %d left)"),
+                                    counted, participants * dots, participants, dots, left);
+    }
   parked_text = g_strdup_printf (ngettext ("%u idea in the parking lot",
                                            "%u ideas in the parking lot", parked), parked);
   /* TRANSLATORS: "workshop: 12 dot votes, 2 ideas in the parking lot" */

@@ -231,8 +231,9 @@ map_changed_cb (ImpCanvas     *self,
       imp_map_lookup_node (self->map, self->editing_id) == NULL)
     imp_canvas_stop_editing (self, FALSE);
 
-  /* The parking lot is not on the map: nothing to draw again. */
-  if (kind == IMP_CHANGE_PARKING_LOT)
+  /* The parking lot and the vote budget are not on the map: nothing to
+   * draw again. */
+  if (kind == IMP_CHANGE_PARKING_LOT || kind == IMP_CHANGE_VOTE_BUDGET)
     return;
 
   if (note_scene_change (self, kind, object))

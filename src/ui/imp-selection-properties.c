@@ -467,6 +467,7 @@ map_changed_cb (ImpSelectionProperties *self,
     case IMP_CHANGE_LINK_ADDED:
     case IMP_CHANGE_NODE_VOTES:
     case IMP_CHANGE_PARKING_LOT:
+    case IMP_CHANGE_VOTE_BUDGET:
     default:
       return;
     }
