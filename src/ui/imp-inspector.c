@@ -1058,10 +1058,14 @@ static void
 add_metric_clicked_cb (GtkButton    *button,
                        ImpInspector *self)
 {
-  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(ImpMetric) metric = NULL;
 
-  if (self->node != NULL && self->history != NULL)
-    imp_history_set_node_metric (self->history, self->node, metric);
+  if (self->node == NULL || self->history == NULL)
+    return;
+
+  /* "Fewer complaints" gets a metric that should go down. */
+  metric = imp_metric_new_for_title (self->node->title);
+  imp_history_set_node_metric (self->history, self->node, metric);
 }
 
 static void

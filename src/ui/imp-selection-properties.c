@@ -209,7 +209,9 @@ imp_selection_properties_format_number (double value)
 static ImpMetric *
 copy_metric (ImpNode *node)
 {
-  return node->metric != NULL ? imp_metric_copy (node->metric) : imp_metric_new ();
+  /* A new metric on "Fewer complaints" goes down. */
+  return node->metric != NULL ? imp_metric_copy (node->metric)
+                              : imp_metric_new_for_title (node->title);
 }
 
 static ImpExperiment *
@@ -758,8 +760,9 @@ commit_choice (ImpSelectionProperties  *self,
       {
         g_autoptr(ImpExperiment) e = copy_experiment (node);
 
+        /* The kind brings its usual aspect, unless one was chosen. */
         if (prop_id == PROP_EXP_KIND)
-          e->kind = (ImpExperimentKind) index;
+          imp_experiment_set_kind (e, (ImpExperimentKind) index);
         else if (prop_id == PROP_EXP_ASPECT)
           e->aspect = (ImpAspect) index;
         else if (prop_id == PROP_EXP_STATUS)
