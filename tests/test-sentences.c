@@ -305,6 +305,18 @@ test_goal_metric_and_three_tiers (void)
                    "learners by 2026-12-31).");
   g_clear_pointer (&sentence, g_free);
 
+  /* The window groups the number as the user reads it; check does not. */
+  {
+    g_autoptr(GArray) chains = imp_analysis_get_chains (deliverable);
+    g_autoptr(GPtrArray) shown = imp_analysis_get_display_sentences (deliverable);
+
+    sentence = imp_analysis_chain_sentence_for_display (&g_array_index (chains, ImpChain, 0));
+    g_assert_nonnull (strstr (sentence, "(Weekly active learners: 48,000 learners by "
+                                        "2026-12-31)."));
+    g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, sentence);
+    g_clear_pointer (&sentence, g_free);
+  }
+
   /* Three tiers: no actor in the chain. */
   {
     g_autoptr(ImpMap) tiers = imp_map_new_with_goal ("Revenue");

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-number.h"
 
 /* "Connecting the dots" and "Map health" of DOMAIN.md, computed from the
  * model alone so that the inspector, the canvas and `impact-mapper check`
@@ -583,18 +584,28 @@ or_ellipsis (const char *title)
   return title != NULL && *title != '\0' ? title : "…";
 }
 
+/* "48000" for `check` and the Markdown; "48,000" or "48.000" for the
+ * window, as the user reads numbers. */
 static char *
-plain_number (double value)
+sentence_number (double   value,
+                 gboolean display)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  ImpNumberFormat format;
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+  if (!display)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+
+  imp_number_format_init_locale (&format);
+
+  return imp_number_to_text (&format, value, -1);
 }
 
 /* "Weekly active learners: 48000 learners by 2026-12-31", or NULL when
  * the goal has no metric with a name or a target. */
 static char *
-goal_metric_text (const ImpNode *goal)
+goal_metric_text (const ImpNode *goal,
+                  gboolean       display)
 {
   const ImpMetric *metric = goal->metric;
   g_autofree char *target = NULL;
@@ -608,7 +619,7 @@ goal_metric_text (const ImpNode *goal)
     return named ? g_strdup (metric->name) : NULL;
 
   {
-    g_autofree char *number = plain_number (metric->target);
+    g_autofree char *number = sentence_number (metric->target, display);
 
     target = metric->unit != NULL && *metric->unit != '\0'
              ? g_strdup_printf ("%s %s", number, metric->unit) : g_steal_pointer (&number);
@@ -635,9 +646,10 @@ goal_metric_text (const ImpNode *goal)
 /* "which moves the goal “…” (metric)": the goal is quoted, as its title is
  * often a sentence of its own ("Increase weekly learners by 20%"). */
 static char *
-goal_clause (const ImpNode *goal)
+goal_clause (const ImpNode *goal,
+             gboolean       display)
 {
-  g_autofree char *metric = goal_metric_text (goal);
+  g_autofree char *metric = goal_metric_text (goal, display);
 
   if (metric != NULL)
     /* TRANSLATORS: the end of a litmus sentence: goal title, its metric */
@@ -647,6 +659,9 @@ goal_clause (const ImpNode *goal)
   /* TRANSLATORS: the end of a litmus sentence: goal title */
   return g_strdup_printf (_("which moves the goal “%s”"), or_ellipsis (goal->title));
 }
+
+static char *chain_sentence (const ImpChain *chain,
+                             gboolean        display);
 
 /**
  * imp_analysis_chain_sentence:
@@ -665,17 +680,41 @@ goal_clause (const ImpNode *goal)
 char *
 imp_analysis_chain_sentence (const ImpChain *chain)
 {
+  g_return_val_if_fail (chain != NULL, NULL);
+
+  return chain_sentence (chain, FALSE);
+}
+
+/**
+ * imp_analysis_chain_sentence_for_display:
+ *
+ * The litmus sentence of imp_analysis_chain_sentence(), with the goal's
+ * target grouped as the user reads numbers ("48,000"): for the window,
+ * never for `check` or a file.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+imp_analysis_chain_sentence_for_display (const ImpChain *chain)
+{
+  g_return_val_if_fail (chain != NULL, NULL);
+
+  return chain_sentence (chain, TRUE);
+}
+
+static char *
+chain_sentence (const ImpChain *chain,
+                gboolean        display)
+{
   g_autofree char *impact = NULL;
   g_autofree char *actor = NULL;
   g_autofree char *goal = NULL;
   const char *deliverable;
   gboolean outcome;
 
-  g_return_val_if_fail (chain != NULL, NULL);
-
   deliverable = or_ellipsis (chain->deliverable->title);
   outcome = imp_analysis_title_is_outcome (chain->impact->title);
-  goal = goal_clause (chain->goal);
+  goal = goal_clause (chain->goal, display);
 
   if (chain->actor == NULL)
     {
@@ -719,8 +758,26 @@ imp_analysis_get_litmus_sentences (ImpNode *deliverable)
   GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < chains->len; i++)
-    g_ptr_array_add (sentences,
-                     imp_analysis_chain_sentence (&g_array_index (chains, ImpChain, i)));
+    g_ptr_array_add (sentences, chain_sentence (&g_array_index (chains, ImpChain, i), FALSE));
+
+  return sentences;
+}
+
+/**
+ * imp_analysis_get_display_sentences:
+ *
+ * Returns: (transfer full) (element-type utf8): the litmus sentences of
+ *   imp_analysis_get_litmus_sentences(), with numbers as the user reads
+ *   them (imp_analysis_chain_sentence_for_display())
+ */
+GPtrArray *
+imp_analysis_get_display_sentences (ImpNode *deliverable)
+{
+  g_autoptr(GArray) chains = imp_analysis_get_chains (deliverable);
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < chains->len; i++)
+    g_ptr_array_add (sentences, chain_sentence (&g_array_index (chains, ImpChain, i), TRUE));
 
   return sentences;
 }

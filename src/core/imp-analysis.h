@@ -120,8 +120,10 @@ GPtrArray      *imp_analysis_find_problems           (ImpMap         *map,
 
 GArray         *imp_analysis_get_chains              (ImpNode        *deliverable);
 char           *imp_analysis_chain_sentence          (const ImpChain *chain);
+char           *imp_analysis_chain_sentence_for_display (const ImpChain *chain);
 gboolean        imp_analysis_title_is_outcome        (const char     *title);
 GPtrArray      *imp_analysis_get_litmus_sentences    (ImpNode        *deliverable);
+GPtrArray      *imp_analysis_get_display_sentences   (ImpNode        *deliverable);
 GPtrArray      *imp_analysis_get_hmw_prompts         (ImpNode        *impact);
 
 gboolean        imp_analysis_reaches_goal            (ImpNode        *node);

@@ -1360,7 +1360,7 @@ build_litmus (ImpInspector *self,
   for (guint i = 0; i < chains->len; i++)
     {
       const ImpChain *chain = &g_array_index (chains, ImpChain, i);
-      g_autofree char *sentence = imp_analysis_chain_sentence (chain);
+      g_autofree char *sentence = imp_analysis_chain_sentence_for_display (chain);
       GtkWidget *row = add_info_row (group, sentence,
                                      chain->refuted ? _("A link on this chain is refuted")
                                                     : NULL);
@@ -1826,7 +1826,7 @@ bind_ranked_row (GtkWidget        *row,
                  ImpInspectorItem *entry)
 {
   ImpNode *node = imp_inspector_item_get_node (entry);
-  g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
+  g_autoptr(GPtrArray) sentences = imp_analysis_get_display_sentences (node);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *score = g_object_get_data (G_OBJECT (row), "imp-score");
@@ -1882,9 +1882,8 @@ bind_ranked_row (GtkWidget        *row,
     }
   gtk_widget_set_visible (votes, node->votes > 0);
 
-  if (standing == IMP_STANDING_REFUTED)
-    icon = "action-unavailable-symbolic";
-  else switch (imp_analysis_get_verdict (node, NULL, NULL))
+  switch (standing == IMP_STANDING_REFUTED ? IMP_VERDICT_ELIMINATED
+                                            : imp_analysis_get_verdict (node, NULL, NULL))
     {
     case IMP_VERDICT_ELIMINATED:
       icon = "action-unavailable-symbolic";
