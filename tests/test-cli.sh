@@ -131,7 +131,8 @@ if [ "$rc" -eq 0 ] &&
    grep -q '^1\. ICE 315 (5 × 7 × 9) Show the marking rubric with each result$' <<<"$out" &&
    grep -q '^   We build “Upload pipeline 20s to 5s” so that the outcome “Results delivered in under 1 minute” comes true for students, which moves the goal “Increase active learner engagement” (Weekly active learners: 48000 learners by 2026-12-31)\.$' <<<"$out" &&
    ! grep -q '^[0-9]*\. ICE .*OCR' <<<"$out" &&
-   grep -q '^- OCR of handwritten answers (eliminated: its experiments refute it)$' <<<"$out"; then
+   grep -q '^- OCR of handwritten answers (eliminated: its experiments refute it)$' <<<"$out" &&
+   grep -q '^workshop: 3 dot votes of 15 (5 participants × 3 dots, 12 left), 0 ideas in the parking lot$' <<<"$out"; then
   ok "check --ranked quotes outcome-style titles and sets eliminated work apart"
 else
   not_ok "check --ranked quotes outcome-style titles and sets eliminated work apart" "exit $rc" "stdout: $out"
