@@ -553,8 +553,13 @@ test_vote_budget (void)
   imp_test_wait_for_mapped (GTK_WIDGET (dialog));
   participants = g_object_get_data (G_OBJECT (dialog), "imp-participants");
   dots = g_object_get_data (G_OBJECT (dialog), "imp-dots");
-  gtk_spin_button_set_value (participants, total0 + 2);
-  gtk_spin_button_set_value (dots, 1);
+  /* Typed into the fields, as a user does, and answered at once. */
+  {
+    g_autofree char *typed = g_strdup_printf ("%u", total0 + 2);
+
+    gtk_editable_set_text (GTK_EDITABLE (participants), typed);
+    gtk_editable_set_text (GTK_EDITABLE (dots), "1");
+  }
   adw_message_dialog_response (dialog, "set");
   imp_test_drain ();
   g_assert_true (imp_map_get_vote_budget (map, &p, &d));

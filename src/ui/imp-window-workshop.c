@@ -274,6 +274,10 @@ vote_budget_response_cb (AdwMessageDialog *dialog,
   if (self->history == NULL)
     return;
 
+  /* What was typed counts, even without leaving the field. */
+  gtk_spin_button_update (participants);
+  gtk_spin_button_update (dots);
+
   if (g_str_equal (response, "set"))
     imp_history_set_vote_budget (self->history,
                                  (guint) gtk_spin_button_get_value_as_int (participants),
