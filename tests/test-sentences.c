@@ -317,6 +317,17 @@ test_goal_metric_and_three_tiers (void)
     g_clear_pointer (&sentence, g_free);
   }
 
+  /* An impact that names its actor is a clause of its own. */
+  {
+    ImpNode *d2;
+    g_autoptr(ImpMap) clause = chain_map ("Grow", "Teachers", "Teachers grade sooner", NULL, &d2);
+
+    sentence = sentence_of (d2);
+    g_assert_cmpstr (sentence, ==, "We build “Upload pipeline 20s to 5s” so that teachers grade "
+                                   "sooner, which moves the goal “Grow”.");
+    g_clear_pointer (&sentence, g_free);
+  }
+
   /* Three tiers: no actor in the chain. */
   {
     g_autoptr(ImpMap) tiers = imp_map_new_with_goal ("Revenue");

@@ -663,6 +663,26 @@ goal_clause (const ImpNode *goal,
 static char *chain_sentence (const ImpChain *chain,
                              gboolean        display);
 
+/* Whether @title starts with the actor's title as a word: "Teachers grade
+ * sooner" under "Teachers". */
+static gboolean
+names_actor (const char *title,
+             const char *actor)
+{
+  g_autofree char *t = NULL;
+  g_autofree char *a = NULL;
+  gsize n;
+
+  if (title == NULL || actor == NULL || *actor == '\0')
+    return FALSE;
+
+  t = g_utf8_casefold (title, -1);
+  a = g_utf8_casefold (actor, -1);
+  n = strlen (a);
+
+  return strncmp (t, a, n) == 0 && (t[n] == ' ' || t[n] == ',');
+}
+
 /**
  * imp_analysis_chain_sentence:
  *
@@ -727,6 +747,14 @@ chain_sentence (const ImpChain *chain,
       impact = in_sentence (chain->impact->title);
       /* TRANSLATORS: the litmus sentence of a three-tier map, where the
        * outcome names its actor: deliverable, outcome, goal clause */
+      return g_strdup_printf (_("We build “%s” so that %s, %s."), deliverable, impact, goal);
+    }
+
+  /* "Teachers grade sooner" under "Teachers" names its actor already: a
+   * clause of its own, read as in three tiers. */
+  if (!outcome && names_actor (chain->impact->title, chain->actor->title))
+    {
+      impact = in_sentence (chain->impact->title);
       return g_strdup_printf (_("We build “%s” so that %s, %s."), deliverable, impact, goal);
     }
 
