@@ -357,6 +357,28 @@ test_choice_commits (Fixture       *f,
   g_assert_cmpuint (n_undo_steps (f), ==, 1);
 }
 
+/* Choosing "Technical spike" by keyboard makes the experiment test
+ * feasibility, in the same one undo step, and the aspect row shows it. */
+static void
+test_kind_brings_aspect (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *row;
+
+  select_node (f, f->experiment);
+  row = field (f, "exp-kind");
+  gtk_widget_grab_focus (row);
+  WAIT_FOR (focus_is_in (f, row));
+  /* From "Other", five down is "Technical spike". */
+  xdotool (f, "key", "Return", NULL);
+  xdotool (f, "key", "--delay", "100", "Down", "Down", "Down", "Down", "Down", "Return", NULL);
+  WAIT_FOR (f->experiment->experiment->kind == IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (f->experiment->experiment->aspect, ==, IMP_ASPECT_FEASIBILITY);
+  WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (field (f, "exp-aspect"))) ==
+            IMP_ASPECT_FEASIBILITY);
+  g_assert_cmpuint (n_undo_steps (f), ==, 1);
+}
+
 static void
 test_ice_score_commits (Fixture       *f,
                         gconstpointer  data)
@@ -656,6 +678,7 @@ main (int   argc,
   ADD ("click-on-map-commits-title", test_click_on_map_commits_title);
   ADD ("click-on-field-commits-date", test_click_on_field_commits_date);
   ADD ("choice-commits", test_choice_commits);
+  ADD ("kind-brings-aspect", test_kind_brings_aspect);
   ADD ("ice-score-commits", test_ice_score_commits);
   ADD ("selection-change-commits-experiment", test_selection_change_commits_experiment);
   ADD ("hiding-commits-assumption", test_hiding_commits_assumption);
