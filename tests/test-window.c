@@ -18,6 +18,7 @@
 #include "imp-application.h"
 #include "imp-canvas.h"
 #include "imp-canvas-private.h"
+#include "imp-canvas-a11y.h"
 #include "imp-scene-private.h"
 #include "imp-format.h"
 #include "imp-theme.h"
@@ -529,6 +530,17 @@ test_canvas_assumption_tooltip (void)
   g_assert_cmpstr (tip, ==, "Assumption: Teachers care about weekly numbers — untested, low "
                             "confidence");
   g_free (tip);
+
+  /* A screen reader hears what the mark says, selecting the link. */
+  {
+    g_autofree char *description = NULL;
+
+    imp_selection_select_link (imp_canvas_get_selection (canvas), link);
+    description = imp_canvas_describe_selection (map, imp_canvas_get_selection (canvas));
+    g_assert_true (g_str_has_suffix (description, "”. Assumption: Teachers care about weekly "
+                                                  "numbers — untested, low confidence"));
+    imp_selection_clear (imp_canvas_get_selection (canvas));
+  }
 
   /* Over the actor's card: the card, not the link. */
   g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
