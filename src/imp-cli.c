@@ -44,6 +44,32 @@ print_findings (ImpMap      *map,
     }
 }
 
+/* Eliminated and refuted deliverables, apart from the ranking: a team
+ * sees what it dropped and why, without a rank that invites building it. */
+static void
+print_set_aside (ImpMap *map)
+{
+  g_autoptr(GPtrArray) aside = imp_analysis_list_set_aside (map);
+
+  if (aside->len == 0)
+    return;
+
+  /* TRANSLATORS: heading of the deliverables left out of the ICE ranking */
+  g_print (_("Set aside:\n"));
+  for (guint i = 0; i < aside->len; i++)
+    {
+      ImpNode *node = g_ptr_array_index (aside, i);
+
+      if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
+        /* TRANSLATORS: a deliverable left out of the ranking; its title */
+        g_print (_("- %s (eliminated: its experiments refute it)\n"), node->title);
+      else
+        /* TRANSLATORS: a deliverable left out of the ranking; its title */
+        g_print (_("- %s (refuted: every chain up to a goal has a refuted link)\n"),
+                 node->title);
+    }
+}
+
 static void
 print_ranking (ImpMap *map)
 {
@@ -87,6 +113,8 @@ print_ranking (ImpMap *map)
       if (chains->len == 0)
         g_print (_("   (no chain up to a goal)\n"));
     }
+
+  print_set_aside (map);
 }
 
 /* What a workshop left in the map, when it left anything. */
@@ -95,13 +123,24 @@ print_workshop (ImpMap *map)
 {
   guint votes = imp_map_get_total_votes (map);
   guint parked = imp_map_get_n_parked (map);
+  guint participants, dots;
+  gboolean budget = imp_map_get_vote_budget (map, &participants, &dots);
   g_autofree char *votes_text = NULL;
   g_autofree char *parked_text = NULL;
 
-  if (votes == 0 && parked == 0)
+  if (votes == 0 && parked == 0 && !budget)
     return;
 
   votes_text = g_strdup_printf (ngettext ("%u dot vote", "%u dot votes", votes), votes);
+  if (budget)
+    {
+      g_autofree char *counted = g_steal_pointer (&votes_text);
+      int left = imp_map_get_dots_left (map);
+
+      /* TRANSLATORS: "3 dot votes of 15 (5 participants × 3 dots, 12 left)" */
+      votes_text = g_strdup_printf (_("%s of %u (%u participants × %u dots, %d left)"),
+                                    counted, participants * dots, participants, dots, left);
+    }
   parked_text = g_strdup_printf (ngettext ("%u idea in the parking lot",
                                            "%u ideas in the parking lot", parked), parked);
   /* TRANSLATORS: "workshop: 12 dot votes, 2 ideas in the parking lot" */

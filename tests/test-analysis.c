@@ -194,6 +194,67 @@ test_ice_ranking_ties (void)
   g_assert_true (g_ptr_array_index (ranked, 3) == d1);
 }
 
+/* An eliminated or refuted deliverable leaves the ranking, whatever its
+ * score, and is listed apart; mending it brings it back. */
+static void
+test_ranking_live_only (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
+  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GPtrArray) aside = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *impact2 = add (map, IMP_LEVEL_IMPACT, "I2", actor);
+  ImpNode *live = add (map, IMP_LEVEL_DELIVERABLE, "live", impact);
+  ImpNode *gone = add (map, IMP_LEVEL_DELIVERABLE, "eliminated", impact);
+  ImpNode *cut = add (map, IMP_LEVEL_DELIVERABLE, "refuted", impact2);
+  ImpNode *both = add (map, IMP_LEVEL_DELIVERABLE, "one chain refuted", impact2);
+  ImpNode *spike = NULL;
+  ImpLink *refuted_link = NULL;
+
+  add_link (map, impact, both);
+  set_ice (map, live, 2, 2, 2);
+  set_ice (map, gone, 10, 10, 10);
+  set_ice (map, cut, 9, 9, 9);
+  set_ice (map, both, 5, 5, 5);
+  spike = add_experiment (map, gone, IMP_EXPERIMENT_DONE, IMP_RESULT_REFUTES);
+  refuted_link = g_ptr_array_index (impact2->parents, 0);
+  _imp_map_set_link_status (map, refuted_link, IMP_LINK_STATUS_REFUTED);
+
+  g_assert_cmpint (imp_analysis_get_standing (live), ==, IMP_STANDING_LIVE);
+  g_assert_cmpint (imp_analysis_get_standing (gone), ==, IMP_STANDING_ELIMINATED);
+  g_assert_cmpint (imp_analysis_get_standing (cut), ==, IMP_STANDING_REFUTED);
+  /* One live chain is enough to stay in the running. */
+  g_assert_cmpint (imp_analysis_get_standing (both), ==, IMP_STANDING_LIVE);
+  g_assert_cmpstr (imp_standing_to_string (IMP_STANDING_ELIMINATED), ==, "eliminated");
+
+  ranked = imp_analysis_rank_deliverables (map);
+  g_assert_cmpuint (ranked->len, ==, 2);
+  g_assert_true (g_ptr_array_index (ranked, 0) == both);
+  g_assert_true (g_ptr_array_index (ranked, 1) == live);
+  aside = imp_analysis_list_set_aside (map);
+  g_assert_cmpuint (aside->len, ==, 2);
+  g_assert_true (g_ptr_array_index (aside, 0) == gone);
+  g_assert_true (g_ptr_array_index (aside, 1) == cut);
+
+  /* An inconclusive rerun does not revive it; a supporting one makes it
+   * mixed, and mixed work is live again. */
+  add_experiment (map, gone, IMP_EXPERIMENT_DONE, IMP_RESULT_INCONCLUSIVE);
+  g_assert_cmpint (imp_analysis_get_standing (gone), ==, IMP_STANDING_ELIMINATED);
+  add_experiment (map, gone, IMP_EXPERIMENT_DONE, IMP_RESULT_SUPPORTS);
+  _imp_map_set_link_status (map, refuted_link, IMP_LINK_STATUS_SUPPORTED);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+  g_clear_pointer (&aside, g_ptr_array_unref);
+  ranked = imp_analysis_rank_deliverables (map);
+  aside = imp_analysis_list_set_aside (map);
+  g_assert_cmpuint (ranked->len, ==, 4);
+  g_assert_true (g_ptr_array_index (ranked, 0) == gone);
+  g_assert_true (g_ptr_array_index (ranked, 1) == cut);
+  g_assert_cmpuint (aside->len, ==, 0);
+  (void) spike;
+}
+
 static void
 test_orphans_and_mismatch (void)
 {
@@ -259,7 +320,7 @@ test_three_tier_mismatch (void)
   sentences = imp_analysis_get_litmus_sentences (output);
   g_assert_cmpuint (sentences->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (sentences, 0), ==,
-                   "We build Checkout page so that shoppers buy online, which moves Revenue.");
+                   "We build “Checkout page” so that shoppers buy online, which moves the goal “Revenue”.");
 }
 
 static void
@@ -286,23 +347,28 @@ test_litmus_second_parent (void)
   sentences = imp_analysis_get_litmus_sentences (pipeline);
   g_assert_cmpuint (sentences->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (sentences, 0), ==,
-                   "We build Faster upload pipeline so that students will get results faster, "
-                   "which moves Grow weekly learners.");
+                   "We build “Faster upload pipeline” so that students will get results faster, "
+                   "which moves the goal “Grow weekly learners”.");
   g_assert_cmpstr (g_ptr_array_index (sentences, 1), ==,
-                   "We build Faster upload pipeline so that teachers will complain less, "
-                   "which moves Grow weekly learners.");
+                   "We build “Faster upload pipeline” so that teachers will complain less, "
+                   "which moves the goal “Grow weekly learners”.");
   g_assert_cmpstr (g_ptr_array_index (sentences, 2), ==,
-                   "We build Faster upload pipeline so that teachers will complain less, "
-                   "which moves Cut support cost.");
+                   "We build “Faster upload pipeline” so that teachers will complain less, "
+                   "which moves the goal “Cut support cost”.");
 
   chains = imp_analysis_get_chains (orphan);
   g_assert_cmpuint (chains->len, ==, 0);
 
-  /* An acronym keeps its capitals. */
+  /* An acronym keeps its capitals; a clause about a measure is a result. */
   _imp_map_set_node_title (map, faster, "NPS rises");
   prompts = imp_analysis_get_hmw_prompts (faster);
   g_assert_cmpuint (prompts->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students NPS rises?");
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==,
+                   "How might we bring about “NPS rises” for students?");
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  _imp_map_set_node_title (map, faster, "Use OCR results");
+  prompts = imp_analysis_get_hmw_prompts (faster);
+  g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==, "How might we help students use OCR results?");
   g_clear_pointer (&prompts, g_ptr_array_unref);
   prompts = imp_analysis_get_hmw_prompts (fewer);
   g_assert_cmpstr (g_ptr_array_index (prompts, 0), ==,
@@ -530,6 +596,106 @@ test_today (void)
   g_assert_cmpint (g_date_get_day_of_year (&real), ==, g_date_time_get_day_of_year (now));
 }
 
+/* The mark of @link in @scene, or NULL when it has none. */
+static const char *
+link_mark_in (ImpScene *scene,
+              ImpLink  *link)
+{
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    {
+      const ImpSceneLink *sl = _imp_scene_get_link (scene, i);
+
+      if (sl->link == link)
+        return sl->mark_text >= 0 ? _imp_scene_get_text (scene, sl->mark_text)->text : NULL;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Every link with an assumption is marked, with its status as a sign and
+ * its confidence as a word; risky assumptions on prioritised chains are
+ * flagged; the tooltip names the sentence. */
+static void
+test_assumptions_visible (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow");
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *risky = NULL;
+  g_autofree char *summary = NULL;
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
+  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Set homework", actor);
+  ImpNode *d[5];
+  ImpLink *assumed = imp_map_find_link (map, actor, impact);
+  ImpLink *quiet = imp_map_find_link (map, actor, other);
+  ImpLink *low_link;
+
+  for (guint i = 0; i < G_N_ELEMENTS (d); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("d%u", i);
+
+      d[i] = add (map, IMP_LEVEL_DELIVERABLE, title, i < 4 ? impact : other);
+      set_ice (map, d[i], 5, 5, (guint8) (9 - i));
+    }
+
+  _imp_map_set_link_assumption (map, assumed, "Teachers grade sooner when uploads are instant");
+  _imp_map_set_link_confidence (map, assumed, IMP_CONFIDENCE_LOW);
+  low_link = imp_map_find_link (map, other, d[4]);
+  _imp_map_set_link_confidence (map, low_link, IMP_CONFIDENCE_LOW);
+
+  g_assert_true (imp_analysis_link_has_assumption (assumed));
+  g_assert_false (imp_analysis_link_has_assumption (quiet));
+  g_assert_cmpstr (imp_analysis_link_mark (assumed), ==, "? low");
+  g_assert_null (imp_analysis_link_mark (quiet));
+  summary = imp_analysis_link_summary (assumed);
+  g_assert_cmpstr (summary, ==, "Assumption: Teachers grade sooner when uploads are instant — "
+                                "untested, low confidence");
+  g_assert_null (imp_analysis_link_summary (quiet));
+
+  scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+  g_assert_cmpstr (link_mark_in (scene, assumed), ==, "? low");
+  g_assert_null (link_mark_in (scene, quiet));
+  g_assert_cmpstr (link_mark_in (scene, low_link), ==, "? low");
+
+  /* The top three by ICE rest on the assumed link: flagged. d4 is fifth
+   * and has no votes: its low-confidence link is not, yet. */
+  findings = imp_analysis_find_problems (map, NULL);
+  risky = titles_of (findings, IMP_FINDING_RISKY_ASSUMPTION);
+  g_assert_cmpstr (risky, ==, "Grade sooner");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ImpFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->kind == IMP_FINDING_RISKY_ASSUMPTION)
+        {
+          g_assert_true (f->link == assumed);
+          g_assert_nonnull (strstr (f->message, "Teachers grade sooner when uploads are "
+                                                "instant"));
+        }
+    }
+
+  /* A vote makes d4's chain a priority; a tested assumption is no risk. */
+  _imp_map_set_node_votes (map, d[4], 2);
+  _imp_map_set_link_status (map, assumed, IMP_LINK_STATUS_SUPPORTED);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&risky, g_free);
+  findings = imp_analysis_find_problems (map, NULL);
+  risky = titles_of (findings, IMP_FINDING_RISKY_ASSUMPTION);
+  g_assert_cmpstr (risky, ==, "d4");
+  g_assert_cmpstr (imp_analysis_link_mark (assumed), ==, "✓ low");
+
+  /* Confidence raised: nothing left to flag. */
+  _imp_map_set_link_confidence (map, low_link, IMP_CONFIDENCE_HIGH);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&risky, g_free);
+  findings = imp_analysis_find_problems (map, NULL);
+  risky = titles_of (findings, IMP_FINDING_RISKY_ASSUMPTION);
+  g_assert_cmpstr (risky, ==, "");
+  g_assert_cmpstr (imp_analysis_link_mark (low_link), ==, "? high");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/metric-state", test_metric_state);
   g_test_add_func ("/core/analysis/today", test_today);
   g_test_add_func ("/core/analysis/ice-ranking-ties", test_ice_ranking_ties);
+  g_test_add_func ("/core/analysis/ranking-live-only", test_ranking_live_only);
   g_test_add_func ("/core/analysis/orphans-with-cross-links", test_orphans_and_mismatch);
   g_test_add_func ("/core/analysis/three-tier-mismatch", test_three_tier_mismatch);
   g_test_add_func ("/core/analysis/litmus-second-parent", test_litmus_second_parent);
@@ -546,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/refuted-downstream", test_refuted_downstream);
   g_test_add_func ("/core/analysis/health", test_health);
   g_test_add_func ("/core/analysis/scene-decorations", test_scene_decorations);
+  g_test_add_func ("/core/analysis/assumptions-visible", test_assumptions_visible);
 
   return g_test_run ();
 }

@@ -125,6 +125,19 @@ else
   not_ok "check finds nothing overdue before the deadlines" "exit $rc" "stdout: $out"
 fi
 
+facilitator="$IMP_SOURCE_ROOT/tests/data/facilitator-outcomes.impactmap"
+run "$bin" check --ranked --today 2026-06-01 "$facilitator"
+if [ "$rc" -eq 0 ] &&
+   grep -q '^1\. ICE 315 (5 × 7 × 9) Show the marking rubric with each result$' <<<"$out" &&
+   grep -q '^   We build “Upload pipeline 20s to 5s” so that the outcome “Results delivered in under 1 minute” comes true for students, which moves the goal “Increase active learner engagement” (Weekly active learners: 48000 learners by 2026-12-31)\.$' <<<"$out" &&
+   ! grep -q '^[0-9]*\. ICE .*OCR' <<<"$out" &&
+   grep -q '^- OCR of handwritten answers (eliminated: its experiments refute it)$' <<<"$out" &&
+   grep -q '^workshop: 3 dot votes of 15 (5 participants × 3 dots, 12 left), 0 ideas in the parking lot$' <<<"$out"; then
+  ok "check --ranked quotes outcome-style titles and sets eliminated work apart"
+else
+  not_ok "check --ranked quotes outcome-style titles and sets eliminated work apart" "exit $rc" "stdout: $out"
+fi
+
 run "$bin" check --today 2027-02-30 "$edtech"
 expect "check rejects --today that is not a date" 2 "today"
 
@@ -142,9 +155,11 @@ run "$bin" check --ranked "$edtech"
 ranked_line2=$(sed -n 2p <<<"$out")
 ranked_line3=$(sed -n 3p <<<"$out")
 if [ "$rc" -eq 0 ] && [ "$ranked_line2" = "1. ICE 315 (5 × 7 × 9) Show the marking rubric with each result" ] &&
-   [ "$ranked_line3" = "   We build Show the marking rubric with each result so that teachers will raise fewer complaints about assessment, which moves Increase weekly active learners by 20% by end of Q4." ] &&
+   [ "$ranked_line3" = "   We build “Show the marking rubric with each result” so that teachers will raise fewer complaints about assessment, which moves the goal “Increase weekly active learners by 20% by end of Q4” (Weekly active learners: 48000 learners by 2026-12-31)." ] &&
    grep -q '^4\. ICE 240 (6 × 5 × 8) Streak reminders on mobile · 6 votes$' <<<"$out" &&
-   grep -q 'We build OCR of handwritten answers .* (refuted)$' <<<"$out"; then
+   ! grep -q '^[0-9]*\. ICE .* OCR of handwritten answers' <<<"$out" &&
+   grep -q '^- OCR of handwritten answers (eliminated: its experiments refute it)$' <<<"$out" &&
+   grep -q '^- Homework templates from the curriculum (refuted: ' <<<"$out"; then
   ok "check --ranked prints deliverables by ICE score with their litmus sentences"
 else
   not_ok "check --ranked prints deliverables by ICE score with their litmus sentences" "exit $rc" "stdout: $out"

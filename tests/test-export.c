@@ -1123,22 +1123,41 @@ test_csv_ranks_deliverables_with_chain (void)
   (void) d3;
   _imp_map_set_node_votes (map, d2, 4);
 
+  /* The best-scored deliverable of all is eliminated by its experiment: it
+   * comes last, with no rank and its status. */
+  {
+    ImpIce top = { 10, 10, 10 };
+    ImpNode *gone = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Refuted idea", NULL, NULL);
+    ImpNode *spike = _imp_map_add_node (map, IMP_LEVEL_EXPERIMENT, "Spike", NULL, NULL);
+    g_autoptr(ImpExperiment) e = imp_experiment_new ();
+
+    _imp_map_link (map, impact, gone, -1, NULL);
+    _imp_map_link (map, gone, spike, -1, NULL);
+    g_assert_true (_imp_map_set_node_ice (map, gone, &top, &error));
+    e->status = IMP_EXPERIMENT_DONE;
+    e->result = IMP_RESULT_REFUTES;
+    _imp_map_set_node_experiment (map, spike, e);
+  }
+
   csv = imp_export_csv (map, NULL);
   rows = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (rows[0], ==, "rank,id,deliverable,ice_impact,ice_confidence,ice_ease,"
-                                "ice_score,votes,impact,actor,goal,chain");
+                                "ice_score,votes,impact,actor,goal,chain,status");
   g_assert_true (g_str_has_prefix (rows[1], "1,"));
   g_assert_nonnull (strstr (rows[1], ",\"The \"\"best\"\" one\non two lines\",9,9,9,729,4,"
                                      "Buy tickets without calling,Occasional visitors,"
                                      "Cut call-centre ticket calls by 40%,"));
   g_assert_true (g_str_has_suffix (rows[1], "Buy tickets without calling > "
-                                            "The \"\"best\"\" one\non two lines\""));
+                                            "The \"\"best\"\" one\non two lines\",live"));
   g_assert_true (g_str_has_prefix (rows[2], "2,"));
   g_assert_nonnull (strstr (rows[2], ",\"Low, cheap\",2,2,2,8,,"));
   g_assert_true (g_str_has_prefix (rows[3], ","));
-  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,,Orphan"));
-  g_assert_cmpstr (rows[4], ==, "");
-  g_assert_null (rows[5]);
+  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,,Orphan,live"));
+  g_assert_true (g_str_has_prefix (rows[4], ","));
+  g_assert_nonnull (strstr (rows[4], ",Refuted idea,10,10,10,1000,,"));
+  g_assert_true (g_str_has_suffix (rows[4], "> Refuted idea,eliminated"));
+  g_assert_cmpstr (rows[5], ==, "");
+  g_assert_null (rows[6]);
 }
 
 /* Reads CSV as RFC 4180 says and as spreadsheets and Python's csv module do:
@@ -1213,12 +1232,12 @@ test_csv_quotes_lone_carriage_return (void)
 
   /* Quoted as RFC 4180 asks of a field with a line break in it. */
   g_assert_nonnull (strstr (csv, ",\"a\rb\","));
-  g_assert_true (g_str_has_suffix (csv, " > a\rb\"\r\n"));
+  g_assert_true (g_str_has_suffix (csv, " > a\rb\",live\r\n"));
 
   records = read_csv (csv);
   g_assert_cmpuint (records->len, ==, 2);
   row = records->pdata[1];
-  g_assert_cmpuint (g_strv_length ((GStrv) row), ==, 12);
+  g_assert_cmpuint (g_strv_length ((GStrv) row), ==, 13);
   g_assert_cmpstr (row[1], ==, deliverable->id);
   g_assert_cmpstr (row[2], ==, "a\rb");
   g_assert_cmpstr (row[8], ==, "Buy tickets without calling");
@@ -1695,6 +1714,68 @@ test_markdown_votes (void)
   g_assert_null (strstr (md, "Cut call-centre ticket calls by 40% —"));
 }
 
+/* The Markdown ranks live work with its sentences and says "eliminated". */
+static void
+test_markdown_ranking (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *md = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpIce top = { 10, 10, 10 }, low = { 2, 2, 2 };
+  ImpNode *kept = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Kept idea", NULL, NULL);
+  ImpNode *gone = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Dropped idea", NULL, NULL);
+  ImpNode *spike = _imp_map_add_node (map, IMP_LEVEL_EXPERIMENT, "Spike", NULL, NULL);
+  g_autoptr(ImpExperiment) e = imp_experiment_new ();
+
+  _imp_map_link (map, impact, kept, -1, NULL);
+  _imp_map_link (map, impact, gone, -1, NULL);
+  _imp_map_link (map, gone, spike, -1, NULL);
+  g_assert_true (_imp_map_set_node_ice (map, kept, &low, NULL));
+  g_assert_true (_imp_map_set_node_ice (map, gone, &top, NULL));
+  e->status = IMP_EXPERIMENT_DONE;
+  e->result = IMP_RESULT_REFUTES;
+  _imp_map_set_node_experiment (map, spike, e);
+
+  md = imp_export_markdown (map, NULL);
+  g_assert_nonnull (strstr (md, "- **Deliverable:** Dropped idea — ICE 10 × 10 × 10 = 1000 — "
+                                "**eliminated**\n"));
+  g_assert_nonnull (strstr (md, "\n## Ranking by ICE\n\n1. Kept idea — ICE 8\n   - We build "));
+  g_assert_null (strstr (md, "2. "));
+  g_assert_nonnull (strstr (md, "\n## Set aside\n\n- Dropped idea — eliminated: its "
+                                "experiments refute it\n"));
+}
+
+/* An untested, low-confidence assumption is in the text exports too, with
+ * its status and confidence, on tree links and cross-links alike. */
+static void
+test_text_exports_show_assumptions (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *md = NULL;
+  g_autofree char *mmd = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *actor = imp_map_get_node (map, 1);
+  ImpNode *second = _imp_map_add_node (map, IMP_LEVEL_IMPACT, "Second impact", NULL, NULL);
+  ImpNode *page = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Sales page", NULL, NULL);
+  ImpLink *tree, *cross;
+
+  _imp_map_link (map, actor, second, -1, NULL);
+  tree = _imp_map_link (map, impact, page, -1, NULL);
+  cross = _imp_map_link (map, second, page, -1, NULL);
+  _imp_map_set_link_assumption (map, tree, "Visitors trust a card form");
+  _imp_map_set_link_confidence (map, tree, IMP_CONFIDENCE_LOW);
+  _imp_map_set_link_confidence (map, cross, IMP_CONFIDENCE_MEDIUM);
+
+  md = imp_export_markdown (map, NULL);
+  g_assert_nonnull (strstr (md, "- Assumption: Visitors trust a card form (untested, low "
+                                "confidence)\n"));
+  g_assert_nonnull (strstr (md, "- Second impact → Sales page (untested, medium confidence)\n"));
+
+  mmd = imp_export_mermaid (map, NULL);
+  g_assert_nonnull (strstr (mmd, "|\"Visitors trust a card form (untested, low confidence)\"|"));
+  g_assert_nonnull (strstr (mmd, " -.->|\"(untested, medium confidence)\"| "));
+}
+
 static void
 test_markdown_parking_lot (void)
 {
@@ -1754,6 +1835,9 @@ main (int   argc,
   g_test_add_func ("/core/export/pdf-cross-links-stay-curves", test_pdf_cross_links_stay_curves);
   g_test_add_func ("/core/export/themes", test_themes);
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
+  g_test_add_func ("/core/export/markdown-ranking", test_markdown_ranking);
+  g_test_add_func ("/core/export/text-exports-show-assumptions",
+                   test_text_exports_show_assumptions);
   g_test_add_func ("/core/export/markdown-parking-lot", test_markdown_parking_lot);
   g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
   g_test_add_func ("/core/export/markdown-progress-never-nan", test_markdown_progress_never_nan);

@@ -251,7 +251,18 @@ test_read_fields (void)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (member));
   member = extra_member (imp_map_get_extra (map), "review");
   g_assert_true (JSON_NODE_HOLDS_NULL (member));
-  g_assert_cmpuint (json_object_get_size (imp_map_get_extra (map)), ==, 2);
+  /* The vote budget's unknown members, under its name, as a payload's. */
+  member = extra_member (imp_map_get_extra (map), "vote_budget");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (member), "stickers"), ==,
+                   "green");
+  g_assert_cmpuint (json_object_get_size (imp_map_get_extra (map)), ==, 3);
+  {
+    guint participants = 0, dots = 0;
+
+    g_assert_true (imp_map_get_vote_budget (map, &participants, &dots));
+    g_assert_cmpuint (participants, ==, 6);
+    g_assert_cmpuint (dots, ==, 3);
+  }
 
   n = node (map, "n1");
   member = extra_member (n->extra, "owner");

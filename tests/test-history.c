@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "imp-format.h"
 #include "imp-history.h"
@@ -21,6 +22,18 @@ static char *
 snapshot (ImpMap *map)
 {
   return imp_format_save_to_data (map, NULL);
+}
+
+static guint
+count_substrings (const char *haystack,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
 }
 
 /* Checks that undo returns @map to @before and redo to what it is now,
@@ -747,6 +760,109 @@ test_votes_limits (Fixture       *f,
   g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
 }
 
+/* A vote budget: participants × dots, dots left shown as the budget minus
+ * the votes cast; a vote past it refused; clearing starts a round; the
+ * budget is one undo step and is saved in the file. */
+static void
+test_vote_budget (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *before = snapshot (f->map);
+  g_autofree char *saved = NULL;
+  g_autoptr(ImpMap) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  guint participants = 9, dots = 9;
+
+  g_assert_false (imp_map_get_vote_budget (f->map, &participants, &dots));
+  g_assert_cmpuint (participants, ==, 0);
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, -1);
+  g_assert_null (strstr (before, "vote_budget"));
+
+  imp_history_set_vote_budget (f->history, 2, 2);
+  g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Set Vote Budget");
+  g_assert_true (imp_map_get_vote_budget (f->map, &participants, &dots));
+  g_assert_cmpuint (participants, ==, 2);
+  g_assert_cmpuint (dots, ==, 2);
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 4);
+  assert_undo_redo (f->history, before);
+
+  g_assert_true (imp_history_add_vote (f->history, f->deliverable));
+  g_assert_true (imp_history_add_vote (f->history, f->deliverable));
+  g_assert_true (imp_history_add_vote (f->history, f->goal));
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 1);
+  g_assert_true (imp_history_add_vote (f->history, f->impact));
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 0);
+
+  /* The round's dots are spent: the next vote is refused, no step. */
+  {
+    guint n_undo = imp_history_get_n_undo (f->history);
+
+    g_assert_false (imp_history_add_vote (f->history, f->impact));
+    g_assert_cmpuint (f->impact->votes, ==, 1);
+    g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo);
+  }
+
+  /* Taking one back frees a dot; undoing a vote too. */
+  imp_history_remove_vote (f->history, f->impact);
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 1);
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 0);
+
+  /* Saved and read back with the votes. */
+  saved = snapshot (f->map);
+  g_assert_nonnull (strstr (saved, "\n  \"vote_budget\": {\n    \"participants\": 2,\n"
+                                   "    \"dots\": 2\n  }\n}\n"));
+  reread = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *again = snapshot (reread);
+
+    g_assert_cmpstr (again, ==, saved);
+  }
+  g_assert_cmpint (imp_map_get_dots_left (reread), ==, 0);
+
+  /* Clearing starts a new round with the whole budget. */
+  imp_history_clear_votes (f->history);
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 4);
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 0);
+
+  /* A lowered budget keeps the votes cast, with no dots left. */
+  imp_history_set_vote_budget (f->history, 1, 1);
+  g_assert_cmpuint (imp_map_get_total_votes (f->map), ==, 4);
+  g_assert_cmpint (imp_map_get_dots_left (f->map), ==, 0);
+  g_assert_false (imp_history_add_vote (f->history, f->goal));
+
+  /* No budget: votes run free again, and the file has no budget. */
+  imp_history_set_vote_budget (f->history, 0, 3);
+  g_assert_false (imp_map_get_vote_budget (f->map, NULL, NULL));
+  g_assert_true (imp_history_add_vote (f->history, f->goal));
+  g_clear_pointer (&saved, g_free);
+  saved = snapshot (f->map);
+  g_assert_null (strstr (saved, "vote_budget"));
+}
+
+/* Unknown members of "vote_budget" survive a round trip. */
+static void
+test_vote_budget_keeps_unknown (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text = "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [], \"links\": [], "
+                     "\"vote_budget\": {\"participants\": 3, \"dots\": 5, \"colour\": \"red\"}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = imp_format_load_data (text, -1, &error);
+  g_autofree char *saved = NULL;
+  guint participants, dots;
+
+  g_assert_no_error (error);
+  g_assert_true (imp_map_get_vote_budget (map, &participants, &dots));
+  g_assert_cmpuint (participants * dots, ==, 15);
+  saved = snapshot (map);
+  g_assert_nonnull (strstr (saved, "\"vote_budget\": {\n    \"participants\": 3,\n"
+                                   "    \"dots\": 5,\n    \"colour\": \"red\"\n  }"));
+  g_assert_cmpuint (count_substrings (saved, "vote_budget"), ==, 1);
+}
+
 static void
 test_votes_clear (Fixture       *f,
                   gconstpointer  data)
@@ -975,6 +1091,8 @@ main (int   argc,
   ADD ("votes/add-remove", test_votes_add_remove);
   ADD ("votes/limits", test_votes_limits);
   ADD ("votes/clear", test_votes_clear);
+  ADD ("votes/budget", test_vote_budget);
+  ADD ("votes/budget-keeps-unknown", test_vote_budget_keeps_unknown);
   ADD ("votes/survive-delete", test_votes_survive_delete);
   ADD ("parked/add-remove", test_parked_add_remove);
   ADD ("parked/place", test_parked_place);

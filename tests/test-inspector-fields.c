@@ -277,6 +277,40 @@ test_shift_tab_commits_number (Fixture       *f,
   g_assert_true (shows (f, "metric-current", "250"));
 }
 
+/* Numbers as people type them: grouped thousands are read, the field
+ * shows the number grouped, and a misplaced separator is refused with
+ * examples in the user's format. */
+static void
+test_grouped_number (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *feedback;
+
+  select_node (f, f->impact);
+  type_into (f, "metric-current", "40,000");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (f->impact->metric->current == 40000);
+  g_assert_true (shows (f, "metric-current", "40,000"));
+
+  type_into (f, "metric-baseline", "43500");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (f->impact->metric->baseline == 43500);
+  WAIT_FOR (shows (f, "metric-baseline", "43,500"));
+
+  type_into (f, "metric-current", "38 250.5");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (f->impact->metric->current == 38250.5);
+  WAIT_FOR (shows (f, "metric-current", "38,250.5"));
+
+  type_into (f, "metric-current", "1,5");
+  xdotool (f, "key", "Tab", NULL);
+  WAIT_FOR (imp_inspector_get_feedback (f->inspector, "metric-current") != NULL);
+  feedback = imp_inspector_get_feedback (f->inspector, "metric-current");
+  g_assert_nonnull (strstr (feedback, "“1,5” is not a number"));
+  g_assert_nonnull (strstr (feedback, "43,500"));
+  g_assert_cmpfloat (f->impact->metric->current, ==, 38250.5);
+}
+
 static void
 test_click_on_map_commits_title (Fixture       *f,
                                  gconstpointer  data)
@@ -320,6 +354,28 @@ test_choice_commits (Fixture       *f,
   xdotool (f, "key", "Return", NULL);
   xdotool (f, "key", "--delay", "100", "Up", "Return", NULL);
   WAIT_FOR (f->impact->metric->direction == IMP_DIRECTION_INCREASE);
+  g_assert_cmpuint (n_undo_steps (f), ==, 1);
+}
+
+/* Choosing "Technical spike" by keyboard makes the experiment test
+ * feasibility, in the same one undo step, and the aspect row shows it. */
+static void
+test_kind_brings_aspect (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *row;
+
+  select_node (f, f->experiment);
+  row = field (f, "exp-kind");
+  gtk_widget_grab_focus (row);
+  WAIT_FOR (focus_is_in (f, row));
+  /* From "Other", five down is "Technical spike". */
+  xdotool (f, "key", "Return", NULL);
+  xdotool (f, "key", "--delay", "100", "Down", "Down", "Down", "Down", "Down", "Return", NULL);
+  WAIT_FOR (f->experiment->experiment->kind == IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (f->experiment->experiment->aspect, ==, IMP_ASPECT_FEASIBILITY);
+  WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (field (f, "exp-aspect"))) ==
+            IMP_ASPECT_FEASIBILITY);
   g_assert_cmpuint (n_undo_steps (f), ==, 1);
 }
 
@@ -618,9 +674,11 @@ main (int   argc,
 
   ADD ("tab-commits-metric-name", test_tab_commits_metric_name);
   ADD ("shift-tab-commits-number", test_shift_tab_commits_number);
+  ADD ("grouped-number", test_grouped_number);
   ADD ("click-on-map-commits-title", test_click_on_map_commits_title);
   ADD ("click-on-field-commits-date", test_click_on_field_commits_date);
   ADD ("choice-commits", test_choice_commits);
+  ADD ("kind-brings-aspect", test_kind_brings_aspect);
   ADD ("ice-score-commits", test_ice_score_commits);
   ADD ("selection-change-commits-experiment", test_selection_change_commits_experiment);
   ADD ("hiding-commits-assumption", test_hiding_commits_assumption);

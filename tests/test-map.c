@@ -520,6 +520,54 @@ test_enum_gtypes (void)
   g_assert_cmpint (vocabulary, ==, IMP_VOCABULARY_THREE_TIERS);
 }
 
+/* A metric added to "Fewer …" goes down; the kind of an experiment brings
+ * its usual aspect unless another was chosen. */
+static void
+test_defaults (void)
+{
+  const struct { const char *title; ImpDirection direction; } titles[] = {
+    { "Fewer complaints", IMP_DIRECTION_DECREASE },
+    { "Less time waiting for results", IMP_DIRECTION_DECREASE },
+    { "Raise fewer complaints about assessment", IMP_DIRECTION_DECREASE },
+    { "Complain less", IMP_DIRECTION_DECREASE },
+    { "Cut call-centre ticket calls by 40%", IMP_DIRECTION_DECREASE },
+    { "Weniger Beschwerden", IMP_DIRECTION_DECREASE },
+    { "More weekly logins", IMP_DIRECTION_INCREASE },
+    { "Practise on more days each week", IMP_DIRECTION_INCREASE },
+    { "Buy tickets without calling, or less often", IMP_DIRECTION_INCREASE },
+    { "", IMP_DIRECTION_INCREASE },
+    { NULL, IMP_DIRECTION_INCREASE },
+  };
+  g_autoptr(ImpExperiment) e = imp_experiment_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(ImpMetric) metric = imp_metric_new_for_title (titles[i].title);
+
+      if (metric->direction != titles[i].direction)
+        g_error ("“%s” should default to %s", titles[i].title,
+                 imp_direction_to_string (titles[i].direction));
+      g_assert_cmpint (metric->indicator, ==, IMP_INDICATOR_LAGGING);
+      g_assert_true (isnan (metric->target));
+    }
+
+  /* A new experiment: spike means feasibility, interviews usability. */
+  g_assert_cmpint (e->aspect, ==, IMP_ASPECT_VALIDITY);
+  imp_experiment_set_kind (e, IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (e->kind, ==, IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (e->aspect, ==, IMP_ASPECT_FEASIBILITY);
+  imp_experiment_set_kind (e, IMP_EXPERIMENT_KIND_USABILITY_INTERVIEW);
+  g_assert_cmpint (e->aspect, ==, IMP_ASPECT_USABILITY);
+  imp_experiment_set_kind (e, IMP_EXPERIMENT_KIND_FAKE_DOOR);
+  g_assert_cmpint (e->aspect, ==, IMP_ASPECT_VALIDITY);
+
+  /* The user's choice stays. */
+  e->aspect = IMP_ASPECT_USABILITY;
+  imp_experiment_set_kind (e, IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (e->kind, ==, IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (e->aspect, ==, IMP_ASPECT_USABILITY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/core/map/equal", test_equal);
   g_test_add_func ("/core/map/votes", test_votes);
   g_test_add_func ("/core/map/parking-lot", test_parking_lot);
+  g_test_add_func ("/core/map/defaults", test_defaults);
 
   return g_test_run ();
 }

@@ -176,6 +176,47 @@ test_metric_and_link_fields (void)
   g_assert_null (imp_selection_properties_get_link (props));
 }
 
+/* Through the adapter, as the inspector edits: a metric started on
+ * "Fewer complaints" goes down, a technical spike tests feasibility, and
+ * each is one undo step. */
+static void
+test_defaults (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(ImpSelection) selection = imp_selection_new ();
+  g_autoptr(ImpSelectionProperties) props = imp_selection_properties_new ();
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor, *impact, *deliverable, *spike;
+
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Teachers", NULL);
+  impact = imp_history_add_node (history, actor, -1, IMP_LEVEL_IMPACT, "Fewer complaints", NULL);
+  deliverable = imp_history_add_node (history, impact, -1, IMP_LEVEL_DELIVERABLE, "Rubric", NULL);
+  spike = imp_history_add_node (history, deliverable, -1, IMP_LEVEL_EXPERIMENT, "Spike", NULL);
+  imp_selection_set_map (selection, map);
+  imp_selection_properties_set_history (props, history);
+  imp_selection_properties_set_selection (props, selection);
+
+  imp_selection_select (selection, impact);
+  g_assert_true (imp_selection_properties_commit_text (props, "metric-name", "Complaints",
+                                                        NULL));
+  g_assert_nonnull (impact->metric);
+  g_assert_cmpint (impact->metric->direction, ==, IMP_DIRECTION_DECREASE);
+
+  imp_selection_select (selection, spike);
+  g_object_set (props, "exp-kind", IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE, NULL);
+  g_assert_cmpint (spike->experiment->kind, ==, IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE);
+  g_assert_cmpint (spike->experiment->aspect, ==, IMP_ASPECT_FEASIBILITY);
+  g_assert_true (imp_history_undo (history));
+  g_assert_true (spike->experiment == NULL ||
+                 spike->experiment->aspect == IMP_ASPECT_VALIDITY);
+
+  /* A chosen aspect stays when the kind changes. */
+  g_object_set (props, "exp-aspect", IMP_ASPECT_USABILITY, NULL);
+  g_object_set (props, "exp-kind", IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE, NULL);
+  g_assert_cmpint (spike->experiment->aspect, ==, IMP_ASPECT_USABILITY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +227,7 @@ main (int   argc,
                    test_follows_selection_and_notifies_changes);
   g_test_add_func ("/ui/selection-properties/metric-and-link",
                    test_metric_and_link_fields);
+  g_test_add_func ("/ui/selection-properties/defaults", test_defaults);
 
   return g_test_run ();
 }

@@ -17,6 +17,9 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-canvas-private.h"
+#include "imp-canvas-a11y.h"
+#include "imp-scene-private.h"
 #include "imp-format.h"
 #include "imp-theme.h"
 #include "imp-viewport.h"
@@ -489,6 +492,65 @@ test_canvas_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Hovering a link that carries an assumption shows it with its status and
+ * confidence; a plain link and a card show nothing of the kind. */
+static void
+test_canvas_assumption_tooltip (void)
+{
+  g_autoptr(ImpMap) map = build_map ();
+  ImpWindow *window = new_window_with_map (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = imp_node_get_child (goal, 0);
+  ImpLink *link = imp_map_find_link (map, goal, actor);
+  ImpScene *scene;
+  ImpRect rect;
+  double x = 0, y = 0;
+  char *tip;
+
+  _imp_map_set_link_assumption (map, link, "Teachers care about weekly numbers");
+  _imp_map_set_link_confidence (map, link, IMP_CONFIDENCE_LOW);
+  imp_test_drain ();
+
+  /* The middle of the link's curve, on screen. */
+  scene = imp_canvas_get_scene (canvas);
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    {
+      const ImpSceneLink *sl = _imp_scene_get_link (scene, i);
+
+      if (sl->link != link)
+        continue;
+      g_assert_cmpint (sl->mark_text, >=, 0);
+      g_assert_cmpstr (_imp_scene_get_text (scene, sl->mark_text)->text, ==, "? low");
+      imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas),
+                                  (sl->x0 + 3 * sl->x1 + 3 * sl->x2 + sl->x3) / 8,
+                                  (sl->y0 + 3 * sl->y1 + 3 * sl->y2 + sl->y3) / 8, &x, &y);
+    }
+  tip = _imp_canvas_get_tooltip_at (canvas, x, y);
+  g_assert_cmpstr (tip, ==, "Assumption: Teachers care about weekly numbers — untested, low "
+                            "confidence");
+  g_free (tip);
+
+  /* A screen reader hears what the mark says, selecting the link. */
+  {
+    g_autofree char *description = NULL;
+
+    imp_selection_select_link (imp_canvas_get_selection (canvas), link);
+    description = imp_canvas_describe_selection (map, imp_canvas_get_selection (canvas));
+    g_assert_true (g_str_has_suffix (description, "”. Assumption: Teachers care about weekly "
+                                                  "numbers — untested, low confidence"));
+    imp_selection_clear (imp_canvas_get_selection (canvas));
+  }
+
+  /* Over the actor's card: the card, not the link. */
+  g_assert_true (imp_scene_get_card_rect (scene, actor, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas),
+                              rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  g_assert_null (_imp_canvas_get_tooltip_at (canvas, x, y));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/broken-file-shows-error", test_window_broken_file);
   g_test_add_func ("/ui/window/missing-file-opens-new-map", test_window_missing_file);
   g_test_add_func ("/ui/canvas/selection", test_canvas_selection);
+  g_test_add_func ("/ui/canvas/assumption-tooltip", test_canvas_assumption_tooltip);
 
   ret = g_test_run ();
 

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "imp-application.h"
 #include "imp-canvas.h"
@@ -503,6 +504,122 @@ first_of_level (ImpMap   *map,
   g_assert_not_reached ();
 }
 
+/* Whether a label under @widget shows text containing @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The vote budget as a facilitator sets it: the dialog, the dots left in
+ * the header bar, a vote past the budget refused with a toast, undo, a
+ * new round, and the budget saved with the map. */
+static void
+test_vote_budget (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("edtech-weekly-learners.impactmap");
+  g_autoptr(ImpMap) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  AdwMessageDialog *dialog;
+  GtkSpinButton *participants, *dots;
+  ImpNode *deliverable = NULL;
+  guint total0 = imp_map_get_total_votes (map);
+  guint p = 0, d = 0;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map) && deliverable == NULL; i++)
+    if (imp_map_get_node (map, i)->level == IMP_LEVEL_DELIVERABLE)
+      deliverable = imp_map_get_node (map, i);
+  g_assert_nonnull (deliverable);
+  g_assert_false (gtk_widget_get_visible (window->dots_label));
+
+  /* Budget for the votes already cast and two more. */
+  activate (window, "win.vote-budget", NULL);
+  dialog = g_object_get_data (G_OBJECT (window), "imp-vote-budget-dialog");
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  imp_test_wait_for_mapped (GTK_WIDGET (dialog));
+  participants = g_object_get_data (G_OBJECT (dialog), "imp-participants");
+  dots = g_object_get_data (G_OBJECT (dialog), "imp-dots");
+  /* Typed into the fields, as a user does, and answered at once. */
+  {
+    g_autofree char *typed = g_strdup_printf ("%u", total0 + 2);
+
+    gtk_editable_set_text (GTK_EDITABLE (participants), typed);
+    gtk_editable_set_text (GTK_EDITABLE (dots), "1");
+  }
+  adw_message_dialog_response (dialog, "set");
+  imp_test_drain ();
+  g_assert_true (imp_map_get_vote_budget (map, &p, &d));
+  g_assert_cmpuint (p, ==, total0 + 2);
+  g_assert_cmpuint (d, ==, 1);
+  g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Set Vote Budget");
+  g_assert_true (gtk_widget_get_visible (window->dots_label));
+  {
+    g_autofree char *want = g_strdup_printf ("2 of %u dots left", total0 + 2);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window->dots_label)), ==, want);
+  }
+
+  imp_canvas_set_selected (canvas, deliverable);
+  imp_test_drain ();
+  activate (window, "win.add-vote", NULL);
+  activate (window, "win.add-vote", NULL);
+  g_assert_cmpint (imp_map_get_dots_left (map), ==, 0);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (window->dots_label)),
+                                   "0 of "));
+
+  /* Past the budget: refused, said so, nothing to undo. */
+  {
+    guint n_undo = imp_history_get_n_undo (history);
+
+    activate (window, "win.add-vote", NULL);
+    g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo);
+    g_assert_cmpuint (imp_map_get_total_votes (map), ==, total0 + 2);
+    imp_test_wait_for (shows_label (GTK_WIDGET (window), "No dots left"));
+  }
+
+  /* Undo gives a dot back; the header bar follows. */
+  g_assert_true (imp_history_undo (history));
+  imp_test_drain ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (window->dots_label)),
+                                   "1 of "));
+
+  /* Saved with the map. */
+  saved = imp_format_save_to_data (map, NULL);
+  reloaded = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (imp_map_get_vote_budget (reloaded, &p, &d));
+  g_assert_cmpuint (p * d, ==, total0 + 2);
+
+  /* Clearing starts a new round with the whole budget. */
+  activate (window, "win.clear-votes", NULL);
+  g_assert_cmpint (imp_map_get_dots_left (map), ==, (int) (total0 + 2));
+
+  /* No budget: the label goes. */
+  activate (window, "win.vote-budget", NULL);
+  dialog = g_object_get_data (G_OBJECT (window), "imp-vote-budget-dialog");
+  adw_message_dialog_response (dialog, "remove");
+  imp_test_drain ();
+  g_assert_false (imp_map_get_vote_budget (map, NULL, NULL));
+  g_assert_false (gtk_widget_get_visible (window->dots_label));
+
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_parking_lot (void)
 {
@@ -986,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/ui/workshop/reveal-three-tiers", test_reveal_three_tiers);
   g_test_add_func ("/ui/workshop/focus", test_focus);
   g_test_add_func ("/ui/workshop/votes", test_votes);
+  g_test_add_func ("/ui/workshop/vote-budget", test_vote_budget);
   g_test_add_func ("/ui/workshop/parking-lot", test_parking_lot);
   g_test_add_func ("/ui/workshop/templates", test_templates);
   g_test_add_func ("/ui/workshop/real-keys", test_real_keys);

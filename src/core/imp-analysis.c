@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-number.h"
 
 /* "Connecting the dots" and "Map health" of DOMAIN.md, computed from the
  * model alone so that the inspector, the canvas and `impact-mapper check`
@@ -96,6 +98,146 @@ imp_analysis_link_fits (ImpMap        *map,
 
   return imp_level_may_parent (imp_map_get_vocabulary (map), link->parent->level,
                                link->child->level);
+}
+
+/**
+ * imp_analysis_link_has_assumption:
+ *
+ * Returns: whether @link carries an assumption: a sentence, a confidence
+ *   or a status other than untested
+ */
+gboolean
+imp_analysis_link_has_assumption (const ImpLink *link)
+{
+  g_return_val_if_fail (link != NULL, FALSE);
+
+  return (link->assumption != NULL && *link->assumption != '\0') ||
+         link->confidence != IMP_CONFIDENCE_UNSET ||
+         link->status != IMP_LINK_STATUS_UNTESTED;
+}
+
+static const char *
+confidence_label (ImpConfidence confidence)
+{
+  switch (confidence)
+    {
+    case IMP_CONFIDENCE_LOW:
+      return C_("confidence", "low");
+    case IMP_CONFIDENCE_MEDIUM:
+      return C_("confidence", "medium");
+    case IMP_CONFIDENCE_HIGH:
+      return C_("confidence", "high");
+    case IMP_CONFIDENCE_UNSET:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * imp_analysis_link_mark:
+ * @link: a link
+ *
+ * The mark a link's assumption gets on the canvas: its status as a shape
+ * ("?" untested, "✓" supported, "×" refuted) and its confidence as a word,
+ * so that neither rests on colour alone.
+ *
+ * Returns: (nullable): "? low", "✓ high", "×", …; %NULL for a link that
+ *   carries no assumption. The string is static.
+ */
+const char *
+imp_analysis_link_mark (const ImpLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+
+  if (!imp_analysis_link_has_assumption (link))
+    return NULL;
+
+  switch (link->status)
+    {
+    case IMP_LINK_STATUS_REFUTED:
+      switch (link->confidence)
+        {
+        /* TRANSLATORS: the mark of a refuted link on the canvas, with its
+         * confidence; keep the sign, keep it short */
+        case IMP_CONFIDENCE_LOW: return C_("link mark", "× low");
+        case IMP_CONFIDENCE_MEDIUM: return C_("link mark", "× medium");
+        case IMP_CONFIDENCE_HIGH: return C_("link mark", "× high");
+        case IMP_CONFIDENCE_UNSET:
+        default: return "×";
+        }
+    case IMP_LINK_STATUS_SUPPORTED:
+      switch (link->confidence)
+        {
+        /* TRANSLATORS: the mark of a supported link on the canvas */
+        case IMP_CONFIDENCE_LOW: return C_("link mark", "✓ low");
+        case IMP_CONFIDENCE_MEDIUM: return C_("link mark", "✓ medium");
+        case IMP_CONFIDENCE_HIGH: return C_("link mark", "✓ high");
+        case IMP_CONFIDENCE_UNSET:
+        default: return "✓";
+        }
+    case IMP_LINK_STATUS_UNTESTED:
+    default:
+      switch (link->confidence)
+        {
+        /* TRANSLATORS: the mark of an untested assumption on the canvas */
+        case IMP_CONFIDENCE_LOW: return C_("link mark", "? low");
+        case IMP_CONFIDENCE_MEDIUM: return C_("link mark", "? medium");
+        case IMP_CONFIDENCE_HIGH: return C_("link mark", "? high");
+        case IMP_CONFIDENCE_UNSET:
+        default: return "?";
+        }
+    }
+}
+
+/**
+ * imp_analysis_link_summary:
+ * @link: a link
+ *
+ * What a link assumes, for a tooltip: the sentence, then its status and
+ * confidence ("Teachers grade sooner — untested, low confidence").
+ *
+ * Returns: (transfer full) (nullable): the summary; %NULL for a link that
+ *   carries no assumption
+ */
+char *
+imp_analysis_link_summary (const ImpLink *link)
+{
+  const char *status;
+  const char *confidence;
+  g_autofree char *state = NULL;
+
+  g_return_val_if_fail (link != NULL, NULL);
+
+  if (!imp_analysis_link_has_assumption (link))
+    return NULL;
+
+  switch (link->status)
+    {
+    case IMP_LINK_STATUS_SUPPORTED:
+      status = C_("assumption", "supported");
+      break;
+    case IMP_LINK_STATUS_REFUTED:
+      status = C_("assumption", "refuted");
+      break;
+    case IMP_LINK_STATUS_UNTESTED:
+    default:
+      status = C_("assumption", "untested");
+      break;
+    }
+
+  confidence = confidence_label (link->confidence);
+  if (confidence != NULL)
+    /* TRANSLATORS: an assumption's status and confidence: "untested, low confidence" */
+    state = g_strdup_printf (_("%s, %s confidence"), status, confidence);
+  else
+    state = g_strdup (status);
+
+  if (link->assumption != NULL && *link->assumption != '\0')
+    /* TRANSLATORS: a link's assumption, then its status and confidence */
+    return g_strdup_printf (_("Assumption: %s — %s"), link->assumption, state);
+
+  /* TRANSLATORS: a link with no assumption sentence: its status and confidence */
+  return g_strdup_printf (_("Assumption (not written down): %s"), state);
 }
 
 /**
@@ -187,8 +329,225 @@ imp_analysis_get_chains (ImpNode *deliverable)
   return chains;
 }
 
+/* Words that start a title written as a result rather than as a
+ * behaviour: "Fewer complaints", "Weniger Beschwerden". Lower case; a
+ * title's language is not known, so every list is tried. */
+static const char * const outcome_words_en[] = {
+  "fewer", "less", "more", "most", "faster", "slower", "quicker", "sooner", "higher", "lower",
+  "better", "worse", "greater", "bigger", "smaller", "shorter", "longer", "cheaper", "easier",
+  "increased", "reduced", "decreased", "improved", "lowered", "raised", "rising", "falling",
+  "growing", "no", "zero", "half", "double", "twice", "every", "all",
+};
+
+static const char * const outcome_words_de[] = {
+  "weniger", "mehr", "schneller", "schnellere", "schnellerer", "schnelleres", "langsamer",
+  "höher", "höhere", "höherer", "höheres", "niedriger", "niedrigere", "niedrigerer", "geringer",
+  "geringere", "geringerer", "besser", "bessere", "besserer", "kürzer", "kürzere", "kürzerer",
+  "länger", "längere", "größer", "größere", "kleiner", "kleinere", "günstiger", "günstigere",
+  "einfacher", "leichter", "steigende", "sinkende", "gesteigerte", "gesunkene", "reduzierte",
+  "verbesserte", "kein", "keine", "keiner", "null", "halb", "halbe", "doppelt", "doppelte",
+  "alle", "jede", "jeder", "jedes",
+};
+
+/* Nouns that make a measurement of the word before them: "Churn rate
+ * below 2%", "Response time under 5 minutes". */
+static const char * const measure_words_en[] = {
+  "rate", "time", "times", "score", "cost", "costs", "share", "count", "ratio", "level",
+  "volume", "usage",
+};
+
+/* German compounds end in the measure: "Abbruchquote", "Antwortzeit". */
+static const char * const measure_endings_de[] = {
+  "quote", "rate", "zeit", "zeiten", "dauer", "anteil", "anzahl", "kosten", "wert",
+};
+
+static gboolean
+in_list (const char         *word,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (word, list[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+ends_with_any (const char         *word,
+               const char * const *list,
+               gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_has_suffix (word, list[i]) && strlen (word) > strlen (list[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The words of @title, lower case, without the punctuation around them. */
+static GPtrArray *
+split_words (const char *title)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) parts = g_strsplit_set (title, " \t\n\u00a0", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *start = parts[i];
+      const char *end = start + strlen (start);
+
+      while (*start != '\0' && g_unichar_ispunct (g_utf8_get_char (start)) &&
+             *start != '%' && *start != '+')
+        start = g_utf8_next_char (start);
+      while (end > start && g_unichar_ispunct (g_utf8_get_char (g_utf8_prev_char (end))) &&
+             *g_utf8_prev_char (end) != '%')
+        end = g_utf8_prev_char (end);
+      if (end > start)
+        g_ptr_array_add (words, g_strndup (start, end - start));
+    }
+
+  return words;
+}
+
+static gboolean
+is_lower_word (const char *word)
+{
+  return g_unichar_islower (g_utf8_get_char (word));
+}
+
+static gboolean
+is_capitals (const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p), n++)
+    if (!g_unichar_isupper (g_utf8_get_char (p)))
+      return FALSE;
+
+  return n >= 2;
+}
+
+/* A German participle at the end: "geliefert", "halbiert", "verbessert". */
+static gboolean
+is_participle_de (const char *word)
+{
+  static const char * const prefixes[] = { "ge", "ver", "er", "be", "ent", "zer" };
+  gsize len = strlen (word);
+
+  if (!is_lower_word (word) || len < 5)
+    return FALSE;
+  if (g_str_has_suffix (word, "iert"))
+    return TRUE;
+  if (!g_str_has_suffix (word, "t"))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (word, prefixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A German infinitive at the end makes a behaviour, whatever comes first:
+ * "Weniger Beschwerden einreichen", "Schneller Feedback geben". */
+static gboolean
+ends_in_infinitive_de (GPtrArray *words)
+{
+  const char *last;
+
+  if (words->len < 2)
+    return FALSE;
+  last = g_ptr_array_index (words, words->len - 1);
+
+  return is_lower_word (last) && strlen (last) >= 4 &&
+         (g_str_has_suffix (last, "en") || g_str_has_suffix (last, "ern") ||
+          g_str_has_suffix (last, "eln"));
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * imp_analysis_title_is_outcome:
+ * @title: (nullable): an impact's title
+ *
+ * Whether @title is written as a result ("Fewer complaints", "Results
+ * delivered in under 1 minute", "Weniger Beschwerden") rather than as a
+ * behaviour, a verb phrase ("Purchase tickets without calling", "Tickets
+ * ohne Anruf kaufen"). It looks at the leading word (English and German
+ * lists, a number or a sign), an acronym as subject ("NPS rises"), a noun
+ * and a participle ("Tickets purchased online", "Beschwerden halbiert"),
+ * and a measure with a number ("Churn rate below 2%"). The litmus
+ * sentences quote such a title instead of reading it as a verb phrase.
+ *
+ * Returns: whether @title reads as an outcome
+ */
+gboolean
+imp_analysis_title_is_outcome (const char *title)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *first = NULL;
+  const char *w1, *w2, *last;
+  gunichar c;
+
+  if (title == NULL)
+    return FALSE;
+
+  words = split_words (title);
+  if (words->len == 0)
+    return FALSE;
+
+  w1 = g_ptr_array_index (words, 0);
+  w2 = words->len > 1 ? g_ptr_array_index (words, 1) : "";
+  last = g_ptr_array_index (words, words->len - 1);
+  first = g_utf8_strdown (w1, -1);
+  c = g_utf8_get_char (w1);
+
+  /* "50% fewer calls", "+20% sign-ups", "<1 min to grade" */
+  if (g_unichar_isdigit (c) || strchr ("+-<>~", (int) c) != NULL ||
+      c == 0x2212 || c == 0x2264 || c == 0x2265 || c == 0x00b1)
+    return TRUE;
+
+  if (in_list (first, outcome_words_de, G_N_ELEMENTS (outcome_words_de)))
+    return !ends_in_infinitive_de (words);
+
+  if (in_list (first, outcome_words_en, G_N_ELEMENTS (outcome_words_en)))
+    return TRUE;
+
+  /* "NPS rises": a measure as the subject of a clause */
+  if (words->len > 1 && is_capitals (w1))
+    return TRUE;
+
+  /* "Results delivered in under 1 minute", "Complaints halved"; a verb
+   * ending in -ss or -us ("Access", "Discuss", "Focus") is not a plural. */
+  if (words->len > 1 && strlen (first) > 3 && g_str_has_suffix (first, "s") &&
+      !g_str_has_suffix (first, "ss") && !g_str_has_suffix (first, "us") &&
+      strlen (w2) > 3 && g_str_has_suffix (w2, "ed"))
+    return TRUE;
+
+  /* "Churn rate below 2%", "Antwortzeit unter 1 Stunde" */
+  if (has_digit (title) &&
+      (in_list (w2, measure_words_en, G_N_ELEMENTS (measure_words_en)) ||
+       ends_with_any (first, measure_endings_de, G_N_ELEMENTS (measure_endings_de))))
+    return TRUE;
+
+  /* "Ergebnisse in unter 1 Minute geliefert", "Beschwerden halbiert" */
+  if (words->len > 1 && is_participle_de (last) && !is_lower_word (w1))
+    return TRUE;
+
+  return FALSE;
+}
+
 /* A title inside a sentence: "Get results" reads "get results", but an
- * acronym or a name in capitals ("OCR", "NPS") is left alone. */
+ * acronym or a name in capitals ("OCR", "NPS") is left alone, and so is
+ * every title in a language whose nouns keep their capital (German). */
 static char *
 in_sentence (const char *title)
 {
@@ -198,6 +557,12 @@ in_sentence (const char *title)
 
   if (title == NULL || *title == '\0')
     return g_strdup ("…");
+
+  /* TRANSLATORS: translate as "keep" if a title inside a sentence keeps
+   * its first capital in your language (as German nouns do); leave
+   * "lowercase" if it starts with a small letter there, as in English */
+  if (!g_str_equal (C_("sentence casing", "lowercase"), "lowercase"))
+    return g_strdup (title);
 
   first = g_utf8_get_char (title);
   rest = g_utf8_next_char (title);
@@ -219,39 +584,193 @@ or_ellipsis (const char *title)
   return title != NULL && *title != '\0' ? title : "…";
 }
 
+/* "48000" for `check` and the Markdown; "48,000" or "48.000" for the
+ * window, as the user reads numbers. */
+static char *
+sentence_number (double   value,
+                 gboolean display)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  ImpNumberFormat format;
+
+  if (!display)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+
+  imp_number_format_init_locale (&format);
+
+  return imp_number_to_text (&format, value, -1);
+}
+
+/* "Weekly active learners: 48000 learners by 2026-12-31", or NULL when
+ * the goal has no metric with a name or a target. */
+static char *
+goal_metric_text (const ImpNode *goal,
+                  gboolean       display)
+{
+  const ImpMetric *metric = goal->metric;
+  g_autofree char *target = NULL;
+  gboolean named;
+
+  if (metric == NULL)
+    return NULL;
+
+  named = metric->name != NULL && *metric->name != '\0';
+  if (!imp_metric_has_target (metric))
+    return named ? g_strdup (metric->name) : NULL;
+
+  {
+    g_autofree char *number = sentence_number (metric->target, display);
+
+    target = metric->unit != NULL && *metric->unit != '\0'
+             ? g_strdup_printf ("%s %s", number, metric->unit) : g_steal_pointer (&number);
+  }
+
+  if (metric->deadline != NULL && *metric->deadline != '\0')
+    {
+      if (named)
+        /* TRANSLATORS: a goal's metric in a litmus sentence: name, target
+         * with its unit, deadline ("Weekly active learners: 48000 learners
+         * by 2026-12-31") */
+        return g_strdup_printf (_("%s: %s by %s"), metric->name, target, metric->deadline);
+      /* TRANSLATORS: a goal's metric with no name: target, deadline */
+      return g_strdup_printf (_("target %s by %s"), target, metric->deadline);
+    }
+
+  if (named)
+    /* TRANSLATORS: a goal's metric in a litmus sentence: name, target */
+    return g_strdup_printf (_("%s: %s"), metric->name, target);
+  /* TRANSLATORS: a goal's metric with no name: target */
+  return g_strdup_printf (_("target %s"), target);
+}
+
+/* "which moves the goal “…” (metric)": the goal is quoted, as its title is
+ * often a sentence of its own ("Increase weekly learners by 20%"). */
+static char *
+goal_clause (const ImpNode *goal,
+             gboolean       display)
+{
+  g_autofree char *metric = goal_metric_text (goal, display);
+
+  if (metric != NULL)
+    /* TRANSLATORS: the end of a litmus sentence: goal title, its metric */
+    return g_strdup_printf (_("which moves the goal “%s” (%s)"), or_ellipsis (goal->title),
+                            metric);
+
+  /* TRANSLATORS: the end of a litmus sentence: goal title */
+  return g_strdup_printf (_("which moves the goal “%s”"), or_ellipsis (goal->title));
+}
+
+static char *chain_sentence (const ImpChain *chain,
+                             gboolean        display);
+
+/* Whether @title starts with the actor's title as a word: "Teachers grade
+ * sooner" under "Teachers". */
+static gboolean
+names_actor (const char *title,
+             const char *actor)
+{
+  g_autofree char *t = NULL;
+  g_autofree char *a = NULL;
+  gsize n;
+
+  if (title == NULL || actor == NULL || *actor == '\0')
+    return FALSE;
+
+  t = g_utf8_casefold (title, -1);
+  a = g_utf8_casefold (actor, -1);
+  n = strlen (a);
+
+  return strncmp (t, a, n) == 0 && (t[n] == ' ' || t[n] == ',');
+}
+
 /**
  * imp_analysis_chain_sentence:
  *
- * The litmus sentence of a chain (DOMAIN.md, "Connecting the dots").
+ * The litmus sentence of a chain (DOMAIN.md, "Connecting the dots"). A
+ * behaviour is read as a verb phrase; an impact titled as an outcome
+ * (imp_analysis_title_is_outcome()) is quoted as one. The goal is quoted
+ * and followed by its metric and target when it has them. Numbers are
+ * written plainly ("48000"), as `check` prints them.
  *
- * Returns: (transfer full): "We build <deliverable> so that <actor> will
- *   <impact>, which moves <goal>."
+ * Returns: (transfer full): "We build “<deliverable>” so that <actor> will
+ *   <impact>, which moves the goal “<goal>” (<metric>: <target> by
+ *   <deadline>)." or "… so that the outcome “<impact>” comes true for
+ *   <actor>, …"
  */
 char *
 imp_analysis_chain_sentence (const ImpChain *chain)
 {
-  g_autofree char *impact = NULL;
-  g_autofree char *actor = NULL;
-
   g_return_val_if_fail (chain != NULL, NULL);
 
-  impact = in_sentence (chain->impact->title);
+  return chain_sentence (chain, FALSE);
+}
+
+/**
+ * imp_analysis_chain_sentence_for_display:
+ *
+ * The litmus sentence of imp_analysis_chain_sentence(), with the goal's
+ * target grouped as the user reads numbers ("48,000"): for the window,
+ * never for `check` or a file.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+imp_analysis_chain_sentence_for_display (const ImpChain *chain)
+{
+  g_return_val_if_fail (chain != NULL, NULL);
+
+  return chain_sentence (chain, TRUE);
+}
+
+static char *
+chain_sentence (const ImpChain *chain,
+                gboolean        display)
+{
+  g_autofree char *impact = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *goal = NULL;
+  const char *deliverable;
+  gboolean outcome;
+
+  deliverable = or_ellipsis (chain->deliverable->title);
+  outcome = imp_analysis_title_is_outcome (chain->impact->title);
+  goal = goal_clause (chain->goal, display);
 
   if (chain->actor == NULL)
     {
+      if (outcome)
+        /* TRANSLATORS: the litmus sentence of a three-tier map for an
+         * outcome titled as a result: deliverable, outcome, goal clause */
+        return g_strdup_printf (_("We build “%s” so that the outcome “%s” comes true, %s."),
+                                deliverable, chain->impact->title, goal);
+
+      impact = in_sentence (chain->impact->title);
       /* TRANSLATORS: the litmus sentence of a three-tier map, where the
-       * outcome names its actor: deliverable, outcome, goal */
-      return g_strdup_printf (_("We build %s so that %s, which moves %s."),
-                              or_ellipsis (chain->deliverable->title), impact,
-                              or_ellipsis (chain->goal->title));
+       * outcome names its actor: deliverable, outcome, goal clause */
+      return g_strdup_printf (_("We build “%s” so that %s, %s."), deliverable, impact, goal);
+    }
+
+  /* "Teachers grade sooner" under "Teachers" names its actor already: a
+   * clause of its own, read as in three tiers. */
+  if (!outcome && names_actor (chain->impact->title, chain->actor->title))
+    {
+      impact = in_sentence (chain->impact->title);
+      return g_strdup_printf (_("We build “%s” so that %s, %s."), deliverable, impact, goal);
     }
 
   actor = in_sentence (chain->actor->title);
 
-  /* TRANSLATORS: the litmus sentence: deliverable, actor, impact, goal */
-  return g_strdup_printf (_("We build %s so that %s will %s, which moves %s."),
-                          or_ellipsis (chain->deliverable->title), actor, impact,
-                          or_ellipsis (chain->goal->title));
+  if (outcome)
+    /* TRANSLATORS: the litmus sentence for an impact titled as a result
+     * ("Fewer complaints"): deliverable, impact, actor, goal clause */
+    return g_strdup_printf (_("We build “%s” so that the outcome “%s” comes true for %s, %s."),
+                            deliverable, chain->impact->title, actor, goal);
+
+  impact = in_sentence (chain->impact->title);
+  /* TRANSLATORS: the litmus sentence: deliverable, actor, impact (a verb
+   * phrase), goal clause */
+  return g_strdup_printf (_("We build “%s” so that %s will %s, %s."), deliverable, actor, impact,
+                          goal);
 }
 
 /**
@@ -267,8 +786,26 @@ imp_analysis_get_litmus_sentences (ImpNode *deliverable)
   GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < chains->len; i++)
-    g_ptr_array_add (sentences,
-                     imp_analysis_chain_sentence (&g_array_index (chains, ImpChain, i)));
+    g_ptr_array_add (sentences, chain_sentence (&g_array_index (chains, ImpChain, i), FALSE));
+
+  return sentences;
+}
+
+/**
+ * imp_analysis_get_display_sentences:
+ *
+ * Returns: (transfer full) (element-type utf8): the litmus sentences of
+ *   imp_analysis_get_litmus_sentences(), with numbers as the user reads
+ *   them (imp_analysis_chain_sentence_for_display())
+ */
+GPtrArray *
+imp_analysis_get_display_sentences (ImpNode *deliverable)
+{
+  g_autoptr(GArray) chains = imp_analysis_get_chains (deliverable);
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < chains->len; i++)
+    g_ptr_array_add (sentences, chain_sentence (&g_array_index (chains, ImpChain, i), TRUE));
 
   return sentences;
 }
@@ -288,13 +825,15 @@ imp_analysis_get_hmw_prompts (ImpNode *impact)
   GPtrArray *prompts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *what = NULL;
   gboolean any_actor = FALSE;
+  gboolean outcome;
 
   g_return_val_if_fail (impact != NULL, prompts);
 
   if (impact->level != IMP_LEVEL_IMPACT)
     return prompts;
 
-  what = in_sentence (impact->title);
+  outcome = imp_analysis_title_is_outcome (impact->title);
+  what = outcome ? g_strdup (or_ellipsis (impact->title)) : in_sentence (impact->title);
 
   for (guint i = 0; i < impact->parents->len; i++)
     {
@@ -305,18 +844,25 @@ imp_analysis_get_hmw_prompts (ImpNode *impact)
         continue;
 
       actor = in_sentence (link->parent->title);
-      /* TRANSLATORS: a "How might we" prompt: actor, impact */
-      g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s %s?"), actor, what));
+      if (outcome)
+        /* TRANSLATORS: a "How might we" prompt for an impact titled as a
+         * result ("Fewer complaints"): impact, actor */
+        g_ptr_array_add (prompts, g_strdup_printf (_("How might we bring about “%s” for %s?"),
+                                                   what, actor));
+      else
+        /* TRANSLATORS: a "How might we" prompt: actor, impact */
+        g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s %s?"), actor, what));
       any_actor = TRUE;
     }
 
   /* An outcome without an actor (three tiers, or not linked yet) names
    * its actor in its own text. */
-  if (!any_actor)
-    {
-      /* TRANSLATORS: a "How might we" prompt for an outcome with no actor */
-      g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s?"), what));
-    }
+  if (!any_actor && outcome)
+    /* TRANSLATORS: a "How might we" prompt for a result with no actor */
+    g_ptr_array_add (prompts, g_strdup_printf (_("How might we bring about “%s”?"), what));
+  else if (!any_actor)
+    /* TRANSLATORS: a "How might we" prompt for an outcome with no actor */
+    g_ptr_array_add (prompts, g_strdup_printf (_("How might we help %s?"), what));
 
   return prompts;
 }
@@ -428,11 +974,90 @@ compare_ranked (gconstpointer a,
 }
 
 /**
+ * imp_analysis_get_standing:
+ * @deliverable: a deliverable
+ *
+ * Returns: %IMP_STANDING_ELIMINATED when its experiments refute it,
+ *   %IMP_STANDING_REFUTED when it has chains up to a goal and every one of
+ *   them passes a refuted link, else %IMP_STANDING_LIVE (an orphan too:
+ *   map health flags it, the ranking keeps it)
+ */
+ImpStanding
+imp_analysis_get_standing (ImpNode *deliverable)
+{
+  g_autoptr(GArray) chains = NULL;
+
+  g_return_val_if_fail (deliverable != NULL, IMP_STANDING_LIVE);
+
+  if (deliverable->level != IMP_LEVEL_DELIVERABLE)
+    return IMP_STANDING_LIVE;
+
+  if (imp_analysis_get_verdict (deliverable, NULL, NULL) == IMP_VERDICT_ELIMINATED)
+    return IMP_STANDING_ELIMINATED;
+
+  chains = imp_analysis_get_chains (deliverable);
+  for (guint i = 0; i < chains->len; i++)
+    if (!g_array_index (chains, ImpChain, i).refuted)
+      return IMP_STANDING_LIVE;
+
+  return chains->len > 0 ? IMP_STANDING_REFUTED : IMP_STANDING_LIVE;
+}
+
+/**
+ * imp_standing_to_string:
+ *
+ * Returns: the standing as the CSV export writes it: "live", "eliminated"
+ *   or "refuted" (never translated: a machine format)
+ */
+const char *
+imp_standing_to_string (ImpStanding standing)
+{
+  switch (standing)
+    {
+    case IMP_STANDING_ELIMINATED:
+      return "eliminated";
+    case IMP_STANDING_REFUTED:
+      return "refuted";
+    case IMP_STANDING_LIVE:
+    default:
+      return "live";
+    }
+}
+
+/**
+ * imp_analysis_list_set_aside:
+ *
+ * The deliverables that are out of the running (eliminated or refuted, see
+ * imp_analysis_get_standing()), scored or not, in the order of the map.
+ *
+ * Returns: (transfer container) (element-type ImpNode): the list
+ */
+GPtrArray *
+imp_analysis_list_set_aside (ImpMap *map)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (IMP_IS_MAP (map), out);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE &&
+          imp_analysis_get_standing (node) != IMP_STANDING_LIVE)
+        g_ptr_array_add (out, node);
+    }
+
+  return out;
+}
+
+/**
  * imp_analysis_rank_deliverables:
  *
- * The deliverables with an ICE score, highest first; equal scores keep the
- * order of the map. Unscored deliverables are left out (map health lists
- * them).
+ * The live deliverables with an ICE score, highest first; equal scores
+ * keep the order of the map. Unscored deliverables are left out (map
+ * health lists them), and so are eliminated and refuted ones
+ * (imp_analysis_list_set_aside() lists those).
  *
  * Returns: (transfer container) (element-type ImpNode): the ranking
  */
@@ -449,7 +1074,8 @@ imp_analysis_rank_deliverables (ImpMap *map)
       ImpNode *node = imp_map_get_node (map, i);
       Ranked r = { node, imp_ice_get_score (&node->ice), i };
 
-      if (node->level == IMP_LEVEL_DELIVERABLE && r.score > 0)
+      if (node->level == IMP_LEVEL_DELIVERABLE && r.score > 0 &&
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
         g_array_append_val (ranked, r);
     }
 
@@ -570,6 +1196,54 @@ has_child_at (ImpNode  *node,
   return FALSE;
 }
 
+static void
+add_chain_links (GHashTable *set,
+                 ImpMap     *map,
+                 ImpNode    *deliverable)
+{
+  g_autoptr(GArray) chains = imp_analysis_get_chains (deliverable);
+
+  for (guint i = 0; i < chains->len; i++)
+    {
+      const ImpChain *c = &g_array_index (chains, ImpChain, i);
+      ImpLink *link;
+
+      if ((link = imp_map_find_link (map, c->impact, c->deliverable)) != NULL)
+        g_hash_table_add (set, link);
+      if (c->actor != NULL)
+        {
+          if ((link = imp_map_find_link (map, c->actor, c->impact)) != NULL)
+            g_hash_table_add (set, link);
+          if ((link = imp_map_find_link (map, c->goal, c->actor)) != NULL)
+            g_hash_table_add (set, link);
+        }
+      else if ((link = imp_map_find_link (map, c->goal, c->impact)) != NULL)
+        g_hash_table_add (set, link);
+    }
+}
+
+/* The links on prioritised chains: those of the top three live
+ * deliverables by ICE, and of every deliverable with dot votes. */
+static GHashTable *
+collect_prioritised_links (ImpMap *map)
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) ranked = imp_analysis_rank_deliverables (map);
+
+  for (guint i = 0; i < MIN (ranked->len, 3); i++)
+    add_chain_links (set, map, g_ptr_array_index (ranked, i));
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_DELIVERABLE && node->votes > 0)
+        add_chain_links (set, map, node);
+    }
+
+  return set;
+}
+
 /**
  * imp_analysis_find_problems:
  * @map: a map
@@ -587,10 +1261,13 @@ imp_analysis_find_problems (ImpMap      *map,
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_finding_free);
   g_autoptr(GHashTable) refuted = NULL;
+  g_autoptr(GHashTable) prioritised = NULL;
   ImpVocabulary vocabulary;
   gboolean three_tiers;
 
   g_return_val_if_fail (IMP_IS_MAP (map), findings);
+
+  prioritised = collect_prioritised_links (map);
 
   vocabulary = imp_map_get_vocabulary (map);
   three_tiers = imp_vocabulary_hides_actors (vocabulary);
@@ -628,6 +1305,28 @@ imp_analysis_find_problems (ImpMap      *map,
                                           imp_vocabulary_level_name (vocabulary,
                                                                      link->parent->level)));
 
+          if (link->status == IMP_LINK_STATUS_UNTESTED &&
+              link->confidence == IMP_CONFIDENCE_LOW &&
+              g_hash_table_contains (prioritised, link))
+            {
+              if (link->assumption != NULL && *link->assumption != '\0')
+                add_finding (findings, IMP_FINDING_RISKY_ASSUMPTION, node, link,
+                             /* TRANSLATORS: map health; assumption, parent title,
+                              * child title */
+                             g_strdup_printf (_("Test “%s” (from “%s” to “%s”) first: a "
+                                                "prioritised deliverable rests on this "
+                                                "untested, low-confidence assumption"),
+                                              link->assumption, link->parent->title,
+                                              node->title));
+              else
+                add_finding (findings, IMP_FINDING_RISKY_ASSUMPTION, node, link,
+                             /* TRANSLATORS: map health; parent title, child title */
+                             g_strdup_printf (_("Test the link from “%s” to “%s” first: a "
+                                                "prioritised deliverable rests on it, "
+                                                "untested and of low confidence"),
+                                              link->parent->title, node->title));
+            }
+
           if (link->status == IMP_LINK_STATUS_REFUTED)
             {
               below_refuted_link = TRUE;
@@ -660,6 +1359,11 @@ imp_analysis_find_problems (ImpMap      *map,
           break;
 
         case IMP_LEVEL_IMPACT:
+          if (imp_analysis_title_is_outcome (node->title))
+            add_finding (findings, IMP_FINDING_OUTCOME_TITLE, node, NULL,
+                         /* TRANSLATORS: map health, a nudge; an impact's title */
+                         g_strdup_printf (_("“%s” reads as a result: say what the actors will "
+                                            "do differently, as a behaviour"), node->title));
           check_metric (findings, map, node, today);
           break;
 

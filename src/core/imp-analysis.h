@@ -32,6 +32,8 @@ typedef enum
   IMP_FINDING_REFUTED_LINK,         /* node: the link's child; link: the link */
   IMP_FINDING_DOWNSTREAM_OF_REFUTED,
   IMP_FINDING_ELIMINATED,           /* experiments refute the deliverable */
+  IMP_FINDING_OUTCOME_TITLE,        /* an impact titled as a result, not a behaviour */
+  IMP_FINDING_RISKY_ASSUMPTION,     /* low confidence, untested, on a prioritised chain */
 } ImpFindingKind;
 
 /**
@@ -82,6 +84,20 @@ typedef enum
 } ImpVerdict;
 
 /**
+ * ImpStanding:
+ *
+ * Whether a deliverable is still in the running: live, eliminated by its
+ * experiments, or refuted (every chain up to a goal passes a refuted
+ * link). Only live deliverables are ranked; the others are listed apart.
+ */
+typedef enum
+{
+  IMP_STANDING_LIVE,
+  IMP_STANDING_ELIMINATED,
+  IMP_STANDING_REFUTED,
+} ImpStanding;
+
+/**
  * ImpMetricState:
  *
  * Where a metric stands on a given day. Off track means the current value
@@ -104,10 +120,16 @@ GPtrArray      *imp_analysis_find_problems           (ImpMap         *map,
 
 GArray         *imp_analysis_get_chains              (ImpNode        *deliverable);
 char           *imp_analysis_chain_sentence          (const ImpChain *chain);
+char           *imp_analysis_chain_sentence_for_display (const ImpChain *chain);
+gboolean        imp_analysis_title_is_outcome        (const char     *title);
 GPtrArray      *imp_analysis_get_litmus_sentences    (ImpNode        *deliverable);
+GPtrArray      *imp_analysis_get_display_sentences   (ImpNode        *deliverable);
 GPtrArray      *imp_analysis_get_hmw_prompts         (ImpNode        *impact);
 
 gboolean        imp_analysis_reaches_goal            (ImpNode        *node);
+gboolean        imp_analysis_link_has_assumption     (const ImpLink  *link);
+const char     *imp_analysis_link_mark               (const ImpLink  *link);
+char           *imp_analysis_link_summary            (const ImpLink  *link);
 gboolean        imp_analysis_link_fits               (ImpMap         *map,
                                                       const ImpLink  *link);
 GHashTable     *imp_analysis_collect_refuted         (ImpMap         *map);
@@ -115,7 +137,10 @@ GHashTable     *imp_analysis_collect_refuted         (ImpMap         *map);
 ImpVerdict      imp_analysis_get_verdict             (const ImpNode  *deliverable,
                                                       guint          *n_supports,
                                                       guint          *n_refutes);
+ImpStanding     imp_analysis_get_standing            (ImpNode        *deliverable);
+const char     *imp_standing_to_string               (ImpStanding     standing);
 GPtrArray      *imp_analysis_rank_deliverables       (ImpMap         *map);
+GPtrArray      *imp_analysis_list_set_aside          (ImpMap         *map);
 GPtrArray      *imp_analysis_rank_by_votes           (ImpMap         *map);
 
 ImpMetricState  imp_analysis_get_metric_state        (const ImpMetric *metric,

@@ -68,3 +68,51 @@ imp_experiment_equal (const ImpExperiment *a,
          g_strcmp0 (a->end_date, b->end_date) == 0 &&
          g_strcmp0 (a->evidence, b->evidence) == 0;
 }
+
+/**
+ * imp_experiment_kind_get_usual_aspect:
+ * @kind: a kind of experiment
+ *
+ * Returns: the aspect an experiment of @kind usually tests: a technical
+ *   spike feasibility, a usability interview usability, the others (fake
+ *   door, Wizard of Oz, Kano survey, A/B test, other) validity
+ */
+ImpAspect
+imp_experiment_kind_get_usual_aspect (ImpExperimentKind kind)
+{
+  switch (kind)
+    {
+    case IMP_EXPERIMENT_KIND_TECHNICAL_SPIKE:
+      return IMP_ASPECT_FEASIBILITY;
+    case IMP_EXPERIMENT_KIND_USABILITY_INTERVIEW:
+      return IMP_ASPECT_USABILITY;
+    case IMP_EXPERIMENT_KIND_FAKE_DOOR:
+    case IMP_EXPERIMENT_KIND_WIZARD_OF_OZ:
+    case IMP_EXPERIMENT_KIND_KANO_SURVEY:
+    case IMP_EXPERIMENT_KIND_AB_TEST:
+    case IMP_EXPERIMENT_KIND_OTHER:
+    default:
+      return IMP_ASPECT_VALIDITY;
+    }
+}
+
+/**
+ * imp_experiment_set_kind:
+ * @experiment: an experiment
+ * @kind: its new kind
+ *
+ * Sets the kind, and the aspect with it to the new kind's usual one
+ * (imp_experiment_kind_get_usual_aspect()) unless the user chose another
+ * aspect than the old kind's usual one: choosing "Technical spike" makes a
+ * new experiment test feasibility, but never overrides a choice.
+ */
+void
+imp_experiment_set_kind (ImpExperiment     *experiment,
+                         ImpExperimentKind  kind)
+{
+  g_return_if_fail (experiment != NULL);
+
+  if (experiment->aspect == imp_experiment_kind_get_usual_aspect (experiment->kind))
+    experiment->aspect = imp_experiment_kind_get_usual_aspect (kind);
+  experiment->kind = kind;
+}

@@ -39,4 +39,8 @@ gboolean       imp_experiment_equal    (const ImpExperiment *a,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpExperiment, imp_experiment_free)
 
+ImpAspect      imp_experiment_kind_get_usual_aspect (ImpExperimentKind  kind);
+void           imp_experiment_set_kind              (ImpExperiment     *experiment,
+                                                     ImpExperimentKind  kind);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "imp-analysis.h"
 #include "imp-export-text.h"
 #include "imp-theme.h"
 
@@ -121,6 +122,19 @@ append_md_metric (GString         *out,
   g_string_append_c (out, '\n');
 }
 
+/* " (untested, low confidence)": what an assumption's mark says on the
+ * canvas, in words. */
+static void
+append_assumption_state (GString       *out,
+                         const ImpLink *link)
+{
+  g_string_append_printf (out, " (%s", imp_link_status_to_string (link->status));
+  if (link->confidence != IMP_CONFIDENCE_UNSET)
+    g_string_append_printf (out, ", %s %s", imp_confidence_to_string (link->confidence),
+                            _("confidence"));
+  g_string_append_c (out, ')');
+}
+
 static void
 append_md_node (GString      *out,
                 ImpMap       *map,
@@ -148,6 +162,22 @@ append_md_node (GString      *out,
       g_string_append_printf (out, ngettext ("%u vote", "%u votes", node->votes), node->votes);
     }
 
+  if (node->level == IMP_LEVEL_DELIVERABLE)
+    {
+      switch (imp_analysis_get_standing (node))
+        {
+        case IMP_STANDING_ELIMINATED:
+          g_string_append_printf (out, " — **%s**", _("eliminated"));
+          break;
+        case IMP_STANDING_REFUTED:
+          g_string_append_printf (out, " — **%s**", _("refuted"));
+          break;
+        case IMP_STANDING_LIVE:
+        default:
+          break;
+        }
+    }
+
   if (node->experiment != NULL)
     {
       const ImpExperiment *e = node->experiment;
@@ -163,18 +193,14 @@ append_md_node (GString      *out,
     }
   g_string_append_c (out, '\n');
 
-  if (link != NULL && (link->assumption != NULL || link->confidence != IMP_CONFIDENCE_UNSET ||
-                       link->status != IMP_LINK_STATUS_UNTESTED))
+  if (link != NULL && imp_analysis_link_has_assumption (link))
     {
       indent (out, depth + 1);
       g_string_append_printf (out, "- %s ", _("Assumption:"));
       if (link->assumption != NULL)
         append_md (out, link->assumption);
-      g_string_append_printf (out, " (%s", imp_link_status_to_string (link->status));
-      if (link->confidence != IMP_CONFIDENCE_UNSET)
-        g_string_append_printf (out, ", %s %s", imp_confidence_to_string (link->confidence),
-                                _("confidence"));
-      g_string_append (out, ")\n");
+      append_assumption_state (out, link);
+      g_string_append_c (out, '\n');
     }
 
   if (node->metric != NULL)
@@ -205,13 +231,68 @@ append_md_node (GString      *out,
     }
 }
 
+/* The live deliverables by ICE score, each with its litmus sentences,
+ * then the eliminated and refuted ones apart, unranked. */
+static void
+append_md_ranking (GString *out,
+                   ImpMap  *map)
+{
+  g_autoptr(GPtrArray) ranked = imp_analysis_rank_deliverables (map);
+  g_autoptr(GPtrArray) aside = imp_analysis_list_set_aside (map);
+
+  if (ranked->len > 0)
+    g_string_append_printf (out, "\n## %s\n\n", _("Ranking by ICE"));
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      ImpNode *node = ranked->pdata[i];
+      g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
+
+      g_string_append_printf (out, "%u. ", i + 1);
+      append_md (out, node->title);
+      g_string_append_printf (out, " — ICE %u", imp_ice_get_score (&node->ice));
+      if (node->votes > 0)
+        {
+          g_string_append (out, " — ");
+          g_string_append_printf (out, ngettext ("%u vote", "%u votes", node->votes),
+                                  node->votes);
+        }
+      g_string_append_c (out, '\n');
+      for (guint j = 0; j < sentences->len; j++)
+        {
+          g_string_append (out, "   - ");
+          append_md (out, sentences->pdata[j]);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  if (aside->len > 0)
+    g_string_append_printf (out, "\n## %s\n\n", _("Set aside"));
+
+  for (guint i = 0; i < aside->len; i++)
+    {
+      ImpNode *node = aside->pdata[i];
+
+      g_string_append (out, "- ");
+      append_md (out, node->title);
+      g_string_append (out, " — ");
+      if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
+        g_string_append (out, _("eliminated: its experiments refute it"));
+      else
+        g_string_append (out, _("refuted: every chain up to a goal has a refuted link"));
+      g_string_append_c (out, '\n');
+    }
+}
+
 /**
  * imp_export_markdown:
  * @map: the map
  * @length: (out) (optional): the length of the result
  *
  * An outline: one nested list item per node along tree links, with
- * metrics, ICE scores, votes and experiments, then one line per cross-link
+ * metrics, ICE scores, votes and experiments, then the ranking of live
+ * deliverables with their litmus sentences and the ones set aside, then
+ * one line per cross-link
  * and one per idea in the parking lot.
  *
  * Returns: (transfer full): UTF-8 Markdown
@@ -240,6 +321,8 @@ imp_export_markdown (ImpMap *map,
   for (guint i = 0; i < roots->len; i++)
     append_md_node (out, map, roots->pdata[i], NULL, 0);
 
+  append_md_ranking (out, map);
+
   for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
     {
       ImpNode *node = imp_map_get_node (map, i);
@@ -261,6 +344,8 @@ imp_export_markdown (ImpMap *map,
               g_string_append (out, ": ");
               append_md (out, link->assumption);
             }
+          if (imp_analysis_link_has_assumption (link))
+            append_assumption_state (out, link);
           g_string_append_c (out, '\n');
         }
     }
@@ -430,10 +515,15 @@ imp_export_mermaid (ImpMap *map,
 
           g_string_append_printf (out, "  %s %s", from,
                                   imp_link_is_tree_link (link) ? "-->" : "-.->");
-          if (link->assumption != NULL && *link->assumption != '\0')
+          /* The assumption with its status and confidence, as the
+           * canvas marks it. */
+          if (imp_analysis_link_has_assumption (link))
             {
+              g_autoptr(GString) label = g_string_new (link->assumption);
+
+              append_assumption_state (label, link);
               g_string_append_c (out, '|');
-              append_mermaid_label (out, link->assumption);
+              append_mermaid_label (out, g_strstrip (label->str));
               g_string_append_c (out, '|');
             }
           g_string_append_printf (out, " %s\n", to);
@@ -513,9 +603,11 @@ compare_by_score (gconstpointer a,
  * @map: the map
  * @length: (out) (optional): the length of the result
  *
- * The deliverables ranked by ICE score (unscored ones last, in document
- * order), each with its chain up to the goal along tree parents: the list
- * a team uses to decide what to test first. RFC 4180, CRLF line ends.
+ * The live deliverables ranked by ICE score (unscored ones after them, in
+ * document order), then the eliminated and refuted ones, unranked, each
+ * with its chain up to the goal along tree parents and its status
+ * (imp_standing_to_string()): the list a team uses to decide what to test
+ * first. RFC 4180, CRLF line ends.
  *
  * Returns: (transfer full): the CSV text
  */
@@ -529,12 +621,18 @@ imp_export_csv (ImpMap *map,
 
   g_return_val_if_fail (IMP_IS_MAP (map), NULL);
 
+  g_autoptr(GPtrArray) aside = g_ptr_array_new ();
+
   for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
     {
       ImpNode *node = imp_map_get_node (map, i);
 
-      if (node->level == IMP_LEVEL_DELIVERABLE)
+      if (node->level != IMP_LEVEL_DELIVERABLE)
+        continue;
+      if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
         g_ptr_array_add (deliverables, node);
+      else
+        g_ptr_array_add (aside, node);
     }
   /* g_ptr_array_sort is not stable; ties keep document order this way. */
   for (guint i = 1; i < deliverables->len; i++)
@@ -549,8 +647,13 @@ imp_export_csv (ImpMap *map,
         }
     }
 
+  /* "status" comes last so that readers of the older columns by position
+   * keep working. */
+  /* Eliminated and refuted ones come after the live ones, unranked. */
+  g_ptr_array_extend (deliverables, aside, NULL, NULL);
+
   out = g_string_new ("rank,id,deliverable,ice_impact,ice_confidence,ice_ease,ice_score,"
-                      "votes,impact,actor,goal,chain\r\n");
+                      "votes,impact,actor,goal,chain,status\r\n");
 
   for (guint i = 0; i < deliverables->len; i++)
     {
@@ -559,6 +662,7 @@ imp_export_csv (ImpMap *map,
       g_autoptr(GString) chain = g_string_new (NULL);
       guint score = imp_ice_get_score (&node->ice);
       g_autofree char *rank_text = NULL;
+      ImpStanding standing;
 
       for (ImpNode *p = imp_node_get_tree_parent (node); p; p = imp_node_get_tree_parent (p))
         {
@@ -568,7 +672,10 @@ imp_export_csv (ImpMap *map,
         }
       g_string_append (chain, node->title);
 
-      rank_text = score ? g_strdup_printf ("%u", ++rank) : g_strdup ("");
+      standing = imp_analysis_get_standing (node);
+      /* Only live work is ranked: an eliminated deliverable has no rank. */
+      rank_text = score && standing == IMP_STANDING_LIVE ? g_strdup_printf ("%u", ++rank)
+                                                         : g_strdup ("");
       append_csv_field (out, rank_text, TRUE);
       append_csv_field (out, node->id, FALSE);
       append_csv_field (out, node->title, FALSE);
@@ -581,6 +688,7 @@ imp_export_csv (ImpMap *map,
       append_csv_field (out, up[IMP_LEVEL_ACTOR], FALSE);
       append_csv_field (out, up[IMP_LEVEL_GOAL], FALSE);
       append_csv_field (out, chain->str, FALSE);
+      append_csv_field (out, imp_standing_to_string (standing), FALSE);
       g_string_append (out, "\r\n");
     }
 

@@ -35,8 +35,9 @@ G_DEFINE_QUARK (imp-format-error-quark, imp_format_error)
 /* The members each object may have, in the order the writer writes them;
  * the reader keeps any others as extra members. */
 const char * const _imp_format_top_members[] = {
-  "format", "version", "title", "vocabulary", "nodes", "links", "parking_lot", NULL
+  "format", "version", "title", "vocabulary", "nodes", "links", "parking_lot", "vote_budget", NULL
 };
+const char * const _imp_format_vote_budget_members[] = { "participants", "dots", NULL };
 const char * const _imp_format_node_members[] = {
   "id", "level", "title", "notes", "position", "collapsed", "metric", "ice", "votes", "experiment",
   NULL
@@ -2023,6 +2024,51 @@ load_parking_lot (Loader     *self,
   return TRUE;
 }
 
+/* "vote_budget": the dots of a voting round, participants × dots. Its
+ * unknown members are kept in the map's extra under its name, as a
+ * payload's are in its node's. */
+static gboolean
+load_vote_budget (Loader      *self,
+                  JsonObject  *root,
+                  JsonObject **extra)
+{
+  Where top = { NULL, 0, NULL, NULL, NULL, NULL };
+  JsonObject *budget = NULL;
+  gint64 participants = 0, dots = 0;
+
+  if (!read_object (self, &top, root, "vote_budget", &budget))
+    return FALSE;
+  if (budget == NULL)
+    return TRUE;
+
+  if (!read_integer (self, &top, budget, "vote_budget", "participants", TRUE, 1,
+                     IMP_MAX_PARTICIPANTS, &participants) ||
+      !read_integer (self, &top, budget, "vote_budget", "dots", TRUE, 1, IMP_MAX_DOTS, &dots))
+    {
+      /* Not in an array, so fail() cannot say the line: add it here, from
+       * the second pass that notes lines. */
+      if (self->lines == NULL)
+        self->wanted_line = TRUE;
+      else if (g_hash_table_contains (self->lines, budget) && self->error != NULL &&
+               *self->error != NULL)
+        {
+          GError *e = *self->error;
+          char *old = e->message;
+
+          e->message = g_strdup_printf (_("%s (line %u)"), old,
+                                        GPOINTER_TO_UINT (g_hash_table_lookup (self->lines,
+                                                                               budget)));
+          g_free (old);
+        }
+      return FALSE;
+    }
+
+  _imp_map_set_vote_budget (self->map, participants, dots);
+  keep_payload_extra (extra, "vote_budget", budget, _imp_format_vote_budget_members);
+
+  return TRUE;
+}
+
 static gboolean
 load_top (Loader     *self,
           JsonObject *root)
@@ -2095,6 +2141,8 @@ load_top (Loader     *self,
     return FALSE;
 
   extra = collect_extra (root, _imp_format_top_members);
+  if (!load_vote_budget (self, root, &extra))
+    return FALSE;
   _imp_map_set_extra (self->map, extra);
 
   return TRUE;

@@ -623,6 +623,28 @@ imp_format_save_to_data (ImpMap *map,
       append_close (out, 1, FALSE, ']');
     }
 
+  {
+    guint participants, dots;
+
+    if (imp_map_get_vote_budget (map, &participants, &dots))
+      {
+        JsonObject *extra = imp_map_get_extra (map);
+        JsonNode *kept = extra != NULL ? json_object_get_member (extra, "vote_budget") : NULL;
+        gboolean budget_first = TRUE;
+
+        append_key (out, 1, &first, "vote_budget");
+        g_string_append_c (out, '{');
+        append_key (out, 2, &budget_first, "participants");
+        g_string_append_printf (out, "%u", participants);
+        append_key (out, 2, &budget_first, "dots");
+        g_string_append_printf (out, "%u", dots);
+        if (kept != NULL && JSON_NODE_HOLDS_OBJECT (kept))
+          append_json_members (out, 2, &budget_first, json_node_get_object (kept),
+                               _imp_format_vote_budget_members);
+        append_close (out, 1, FALSE, '}');
+      }
+  }
+
   append_json_members (out, 1, &first, imp_map_get_extra (map), _imp_format_top_members);
 
   append_close (out, 0, FALSE, '}');

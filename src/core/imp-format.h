@@ -73,7 +73,9 @@ GQuark    imp_format_error_quark  (void);
  * "position", "metric", "ice" and "experiment" objects are kept in
  * ImpNode.extra under that member's name, as an object (those names can
  * never be unknown node members), and written back inside that object for
- * as long as the node still has it. */
+ * as long as the node still has it. Unknown members of the top-level
+ * "vote_budget" are kept the same way in imp_map_get_extra(), under
+ * "vote_budget". */
 ImpMap   *imp_format_load_data    (const char  *data,
                                    gssize       length,
                                    GError     **error);

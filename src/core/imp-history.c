@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "imp-history.h"
+#include "imp-limits.h"
 #include "imp-map-private.h"
 
 /**
@@ -67,6 +68,7 @@ typedef enum
   FIELD_MAP_TITLE,
   FIELD_VOCABULARY,
   FIELD_VOTES,
+  FIELD_VOTE_BUDGET,
 } Field;
 
 typedef struct
@@ -79,6 +81,8 @@ typedef struct
   ImpIce         ice;
   ImpMetric     *metric;
   ImpExperiment *experiment;
+  guint          participants;   /* the vote budget */
+  guint          dots;
 } Value;
 
 /* A node as it was, to put it back. */
@@ -443,6 +447,9 @@ get_field (ImpMap *map,
     case FIELD_VOTES:
       value->num = node->votes;
       break;
+    case FIELD_VOTE_BUDGET:
+      imp_map_get_vote_budget (map, &value->participants, &value->dots);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -508,6 +515,9 @@ set_field (ImpMap      *map,
     case FIELD_VOTES:
       _imp_map_set_node_votes (map, node, value->num);
       return TRUE;
+    case FIELD_VOTE_BUDGET:
+      _imp_map_set_vote_budget (map, value->participants, value->dots);
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -543,6 +553,8 @@ values_equal (Field        field,
     case FIELD_VOCABULARY:
     case FIELD_VOTES:
       return a->num == b->num;
+    case FIELD_VOTE_BUDGET:
+      return a->participants == b->participants && a->dots == b->dots;
     default:
       g_assert_not_reached ();
     }
@@ -2069,19 +2081,54 @@ set_node_votes (ImpHistory *self,
  * @node: a node of the map
  *
  * Gives @node one more dot vote, as one undo step “Add Vote”; does nothing
- * when it already has %IMP_MAX_VOTES.
+ * when it already has %IMP_MAX_VOTES, or when the map's vote budget has no
+ * dots left this round (imp_map_get_dots_left()).
+ *
+ * Returns: whether the vote was cast
  */
-void
+gboolean
 imp_history_add_vote (ImpHistory *self,
                       ImpNode    *node)
 {
-  g_return_if_fail (IMP_IS_HISTORY (self));
-  g_return_if_fail (node != NULL);
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
 
-  if (node->votes >= IMP_MAX_VOTES)
-    return;
+  if (node->votes >= IMP_MAX_VOTES || imp_map_get_dots_left (self->map) == 0)
+    return FALSE;
 
   set_node_votes (self, node, node->votes + 1);
+
+  return TRUE;
+}
+
+/**
+ * imp_history_set_vote_budget:
+ * @participants: the people voting, 0 to 1000; 0 for no budget
+ * @dots: the dots each of them has, 0 to 100; 0 for no budget
+ *
+ * Sets the dot-voting budget, as one undo step “Set Vote Budget”. The
+ * votes already cast stay, even past a lowered budget.
+ */
+void
+imp_history_set_vote_budget (ImpHistory *self,
+                             guint       participants,
+                             guint       dots)
+{
+  Value value = { 0, };
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  if (participants > 0 && dots > 0)
+    {
+      value.participants = MIN (participants, IMP_MAX_PARTICIPANTS);
+      value.dots = MIN (dots, IMP_MAX_DOTS);
+    }
+
+  imp_history_seal (self);
+  op = op_new (OP_FIELD);
+  op->field = FIELD_VOTE_BUDGET;
+  field_command (self, _("Set Vote Budget"), op, &value, NULL);
 }
 
 /**

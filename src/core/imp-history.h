@@ -121,11 +121,14 @@ gboolean    imp_history_reorder              (ImpHistory          *self,
                                               ImpNode             *child,
                                               guint                position);
 
-void        imp_history_add_vote             (ImpHistory          *self,
+gboolean    imp_history_add_vote             (ImpHistory          *self,
                                               ImpNode             *node);
 void        imp_history_remove_vote          (ImpHistory          *self,
                                               ImpNode             *node);
 void        imp_history_clear_votes          (ImpHistory          *self);
+void        imp_history_set_vote_budget      (ImpHistory          *self,
+                                              guint                participants,
+                                              guint                dots);
 
 gboolean    imp_history_add_parked           (ImpHistory          *self,
                                               const char          *text,

@@ -15,6 +15,7 @@
 
 #include "imp-analysis.h"
 #include "imp-layout-private.h"
+#include "imp-number.h"
 
 /* Type inside a card, in px at 100 % zoom. */
 #define BADGE_SIZE            10.5
@@ -568,56 +569,16 @@ sanitize_title (const char *title)
   return g_strstrip (clean);
 }
 
-/* Numbers for metric labels: thousands grouped, at most two decimals. */
+/* Numbers for metric labels: thousands grouped as the user reads them
+ * ("43,500", "43.500"), at most two decimals. */
 static char *
 format_number (double value)
 {
-  GString *out;
-  char digits[64];
-  const char *point;
-  gsize int_len;
+  ImpNumberFormat format;
 
-  if (!isfinite (value) || fabs (value) >= 1e15)
-    {
-      g_ascii_formatd (digits, sizeof digits, "%g", value);
-      return g_strdup (digits);
-    }
+  imp_number_format_init_locale (&format);
 
-  if (fabs (value - round (value)) < 0.005)
-    g_ascii_formatd (digits, sizeof digits, "%.0f", round (value));
-  else
-    g_ascii_formatd (digits, sizeof digits, "%.2f", value);
-
-  /* Drop a trailing zero of the decimals: 1.50 reads as 1.5. */
-  if (strchr (digits, '.') != NULL)
-    {
-      gsize len = strlen (digits);
-
-      while (len > 0 && digits[len - 1] == '0')
-        digits[--len] = '\0';
-      if (len > 0 && digits[len - 1] == '.')
-        digits[--len] = '\0';
-    }
-
-  if (strcmp (digits, "-0") == 0)
-    return g_strdup ("0");
-
-  out = g_string_new (NULL);
-  point = strchr (digits, '.');
-  int_len = point ? (gsize) (point - digits) : strlen (digits);
-
-  for (gsize i = 0; i < int_len; i++)
-    {
-      gsize from_end = int_len - i;
-
-      g_string_append_c (out, digits[i]);
-      if (digits[i] != '-' && from_end > 1 && from_end % 3 == 1)
-        g_string_append_c (out, ',');
-    }
-  if (point != NULL)
-    g_string_append (out, point);
-
-  return g_string_free (out, FALSE);
+  return imp_number_to_text (&format, value, 2);
 }
 
 static char *

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 #define IMP_MAX_NODES        500000
 #define IMP_MAX_LINKS        1000000
 #define IMP_MAX_PARKED       100000
+/* A dot-voting round: a big room, and more dots each than anyone uses. */
+#define IMP_MAX_PARTICIPANTS 1000
+#define IMP_MAX_DOTS         100
 /* A card's title fits a card: a few lines are usual, this is two pages. Line
  * fitting in imp-layout.c stays cheap at this length. */
 #define IMP_MAX_TITLE_CHARS  5000

@@ -98,6 +98,9 @@ void           _imp_map_set_link_status     (ImpMap         *self,
 void           _imp_map_set_node_votes      (ImpMap         *self,
                                              ImpNode        *node,
                                              guint           votes);
+void           _imp_map_set_vote_budget     (ImpMap         *self,
+                                             guint           participants,
+                                             guint           dots);
 void           _imp_map_insert_parked       (ImpMap         *self,
                                              int             position,
                                              const char     *text);

@@ -32,6 +32,8 @@ struct _ImpMap
   guint          n_links;
 
   GPtrArray     *parked;    /* (element-type utf8): the parking lot */
+  guint          budget_participants;   /* dot voting; 0 for no budget */
+  guint          budget_dots;           /* dots each participant has */
 };
 
 enum {
@@ -1237,7 +1239,9 @@ imp_map_equal (ImpMap *a,
       a->nodes->len != b->nodes->len ||
       a->n_links != b->n_links ||
       !json_object_equal0 (a->extra, b->extra) ||
-      a->parked->len != b->parked->len)
+      a->parked->len != b->parked->len ||
+      a->budget_participants != b->budget_participants ||
+      a->budget_dots != b->budget_dots)
     return FALSE;
 
   for (guint i = 0; i < a->parked->len; i++)
@@ -1308,6 +1312,74 @@ imp_map_get_total_votes (ImpMap *self)
     total += ((ImpNode *) g_ptr_array_index (self->nodes, i))->votes;
 
   return total;
+}
+
+/**
+ * imp_map_get_vote_budget:
+ * @participants: (out) (optional): the people voting
+ * @dots: (out) (optional): the dots each of them has
+ *
+ * The dot-voting budget of a workshop round: participants × dots votes
+ * in all.
+ *
+ * Returns: whether the map has a budget (both 0 when not)
+ */
+gboolean
+imp_map_get_vote_budget (ImpMap *self,
+                         guint  *participants,
+                         guint  *dots)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+
+  if (participants != NULL)
+    *participants = self->budget_participants;
+  if (dots != NULL)
+    *dots = self->budget_dots;
+
+  return self->budget_participants > 0 && self->budget_dots > 0;
+}
+
+/**
+ * imp_map_get_dots_left:
+ *
+ * Returns: the votes the room may still cast this round (the budget minus
+ *   the votes on the map; 0 when the votes already reach or pass it, as
+ *   after the budget was lowered), or -1 with no budget
+ */
+int
+imp_map_get_dots_left (ImpMap *self)
+{
+  guint participants, dots, total;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), -1);
+
+  if (!imp_map_get_vote_budget (self, &participants, &dots))
+    return -1;
+
+  total = imp_map_get_total_votes (self);
+
+  return participants * dots > total ? (int) (participants * dots - total) : 0;
+}
+
+/* @participants and @dots both 0 take the budget away. */
+void
+_imp_map_set_vote_budget (ImpMap *self,
+                          guint   participants,
+                          guint   dots)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+
+  if (participants == 0 || dots == 0)
+    participants = dots = 0;
+  participants = MIN (participants, IMP_MAX_PARTICIPANTS);
+  dots = MIN (dots, IMP_MAX_DOTS);
+
+  if (self->budget_participants == participants && self->budget_dots == dots)
+    return;
+
+  self->budget_participants = participants;
+  self->budget_dots = dots;
+  emit_changed (self, IMP_CHANGE_VOTE_BUDGET, NULL);
 }
 
 /**

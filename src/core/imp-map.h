@@ -45,6 +45,7 @@ typedef enum
   IMP_CHANGE_LINK_CHANGED,   /* object: ImpLink; assumption, confidence, status */
   IMP_CHANGE_NODE_VOTES,     /* object: ImpNode */
   IMP_CHANGE_PARKING_LOT,    /* object NULL */
+  IMP_CHANGE_VOTE_BUDGET,    /* object NULL */
 } ImpChangeKind;
 
 #define IMP_TYPE_MAP (imp_map_get_type ())
@@ -97,6 +98,10 @@ gboolean       imp_map_equal               (ImpMap         *a,
                                             ImpMap         *b);
 
 guint          imp_map_get_total_votes     (ImpMap         *self);
+gboolean       imp_map_get_vote_budget     (ImpMap         *self,
+                                            guint          *participants,
+                                            guint          *dots);
+int            imp_map_get_dots_left       (ImpMap         *self);
 
 guint          imp_map_get_n_parked        (ImpMap         *self);
 const char    *imp_map_get_parked          (ImpMap         *self,

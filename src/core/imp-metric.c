@@ -36,6 +36,48 @@ imp_metric_new (void)
   return self;
 }
 
+/* Words that say the behaviour should go down: "Fewer complaints",
+ * "Complain less", "Weniger Beschwerden". Lower case. */
+static const char * const decrease_words[] = {
+  "fewer", "less", "lower", "reduce", "reduced", "decrease", "decreased", "cut", "shorter",
+  "weniger", "geringer", "geringere", "niedriger", "niedrigere", "kürzere", "reduzieren",
+  "senken", "reduzierte", NULL
+};
+
+/**
+ * imp_metric_new_for_title:
+ * @title: (nullable): the title of the card the metric is for
+ *
+ * A new metric whose direction fits @title: decrease when one of its first
+ * two words says less ("Fewer complaints", "Less time waiting", "Raise
+ * fewer complaints", "Weniger Beschwerden"), else increase.
+ *
+ * Returns: (transfer full): the metric
+ */
+ImpMetric *
+imp_metric_new_for_title (const char *title)
+{
+  ImpMetric *self = imp_metric_new ();
+  g_auto(GStrv) words = NULL;
+
+  if (title == NULL)
+    return self;
+
+  words = g_strsplit_set (title, " \t\n,;:", 3);
+  for (guint i = 0; words[i] != NULL && i < 2; i++)
+    {
+      g_autofree char *word = g_utf8_strdown (words[i], -1);
+
+      if (g_strv_contains (decrease_words, word))
+        {
+          self->direction = IMP_DIRECTION_DECREASE;
+          break;
+        }
+    }
+
+  return self;
+}
+
 ImpMetric *
 imp_metric_copy (const ImpMetric *metric)
 {

@@ -36,6 +36,7 @@ GType      imp_metric_get_type     (void) G_GNUC_CONST;
 ImpMetric *imp_metric_new          (void);
 ImpMetric *imp_metric_copy         (const ImpMetric *metric);
 void       imp_metric_free         (ImpMetric       *metric);
+ImpMetric *imp_metric_new_for_title (const char     *title);
 gboolean   imp_metric_equal        (const ImpMetric *a,
                                     const ImpMetric *b);
 gboolean   imp_metric_has_target   (const ImpMetric *metric);

@@ -30,6 +30,7 @@
 #define LINK_MIN_HANDLE     40.0
 #define MARK_RADIUS         9.0
 #define MARK_SIZE           13.0
+#define MARK_WORD_SIZE      10.0
 
 const ImpShadowLayer imp_shadow_layers[IMP_N_SHADOW_LAYERS] = {
   { 1.0, 0.0, 0.8 },
@@ -506,20 +507,25 @@ add_mark (ImpScene     *self,
   /* The middle of the cubic: (p0 + 3 p1 + 3 p2 + p3) / 8. */
   double mx = (sl->x0 + 3 * sl->x1 + 3 * sl->x2 + sl->x3) / 8;
   double my = (sl->y0 + 3 * sl->y1 + 3 * sl->y2 + sl->y3) / 8;
-  double width = _imp_layout_measure_text (self->layout, glyph, MARK_SIZE, PANGO_WEIGHT_BOLD, 0);
+  /* A lone sign sits in a disc; a sign with its confidence ("? low") in
+   * a pill, in smaller type. */
+  gboolean lone = g_utf8_strlen (glyph, -1) == 1;
+  double size = lone ? MARK_SIZE : MARK_WORD_SIZE;
+  double width = _imp_layout_measure_text (self->layout, glyph, size, PANGO_WEIGHT_BOLD, 0);
+  double half = MAX (MARK_RADIUS, width / 2 + 6);
   ImpSceneBox box = {
-    .rect = { mx - MARK_RADIUS, my - MARK_RADIUS, 2 * MARK_RADIUS, 2 * MARK_RADIUS },
+    .rect = { mx - half, my - MARK_RADIUS, 2 * half, 2 * MARK_RADIUS },
     .radius = MARK_RADIUS,
     .fill = self->theme->background,
     .stroke = color,
     .stroke_width = 1.5,
   };
   ImpSceneText text = {
-    .text = glyph,
+    .text = g_string_chunk_insert_const (self->strings, glyph),
     .x = mx - width / 2,
-    .y = my + MARK_SIZE * 0.36,
+    .y = my + size * 0.36,
     .width = width,
-    .size = MARK_SIZE,
+    .size = size,
     .weight = PANGO_WEIGHT_BOLD,
     .color = color,
   };
@@ -540,6 +546,7 @@ add_link (ImpScene *self,
   const ImpSceneCard *child = _imp_scene_find_card (self, link->child);
   gboolean cross = !imp_link_is_tree_link (link);
   ImpSceneLink sl = { .link = link, .cross_link = cross, .mark_box = -1, .mark_text = -1 };
+  const char *mark;
   double handle;
   double pad;
 
@@ -592,10 +599,14 @@ add_link (ImpScene *self,
   sl.extent.width += 2 * pad;
   sl.extent.height += 2 * pad;
 
-  if (link->status == IMP_LINK_STATUS_REFUTED)
-    add_mark (self, &sl, "×", theme->danger);
-  else if (link->status == IMP_LINK_STATUS_SUPPORTED)
-    add_mark (self, &sl, "✓", theme->success);
+  /* Every link that carries an assumption gets a mark, an untested one
+   * too: its sign says the status and its word the confidence. */
+  mark = imp_analysis_link_mark (link);
+  if (mark != NULL)
+    add_mark (self, &sl, mark,
+              link->status == IMP_LINK_STATUS_REFUTED ? theme->danger
+              : link->status == IMP_LINK_STATUS_SUPPORTED ? theme->success
+              : theme->text_dim);
 
   g_array_append_val (self->links, sl);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "imp-analysis.h"
 #include "imp-canvas-a11y.h"
 #include "imp-node.h"
 
@@ -114,9 +115,14 @@ imp_canvas_describe_selection (ImpMap       *map,
   else if (link != NULL)
     {
       /* Translators: a selected link between two cards, described to a screen reader */
+      g_autofree char *summary = imp_analysis_link_summary (link);
+
       g_string_append_printf (out, _("Selected: link from “%s” to “%s”"),
                               link->parent->title != NULL ? link->parent->title : "",
                               link->child->title != NULL ? link->child->title : "");
+      /* What its mark on the canvas says, in words. */
+      if (summary != NULL)
+        g_string_append_printf (out, ". %s", summary);
     }
   else
     {

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "imp-analysis.h"
 #include "imp-canvas-private.h"
 
 /* Input */
@@ -526,6 +527,56 @@ _imp_canvas_click_released_cb (ImpCanvas       *self,
       else if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
         imp_selection_clear (self->selection);
     }
+}
+
+/**
+ * _imp_canvas_get_tooltip_at:
+ * @x: widget x
+ * @y: widget y
+ *
+ * Returns: (transfer full) (nullable): what hovering (@x, @y) shows: the
+ *   assumption of the link there, with its status and confidence; %NULL
+ *   over a card (a card wins, as a click would), empty space or a link
+ *   that assumes nothing
+ */
+char *
+_imp_canvas_get_tooltip_at (ImpCanvas *self,
+                            double     x,
+                            double     y)
+{
+  double map_x, map_y;
+  ImpLink *link;
+
+  _imp_canvas_ensure_scene (self);
+  if (self->scene == NULL)
+    return NULL;
+
+  _imp_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  if (imp_scene_hit_test (self->scene, map_x, map_y) != NULL)
+    return NULL;
+
+  link = imp_scene_hit_test_link (self->scene, map_x, map_y,
+                                  LINK_TOLERANCE / imp_viewport_get_zoom (self->viewport));
+
+  return link != NULL ? imp_analysis_link_summary (link) : NULL;
+}
+
+gboolean
+_imp_canvas_query_tooltip_cb (ImpCanvas  *self,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip,
+                              GtkWidget  *widget)
+{
+  g_autofree char *summary = NULL;
+
+  if (keyboard_mode || self->panning || (summary = _imp_canvas_get_tooltip_at (self, x, y)) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, summary);
+
+  return TRUE;
 }
 
 void

@@ -187,6 +187,19 @@ _imp_canvas_click_released_cb (ImpCanvas       *self,
                                double           y,
                                GtkGestureClick *gesture);
 
+char *
+_imp_canvas_get_tooltip_at   (ImpCanvas  *self,
+                              double      x,
+                              double      y);
+
+gboolean
+_imp_canvas_query_tooltip_cb (ImpCanvas  *self,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip,
+                              GtkWidget  *widget);
+
 void
 _imp_canvas_pinch_begin_cb (ImpCanvas        *self,
                             GdkEventSequence *sequence,

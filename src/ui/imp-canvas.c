@@ -231,8 +231,9 @@ map_changed_cb (ImpCanvas     *self,
       imp_map_lookup_node (self->map, self->editing_id) == NULL)
     imp_canvas_stop_editing (self, FALSE);
 
-  /* The parking lot is not on the map: nothing to draw again. */
-  if (kind == IMP_CHANGE_PARKING_LOT)
+  /* The parking lot and the vote budget are not on the map: nothing to
+   * draw again. */
+  if (kind == IMP_CHANGE_PARKING_LOT || kind == IMP_CHANGE_VOTE_BUDGET)
     return;
 
   if (note_scene_change (self, kind, object))
@@ -577,6 +578,11 @@ imp_canvas_init (ImpCanvas *self)
   g_signal_connect_object (gesture, "released",
                            G_CALLBACK (_imp_canvas_click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  /* A link's assumption shows on hover. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (self, "query-tooltip",
+                           G_CALLBACK (_imp_canvas_query_tooltip_cb), self, G_CONNECT_SWAPPED);
 
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect_object (gesture, "begin",

@@ -1058,10 +1058,14 @@ static void
 add_metric_clicked_cb (GtkButton    *button,
                        ImpInspector *self)
 {
-  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(ImpMetric) metric = NULL;
 
-  if (self->node != NULL && self->history != NULL)
-    imp_history_set_node_metric (self->history, self->node, metric);
+  if (self->node == NULL || self->history == NULL)
+    return;
+
+  /* "Fewer complaints" gets a metric that should go down. */
+  metric = imp_metric_new_for_title (self->node->title);
+  imp_history_set_node_metric (self->history, self->node, metric);
 }
 
 static void
@@ -1356,7 +1360,7 @@ build_litmus (ImpInspector *self,
   for (guint i = 0; i < chains->len; i++)
     {
       const ImpChain *chain = &g_array_index (chains, ImpChain, i);
-      g_autofree char *sentence = imp_analysis_chain_sentence (chain);
+      g_autofree char *sentence = imp_analysis_chain_sentence_for_display (chain);
       GtkWidget *row = add_info_row (group, sentence,
                                      chain->refuted ? _("A link on this chain is refuted")
                                                     : NULL);
@@ -1822,13 +1826,14 @@ bind_ranked_row (GtkWidget        *row,
                  ImpInspectorItem *entry)
 {
   ImpNode *node = imp_inspector_item_get_node (entry);
-  g_autoptr(GPtrArray) sentences = imp_analysis_get_litmus_sentences (node);
+  g_autoptr(GPtrArray) sentences = imp_analysis_get_display_sentences (node);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *score = g_object_get_data (G_OBJECT (row), "imp-score");
   GtkWidget *votes = g_object_get_data (G_OBJECT (row), "imp-votes");
   GtkWidget *prefix = g_object_get_data (G_OBJECT (row), "imp-prefix");
   const char *icon = NULL;
+  ImpStanding standing;
 
   if (imp_inspector_item_get_rank (entry) > 0)
     title = g_strdup_printf ("%u. %s", imp_inspector_item_get_rank (entry), node->title);
@@ -1841,7 +1846,17 @@ bind_ranked_row (GtkWidget        *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (imp_ice_is_set (&node->ice))
+  standing = imp_analysis_get_standing (node);
+  if (standing != IMP_STANDING_LIVE)
+    {
+      /* Set aside: the status takes the place of the score, so that no
+       * one reads an eliminated deliverable as a candidate. */
+      gtk_label_set_text (GTK_LABEL (score), standing == IMP_STANDING_ELIMINATED
+                                             ? _("Eliminated") : _("Refuted"));
+      gtk_widget_remove_css_class (score, "heading");
+      gtk_widget_add_css_class (score, "dim-label");
+    }
+  else if (imp_ice_is_set (&node->ice))
     {
       g_autofree char *text = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
 
@@ -1867,7 +1882,8 @@ bind_ranked_row (GtkWidget        *row,
     }
   gtk_widget_set_visible (votes, node->votes > 0);
 
-  switch (imp_analysis_get_verdict (node, NULL, NULL))
+  switch (standing == IMP_STANDING_REFUTED ? IMP_VERDICT_ELIMINATED
+                                            : imp_analysis_get_verdict (node, NULL, NULL))
     {
     case IMP_VERDICT_ELIMINATED:
       icon = "action-unavailable-symbolic";
@@ -2031,9 +2047,18 @@ build_deliverables (ImpInspector *self)
     {
       ImpNode *node = imp_map_get_node (self->map, i);
 
-      if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice))
+      if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice) &&
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
         g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0, 0));
     }
+
+  /* Eliminated and refuted ones come last, apart and never ranked. */
+  {
+    g_autoptr(GPtrArray) aside = imp_analysis_list_set_aside (self->map);
+
+    for (guint i = 0; i < aside->len; i++)
+      g_ptr_array_add (items, imp_inspector_item_new (g_ptr_array_index (aside, i), NULL, 0, 0));
+  }
 
   fill_list (self, LIST_RANKED, items);
 }

@@ -16,6 +16,7 @@
 #include "imp-analysis.h"
 #include "imp-enums.h"
 #include "imp-limits.h"
+#include "imp-number.h"
 #include "imp-selection-properties.h"
 
 /**
@@ -103,7 +104,7 @@ parse_number (const char  *text,
               char       **message)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
+  ImpNumberFormat format;
   double value;
 
   if (*trimmed == '\0')
@@ -112,18 +113,16 @@ parse_number (const char  *text,
       return TRUE;
     }
 
-  if (strchr (trimmed, ',') != NULL)
+  imp_number_format_init_locale (&format);
+  if (!imp_number_parse (&format, trimmed, &value))
     {
-      *message = g_strdup_printf (_("“%s” is not a number: write it without thousands "
-                                    "separators, with a dot for decimals (43500 or 2.5)"),
-                                  trimmed);
-      return FALSE;
-    }
+      g_autofree char *grouped = imp_number_to_text (&format, 43500, -1);
+      g_autofree char *decimal = imp_number_to_text (&format, 2.5, -1);
 
-  value = g_ascii_strtod (trimmed, &end);
-  if (end == trimmed || *end != '\0' || !isfinite (value))
-    {
-      *message = g_strdup_printf (_("“%s” is not a number"), trimmed);
+      /* TRANSLATORS: a refused number; what was typed, then two examples
+       * in the user's format ("43,500", "2.5") */
+      *message = g_strdup_printf (_("“%s” is not a number: write it like %s or %s"),
+                                  trimmed, grouped, decimal);
       return FALSE;
     }
 
@@ -198,18 +197,21 @@ parse_ice (const char  *text,
 char *
 imp_selection_properties_format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  ImpNumberFormat format;
 
-  if (!isfinite (value))
-    return g_strdup ("");
+  /* Grouped as the user reads numbers ("40,000", "40.000"), and as
+   * precise as the field needs to give the value back unchanged. */
+  imp_number_format_init_locale (&format);
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
+  return imp_number_to_text (&format, value, -1);
 }
 
 static ImpMetric *
 copy_metric (ImpNode *node)
 {
-  return node->metric != NULL ? imp_metric_copy (node->metric) : imp_metric_new ();
+  /* A new metric on "Fewer complaints" goes down. */
+  return node->metric != NULL ? imp_metric_copy (node->metric)
+                              : imp_metric_new_for_title (node->title);
 }
 
 static ImpExperiment *
@@ -467,6 +469,7 @@ map_changed_cb (ImpSelectionProperties *self,
     case IMP_CHANGE_LINK_ADDED:
     case IMP_CHANGE_NODE_VOTES:
     case IMP_CHANGE_PARKING_LOT:
+    case IMP_CHANGE_VOTE_BUDGET:
     default:
       return;
     }
@@ -757,8 +760,9 @@ commit_choice (ImpSelectionProperties  *self,
       {
         g_autoptr(ImpExperiment) e = copy_experiment (node);
 
+        /* The kind brings its usual aspect, unless one was chosen. */
         if (prop_id == PROP_EXP_KIND)
-          e->kind = (ImpExperimentKind) index;
+          imp_experiment_set_kind (e, (ImpExperimentKind) index);
         else if (prop_id == PROP_EXP_ASPECT)
           e->aspect = (ImpAspect) index;
         else if (prop_id == PROP_EXP_STATUS)

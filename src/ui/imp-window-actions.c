@@ -64,6 +64,7 @@ static const struct
   { "win.add-vote", NULL, _imp_window_workshop_vote_action },
   { "win.remove-vote", NULL, _imp_window_workshop_vote_action },
   { "win.clear-votes", NULL, _imp_window_workshop_clear_votes_action },
+  { "win.vote-budget", NULL, _imp_window_workshop_vote_budget_action },
   { "win.new-from-template", NULL, _imp_window_workshop_new_from_template_action },
   { "win.toggle-parking-lot", NULL, _imp_window_workshop_toggle_parking_lot_action },
   /* imp-window.c */
@@ -186,4 +187,5 @@ _imp_window_actions_update (ImpWindow *self)
        s.editable && s.primary != NULL && s.primary->votes < IMP_MAX_VOTES);
   set (self, "win.remove-vote", s.editable && s.primary != NULL && s.primary->votes > 0);
   set (self, "win.clear-votes", s.editable && imp_map_get_total_votes (self->map) > 0);
+  set (self, "win.vote-budget", s.editable);
 }

@@ -70,6 +70,7 @@ struct _ImpWindow
   GtkWidget            *parking_lot_button;
   GtkWidget            *parking_lot_revealer;
   GtkWidget            *parking_lot;
+  GtkWidget            *dots_label;       /* dots left of the vote budget */
   gboolean              presenting;
   gboolean              was_fullscreen;
   gboolean              inspector_was_revealed;
@@ -134,6 +135,7 @@ void     _imp_window_workshop_focus_branch_action (GtkWidget *widget, const char
 void     _imp_window_workshop_leave_focus_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_workshop_vote_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_workshop_clear_votes_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_workshop_vote_budget_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_workshop_new_from_template_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_workshop_toggle_parking_lot_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_view_zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *param);

@@ -22,6 +22,7 @@
 #include "imp-parking-lot.h"
 #include "imp-scene-private.h"
 #include "imp-template-dialog.h"
+#include "imp-limits.h"
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
@@ -181,6 +182,9 @@ _imp_window_workshop_focus_branch_action (GtkWidget  *widget,
     set_focus (self, primary);
 }
 
+static void add_vote (ImpWindow *self,
+                      ImpNode   *node);
+
 /* win.add-vote and win.remove-vote, on the selected card. */
 void
 _imp_window_workshop_vote_action (GtkWidget  *widget,
@@ -194,9 +198,160 @@ _imp_window_workshop_vote_action (GtkWidget  *widget,
     return;
 
   if (g_str_equal (action_name, "win.add-vote"))
-    imp_history_add_vote (self->history, primary);
+    add_vote (self, primary);
   else
     imp_history_remove_vote (self->history, primary);
+}
+
+/* The dot-voting budget: "Vote Budget…" sets it, the header bar shows the
+ * dots left in the round, a vote past it is refused with a toast. */
+
+static void
+update_dots_label (ImpWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint participants = 0, dots = 0;
+  int left;
+
+  if (self->dots_label == NULL)
+    return;
+
+  if (self->map == NULL || !imp_map_get_vote_budget (self->map, &participants, &dots))
+    {
+      gtk_widget_set_visible (self->dots_label, FALSE);
+      return;
+    }
+
+  left = imp_map_get_dots_left (self->map);
+  /* Translators: the header bar during dot voting: dots left of the budget */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %u dots left",
+                                       "%d of %u dots left", (gulong) left),
+                          left, participants * dots);
+  gtk_label_set_text (GTK_LABEL (self->dots_label), text);
+  gtk_widget_set_visible (self->dots_label, TRUE);
+  if (left == 0)
+    gtk_widget_add_css_class (self->dots_label, "warning");
+  else
+    gtk_widget_remove_css_class (self->dots_label, "warning");
+
+  g_free (text);
+  /* Translators: tooltip of the dots left: participants, dots each */
+  text = g_strdup_printf (_("Vote budget: %u participants × %u dots. Clear Votes starts a new "
+                            "round."), participants, dots);
+  gtk_widget_set_tooltip_text (self->dots_label, text);
+}
+
+static void
+add_vote (ImpWindow *self,
+          ImpNode   *node)
+{
+  g_autofree char *message = NULL;
+  guint participants, dots;
+  AdwToast *toast;
+
+  if (imp_history_add_vote (self->history, node) ||
+      !imp_map_get_vote_budget (self->map, &participants, &dots) ||
+      imp_map_get_dots_left (self->map) != 0)
+    return;
+
+  /* Translators: a toast when a dot vote is refused: the budget */
+  message = g_strdup_printf (_("No dots left: all %u of this round are cast. Take one back, or "
+                               "clear the votes for a new round."), participants * dots);
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+vote_budget_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ImpWindow        *self)
+{
+  GtkSpinButton *participants = g_object_get_data (G_OBJECT (dialog), "imp-participants");
+  GtkSpinButton *dots = g_object_get_data (G_OBJECT (dialog), "imp-dots");
+
+  if (self->history == NULL)
+    return;
+
+  /* What was typed counts, even without leaving the field. */
+  gtk_spin_button_update (participants);
+  gtk_spin_button_update (dots);
+
+  if (g_str_equal (response, "set"))
+    imp_history_set_vote_budget (self->history,
+                                 (guint) gtk_spin_button_get_value_as_int (participants),
+                                 (guint) gtk_spin_button_get_value_as_int (dots));
+  else if (g_str_equal (response, "remove"))
+    imp_history_set_vote_budget (self->history, 0, 0);
+}
+
+static GtkWidget *
+budget_row (const char *label,
+            guint       max,
+            guint       value,
+            GtkWidget **spin)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+
+  *spin = gtk_spin_button_new_with_range (1, max, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (*spin), value);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (*spin), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), *spin);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), *spin);
+
+  return box;
+}
+
+/* win.vote-budget: how many people vote, with how many dots each. */
+void
+_imp_window_workshop_vote_budget_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  GtkWidget *dialog, *box, *participants, *dots;
+  guint n_participants = 0, n_dots = 0;
+  gboolean has_budget;
+
+  if (self->history == NULL)
+    return;
+
+  has_budget = imp_map_get_vote_budget (self->map, &n_participants, &n_dots);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Vote Budget"),
+                                   _("Each participant gets this many dots for the round. "
+                                     "A vote past the budget is refused; Clear Votes starts "
+                                     "a new round."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), budget_row (_("_Participants"), IMP_MAX_PARTICIPANTS,
+                                             has_budget ? n_participants : 6, &participants));
+  gtk_box_append (GTK_BOX (box), budget_row (_("_Dots each"), IMP_MAX_DOTS,
+                                             has_budget ? n_dots : 3, &dots));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "imp-participants", participants);
+  g_object_set_data (G_OBJECT (dialog), "imp-dots", dots);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (has_budget)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                       _("_No Budget"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "set", _("_Set Budget"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (vote_budget_response_cb), self, 0);
+  /* Tests answer it as a user would. */
+  g_object_set_data (G_OBJECT (self), "imp-vote-budget-dialog", dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -282,7 +437,7 @@ vote_click_cb (ImpWindow       *self,
   if (state & GDK_SHIFT_MASK)
     imp_history_remove_vote (self->history, node);
   else
-    imp_history_add_vote (self->history, node);
+    add_vote (self, node);
 }
 
 /* A right click on a card selects it and offers what can be done to it,
@@ -847,6 +1002,10 @@ map_changed_cb (ImpWindow     *self,
       self->reveal_step = step;
     }
 
+  if (kind == IMP_CHANGE_VOTE_BUDGET || kind == IMP_CHANGE_NODE_VOTES ||
+      kind == IMP_CHANGE_EVERYTHING)
+    update_dots_label (self);
+
   _imp_window_actions_update (self);
 }
 
@@ -913,6 +1072,7 @@ _imp_window_workshop_set_map (ImpWindow *self)
       imp_canvas_set_focus (self->canvas, NULL);
     }
 
+  update_dots_label (self);
   _imp_window_actions_update (self);
 }
 
@@ -991,6 +1151,13 @@ _imp_window_workshop_init (ImpWindow *self)
 
   g_signal_connect_object (imp_canvas_get_selection (self->canvas), "changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Beside the timebox: what is left of the vote budget, while there is one. */
+  self->dots_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->dots_label, "dots-left");
+  gtk_widget_set_visible (self->dots_label, FALSE);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), self->dots_label);
+  update_dots_label (self);
 
   update_header (self);
   _imp_window_actions_update (self);

@@ -85,15 +85,28 @@ analyse (ImpMap *map)
   ranked = imp_analysis_rank_deliverables (map);
   voted = imp_analysis_rank_by_votes (map);
   refuted = imp_analysis_collect_refuted (map);
+  g_ptr_array_unref (imp_analysis_list_set_aside (map));
+  imp_map_get_dots_left (map);
 
   for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
     {
       ImpNode *node = imp_map_get_node (map, i);
 
       imp_analysis_reaches_goal (node);
+      imp_analysis_title_is_outcome (node->title);
+
+      /* Every link's mark and tooltip, as the canvas shows them. */
+      for (guint j = 0; j < node->parents->len; j++)
+        {
+          ImpLink *link = g_ptr_array_index (node->parents, j);
+
+          imp_analysis_link_mark (link);
+          g_free (imp_analysis_link_summary (link));
+        }
 
       if (node->level == IMP_LEVEL_DELIVERABLE)
         {
+          imp_analysis_get_standing (node);
           g_autoptr(GArray) chains = imp_analysis_get_chains (node);
           g_autoptr(GPtrArray) litmus = imp_analysis_get_litmus_sentences (node);
           guint n_supports = 0, n_refutes = 0;
