@@ -198,6 +198,14 @@ def main(argv):
     doc["nodes"][3]["position"] = {"x": 1e300, "y": 1e300}
     doc["nodes"][3]["votes"] = 999
     write(folder, "huge-numbers", doc)
+    # The same pins in the other layouts, drawn in each of them.
+    for layout in ("balanced", "down"):
+        doc = chain_map()
+        doc["layout"] = layout
+        doc["nodes"][1]["layout_positions"] = {"balanced": {"x": 1e15, "y": -1e15},
+                                               "down": {"x": -1e300, "y": 1e300}}
+        doc["nodes"][3]["layout_positions"] = {layout: {"x": 1e300, "y": -1e300}}
+        write(folder, "huge-pins-" + layout, doc)
 
     # A parking lot of 100,000 ideas.
     doc = chain_map()

@@ -281,6 +281,7 @@ export_command (int    argc,
   g_autofree char *theme = NULL;
   g_autofree char *branch = NULL;
   g_autofree char *page = NULL;
+  g_autofree char *layout = NULL;
   gboolean transparent = FALSE;
   gboolean landscape = FALSE;
   gboolean alone = FALSE;
@@ -303,6 +304,9 @@ export_command (int    argc,
       N_("Resolution of a PNG, from 9.6 to 768 dots per inch (96 is scale 1)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
       N_("Colours: light, dark, print or projector (default light)"), N_("THEME") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,
+      N_("Draw the map left to right (right), with each goal in the centre (balanced) or "
+         "top-down (down), whatever layout the map was saved in"), N_("LAYOUT") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
       N_("Leave the background transparent (PNG, SVG, PDF)"), NULL },
     { "branch", 0, 0, G_OPTION_ARG_STRING, &branch,
@@ -406,6 +410,18 @@ export_command (int    argc,
       return IMP_CLI_EXIT_USAGE;
     }
   options.transparent = transparent;
+
+  if (layout != NULL)
+    {
+      if (!imp_layout_kind_from_string (layout, &options.layout))
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown layout “%s”: use right, balanced "
+                                                    "or down"), layout);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+      options.override_layout = TRUE;
+    }
 
   if (page != NULL && !imp_export_page_from_string (page, &options.page))
     {

@@ -198,6 +198,37 @@ else
   not_ok "--scale 2 doubles the PNG's pixel size" "1x: ${w1}x${h1}, 2x: ${w2}x${h2}, exit $rc" "stderr: $err"
 fi
 
+# --layout draws another layout than the saved one: balanced is wider and
+# shorter than right (both sides of the goal), down is taller; a map saved
+# balanced exports balanced without the option.
+run "$bin" export "$example" -o "$tmp/balanced.png" --layout balanced
+read -r wb hb < <(png_size "$tmp/balanced.png")
+run "$bin" export "$example" -o "$tmp/down.png" --layout down
+read -r wd hd < <(png_size "$tmp/down.png")
+sed 's/"vocabulary": "\([a-z-]*\)",/"vocabulary": "\1",\n  "layout": "balanced",/' "$example" > "$tmp/saved-balanced.impactmap"
+run "$bin" export "$tmp/saved-balanced.impactmap" -o "$tmp/saved-balanced.png"
+read -r ws hs < <(png_size "$tmp/saved-balanced.png")
+run "$bin" export "$tmp/saved-balanced.impactmap" -o "$tmp/saved-right.png" --layout right
+read -r wr hr < <(png_size "$tmp/saved-right.png")
+if [ "$rc" -eq 0 ] && [ "$wb" -gt "$w1" ] && [ "$hb" -lt "$h1" ] && [ "$hd" -gt "$hb" ] &&
+   [ "$ws" -eq "$wb" ] && [ "$hs" -eq "$hb" ] && [ "$wr" -eq "$w1" ] && [ "$hr" -eq "$h1" ]; then
+  ok "export draws the map's layout and --layout overrides it"
+else
+  not_ok "export draws the map's layout and --layout overrides it" \
+    "right ${w1}x${h1}, balanced ${wb}x${hb}, down ${wd}x${hd}, saved balanced ${ws}x${hs}, --layout right ${wr}x${hr}" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/down.mmd" --layout down
+if [ "$rc" -eq 0 ] && grep -qx "flowchart TD" "$tmp/down.mmd" &&
+   "$bin" export "$tmp/saved-balanced.impactmap" -o "$tmp/lr.mmd" && grep -qx "flowchart LR" "$tmp/lr.mmd"; then
+  ok "a Mermaid export follows the layout: top-down for down, left to right otherwise"
+else
+  not_ok "a Mermaid export follows the layout" "exit $rc" "stderr: $err"
+fi
+
+run "$bin" export "$example" -o "$tmp/spiral.png" --layout spiral
+expect "export rejects an unknown layout" 2 "spiral"
+
 run "$bin" export "$example" -o "$tmp/map.svg" --theme dark
 if [ "$rc" -eq 0 ] && grep -q "<svg" "$tmp/map.svg" && grep -q "<text" "$tmp/map.svg" &&
    { ! command -v xmllint >/dev/null || xmllint --noout "$tmp/map.svg" 2>/dev/null; }; then
@@ -384,7 +415,7 @@ expect "--alone without --branch is a usage error" 2 "branch"
 
 run "$bin" export --help
 if [ "$rc" -eq 0 ] && [ "$(grep -o INPUT <<<"$(head -2 <<<"$out")" | wc -l)" -eq 1 ] &&
-   ( for o in --format --scale --dpi --theme --transparent --branch --alone --page --landscape; do
+   ( for o in --format --scale --dpi --theme --layout --transparent --branch --alone --page --landscape; do
        grep -q -- "$o" <<<"$out" || exit 1; done ); then
   ok "export --help lists every option and names INPUT once"
 else

@@ -463,6 +463,26 @@ char *
 imp_export_mermaid (ImpMap *map,
                     gsize  *length)
 {
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  return imp_export_mermaid_for_layout (map, imp_map_get_layout (map), length);
+}
+
+/**
+ * imp_export_mermaid_for_layout:
+ * @kind: the layout to follow
+ *
+ * Like imp_export_mermaid(), drawn the way @kind draws: top-down
+ * ("flowchart TD") for the down layout, left to right otherwise (Mermaid
+ * has no balanced flowchart).
+ *
+ * Returns: (transfer full): the flowchart
+ */
+char *
+imp_export_mermaid_for_layout (ImpMap        *map,
+                               ImpLayoutKind  kind,
+                               gsize         *length)
+{
   const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
   GString *out;
   const char *title;
@@ -480,7 +500,7 @@ imp_export_mermaid (ImpMap *map,
       /* A comment, never a directive: "%%{" cannot appear in it. */
       g_string_append_printf (out, "%%%% title: %s\n", quiet);
     }
-  g_string_append (out, "flowchart LR\n");
+  g_string_append (out, kind == IMP_LAYOUT_DOWN ? "flowchart TD\n" : "flowchart LR\n");
 
   for (guint level = 0; level < IMP_N_LEVELS; level++)
     {

@@ -15,6 +15,9 @@ char *imp_export_markdown (ImpMap *map,
                            gsize  *length);
 char *imp_export_mermaid  (ImpMap *map,
                            gsize  *length);
+char *imp_export_mermaid_for_layout (ImpMap        *map,
+                                     ImpLayoutKind  kind,
+                                     gsize         *length);
 char *imp_export_csv      (ImpMap *map,
                            gsize  *length);
 char *imp_export_mermaid_id (const char *id);

@@ -64,6 +64,16 @@ static const struct {
 /* Vector output is zoomed by its reader: always draw every detail. */
 #define VECTOR_DETAIL_SCALE 4.0
 
+/* The scene an export draws: in the map's layout, or the one asked for. */
+static ImpScene *
+export_scene (ImpMap                 *map,
+              const ImpExportOptions *options)
+{
+  ImpLayoutKind kind = options->override_layout ? options->layout : imp_map_get_layout (map);
+
+  return imp_scene_new_for_layout (map, imp_theme_get (options->theme), kind);
+}
+
 /**
  * imp_export_options_init:
  *
@@ -710,6 +720,13 @@ check_options (const ImpExportOptions  *options,
       return FALSE;
     }
 
+  if (options->override_layout && (guint) options->layout >= IMP_N_LAYOUTS)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_INVALID_OPTION,
+                   _("The layout is unknown"));
+      return FALSE;
+    }
+
   if (options->scope == IMP_EXPORT_SCOPE_RECT &&
       (!isfinite (options->rect.x) || !isfinite (options->rect.y) ||
        !isfinite (options->rect.width) || !isfinite (options->rect.height) ||
@@ -756,15 +773,15 @@ imp_export_to_bytes (ImpMap                  *map,
   switch (options->format)
     {
     case IMP_EXPORT_PNG:
-      scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+      scene = export_scene (scoped, options);
       return export_png (scene, options, error);
 
     case IMP_EXPORT_PDF:
-      scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+      scene = export_scene (scoped, options);
       return export_pdf (scene, options, error);
 
     case IMP_EXPORT_SVG:
-      scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+      scene = export_scene (scoped, options);
       return export_svg (scene, options);
 
     case IMP_EXPORT_JSON:
@@ -776,7 +793,8 @@ imp_export_to_bytes (ImpMap                  *map,
       return g_bytes_new_take (text, length);
 
     case IMP_EXPORT_MERMAID:
-      text = imp_export_mermaid (scoped, &length);
+      text = imp_export_mermaid_for_layout (scoped, options->override_layout ? options->layout :
+                                                    imp_map_get_layout (scoped), &length);
       return g_bytes_new_take (text, length);
 
     case IMP_EXPORT_CSV:
@@ -877,7 +895,7 @@ imp_export_render_preview (ImpMap                  *map,
   if (!(scoped = imp_export_scope_map (map, options, error)))
     return NULL;
 
-  scene = imp_scene_new (scoped, imp_theme_get (options->theme));
+  scene = export_scene (scoped, options);
   frame_init (&frame, scene, options);
   if (width != NULL)
     *width = frame.area.width;

@@ -77,6 +77,9 @@ typedef struct
   gboolean        landscape;    /* PDF: long side horizontal (A4, letter) */
   double          margin;       /* PDF: points around a fitted picture, 0..144 */
 
+  gboolean        override_layout; /* PNG, SVG, PDF: draw @layout, not the map's own */
+  ImpLayoutKind   layout;
+
   gboolean        title_line;   /* draw the map's title and today's date above the picture */
   const char     *date;         /* (nullable) the date for the title line; NULL for today */
 } ImpExportOptions;

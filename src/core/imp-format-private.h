@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 extern const char * const _imp_format_top_members[];
 extern const char * const _imp_format_node_members[];
 extern const char * const _imp_format_position_members[];
+extern const char * const _imp_format_layout_positions_members[];
 extern const char * const _imp_format_metric_members[];
 extern const char * const _imp_format_ice_members[];
 extern const char * const _imp_format_experiment_members[];

@@ -35,14 +35,17 @@ G_DEFINE_QUARK (imp-format-error-quark, imp_format_error)
 /* The members each object may have, in the order the writer writes them;
  * the reader keeps any others as extra members. */
 const char * const _imp_format_top_members[] = {
-  "format", "version", "title", "vocabulary", "nodes", "links", "parking_lot", "vote_budget", NULL
+  "format", "version", "title", "vocabulary", "layout", "nodes", "links", "parking_lot",
+  "vote_budget", NULL
 };
 const char * const _imp_format_vote_budget_members[] = { "participants", "dots", NULL };
 const char * const _imp_format_node_members[] = {
-  "id", "level", "title", "notes", "position", "collapsed", "metric", "ice", "votes", "experiment",
-  NULL
+  "id", "level", "title", "notes", "position", "layout_positions", "collapsed", "metric", "ice",
+  "votes", "experiment", NULL
 };
 const char * const _imp_format_position_members[] = { "x", "y", NULL };
+/* The layouts with a pin of their own besides "position" (the right one). */
+const char * const _imp_format_layout_positions_members[] = { "balanced", "down", NULL };
 const char * const _imp_format_metric_members[] = {
   "name", "unit", "baseline", "current", "target", "direction", "deadline", "indicator", NULL
 };
@@ -859,8 +862,38 @@ load_node (Loader   *self,
           !read_number (self, &where, payload, "position", "y", TRUE, &y))
         return FALSE;
 
-      _imp_map_set_node_position (self->map, node, TRUE, x, y);
+      /* "position" is the pin of the right layout, the only one older
+       * versions know, so that they draw what they drew before. */
+      _imp_map_set_node_pin (self->map, node, IMP_LAYOUT_RIGHT, TRUE, x, y);
       keep_payload_extra (&extra, "position", payload, _imp_format_position_members);
+    }
+
+  payload = NULL;
+  if (!read_object (self, &where, object, "layout_positions", &payload))
+    return FALSE;
+  if (payload != NULL)
+    {
+      for (guint k = IMP_LAYOUT_RIGHT + 1; k < IMP_N_LAYOUTS; k++)
+        {
+          const char *name = imp_layout_kind_to_string (k);
+          g_autofree char *parent = g_strconcat ("layout_positions.", name, NULL);
+          JsonNode *member = json_object_get_member (payload, name);
+          JsonObject *pin;
+          double x = 0, y = 0;
+
+          if (member == NULL)
+            continue;
+          if (!JSON_NODE_HOLDS_OBJECT (member))
+            return fail_type (self, &where, "layout_positions", name, _("an object"), member);
+          pin = json_node_get_object (member);
+          if (!read_number (self, &where, pin, parent, "x", TRUE, &x) ||
+              !read_number (self, &where, pin, parent, "y", TRUE, &y))
+            return FALSE;
+          _imp_map_set_node_pin (self->map, node, k, TRUE, x, y);
+        }
+      /* Pins of layouts this version does not know are kept. */
+      keep_payload_extra (&extra, "layout_positions", payload,
+                          _imp_format_layout_positions_members);
     }
 
   if (!read_boolean (self, &where, object, "collapsed", &collapsed))
@@ -2082,6 +2115,8 @@ load_top (Loader     *self,
   const char *title = NULL;
   const char *vocabulary_str = NULL;
   ImpVocabulary vocabulary = IMP_VOCABULARY_CLASSIC;
+  const char *layout_str = NULL;
+  ImpLayoutKind layout = IMP_LAYOUT_RIGHT;
   gint64 version = 0;
 
   if (format == NULL || !is_string_node (format) ||
@@ -2114,6 +2149,12 @@ load_top (Loader     *self,
                       _("classic, five-questions, three-tiers, product-chain"));
   /* Before the links: whether a goal may link to an impact depends on it. */
   _imp_map_set_vocabulary (self->map, vocabulary);
+
+  if (!read_string (self, &top, root, NULL, "layout", FALSE, &layout_str))
+    return FALSE;
+  if (layout_str != NULL && !imp_layout_kind_from_string (layout_str, &layout))
+    return fail_enum (self, &top, NULL, "layout", layout_str, _("right, balanced, down"));
+  _imp_map_set_layout (self->map, layout);
 
   nodes = json_object_get_member (root, "nodes");
   if (nodes == NULL)

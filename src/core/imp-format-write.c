@@ -421,6 +421,33 @@ append_node (GString *out,
       append_close (out, depth + 1, FALSE, '}');
     }
 
+  if (node->layout_pins[0].pinned || node->layout_pins[1].pinned ||
+      payload_extra (node, "layout_positions") != NULL)
+    {
+      gboolean lp_first = TRUE;
+
+      append_key (out, depth + 1, &first, "layout_positions");
+      g_string_append_c (out, '{');
+      for (guint k = IMP_LAYOUT_RIGHT + 1; k < IMP_N_LAYOUTS; k++)
+        {
+          const ImpPin *pin = &node->layout_pins[k - 1];
+          gboolean pin_first = TRUE;
+
+          if (!pin->pinned)
+            continue;
+          append_key (out, depth + 2, &lp_first, imp_layout_kind_to_string (k));
+          g_string_append_c (out, '{');
+          append_key (out, depth + 3, &pin_first, "x");
+          append_number (out, pin->x);
+          append_key (out, depth + 3, &pin_first, "y");
+          append_number (out, pin->y);
+          append_close (out, depth + 2, FALSE, '}');
+        }
+      append_json_members (out, depth + 2, &lp_first, payload_extra (node, "layout_positions"),
+                           _imp_format_layout_positions_members);
+      append_close (out, depth + 1, lp_first, '}');
+    }
+
   if (node->collapsed)
     {
       append_key (out, depth + 1, &first, "collapsed");
@@ -574,6 +601,9 @@ imp_format_save_to_data (ImpMap *map,
   append_string (out, imp_map_get_title (map));
   append_enum (out, 1, &first, "vocabulary",
                imp_vocabulary_to_string (imp_map_get_vocabulary (map)));
+  /* Absent for the right layout, so older files stay as they were. */
+  if (imp_map_get_layout (map) != IMP_LAYOUT_RIGHT)
+    append_enum (out, 1, &first, "layout", imp_layout_kind_to_string (imp_map_get_layout (map)));
 
   append_key (out, 1, &first, "nodes");
   g_string_append_c (out, '[');

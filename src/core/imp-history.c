@@ -69,6 +69,8 @@ typedef enum
   FIELD_VOCABULARY,
   FIELD_VOTES,
   FIELD_VOTE_BUDGET,
+
+  FIELD_LAYOUT,
 } Field;
 
 typedef struct
@@ -95,6 +97,7 @@ typedef struct
   gboolean       pinned;
   double         x;
   double         y;
+  ImpPin         layout_pins[IMP_N_LAYOUTS - 1];
   gboolean       collapsed;
   ImpMetric     *metric;
   ImpIce         ice;
@@ -250,6 +253,7 @@ node_state_save (ImpMap    *map,
   state->pinned = node->pinned;
   state->x = node->x;
   state->y = node->y;
+  memcpy (state->layout_pins, node->layout_pins, sizeof state->layout_pins);
   state->collapsed = node->collapsed;
   state->metric = node->metric ? imp_metric_copy (node->metric) : NULL;
   state->ice = node->ice;
@@ -302,7 +306,10 @@ put_node (ImpMap     *map,
     return FALSE;
 
   _imp_map_set_node_notes (map, node, state->notes);
-  _imp_map_set_node_position (map, node, state->pinned, state->x, state->y);
+  _imp_map_set_node_pin (map, node, IMP_LAYOUT_RIGHT, state->pinned, state->x, state->y);
+  for (guint k = 1; k < IMP_N_LAYOUTS; k++)
+    _imp_map_set_node_pin (map, node, k, state->layout_pins[k - 1].pinned,
+                           state->layout_pins[k - 1].x, state->layout_pins[k - 1].y);
   _imp_map_set_node_collapsed (map, node, state->collapsed);
   _imp_map_set_node_metric (map, node, state->metric);
   _imp_map_set_node_ice (map, node, &state->ice, NULL);
@@ -413,9 +420,9 @@ get_field (ImpMap *map,
       value->num = node->level;
       break;
     case FIELD_POSITION:
-      value->pinned = node->pinned;
-      value->x = node->x;
-      value->y = node->y;
+      /* A move is a pin in the layout on show, and undoes there. */
+      value->num = imp_map_get_layout (map);
+      value->pinned = imp_node_get_pin (node, value->num, &value->x, &value->y);
       break;
     case FIELD_COLLAPSED:
       value->num = node->collapsed;
@@ -440,6 +447,9 @@ get_field (ImpMap *map,
       break;
     case FIELD_MAP_TITLE:
       value->str = g_strdup (imp_map_get_title (map));
+      break;
+    case FIELD_LAYOUT:
+      value->num = imp_map_get_layout (map);
       break;
     case FIELD_VOCABULARY:
       value->num = imp_map_get_vocabulary (map);
@@ -483,7 +493,7 @@ set_field (ImpMap      *map,
     case FIELD_LEVEL:
       return _imp_map_set_node_level (map, node, value->num, error);
     case FIELD_POSITION:
-      _imp_map_set_node_position (map, node, value->pinned, value->x, value->y);
+      _imp_map_set_node_pin (map, node, value->num, value->pinned, value->x, value->y);
       return TRUE;
     case FIELD_COLLAPSED:
       _imp_map_set_node_collapsed (map, node, value->num);
@@ -507,6 +517,9 @@ set_field (ImpMap      *map,
       return TRUE;
     case FIELD_MAP_TITLE:
       _imp_map_set_title (map, value->str);
+      return TRUE;
+    case FIELD_LAYOUT:
+      _imp_map_set_layout (map, value->num);
       return TRUE;
     case FIELD_VOCABULARY:
       if (!imp_map_check_vocabulary (map, value->num, error))
@@ -537,6 +550,8 @@ values_equal (Field        field,
       /* The map stores no empty notes or assumptions: NULL and "" are one. */
       return g_strcmp0 (a->str ? a->str : "", b->str ? b->str : "") == 0;
     case FIELD_POSITION:
+      if (a->num != b->num)
+        return FALSE;
       if (!a->pinned && !b->pinned)
         return TRUE;
       return a->pinned == b->pinned && a->x == b->x && a->y == b->y;
@@ -552,6 +567,7 @@ values_equal (Field        field,
     case FIELD_STATUS:
     case FIELD_VOCABULARY:
     case FIELD_VOTES:
+    case FIELD_LAYOUT:
       return a->num == b->num;
     case FIELD_VOTE_BUDGET:
       return a->participants == b->participants && a->dots == b->dots;
@@ -1591,6 +1607,8 @@ imp_history_set_node_position (ImpHistory *self,
   g_return_if_fail (IMP_IS_HISTORY (self));
   g_return_if_fail (node != NULL);
 
+  value.num = imp_map_get_layout (self->map);
+
   field_command (self, _("Move"), node_field_op (node, FIELD_POSITION), &value, NULL);
 }
 
@@ -1766,6 +1784,31 @@ imp_history_set_vocabulary (ImpHistory     *self,
   op->field = FIELD_VOCABULARY;
 
   return field_command (self, _("Change Vocabulary"), op, &value, error);
+}
+
+/**
+ * imp_history_set_layout:
+ * @kind: how the map is to be drawn
+ *
+ * Switches the map's layout, one undo step. Pins stay with their layout.
+ */
+void
+imp_history_set_layout (ImpHistory    *self,
+                        ImpLayoutKind  kind)
+{
+  Value value = { .num = kind };
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail ((guint) kind < IMP_N_LAYOUTS);
+
+  op = op_new (OP_FIELD);
+  op->field = FIELD_LAYOUT;
+
+  /* Each switch is its own step, not merged like typing: undo takes back
+   * one choice. */
+  imp_history_seal (self);
+  field_command (self, _("Change Layout"), op, &value, NULL);
 }
 
 /**

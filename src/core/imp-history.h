@@ -94,6 +94,8 @@ gboolean    imp_history_set_link_status      (ImpHistory          *self,
 
 void        imp_history_set_map_title        (ImpHistory          *self,
                                               const char          *title);
+void        imp_history_set_layout           (ImpHistory          *self,
+                                              ImpLayoutKind        kind);
 gboolean    imp_history_set_vocabulary       (ImpHistory          *self,
                                               ImpVocabulary        vocabulary,
                                               GError             **error);

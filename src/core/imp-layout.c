@@ -85,6 +85,10 @@ typedef struct
   guint    descendants;    /* in the tree, hidden or not */
   guint    visible : 1;
   guint    placed : 1;
+  /* Balanced: -1 on the left of its goal, 1 on the right, 0 for the goal;
+   * base is the left edge of its goal's column. Other layouts: 1 and 0. */
+  int      side;
+  double   base;
   /* What the last positioning saw, so that _imp_layout_update() can redo
    * only the subtrees of the pins that changed: the node's pin, its place
    * before pins (auto_y, unrounded) and the shift its pinned ancestors gave
@@ -125,7 +129,13 @@ struct _ImpLayout
   ImpRect         bounds;
   gboolean        has_column[IMP_N_LEVELS];
   double          column_x[IMP_N_LEVELS];
+  double          row_y[IMP_N_LEVELS];
+  double          row_height[IMP_N_LEVELS];
   ImpLevel        deepest;
+
+  ImpLayoutKind   kind;
+  gboolean        kind_fixed;  /* else it follows the map's on every compute */
+  GArray         *bands;       /* ImpLayoutBand */
 
   guint           n_links;    /* when computed, to notice a changed structure */
 
@@ -1121,8 +1131,19 @@ info_of (ImpLayout     *self,
   return position > 0 ? &self->infos[position - 1] : NULL;
 }
 
+/* The size of a card across the levels' direction: siblings are stacked
+ * along it. */
+static inline double
+extent_of (ImpLayout      *self,
+           const NodeInfo *info)
+{
+  return self->kind == IMP_LAYOUT_DOWN ? IMP_LAYOUT_CARD_WIDTH : info->card->height;
+}
+
 /* Places the subtree under @i relative to the top of its root card, whose
- * own top is 0 in @out; records each child's offset in rel_y. */
+ * own top is 0 in @out; records each child's offset in rel_y. In the down
+ * layout "top" and "height" are the left edge and the width: the same tidy
+ * tree, turned a quarter. */
 static void
 place_subtree (ImpLayout *self,
                int        i,
@@ -1130,7 +1151,7 @@ place_subtree (ImpLayout *self,
                guint      depth)
 {
   NodeInfo *info = &self->infos[i];
-  double height = info->card->height;
+  double height = extent_of (self, info);
   Contour acc;
   double first_top = 0, last_bottom = 0, node_top;
   guint n = 0;
@@ -1161,7 +1182,7 @@ place_subtree (ImpLayout *self,
 
           if (n == 0)
             first_top = offset;
-          last_bottom = offset + child->card->height;
+          last_bottom = offset + extent_of (self, child);
           n++;
         }
     }
@@ -1189,32 +1210,62 @@ is_finite_position (double value)
   return isfinite (value) && fabs (value) < 1e9;
 }
 
+/* Where the layout puts a card whose place across the levels is @s. */
+static void
+auto_position (ImpLayout      *self,
+               const NodeInfo *info,
+               double          s,
+               double         *x,
+               double         *y)
+{
+  ImpLevel level = info->node->level;
+  double column = self->column_x[level] - self->column_x[IMP_LEVEL_GOAL];
+
+  /* Whole pixels keep card edges crisp at 100 %; the gaps are wide enough
+   * that rounding never makes two cards touch. */
+  switch (self->kind)
+    {
+    case IMP_LAYOUT_DOWN:
+      *x = round (s);
+      *y = self->row_y[level];
+      break;
+    case IMP_LAYOUT_BALANCED:
+      *x = info->side < 0 ? info->base - column : info->base + column;
+      *y = round (s);
+      break;
+    case IMP_LAYOUT_RIGHT:
+    default:
+      *x = info->base + self->column_x[level];
+      *y = round (s);
+      break;
+    }
+}
+
 /* Turns relative offsets into positions, moving a pinned node to its pin
  * and its subtree by the same amount. */
 static void
 position_subtree (ImpLayout *self,
                   int        i,
-                  double     y,
+                  double     s,
                   double     dx,
                   double     dy,
                   guint      depth)
 {
   NodeInfo *info = &self->infos[i];
   ImpNode *node = info->node;
-  /* Whole pixels keep card edges crisp at 100 %; the gaps are wide enough
-   * that rounding never makes two cards touch. */
-  double auto_x = self->column_x[node->level];
-  double auto_y = round (y);
+  double auto_x, auto_y, pin_x, pin_y;
 
-  info->auto_y = y;
+  auto_position (self, info, s, &auto_x, &auto_y);
+  info->auto_y = s;
   info->shift_x = dx;
   info->shift_y = dy;
   info->depth = depth;
 
-  if (node->pinned && is_finite_position (node->x) && is_finite_position (node->y))
+  if (imp_node_get_pin (node, self->kind, &pin_x, &pin_y) &&
+      is_finite_position (pin_x) && is_finite_position (pin_y))
     {
-      dx = node->x - auto_x;
-      dy = node->y - auto_y;
+      dx = pin_x - auto_x;
+      dy = pin_y - auto_y;
     }
 
   info->x = auto_x + dx;
@@ -1229,7 +1280,7 @@ position_subtree (ImpLayout *self,
   if (!node->collapsed && depth < MAX_DEPTH)
     for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
       if (self->infos[c].visible && self->infos[c].placed)
-        position_subtree (self, c, y + self->infos[c].rel_y, dx, dy, depth + 1);
+        position_subtree (self, c, s + self->infos[c].rel_y, dx, dy, depth + 1);
 
   if (!self->repositioning)
     info->visible_end = self->visible->len;
@@ -1391,24 +1442,240 @@ snapshot_pins (ImpLayout *self)
     {
       NodeInfo *info = &self->infos[i];
 
-      info->pinned_seen = info->node->pinned;
-      info->pin_x = info->node->x;
-      info->pin_y = info->node->y;
+      info->pinned_seen = imp_node_get_pin (info->node, self->kind, &info->pin_x, &info->pin_y);
       info->pin_changed = FALSE;
     }
 }
 
 static gboolean
-pin_changed (const NodeInfo *info)
+pin_changed (ImpLayout      *self,
+             const NodeInfo *info)
 {
-  const ImpNode *node = info->node;
+  double x, y;
+  gboolean pinned = imp_node_get_pin (info->node, self->kind, &x, &y);
 
-  return node->pinned != info->pinned_seen ||
-         (node->pinned && (node->x != info->pin_x || node->y != info->pin_y));
+  return pinned != info->pinned_seen ||
+         (pinned && (x != info->pin_x || y != info->pin_y));
 }
 
-/* Places every visible card from the cards' heights: goal trees in bands,
- * then unconnected nodes; fills the drawing order and the bounds. */
+/* Gives the subtree under @i a side of its goal and the goal's column. */
+static void
+set_side (ImpLayout *self,
+          int        i,
+          int        side,
+          double     base,
+          guint      depth)
+{
+  NodeInfo *info = &self->infos[i];
+
+  info->side = side;
+  info->base = base;
+  if (depth < MAX_DEPTH)
+    for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+      set_side (self, c, side, base, depth + 1);
+}
+
+/* The down layout's rows: each as tall as its tallest visible card. */
+static void
+compute_rows (ImpLayout *self)
+{
+  double y = 0;
+
+  memset (self->row_height, 0, sizeof self->row_height);
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      const NodeInfo *info = &self->infos[i];
+
+      if (info->visible && info->card != NULL)
+        self->row_height[info->node->level] = MAX (self->row_height[info->node->level],
+                                                   info->card->height);
+    }
+
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    {
+      if (self->row_height[l] == 0)
+        self->row_height[l] = MIN_CARD_HEIGHT;
+      self->row_y[l] = y;
+      if (self->has_column[l])
+        y += self->row_height[l] + IMP_LAYOUT_ROW_GAP;
+    }
+}
+
+/* How far right of its goal's column the deepest column of @c reaches. */
+static double
+contour_reach (ImpLayout     *self,
+               const Contour *c)
+{
+  double reach = 0;
+
+  for (guint l = 0; l < IMP_N_LEVELS; l++)
+    if (c->has[l])
+      reach = MAX (reach, self->column_x[l] - self->column_x[IMP_LEVEL_GOAL]);
+
+  return reach;
+}
+
+static void
+add_band (ImpLayout *self,
+          ImpLevel   level,
+          double     x,
+          int        side)
+{
+  ImpLayoutBand band = { .level = level, .rect = { x, 0, IMP_LAYOUT_CARD_WIDTH, 0 },
+                         .row = FALSE, .side = side };
+
+  g_array_append_val (self->bands, band);
+}
+
+/* The balanced layout of the goal trees, side by side: each goal in the
+ * middle of its tree, its branches on its right and left in turn, each to
+ * the side that is shorter so far, so the two sides end about equal in
+ * height; each side centred on the goal. Returns the height they take, with
+ * the gap below. */
+static double
+place_balanced (ImpLayout *self,
+                GPtrArray *roots)
+{
+  double left = 0, height = 0;
+  gboolean any = FALSE;
+
+  for (guint r = 0; r < roots->len; r++)
+    {
+      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+      int g = info - self->infos;
+      Contour acc[2];
+      double first_top[2] = { 0, 0 }, last_bottom[2] = { 0, 0 }, total[2] = { 0, 0 };
+      double reach[2] = { -1, -1 };
+      double h, top = 0, bottom, base, shift[2] = { 0, 0 };
+      guint n[2] = { 0, 0 };
+
+      if (info->node->level != IMP_LEVEL_GOAL)
+        continue;
+
+      info->placed = TRUE;
+      h = info->card->height;
+      contour_clear (&acc[0]);
+      contour_clear (&acc[1]);
+
+      if (!info->node->collapsed)
+        for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+          {
+            NodeInfo *child = &self->infos[c];
+            Contour sub;
+            double offset = 0;
+            guint k;
+
+            if (!child->visible)
+              continue;
+
+            place_subtree (self, c, &sub, 1);
+            /* Side 0 is the right, 1 the left; a tie goes right. */
+            k = total[1] < total[0] ? 1 : 0;
+            if (n[k] > 0)
+              offset = contour_separation (&acc[k], &sub, child->node->level);
+            if (offset == -G_MAXDOUBLE)
+              offset = contour_max_bottom (&acc[k]) + IMP_LAYOUT_SIBLING_GAP -
+                       contour_min_top (&sub);
+            child->rel_y = offset;
+            child->side = k == 0 ? 1 : -1;
+            contour_merge (&acc[k], &sub, offset);
+            if (n[k] == 0)
+              first_top[k] = offset;
+            last_bottom[k] = offset + child->card->height;
+            n[k]++;
+            total[k] = contour_max_bottom (&acc[k]) - contour_min_top (&acc[k]);
+            reach[k] = MAX (reach[k], contour_reach (self, &sub));
+          }
+
+      bottom = h;
+      for (guint k = 0; k < 2; k++)
+        if (n[k] > 0)
+          {
+            shift[k] = (first_top[k] + last_bottom[k]) / 2 - h / 2;
+            top = MIN (top, contour_min_top (&acc[k]) - shift[k]);
+            bottom = MAX (bottom, contour_max_bottom (&acc[k]) - shift[k]);
+          }
+
+      base = left + MAX (reach[1], 0);
+      info->side = 0;
+      info->base = base;
+      for (int c = info->first_child; c >= 0; c = self->infos[c].next_sibling)
+        {
+          NodeInfo *child = &self->infos[c];
+
+          if (!child->visible || !child->placed)
+            continue;
+          child->rel_y -= shift[child->side > 0 ? 0 : 1];
+          set_side (self, c, child->side, base, 1);
+        }
+
+      /* A root's rel_y is its own top, for _imp_layout_update(). */
+      info->rel_y = -top;
+      position_subtree (self, g, -top, 0, 0, 0);
+
+      add_band (self, IMP_LEVEL_GOAL, base, 0);
+      for (guint l = IMP_LEVEL_GOAL + 1; l < IMP_N_LEVELS; l++)
+        {
+          double column = self->column_x[l] - self->column_x[IMP_LEVEL_GOAL];
+
+          if (!self->has_column[l])
+            continue;
+          if (column <= reach[1])
+            add_band (self, l, base - column, -1);
+          if (column <= reach[0])
+            add_band (self, l, base + column, 1);
+        }
+
+      left = base + MAX (reach[0], 0) + IMP_LAYOUT_CARD_WIDTH + 2 * IMP_LAYOUT_ROOT_GAP;
+      height = MAX (height, bottom - top);
+      any = TRUE;
+    }
+
+  return any ? height + IMP_LAYOUT_ROOT_GAP : 0;
+}
+
+/* The headers' bands, once the bounds are known: one per column (per side
+ * of each goal when balanced) or one per row. */
+static void
+compute_bands (ImpLayout *self)
+{
+  ImpRect *b = &self->bounds;
+
+  if (self->kind == IMP_LAYOUT_BALANCED)
+    {
+      /* Unconnected cards below the trees have no bands of their own. */
+      for (guint i = 0; i < self->bands->len; i++)
+        {
+          ImpLayoutBand *band = &g_array_index (self->bands, ImpLayoutBand, i);
+
+          band->rect.y = b->y;
+          band->rect.height = b->height;
+        }
+      return;
+    }
+
+  g_array_set_size (self->bands, 0);
+  for (guint l = 0; l <= (guint) self->deepest; l++)
+    {
+      ImpLayoutBand band = { .level = l, .side = 1 };
+
+      if (!self->has_column[l])
+        continue;
+      if (self->kind == IMP_LAYOUT_DOWN)
+        {
+          band.row = TRUE;
+          band.rect = (ImpRect) { b->x, self->row_y[l], b->width, self->row_height[l] };
+        }
+      else
+        band.rect = (ImpRect) { self->column_x[l], b->y, IMP_LAYOUT_CARD_WIDTH, b->height };
+      g_array_append_val (self->bands, band);
+    }
+}
+
+/* Places every visible card from the cards' sizes: goal trees in bands,
+ * then unconnected nodes; fills the drawing order and the bounds. Along
+ * the way "y" is the direction siblings are stacked in: down the page, or
+ * across it in the down layout. */
 static void
 place_all (ImpLayout *self,
            GPtrArray *roots)
@@ -1419,21 +1686,33 @@ place_all (ImpLayout *self,
   gboolean any_unconnected = FALSE;
   double floor_y;
 
-  /* Goal trees, each in a band of its own. */
-  for (guint r = 0; r < roots->len; r++)
+  for (guint i = 0; i < n_nodes; i++)
     {
-      NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
-      Contour contour;
-
-      if (info->node->level != IMP_LEVEL_GOAL)
-        continue;
-
-      place_subtree (self, info - self->infos, &contour, 0);
-      /* A root's rel_y is its own top, for _imp_layout_update(). */
-      info->rel_y = y - contour_min_top (&contour);
-      position_subtree (self, info - self->infos, y - contour_min_top (&contour), 0, 0, 0);
-      y += contour_max_bottom (&contour) - contour_min_top (&contour) + IMP_LAYOUT_ROOT_GAP;
+      self->infos[i].side = 1;
+      self->infos[i].base = 0;
     }
+  g_array_set_size (self->bands, 0);
+  if (self->kind == IMP_LAYOUT_DOWN)
+    compute_rows (self);
+
+  if (self->kind == IMP_LAYOUT_BALANCED)
+    y = place_balanced (self, roots);
+  else
+    /* Goal trees, each in a band of its own. */
+    for (guint r = 0; r < roots->len; r++)
+      {
+        NodeInfo *info = info_of (self, g_ptr_array_index (roots, r));
+        Contour contour;
+
+        if (info->node->level != IMP_LEVEL_GOAL)
+          continue;
+
+        place_subtree (self, info - self->infos, &contour, 0);
+        /* A root's rel_y is its own top, for _imp_layout_update(). */
+        info->rel_y = y - contour_min_top (&contour);
+        position_subtree (self, info - self->infos, y - contour_min_top (&contour), 0, 0, 0);
+        y += contour_max_bottom (&contour) - contour_min_top (&contour) + IMP_LAYOUT_ROOT_GAP;
+      }
 
   /* Unconnected nodes below the trees, each column filling on its own. */
   contour_clear (&unconnected);
@@ -1464,7 +1743,7 @@ place_all (ImpLayout *self,
       self->infos[i].visible = FALSE;
 
   update_bounds (self);
-
+  compute_bands (self);
 }
 
 /**
@@ -1491,6 +1770,8 @@ imp_layout_compute (ImpLayout *self)
 
   clear_infos (self);
   self->computed = TRUE;
+  if (!self->kind_fixed)
+    self->kind = imp_map_get_layout (self->map);
 
   n_nodes = imp_map_get_n_nodes (self->map);
   self->n_infos = n_nodes;
@@ -1586,6 +1867,7 @@ imp_layout_finalize (GObject *object)
   g_clear_pointer (&self->tmp_texts, g_array_unref);
   g_clear_pointer (&self->tmp_boxes, g_array_unref);
   g_clear_pointer (&self->changed_runs, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
   g_clear_object (&self->map);
 
   G_OBJECT_CLASS (imp_layout_parent_class)->finalize (object);
@@ -1605,6 +1887,7 @@ imp_layout_init (ImpLayout *self)
   self->tmp_texts = g_array_new (FALSE, FALSE, sizeof (ImpCardText));
   self->tmp_boxes = g_array_new (FALSE, FALSE, sizeof (ImpCardBox));
   self->changed_runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->bands = g_array_new (FALSE, FALSE, sizeof (ImpLayoutBand));
 }
 
 /**
@@ -1630,6 +1913,99 @@ imp_layout_new (ImpMap         *map,
   self->theme = theme ? theme : imp_theme_get (IMP_THEME_LIGHT);
 
   return self;
+}
+
+/**
+ * imp_layout_new_for_kind:
+ * @kind: the layout to draw, whatever the map says
+ *
+ * Like imp_layout_new(), in @kind's layout: for an export that overrides
+ * the map's own.
+ *
+ * Returns: (transfer full): a new layout
+ */
+ImpLayout *
+imp_layout_new_for_kind (ImpMap         *map,
+                         const ImpTheme *theme,
+                         ImpLayoutKind   kind)
+{
+  ImpLayout *self;
+
+  g_return_val_if_fail ((guint) kind < IMP_N_LAYOUTS, NULL);
+
+  self = imp_layout_new (map, theme);
+  self->kind = kind;
+  self->kind_fixed = TRUE;
+
+  return self;
+}
+
+/**
+ * imp_layout_get_kind:
+ *
+ * Returns: the layout the cards were placed in
+ */
+ImpLayoutKind
+imp_layout_get_kind (ImpLayout *self)
+{
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), IMP_LAYOUT_RIGHT);
+
+  ensure_computed (self);
+
+  return self->kind;
+}
+
+/**
+ * imp_layout_get_side:
+ *
+ * Which side of its goal @node is drawn on: -1 on the left of a balanced
+ * map, 0 for a goal of a balanced map, 1 everywhere else.
+ *
+ * Returns: -1, 0 or 1
+ */
+int
+imp_layout_get_side (ImpLayout     *self,
+                     const ImpNode *node)
+{
+  NodeInfo *info;
+
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), 1);
+
+  ensure_computed (self);
+  info = info_of (self, node);
+
+  return info != NULL ? info->side : 1;
+}
+
+/**
+ * imp_layout_get_n_bands:
+ *
+ * Bands are what level headers name: the columns of the right layout, the
+ * columns on both sides of each goal of a balanced one (mirrored), the
+ * rows of the down layout. Each spans the map's bounds the other way.
+ *
+ * Returns: how many bands
+ */
+guint
+imp_layout_get_n_bands (ImpLayout *self)
+{
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), 0);
+
+  ensure_computed (self);
+
+  return self->bands->len;
+}
+
+const ImpLayoutBand *
+imp_layout_get_band (ImpLayout *self,
+                     guint      i)
+{
+  g_return_val_if_fail (IMP_IS_LAYOUT (self), NULL);
+
+  ensure_computed (self);
+  g_return_val_if_fail (i < self->bands->len, NULL);
+
+  return &g_array_index (self->bands, ImpLayoutBand, i);
 }
 
 /**
@@ -1800,11 +2176,9 @@ reposition_pins (ImpLayout *self)
     {
       NodeInfo *info = &self->infos[i];
 
-      if (!pin_changed (info))
+      if (!pin_changed (self, info))
         continue;
-      info->pinned_seen = info->node->pinned;
-      info->pin_x = info->node->x;
-      info->pin_y = info->node->y;
+      info->pinned_seen = imp_node_get_pin (info->node, self->kind, &info->pin_x, &info->pin_y);
       /* A hidden card has no place to change. */
       if (info->visible && info->placed)
         {
@@ -1862,6 +2236,7 @@ reposition_pins (ImpLayout *self)
     update_bounds (self);
   else
     bounds_from_extremes (self);
+  compute_bands (self);
 }
 
 /**

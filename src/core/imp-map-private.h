@@ -21,6 +21,8 @@ void           _imp_map_set_title           (ImpMap         *self,
                                              const char     *title);
 gboolean       _imp_map_set_vocabulary      (ImpMap         *self,
                                              ImpVocabulary   vocabulary);
+void           _imp_map_set_layout          (ImpMap         *self,
+                                             ImpLayoutKind   kind);
 void           _imp_map_set_extra           (ImpMap         *self,
                                              JsonObject     *extra);
 ImpNode       *_imp_map_add_node            (ImpMap         *self,
@@ -70,6 +72,14 @@ gboolean       _imp_map_set_node_level      (ImpMap         *self,
                                              GError        **error);
 void           _imp_map_set_node_position   (ImpMap         *self,
                                              ImpNode        *node,
+                                             gboolean        pinned,
+                                             double          x,
+                                             double          y);
+/* The pin in @kind's layout; _imp_map_set_node_position() sets the one of
+ * the map's own layout. */
+void           _imp_map_set_node_pin        (ImpMap         *self,
+                                             ImpNode        *node,
+                                             ImpLayoutKind   kind,
                                              gboolean        pinned,
                                              double          x,
                                              double          y);

@@ -24,6 +24,7 @@ struct _ImpMap
 
   char          *title;
   ImpVocabulary  vocabulary;
+  ImpLayoutKind  layout;
   JsonObject    *extra;
 
   GPtrArray     *nodes;     /* (element-type ImpNode), document order */
@@ -320,6 +321,33 @@ imp_map_check_vocabulary (ImpMap         *self,
     }
 
   return TRUE;
+}
+
+/**
+ * imp_map_get_layout:
+ *
+ * Returns: how the map is drawn; %IMP_LAYOUT_RIGHT unless chosen
+ */
+ImpLayoutKind
+imp_map_get_layout (ImpMap *self)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), IMP_LAYOUT_RIGHT);
+
+  return self->layout;
+}
+
+void
+_imp_map_set_layout (ImpMap        *self,
+                     ImpLayoutKind  kind)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail ((guint) kind < IMP_N_LAYOUTS);
+
+  if (self->layout == kind)
+    return;
+
+  self->layout = kind;
+  emit_changed (self, IMP_CHANGE_LAYOUT, NULL);
 }
 
 /**
@@ -1028,20 +1056,59 @@ _imp_map_set_node_position (ImpMap  *self,
                            double   y)
 {
   g_return_if_fail (IMP_IS_MAP (self));
+
+  _imp_map_set_node_pin (self, node, self->layout, pinned, x, y);
+}
+
+/**
+ * _imp_map_set_node_pin:
+ * @kind: the layout the pin belongs to
+ *
+ * Pins @node at (@x, @y) in @kind's layout, or leaves it to that layout
+ * when @pinned is %FALSE. The pins of the other layouts stay.
+ */
+void
+_imp_map_set_node_pin (ImpMap        *self,
+                       ImpNode       *node,
+                       ImpLayoutKind  kind,
+                       gboolean       pinned,
+                       double         x,
+                       double         y)
+{
+  gboolean *p_pinned;
+  double *p_x, *p_y;
+
+  g_return_if_fail (IMP_IS_MAP (self));
   g_return_if_fail (node != NULL);
+  g_return_if_fail ((guint) kind < IMP_N_LAYOUTS);
 
   if (!pinned)
     x = y = 0;
   else if (!isfinite (x) || !isfinite (y))
     return;
 
-  if (node->pinned == !!pinned && node->x == x && node->y == y)
+  if (kind == IMP_LAYOUT_RIGHT)
+    {
+      p_pinned = &node->pinned;
+      p_x = &node->x;
+      p_y = &node->y;
+    }
+  else
+    {
+      p_pinned = &node->layout_pins[kind - 1].pinned;
+      p_x = &node->layout_pins[kind - 1].x;
+      p_y = &node->layout_pins[kind - 1].y;
+    }
+
+  if (*p_pinned == !!pinned && *p_x == x && *p_y == y)
     return;
 
-  node->pinned = !!pinned;
-  node->x = x;
-  node->y = y;
-  emit_changed (self, IMP_CHANGE_NODE_POSITION, node);
+  *p_pinned = !!pinned;
+  *p_x = x;
+  *p_y = y;
+  /* A pin of a layout not on show moves nothing. */
+  if (kind == self->layout)
+    emit_changed (self, IMP_CHANGE_NODE_POSITION, node);
 }
 
 void
@@ -1219,6 +1286,19 @@ links_equal (GPtrArray *a,
   return TRUE;
 }
 
+static gboolean
+layout_pins_equal (const ImpNode *a,
+                   const ImpNode *b)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (a->layout_pins); k++)
+    if (a->layout_pins[k].pinned != b->layout_pins[k].pinned ||
+        a->layout_pins[k].x != b->layout_pins[k].x ||
+        a->layout_pins[k].y != b->layout_pins[k].y)
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * imp_map_equal:
  *
@@ -1236,6 +1316,7 @@ imp_map_equal (ImpMap *a,
 
   if (g_strcmp0 (a->title, b->title) != 0 ||
       a->vocabulary != b->vocabulary ||
+      a->layout != b->layout ||
       a->nodes->len != b->nodes->len ||
       a->n_links != b->n_links ||
       !json_object_equal0 (a->extra, b->extra) ||
@@ -1260,6 +1341,7 @@ imp_map_equal (ImpMap *a,
           na->pinned != nb->pinned ||
           na->x != nb->x ||
           na->y != nb->y ||
+          !layout_pins_equal (na, nb) ||
           na->collapsed != nb->collapsed ||
           !imp_metric_equal (na->metric, nb->metric) ||
           memcmp (&na->ice, &nb->ice, sizeof na->ice) != 0 ||
@@ -1514,6 +1596,7 @@ imp_map_copy_branches (ImpMap   *self,
 
   branch = imp_map_new ();
   _imp_map_set_vocabulary (branch, imp_map_get_vocabulary (self));
+  _imp_map_set_layout (branch, self->layout);
   for (guint i = 0; i < n_roots; i++)
     copy_branch (branch, NULL, NULL, roots[i]);
 

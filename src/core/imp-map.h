@@ -46,6 +46,8 @@ typedef enum
   IMP_CHANGE_NODE_VOTES,     /* object: ImpNode */
   IMP_CHANGE_PARKING_LOT,    /* object NULL */
   IMP_CHANGE_VOTE_BUDGET,    /* object NULL */
+
+  IMP_CHANGE_LAYOUT,         /* object NULL: the map's layout kind */
 } ImpChangeKind;
 
 #define IMP_TYPE_MAP (imp_map_get_type ())
@@ -67,6 +69,7 @@ ImpVocabulary  imp_map_get_vocabulary      (ImpMap         *self);
 gboolean       imp_map_check_vocabulary    (ImpMap         *self,
                                             ImpVocabulary   vocabulary,
                                             GError        **error);
+ImpLayoutKind  imp_map_get_layout          (ImpMap         *self);
 JsonObject    *imp_map_get_extra           (ImpMap         *self);
 
 guint          imp_map_get_n_nodes         (ImpMap         *self);

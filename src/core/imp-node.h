@@ -29,6 +29,14 @@ G_BEGIN_DECLS
  * layout uses (the others are cross-links); @children holds the outgoing ones
  * in sibling order.
  */
+/* Where a card is pinned in one layout. */
+typedef struct
+{
+  gboolean pinned;
+  double   x;
+  double   y;
+} ImpPin;
+
 struct _ImpNode
 {
   char          *id;
@@ -41,6 +49,10 @@ struct _ImpNode
   gboolean       pinned;
   double         x;
   double         y;
+  /* The pins of the other layouts, indexed by ImpLayoutKind - 1: the fields
+   * above are the pin of the right layout, the only one older versions know,
+   * and a pin made in one layout never moves the card in another. */
+  ImpPin         layout_pins[IMP_N_LAYOUTS - 1];
 
   gboolean       collapsed;
 
@@ -69,6 +81,31 @@ struct _ImpLink
   ImpLinkStatus  status;
   JsonObject    *extra;
 };
+
+/* The pin of @node in @kind's layout: %TRUE with its top-left corner in
+ * @x, @y when pinned there. */
+static inline gboolean
+imp_node_get_pin (const ImpNode *node,
+                  ImpLayoutKind  kind,
+                  double        *x,
+                  double        *y)
+{
+  gboolean pinned = node->pinned;
+  double px = node->x, py = node->y;
+
+  if (kind > IMP_LAYOUT_RIGHT && kind < IMP_N_LAYOUTS)
+    {
+      pinned = node->layout_pins[kind - 1].pinned;
+      px = node->layout_pins[kind - 1].x;
+      py = node->layout_pins[kind - 1].y;
+    }
+  if (x != NULL)
+    *x = px;
+  if (y != NULL)
+    *y = py;
+
+  return pinned;
+}
 
 static inline ImpNode *
 imp_node_get_tree_parent (const ImpNode *node)

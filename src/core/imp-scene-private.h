@@ -92,6 +92,7 @@ typedef struct
   ImpLevel  level;
   double    x;
   double    width;
+  ImpLayoutBand band;
 } ImpSceneColumn;
 
 /* A light card casts a soft shadow made of a few translucent copies of its

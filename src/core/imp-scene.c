@@ -109,10 +109,22 @@ grid_key (gint64 cx,
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
+/* g_int64_hash() folds the two halves of a key together (cx ^ cy), so on a
+ * map spread along x, as the down layout makes them, whole diagonals of
+ * cells share a hash; mixing the bits keeps the table flat in every
+ * layout. */
+static guint
+grid_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (guint) (v >> 32);
+}
+
 static void
 grid_init (Grid *grid)
 {
-  grid->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  grid->cells = g_hash_table_new_full (grid_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
   grid->oversized = g_array_new (FALSE, FALSE, sizeof (guint));
 }
@@ -553,17 +565,39 @@ add_link (ImpScene *self,
   if (parent == NULL || child == NULL)
     return;
 
-  /* A horizontal S from the parent's right edge to the child's left edge:
-   * both handles are level, so the curve leaves and enters flat. */
-  sl.x0 = parent->rect.x + parent->rect.width;
-  sl.y0 = parent->rect.y + parent->rect.height / 2;
-  sl.x3 = child->rect.x;
-  sl.y3 = child->rect.y + child->rect.height / 2;
-  handle = MAX (fabs (sl.x3 - sl.x0) / 2, LINK_MIN_HANDLE);
-  sl.x1 = sl.x0 + handle;
-  sl.y1 = sl.y0;
-  sl.x2 = sl.x3 - handle;
-  sl.y2 = sl.y3;
+  if (imp_layout_get_kind (self->layout) == IMP_LAYOUT_DOWN)
+    {
+      /* A vertical S from the parent's bottom edge to the child's top. */
+      sl.x0 = parent->rect.x + parent->rect.width / 2;
+      sl.y0 = parent->rect.y + parent->rect.height;
+      sl.x3 = child->rect.x + child->rect.width / 2;
+      sl.y3 = child->rect.y;
+      handle = MAX (fabs (sl.y3 - sl.y0) / 2, LINK_MIN_HANDLE);
+      sl.x1 = sl.x0;
+      sl.y1 = sl.y0 + handle;
+      sl.x2 = sl.x3;
+      sl.y2 = sl.y3 - handle;
+    }
+  else
+    {
+      /* A horizontal S from the parent's edge facing the child to the
+       * child's edge facing the parent: both handles are level, so the
+       * curve leaves and enters flat. On the left of a balanced map's goal
+       * the curve leaves the parent's left edge. */
+      gboolean leftward = imp_layout_get_kind (self->layout) == IMP_LAYOUT_BALANCED &&
+                          imp_layout_get_side (self->layout, link->child) < 0;
+      double dir = leftward ? -1 : 1;
+
+      sl.x0 = leftward ? parent->rect.x : parent->rect.x + parent->rect.width;
+      sl.y0 = parent->rect.y + parent->rect.height / 2;
+      sl.x3 = leftward ? child->rect.x + child->rect.width : child->rect.x;
+      sl.y3 = child->rect.y + child->rect.height / 2;
+      handle = MAX (fabs (sl.x3 - sl.x0) / 2, LINK_MIN_HANDLE);
+      sl.x1 = sl.x0 + dir * handle;
+      sl.y1 = sl.y0;
+      sl.x2 = sl.x3 - dir * handle;
+      sl.y2 = sl.y3;
+    }
 
   /* DOMAIN.md: status shows in the line's style, not in colour alone.
    * Cross-links are long dashes; a refuted link short dashes and a cross,
@@ -590,9 +624,9 @@ add_link (ImpScene *self,
 
   /* The curve stays inside the hull of its four points. */
   sl.extent.x = MIN (MIN (sl.x0, sl.x1), MIN (sl.x2, sl.x3));
-  sl.extent.y = MIN (sl.y0, sl.y3);
+  sl.extent.y = MIN (MIN (sl.y0, sl.y1), MIN (sl.y2, sl.y3));
   sl.extent.width = MAX (MAX (sl.x0, sl.x1), MAX (sl.x2, sl.x3)) - sl.extent.x;
-  sl.extent.height = MAX (sl.y0, sl.y3) - sl.extent.y;
+  sl.extent.height = MAX (MAX (sl.y0, sl.y1), MAX (sl.y2, sl.y3)) - sl.extent.y;
   pad = sl.width;
   sl.extent.x -= pad;
   sl.extent.y -= pad;
@@ -615,7 +649,6 @@ static void
 build (ImpScene *self)
 {
   guint n_visible = _imp_layout_get_n_visible (self->layout);
-  ImpLevel deepest = _imp_layout_get_deepest_level (self->layout);
   gboolean first = TRUE;
 
   /* A card has about six lines of text and three boxes: sizing the arrays
@@ -659,12 +692,14 @@ build (ImpScene *self)
           }
       }
 
-  for (guint l = 0; l <= (guint) deepest; l++)
+  /* The layout's bands: columns or rows, mirrored on both sides of a
+   * balanced map's goals. */
+  for (guint i = 0; i < imp_layout_get_n_bands (self->layout); i++)
     {
-      ImpSceneColumn column = { l, 0, IMP_LAYOUT_CARD_WIDTH };
+      const ImpLayoutBand *band = imp_layout_get_band (self->layout, i);
+      ImpSceneColumn column = { band->level, band->rect.x, band->rect.width, *band };
 
-      if (imp_layout_get_column_x (self->layout, l, &column.x))
-        g_array_append_val (self->columns, column);
+      g_array_append_val (self->columns, column);
     }
 
   self->bounds = (ImpRect) { 0, 0, 0, 0 };
@@ -757,14 +792,38 @@ ImpScene *
 imp_scene_new (ImpMap         *map,
                const ImpTheme *theme)
 {
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  return imp_scene_new_for_layout (map, theme, imp_map_get_layout (map));
+}
+
+/**
+ * imp_scene_new_for_layout:
+ * @kind: the layout to draw
+ *
+ * Like imp_scene_new(), in @kind's layout whatever the map's own: what
+ * `export --layout` draws.
+ *
+ * Returns: (transfer full): a new scene
+ */
+ImpScene *
+imp_scene_new_for_layout (ImpMap         *map,
+                          const ImpTheme *theme,
+                          ImpLayoutKind   kind)
+{
   ImpScene *self;
 
   g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+  g_return_val_if_fail ((guint) kind < IMP_N_LAYOUTS, NULL);
 
   self = g_object_new (IMP_TYPE_SCENE, NULL);
   self->map = g_object_ref (map);
   self->theme = theme ? theme : imp_theme_get (IMP_THEME_LIGHT);
-  self->layout = imp_layout_new (map, self->theme);
+  /* The map's own layout follows the map; another is fixed. */
+  if (kind == imp_map_get_layout (map))
+    self->layout = imp_layout_new (map, self->theme);
+  else
+    self->layout = imp_layout_new_for_kind (map, self->theme, kind);
   imp_layout_compute (self->layout);
   build (self);
 
@@ -1036,6 +1095,23 @@ imp_scene_get_column (ImpScene *self,
     *x = c->x;
   if (width != NULL)
     *width = c->width;
+}
+
+/**
+ * imp_scene_get_band:
+ * @column: an index below imp_scene_get_n_columns()
+ *
+ * Returns: (transfer none): what the header of @column names, and where:
+ *   a column, or a row of the down layout
+ */
+const ImpLayoutBand *
+imp_scene_get_band (ImpScene *self,
+                    guint     column)
+{
+  g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return &g_array_index (self->columns, ImpSceneColumn, column).band;
 }
 
 /* Private accessors for the renderer, the SVG writer and the tests. */

@@ -54,6 +54,12 @@ void            imp_scene_get_column      (ImpScene       *self,
                                            ImpLevel       *level,
                                            double         *x,
                                            double         *width);
+const ImpLayoutBand *imp_scene_get_band   (ImpScene       *self,
+                                           guint           column);
+/* Like imp_scene_new(), in @kind's layout whatever the map's. */
+ImpScene       *imp_scene_new_for_layout  (ImpMap         *map,
+                                           const ImpTheme *theme,
+                                           ImpLayoutKind   kind);
 
 /* Workshop view state: never saved, and the layout does not change. */
 void            imp_scene_set_reveal_level (ImpScene      *self,

@@ -80,6 +80,22 @@ IMP_DEFINE_ENUM_STRINGS (ImpResult, result,
                          "none", "supports", "refutes", "inconclusive")
 IMP_DEFINE_ENUM_STRINGS (ImpThemeKind, theme_kind,
                          "light", "dark", "print", "projector")
+IMP_DEFINE_ENUM_STRINGS (ImpLayoutKind, layout_kind,
+                         "right", "balanced", "down")
+
+const char *
+imp_layout_kind_display_name (ImpLayoutKind kind)
+{
+  static const char * const names[IMP_N_LAYOUTS] = {
+    N_("Left to Right"),
+    N_("Balanced"),
+    N_("Top Down"),
+  };
+
+  g_return_val_if_fail ((guint) kind < IMP_N_LAYOUTS, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, names[kind]);
+}
 
 const char *
 imp_vocabulary_level_name (ImpVocabulary vocabulary,

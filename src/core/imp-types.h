@@ -120,6 +120,22 @@ typedef enum
   IMP_THEME_PROJECTOR,  /* large type, high contrast: for a room */
 } ImpThemeKind;
 
+/**
+ * ImpLayoutKind:
+ *
+ * How a map is drawn, a property of the map saved in its file: levels as
+ * columns left to right, the goal in the centre with its branches on both
+ * sides, or levels as rows top-down.
+ */
+typedef enum
+{
+  IMP_LAYOUT_RIGHT,
+  IMP_LAYOUT_BALANCED,
+  IMP_LAYOUT_DOWN,
+} ImpLayoutKind;
+
+#define IMP_N_LAYOUTS 3
+
 /* How a document's file stands against the version it last read or wrote. */
 typedef enum
 {
@@ -186,6 +202,10 @@ const char *imp_experiment_status_to_string (ImpExperimentStatus status);
 gboolean    imp_experiment_status_from_string (const char *str, ImpExperimentStatus *out);
 const char *imp_result_to_string            (ImpResult result);
 gboolean    imp_result_from_string          (const char *str, ImpResult *out);
+const char *imp_layout_kind_to_string       (ImpLayoutKind kind);
+gboolean    imp_layout_kind_from_string     (const char *str, ImpLayoutKind *out);
+/* The translated name of a layout, for menus. */
+const char *imp_layout_kind_display_name    (ImpLayoutKind kind);
 const char *imp_theme_kind_to_string        (ImpThemeKind kind);
 gboolean    imp_theme_kind_from_string      (const char *str, ImpThemeKind *out);
 

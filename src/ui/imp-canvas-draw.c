@@ -155,6 +155,90 @@ snapshot_headers (ImpCanvas   *self,
     }
 }
 
+/* The down layout's sticky strip naming each row at the left: labels
+ * follow their rows up and down and stay on screen while part of their row
+ * does. */
+static void
+snapshot_row_headers (ImpCanvas   *self,
+                      GtkSnapshot *snapshot,
+                      int          height)
+{
+  const ImpTheme *theme = _imp_canvas_get_theme (self);
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (self->map);
+  GdkRGBA band = _imp_canvas_to_rgba (&theme->header_background);
+  GdkRGBA text = _imp_canvas_to_rgba (&theme->header_text);
+  GdkRGBA rule = _imp_canvas_to_rgba (&theme->text_dim);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoAttrList *attrs;
+  PangoFontDescription *font;
+  double zoom = imp_viewport_get_zoom (self->viewport);
+  double width = IMP_CANVAS_ROW_HEADER_WIDTH;
+  double dot = 8, gap = 8;
+
+  gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  rule.alpha *= 0.35;
+  gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (width - 1, 0, 1, height));
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  font = pango_font_description_copy (
+    pango_context_get_font_description (pango_layout_get_context (layout)));
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, (theme->kind == IMP_THEME_PROJECTOR ? 20 : 13) *
+                                                  PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, (int) ((width - 16 - dot - gap - 8) * PANGO_SCALE));
+
+  for (guint i = 0; i < imp_scene_get_n_columns (self->scene); i++)
+    {
+      const ImpLayoutBand *row = imp_scene_get_band (self->scene, i);
+      g_autofree char *label = NULL;
+      GdkRGBA accent, row_text;
+      double y0, y1, ideal, top;
+      int text_width, text_height;
+
+      imp_viewport_map_to_widget (self->viewport, 0, row->rect.y, NULL, &y0);
+      y1 = y0 + row->rect.height * zoom;
+      if (y1 <= 0 || y0 >= height)
+        continue;
+
+      accent = _imp_canvas_to_rgba (&theme->level_accent[row->level]);
+      row_text = text;
+      if (self->reveal_level >= 0 && (int) row->level > self->reveal_level)
+        {
+          accent.alpha *= 0.3;
+          row_text.alpha *= 0.35;
+        }
+
+      /* An accent rule beside the row ties the name to its cards. */
+      append_rounded_rect (snapshot, width - 3, y0, 3, MAX (y1 - y0, 3), 1.5, &accent);
+
+      label = g_utf8_strup (imp_vocabulary_level_name (vocabulary, row->level), -1);
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+      /* Centred on the row, but sticky, like the column names. */
+      ideal = (y0 + y1 - text_height) / 2;
+      top = MAX (ideal, 8);
+      top = MIN (top, MAX (ideal, y1 - text_height));
+      top = MIN (top, height - 8 - text_height);
+      top = MAX (top, MIN (ideal, y0));
+
+      append_rounded_rect (snapshot, 12, top + (text_height - dot) / 2, dot, dot, dot / 2,
+                           &accent);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12 + dot + gap, (int) top));
+      gtk_snapshot_append_layout (snapshot, layout, &row_text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 static void
 snapshot_selection (ImpCanvas *self,
                     cairo_t   *cr,
@@ -385,7 +469,10 @@ _imp_canvas_snapshot (GtkWidget   *widget,
 
   cairo_destroy (cr);
 
-  snapshot_headers (self, snapshot, width);
+  if (imp_layout_get_kind (imp_scene_get_layout (self->scene)) == IMP_LAYOUT_DOWN)
+    snapshot_row_headers (self, snapshot, height);
+  else
+    snapshot_headers (self, snapshot, width);
 
   if (self->editor != NULL)
     gtk_widget_snapshot_child (widget, self->editor, snapshot);

@@ -88,12 +88,25 @@ _imp_canvas_ensure_scene (ImpCanvas *self)
     }
 
   if (self->offered_scene != NULL && imp_scene_get_map (self->offered_scene) == self->map &&
-      imp_scene_get_theme (self->offered_scene) == _imp_canvas_get_theme (self))
+      imp_scene_get_theme (self->offered_scene) == _imp_canvas_get_theme (self) &&
+      imp_layout_get_kind (imp_scene_get_layout (self->offered_scene)) ==
+      imp_map_get_layout (self->map))
     self->scene = g_steal_pointer (&self->offered_scene);
   else
     self->scene = imp_scene_new (self->map, _imp_canvas_get_theme (self));
   g_clear_object (&self->offered_scene);
   apply_workshop_view (self);
+  /* The headers take the top of the view, or its left in the down layout. */
+  if (imp_layout_get_kind (imp_scene_get_layout (self->scene)) == IMP_LAYOUT_DOWN)
+    {
+      imp_viewport_set_top_inset (self->viewport, 0);
+      imp_viewport_set_left_inset (self->viewport, IMP_CANVAS_ROW_HEADER_WIDTH);
+    }
+  else
+    {
+      imp_viewport_set_top_inset (self->viewport, IMP_CANVAS_HEADER_HEIGHT);
+      imp_viewport_set_left_inset (self->viewport, 0);
+    }
   imp_scene_get_bounds (self->scene, &bounds);
   imp_viewport_set_bounds (self->viewport, &bounds);
 }
@@ -240,6 +253,12 @@ map_changed_cb (ImpCanvas     *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else
     invalidate_scene (self);
+  /* Another layout is another shape: show all of it, as on opening. */
+  if (kind == IMP_CHANGE_LAYOUT)
+    {
+      self->auto_fit = TRUE;
+      fit (self);
+    }
   _imp_canvas_a11y_update (self);
 }
 
@@ -799,6 +818,11 @@ imp_canvas_scroll_to_node (ImpCanvas *self,
 
   zoom = imp_viewport_get_zoom (self->viewport);
   imp_viewport_get_visible_rect (self->viewport, &visible);
+  /* Not under the headers: the band at the top or the rows' strip. */
+  visible.x += imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible.width -= imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible.y += imp_viewport_get_top_inset (self->viewport) / zoom;
+  visible.height -= imp_viewport_get_top_inset (self->viewport) / zoom;
   if (visible.width <= 0 || visible.height <= 0)
     return;
 
@@ -924,6 +948,78 @@ imp_canvas_zoom_reset (ImpCanvas *self)
   g_return_if_fail (IMP_IS_CANVAS (self));
 
   zoom_by (self, 1 / imp_viewport_get_zoom (self->viewport));
+}
+
+/**
+ * imp_canvas_is_over_headers:
+ * @x: widget pixels
+ * @y: widget pixels
+ *
+ * Returns: whether (@x, @y) is on the headers drawn over the map: the band
+ *   at the top, or the strip at the left in the down layout
+ */
+gboolean
+imp_canvas_is_over_headers (ImpCanvas *self,
+                            double     x,
+                            double     y)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), FALSE);
+
+  if (self->map != NULL && imp_map_get_layout (self->map) == IMP_LAYOUT_DOWN)
+    return x < IMP_CANVAS_ROW_HEADER_WIDTH;
+
+  return y < IMP_CANVAS_HEADER_HEIGHT;
+}
+
+/**
+ * imp_canvas_get_header_level_at:
+ * @x: widget pixels
+ * @y: widget pixels
+ * @level: (out): the level named there
+ *
+ * Finds the level header under a point: a column name in the band at the
+ * top (both sides of a balanced goal), or a row name in the strip at the
+ * left in the down layout. A click in the gap next to a header counts.
+ *
+ * Returns: whether a header is there
+ */
+gboolean
+imp_canvas_get_header_level_at (ImpCanvas *self,
+                                double     x,
+                                double     y,
+                                ImpLevel  *level)
+{
+  gboolean rows;
+  double gap;
+
+  g_return_val_if_fail (IMP_IS_CANVAS (self), FALSE);
+
+  _imp_canvas_ensure_scene (self);
+  if (self->scene == NULL)
+    return FALSE;
+
+  rows = imp_layout_get_kind (imp_scene_get_layout (self->scene)) == IMP_LAYOUT_DOWN;
+  if (!imp_canvas_is_over_headers (self, x, y))
+    return FALSE;
+
+  gap = (rows ? IMP_LAYOUT_ROW_GAP : IMP_LAYOUT_COLUMN_GAP) *
+        imp_viewport_get_zoom (self->viewport) / 2;
+  for (guint i = 0; i < imp_scene_get_n_columns (self->scene); i++)
+    {
+      const ImpLayoutBand *band = imp_scene_get_band (self->scene, i);
+      double a0, a1, b0, b1;
+
+      imp_viewport_map_to_widget (self->viewport, band->rect.x, band->rect.y, &a0, &b0);
+      imp_viewport_map_to_widget (self->viewport, band->rect.x + band->rect.width,
+                                  band->rect.y + band->rect.height, &a1, &b1);
+      if (rows ? (y >= b0 - gap && y < b1 + gap) : (x >= a0 - gap && x < a1 + gap))
+        {
+          *level = band->level;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /**

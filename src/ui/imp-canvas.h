@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 
 /* Height of the sticky band of column headers, in widget pixels. */
 #define IMP_CANVAS_HEADER_HEIGHT 48.0
+/* Width of the sticky strip of row headers of the down layout. */
+#define IMP_CANVAS_ROW_HEADER_WIDTH 152.0
 
 #define IMP_TYPE_CANVAS (imp_canvas_get_type ())
 
@@ -28,6 +30,14 @@ G_DECLARE_FINAL_TYPE (ImpCanvas, imp_canvas, IMP, CANVAS, GtkWidget)
 GtkWidget      *imp_canvas_new            (void);
 
 ImpMap         *imp_canvas_get_map        (ImpCanvas *self);
+gboolean        imp_canvas_is_over_headers (ImpCanvas *self,
+                                           double     x,
+                                           double     y);
+/* The level whose header is at (@x, @y) in widget pixels, if any. */
+gboolean        imp_canvas_get_header_level_at (ImpCanvas *self,
+                                           double     x,
+                                           double     y,
+                                           ImpLevel  *level);
 void            imp_canvas_set_map        (ImpCanvas *self,
                                            ImpMap    *map);
 ImpViewport    *imp_canvas_get_viewport   (ImpCanvas *self);

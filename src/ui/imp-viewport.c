@@ -41,6 +41,7 @@ struct _ImpViewport
   double   width;
   double   height;
   double   top_inset;
+  double   left_inset;
 
   ImpRect  bounds;
   guint    has_bounds : 1;
@@ -77,7 +78,7 @@ clamp_offset (ImpViewport *self,
 
   /* The bounds' right edge may not go left of keep_x, its left edge not
    * right of width - keep_x; the same vertically below the top inset. */
-  left = keep_x - (self->bounds.x + self->bounds.width) * self->zoom;
+  left = self->left_inset + keep_x - (self->bounds.x + self->bounds.width) * self->zoom;
   right = self->width - keep_x - self->bounds.x * self->zoom;
   top = self->top_inset + keep_y - (self->bounds.y + self->bounds.height) * self->zoom;
   bottom = self->height - keep_y - self->bounds.y * self->zoom;
@@ -360,6 +361,30 @@ imp_viewport_get_top_inset (ImpViewport *self)
 }
 
 /**
+ * imp_viewport_set_left_inset:
+ * @left_inset: widget pixels at the left covered by something drawn over
+ *   the map (the row headers of the down layout)
+ *
+ * Like the top inset, on the left.
+ */
+void
+imp_viewport_set_left_inset (ImpViewport *self,
+                             double       left_inset)
+{
+  g_return_if_fail (IMP_IS_VIEWPORT (self));
+
+  self->left_inset = MAX (0.0, left_inset);
+}
+
+double
+imp_viewport_get_left_inset (ImpViewport *self)
+{
+  g_return_val_if_fail (IMP_IS_VIEWPORT (self), 0.0);
+
+  return self->left_inset;
+}
+
+/**
  * imp_viewport_set_bounds:
  * @bounds: (nullable): the map's bounds in map coordinates, or %NULL for none
  *
@@ -496,9 +521,9 @@ imp_viewport_fit (ImpViewport   *self,
   imp_viewport_set_size (self, width, height);
 
   /* Small windows get proportionally less padding. */
-  pad_x = MIN (FIT_PADDING, self->width / 16);
+  pad_x = MIN (FIT_PADDING, MAX (0.0, self->width - self->left_inset) / 16);
   pad_y = MIN (FIT_PADDING, MAX (0.0, self->height - self->top_inset) / 16);
-  avail_w = MAX (1.0, self->width - 2 * pad_x);
+  avail_w = MAX (1.0, self->width - self->left_inset - 2 * pad_x);
   avail_h = MAX (1.0, self->height - self->top_inset - 2 * pad_y);
 
   zoom = FIT_MAX_ZOOM;
@@ -510,6 +535,6 @@ imp_viewport_fit (ImpViewport   *self,
 
   update (self,
           zoom,
-          pad_x + (avail_w - bounds->width * zoom) / 2 - bounds->x * zoom,
+          self->left_inset + pad_x + (avail_w - bounds->width * zoom) / 2 - bounds->x * zoom,
           self->top_inset + pad_y + (avail_h - bounds->height * zoom) / 2 - bounds->y * zoom);
 }

@@ -43,6 +43,9 @@ void         imp_viewport_get_size         (ImpViewport   *self,
 void         imp_viewport_set_top_inset    (ImpViewport   *self,
                                             double         top_inset);
 double       imp_viewport_get_top_inset    (ImpViewport   *self);
+void         imp_viewport_set_left_inset   (ImpViewport   *self,
+                                            double         left_inset);
+double       imp_viewport_get_left_inset   (ImpViewport   *self);
 void         imp_viewport_set_bounds       (ImpViewport   *self,
                                             const ImpRect *bounds);
 gboolean     imp_viewport_get_bounds       (ImpViewport   *self,

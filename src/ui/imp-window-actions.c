@@ -30,6 +30,7 @@ static const struct
   { "win.toggle-collapse", NULL, _imp_window_edit_toggle_collapse_action },
   { "win.move-up", NULL, _imp_window_edit_move_up_action },
   { "win.move-down", NULL, _imp_window_edit_move_down_action },
+  { "win.move-along", "s", _imp_window_edit_move_along_action },
   { "win.select-all", NULL, _imp_window_edit_select_all_action },
   { "win.select", "s", _imp_window_edit_select_action },
   { "win.tidy-up", NULL, _imp_window_edit_tidy_up_action },
@@ -88,6 +89,8 @@ _imp_window_actions_class_init (ImpWindowClass *klass)
     gtk_widget_class_install_action (widget_class, window_actions[i].name,
                                      window_actions[i].parameter_type,
                                      window_actions[i].activate);
+  /* The layout is a radio choice: its state is ImpWindow:layout. */
+  gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
 }
 
 typedef struct
@@ -146,6 +149,7 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.zoom-out", s.has_view && s.zoom > IMP_VIEWPORT_MIN_ZOOM);
   set (self, "win.zoom-reset", s.has_view);
   set (self, "win.zoom-fit", s.has_view);
+  set (self, "win.layout", s.editable);
 
   /* Files */
   set (self, "win.save", s.has_view && !s.saving);
@@ -166,6 +170,7 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.toggle-collapse", s.editable && s.primary != NULL);
   set (self, "win.move-up", s.editable && s.primary != NULL);
   set (self, "win.move-down", s.editable && s.primary != NULL);
+  set (self, "win.move-along", s.editable && s.primary != NULL);
   set (self, "win.select-all", s.editable);
   set (self, "win.select", s.editable);
   set (self, "win.tidy-up", s.editable);

@@ -358,21 +358,29 @@ _imp_window_edit_select_all_action (GtkWidget  *widget,
   imp_selection_set_nodes (get_selection (self), shown);
 }
 
+/* The sibling @delta steps from @node; with a @side, only siblings drawn
+ * on that side of a balanced goal count. */
 static ImpNode *
 sibling_of (ImpWindow *self,
             ImpNode   *node,
-            int        delta)
+            int        delta,
+            ImpLayout *layout,
+            int        side)
 {
   ImpNode *parent = imp_node_get_tree_parent (node);
 
   if (parent != NULL)
     {
-      int index = imp_map_get_link_position (self->map, node->parents->pdata[0]) + delta;
+      int index = imp_map_get_link_position (self->map, node->parents->pdata[0]);
 
-      if (index < 0 || index >= (int) parent->children->len)
-        return NULL;
+      for (index += delta; index >= 0 && index < (int) parent->children->len; index += delta)
+        {
+          ImpNode *sibling = imp_node_get_child (parent, index);
 
-      return imp_node_get_child (parent, index);
+          if (side == 0 || layout == NULL || imp_layout_get_side (layout, sibling) == side)
+            return sibling;
+        }
+      return NULL;
     }
   else
     {
@@ -387,8 +395,81 @@ sibling_of (ImpWindow *self,
     }
 }
 
-/* Arrow keys: left to the parent, right to the first child, up and down
- * between siblings. */
+/* The first open tree child of @node, on @side of a balanced goal when
+ * @side is not 0. */
+static ImpNode *
+child_of (ImpNode   *node,
+          ImpLayout *layout,
+          int        side)
+{
+  if (node->collapsed)
+    return NULL;
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpLink *link = g_ptr_array_index (node->children, i);
+
+      if (side != 0 && layout != NULL && imp_layout_get_side (layout, link->child) != side)
+        continue;
+      /* The first child, as before layouts: a cross-linked child counts. */
+      return link->child;
+    }
+
+  return NULL;
+}
+
+typedef enum
+{
+  STEP_NONE,
+  STEP_PARENT,
+  STEP_CHILD,
+  STEP_PREVIOUS,
+  STEP_NEXT,
+} Step;
+
+/* What an arrow key means where @node is drawn: towards the parent, the
+ * children or along the siblings. @side says which side of a balanced goal
+ * a child is looked for on. */
+static Step
+step_for (ImpLayout  *layout,
+          ImpNode    *node,
+          const char *direction,
+          int        *side)
+{
+  ImpLayoutKind kind = layout != NULL ? imp_layout_get_kind (layout) : IMP_LAYOUT_RIGHT;
+  int node_side = layout != NULL ? imp_layout_get_side (layout, node) : 1;
+  gboolean left = g_str_equal (direction, "left"), right = g_str_equal (direction, "right");
+  gboolean up = g_str_equal (direction, "up"), down = g_str_equal (direction, "down");
+
+  *side = 0;
+  if (kind == IMP_LAYOUT_DOWN)
+    return up ? STEP_PARENT : down ? STEP_CHILD : left ? STEP_PREVIOUS :
+           right ? STEP_NEXT : STEP_NONE;
+
+  if (up || down)
+    {
+      /* Siblings of a goal's children: only those on the same side. */
+      if (kind == IMP_LAYOUT_BALANCED)
+        *side = node_side;
+      return up ? STEP_PREVIOUS : STEP_NEXT;
+    }
+
+  if (kind == IMP_LAYOUT_BALANCED && node_side == 0)
+    {
+      /* A balanced goal has children both ways. */
+      *side = left ? -1 : 1;
+      return STEP_CHILD;
+    }
+  if (kind == IMP_LAYOUT_BALANCED && node_side < 0)
+    return left ? STEP_CHILD : right ? STEP_PARENT : STEP_NONE;
+
+  return left ? STEP_PARENT : right ? STEP_CHILD : STEP_NONE;
+}
+
+/* Arrow keys: towards the parent, the first child and the siblings in the
+ * direction they are drawn: left to the parent and right to a child in the
+ * right layout, the other way round on the left of a balanced goal, up to
+ * the parent and down to a child in the down layout. */
 void
 _imp_window_edit_select_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -398,20 +479,34 @@ _imp_window_edit_select_action (GtkWidget  *widget,
   const char *direction = g_variant_get_string (param, NULL);
   ImpNode *node = get_primary (self);
   ImpNode *next = NULL;
+  ImpScene *scene = imp_canvas_get_scene (self->canvas);
+  ImpLayout *layout = scene != NULL ? imp_scene_get_layout (scene) : NULL;
+  int side = 0;
 
   if (node == NULL)
     {
       if (imp_map_get_n_nodes (self->map) > 0)
         next = imp_map_get_node (self->map, 0);
     }
-  else if (g_str_equal (direction, "left"))
-    next = imp_node_get_tree_parent (node);
-  else if (g_str_equal (direction, "right"))
-    next = node->children->len > 0 && !node->collapsed ? imp_node_get_child (node, 0) : NULL;
-  else if (g_str_equal (direction, "up"))
-    next = sibling_of (self, node, -1);
-  else if (g_str_equal (direction, "down"))
-    next = sibling_of (self, node, 1);
+  else
+    switch (step_for (layout, node, direction, &side))
+      {
+      case STEP_PARENT:
+        next = imp_node_get_tree_parent (node);
+        break;
+      case STEP_CHILD:
+        next = child_of (node, layout, side);
+        break;
+      case STEP_PREVIOUS:
+        next = sibling_of (self, node, -1, layout, side);
+        break;
+      case STEP_NEXT:
+        next = sibling_of (self, node, 1, layout, side);
+        break;
+      case STEP_NONE:
+      default:
+        break;
+      }
 
   /* While levels are revealed one by one, the cards still hidden cannot
    * be selected: the keys would rename, vote on or delete what no one sees. */
@@ -472,6 +567,23 @@ _imp_window_edit_move_down_action (GtkWidget  *widget,
   move_sibling (IMP_WINDOW (widget), 1);
 }
 
+/* Alt+arrows reorder siblings along the arrows they are laid out by:
+ * Alt+Up and Alt+Down, or Alt+Left and Alt+Right in the down layout. */
+void
+_imp_window_edit_move_along_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  const char *direction = g_variant_get_string (param, NULL);
+  gboolean rows = self->map != NULL && imp_map_get_layout (self->map) == IMP_LAYOUT_DOWN;
+
+  if (g_str_equal (direction, rows ? "left" : "up"))
+    move_sibling (self, -1);
+  else if (g_str_equal (direction, rows ? "right" : "down"))
+    move_sibling (self, 1);
+}
+
 /* Tidy up: the selected cards, or all of them, go back to the layout. */
 void
 _imp_window_edit_tidy_up_action (GtkWidget  *widget,
@@ -488,7 +600,8 @@ _imp_window_edit_tidy_up_action (GtkWidget  *widget,
       ImpNode *node = selected->len > 0 ? g_ptr_array_index (selected, i)
                                         : imp_map_get_node (self->map, i);
 
-      if (node->pinned)
+      /* Only the pins of the layout on show: the others stay. */
+      if (imp_node_get_pin (node, imp_map_get_layout (self->map), NULL, NULL))
         imp_history_set_node_position (self->history, node, FALSE, 0, 0);
     }
   imp_history_end_group (self->history);
@@ -948,8 +1061,11 @@ _imp_window_edit_init (ImpWindow *self)
   add_canvas_shortcut (shortcuts, "F2", "win.rename", NULL);
   add_canvas_shortcut (shortcuts, "Delete|BackSpace|KP_Delete", "win.delete", NULL);
   add_canvas_shortcut (shortcuts, "space", "win.toggle-collapse", NULL);
-  add_canvas_shortcut (shortcuts, "<Alt>Up", "win.move-up", NULL);
-  add_canvas_shortcut (shortcuts, "<Alt>Down", "win.move-down", NULL);
+  add_canvas_shortcut (shortcuts, "<Alt>Up", "win.move-along", g_variant_new_string ("up"));
+  add_canvas_shortcut (shortcuts, "<Alt>Down", "win.move-along", g_variant_new_string ("down"));
+  add_canvas_shortcut (shortcuts, "<Alt>Left", "win.move-along", g_variant_new_string ("left"));
+  add_canvas_shortcut (shortcuts, "<Alt>Right", "win.move-along",
+                       g_variant_new_string ("right"));
   add_canvas_shortcut (shortcuts, "<Control>a", "win.select-all", NULL);
   add_canvas_shortcut (shortcuts, "<Control>c", "win.copy", NULL);
   add_canvas_shortcut (shortcuts, "<Control>x", "win.cut", NULL);

@@ -106,6 +106,7 @@ void     _imp_window_edit_add_sibling_before_action (GtkWidget *widget, const ch
 void     _imp_window_edit_toggle_collapse_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_move_up_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_move_down_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_edit_move_along_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_select_all_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_select_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_tidy_up_action (GtkWidget *widget, const char *action_name, GVariant *param);

@@ -454,7 +454,7 @@ context_click_cb (ImpWindow       *self,
   ImpNode *node;
   double map_x, map_y;
 
-  if (!to_canvas (self, gesture, &x, &y) || y < IMP_CANVAS_HEADER_HEIGHT ||
+  if (!to_canvas (self, gesture, &x, &y) || imp_canvas_is_over_headers (self->canvas, x, y) ||
       (scene = imp_canvas_get_scene (self->canvas)) == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -519,10 +519,13 @@ _imp_window_workshop_toggle_parking_lot_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
-/* The card of @level nearest to map height @y, that is shown. */
+/* The shown card of @level whose centre is nearest to (@x, @y) in the
+ * map: in the right layout, the one nearest in height in its column; on
+ * the same side of a balanced goal; in the row above when top-down. */
 static ImpNode *
 nearest_card (ImpScene *scene,
               ImpLevel  level,
+              double    x,
               double    y)
 {
   ImpNode *best = NULL;
@@ -536,7 +539,8 @@ nearest_card (ImpScene *scene,
       if (card->node->level != level || _imp_scene_card_is_hidden (scene, card))
         continue;
 
-      distance = fabs (card->rect.y + card->rect.height / 2 - y);
+      distance = hypot (card->rect.x + card->rect.width / 2 - x,
+                        card->rect.y + card->rect.height / 2 - y);
       if (distance < best_distance)
         {
           best_distance = distance;
@@ -548,9 +552,9 @@ nearest_card (ImpScene *scene,
 }
 
 /* Where an idea dropped at (@x, @y) on the canvas goes: on a card, under
- * it, one level to the right; in an empty part of a column, at that
- * column's level under the nearest card of the column to the left (or as
- * a new goal in the goal column). FALSE with @error saying why not. */
+ * it, one level to the right; in an empty part of a column (a row when
+ * top-down), at that level under the nearest card of the level before (or
+ * as a new goal in the goal column). FALSE with @error saying why not. */
 static gboolean
 resolve_drop (ImpWindow  *self,
               double      x,
@@ -575,7 +579,8 @@ resolve_drop (ImpWindow  *self,
     }
 
   imp_viewport_widget_to_map (viewport, x, y, &map_x, &map_y);
-  parent = y >= IMP_CANVAS_HEADER_HEIGHT ? imp_scene_hit_test (scene, map_x, map_y) : NULL;
+  parent = !imp_canvas_is_over_headers (self->canvas, x, y) ?
+           imp_scene_hit_test (scene, map_x, map_y) : NULL;
 
   if (parent != NULL)
     {
@@ -596,13 +601,21 @@ resolve_drop (ImpWindow  *self,
   n_columns = imp_scene_get_n_columns (scene);
   for (guint i = 0; i < n_columns; i++)
     {
-      double col_x, col_width;
-      double gap = IMP_LAYOUT_COLUMN_GAP / 2;
+      const ImpLayoutBand *band = imp_scene_get_band (scene, i);
+      gboolean inside;
 
-      imp_scene_get_column (scene, i, &level, &col_x, &col_width);
-      if (map_x < col_x - gap || map_x >= col_x + col_width + gap)
+      /* A column, or a row of the top-down layout, with half the gap to
+       * its neighbours. */
+      if (band->row)
+        inside = map_y >= band->rect.y - IMP_LAYOUT_ROW_GAP / 2 &&
+                 map_y < band->rect.y + band->rect.height + IMP_LAYOUT_ROW_GAP / 2;
+      else
+        inside = map_x >= band->rect.x - IMP_LAYOUT_COLUMN_GAP / 2 &&
+                 map_x < band->rect.x + band->rect.width + IMP_LAYOUT_COLUMN_GAP / 2;
+      if (!inside)
         continue;
 
+      level = band->level;
       if (reveal_level >= 0 && (int) level > reveal_level)
         {
           g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
@@ -611,13 +624,15 @@ resolve_drop (ImpWindow  *self,
           return FALSE;
         }
 
-      if (i > 0)
+      if (level != IMP_LEVEL_GOAL)
         {
-          ImpLevel left;
-          double left_x, left_width;
+          ImpLayout *layout = imp_scene_get_layout (scene);
+          int above = (int) level - 1;
 
-          imp_scene_get_column (scene, i - 1, &left, &left_x, &left_width);
-          parent = nearest_card (scene, left, map_y);
+          /* The level before, skipping a column the vocabulary folds away. */
+          while (above > IMP_LEVEL_GOAL && !imp_layout_get_column_x (layout, above, NULL))
+            above--;
+          parent = nearest_card (scene, above, map_x, map_y);
           if (parent == NULL)
             {
               g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_LEVEL_MISMATCH,
@@ -1009,8 +1024,8 @@ map_changed_cb (ImpWindow     *self,
   _imp_window_actions_update (self);
 }
 
-/* A click on a column header reveals up to that column, while revealing
- * or presenting. */
+/* A click on a level header (a column's, or a row's in the down layout)
+ * reveals up to that level, while revealing or presenting. */
 static void
 header_pressed_cb (ImpWindow       *self,
                    int              n_press,
@@ -1018,35 +1033,17 @@ header_pressed_cb (ImpWindow       *self,
                    double           y,
                    GtkGestureClick *gesture)
 {
-  ImpScene *scene;
-  ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
-  double gap = IMP_LAYOUT_COLUMN_GAP * imp_viewport_get_zoom (viewport) / 2;
+  ImpLevel level;
 
-  if (!to_canvas (self, gesture, &x, &y) ||
-      y >= IMP_CANVAS_HEADER_HEIGHT || (self->reveal_step < 0 && !self->presenting) ||
-      (scene = imp_canvas_get_scene (self->canvas)) == NULL)
+  if (!to_canvas (self, gesture, &x, &y) || (self->reveal_step < 0 && !self->presenting) ||
+      !imp_canvas_get_header_level_at (self->canvas, x, y, &level))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
 
-  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
-    {
-      ImpLevel level;
-      double col_x, col_width, x0, x1;
-
-      imp_scene_get_column (scene, i, &level, &col_x, &col_width);
-      imp_viewport_map_to_widget (viewport, col_x, 0, &x0, NULL);
-      imp_viewport_map_to_widget (viewport, col_x + col_width, 0, &x1, NULL);
-      if (x >= x0 - gap && x < x1 + gap)
-        {
-          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-level", "i", (int) level);
-          return;
-        }
-    }
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-level", "i", (int) level);
 }
 
 /* Called whenever the window shows another map: the view starts whole. */

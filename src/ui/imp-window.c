@@ -27,6 +27,7 @@ enum {
   PROP_MAP,
   PROP_FILE,
   PROP_DOCUMENT,
+  PROP_LAYOUT,
   N_PROPS
 };
 
@@ -70,6 +71,18 @@ map_title_changed_cb (ImpWindow  *self,
                       ImpMap     *map)
 {
   update_title (self);
+}
+
+/* The layout radio items and the header-bar control follow the map, undo
+ * included. */
+static void
+map_changed_cb (ImpWindow     *self,
+                ImpChangeKind  kind,
+                gpointer       object,
+                ImpMap        *map)
+{
+  if (kind == IMP_CHANGE_LAYOUT || kind == IMP_CHANGE_EVERYTHING)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 static gboolean
@@ -176,6 +189,11 @@ imp_window_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_LAYOUT:
+      g_value_set_enum (value, self->map != NULL ? imp_map_get_layout (self->map)
+                                                 : IMP_LAYOUT_RIGHT);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +211,13 @@ imp_window_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
+      break;
+
+    case PROP_LAYOUT:
+      /* One undo step; the map's change notifies the property. */
+      if (self->history != NULL && self->map != NULL &&
+          imp_map_get_layout (self->map) != (ImpLayoutKind) g_value_get_enum (value))
+        imp_history_set_layout (self->history, g_value_get_enum (value));
       break;
 
     default:
@@ -216,9 +241,14 @@ document_map_cb (ImpWindow *self)
       g_set_object (&self->map, map);
 
       if (self->map != NULL)
-        g_signal_connect_object (self->map, "notify::title",
-                                 G_CALLBACK (map_title_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (self->map, "notify::title",
+                                   G_CALLBACK (map_title_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->map, "changed",
+                                   G_CALLBACK (map_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
     }
 
   /* A scene laid out while the file was read is used as it is. */
@@ -236,6 +266,7 @@ document_map_cb (ImpWindow *self)
   _imp_window_actions_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 static void
@@ -310,6 +341,17 @@ imp_window_class_init (ImpWindowClass *klass)
     g_param_spec_object ("document", NULL, NULL,
                          IMP_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ImpWindow:layout:
+   *
+   * How the map is drawn. Setting it switches the map's layout through the
+   * history, one undo step; it is the state of the `win.layout` action.
+   */
+  properties[PROP_LAYOUT] =
+    g_param_spec_enum ("layout", NULL, NULL,
+                       IMP_TYPE_LAYOUT_KIND, IMP_LAYOUT_RIGHT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -60,6 +60,15 @@ typedef enum
   OP_DRAG_START,
   OP_DRAG_CACHED,
   OP_RENAME,
+  /* The same in the other layouts: see run_layout_kind(). */
+  OP_LAYOUT_BALANCED,
+  OP_SCENE_BALANCED,
+  OP_DRAG_UPDATE_BALANCED,
+  OP_RENAME_BALANCED,
+  OP_LAYOUT_DOWN,
+  OP_SCENE_DOWN,
+  OP_DRAG_UPDATE_DOWN,
+  OP_RENAME_DOWN,
   OP_PNG,
   OP_RSS_MODEL,
   OP_RSS_PEAK,
@@ -86,6 +95,14 @@ static const struct
   { "drag_start",    "drag start, still map kept",      "ms" },
   { "drag_cached",   "drag step, still map kept",       "ms" },
   { "rename",        "rename (title+scene)",            "ms" },
+  { "layout_balanced", "layout alone, balanced",         "ms" },
+  { "scene_balanced", "scene build, balanced",            "ms" },
+  { "drag_update_balanced", "move+scene update, balanced", "ms" },
+  { "rename_balanced", "rename, balanced",                "ms" },
+  { "layout_down",   "layout alone, down",              "ms" },
+  { "scene_down",    "scene build, down",               "ms" },
+  { "drag_update_down", "move+scene update, down",      "ms" },
+  { "rename_down",   "rename, down",                    "ms" },
   { "png_2x",        "PNG export 2x",                   "ms" },
   { "rss_model",     "peak RSS before PNG export",      "MiB" },
   { "rss_peak",      "peak RSS after PNG export",       "MiB" },
@@ -474,6 +491,77 @@ centre_clip (const ImpRect *bounds,
   (void) bounds;
 }
 
+/* Layout, scene, a drag step's update and a rename in @kind's layout, as
+ * the rows of the right layout measure them; OP_LAYOUT_BALANCED or
+ * OP_LAYOUT_DOWN is @first. The map is left in the right layout. */
+static void
+run_layout_kind (ImpMap        *map,
+                 ImpLayoutKind  kind,
+                 Op             first,
+                 guint          runs,
+                 double        *samples,
+                 Result        *result)
+{
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = NULL;
+  ImpNode *moved = imp_map_get_node (map, imp_map_get_n_nodes (map) / 2 + 1);
+  double t;
+
+  _imp_map_set_layout (map, kind);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(ImpLayout) layout = imp_layout_new (map, theme);
+
+      t = now_ms ();
+      imp_layout_compute (layout);
+      samples[r] = now_ms () - t;
+      if (imp_layout_get_kind (layout) != kind)
+        g_error ("the layout is not %s", imp_layout_kind_to_string (kind));
+    }
+  result->value[first] = median (samples, runs);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_clear_object (&scene);
+      t = now_ms ();
+      scene = imp_scene_new (map, theme);
+      samples[r] = now_ms () - t;
+    }
+  result->value[first + 1] = median (samples, runs);
+
+  /* A pin in this layout: only the moved subtree is placed again. */
+  for (guint r = 0; r < runs; r++)
+    {
+      ImpRect rect;
+
+      imp_scene_get_card_rect (scene, moved, &rect);
+      t = now_ms ();
+      _imp_map_set_node_position (map, moved, TRUE, rect.x + 8, rect.y + 8);
+      if (!_imp_scene_update (scene, NULL))
+        g_error ("the scene could not follow a drag");
+      samples[r] = now_ms () - t;
+    }
+  result->value[first + 2] = median (samples, runs);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *title = g_strdup_printf ("Renamed in %s, take %u, a little longer",
+                                                imp_layout_kind_to_string (kind), r);
+      g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+      g_ptr_array_add (changed, moved);
+      t = now_ms ();
+      _imp_map_set_node_title (map, moved, title);
+      if (!_imp_scene_update (scene, changed))
+        g_error ("the scene could not follow a rename");
+      samples[r] = now_ms () - t;
+    }
+  result->value[first + 3] = median (samples, runs);
+
+  _imp_map_set_layout (map, IMP_LAYOUT_RIGHT);
+}
+
 static void
 run_size (guint   n,
           guint   runs,
@@ -701,6 +789,9 @@ run_size (guint   n,
       samples[r] = now_ms () - t;
     }
   result->value[OP_RENAME] = median (samples, runs);
+
+  run_layout_kind (map, IMP_LAYOUT_BALANCED, OP_LAYOUT_BALANCED, runs, samples, result);
+  run_layout_kind (map, IMP_LAYOUT_DOWN, OP_LAYOUT_DOWN, runs, samples, result);
 
   result->value[OP_RSS_MODEL] = peak_rss_mib ();
 
