@@ -783,6 +783,93 @@ test_rejects (gconstpointer data)
     g_error ("message “%s” does not contain “%s”", error->message, c->needle2);
 }
 
+/* A metric checked in IMP_MAX_READINGS times, written newest first, loads
+ * in date order and quickly; one reading more is refused. */
+static void
+test_readings_limit (void)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"impactmap\", \"version\": 1, "
+                                              "\"nodes\": [{\"id\": \"g\", \"level\": "
+                                              "\"goal\", \"title\": \"G\", \"metric\": "
+                                              "{\"readings\": [");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpMap) map = NULL;
+      GDate date;
+      gint64 start;
+
+      g_date_set_dmy (&date, 1, 1, 2400);
+      for (guint i = 0; i < IMP_MAX_READINGS + extra; i++)
+        {
+          char text[16];
+
+          g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+          g_string_append_printf (json, "%s{\"date\": \"%s\", \"value\": %u}",
+                                  i ? "," : "", text, i);
+          g_date_subtract_days (&date, 1);
+        }
+      g_string_append (json, "]}}], \"links\": []}");
+
+      start = g_get_monotonic_time ();
+      map = imp_format_load_data (json->str, json->len, &error);
+      if (extra == 0)
+        {
+          const ImpMetric *metric;
+
+          g_assert_no_error (error);
+          metric = node (map, "g")->metric;
+          g_assert_cmpuint (imp_metric_get_n_readings (metric), ==, IMP_MAX_READINGS);
+          g_assert_cmpfloat (imp_metric_get_reading (metric, 0)->value, ==, IMP_MAX_READINGS - 1);
+          g_assert_cmpfloat (metric->current, ==, 0);
+          g_assert_cmpstr (imp_metric_get_last_reading (metric)->date, ==, "2400-01-01");
+          g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+        }
+      else
+        {
+          g_assert_null (map);
+          g_assert_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, "“metric.readings”: 100001 readings, more "
+                                    "than the 100000 one metric can hold"));
+        }
+    }
+}
+
+/* Readings keep their date order, their notes and their unknown members;
+ * the metric's current value is the latest reading's, whatever the file's
+ * "current" says. */
+static void
+test_read_readings (void)
+{
+  static const char json[] =
+    "{\"format\": \"impactmap\", \"version\": 1, \"nodes\": [{\"id\": \"g\", "
+    "\"level\": \"goal\", \"title\": \"G\", \"metric\": {\"current\": 99, \"readings\": ["
+    "{\"date\": \"2026-03-01\", \"value\": 3, \"note\": \"late\"},"
+    "{\"date\": \"2026-01-01\", \"value\": 1, \"by\": [1, 2]},"
+    "{\"date\": \"2026-03-01\", \"value\": 4}]}}], \"links\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = imp_format_load_data (json, -1, &error);
+  g_autoptr(ImpMap) again = NULL;
+  g_autofree char *data = NULL;
+  const ImpMetric *metric;
+
+  g_assert_no_error (error);
+  metric = node (map, "g")->metric;
+  g_assert_cmpuint (imp_metric_get_n_readings (metric), ==, 3);
+  g_assert_cmpstr (imp_metric_get_reading (metric, 0)->date, ==, "2026-01-01");
+  g_assert_nonnull (imp_metric_get_reading (metric, 0)->extra);
+  g_assert_cmpstr (imp_metric_get_reading (metric, 1)->note, ==, "late");
+  g_assert_cmpfloat (imp_metric_get_reading (metric, 2)->value, ==, 4);
+  g_assert_cmpfloat (metric->current, ==, 4);
+
+  data = imp_format_save_to_data (map, NULL);
+  g_assert_nonnull (strstr (data, "{\"date\": \"2026-01-01\", \"value\": 1, \"by\": ["));
+  g_assert_nonnull (strstr (data, "\"current\": 4,"));
+  again = imp_format_load_data (data, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (imp_map_equal (map, again));
+}
+
 static void
 test_rejects_beyond_limits (void)
 {
@@ -1544,6 +1631,8 @@ main (int   argc,
     g_test_add_data_func (error_cases[i].path, &error_cases[i], test_rejects);
   g_test_add_func ("/core/format/rejects/deep-nesting", test_rejects_deep_nesting);
   g_test_add_func ("/core/format/rejects/beyond-limits", test_rejects_beyond_limits);
+  g_test_add_func ("/core/format/rejects/too-many-readings", test_readings_limit);
+  g_test_add_func ("/core/format/read/readings", test_read_readings);
   g_test_add_func ("/core/format/rejects/oversized-file", test_rejects_oversized_file);
   g_test_add_func ("/core/limits/check-text", test_limits_check_text);
   g_test_add_func ("/core/format/rejects/endless-stream", test_rejects_endless_stream);

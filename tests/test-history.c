@@ -1057,6 +1057,83 @@ test_parked_in_a_group (Fixture       *f,
   assert_undo_redo (f->history, before);
 }
 
+/* Each reading added, edited or removed is one step of its own, even right
+ * after an edit of the same metric; the current value follows the latest
+ * reading; a node without a metric, a bad date or a NaN are refused. */
+static void
+test_readings (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  ImpNode *goal, *actor;
+  guint n_undo;
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Revenue", &error);
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Buyers", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (imp_history_add_reading (history, goal, "2026-01-01", 1, NULL, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "“Revenue” has no metric"));
+  g_clear_error (&error);
+
+  metric->target = 100;
+  imp_history_set_node_metric (history, goal, metric);
+  n_undo = imp_history_get_n_undo (history);
+
+  before = snapshot (map);
+  g_assert_true (imp_history_add_reading (history, goal, "2026-02-01", 20, "first", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Add Reading");
+  g_assert_cmpfloat (goal->metric->current, ==, 20);
+  assert_undo_redo (history, before);
+
+  /* An earlier reading goes first and leaves the current value alone. */
+  g_clear_pointer (&before, g_free);
+  before = snapshot (map);
+  g_assert_true (imp_history_add_reading (history, goal, "2026-01-01", 10, NULL, &error));
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 2);
+  g_assert_cmpstr (imp_metric_get_reading (goal->metric, 0)->date, ==, "2026-01-01");
+  g_assert_cmpfloat (goal->metric->current, ==, 20);
+  assert_undo_redo (history, before);
+
+  /* Moved past the other, it becomes the latest. */
+  g_clear_pointer (&before, g_free);
+  before = snapshot (map);
+  g_assert_true (imp_history_set_reading (history, goal, 0, "2026-03-01", 30, "moved", &error));
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 3);
+  g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Edit Reading");
+  g_assert_cmpstr (imp_metric_get_reading (goal->metric, 1)->note, ==, "moved");
+  g_assert_cmpfloat (goal->metric->current, ==, 30);
+  assert_undo_redo (history, before);
+
+  g_clear_pointer (&before, g_free);
+  before = snapshot (map);
+  imp_history_remove_reading (history, goal, 1);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 4);
+  g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Remove Reading");
+  g_assert_cmpfloat (goal->metric->current, ==, 20);
+  assert_undo_redo (history, before);
+
+  g_assert_false (imp_history_add_reading (history, goal, "2026-02-30", 1, NULL, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "“2026-02-30” is not a date"));
+  g_clear_error (&error);
+  g_assert_false (imp_history_add_reading (history, goal, "2026-02-03", NAN, NULL, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (imp_history_set_reading (history, goal, 7, "2026-02-03", 1, NULL, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (imp_history_add_reading (history, actor, "2026-02-03", 1, NULL, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1077,6 +1154,7 @@ main (int   argc,
   ADD ("reparent", test_reparent);
   ADD ("reparent-cross-link", test_reparent_cross_link);
   g_test_add_func ("/core/history/cycle-refused", test_cycle_refused);
+  g_test_add_func ("/core/history/readings", test_readings);
   ADD ("reorder", test_reorder);
   ADD ("merge-typing", test_merge_typing);
   ADD ("merge-drag", test_merge_drag);

@@ -47,8 +47,10 @@ const char * const _imp_format_position_members[] = { "x", "y", NULL };
 /* The layouts with a pin of their own besides "position" (the right one). */
 const char * const _imp_format_layout_positions_members[] = { "balanced", "down", NULL };
 const char * const _imp_format_metric_members[] = {
-  "name", "unit", "baseline", "current", "target", "direction", "deadline", "indicator", NULL
+  "name", "unit", "baseline", "current", "target", "direction", "deadline", "indicator",
+  "readings", NULL
 };
+const char * const _imp_format_reading_members[] = { "date", "value", "note", NULL };
 const char * const _imp_format_ice_members[] = { "impact", "confidence", "ease", NULL };
 const char * const _imp_format_experiment_members[] = {
   "kind", "aspect", "status", "result", "start", "end", "evidence", NULL
@@ -559,6 +561,78 @@ keep_payload_extra (JsonObject        **node_extra,
   json_object_set_object_member (*node_extra, payload, extra);
 }
 
+/* "metric.readings[4]": the reading an error is about, after its card's
+ * place and line. */
+static char *
+reading_path (guint index)
+{
+  return g_strdup_printf ("metric.readings[%u]", index);
+}
+
+/* The dated check-ins of a metric, oldest first. A file written out of date
+ * order is put in order (a hand edit, a script appending): the order is
+ * not meaning the reader should refuse over. */
+static gboolean
+load_readings (Loader      *self,
+               const Where *where,
+               JsonObject  *object,
+               ImpMetric   *metric)
+{
+  JsonNode *member = json_object_get_member (object, "readings");
+  JsonArray *array;
+  guint n;
+
+  if (member == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (member))
+    return fail_type (self, where, "metric", "readings", _("an array of readings"), member);
+
+  array = json_node_get_array (member);
+  n = json_array_get_length (array);
+  if (n > IMP_MAX_READINGS)
+    return fail (self, where, "metric", "readings", IMP_FORMAT_ERROR_TOO_LARGE,
+                 _("%u readings, more than the %u one metric can hold"), n,
+                 (guint) IMP_MAX_READINGS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *reading;
+      g_autofree char *path = NULL;
+      g_autoptr(JsonObject) extra = NULL;
+      const char *date = NULL;
+      const char *note = NULL;
+      double value = NAN;
+      guint at;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          path = reading_path (i);
+          return fail_type (self, where, NULL, path,
+                            _("an object with “date” and “value”"), element);
+        }
+      reading = json_node_get_object (element);
+      path = reading_path (i);
+
+      if (!read_string (self, where, reading, path, "date", TRUE, &date))
+        return FALSE;
+      if (!imp_metric_is_valid_date (date))
+        return fail (self, where, path, "date", IMP_FORMAT_ERROR_VALUE,
+                     _("expected a date written YYYY-MM-DD, found “%s”"), date);
+      if (!read_number (self, where, reading, path, "value", TRUE, &value) ||
+          !read_text (self, where, reading, path, "note", FALSE, IMP_TEXT_OTHER, &note))
+        return FALSE;
+
+      at = imp_metric_append_reading (metric, date, value, note);
+      extra = collect_extra (reading, _imp_format_reading_members);
+      if (extra != NULL)
+        imp_metric_set_reading_extra (metric, at, extra);
+    }
+  imp_metric_sort_readings (metric);
+
+  return TRUE;
+}
+
 static gboolean
 load_metric (Loader      *self,
              const Where *where,
@@ -603,6 +677,9 @@ load_metric (Loader      *self,
     return FALSE;
   if (str != NULL && !imp_indicator_from_string (str, &metric->indicator))
     return fail_enum (self, where, "metric", "indicator", str, _("lagging, leading"));
+
+  if (!load_readings (self, where, object, metric))
+    return FALSE;
 
   _imp_map_set_node_metric (self->map, node, metric);
 

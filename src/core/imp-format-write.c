@@ -290,6 +290,57 @@ append_date (GString    *out,
   append_string (out, date);
 }
 
+/* One reading a line: a metric checked in weekly for years stays readable
+ * and a diff shows the reading added. */
+static void
+append_readings (GString         *out,
+                 guint            depth,
+                 gboolean        *first,
+                 const ImpMetric *metric)
+{
+  guint n = imp_metric_get_n_readings (metric);
+
+  if (n == 0)
+    return;
+
+  append_key (out, depth, first, "readings");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpReading *reading = imp_metric_get_reading (metric, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_indent (out, depth + 1);
+      g_string_append (out, "{\"date\": ");
+      append_string (out, reading->date);
+      g_string_append (out, ", \"value\": ");
+      append_number (out, reading->value);
+      if (reading->note != NULL)
+        {
+          g_string_append (out, ", \"note\": ");
+          append_string (out, reading->note);
+        }
+      if (reading->extra != NULL)
+        {
+          GList *names = json_object_get_members (reading->extra);
+
+          for (const GList *l = names; l != NULL; l = l->next)
+            {
+              if (g_strv_contains (_imp_format_reading_members, l->data))
+                continue;
+              g_string_append (out, ", ");
+              append_string (out, l->data);
+              g_string_append (out, ": ");
+              append_json (out, depth + 1, json_object_get_member (reading->extra, l->data));
+            }
+          g_list_free (names);
+        }
+      g_string_append_c (out, '}');
+    }
+  append_close (out, depth, FALSE, ']');
+}
+
 static void
 append_metric (GString *out,
                guint    depth,
@@ -328,6 +379,7 @@ append_metric (GString *out,
   append_enum (out, depth + 1, &first, "direction", imp_direction_to_string (metric->direction));
   append_date (out, depth + 1, &first, "deadline", metric->deadline);
   append_enum (out, depth + 1, &first, "indicator", imp_indicator_to_string (metric->indicator));
+  append_readings (out, depth + 1, &first, metric);
   append_json_members (out, depth + 1, &first, payload_extra (node, "metric"), _imp_format_metric_members);
 
   append_close (out, depth, first, '}');

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "imp-history.h"
@@ -1641,6 +1642,162 @@ imp_history_set_node_metric (ImpHistory      *self,
   g_return_if_fail (node != NULL);
 
   field_command (self, _("Edit Metric"), node_field_op (node, FIELD_METRIC), &value, NULL);
+}
+
+/* A reading is added, changed or removed as a step of its own, never merged
+ * with an edit of the metric's fields before or after it. */
+static gboolean
+readings_command (ImpHistory      *self,
+                  ImpNode         *node,
+                  const char      *label,
+                  const ImpMetric *metric)
+{
+  Value value = { .metric = (ImpMetric *) metric };
+  gboolean ok;
+
+  imp_history_seal (self);
+  ok = field_command (self, label, node_field_op (node, FIELD_METRIC), &value, NULL);
+  imp_history_seal (self);
+
+  return ok;
+}
+
+static gboolean
+check_reading (ImpNode     *node,
+               const char  *date,
+               double       value,
+               const char  *note,
+               GError     **error)
+{
+  g_autoptr(GError) too_long = NULL;
+
+  if (node->metric == NULL)
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   /* Translators: %s is a card's title */
+                   _("“%s” has no metric to take a reading"), node->title);
+      return FALSE;
+    }
+  if (!imp_metric_is_valid_date (date))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("“%s” is not a date written YYYY-MM-DD"), date ? date : "");
+      return FALSE;
+    }
+  if (!isfinite (value))
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("A reading needs a finite number"));
+      return FALSE;
+    }
+  if (!imp_limits_check_text (IMP_TEXT_OTHER, note, &too_long))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("The note is too long: %s"), too_long->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * imp_history_add_reading:
+ * @node: a goal or impact with a metric
+ * @date: the day measured, "YYYY-MM-DD"
+ * @value: the value measured
+ * @note: (nullable): a note
+ *
+ * Adds a reading to @node's metric as one step; the metric's current value
+ * becomes its latest reading's.
+ *
+ * Returns: %TRUE, or %FALSE with @error set when @node has no metric, the
+ *   date or number is not valid, or the metric holds IMP_MAX_READINGS
+ */
+gboolean
+imp_history_add_reading (ImpHistory  *self,
+                         ImpNode     *node,
+                         const char  *date,
+                         double       value,
+                         const char  *note,
+                         GError     **error)
+{
+  g_autoptr(ImpMetric) metric = NULL;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  if (!check_reading (node, date, value, note, error))
+    return FALSE;
+  if (imp_metric_get_n_readings (node->metric) >= IMP_MAX_READINGS)
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("“%s” already holds %u readings, as many as one metric can"),
+                   node->title, (guint) IMP_MAX_READINGS);
+      return FALSE;
+    }
+
+  metric = imp_metric_copy (node->metric);
+  imp_metric_add_reading (metric, date, value, note);
+
+  return readings_command (self, node, _("Add Reading"), metric);
+}
+
+/**
+ * imp_history_set_reading:
+ * @index: the reading's index, oldest first
+ *
+ * Changes one reading as one step; it moves to keep date order.
+ *
+ * Returns: %TRUE, or %FALSE with @error set as imp_history_add_reading()
+ */
+gboolean
+imp_history_set_reading (ImpHistory  *self,
+                         ImpNode     *node,
+                         guint        index,
+                         const char  *date,
+                         double       value,
+                         const char  *note,
+                         GError     **error)
+{
+  g_autoptr(ImpMetric) metric = NULL;
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  if (!check_reading (node, date, value, note, error))
+    return FALSE;
+  if (index >= imp_metric_get_n_readings (node->metric))
+    {
+      g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                   _("“%s” has no reading %u"), node->title, index + 1);
+      return FALSE;
+    }
+
+  metric = imp_metric_copy (node->metric);
+  imp_metric_set_reading (metric, index, date, value, note);
+
+  return readings_command (self, node, _("Edit Reading"), metric);
+}
+
+/**
+ * imp_history_remove_reading:
+ *
+ * Removes one reading as one step.
+ */
+void
+imp_history_remove_reading (ImpHistory *self,
+                            ImpNode    *node,
+                            guint       index)
+{
+  g_autoptr(ImpMetric) metric = NULL;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (node != NULL);
+  g_return_if_fail (index < imp_metric_get_n_readings (node->metric));
+
+  metric = imp_metric_copy (node->metric);
+  imp_metric_remove_reading (metric, index);
+  readings_command (self, node, _("Remove Reading"), metric);
 }
 
 /**

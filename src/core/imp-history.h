@@ -144,4 +144,21 @@ ImpNode    *imp_history_place_parked         (ImpHistory          *self,
                                               ImpLevel             level,
                                               GError             **error);
 
+gboolean    imp_history_add_reading          (ImpHistory          *self,
+                                              ImpNode             *node,
+                                              const char          *date,
+                                              double               value,
+                                              const char          *note,
+                                              GError             **error);
+gboolean    imp_history_set_reading          (ImpHistory          *self,
+                                              ImpNode             *node,
+                                              guint                index,
+                                              const char          *date,
+                                              double               value,
+                                              const char          *note,
+                                              GError             **error);
+void        imp_history_remove_reading       (ImpHistory          *self,
+                                              ImpNode             *node,
+                                              guint                index);
+
 G_END_DECLS

@@ -17,6 +17,25 @@
 
 G_DEFINE_BOXED_TYPE (ImpMetric, imp_metric, imp_metric_copy, imp_metric_free)
 
+static void
+reading_clear (gpointer data)
+{
+  ImpReading *reading = data;
+
+  g_clear_pointer (&reading->note, g_free);
+  g_clear_pointer (&reading->extra, json_object_unref);
+}
+
+static GArray *
+readings_new (guint reserve)
+{
+  GArray *readings = g_array_sized_new (FALSE, TRUE, sizeof (ImpReading), reserve);
+
+  g_array_set_clear_func (readings, reading_clear);
+
+  return readings;
+}
+
 /**
  * imp_metric_new:
  *
@@ -89,6 +108,20 @@ imp_metric_copy (const ImpMetric *metric)
   copy->name = g_strdup (metric->name);
   copy->unit = g_strdup (metric->unit);
   copy->deadline = g_strdup (metric->deadline);
+  copy->readings = NULL;
+  if (metric->readings != NULL && metric->readings->len > 0)
+    {
+      copy->readings = readings_new (metric->readings->len);
+      g_array_append_vals (copy->readings, metric->readings->data, metric->readings->len);
+      for (guint i = 0; i < copy->readings->len; i++)
+        {
+          ImpReading *r = &g_array_index (copy->readings, ImpReading, i);
+
+          r->note = g_strdup (r->note);
+          if (r->extra != NULL)
+            json_object_ref (r->extra);
+        }
+    }
 
   return copy;
 }
@@ -102,6 +135,7 @@ imp_metric_free (ImpMetric *metric)
   g_free (metric->name);
   g_free (metric->unit);
   g_free (metric->deadline);
+  g_clear_pointer (&metric->readings, g_array_unref);
   g_free (metric);
 }
 
@@ -110,6 +144,31 @@ number_equal (double a,
               double b)
 {
   return (isnan (a) && isnan (b)) || a == b;
+}
+
+static gboolean
+readings_equal (const GArray *a,
+                const GArray *b)
+{
+  guint n = a != NULL ? a->len : 0;
+
+  if (n != (b != NULL ? b->len : 0))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpReading *ra = &g_array_index (a, ImpReading, i);
+      const ImpReading *rb = &g_array_index (b, ImpReading, i);
+
+      if (strcmp (ra->date, rb->date) != 0 || !number_equal (ra->value, rb->value) ||
+          g_strcmp0 (ra->note, rb->note) != 0)
+        return FALSE;
+      if ((ra->extra == NULL) != (rb->extra == NULL) ||
+          (ra->extra != NULL && !json_object_equal (ra->extra, rb->extra)))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -126,7 +185,8 @@ imp_metric_equal (const ImpMetric *a,
          number_equal (a->target, b->target) &&
          a->direction == b->direction &&
          g_strcmp0 (a->deadline, b->deadline) == 0 &&
-         a->indicator == b->indicator;
+         a->indicator == b->indicator &&
+         readings_equal (a->readings, b->readings);
 }
 
 /**
@@ -221,4 +281,218 @@ imp_ice_get_score (const ImpIce *ice)
     return 0;
 
   return (guint) ice->impact * ice->confidence * ice->ease;
+}
+
+/**
+ * imp_metric_get_n_readings:
+ *
+ * Returns: how many readings @metric holds; 0 for %NULL
+ */
+guint
+imp_metric_get_n_readings (const ImpMetric *metric)
+{
+  return metric != NULL && metric->readings != NULL ? metric->readings->len : 0;
+}
+
+/**
+ * imp_metric_get_reading:
+ * @index: below imp_metric_get_n_readings()
+ *
+ * Returns: (transfer none): the reading at @index, oldest first
+ */
+const ImpReading *
+imp_metric_get_reading (const ImpMetric *metric,
+                        guint            index)
+{
+  g_return_val_if_fail (index < imp_metric_get_n_readings (metric), NULL);
+
+  return &g_array_index (metric->readings, ImpReading, index);
+}
+
+/**
+ * imp_metric_get_last_reading:
+ *
+ * Returns: (transfer none) (nullable): the latest reading, or %NULL
+ */
+const ImpReading *
+imp_metric_get_last_reading (const ImpMetric *metric)
+{
+  guint n = imp_metric_get_n_readings (metric);
+
+  return n > 0 ? &g_array_index (metric->readings, ImpReading, n - 1) : NULL;
+}
+
+static void
+sync_current (ImpMetric *metric)
+{
+  const ImpReading *last = imp_metric_get_last_reading (metric);
+
+  if (last != NULL)
+    metric->current = last->value;
+  if (metric->readings != NULL && metric->readings->len == 0)
+    g_clear_pointer (&metric->readings, g_array_unref);
+}
+
+/**
+ * imp_metric_add_reading:
+ * @date: a valid date, "YYYY-MM-DD"
+ * @value: a finite number
+ * @note: (nullable): a note; empty counts as none
+ *
+ * Adds a reading in date order; one on a day that already has readings goes
+ * after them, so the latest added is the day's last. The current value
+ * becomes the latest reading's.
+ *
+ * Returns: the index of the new reading
+ */
+guint
+imp_metric_add_reading (ImpMetric  *metric,
+                        const char *date,
+                        double      value,
+                        const char *note)
+{
+  ImpReading reading = { .value = value };
+  guint index;
+
+  g_return_val_if_fail (metric != NULL, 0);
+  g_return_val_if_fail (imp_metric_is_valid_date (date), 0);
+  g_return_val_if_fail (isfinite (value), 0);
+
+  if (metric->readings == NULL)
+    metric->readings = readings_new (1);
+
+  memcpy (reading.date, date, sizeof reading.date);
+  reading.note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+
+  /* Readings mostly come in date order: look from the end. */
+  index = metric->readings->len;
+  while (index > 0 &&
+         strcmp (g_array_index (metric->readings, ImpReading, index - 1).date, date) > 0)
+    index--;
+  g_array_insert_val (metric->readings, index, reading);
+  sync_current (metric);
+
+  return index;
+}
+
+/**
+ * imp_metric_remove_reading:
+ *
+ * Removes the reading at @index. The current value becomes the new latest
+ * reading's; with no reading left it keeps the value it had.
+ */
+void
+imp_metric_remove_reading (ImpMetric *metric,
+                           guint      index)
+{
+  g_return_if_fail (index < imp_metric_get_n_readings (metric));
+
+  g_array_remove_index (metric->readings, index);
+  sync_current (metric);
+}
+
+/**
+ * imp_metric_set_reading:
+ *
+ * Changes the reading at @index, which moves to keep date order; its
+ * unknown members stay with it.
+ *
+ * Returns: its new index
+ */
+guint
+imp_metric_set_reading (ImpMetric  *metric,
+                        guint       index,
+                        const char *date,
+                        double      value,
+                        const char *note)
+{
+  JsonObject *extra;
+  guint at;
+
+  g_return_val_if_fail (index < imp_metric_get_n_readings (metric), 0);
+  g_return_val_if_fail (imp_metric_is_valid_date (date), 0);
+  g_return_val_if_fail (isfinite (value), 0);
+
+  extra = g_steal_pointer (&g_array_index (metric->readings, ImpReading, index).extra);
+  g_array_remove_index (metric->readings, index);
+  if (metric->readings->len == 0)
+    g_clear_pointer (&metric->readings, g_array_unref);
+  at = imp_metric_add_reading (metric, date, value, note);
+  g_array_index (metric->readings, ImpReading, at).extra = extra;
+
+  return at;
+}
+
+/**
+ * imp_metric_set_reading_extra:
+ * @extra: (nullable) (transfer none): members to keep on round trip
+ */
+void
+imp_metric_set_reading_extra (ImpMetric  *metric,
+                              guint       index,
+                              JsonObject *extra)
+{
+  ImpReading *reading;
+
+  g_return_if_fail (index < imp_metric_get_n_readings (metric));
+
+  reading = &g_array_index (metric->readings, ImpReading, index);
+  g_clear_pointer (&reading->extra, json_object_unref);
+  if (extra != NULL)
+    reading->extra = json_object_ref (extra);
+}
+
+/**
+ * imp_metric_append_reading:
+ *
+ * Appends a reading whatever its date, for a reader that then calls
+ * imp_metric_sort_readings() once: inserting each in order would take
+ * quadratic time on a file written newest first.
+ *
+ * Returns: its index
+ */
+guint
+imp_metric_append_reading (ImpMetric  *metric,
+                           const char *date,
+                           double      value,
+                           const char *note)
+{
+  ImpReading reading = { .value = value };
+
+  g_return_val_if_fail (metric != NULL, 0);
+  g_return_val_if_fail (imp_metric_is_valid_date (date), 0);
+  g_return_val_if_fail (isfinite (value), 0);
+
+  if (metric->readings == NULL)
+    metric->readings = readings_new (16);
+
+  memcpy (reading.date, date, sizeof reading.date);
+  reading.note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+  g_array_append_val (metric->readings, reading);
+
+  return metric->readings->len - 1;
+}
+
+static int
+compare_reading_dates (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (((const ImpReading *) a)->date, ((const ImpReading *) b)->date);
+}
+
+/**
+ * imp_metric_sort_readings:
+ *
+ * Puts the readings in date order, those of one day in the order they were
+ * added, and makes the current value the latest reading's.
+ */
+void
+imp_metric_sort_readings (ImpMetric *metric)
+{
+  g_return_if_fail (metric != NULL);
+
+  /* g_array_sort() is stable. */
+  if (metric->readings != NULL)
+    g_array_sort (metric->readings, compare_reading_dates);
+  sync_current (metric);
 }

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "imp-types.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,10 @@ G_BEGIN_DECLS
  * The measure of a goal or an impact (DOMAIN.md, "Metrics"). A number that is
  * not known is NAN; strings that are not set are NULL. @deadline is an ISO 8601
  * date, "YYYY-MM-DD".
+ *
+ * @readings holds the dated measurements (#ImpReading), oldest first, or is
+ * %NULL when there are none. With readings, @current is the value of the
+ * latest one: the imp_metric_*_reading() functions keep it so.
  */
 struct _ImpMetric
 {
@@ -28,7 +34,30 @@ struct _ImpMetric
   ImpDirection  direction;
   char         *deadline;
   ImpIndicator  indicator;
+  GArray       *readings;   /* (element-type ImpReading) (nullable) */
 };
+
+/* The most readings one metric keeps: a reading an hour for eleven years.
+ * The reader refuses more, so a hostile file cannot make every chart and
+ * trend slow. */
+#define IMP_MAX_READINGS 100000
+
+/**
+ * ImpReading:
+ * @date: the day it was measured, "YYYY-MM-DD"
+ * @value: the measured value, finite
+ * @note: (nullable): what was seen, or how it was measured
+ * @extra: (nullable): members this version does not know, kept on round trip
+ *
+ * One check-in of a metric.
+ */
+typedef struct
+{
+  char        date[11];
+  double      value;
+  char       *note;
+  JsonObject *extra;
+} ImpReading;
 
 #define IMP_TYPE_METRIC (imp_metric_get_type ())
 
@@ -42,6 +71,30 @@ gboolean   imp_metric_equal        (const ImpMetric *a,
 gboolean   imp_metric_has_target   (const ImpMetric *metric);
 double     imp_metric_get_progress (const ImpMetric *metric);
 gboolean   imp_metric_is_valid_date (const char    *date);
+
+guint             imp_metric_get_n_readings  (const ImpMetric *metric);
+const ImpReading *imp_metric_get_reading     (const ImpMetric *metric,
+                                              guint            index);
+const ImpReading *imp_metric_get_last_reading (const ImpMetric *metric);
+guint             imp_metric_add_reading     (ImpMetric       *metric,
+                                              const char      *date,
+                                              double           value,
+                                              const char      *note);
+void              imp_metric_remove_reading  (ImpMetric       *metric,
+                                              guint            index);
+guint             imp_metric_set_reading     (ImpMetric       *metric,
+                                              guint            index,
+                                              const char      *date,
+                                              double           value,
+                                              const char      *note);
+guint             imp_metric_append_reading  (ImpMetric       *metric,
+                                              const char      *date,
+                                              double           value,
+                                              const char      *note);
+void              imp_metric_sort_readings   (ImpMetric       *metric);
+void              imp_metric_set_reading_extra (ImpMetric     *metric,
+                                              guint            index,
+                                              JsonObject      *extra);
 
 /**
  * ImpIce:
