@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-tracking.h"
 #include "imp-number.h"
 
 /* "Connecting the dots" and "Map health" of DOMAIN.md, computed from the
@@ -1098,6 +1099,32 @@ imp_analysis_rank_deliverables (ImpMap *map)
 ImpMetricState
 imp_analysis_get_metric_state (const ImpMetric *metric,
                                const GDate     *today)
+{
+  ImpForecast forecast;
+
+  /* With a pace, the readings judge (imp-tracking.c). */
+  if (imp_metric_get_n_readings (metric) >= 2)
+    {
+      imp_tracking_forecast (metric, today, &forecast);
+      return forecast.state;
+    }
+
+  return imp_analysis_get_snapshot_state (metric, today);
+}
+
+/**
+ * imp_analysis_get_snapshot_state:
+ * @metric: (nullable): a metric
+ * @today: (nullable): the day to judge the deadline by
+ *
+ * The state from the current value alone, as if there were no readings.
+ *
+ * Returns: reached, overdue, off track (moved away past the baseline) or
+ *   on track
+ */
+ImpMetricState
+imp_analysis_get_snapshot_state (const ImpMetric *metric,
+                                 const GDate     *today)
 {
   gboolean decrease;
   gboolean reached;

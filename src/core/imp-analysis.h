@@ -111,6 +111,7 @@ typedef enum
   IMP_METRIC_STATE_OFF_TRACK,
   IMP_METRIC_STATE_OVERDUE,
   IMP_METRIC_STATE_REACHED,
+  IMP_METRIC_STATE_AT_RISK,         /* with readings: towards the target, short at the deadline */
 } ImpMetricState;
 
 void            imp_finding_free                     (ImpFinding     *finding);
@@ -150,5 +151,8 @@ gboolean        imp_analysis_parse_date              (const char     *text,
                                                       GDate          *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpFinding, imp_finding_free)
+
+ImpMetricState  imp_analysis_get_snapshot_state      (const ImpMetric *metric,
+                                                      const GDate     *today);
 
 G_END_DECLS

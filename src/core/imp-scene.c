@@ -400,6 +400,12 @@ decorate_card (ImpScene     *self,
           text = g_strdup_printf (_("Off track · %s"), node->metric->deadline);
           add_status_pill (self, sc, text, theme->danger, tint);
         }
+      else if (state == IMP_METRIC_STATE_AT_RISK)
+        {
+          /* TRANSLATORS: on a card, the pace falls short of the target by the deadline */
+          text = g_strdup_printf (_("At risk · %s"), node->metric->deadline);
+          add_status_pill (self, sc, text, theme->danger, tint / 2);
+        }
       else if (state == IMP_METRIC_STATE_REACHED)
         {
           add_status_pill (self, sc, _("✓ Reached"), theme->success, tint);

@@ -1046,6 +1046,9 @@ describe_metric_state (ImpInspector    *self,
       return g_strdup_printf (_("Off track: moving away from the target · %s"), when);
     case IMP_METRIC_STATE_ON_TRACK:
       return g_strdup_printf (_("On track · %s"), when);
+    case IMP_METRIC_STATE_AT_RISK:
+      /* Translators: %s is the deadline and the days left */
+      return g_strdup_printf (_("At risk: short of the target at this pace · %s"), when);
     case IMP_METRIC_STATE_UNKNOWN:
     default:
       if (!imp_metric_has_target (metric))
@@ -1103,6 +1106,7 @@ sync_progress_row (ImpInspector    *self,
     {
     case IMP_METRIC_STATE_OVERDUE:
     case IMP_METRIC_STATE_OFF_TRACK:
+    case IMP_METRIC_STATE_AT_RISK:
       gtk_widget_add_css_class (row, "warning");
       break;
     case IMP_METRIC_STATE_REACHED:

@@ -1,0 +1,313 @@
+/* test-tracking.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-tracking"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "imp-tracking.h"
+
+/* Every date is relative to this Monday; no test depends on the real day. */
+#define DAY0 "2025-01-06"
+
+static char *
+day (int offset)
+{
+  return imp_tracking_format_julian (imp_tracking_julian (DAY0) + offset);
+}
+
+static void
+add (ImpMetric *metric,
+     int        offset,
+     double     value)
+{
+  g_autofree char *date = day (offset);
+
+  imp_metric_add_reading (metric, date, value, NULL);
+}
+
+static void
+set_today (GDate *today,
+           int    offset)
+{
+  g_date_clear (today, 1);
+  g_date_set_julian (today, imp_tracking_julian (DAY0) + offset);
+}
+
+static ImpMetric *
+metric_new (double       baseline,
+            double       target,
+            int          deadline,
+            ImpDirection direction)
+{
+  ImpMetric *metric = imp_metric_new ();
+
+  metric->baseline = baseline;
+  metric->target = target;
+  metric->direction = direction;
+  metric->deadline = day (deadline);
+
+  return metric;
+}
+
+/* 44 % of the way with 29 days left: the pace, not the calendar, decides.
+ * At 2 a day the target falls on day 50, before the deadline on day 51. */
+static void
+test_increasing (void)
+{
+  g_autoptr(ImpMetric) on = metric_new (0, 100, 51, IMP_DIRECTION_INCREASE);
+  g_autoptr(ImpMetric) risk = metric_new (0, 100, 51, IMP_DIRECTION_INCREASE);
+  g_autoptr(ImpMetric) off = metric_new (0, 100, 51, IMP_DIRECTION_INCREASE);
+  g_autofree char *text = NULL;
+  g_autofree char *reach = day (50);
+  g_autofree char *reach_text = NULL;
+  ImpForecast f;
+  GDate today;
+
+  set_today (&today, 22);
+  add (on, 0, 0);
+  add (on, 11, 22);
+  add (on, 22, 44);
+  imp_tracking_forecast (on, &today, &f);
+  g_assert_true (f.has_pace);
+  g_assert_cmpfloat_with_epsilon (f.slope, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f.at_deadline, 102.0, 1e-9);
+  g_assert_cmpfloat (f.shortfall, ==, 0);
+  g_assert_true (f.reaches);
+  reach_text = imp_tracking_format_julian (f.reach_day);
+  g_assert_cmpstr (reach_text, ==, reach);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_ON_TRACK);
+  g_assert_cmpint (imp_analysis_get_metric_state (on, &today), ==, IMP_METRIC_STATE_ON_TRACK);
+  text = imp_tracking_describe_forecast (on, &f, &today);
+  g_assert_nonnull (strstr (text, "the target is reached on 2025-02-25"));
+  g_assert_nonnull (strstr (text, "+14 a week"));
+
+  /* 1.5 a day covers 43.5 of the 56 left: short, but more than half. */
+  add (risk, 0, 11);
+  add (risk, 22, 44);
+  imp_tracking_forecast (risk, &today, &f);
+  g_assert_cmpfloat_with_epsilon (f.at_deadline, 87.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f.shortfall, 12.5, 1e-9);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_AT_RISK);
+  g_clear_pointer (&text, g_free);
+  text = imp_tracking_describe_forecast (risk, &f, &today);
+  g_assert_nonnull (strstr (text, "12.5 short at the deadline 2025-02-26"));
+
+  /* Half a day: far short. */
+  add (off, 0, 33);
+  add (off, 22, 44);
+  imp_tracking_forecast (off, &today, &f);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_OFF_TRACK);
+
+  /* After the deadline, short of the target: overdue whatever the pace. */
+  set_today (&today, 52);
+  g_assert_cmpint (imp_analysis_get_metric_state (on, &today), ==, IMP_METRIC_STATE_OVERDUE);
+}
+
+/* Seconds to answer, 540 → 60: down at 8 a day reaches it on the deadline. */
+static void
+test_decreasing (void)
+{
+  g_autoptr(ImpMetric) m = metric_new (540, 60, 60, IMP_DIRECTION_DECREASE);
+  ImpForecast f;
+  GDate today;
+
+  set_today (&today, 30);
+  add (m, 0, 540);
+  add (m, 15, 420);
+  add (m, 30, 300);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_cmpfloat_with_epsilon (f.slope, -8.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f.at_deadline, 60.0, 1e-9);
+  g_assert_cmpint (f.reach_day, ==, imp_tracking_julian (DAY0) + 60);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_ON_TRACK);
+
+  /* Going up is away from the target. */
+  add (m, 40, 700);
+  add (m, 50, 900);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_false (f.reaches);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_OFF_TRACK);
+}
+
+static void
+test_flat_and_one_reading (void)
+{
+  g_autoptr(ImpMetric) m = metric_new (0, 100, 60, IMP_DIRECTION_INCREASE);
+  g_autofree char *text = NULL;
+  ImpForecast f;
+  GDate today;
+
+  set_today (&today, 30);
+  add (m, 0, 51);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_false (f.has_pace);
+  text = imp_tracking_describe_forecast (m, &f, &today);
+  g_assert_cmpstr (text, ==, "Not enough data for a pace: it needs readings on two different days");
+  /* Two readings of one day are no pace either. */
+  add (m, 0, 51);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_false (f.has_pace);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_ON_TRACK);
+
+  add (m, 10, 51);
+  add (m, 20, 51);
+  add (m, 30, 51);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_true (f.has_pace);
+  g_assert_false (f.reaches);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_OFF_TRACK);
+  g_clear_pointer (&text, g_free);
+  text = imp_tracking_describe_forecast (m, &f, &today);
+  g_assert_nonnull (strstr (text, "not towards the target"));
+}
+
+/* Added out of order, with two readings on each of two days: sorted, every
+ * reading counts, and the day's last added is the current value. */
+static void
+test_out_of_order_and_duplicates (void)
+{
+  g_autoptr(ImpMetric) m = metric_new (0, 100, 100, IMP_DIRECTION_INCREASE);
+  ImpForecast f;
+  GDate today;
+
+  set_today (&today, 10);
+  add (m, 10, 20);
+  add (m, 0, 0);
+  add (m, 10, 22);
+  add (m, 0, 2);
+  g_assert_cmpfloat (imp_metric_get_reading (m, 0)->value, ==, 0);
+  g_assert_cmpfloat (imp_metric_get_reading (m, 1)->value, ==, 2);
+  g_assert_cmpfloat (m->current, ==, 22);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_cmpfloat_with_epsilon (f.slope, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f.intercept, 1.0, 1e-9);
+}
+
+static void
+test_target_passed (void)
+{
+  g_autoptr(ImpMetric) m = metric_new (0, 100, 10, IMP_DIRECTION_INCREASE);
+  g_autofree char *text = NULL;
+  ImpForecast f;
+  GDate today;
+
+  set_today (&today, 400);
+  add (m, 0, 60);
+  add (m, 5, 120);
+  imp_tracking_forecast (m, &today, &f);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_REACHED);
+  g_assert_true (f.reaches);
+  g_assert_cmpint (f.reach_day, ==, 0);
+  text = imp_tracking_describe_forecast (m, &f, &today);
+  g_assert_nonnull (strstr (text, "the target is reached"));
+}
+
+/* A slope so small the target is centuries away is not a forecast date. */
+static void
+test_far_forecast (void)
+{
+  g_autoptr(ImpMetric) m = metric_new (0, 1e12, 10, IMP_DIRECTION_INCREASE);
+  ImpForecast f;
+
+  add (m, 0, 1);
+  add (m, 1, 2);
+  imp_tracking_forecast (m, NULL, &f);
+  g_assert_false (f.reaches);
+  g_assert_cmpint (f.state, ==, IMP_METRIC_STATE_OFF_TRACK);
+}
+
+/* Weekly series over @weeks weeks: a drift plus noise from @rand. */
+static void
+fill_weekly (ImpMetric *m,
+             guint      weeks,
+             double     drift,
+             double     noise,
+             GRand     *rand,
+             const double *follow,
+             double        factor,
+             double       *changes)
+{
+  double value = 100;
+
+  for (guint w = 0; w < weeks; w++)
+    {
+      double step = drift + noise * (g_rand_double (rand) - 0.5);
+
+      if (follow != NULL)
+        step = factor * follow[w] + noise * (g_rand_double (rand) - 0.5);
+      if (changes != NULL)
+        changes[w] = step;
+      value += step;
+      /* On a different weekday each: weeks still pair. */
+      add (m, (int) w * 7 + (follow != NULL ? 3 : 0), value);
+    }
+}
+
+static void
+test_correlation (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(ImpMetric) a = imp_metric_new ();
+  g_autoptr(ImpMetric) b = imp_metric_new ();
+  g_autoptr(ImpMetric) c = imp_metric_new ();
+  g_autoptr(ImpMetric) d = imp_metric_new ();
+  g_autoptr(ImpMetric) e = imp_metric_new ();
+  g_autofree char *text = NULL;
+  double changes[30];
+  ImpCorrelation r;
+
+  /* Two unrelated series that both drift upwards: their levels correlate
+   * near 1, their changes do not, so there is no evidence. */
+  fill_weekly (a, 30, 5, 6, rand, NULL, 0, NULL);
+  fill_weekly (b, 30, 3, 6, rand, NULL, 0, NULL);
+  imp_tracking_correlate (a, b, &r);
+  g_assert_cmpuint (r.n_pairs, ==, 29);
+  g_assert_cmpfloat (fabs (r.r), <, 0.5);
+  text = imp_tracking_describe_correlation (&r);
+  g_assert_nonnull (strstr (text, "correlation"));
+  g_assert_nonnull (strstr (text, "no evidence"));
+
+  /* A goal whose weekly change follows the proxy's. */
+  fill_weekly (c, 30, 2, 10, rand, NULL, 0, changes);
+  fill_weekly (d, 30, 0, 1, rand, changes, 3, NULL);
+  imp_tracking_correlate (c, d, &r);
+  g_assert_cmpuint (r.n_pairs, ==, 29);
+  g_assert_cmpfloat (r.r, >, 0.9);
+  g_clear_pointer (&text, g_free);
+  text = imp_tracking_describe_correlation (&r);
+  g_assert_nonnull (strstr (text, "over 29 pairs (evidence that the proxy moves the result)"));
+
+  /* Seven pairs are not enough either way. */
+  fill_weekly (e, 8, 2, 10, rand, NULL, 0, NULL);
+  imp_tracking_correlate (e, d, &r);
+  g_assert_cmpuint (r.n_pairs, ==, 7);
+  g_clear_pointer (&text, g_free);
+  text = imp_tracking_describe_correlation (&r);
+  g_assert_nonnull (strstr (text, "7 pairs, fewer than 8, so not yet evidence either way"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/tracking/forecast/increasing", test_increasing);
+  g_test_add_func ("/core/tracking/forecast/decreasing", test_decreasing);
+  g_test_add_func ("/core/tracking/forecast/flat-and-one-reading", test_flat_and_one_reading);
+  g_test_add_func ("/core/tracking/forecast/out-of-order-and-duplicates",
+                   test_out_of_order_and_duplicates);
+  g_test_add_func ("/core/tracking/forecast/target-passed", test_target_passed);
+  g_test_add_func ("/core/tracking/forecast/far", test_far_forecast);
+  g_test_add_func ("/core/tracking/correlation", test_correlation);
+
+  return g_test_run ();
+}
