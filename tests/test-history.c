@@ -1134,6 +1134,53 @@ test_readings (void)
   g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 4);
 }
 
+/* A delivery status is one step; shipped needs its day. */
+static void
+test_delivery (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  ImpDelivery shipped = { IMP_DELIVERY_SHIPPED, "2026-02-09" };
+  ImpDelivery no_day = { IMP_DELIVERY_SHIPPED, "" };
+  ImpNode *goal, *actor, *impact, *deliverable;
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Revenue", &error);
+  actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Buyers", &error);
+  impact = imp_history_add_node (history, actor, -1, IMP_LEVEL_IMPACT, "Buy again", &error);
+  deliverable = imp_history_add_node (history, impact, -1, IMP_LEVEL_DELIVERABLE, "Reorder",
+                                      &error);
+  g_assert_no_error (error);
+
+  before = snapshot (map);
+  g_assert_true (imp_history_set_node_delivery (history, deliverable, &shipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Change Delivery");
+  {
+    g_autofree char *now = snapshot (map);
+
+    g_assert_nonnull (strstr (now, "\"status\": \"shipped\",\n"));
+  }
+  assert_undo_redo (history, before);
+
+  g_assert_false (imp_history_set_node_delivery (history, deliverable, &no_day, &error));
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_cmpint (deliverable->delivery.status, ==, IMP_DELIVERY_SHIPPED);
+  g_assert_cmpstr (deliverable->delivery.shipped, ==, "2026-02-09");
+
+  /* Deleted and undone, the card comes back shipped. */
+  g_clear_pointer (&before, g_free);
+  before = snapshot (map);
+  imp_history_delete_nodes (history, &deliverable, 1);
+  g_assert_true (imp_history_undo (history));
+  {
+    g_autofree char *undone = snapshot (map);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1155,6 +1202,7 @@ main (int   argc,
   ADD ("reparent-cross-link", test_reparent_cross_link);
   g_test_add_func ("/core/history/cycle-refused", test_cycle_refused);
   g_test_add_func ("/core/history/readings", test_readings);
+  g_test_add_func ("/core/history/delivery", test_delivery);
   ADD ("reorder", test_reorder);
   ADD ("merge-typing", test_merge_typing);
   ADD ("merge-drag", test_merge_drag);

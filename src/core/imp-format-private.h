@@ -26,6 +26,7 @@ extern const char * const _imp_format_experiment_members[];
 extern const char * const _imp_format_link_members[];
 extern const char * const _imp_format_vote_budget_members[];
 extern const char * const _imp_format_reading_members[];
+extern const char * const _imp_format_delivery_members[];
 
 /* The writer's test hook under the names the tests of saving use: a save
  * is a write of ImpWriter (imp-writer-private.h). */

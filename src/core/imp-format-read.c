@@ -41,8 +41,9 @@ const char * const _imp_format_top_members[] = {
 const char * const _imp_format_vote_budget_members[] = { "participants", "dots", NULL };
 const char * const _imp_format_node_members[] = {
   "id", "level", "title", "notes", "position", "layout_positions", "collapsed", "metric", "ice",
-  "votes", "experiment", NULL
+  "votes", "experiment", "delivery", NULL
 };
+const char * const _imp_format_delivery_members[] = { "status", "shipped", NULL };
 const char * const _imp_format_position_members[] = { "x", "y", NULL };
 /* The layouts with a pin of their own besides "position" (the right one). */
 const char * const _imp_format_layout_positions_members[] = { "balanced", "down", NULL };
@@ -711,6 +712,38 @@ load_ice (Loader      *self,
 }
 
 static gboolean
+load_delivery (Loader      *self,
+               const Where *where,
+               JsonObject  *object,
+               ImpNode     *node)
+{
+  ImpDelivery delivery = { IMP_DELIVERY_NONE, "" };
+  g_autofree char *shipped = NULL;
+  const char *str = NULL;
+
+  if (!read_string (self, where, object, "delivery", "status", TRUE, &str))
+    return FALSE;
+  /* "none" is how the model says "not tracked"; a file says it by leaving
+   * the member out. */
+  if (!imp_delivery_status_from_string (str, &delivery.status) ||
+      delivery.status == IMP_DELIVERY_NONE)
+    return fail_enum (self, where, "delivery", "status", str,
+                      _("idea, planned, in-progress, shipped, dropped"));
+
+  if (!read_date (self, where, object, "delivery", "shipped", &shipped))
+    return FALSE;
+  if (delivery.status == IMP_DELIVERY_SHIPPED && shipped == NULL)
+    return fail (self, where, "delivery", "shipped", IMP_FORMAT_ERROR_MISSING,
+                 _("shipped work needs the day it shipped"));
+  if (delivery.status == IMP_DELIVERY_SHIPPED)
+    memcpy (delivery.shipped, shipped, sizeof delivery.shipped);
+
+  /* Cannot fail: checked above. A date on unshipped work is dropped (it
+   * was planned, then un-shipped by hand). */
+  return _imp_map_set_node_delivery (self->map, node, &delivery, NULL);
+}
+
+static gboolean
 load_experiment (Loader      *self,
                  const Where *where,
                  JsonObject  *object,
@@ -794,6 +827,7 @@ static const struct
   { "ice", load_ice, _imp_format_ice_members, 1 << IMP_LEVEL_DELIVERABLE },
   { "experiment", load_experiment, _imp_format_experiment_members,
     1 << IMP_LEVEL_EXPERIMENT },
+  { "delivery", load_delivery, _imp_format_delivery_members, 1 << IMP_LEVEL_DELIVERABLE },
 };
 
 /* The levels of a payload's mask, "goal or impact". */

@@ -386,6 +386,23 @@ append_metric (GString *out,
 }
 
 static void
+append_delivery (GString *out,
+                 guint    depth,
+                 ImpNode *node)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  append_enum (out, depth + 1, &first, "status",
+               imp_delivery_status_to_string (node->delivery.status));
+  if (node->delivery.status == IMP_DELIVERY_SHIPPED)
+    append_date (out, depth + 1, &first, "shipped", node->delivery.shipped);
+  append_json_members (out, depth + 1, &first, payload_extra (node, "delivery"),
+                       _imp_format_delivery_members);
+  append_close (out, depth, first, '}');
+}
+
+static void
 append_ice (GString *out,
             guint    depth,
             ImpNode *node)
@@ -531,6 +548,13 @@ append_node (GString *out,
     {
       append_key (out, depth + 1, &first, "experiment");
       append_experiment (out, depth + 1, node);
+    }
+
+  if (node->delivery.status != IMP_DELIVERY_NONE &&
+      _imp_format_level_has_payload (node->level, "delivery"))
+    {
+      append_key (out, depth + 1, &first, "delivery");
+      append_delivery (out, depth + 1, node);
     }
 
   /* Payload extras are skipped here: they were written inside their payload,

@@ -72,6 +72,7 @@ typedef enum
   FIELD_VOTE_BUDGET,
 
   FIELD_LAYOUT,
+  FIELD_DELIVERY,
 } Field;
 
 typedef struct
@@ -84,6 +85,7 @@ typedef struct
   ImpIce         ice;
   ImpMetric     *metric;
   ImpExperiment *experiment;
+  ImpDelivery    delivery;
   guint          participants;   /* the vote budget */
   guint          dots;
 } Value;
@@ -106,6 +108,7 @@ typedef struct
   JsonObject    *extra;
   int            index;
   guint          votes;
+  ImpDelivery    delivery;
 } NodeState;
 
 /* A link as it was, with its places in both arrays. */
@@ -258,6 +261,7 @@ node_state_save (ImpMap    *map,
   state->collapsed = node->collapsed;
   state->metric = node->metric ? imp_metric_copy (node->metric) : NULL;
   state->ice = node->ice;
+  state->delivery = node->delivery;
   state->experiment = node->experiment ? imp_experiment_copy (node->experiment) : NULL;
   state->extra = node->extra ? json_object_ref (node->extra) : NULL;
   state->index = imp_map_get_node_index (map, node);
@@ -314,6 +318,7 @@ put_node (ImpMap     *map,
   _imp_map_set_node_collapsed (map, node, state->collapsed);
   _imp_map_set_node_metric (map, node, state->metric);
   _imp_map_set_node_ice (map, node, &state->ice, NULL);
+  _imp_map_set_node_delivery (map, node, &state->delivery, NULL);
   _imp_map_set_node_experiment (map, node, state->experiment);
   _imp_map_set_node_extra (map, node, state->extra);
   _imp_map_set_node_votes (map, node, state->votes);
@@ -434,6 +439,9 @@ get_field (ImpMap *map,
     case FIELD_ICE:
       value->ice = node->ice;
       break;
+    case FIELD_DELIVERY:
+      value->delivery = node->delivery;
+      break;
     case FIELD_EXPERIMENT:
       value->experiment = node->experiment ? imp_experiment_copy (node->experiment) : NULL;
       break;
@@ -504,6 +512,8 @@ set_field (ImpMap      *map,
       return TRUE;
     case FIELD_ICE:
       return _imp_map_set_node_ice (map, node, &value->ice, error);
+    case FIELD_DELIVERY:
+      return _imp_map_set_node_delivery (map, node, &value->delivery, error);
     case FIELD_EXPERIMENT:
       _imp_map_set_node_experiment (map, node, value->experiment);
       return TRUE;
@@ -560,6 +570,8 @@ values_equal (Field        field,
       return imp_metric_equal (a->metric, b->metric);
     case FIELD_ICE:
       return memcmp (&a->ice, &b->ice, sizeof a->ice) == 0;
+    case FIELD_DELIVERY:
+      return imp_delivery_equal (&a->delivery, &b->delivery);
     case FIELD_EXPERIMENT:
       return imp_experiment_equal (a->experiment, b->experiment);
     case FIELD_LEVEL:
@@ -1801,6 +1813,29 @@ imp_history_remove_reading (ImpHistory *self,
 }
 
 /**
+ * imp_history_set_node_delivery:
+ * @delivery: the status, with the day it shipped when shipped
+ *
+ * Returns: %TRUE, or %FALSE with @error set when shipped has no valid day
+ */
+gboolean
+imp_history_set_node_delivery (ImpHistory         *self,
+                               ImpNode            *node,
+                               const ImpDelivery  *delivery,
+                               GError            **error)
+{
+  Value value = { 0 };
+
+  g_return_val_if_fail (IMP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (node != NULL && delivery != NULL, FALSE);
+
+  value.delivery = *delivery;
+
+  return field_command (self, _("Change Delivery"), node_field_op (node, FIELD_DELIVERY), &value,
+                        error);
+}
+
+/**
  * imp_history_set_node_ice:
  *
  * Returns: %TRUE, or %FALSE with @error set when a score is above 10
@@ -2179,6 +2214,7 @@ paste_branch (ImpHistory  *self,
   imp_history_set_node_notes (self, node, src->notes);
   imp_history_set_node_metric (self, node, src->metric);
   imp_history_set_node_ice (self, node, &src->ice, NULL);
+  imp_history_set_node_delivery (self, node, &src->delivery, NULL);
   imp_history_set_node_experiment (self, node, src->experiment);
   imp_history_set_node_collapsed (self, node, src->collapsed);
 

@@ -144,6 +144,10 @@ ImpNode    *imp_history_place_parked         (ImpHistory          *self,
                                               ImpLevel             level,
                                               GError             **error);
 
+gboolean    imp_history_set_node_delivery    (ImpHistory          *self,
+                                              ImpNode             *node,
+                                              const ImpDelivery   *delivery,
+                                              GError             **error);
 gboolean    imp_history_add_reading          (ImpHistory          *self,
                                               ImpNode             *node,
                                               const char          *date,

@@ -93,6 +93,10 @@ gboolean       _imp_map_set_node_ice        (ImpMap         *self,
                                              ImpNode        *node,
                                              const ImpIce   *ice,
                                              GError        **error);
+gboolean       _imp_map_set_node_delivery   (ImpMap         *self,
+                                             ImpNode        *node,
+                                             const ImpDelivery *delivery,
+                                             GError        **error);
 void           _imp_map_set_node_experiment (ImpMap         *self,
                                              ImpNode        *node,
                                              const ImpExperiment *experiment);

@@ -1148,6 +1148,41 @@ _imp_map_set_node_metric (ImpMap          *self,
 }
 
 /**
+ * _imp_map_set_node_delivery:
+ *
+ * Sets where a deliverable's work stands. Shipped needs the day it
+ * shipped; any other status has none.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+_imp_map_set_node_delivery (ImpMap             *self,
+                            ImpNode            *node,
+                            const ImpDelivery  *delivery,
+                            GError            **error)
+{
+  g_return_val_if_fail (IMP_IS_MAP (self), FALSE);
+  g_return_val_if_fail (node != NULL && delivery != NULL, FALSE);
+
+  if ((guint) delivery->status > IMP_DELIVERY_DROPPED ||
+      (delivery->status == IMP_DELIVERY_SHIPPED && !imp_metric_is_valid_date (delivery->shipped)) ||
+      (delivery->status != IMP_DELIVERY_SHIPPED && delivery->shipped[0] != '\0'))
+    {
+      g_set_error_literal (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE,
+                           _("Shipped work needs the day it shipped, written YYYY-MM-DD"));
+      return FALSE;
+    }
+
+  if (!imp_delivery_equal (&node->delivery, delivery))
+    {
+      node->delivery = *delivery;
+      emit_changed (self, IMP_CHANGE_NODE_PAYLOAD, node);
+    }
+
+  return TRUE;
+}
+
+/**
  * _imp_map_set_node_ice:
  *
  * Sets the ICE scores; each must be 0 (not scored) or 1–10.
@@ -1346,6 +1381,7 @@ imp_map_equal (ImpMap *a,
           !imp_metric_equal (na->metric, nb->metric) ||
           memcmp (&na->ice, &nb->ice, sizeof na->ice) != 0 ||
           na->votes != nb->votes ||
+          !imp_delivery_equal (&na->delivery, &nb->delivery) ||
           !imp_experiment_equal (na->experiment, nb->experiment) ||
           !json_object_equal0 (na->extra, nb->extra) ||
           !links_equal (na->parents, nb->parents) ||
@@ -1552,6 +1588,7 @@ copy_branch (ImpMap  *dest,
   _imp_map_set_node_notes (dest, node, src->notes);
   _imp_map_set_node_metric (dest, node, src->metric);
   _imp_map_set_node_ice (dest, node, &src->ice, NULL);
+  _imp_map_set_node_delivery (dest, node, &src->delivery, NULL);
   _imp_map_set_node_experiment (dest, node, src->experiment);
   _imp_map_set_node_collapsed (dest, node, src->collapsed);
 

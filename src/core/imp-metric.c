@@ -262,6 +262,13 @@ imp_metric_is_valid_date (const char *date)
 }
 
 gboolean
+imp_delivery_equal (const ImpDelivery *a,
+                    const ImpDelivery *b)
+{
+  return a->status == b->status && strcmp (a->shipped, b->shipped) == 0;
+}
+
+gboolean
 imp_ice_is_set (const ImpIce *ice)
 {
   return ice->impact >= 1 && ice->impact <= 10 &&

@@ -108,6 +108,22 @@ typedef struct
   guint8 ease;
 } ImpIce;
 
+/**
+ * ImpDelivery:
+ * @status: where the work stands
+ * @shipped: the day it shipped, "YYYY-MM-DD"; empty unless shipped
+ *
+ * The delivery of a deliverable: what shipped and when.
+ */
+typedef struct
+{
+  ImpDeliveryStatus status;
+  char              shipped[11];
+} ImpDelivery;
+
+gboolean imp_delivery_equal (const ImpDelivery *a,
+                             const ImpDelivery *b);
+
 gboolean imp_ice_is_set    (const ImpIce *ice);
 guint    imp_ice_get_score (const ImpIce *ice);
 

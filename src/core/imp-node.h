@@ -60,6 +60,7 @@ struct _ImpNode
   ImpIce         ice;         /* deliverables; all zero when not scored */
   ImpExperiment *experiment;  /* experiments; NULL when none */
   guint          votes;       /* dot votes of a workshop, 0..IMP_MAX_VOTES */
+  ImpDelivery    delivery;    /* deliverables; status none when not tracked */
 
   GPtrArray     *parents;     /* (element-type ImpLink) */
   GPtrArray     *children;    /* (element-type ImpLink) */

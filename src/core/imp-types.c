@@ -65,6 +65,8 @@ IMP_DEFINE_ENUM_STRINGS (ImpConfidence, confidence,
                          "unset", "low", "medium", "high")
 IMP_DEFINE_ENUM_STRINGS (ImpLinkStatus, link_status,
                          "untested", "supported", "refuted")
+IMP_DEFINE_ENUM_STRINGS (ImpDeliveryStatus, delivery_status,
+                         "none", "idea", "planned", "in-progress", "shipped", "dropped")
 IMP_DEFINE_ENUM_STRINGS (ImpDirection, direction,
                          "increase", "decrease")
 IMP_DEFINE_ENUM_STRINGS (ImpIndicator, indicator,
@@ -82,6 +84,24 @@ IMP_DEFINE_ENUM_STRINGS (ImpThemeKind, theme_kind,
                          "light", "dark", "print", "projector")
 IMP_DEFINE_ENUM_STRINGS (ImpLayoutKind, layout_kind,
                          "right", "balanced", "down")
+
+/**
+ * imp_delivery_status_display_name:
+ *
+ * Returns: the status in the user's language: "Shipped", "In progress"
+ */
+const char *
+imp_delivery_status_display_name (ImpDeliveryStatus status)
+{
+  static const char * const names[] = {
+    N_("Not tracked"), N_("Idea"), N_("Planned"), N_("In progress"), N_("Shipped"),
+    N_("Dropped"),
+  };
+
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (names), "");
+
+  return _(names[status]);
+}
 
 const char *
 imp_layout_kind_display_name (ImpLayoutKind kind)

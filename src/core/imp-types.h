@@ -61,6 +61,21 @@ typedef enum
   IMP_LINK_STATUS_REFUTED,
 } ImpLinkStatus;
 
+/**
+ * ImpDeliveryStatus:
+ *
+ * Where a deliverable's work stands; none when not tracked.
+ */
+typedef enum
+{
+  IMP_DELIVERY_NONE,
+  IMP_DELIVERY_IDEA,
+  IMP_DELIVERY_PLANNED,
+  IMP_DELIVERY_IN_PROGRESS,
+  IMP_DELIVERY_SHIPPED,
+  IMP_DELIVERY_DROPPED,
+} ImpDeliveryStatus;
+
 typedef enum
 {
   IMP_DIRECTION_INCREASE,
@@ -190,6 +205,9 @@ const char *imp_confidence_to_string        (ImpConfidence confidence);
 gboolean    imp_confidence_from_string      (const char *str, ImpConfidence *out);
 const char *imp_link_status_to_string       (ImpLinkStatus status);
 gboolean    imp_link_status_from_string     (const char *str, ImpLinkStatus *out);
+const char *imp_delivery_status_to_string   (ImpDeliveryStatus status);
+gboolean    imp_delivery_status_from_string (const char *str, ImpDeliveryStatus *out);
+const char *imp_delivery_status_display_name (ImpDeliveryStatus status);
 const char *imp_direction_to_string         (ImpDirection direction);
 gboolean    imp_direction_from_string       (const char *str, ImpDirection *out);
 const char *imp_indicator_to_string         (ImpIndicator indicator);
