@@ -17,6 +17,9 @@
 #include "imp-cli.h"
 #include "imp-export.h"
 #include "imp-format.h"
+#include "imp-history.h"
+#include "imp-number.h"
+#include "imp-tracking.h"
 
 /* The headless commands: they link the core only and never open a display. */
 
@@ -487,10 +490,157 @@ export_command (int    argc,
   return IMP_CLI_EXIT_OK;
 }
 
+/* In place, atomically, with no FILE~ left beside it: a script that
+ * checks in every week would leave one each time. */
+static gboolean
+save_in_place (ImpMap      *map,
+               const char  *file,
+               GError     **error)
+{
+  gsize length = 0;
+  g_autofree char *data = imp_format_save_to_data (map, &length);
+
+  return imp_format_write_path (file, data, length, FALSE, error);
+}
+
+/* "impact-mapper track FILE NODE_ID VALUE" or "track FILE --csv CSV":
+ * readings added to the file in place, all or none, through the atomic
+ * writer. */
+static int
+track_command (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(ImpHistory) history = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *date = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *csv = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("The day of the reading (YYYY-MM-DD); today when not given"), N_("DATE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the reading"), N_("TEXT") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+      N_("Add every row of a CSV file with the columns date,node,value[,note]"), N_("CSV") },
+    { NULL }
+  };
+  const char *file;
+
+  context = g_option_context_new (_("FILE NODE_ID VALUE — add a reading to a metric of FILE"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* A negative VALUE ("-3") is not an option. */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  g_option_context_set_summary (context,
+                                _("Exit status: 0 when the readings were added, 1 when none "
+                                  "was (a card without a metric, a bad number or date, a "
+                                  "broken file), 2 for a wrong command line."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_usage_error ("track", error->message);
+      return IMP_CLI_EXIT_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (argv[i][0] == '-' && !g_ascii_isdigit (argv[i][1]) && argv[i][1] != '.')
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown option “%s”"), argv[i]);
+          print_usage_error ("track", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+      g_ptr_array_add (args, argv[i]);
+    }
+
+  if (csv != NULL ? args->len != 1 : args->len != 3)
+    {
+      print_usage_error ("track", csv != NULL ? _("with --csv, expected exactly one FILE")
+                                              : _("expected FILE NODE_ID VALUE"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (csv != NULL && (date != NULL || note != NULL))
+    {
+      print_usage_error ("track", _("--date and --note come from the CSV's rows with --csv"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  file = args->pdata[0];
+
+  if (!(map = imp_format_load_path (file, &error)))
+    {
+      g_printerr ("%s: %s\n", file, error->message);
+      return IMP_CLI_EXIT_FAILURE;
+    }
+  history = imp_history_new (map);
+
+  if (csv != NULL)
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      guint n;
+
+      if (!g_file_get_contents (csv, &data, &length, &error))
+        {
+          g_printerr ("%s: %s\n", csv, error->message);
+          return IMP_CLI_EXIT_FAILURE;
+        }
+      n = imp_tracking_import_csv (history, data, length, &error);
+      if (n == 0)
+        {
+          g_printerr ("%s: %s\n", csv, error->message);
+          return IMP_CLI_EXIT_FAILURE;
+        }
+      if (!save_in_place (map, file, &error))
+        {
+          g_printerr ("%s: %s\n", file, error->message);
+          return IMP_CLI_EXIT_FAILURE;
+        }
+      g_print (ngettext ("%s: added %u reading\n", "%s: added %u readings\n", n), file, n);
+      return IMP_CLI_EXIT_OK;
+    }
+
+  {
+    ImpNumberFormat format;
+    ImpNode *node;
+    double value;
+    GDate today;
+    char today_text[16];
+
+    imp_number_format_init (&format, ".", ",");
+    if (!(node = imp_tracking_find_node (map, args->pdata[1], &error)))
+      {
+        g_printerr ("%s: %s\n", file, error->message);
+        return IMP_CLI_EXIT_FAILURE;
+      }
+    if (!imp_number_parse (&format, args->pdata[2], &value) || !isfinite (value))
+      {
+        g_printerr (_("%s: “%s” is not a number\n"), file, (char *) args->pdata[2]);
+        return IMP_CLI_EXIT_FAILURE;
+      }
+    if (date == NULL)
+      {
+        imp_analysis_get_today (&today);
+        g_date_strftime (today_text, sizeof today_text, "%Y-%m-%d", &today);
+        date = g_strdup (today_text);
+      }
+    if (!imp_history_add_reading (history, node, date, value, note, &error) ||
+        !save_in_place (map, file, &error))
+      {
+        g_printerr ("%s: %s\n", file, error->message);
+        return IMP_CLI_EXIT_FAILURE;
+      }
+    g_print (_("%s: “%s” reads %s on %s\n"), file, node->title, (char *) args->pdata[2], date);
+  }
+
+  return IMP_CLI_EXIT_OK;
+}
+
 gboolean
 imp_cli_is_command (const char *word)
 {
-  return g_strcmp0 (word, "check") == 0 || g_strcmp0 (word, "export") == 0;
+  return g_strcmp0 (word, "check") == 0 || g_strcmp0 (word, "export") == 0 ||
+         g_strcmp0 (word, "track") == 0;
 }
 
 /**
@@ -514,6 +664,8 @@ imp_cli_run (int    argc,
   /* Drop the program name so the command is argv[0] for GOptionContext. */
   if (g_str_equal (argv[1], "check"))
     return check_command (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "track"))
+    return track_command (argc - 1, argv + 1);
   else
     return export_command (argc - 1, argv + 1);
 }

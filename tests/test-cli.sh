@@ -437,6 +437,59 @@ else
 fi
 rmdir "$tmp/folder.png"
 
+# --- track -----------------------------------------------------------------
+cp "$root/tests/data/format/canonical.impactmap" "$tmp/track.impactmap"
+run "$bin" track "$tmp/track.impactmap" n1 44000 --date 2026-03-08 --note "after launch"
+if [ "$rc" -eq 0 ] && grep -qF '{"date": "2026-03-08", "value": 44000, "note": "after launch"}' "$tmp/track.impactmap" &&
+   grep -qF '"current": 44000,' "$tmp/track.impactmap"; then
+  ok "track adds a dated reading with a note and makes it the current value"
+else
+  not_ok "track adds a dated reading" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+run env IMP_TODAY=2026-04-01 "$bin" track "$tmp/track.impactmap" "Grade assignments within a day" -3.5
+if [ "$rc" -eq 0 ] && grep -qF '{"date": "2026-04-01", "value": -3.5}' "$tmp/track.impactmap"; then
+  ok "track finds a card by its title, takes a negative value and dates it today"
+else
+  not_ok "track by title, today" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+cp "$tmp/track.impactmap" "$tmp/track-before.impactmap"
+run "$bin" track "$tmp/track.impactmap" n2 3
+expect "track refuses a card without a metric" 1 "Teachers.*has no metric"
+run "$bin" track "$tmp/track.impactmap" n1 4O00
+expect "track refuses a bad number" 1 "4O00.*not a number"
+run "$bin" track "$tmp/track.impactmap" n1 1 --date 2026-02-30
+expect "track refuses a date that does not exist" 1 "2026-02-30"
+run "$bin" track "$tmp/track.impactmap" n1
+expect "track without a VALUE is a usage error" 2 "NODE_ID VALUE"
+run "$bin" track "$tmp/track.impactmap" n1 1 --bogus
+expect "track with an unknown option is a usage error" 2 "bogus"
+if cmp -s "$tmp/track.impactmap" "$tmp/track-before.impactmap"; then
+  ok "a refused track leaves the file as it was"
+else
+  not_ok "a refused track leaves the file as it was"
+fi
+printf 'date,node,value,note\n2026-04-08,n1,"44,500",weekly\n2026-02-30,n1,1\nnope-date,nowhere,1\n2026-04-08,n2,5\n' >"$tmp/bad.csv"
+run "$bin" track "$tmp/track.impactmap" --csv "$tmp/bad.csv"
+expect "track --csv names every refused row with its line" 1 "3 rows refused"
+if grep -q "^line 3: .2026-02-30" <<<"$err" && grep -q "^line 4: .*nowhere" <<<"$err" &&
+   grep -q "^line 5: .*Teachers" <<<"$err" && cmp -s "$tmp/track.impactmap" "$tmp/track-before.impactmap"; then
+  ok "track --csv with bad rows adds none of them"
+else
+  not_ok "track --csv with bad rows adds none" "stderr: $err"
+fi
+printf '\xef\xbb\xbfDate,Node,Value\r\n2026-04-08,n1,"44,500"\r\n2026-04-15,Grade assignments within a day,30\r\n' >"$tmp/good.csv"
+run "$bin" track "$tmp/track.impactmap" --csv "$tmp/good.csv"
+if [ "$rc" -eq 0 ] && grep -q "added 2 readings" <<<"$out" &&
+   grep -qF '{"date": "2026-04-08", "value": 44500}' "$tmp/track.impactmap" &&
+   grep -qF '{"date": "2026-04-15", "value": 30}' "$tmp/track.impactmap"; then
+  ok "track --csv adds every row of an exported CSV"
+else
+  not_ok "track --csv adds every row" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+printf 'when,what\n1,2\n' >"$tmp/other.csv"
+run "$bin" track "$tmp/track.impactmap" --csv "$tmp/other.csv"
+expect "track --csv refuses a CSV that is not readings" 1 "header must be date,node,value"
+
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then
   not_ok "no temporary files are left behind" "$(ls -A "$tmp" | tr '\n' ' ')"

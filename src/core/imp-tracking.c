@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "imp-limits.h"
 #include "imp-number.h"
 #include "imp-tracking.h"
 
@@ -436,4 +437,342 @@ imp_tracking_describe_correlation (const ImpCorrelation *correlation)
                           correlation->r >= 0.5 ? _("evidence that the proxy moves the result")
                           : correlation->r <= -0.5 ? _("the proxy moves against the result")
                           : _("no evidence that the proxy moves the result"));
+}
+
+/* Readings from CSV -------------------------------------------------------- */
+
+G_DEFINE_QUARK (imp-tracking-error-quark, imp_tracking_error)
+
+/**
+ * imp_tracking_find_node:
+ * @id_or_title: a card's id, or else its exact title
+ *
+ * Finds the goal or impact a reading is for: by id first, then by title
+ * among the cards with a metric.
+ *
+ * Returns: (transfer none) (nullable): the card, or %NULL with @error set
+ *   when none or several match
+ */
+ImpNode *
+imp_tracking_find_node (ImpMap      *map,
+                        const char  *id_or_title,
+                        GError     **error)
+{
+  ImpNode *node = imp_map_lookup_node (map, id_or_title);
+  ImpNode *found = NULL;
+  guint n_found = 0;
+
+  if (node != NULL)
+    return node;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *candidate = imp_map_get_node (map, i);
+
+      if (candidate->metric != NULL && g_strcmp0 (candidate->title, id_or_title) == 0)
+        {
+          found = candidate;
+          n_found++;
+        }
+    }
+
+  if (n_found == 1)
+    return found;
+
+  if (n_found == 0)
+    g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID,
+                 _("no card has the id “%s”, nor a card with a metric that title"), id_or_title);
+  else
+    g_set_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_ID,
+                 _("%u cards with a metric are titled “%s”: give the id instead"), n_found,
+                 id_or_title);
+
+  return NULL;
+}
+
+/* One CSV record (RFC 4180: quoted fields with "" inside, CR LF or LF)
+ * starting at *p; moves *p past it and counts the lines it spans. */
+static GPtrArray *
+next_record (const char **p,
+             const char  *end,
+             guint       *lines)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  while (*p < end)
+    {
+      char c = **p;
+
+      (*p)++;
+      if (quoted)
+        {
+          if (c == '"' && *p < end && **p == '"')
+            {
+              g_string_append_c (field, '"');
+              (*p)++;
+            }
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            {
+              if (c == '\n')
+                (*lines)++;
+              g_string_append_c (field, c);
+            }
+          continue;
+        }
+      if (c == '"' && field->len == 0)
+        quoted = TRUE;
+      else if (c == ',')
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else if (c == '\n')
+        {
+          (*lines)++;
+          break;
+        }
+      else if (c != '\r')
+        g_string_append_c (field, c);
+    }
+
+  g_ptr_array_add (fields, g_string_free (field, FALSE));
+
+  return fields;
+}
+
+static gboolean
+header_is_readings (GPtrArray *fields)
+{
+  static const char * const names[] = { "date", "node", "value", "note" };
+
+  if (fields->len < 3 || fields->len > 4)
+    return FALSE;
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autofree char *name = g_strstrip (g_ascii_strdown (fields->pdata[i], -1));
+
+      if (!g_str_equal (name, names[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+skip_bom (const char *data,
+          gsize      *length)
+{
+  if (*length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *length -= 3;
+      return data + 3;
+    }
+
+  return data;
+}
+
+/**
+ * imp_tracking_is_readings_csv:
+ *
+ * Returns: whether @data is a CSV whose header is date,node,value with an
+ *   optional note column, the shape imp_tracking_import_csv() reads
+ */
+gboolean
+imp_tracking_is_readings_csv (const char *data,
+                              gsize       length)
+{
+  g_autoptr(GPtrArray) header = NULL;
+  const char *p;
+  guint lines = 0;
+
+  p = skip_bom (data, &length);
+  header = next_record (&p, p + length, &lines);
+
+  return header_is_readings (header);
+}
+
+/**
+ * imp_tracking_import_csv:
+ * @history: the history of the map to add the readings to
+ * @data: CSV text: a header `date,node,value[,note]`, then a reading a row;
+ *   node is a card's id or exact title, value a number written with a
+ *   point (a comma grouping thousands in a quoted field is taken)
+ *
+ * Adds every row as a reading, all in one undo step, or none: a file with
+ * one bad row changes nothing and the error names every refused row with
+ * its line.
+ *
+ * Returns: the number of readings added; 0 with @error set on failure
+ */
+guint
+imp_tracking_import_csv (ImpHistory  *history,
+                         const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  ImpMap *map = imp_history_get_map (history);
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GString) refused = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) row_nodes = g_array_new (FALSE, FALSE, sizeof (ImpNode *));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) added = g_hash_table_new (NULL, NULL);
+  ImpNumberFormat format;
+  const char *p, *end;
+  guint line = 1, n_refused = 0;
+
+  imp_number_format_init (&format, ".", ",");
+  p = skip_bom (data, &length);
+  end = p + length;
+  if (!g_utf8_validate (p, length, NULL))
+    {
+      g_set_error_literal (error, IMP_TRACKING_ERROR, IMP_TRACKING_ERROR_NOT_READINGS,
+                           _("The readings file is not UTF-8 text"));
+      return 0;
+    }
+
+  header = next_record (&p, end, &line);
+  if (!header_is_readings (header))
+    {
+      g_set_error_literal (error, IMP_TRACKING_ERROR, IMP_TRACKING_ERROR_NOT_READINGS,
+                           _("line 1: the header must be date,node,value or "
+                             "date,node,value,note"));
+      return 0;
+    }
+
+  while (p < end)
+    {
+      guint at = line;
+      g_autoptr(GPtrArray) fields = next_record (&p, end, &line);
+      g_autoptr(GError) local = NULL;
+      g_autofree char *date = NULL;
+      ImpNode *node;
+      double value;
+      guint n_readings;
+
+      if (fields->len == 1 && *g_strstrip ((char *) fields->pdata[0]) == '\0')
+        continue;
+
+      if (fields->len < 3 || fields->len > 4)
+        {
+          g_string_append_printf (refused, _("line %u: expected 3 or 4 columns, found %u\n"),
+                                  at, fields->len);
+          n_refused++;
+          continue;
+        }
+
+      date = g_strstrip (g_strdup (fields->pdata[0]));
+      node = imp_tracking_find_node (map, g_strstrip ((char *) fields->pdata[1]), &local);
+      if (node == NULL)
+        {
+          g_string_append_printf (refused, _("line %u: %s\n"), at, local->message);
+          n_refused++;
+          continue;
+        }
+      if (node->metric == NULL)
+        {
+          g_string_append_printf (refused, _("line %u: “%s” has no metric\n"), at, node->title);
+          n_refused++;
+          continue;
+        }
+      if (!imp_metric_is_valid_date (date))
+        {
+          g_string_append_printf (refused, _("line %u: “%s” is not a date written YYYY-MM-DD\n"),
+                                  at, date);
+          n_refused++;
+          continue;
+        }
+      if (!imp_number_parse (&format, g_strstrip ((char *) fields->pdata[2]), &value) ||
+          !isfinite (value))
+        {
+          g_string_append_printf (refused, _("line %u: “%s” is not a number\n"), at,
+                                  (char *) fields->pdata[2]);
+          n_refused++;
+          continue;
+        }
+      if (fields->len == 4 && !imp_limits_check_text (IMP_TEXT_OTHER, fields->pdata[3], &local))
+        {
+          g_string_append_printf (refused, _("line %u: the note is too long: %s\n"), at,
+                                  local->message);
+          n_refused++;
+          continue;
+        }
+      n_readings = imp_metric_get_n_readings (node->metric) +
+                   GPOINTER_TO_UINT (g_hash_table_lookup (added, node));
+      if (n_readings >= IMP_MAX_READINGS)
+        {
+          g_string_append_printf (refused, _("line %u: “%s” already holds %u readings, as many "
+                                             "as one metric can\n"), at, node->title,
+                                  (guint) IMP_MAX_READINGS);
+          n_refused++;
+          continue;
+        }
+      g_hash_table_insert (added, node, GUINT_TO_POINTER (n_readings + 1 -
+                                                          imp_metric_get_n_readings (node->metric)));
+
+      g_free (fields->pdata[0]);
+      fields->pdata[0] = g_steal_pointer (&date);
+      g_array_append_val (row_nodes, node);
+      g_array_append_val (values, value);
+      g_ptr_array_add (rows, g_steal_pointer (&fields));
+    }
+
+  if (n_refused > 0)
+    {
+      g_strchomp (refused->str);
+      g_set_error (error, IMP_TRACKING_ERROR, IMP_TRACKING_ERROR_BAD_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u row refused, so no reading was added:\n%s",
+                                "%u rows refused, so no reading was added:\n%s", n_refused),
+                   n_refused, refused->str);
+      return 0;
+    }
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, IMP_TRACKING_ERROR, IMP_TRACKING_ERROR_BAD_ROWS,
+                           _("The file holds no readings, only a header"));
+      return 0;
+    }
+
+  /* Each node's readings in one copy of its metric, so that a big import
+   * does not copy a metric per row; one step for the whole file. */
+  {
+    g_autoptr(GHashTable) metrics = g_hash_table_new_full (NULL, NULL, NULL,
+                                                           (GDestroyNotify) imp_metric_free);
+    GHashTableIter iter;
+    gpointer key, value;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GPtrArray *fields = rows->pdata[i];
+        ImpNode *node = g_array_index (row_nodes, ImpNode *, i);
+        ImpMetric *metric = g_hash_table_lookup (metrics, node);
+
+        if (metric == NULL)
+          {
+            metric = imp_metric_copy (node->metric);
+            g_hash_table_insert (metrics, node, metric);
+          }
+        imp_metric_append_reading (metric, fields->pdata[0], g_array_index (values, double, i),
+                                   fields->len == 4 ? g_strstrip ((char *) fields->pdata[3])
+                                                    : NULL);
+      }
+
+    imp_history_begin_group (history, g_dngettext (GETTEXT_PACKAGE, "Import Reading",
+                                                   "Import Readings", rows->len));
+    g_hash_table_iter_init (&iter, metrics);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        imp_metric_sort_readings (value);
+        imp_history_set_node_metric (history, key, value);
+      }
+    imp_history_end_group (history);
+    imp_history_seal (history);
+  }
+
+  return rows->len;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "imp-analysis.h"
+#include "imp-history.h"
 #include "imp-map.h"
 
 G_BEGIN_DECLS
@@ -76,5 +77,30 @@ void     imp_tracking_correlate          (const ImpMetric   *leading,
                                           const ImpMetric   *lagging,
                                           ImpCorrelation    *correlation);
 char    *imp_tracking_describe_correlation (const ImpCorrelation *correlation);
+
+#define IMP_TRACKING_ERROR (imp_tracking_error_quark ())
+
+/**
+ * ImpTrackingError:
+ * @IMP_TRACKING_ERROR_NOT_READINGS: the CSV's header is not date,node,value
+ * @IMP_TRACKING_ERROR_BAD_ROWS: rows were refused; the message names each
+ *   with its line
+ */
+typedef enum
+{
+  IMP_TRACKING_ERROR_NOT_READINGS,
+  IMP_TRACKING_ERROR_BAD_ROWS,
+} ImpTrackingError;
+
+GQuark   imp_tracking_error_quark        (void);
+ImpNode *imp_tracking_find_node          (ImpMap            *map,
+                                          const char        *id_or_title,
+                                          GError           **error);
+gboolean imp_tracking_is_readings_csv    (const char        *data,
+                                          gsize              length);
+guint    imp_tracking_import_csv         (ImpHistory        *history,
+                                          const char        *data,
+                                          gsize              length,
+                                          GError           **error);
 
 G_END_DECLS
