@@ -152,6 +152,43 @@ print_workshop (ImpMap *map)
 
 /* "3 actors": literal formats, so the compiler checks them and gettext
  * sees every plural form. */
+/* One "diagnosis:" line per tracked chain, one "proxy:" line per leading
+ * metric under a lagging goal, then the pace of every metric with
+ * readings. */
+static void
+print_diagnosis (ImpMap      *map,
+                 const GDate *today)
+{
+  g_autoptr(GPtrArray) diagnoses = imp_tracking_diagnose (map);
+  g_autoptr(GPtrArray) proxies = imp_tracking_proxy_lines (map);
+
+  for (guint i = 0; i < diagnoses->len; i++)
+    {
+      const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
+      g_autofree char *chain = imp_tracking_chain_text (&d->chain);
+
+      /* TRANSLATORS: keep "diagnosis:"; a chain of cards, then what the data say */
+      g_print (_("diagnosis: %s: %s\n"), chain, d->message);
+    }
+  for (guint i = 0; i < proxies->len; i++)
+    /* TRANSLATORS: keep "proxy:" */
+    g_print (_("proxy: %s\n"), (char *) g_ptr_array_index (proxies, i));
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      g_autofree char *text = NULL;
+      ImpForecast forecast;
+
+      if (imp_metric_get_n_readings (node->metric) == 0)
+        continue;
+      imp_tracking_forecast (node->metric, today, &forecast);
+      text = imp_tracking_describe_forecast (node->metric, &forecast, today);
+      /* TRANSLATORS: keep "pace:"; a card's title, its state, the forecast */
+      g_print (_("pace: “%s”: %s: %s\n"), node->title, imp_tracking_state_name (forecast.state),
+               text);
+    }
+}
+
 static char *
 level_count (ImpLevel level,
              guint    n)
@@ -183,11 +220,15 @@ check_command (int    argc,
   guint per_level[IMP_N_LEVELS] = { 0 };
   guint n_cross = 0;
   gboolean ranked = FALSE;
+  gboolean diagnose = FALSE;
   g_autofree char *today_text = NULL;
   GDate today;
   const GOptionEntry entries[] = {
     { "ranked", 0, 0, G_OPTION_ARG_NONE, &ranked,
       N_("Print the deliverables ranked by ICE score, with their litmus sentences"), NULL },
+    { "diagnose", 0, 0, G_OPTION_ARG_NONE, &diagnose,
+      N_("Print where each chain from a tracked deliverable to a goal broke, and the evidence "
+         "for each leading metric"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Judge deadlines as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -264,6 +305,8 @@ check_command (int    argc,
 
   if (ranked)
     print_ranking (map);
+  else if (diagnose)
+    print_diagnosis (map, &today);
   else
     print_findings (map, &today);
   print_workshop (map);

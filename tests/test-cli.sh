@@ -490,6 +490,14 @@ printf 'when,what\n1,2\n' >"$tmp/other.csv"
 run "$bin" track "$tmp/track.impactmap" --csv "$tmp/other.csv"
 expect "track --csv refuses a CSV that is not readings" 1 "header must be date,node,value"
 
+run "$bin" check --diagnose --today 2026-04-20 "$tmp/track.impactmap"
+if [ "$rc" -eq 0 ] && grep -q '^diagnosis: “Faster upload pipeline” → “Grade assignments within a day” → “Teachers” → .*shipped on 2026-02-09' <<<"$out" &&
+   grep -q '^proxy: .*correlation' <<<"$out" && grep -q '^pace: “Increase weekly active learners' <<<"$out"; then
+  ok "check --diagnose prints a diagnosis line per chain, the proxy correlation and the pace"
+else
+  not_ok "check --diagnose" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then
   not_ok "no temporary files are left behind" "$(ls -A "$tmp" | tr '\n' ' ')"

@@ -294,6 +294,184 @@ test_correlation (void)
   g_assert_nonnull (strstr (text, "7 pairs, fewer than 8, so not yet evidence either way"));
 }
 
+static ImpNode *
+card (ImpHistory *history,
+      ImpNode    *parent,
+      ImpLevel    level,
+      const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  ImpNode *node = imp_history_add_node (history, parent, -1, level, title, &error);
+
+  g_assert_no_error (error);
+
+  return node;
+}
+
+static void
+give_metric (ImpHistory *history,
+             ImpNode    *node,
+             double      baseline,
+             double      target)
+{
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+
+  metric->baseline = baseline;
+  metric->target = target;
+  imp_history_set_node_metric (history, node, metric);
+}
+
+static void
+read_at (ImpHistory *history,
+         ImpNode    *node,
+         const char *date,
+         double      value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (imp_history_add_reading (history, node, date, value, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+deliver (ImpHistory        *history,
+         ImpNode           *node,
+         ImpDeliveryStatus  status,
+         const char        *shipped)
+{
+  ImpDelivery delivery = { status, "" };
+  g_autoptr(GError) error = NULL;
+
+  if (shipped != NULL)
+    g_strlcpy (delivery.shipped, shipped, sizeof delivery.shipped);
+  g_assert_true (imp_history_set_node_delivery (history, node, &delivery, &error));
+  g_assert_no_error (error);
+}
+
+static const ImpDiagnosis *
+diagnosis_of (GPtrArray *diagnoses,
+              ImpNode   *deliverable)
+{
+  for (guint i = 0; i < diagnoses->len; i++)
+    {
+      const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
+
+      if (d->chain.deliverable == deliverable)
+        return d;
+    }
+  g_assert_not_reached ();
+}
+
+/* Each outcome on a map made for it: two goals, one whose metric follows
+ * its impact and one whose metric stays flat. */
+static void
+test_diagnosis (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpHistory) history = imp_history_new (map);
+  g_autoptr(GPtrArray) diagnoses = NULL;
+  ImpNode *flat_goal, *moving_goal, *a1, *a2;
+  ImpNode *i_flat, *i_moves_alone, *i_works, *i_unread, *i_no_metric;
+  ImpNode *planned, *dropped, *adoption, *no_result, *working, *unread, *untracked, *no_metric;
+  const ImpDiagnosis *d;
+
+  flat_goal = card (history, NULL, IMP_LEVEL_GOAL, "Revenue");
+  moving_goal = card (history, NULL, IMP_LEVEL_GOAL, "Retention");
+  a1 = card (history, flat_goal, IMP_LEVEL_ACTOR, "Buyers");
+  a2 = card (history, moving_goal, IMP_LEVEL_ACTOR, "Members");
+  i_flat = card (history, a1, IMP_LEVEL_IMPACT, "Reorder");
+  i_moves_alone = card (history, a1, IMP_LEVEL_IMPACT, "Review");
+  i_works = card (history, a2, IMP_LEVEL_IMPACT, "Log in weekly");
+  i_unread = card (history, a2, IMP_LEVEL_IMPACT, "Invite friends");
+  i_no_metric = card (history, a2, IMP_LEVEL_IMPACT, "Share");
+  planned = card (history, i_flat, IMP_LEVEL_DELIVERABLE, "Wishlist");
+  dropped = card (history, i_flat, IMP_LEVEL_DELIVERABLE, "Coupons");
+  adoption = card (history, i_flat, IMP_LEVEL_DELIVERABLE, "Reorder button");
+  no_result = card (history, i_moves_alone, IMP_LEVEL_DELIVERABLE, "Review prompt");
+  working = card (history, i_works, IMP_LEVEL_DELIVERABLE, "Weekly digest");
+  unread = card (history, i_unread, IMP_LEVEL_DELIVERABLE, "Invite link");
+  untracked = card (history, i_unread, IMP_LEVEL_DELIVERABLE, "Referral bonus");
+  no_metric = card (history, i_no_metric, IMP_LEVEL_DELIVERABLE, "Share sheet");
+
+  give_metric (history, flat_goal, 100, 200);
+  read_at (history, flat_goal, "2026-01-01", 100);
+  read_at (history, flat_goal, "2026-03-01", 101);
+  read_at (history, flat_goal, "2026-04-01", 102);
+  give_metric (history, moving_goal, 50, 80);
+  read_at (history, moving_goal, "2026-01-01", 50);
+  read_at (history, moving_goal, "2026-04-01", 60);
+  give_metric (history, i_flat, 10, 30);
+  read_at (history, i_flat, "2026-01-15", 10);
+  read_at (history, i_flat, "2026-03-15", 10.5);
+  give_metric (history, i_moves_alone, 0, 100);
+  read_at (history, i_moves_alone, "2026-02-15", 40);
+  give_metric (history, i_works, 0, 100);
+  read_at (history, i_works, "2026-03-01", 40);
+  give_metric (history, i_unread, 0, 100);
+
+  deliver (history, planned, IMP_DELIVERY_PLANNED, NULL);
+  deliver (history, dropped, IMP_DELIVERY_DROPPED, NULL);
+  deliver (history, adoption, IMP_DELIVERY_SHIPPED, "2026-02-01");
+  deliver (history, no_result, IMP_DELIVERY_SHIPPED, "2026-02-01");
+  deliver (history, working, IMP_DELIVERY_SHIPPED, "2026-02-01");
+  deliver (history, unread, IMP_DELIVERY_SHIPPED, "2026-02-01");
+  deliver (history, no_metric, IMP_DELIVERY_SHIPPED, "2026-02-01");
+
+  diagnoses = imp_tracking_diagnose (map);
+  /* A deliverable with no delivery status is not tracked: no diagnosis. */
+  g_assert_cmpuint (diagnoses->len, ==, 7);
+  (void) untracked;
+
+  d = diagnosis_of (diagnoses, planned);
+  g_assert_cmpint (d->kind, ==, IMP_DIAGNOSIS_NOT_SHIPPED);
+  g_assert_cmpstr (d->message, ==, "not shipped yet: “Wishlist” (Planned)");
+  g_assert_cmpint (diagnosis_of (diagnoses, dropped)->kind, ==, IMP_DIAGNOSIS_DROPPED);
+
+  /* 10 → 10.5 is 2.5 % of the way to 30: no move. */
+  d = diagnosis_of (diagnoses, adoption);
+  g_assert_cmpint (d->kind, ==, IMP_DIAGNOSIS_ADOPTION);
+  g_assert_true (d->broken == imp_map_find_link (map, i_flat, adoption));
+  g_assert_cmpstr (d->message, ==, "broken at adoption: “Reorder button” shipped on 2026-02-01, "
+                   "but “Reorder” has not moved towards its target since (10 on 2026-01-15, "
+                   "then 10.5 on 2026-03-15)");
+
+  /* From the baseline 0 to 40 on 2026-02-15; the goal 100 → 102 after. */
+  d = diagnosis_of (diagnoses, no_result);
+  g_assert_cmpint (d->kind, ==, IMP_DIAGNOSIS_NO_RESULT);
+  g_assert_true (d->broken == imp_map_find_link (map, a1, i_moves_alone));
+  g_assert_nonnull (strstr (d->message, "“Review” moved (0 (baseline), then 40 on 2026-02-15), "
+                            "but “Revenue” did not follow (100 on 2026-01-01, then 102 on "
+                            "2026-04-01)"));
+
+  d = diagnosis_of (diagnoses, working);
+  g_assert_cmpint (d->kind, ==, IMP_DIAGNOSIS_WORKING);
+  g_assert_null (d->broken);
+  g_assert_nonnull (strstr (d->message, "“Retention” followed (50 on 2026-01-01, then 60 on "
+                            "2026-04-01)"));
+
+  d = diagnosis_of (diagnoses, unread);
+  g_assert_cmpint (d->kind, ==, IMP_DIAGNOSIS_NOT_ENOUGH_DATA);
+  g_assert_cmpstr (d->message, ==, "not enough readings to tell: “Invite link” shipped on "
+                   "2026-02-01 and “Invite friends” has no reading since");
+  d = diagnosis_of (diagnoses, no_metric);
+  g_assert_cmpint (d->kind, ==, IMP_DIAGNOSIS_NOT_ENOUGH_DATA);
+  g_assert_nonnull (strstr (d->message, "“Share” has no metric"));
+
+  /* A decreasing impact moves by going down. */
+  {
+    g_autoptr(ImpMetric) metric = imp_metric_copy (i_flat->metric);
+
+    metric->direction = IMP_DIRECTION_DECREASE;
+    metric->baseline = 30;
+    metric->target = 10;
+    imp_history_set_node_metric (history, i_flat, metric);
+    read_at (history, i_flat, "2026-03-20", 8);
+    g_clear_pointer (&diagnoses, g_ptr_array_unref);
+    diagnoses = imp_tracking_diagnose (map);
+    g_assert_cmpint (diagnosis_of (diagnoses, adoption)->kind, ==, IMP_DIAGNOSIS_NO_RESULT);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/core/tracking/forecast/target-passed", test_target_passed);
   g_test_add_func ("/core/tracking/forecast/far", test_far_forecast);
   g_test_add_func ("/core/tracking/correlation", test_correlation);
+  g_test_add_func ("/core/tracking/diagnosis", test_diagnosis);
 
   return g_test_run ();
 }

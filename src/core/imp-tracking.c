@@ -776,3 +776,363 @@ imp_tracking_import_csv (ImpHistory  *history,
 
   return rows->len;
 }
+
+/* Diagnosis ------------------------------------------------------------ */
+
+void
+imp_diagnosis_free (ImpDiagnosis *diagnosis)
+{
+  if (diagnosis == NULL)
+    return;
+
+  g_free (diagnosis->message);
+  g_free (diagnosis);
+}
+
+/* A value of @metric with its date, "52.5 on 2026-02-02", or "52.5
+ * (baseline)". */
+typedef struct
+{
+  gboolean    found;
+  double      value;
+  const char *date;    /* NULL: the baseline */
+} Point;
+
+static char *
+point_text (const Point *point)
+{
+  g_autofree char *value = format_amount (point->value);
+
+  if (point->date == NULL)
+    /* Translators: a metric's baseline value */
+    return g_strdup_printf (_("%s (baseline)"), value);
+  /* Translators: a reading: its value, then its date */
+  return g_strdup_printf (_("%s on %s"), value, point->date);
+}
+
+/* The latest reading on or before @date, else the baseline. */
+static Point
+value_at (const ImpMetric *metric,
+          const char      *date)
+{
+  Point point = { FALSE, NAN, NULL };
+
+  for (guint i = imp_metric_get_n_readings (metric); i > 0; i--)
+    {
+      const ImpReading *r = imp_metric_get_reading (metric, i - 1);
+
+      if (strcmp (r->date, date) <= 0)
+        {
+          point.found = TRUE;
+          point.value = r->value;
+          point.date = r->date;
+          return point;
+        }
+    }
+
+  if (isfinite (metric->baseline))
+    {
+      point.found = TRUE;
+      point.value = metric->baseline;
+    }
+
+  return point;
+}
+
+static double
+move_threshold (const ImpMetric *metric,
+                double           from)
+{
+  if (isfinite (metric->target) && isfinite (metric->baseline) &&
+      metric->target != metric->baseline)
+    return IMP_TRACKING_MOVE_THRESHOLD * fabs (metric->target - metric->baseline);
+
+  return IMP_TRACKING_MOVE_THRESHOLD * fabs (from);
+}
+
+/* Whether going from @from to @to is a move towards the target, beyond the
+ * threshold, in the metric's direction. */
+static gboolean
+has_moved (const ImpMetric *metric,
+           double           from,
+           double           to)
+{
+  double change = metric->direction == IMP_DIRECTION_DECREASE ? from - to : to - from;
+
+  return change > move_threshold (metric, from) || (change > 0 && move_threshold (metric, from) == 0);
+}
+
+/* The first reading after @date that has moved from @from; else the latest
+ * after it, unmoved; .found is FALSE when there is no reading after @date. */
+static Point
+first_move_after (const ImpMetric *metric,
+                  const char      *date,
+                  double           from,
+                  gboolean        *moved)
+{
+  Point point = { FALSE, NAN, NULL };
+
+  *moved = FALSE;
+  for (guint i = 0; i < imp_metric_get_n_readings (metric); i++)
+    {
+      const ImpReading *r = imp_metric_get_reading (metric, i);
+
+      if (strcmp (r->date, date) <= 0)
+        continue;
+      point.found = TRUE;
+      point.value = r->value;
+      point.date = r->date;
+      if (has_moved (metric, from, r->value))
+        {
+          *moved = TRUE;
+          return point;
+        }
+    }
+
+  return point;
+}
+
+/**
+ * imp_tracking_chain_text:
+ *
+ * Returns: (transfer full): "“Reorder” → “Buy again” → “Buyers” → “Revenue”"
+ */
+char *
+imp_tracking_chain_text (const ImpChain *chain)
+{
+  if (chain->actor != NULL)
+    return g_strdup_printf ("“%s” → “%s” → “%s” → “%s”", chain->deliverable->title,
+                            chain->impact->title, chain->actor->title, chain->goal->title);
+
+  return g_strdup_printf ("“%s” → “%s” → “%s”", chain->deliverable->title,
+                          chain->impact->title, chain->goal->title);
+}
+
+static void
+diagnose_chain (ImpMap       *map,
+                ImpDiagnosis *d)
+{
+  const ImpChain *chain = &d->chain;
+  const ImpDelivery *delivery = &chain->deliverable->delivery;
+  const ImpMetric *impact = chain->impact->metric;
+  const ImpMetric *goal = chain->goal->metric;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  Point before, after, goal_before, goal_after;
+  gboolean moved;
+
+  if (delivery->status == IMP_DELIVERY_DROPPED)
+    {
+      d->kind = IMP_DIAGNOSIS_DROPPED;
+      d->message = g_strdup_printf (_("dropped: “%s” will not ship"), chain->deliverable->title);
+      return;
+    }
+  if (delivery->status != IMP_DELIVERY_SHIPPED)
+    {
+      d->kind = IMP_DIAGNOSIS_NOT_SHIPPED;
+      /* Translators: a deliverable's title, then its status: "Planned" */
+      d->message = g_strdup_printf (_("not shipped yet: “%s” (%s)"), chain->deliverable->title,
+                                    imp_delivery_status_display_name (delivery->status));
+      return;
+    }
+
+  d->kind = IMP_DIAGNOSIS_NOT_ENOUGH_DATA;
+  if (impact == NULL)
+    {
+      d->message = g_strdup_printf (_("not enough readings to tell: “%s” has no metric"),
+                                    chain->impact->title);
+      return;
+    }
+
+  before = value_at (impact, delivery->shipped);
+  if (!before.found)
+    {
+      d->message = g_strdup_printf (_("not enough readings to tell: “%s” has no reading on or "
+                                      "before %s, when “%s” shipped, and no baseline"),
+                                    chain->impact->title, delivery->shipped,
+                                    chain->deliverable->title);
+      return;
+    }
+  after = first_move_after (impact, delivery->shipped, before.value, &moved);
+  if (!after.found)
+    {
+      d->message = g_strdup_printf (_("not enough readings to tell: “%s” shipped on %s and "
+                                      "“%s” has no reading since"),
+                                    chain->deliverable->title, delivery->shipped,
+                                    chain->impact->title);
+      return;
+    }
+
+  before_text = point_text (&before);
+  after_text = point_text (&after);
+  if (!moved)
+    {
+      d->kind = IMP_DIAGNOSIS_ADOPTION;
+      d->broken = imp_map_find_link (map, chain->impact, chain->deliverable);
+      d->message = g_strdup_printf (_("broken at adoption: “%s” shipped on %s, but “%s” has "
+                                      "not moved towards its target since (%s, then %s)"),
+                                    chain->deliverable->title, delivery->shipped,
+                                    chain->impact->title, before_text, after_text);
+      return;
+    }
+
+  if (goal == NULL)
+    {
+      d->message = g_strdup_printf (_("not enough readings to tell: “%s” moved (%s, then %s), "
+                                      "but “%s” has no metric"),
+                                    chain->impact->title, before_text, after_text,
+                                    chain->goal->title);
+      return;
+    }
+
+  goal_before = value_at (goal, after.date);
+  goal_after = first_move_after (goal, after.date, goal_before.value, &moved);
+  if (!goal_before.found || !goal_after.found)
+    {
+      d->message = g_strdup_printf (_("not enough readings to tell: “%s” moved (%s, then %s), "
+                                      "but “%s” has no reading after %s"),
+                                    chain->impact->title, before_text, after_text,
+                                    chain->goal->title, after.date);
+      return;
+    }
+
+  {
+    g_autofree char *goal_before_text = point_text (&goal_before);
+    g_autofree char *goal_after_text = point_text (&goal_after);
+
+    if (!moved)
+      {
+        d->kind = IMP_DIAGNOSIS_NO_RESULT;
+        d->broken = imp_map_find_link (map, chain->actor != NULL ? chain->actor : chain->goal,
+                                       chain->impact);
+        d->message = g_strdup_printf (_("the behaviour does not drive the result: “%s” moved "
+                                        "(%s, then %s), but “%s” did not follow (%s, then %s)"),
+                                      chain->impact->title, before_text, after_text,
+                                      chain->goal->title, goal_before_text, goal_after_text);
+        return;
+      }
+
+    d->kind = IMP_DIAGNOSIS_WORKING;
+    d->message = g_strdup_printf (_("working: “%s” shipped on %s, “%s” moved (%s, then %s) "
+                                    "and “%s” followed (%s, then %s)"),
+                                  chain->deliverable->title, delivery->shipped,
+                                  chain->impact->title, before_text, after_text,
+                                  chain->goal->title, goal_before_text, goal_after_text);
+  }
+}
+
+/**
+ * imp_tracking_diagnose:
+ *
+ * Diagnoses every chain deliverable → impact (→ actor) → goal of @map that
+ * has a delivery status, in map order.
+ *
+ * Returns: (transfer container) (element-type ImpDiagnosis): the diagnoses
+ */
+GPtrArray *
+imp_tracking_diagnose (ImpMap *map)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_diagnosis_free);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+      g_autoptr(GArray) chains = NULL;
+
+      if (node->level != IMP_LEVEL_DELIVERABLE || node->delivery.status == IMP_DELIVERY_NONE)
+        continue;
+
+      chains = imp_analysis_get_chains (node);
+      for (guint c = 0; c < chains->len; c++)
+        {
+          ImpDiagnosis *d = g_new0 (ImpDiagnosis, 1);
+
+          d->chain = g_array_index (chains, ImpChain, c);
+          diagnose_chain (map, d);
+          g_ptr_array_add (out, d);
+        }
+    }
+
+  return out;
+}
+
+/**
+ * imp_tracking_map_has_tracking:
+ *
+ * Returns: whether any deliverable has a delivery status or any metric a
+ *   reading: the map is used to track, not only to plan
+ */
+gboolean
+imp_tracking_map_has_tracking (ImpMap *map)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->delivery.status != IMP_DELIVERY_NONE || imp_metric_get_n_readings (node->metric) > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * imp_tracking_proxy_lines:
+ *
+ * For every impact with a leading metric under a goal with a lagging one,
+ * the correlation of their weekly changes.
+ *
+ * Returns: (transfer container) (element-type utf8): one sentence each,
+ *   "“Grade within a day” → “Weekly learners”: correlation of …"
+ */
+GPtrArray *
+imp_tracking_proxy_lines (ImpMap *map)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *impact = imp_map_get_node (map, i);
+      g_autoptr(GHashTable) goals = NULL;
+
+      if (impact->level != IMP_LEVEL_IMPACT || impact->metric == NULL ||
+          impact->metric->indicator != IMP_INDICATOR_LEADING)
+        continue;
+
+      goals = g_hash_table_new (NULL, NULL);
+      for (guint j = 0; j < impact->parents->len; j++)
+        {
+          ImpNode *above = ((ImpLink *) impact->parents->pdata[j])->parent;
+
+          if (above->level == IMP_LEVEL_GOAL)
+            g_hash_table_add (goals, above);
+          else if (above->level == IMP_LEVEL_ACTOR)
+            for (guint k = 0; k < above->parents->len; k++)
+              {
+                ImpNode *goal = ((ImpLink *) above->parents->pdata[k])->parent;
+
+                if (goal->level == IMP_LEVEL_GOAL)
+                  g_hash_table_add (goals, goal);
+              }
+        }
+
+      /* Map order, not hash order, so the output is stable. */
+      for (guint g = 0; g < imp_map_get_n_nodes (map); g++)
+        {
+          ImpNode *goal = imp_map_get_node (map, g);
+          ImpCorrelation correlation;
+          g_autofree char *text = NULL;
+
+          if (!g_hash_table_contains (goals, goal) || goal->metric == NULL ||
+              goal->metric->indicator != IMP_INDICATOR_LAGGING)
+            continue;
+
+          imp_tracking_correlate (impact->metric, goal->metric, &correlation);
+          text = imp_tracking_describe_correlation (&correlation);
+          g_ptr_array_add (out, g_strdup_printf ("“%s” → “%s”: %s", impact->title, goal->title,
+                                                 text));
+        }
+    }
+
+  return out;
+}

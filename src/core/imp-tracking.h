@@ -78,6 +78,49 @@ void     imp_tracking_correlate          (const ImpMetric   *leading,
                                           ImpCorrelation    *correlation);
 char    *imp_tracking_describe_correlation (const ImpCorrelation *correlation);
 
+/**
+ * ImpDiagnosisKind:
+ *
+ * Where a chain deliverable → impact (→ actor) → goal stands, from the
+ * delivery status and the readings (README, "Tracking").
+ */
+typedef enum
+{
+  IMP_DIAGNOSIS_NOT_SHIPPED,
+  IMP_DIAGNOSIS_DROPPED,
+  IMP_DIAGNOSIS_ADOPTION,        /* shipped, the impact has not moved since */
+  IMP_DIAGNOSIS_NO_RESULT,       /* the impact moved, the goal did not follow */
+  IMP_DIAGNOSIS_WORKING,
+  IMP_DIAGNOSIS_NOT_ENOUGH_DATA,
+} ImpDiagnosisKind;
+
+/* A move smaller than this share of the way from baseline to target is no
+ * move: readings wobble. */
+#define IMP_TRACKING_MOVE_THRESHOLD 0.05
+
+/**
+ * ImpDiagnosis:
+ * @chain: the chain
+ * @kind: what the data say
+ * @broken: (nullable): the link where it broke: impact → deliverable for
+ *   adoption, the link into the impact from above for no result
+ * @message: a translated sentence naming the cards and the readings that
+ *   decided it
+ */
+typedef struct
+{
+  ImpChain          chain;
+  ImpDiagnosisKind  kind;
+  ImpLink          *broken;
+  char             *message;
+} ImpDiagnosis;
+
+void       imp_diagnosis_free            (ImpDiagnosis      *diagnosis);
+GPtrArray *imp_tracking_diagnose         (ImpMap            *map);
+gboolean   imp_tracking_map_has_tracking (ImpMap            *map);
+char      *imp_tracking_chain_text       (const ImpChain    *chain);
+GPtrArray *imp_tracking_proxy_lines      (ImpMap            *map);
+
 #define IMP_TRACKING_ERROR (imp_tracking_error_quark ())
 
 /**
