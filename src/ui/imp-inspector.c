@@ -17,6 +17,7 @@
 #include "imp-analysis.h"
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
+#include "imp-readings-panel.h"
 #include "imp-selection-properties.h"
 
 /* The side panel beside the canvas. It follows the selection (a card or a
@@ -1196,6 +1197,9 @@ build_metric (ImpInspector *self,
     add_combo (self, group, feedback, "metric-indicator", _("Indicator"), indicator_names,
                metric->indicator);
   }
+
+  if (self->history != NULL)
+    gtk_box_append (GTK_BOX (box), imp_readings_panel_new (self->history, node, &self->today));
 }
 
 /* Loads the page fragment @name (a .ui in the GResource) with the adapter

@@ -1,0 +1,251 @@
+/* test-readings.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-readings"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "imp-format.h"
+#include "imp-history.h"
+#include "imp-inspector.h"
+#include "imp-window-private.h"
+
+#include "imp-test-utils.h"
+#include "imp-map-private.h"
+
+/* The readings panel of a goal, driven by real key presses: a value typed
+ * and left with Tab is a reading, dated the day the window judges by; the
+ * chart's summary and the list follow; undo takes it back in one step. */
+
+static ImpApplication *app;
+static char *tmp_dir;
+
+#define WAIT_FOR(cond) imp_test_wait_for (cond)
+
+typedef struct
+{
+  ImpMap       *map;
+  ImpWindow    *window;
+  ImpInspector *inspector;
+  ImpHistory   *history;
+  ImpNode      *goal;
+  char         *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(GFile) file = NULL;
+
+  f->map = imp_map_new_with_goal ("Grow weekly learners");
+  f->goal = imp_map_get_node (f->map, 0);
+  metric->baseline = 0;
+  metric->target = 100;
+  metric->deadline = g_strdup ("2026-03-30");
+  imp_metric_add_reading (metric, "2026-02-01", 0, NULL);
+  _imp_map_set_node_metric (f->map, f->goal, metric);
+
+  f->path = g_build_filename (tmp_dir, "readings.impactmap", NULL);
+  g_assert_true (imp_format_save_to_path (f->map, f->path, NULL));
+  file = g_file_new_for_path (f->path);
+
+  f->window = imp_window_new (app);
+  imp_window_set_map (f->window, f->map, file);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  f->inspector = IMP_INSPECTOR (f->window->inspector);
+  f->history = imp_window_get_history (f->window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->inspector)) &&
+            gtk_widget_get_width (GTK_WIDGET (imp_window_get_canvas (f->window))) > 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    {
+      f->window->close_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      WAIT_FOR (f->window == NULL);
+    }
+  g_unlink (f->path);
+  g_free (f->path);
+  g_clear_object (&f->map);
+}
+
+static void
+xdotool (Fixture    *f,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  imp_test_xdotool (GTK_WINDOW (f->window), (const char *const *) args->pdata, 0);
+}
+
+/* The preferences row titled @title (or group, with @group) below @widget. */
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      const char *t = ADW_IS_PREFERENCES_ROW (widget)
+                      ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
+                      : adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+
+      if (g_strcmp0 (t, title) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+row (Fixture    *f,
+     const char *title)
+{
+  return find_titled (GTK_WIDGET (f->inspector), ADW_TYPE_PREFERENCES_ROW, title);
+}
+
+static const char *
+chart_summary (Fixture *f)
+{
+  GtkWidget *group = find_titled (GTK_WIDGET (f->inspector), ADW_TYPE_PREFERENCES_GROUP,
+                                  "Readings");
+
+  return group != NULL ? adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group))
+                       : NULL;
+}
+
+static gboolean
+focus_is_in (Fixture   *f,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_tab_adds_reading (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *value;
+
+  imp_selection_select (imp_window_get_selection (f->window), f->goal);
+  WAIT_FOR (row (f, "Value") != NULL);
+  g_assert_nonnull (strstr (chart_summary (f), "Not enough data for a pace"));
+
+  /* The date defaults to the day the window judges by (IMP_TODAY). */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (f, "Date (YYYY-MM-DD)"))), ==,
+                   "2026-03-01");
+  value = row (f, "Value");
+  gtk_widget_grab_focus (value);
+  WAIT_FOR (focus_is_in (f, value));
+  xdotool (f, "type", "--delay", "20", "1,000", NULL);
+  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (value)), "1,000") == 0);
+  xdotool (f, "key", "Tab", NULL);
+
+  WAIT_FOR (imp_metric_get_n_readings (f->goal->metric) == 2);
+  g_assert_cmpstr (imp_metric_get_last_reading (f->goal->metric)->date, ==, "2026-03-01");
+  g_assert_cmpfloat (f->goal->metric->current, ==, 1000);
+  /* 0 → 1,000 in 28 days reaches 100 long before the deadline. */
+  WAIT_FOR (chart_summary (f) != NULL && strstr (chart_summary (f), "Reached") != NULL);
+  WAIT_FOR (row (f, "1,000") != NULL);
+
+  /* The note typed next goes with the reading just added. */
+  WAIT_FOR (focus_is_in (f, row (f, "Note")));
+  xdotool (f, "type", "--delay", "20", "launch", NULL);
+  xdotool (f, "key", "Return", NULL);
+  WAIT_FOR (g_strcmp0 (imp_metric_get_last_reading (f->goal->metric)->note, "launch") == 0);
+  g_assert_cmpuint (imp_metric_get_n_readings (f->goal->metric), ==, 2);
+  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row (f, "Value"))), "") == 0);
+
+  /* Two steps: the reading, then its note; each undone on its own. */
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_null (imp_metric_get_last_reading (f->goal->metric)->note);
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_cmpuint (imp_metric_get_n_readings (f->goal->metric), ==, 1);
+  WAIT_FOR (row (f, "1,000") == NULL);
+  WAIT_FOR (strstr (chart_summary (f), "Not enough data for a pace") != NULL);
+}
+
+static void
+test_bad_value_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *value;
+
+  imp_selection_select (imp_window_get_selection (f->window), f->goal);
+  WAIT_FOR (row (f, "Value") != NULL);
+  value = row (f, "Value");
+  gtk_widget_grab_focus (value);
+  WAIT_FOR (focus_is_in (f, value));
+  xdotool (f, "type", "--delay", "20", "lots", NULL);
+  xdotool (f, "key", "Return", NULL);
+  WAIT_FOR (find_titled (GTK_WIDGET (f->inspector), ADW_TYPE_PREFERENCES_ROW, "Value") != NULL);
+  imp_test_iterate_for (50);
+  g_assert_cmpuint (imp_metric_get_n_readings (f->goal->metric), ==, 1);
+  /* What was typed stays, to be fixed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "lots");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (!imp_test_has_display ())
+    return 0;
+
+  g_setenv ("IMP_TODAY", "2026-03-01", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_test_register_app ();
+  tmp_dir = g_dir_make_tmp ("imp-readings-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/readings/tab-adds-reading", Fixture, NULL, fixture_set_up,
+              test_tab_adds_reading, fixture_tear_down);
+  g_test_add ("/ui/readings/bad-value-refused", Fixture, NULL, fixture_set_up,
+              test_bad_value_refused, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+
+  return ret;
+}
