@@ -418,6 +418,20 @@ decorate_card (ImpScene     *self,
         }
     }
 
+  if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status != IMP_DELIVERY_NONE)
+    {
+      g_autofree char *text = NULL;
+
+      if (node->delivery.status == IMP_DELIVERY_SHIPPED)
+        /* TRANSLATORS: on a card, the day a deliverable shipped: "Shipped 2026-02-09" */
+        text = g_strdup_printf (_("Shipped %s"), node->delivery.shipped);
+      else
+        text = g_strdup (imp_delivery_status_display_name (node->delivery.status));
+      add_status_pill (self, sc, text,
+                       node->delivery.status == IMP_DELIVERY_SHIPPED ? theme->success
+                                                                     : theme->text_dim, tint);
+    }
+
   if (self->refuted != NULL && g_hash_table_contains (self->refuted, node))
     {
       const double r = 8.0;

@@ -1506,6 +1506,20 @@ build_node (ImpInspector *self,
       break;
     case IMP_LEVEL_DELIVERABLE:
       build_ice (self, box);
+      if (self->history != NULL)
+        {
+          GtkWidget *delivery_feedback = gtk_label_new (NULL);
+
+          gtk_label_set_wrap (GTK_LABEL (delivery_feedback), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (delivery_feedback), 0);
+          gtk_widget_add_css_class (delivery_feedback, "error");
+          gtk_widget_add_css_class (delivery_feedback, "caption");
+          gtk_widget_set_visible (delivery_feedback, FALSE);
+          gtk_box_append (GTK_BOX (box), imp_delivery_group_new (self->history, node,
+                                                                 &self->today,
+                                                                 delivery_feedback));
+          gtk_box_append (GTK_BOX (box), delivery_feedback);
+        }
       break;
     case IMP_LEVEL_EXPERIMENT:
       build_experiment_payload (self, box);

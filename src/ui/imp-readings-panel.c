@@ -660,3 +660,148 @@ imp_readings_panel_init (ImpReadingsPanel *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
+
+/* Delivery ------------------------------------------------------------- */
+
+/* A deliverable's delivery status: a choice, and the day it shipped. The
+ * group follows the model (undo, the command line's file reloaded) and
+ * writes through the history, one step each. */
+
+static ImpNode *
+delivery_node (GtkWidget *group)
+{
+  return g_object_get_data (G_OBJECT (group), "imp-node");
+}
+
+static void
+delivery_sync (GtkWidget *group)
+{
+  ImpNode *node = delivery_node (group);
+  GtkWidget *combo = g_object_get_data (G_OBJECT (group), "imp-combo");
+  GtkWidget *date = g_object_get_data (G_OBJECT (group), "imp-date");
+
+  if (node == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (group), "imp-syncing", GINT_TO_POINTER (TRUE));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), node->delivery.status);
+  gtk_editable_set_text (GTK_EDITABLE (date), node->delivery.shipped);
+  gtk_widget_set_visible (date, node->delivery.status == IMP_DELIVERY_SHIPPED);
+  g_object_set_data (G_OBJECT (group), "imp-syncing", NULL);
+}
+
+static void
+delivery_set (GtkWidget         *group,
+              ImpDeliveryStatus  status,
+              const char        *shipped)
+{
+  ImpHistory *history = g_object_get_data (G_OBJECT (group), "imp-history");
+  GtkWidget *feedback = g_object_get_data (G_OBJECT (group), "imp-feedback");
+  ImpNode *node = delivery_node (group);
+  ImpDelivery delivery = { status, "" };
+  g_autoptr(GError) error = NULL;
+
+  if (node == NULL || g_object_get_data (G_OBJECT (group), "imp-syncing") != NULL)
+    return;
+  if (status == IMP_DELIVERY_SHIPPED && shipped != NULL)
+    g_strlcpy (delivery.shipped, shipped, sizeof delivery.shipped);
+
+  if (!imp_history_set_node_delivery (history, node, &delivery, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (feedback), error->message);
+      gtk_widget_set_visible (feedback, TRUE);
+      return;
+    }
+  gtk_widget_set_visible (feedback, FALSE);
+  delivery_sync (group);
+}
+
+static void
+delivery_status_cb (AdwComboRow *combo,
+                    GParamSpec  *pspec,
+                    GtkWidget   *group)
+{
+  ImpDeliveryStatus status = adw_combo_row_get_selected (combo);
+  ImpNode *node = delivery_node (group);
+  char today[16];
+
+  if (node == NULL || status == node->delivery.status)
+    return;
+
+  /* Shipped today, unless the day is changed below. */
+  g_date_strftime (today, sizeof today, "%Y-%m-%d",
+                   (GDate *) g_object_get_data (G_OBJECT (group), "imp-today"));
+  delivery_set (group, status, node->delivery.shipped[0] ? node->delivery.shipped : today);
+}
+
+static void
+delivery_date_cb (AdwEntryRow *row,
+                  GtkWidget   *group)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  delivery_set (group, IMP_DELIVERY_SHIPPED, text);
+}
+
+static void
+delivery_map_changed_cb (ImpMap        *map,
+                         ImpChangeKind  kind,
+                         gpointer       object,
+                         GtkWidget     *group)
+{
+  if (kind == IMP_CHANGE_NODE_REMOVED && object == delivery_node (group))
+    g_object_set_data (G_OBJECT (group), "imp-node", NULL);
+  else if (kind == IMP_CHANGE_NODE_PAYLOAD && object == delivery_node (group))
+    delivery_sync (group);
+}
+
+/**
+ * imp_delivery_group_new:
+ * @history: the history edits go through
+ * @node: a deliverable
+ * @today: the day a status changed to shipped is dated
+ * @feedback: a label under the group that explains a refused date
+ *
+ * Returns: (transfer floating): a group with the delivery status and the
+ *   day it shipped
+ */
+GtkWidget *
+imp_delivery_group_new (ImpHistory  *history,
+                        ImpNode     *node,
+                        const GDate *today,
+                        GtkWidget   *feedback)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *combo = adw_combo_row_new ();
+  GtkWidget *date = adw_entry_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GDate *day = g_new (GDate, 1);
+
+  for (guint i = IMP_DELIVERY_NONE; i <= IMP_DELIVERY_DROPPED; i++)
+    gtk_string_list_append (names, imp_delivery_status_display_name (i));
+
+  *day = *today;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Delivery"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Status"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (names));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("Shipped on (YYYY-MM-DD)"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (date), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), combo);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), date);
+
+  g_object_set_data_full (G_OBJECT (group), "imp-history", g_object_ref (history), g_object_unref);
+  g_object_set_data (G_OBJECT (group), "imp-node", node);
+  g_object_set_data (G_OBJECT (group), "imp-combo", combo);
+  g_object_set_data (G_OBJECT (group), "imp-date", date);
+  g_object_set_data_full (G_OBJECT (group), "imp-today", day, g_free);
+  g_object_set_data (G_OBJECT (group), "imp-feedback", feedback);
+  delivery_sync (group);
+
+  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (delivery_status_cb), group, 0);
+  g_signal_connect_object (date, "apply", G_CALLBACK (delivery_date_cb), group, 0);
+  g_signal_connect_object (date, "entry-activated", G_CALLBACK (delivery_date_cb), group, 0);
+  g_signal_connect_object (imp_history_get_map (history), "changed",
+                           G_CALLBACK (delivery_map_changed_cb), group, 0);
+
+  return group;
+}

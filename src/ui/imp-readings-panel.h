@@ -21,4 +21,9 @@ GtkWidget *imp_readings_panel_new (ImpHistory  *history,
                                    ImpNode     *node,
                                    const GDate *today);
 
+GtkWidget *imp_delivery_group_new (ImpHistory  *history,
+                                   ImpNode     *node,
+                                   const GDate *today,
+                                   GtkWidget   *feedback);
+
 G_END_DECLS
