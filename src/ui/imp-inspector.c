@@ -18,6 +18,7 @@
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
 #include "imp-readings-panel.h"
+#include "imp-tracking.h"
 #include "imp-selection-properties.h"
 
 /* The side panel beside the canvas. It follows the selection (a card or a
@@ -1011,6 +1012,70 @@ build_votes (ImpInspector *self,
       g_hash_table_replace (self->map_rows, g_strdup_printf ("voted-%u", i), row);
       add_votes_suffix (row, node);
     }
+}
+
+static void
+diagnosis_row_activated_cb (GtkListBoxRow *row,
+                            ImpInspector  *self)
+{
+  GPtrArray *chain = g_object_get_data (G_OBJECT (row), "imp-chain");
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+  if (self->selection == NULL || self->map == NULL || chain == NULL)
+    return;
+  for (guint i = 0; i < chain->len; i++)
+    if (imp_map_get_node_index (self->map, chain->pdata[i]) >= 0)
+      g_ptr_array_add (nodes, chain->pdata[i]);
+
+  self->selecting = TRUE;
+  imp_selection_set_nodes (self->selection, nodes);
+  self->selecting = FALSE;
+}
+
+/* Where each tracked chain broke (imp-tracking.c); a row selects its
+ * chain. Nothing on a map that tracks nothing. */
+static void
+build_diagnosis (ImpInspector *self,
+                 GtkWidget    *box)
+{
+  g_autoptr(GPtrArray) diagnoses = NULL;
+  g_autoptr(GPtrArray) proxies = NULL;
+  GtkWidget *group;
+
+  if (!imp_tracking_map_has_tracking (self->map))
+    return;
+
+  diagnoses = imp_tracking_diagnose (self->map);
+  proxies = imp_tracking_proxy_lines (self->map);
+  group = add_group (box, _("Diagnosis"),
+                     _("Where each chain from shipped work to a goal holds or broke, from the "
+                       "readings. Select one to select its chain."));
+  for (guint i = 0; i < MIN (diagnoses->len, 200); i++)
+    {
+      const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
+      g_autofree char *chain_text = imp_tracking_chain_text (&d->chain);
+      GtkWidget *row = add_info_row (group, d->message, chain_text);
+      GPtrArray *chain = g_ptr_array_new ();
+      static const char * const icons[] = {
+        "content-loading-symbolic", "action-unavailable-symbolic", "dialog-warning-symbolic",
+        "dialog-warning-symbolic", "emblem-ok-symbolic", "dialog-question-symbolic",
+      };
+
+      g_ptr_array_add (chain, d->chain.deliverable);
+      g_ptr_array_add (chain, d->chain.impact);
+      if (d->chain.actor != NULL)
+        g_ptr_array_add (chain, d->chain.actor);
+      g_ptr_array_add (chain, d->chain.goal);
+      g_object_set_data_full (G_OBJECT (row), "imp-chain", chain,
+                              (GDestroyNotify) g_ptr_array_unref);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (icons[d->kind]));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (diagnosis_row_activated_cb), self, 0);
+      g_hash_table_replace (self->map_rows, g_strdup_printf ("diagnosis-%u", i), row);
+    }
+  for (guint i = 0; i < proxies->len; i++)
+    add_info_row (group, g_ptr_array_index (proxies, i), _("Proxy evidence"));
 }
 
 /* The selection page */
@@ -2137,7 +2202,7 @@ is_voted_row (gpointer key,
               gpointer value,
               gpointer user_data)
 {
-  return g_str_has_prefix (key, "voted-");
+  return g_str_has_prefix (key, "voted-") || g_str_has_prefix (key, "diagnosis-");
 }
 
 static void
@@ -2180,6 +2245,7 @@ rebuild_map (ImpInspector *self)
   build_health (self);
   build_deliverables (self);
   build_votes (self, box);
+  build_diagnosis (self, box);
   build_all_hmw (self);
 }
 
