@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "imp-format.h"
 #include "imp-tracking.h"
 
 /* Every date is relative to this Monday; no test depends on the real day. */
@@ -472,6 +473,38 @@ test_diagnosis (void)
   }
 }
 
+/* The example map tells all three stories, for a day passed in. */
+static void
+test_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "edtech-weekly-learners.impactmap", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = imp_format_load_path (path, &error);
+  g_autoptr(GPtrArray) diagnoses = NULL;
+  g_autoptr(GPtrArray) proxies = NULL;
+  gboolean adoption = FALSE, working = FALSE, evidence = FALSE;
+
+  g_assert_no_error (error);
+  diagnoses = imp_tracking_diagnose (map);
+  for (guint i = 0; i < diagnoses->len; i++)
+    {
+      const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
+
+      adoption |= d->kind == IMP_DIAGNOSIS_ADOPTION &&
+                  g_str_equal (d->chain.deliverable->title, "Faster upload pipeline");
+      working |= d->kind == IMP_DIAGNOSIS_WORKING &&
+                 g_str_equal (d->chain.deliverable->title, "Streak reminders on mobile");
+    }
+  proxies = imp_tracking_proxy_lines (map);
+  for (guint i = 0; i < proxies->len; i++)
+    evidence |= strstr (proxies->pdata[i], "Practise on more days") != NULL &&
+                strstr (proxies->pdata[i], "(evidence that the proxy moves the result)") != NULL;
+  g_assert_true (adoption);
+  g_assert_true (working);
+  g_assert_true (evidence);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/core/tracking/forecast/far", test_far_forecast);
   g_test_add_func ("/core/tracking/correlation", test_correlation);
   g_test_add_func ("/core/tracking/diagnosis", test_diagnosis);
+  g_test_add_func ("/core/tracking/example", test_example);
 
   return g_test_run ();
 }
