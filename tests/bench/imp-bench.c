@@ -39,6 +39,9 @@
 #define FRAME_WIDTH   1920
 #define FRAME_HEIGHT  1080
 #define HIT_CALLS     20000
+
+/* --readings: how many readings each generated metric carries. */
+static guint readings_per_metric;
 /* A PNG of the whole map at 2x is refused above 32767 px a side; past this
  * many pixels the export is of a rectangle around the centre instead. */
 #define PNG_MAX_PIXELS (64.0 * 1024 * 1024)
@@ -240,6 +243,22 @@ decorate (ImpMap  *map,
       metric->direction = IMP_DIRECTION_INCREASE;
       metric->deadline = g_strdup_printf ("2026-%02d-28", g_rand_int_range (rand, 1, 13));
       metric->indicator = g_rand_boolean (rand) ? IMP_INDICATOR_LAGGING : IMP_INDICATOR_LEADING;
+      /* Weekly readings from the baseline to the current value, made
+       * without the random source so the map is otherwise the same. */
+      for (guint r = 0; r < readings_per_metric; r++)
+        {
+          char date[16];
+          GDate day;
+          double share = readings_per_metric > 1 ? (double) r / (readings_per_metric - 1) : 1;
+
+          g_date_clear (&day, 1);
+          g_date_set_dmy (&day, 5, 1, 2024);
+          g_date_add_days (&day, 7 * r);
+          g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+          imp_metric_append_reading (metric, date, baseline + share * (metric->current - baseline),
+                                     NULL);
+        }
+      imp_metric_sort_readings (metric);
       _imp_map_set_node_metric (map, node, metric);
     }
   else if (node->level == IMP_LEVEL_DELIVERABLE && g_rand_int_range (rand, 0, 100) < 80)
@@ -931,7 +950,10 @@ main (int   argc,
   g_auto(GStrv) write_map = NULL;
   gboolean json = FALSE;
   int runs = 5;
+  int readings = 0;
   GOptionEntry entries[] = {
+    { "readings", 0, 0, G_OPTION_ARG_INT, &readings,
+      "Readings on every generated metric (default 0)", "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of a table", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text,
       "Map sizes in nodes (default 1000,10000,100000)", "N,N,…" },
@@ -977,6 +999,13 @@ main (int   argc,
       g_printerr ("wrote %u nodes to %s\n", imp_map_get_n_nodes (map), path);
       return 0;
     }
+
+  if (readings < 0 || readings > IMP_MAX_READINGS)
+    {
+      g_printerr ("imp-bench: --readings must be from 0 to %d\n", IMP_MAX_READINGS);
+      return 2;
+    }
+  readings_per_metric = (guint) readings;
 
   if (runs < 1)
     {
