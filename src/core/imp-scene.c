@@ -372,6 +372,59 @@ add_status_pill (ImpScene     *self,
   sc->n_texts++;
 }
 
+/* A sparkline of a metric's latest readings, as thin bars in the badge row
+ * between the badge and the status pill (@pill: one was added, last): bars
+ * are boxes, so canvas, PNG, SVG and PDF draw it alike. The bars span the
+ * readings' own range, the lowest two pixels high. */
+static void
+add_sparkline (ImpScene     *self,
+               ImpSceneCard *sc,
+               ImpNode      *node,
+               gboolean      pill)
+{
+  const ImpMetric *metric = node->metric;
+  guint n = imp_metric_get_n_readings (metric);
+  const ImpSceneBox *badge;
+  double left, right, width, lo, hi;
+  guint shown, first;
+  const double bar = 3, gap = 1.5;
+
+  if (n < 2 || sc->n_boxes == 0)
+    return;
+
+  badge = &g_array_index (self->boxes, ImpSceneBox, sc->first_box);
+  left = badge->rect.x + badge->rect.width + 8;
+  right = pill ? g_array_index (self->boxes, ImpSceneBox, sc->first_box + sc->n_boxes - 1).rect.x - 8
+               : sc->rect.x + sc->rect.width - (badge->rect.x - sc->rect.x);
+  width = MIN (right - left, 60);
+  if (width < 4 * (bar + gap))
+    return;
+
+  shown = MIN (n, (guint) floor ((width + gap) / (bar + gap)));
+  first = n - shown;
+  lo = hi = imp_metric_get_reading (metric, first)->value;
+  for (guint i = first; i < n; i++)
+    {
+      double v = imp_metric_get_reading (metric, i)->value;
+
+      lo = MIN (lo, v);
+      hi = MAX (hi, v);
+    }
+
+  for (guint i = first; i < n; i++)
+    {
+      double v = imp_metric_get_reading (metric, i)->value;
+      double full = badge->rect.height;
+      double h = hi > lo ? 2 + (v - lo) / (hi - lo) * (full - 2) : full / 2;
+      ImpSceneBox box = { .radius = 1 };
+
+      box.rect = (ImpRect) { right - (n - i) * (bar + gap) + gap, badge->rect.y + full - h, bar, h };
+      box.fill = i + 1 == n ? sc->accent : imp_color_with_alpha (&sc->accent, 0.55);
+      g_array_append_val (self->boxes, box);
+      sc->n_boxes++;
+    }
+}
+
 /* What the analysis knows and the layout does not draw: a metric's
  * deadline and whether it is overdue or off track, and a flag on every
  * card that rests on a refuted link. */
@@ -382,6 +435,7 @@ decorate_card (ImpScene     *self,
 {
   const ImpTheme *theme = self->theme;
   double tint = theme->kind == IMP_THEME_DARK ? 0.24 : 0.13;
+  guint n_boxes = sc->n_boxes;
 
   if (node->metric != NULL && imp_metric_is_valid_date (node->metric->deadline))
     {
@@ -416,6 +470,13 @@ decorate_card (ImpScene     *self,
           text = g_strdup_printf (_("Due %s"), node->metric->deadline);
           add_status_pill (self, sc, text, theme->text_dim, tint);
         }
+    }
+
+  if (node->metric != NULL)
+    {
+      gboolean pill = imp_metric_is_valid_date (node->metric->deadline) && sc->n_boxes > n_boxes;
+
+      add_sparkline (self, sc, node, pill);
     }
 
   if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status != IMP_DELIVERY_NONE)
