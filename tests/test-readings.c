@@ -221,6 +221,34 @@ test_bad_value_refused (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "lots");
 }
 
+/* A CSV of readings, as the menu or a drop brings it: one undo step; a
+ * file with a bad row adds nothing. */
+static void
+test_csv_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (tmp_dir, "good.csv", NULL);
+  g_autofree char *other = g_build_filename (tmp_dir, "other.csv", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  guint n_undo = imp_history_get_n_undo (f->history);
+
+  g_assert_true (g_file_set_contents (good, "date,node,value\n2026-02-08,Grow weekly learners,5\n"
+                                      "2026-02-15,Grow weekly learners,9\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "name,score\nA,1\n", -1, NULL));
+  g_assert_true (_imp_window_tracking_file_is_readings (good_file));
+  g_assert_false (_imp_window_tracking_file_is_readings (other_file));
+
+  _imp_window_tracking_import (f->window, good_file);
+  g_assert_cmpuint (imp_metric_get_n_readings (f->goal->metric), ==, 3);
+  g_assert_cmpuint (imp_history_get_n_undo (f->history), ==, n_undo + 1);
+  g_assert_true (imp_history_undo (f->history));
+  g_assert_cmpuint (imp_metric_get_n_readings (f->goal->metric), ==, 1);
+
+  g_unlink (good);
+  g_unlink (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +270,9 @@ main (int   argc,
               test_tab_adds_reading, fixture_tear_down);
   g_test_add ("/ui/readings/bad-value-refused", Fixture, NULL, fixture_set_up,
               test_bad_value_refused, fixture_tear_down);
+
+  g_test_add ("/ui/readings/csv-import", Fixture, NULL, fixture_set_up, test_csv_import,
+              fixture_tear_down);
 
   ret = g_test_run ();
   g_rmdir (tmp_dir);

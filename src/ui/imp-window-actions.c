@@ -73,6 +73,8 @@ static const struct
   { "win.zoom-out", NULL, _imp_window_view_zoom_out_action },
   { "win.zoom-reset", NULL, _imp_window_view_zoom_reset_action },
   { "win.zoom-fit", NULL, _imp_window_view_zoom_fit_action },
+  /* imp-window-tracking.c */
+  { "win.import-readings", NULL, _imp_window_tracking_import_readings_action },
 };
 
 /**

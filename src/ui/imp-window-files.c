@@ -553,7 +553,10 @@ drop_cb (ImpWindow     *self,
 
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    imp_application_open_file (IMP_APPLICATION (application), l->data);
+    if (_imp_window_tracking_file_is_readings (l->data))
+      _imp_window_tracking_import (self, l->data);
+    else
+      imp_application_open_file (IMP_APPLICATION (application), l->data);
 
   return files != NULL;
 }

@@ -169,4 +169,10 @@ ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
                                             double         y,
                                             GError       **error);
 
+/* Readings from CSV (imp-window-tracking.c). */
+gboolean _imp_window_tracking_file_is_readings (GFile     *file);
+void     _imp_window_tracking_import      (ImpWindow      *self,
+                                           GFile          *file);
+void     _imp_window_tracking_import_readings_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
 G_END_DECLS
