@@ -162,6 +162,15 @@ append_md_node (GString      *out,
       g_string_append_printf (out, ngettext ("%u vote", "%u votes", node->votes), node->votes);
     }
 
+  if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status == IMP_DELIVERY_SHIPPED)
+    {
+      g_string_append (out, " — ");
+      /* TRANSLATORS: the day a deliverable shipped: "Shipped 2026-02-09" */
+      g_string_append_printf (out, _("Shipped %s"), node->delivery.shipped);
+    }
+  else if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status != IMP_DELIVERY_NONE)
+    g_string_append_printf (out, " — %s", imp_delivery_status_display_name (node->delivery.status));
+
   if (node->level == IMP_LEVEL_DELIVERABLE)
     {
       switch (imp_analysis_get_standing (node))
