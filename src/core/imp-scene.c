@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-tracking.h"
 #include "imp-scene-private.h"
 
 /* The spatial index: a sparse grid of square cells. An item goes into every
@@ -69,6 +70,7 @@ struct _ImpScene
 
   /* Card decorations (imp_scene_decorate_card) */
   GHashTable     *refuted;  /* nodes downstream of a refuted link */
+  GHashTable     *broken;   /* links where a tracked chain broke (imp-tracking.c) */
   GStringChunk   *strings;  /* their texts */
   GDate           today;
 
@@ -372,6 +374,29 @@ add_status_pill (ImpScene     *self,
   sc->n_texts++;
 }
 
+/* Whether a chip (the ICE score of a narrow card) already sits in the
+ * badge row beside the badge, where a status pill would go. */
+static gboolean
+badge_row_taken (ImpScene     *self,
+                 ImpSceneCard *sc)
+{
+  const ImpSceneBox *badge;
+
+  if (sc->n_boxes == 0)
+    return TRUE;
+  badge = &g_array_index (self->boxes, ImpSceneBox, sc->first_box);
+  for (guint i = 1; i < sc->n_boxes; i++)
+    {
+      const ImpSceneBox *box = &g_array_index (self->boxes, ImpSceneBox, sc->first_box + i);
+
+      if (box->rect.y < badge->rect.y + badge->rect.height &&
+          box->rect.y + box->rect.height > badge->rect.y)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A sparkline of a metric's latest readings, as thin bars in the badge row
  * between the badge and the status pill (@pill: one was added, last): bars
  * are boxes, so canvas, PNG, SVG and PDF draw it alike. The bars span the
@@ -479,7 +504,8 @@ decorate_card (ImpScene     *self,
       add_sparkline (self, sc, node, pill);
     }
 
-  if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status != IMP_DELIVERY_NONE)
+  if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status != IMP_DELIVERY_NONE &&
+      !badge_row_taken (self, sc))
     {
       g_autofree char *text = NULL;
 
@@ -488,9 +514,13 @@ decorate_card (ImpScene     *self,
         text = g_strdup_printf (_("Shipped %s"), node->delivery.shipped);
       else
         text = g_strdup (imp_delivery_status_display_name (node->delivery.status));
+      n_boxes = sc->n_boxes;
       add_status_pill (self, sc, text,
                        node->delivery.status == IMP_DELIVERY_SHIPPED ? theme->success
                                                                      : theme->text_dim, tint);
+      /* A narrow card says it shipped without the day. */
+      if (sc->n_boxes == n_boxes && node->delivery.status == IMP_DELIVERY_SHIPPED)
+        add_status_pill (self, sc, _("✓ Shipped"), theme->success, tint);
     }
 
   if (self->refuted != NULL && g_hash_table_contains (self->refuted, node))
@@ -703,6 +733,16 @@ add_link (ImpScene *self,
       sl.width = LINK_WIDTH_STRONG;
     }
 
+  /* Where the readings say a shipped chain broke: heavy and in the danger
+   * colour, solid, unlike a refuted assumption's dashes. */
+  if (self->broken != NULL && g_hash_table_contains (self->broken, link) &&
+      link->status != IMP_LINK_STATUS_REFUTED)
+    {
+      sl.color = theme->danger;
+      sl.width = LINK_WIDTH_STRONG * 1.5;
+      sl.dash[0] = sl.dash[1] = 0;
+    }
+
   /* The curve stays inside the hull of its four points. */
   sl.extent.x = MIN (MIN (sl.x0, sl.x1), MIN (sl.x2, sl.x3));
   sl.extent.y = MIN (MIN (sl.y0, sl.y1), MIN (sl.y2, sl.y3));
@@ -744,6 +784,20 @@ build (ImpScene *self)
   g_array_set_size (self->boxes, 0);
 
   self->refuted = imp_analysis_collect_refuted (self->map);
+  g_clear_pointer (&self->broken, g_hash_table_unref);
+  if (imp_tracking_map_has_tracking (self->map))
+    {
+      g_autoptr(GPtrArray) diagnoses = imp_tracking_diagnose (self->map);
+
+      self->broken = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < diagnoses->len; i++)
+        {
+          const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
+
+          if (d->broken != NULL)
+            g_hash_table_add (self->broken, d->broken);
+        }
+    }
   self->strings = g_string_chunk_new (256);
   imp_analysis_get_today (&self->today);
 
@@ -826,6 +880,7 @@ imp_scene_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->by_node, g_hash_table_unref);
   g_clear_pointer (&self->refuted, g_hash_table_unref);
+  g_clear_pointer (&self->broken, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->branch, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
