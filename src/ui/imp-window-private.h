@@ -75,6 +75,10 @@ struct _ImpWindow
   gboolean              was_fullscreen;
   gboolean              inspector_was_revealed;
   int                   reveal_step;      /* -1: every level shown */
+
+  /* Issue 19: what a facilitator hit at the projector */
+  GtkWidget            *parking_count_label; /* ideas parked, on the tray's button */
+  AdwToast             *undo_toast;          /* weak: the last toast offering Undo */
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);

