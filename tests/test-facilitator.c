@@ -19,6 +19,7 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-parking-lot.h"
 #include "imp-scene.h"
 #include "imp-window.h"
 #include "imp-window-private.h"
@@ -116,6 +117,145 @@ test_undo_dismisses_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static ImpLink *
+selected_link (ImpWindow *window)
+{
+  return imp_selection_get_link (imp_window_get_selection (window));
+}
+
+static void
+focus_canvas (ImpWindow *window)
+{
+  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
+
+  gtk_widget_grab_focus (canvas);
+  imp_test_wait_for_focus (canvas);
+}
+
+/* Ctrl+K selects the selected card's link to its parent, and each press
+ * after it the card's next link, round again at the end. */
+static void
+test_select_link_key (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *goal = imp_map_lookup_node (map, "n1");
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  ImpWindow *window;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  imp_selection_select (imp_window_get_selection (window), actor);
+  focus_canvas (window);
+
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) != NULL);
+  g_assert_true (selected_link (window) == imp_map_find_link (map, goal, actor));
+
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) ==
+                     imp_map_find_link (map, actor, imp_map_lookup_node (map, "n3")));
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) ==
+                     imp_map_find_link (map, actor, imp_map_lookup_node (map, "n8")));
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) == imp_map_find_link (map, goal, actor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+Shift+K on a card, the arrows to another card, Enter: a cross-link,
+ * one undo step, selected for its assumption. Escape cancels instead. */
+static void
+test_add_link_key (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *impact = imp_map_lookup_node (map, "n3");
+  ImpNode *other_actor = imp_map_lookup_node (map, "n10");
+  ImpHistory *history;
+  ImpWindow *window;
+  guint n_links = imp_map_get_n_links (map);
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  history = imp_window_get_history (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_null (imp_map_find_link (map, other_actor, impact));
+
+  /* Escape leaves the map as it was, and Enter adds a sibling again. */
+  imp_selection_select (imp_window_get_selection (window), impact);
+  focus_canvas (window);
+  press (GTK_WINDOW (window), "ctrl+shift+k");
+  imp_test_wait_for (window->linking_from != NULL);
+  press (GTK_WINDOW (window), "Escape");
+  imp_test_wait_for (window->linking_from == NULL);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, n_links);
+
+  imp_selection_select (imp_window_get_selection (window), impact);
+  press (GTK_WINDOW (window), "ctrl+shift+k");
+  imp_test_wait_for (window->linking_from != NULL);
+  press (GTK_WINDOW (window), "Left Down");
+  imp_test_wait_for (imp_selection_get_primary (imp_window_get_selection (window)) ==
+                     other_actor);
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (imp_map_find_link (map, other_actor, impact) != NULL);
+  g_assert_null (window->linking_from);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, n_links + 1);
+  g_assert_true (selected_link (window) == imp_map_find_link (map, other_actor, impact));
+  g_assert_false (imp_canvas_is_editing (imp_window_get_canvas (window)));
+
+  g_assert_true (imp_history_undo (history));
+  g_assert_null (imp_map_find_link (map, other_actor, impact));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Enter on a parked idea puts it under the card selected on the map. */
+static void
+test_place_parked_key (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  ImpHistory *history;
+  ImpWindow *window;
+  GtkWidget *row;
+  guint n_children = imp_node_get_n_children (actor);
+  ImpNode *placed;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  history = imp_window_get_history (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_true (imp_history_add_parked (history, "Ask the ushers", NULL));
+  imp_selection_select (imp_window_get_selection (window), actor);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-parking-lot", NULL);
+  imp_test_wait_for (gtk_widget_get_mapped (window->parking_lot));
+  row = imp_parking_lot_get_row (IMP_PARKING_LOT (window->parking_lot),
+                                 imp_map_get_n_parked (map) - 1);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  imp_test_wait_for_focus (row);
+
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (imp_node_get_n_children (actor) == n_children + 1);
+  placed = imp_node_get_child (actor, n_children);
+  g_assert_cmpstr (placed->title, ==, "Ask the ushers");
+  g_assert_cmpint (placed->level, ==, IMP_LEVEL_IMPACT);
+  g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) == placed);
+
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (imp_node_get_n_children (actor), ==, n_children);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +269,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/facilitator/parking-count", test_parking_count);
   g_test_add_func ("/ui/facilitator/undo-dismisses-toast", test_undo_dismisses_toast);
+  g_test_add_func ("/ui/facilitator/select-link-key", test_select_link_key);
+  g_test_add_func ("/ui/facilitator/add-link-key", test_add_link_key);
+  g_test_add_func ("/ui/facilitator/place-parked-key", test_place_parked_key);
 
   return g_test_run ();
 }

@@ -79,6 +79,9 @@ struct _ImpWindow
   /* Issue 19: what a facilitator hit at the projector */
   GtkWidget            *parking_count_label; /* ideas parked, on the tray's button */
   AdwToast             *undo_toast;          /* weak: the last toast offering Undo */
+  char                 *link_anchor;         /* the card whose links Ctrl+K steps through */
+  char                 *linking_from;        /* Ctrl+Shift+K: the card a new link starts at */
+  AdwToast             *link_toast;          /* weak: says how to finish that link */
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);
@@ -172,5 +175,12 @@ ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
                                             double         x,
                                             double         y,
                                             GError       **error);
+
+/* Keys for what only the mouse could do (imp-window-keys.c). */
+void     _imp_window_keys_class_init      (ImpWindowClass *klass);
+void     _imp_window_keys_init            (ImpWindow      *self);
+void     _imp_window_keys_dispose         (ImpWindow      *self);
+void     _imp_window_keys_select_link_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_keys_add_link_action (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS
