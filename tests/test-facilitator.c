@@ -21,6 +21,7 @@
 #include "imp-canvas.h"
 #include "imp-parking-lot.h"
 #include "imp-scene.h"
+#include "imp-timebox.h"
 #include "imp-window.h"
 #include "imp-window-private.h"
 
@@ -43,6 +44,38 @@ press (GtkWindow  *window,
   g_ptr_array_add (args, NULL);
 
   imp_test_xdotool (window, (const char *const *) args->pdata, 0);
+}
+
+/* With IMP_SHOT_DIR set, saves what @window shows as NAME.png there, for
+ * people to look at; the tests never depend on it. */
+static void
+maybe_shoot (ImpWindow  *window,
+             const char *name)
+{
+  const char *dir = g_getenv ("IMP_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  imp_test_wait_for_frame (GTK_WIDGET (window));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
 }
 
 static gboolean
@@ -256,6 +289,116 @@ test_place_parked_key (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Clicks @widget at its centre, as the pointer would. */
+static void
+click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  double wx, wy, tx, ty;
+  const char *args[] = { "mousemove", "--window", xid, NULL, NULL, "click", "1", NULL };
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &wx, &wy));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  args[3] = sx = g_strdup_printf ("%d", (int) (wx + tx));
+  args[4] = sy = g_strdup_printf ("%d", (int) (wy + ty));
+  imp_test_xdotool (GTK_WINDOW (gtk_widget_get_root (widget)), args, 0);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+/* Start from the popover closes it, and its button's tooltip does not
+ * cover it while open; at zero a large notice shows over the map and the
+ * alert sounds, unless the preference turns the sound off. */
+static void
+test_timebox_at_zero (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ImpWindow *window;
+  ImpTimebox *timebox;
+  GtkWidget *menu_button, *popover, *start;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  timebox = IMP_TIMEBOX (window->timebox);
+  fake_now = 1000 * G_USEC_PER_SEC;
+  imp_timebox_set_clock_func (timebox, fake_clock, NULL);
+  imp_timebox_set_duration (timebox, 60);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+
+  menu_button = gtk_widget_get_first_child (GTK_WIDGET (timebox));
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  click (menu_button);
+  imp_test_wait_for (gtk_widget_get_mapped (popover));
+  g_assert_false (gtk_widget_get_has_tooltip (menu_button));
+
+  start = find_button (popover, "_Start");
+  g_assert_nonnull (start);
+  click (start);
+  imp_test_wait_for (imp_timebox_get_state (timebox) == IMP_TIMEBOX_RUNNING);
+  imp_test_wait_for (!gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_get_has_tooltip (menu_button));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+
+  fake_now += 61 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_EXPIRED);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+  imp_test_wait_for (gtk_widget_get_mapped (gtk_revealer_get_child (GTK_REVEALER (
+    window->alarm_revealer))));
+  g_assert_false (gtk_widget_get_can_target (window->alarm_revealer));
+  g_assert_cmpuint (window->n_alerts, ==, 1);
+  maybe_shoot (window, "timebox-at-zero");
+
+  /* Reset hides it; without the sound the notice still shows. */
+  imp_timebox_reset (timebox);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+  g_settings_set_boolean (settings, "timebox-sound", FALSE);
+  imp_timebox_start (timebox);
+  fake_now += 61 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+  g_assert_cmpuint (window->n_alerts, ==, 1);
+  g_settings_reset (settings, "timebox-sound");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/select-link-key", test_select_link_key);
   g_test_add_func ("/ui/facilitator/add-link-key", test_add_link_key);
   g_test_add_func ("/ui/facilitator/place-parked-key", test_place_parked_key);
+  g_test_add_func ("/ui/facilitator/timebox-at-zero", test_timebox_at_zero);
 
   return g_test_run ();
 }

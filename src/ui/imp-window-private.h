@@ -82,6 +82,10 @@ struct _ImpWindow
   char                 *link_anchor;         /* the card whose links Ctrl+K steps through */
   char                 *linking_from;        /* Ctrl+Shift+K: the card a new link starts at */
   AdwToast             *link_toast;          /* weak: says how to finish that link */
+  GtkWidget            *alarm_revealer;      /* "Time is up" over the map */
+  guint                 alarm_hide_source;
+  guint                 n_alerts;            /* alert sounds asked for, for the tests */
+  GObject              *sound_context;       /* a GSoundContext, made on first use */
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);
@@ -182,5 +186,9 @@ void     _imp_window_keys_init            (ImpWindow      *self);
 void     _imp_window_keys_dispose         (ImpWindow      *self);
 void     _imp_window_keys_select_link_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_keys_add_link_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
+/* The timebox at zero: the notice over the map and the sound (imp-window-timebox.c). */
+void     _imp_window_timebox_init         (ImpWindow      *self);
+void     _imp_window_timebox_dispose      (ImpWindow      *self);
 
 G_END_DECLS

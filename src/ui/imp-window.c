@@ -155,6 +155,7 @@ imp_window_dispose (GObject *object)
   _imp_window_inspector_dispose (self);
   _imp_window_edit_dispose (self);
   _imp_window_keys_dispose (self);
+  _imp_window_timebox_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
 
   if (self->document != NULL)
@@ -389,6 +390,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_guide_init (self);
   _imp_window_workshop_init (self);
   _imp_window_keys_init (self);
+  _imp_window_timebox_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
