@@ -22,6 +22,7 @@
 #include "imp-parking-lot.h"
 #include "imp-scene.h"
 #include "imp-timebox.h"
+#include "imp-viewport.h"
 #include "imp-window.h"
 #include "imp-window-private.h"
 
@@ -399,6 +400,105 @@ test_timebox_at_zero (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Drags @node's card on the canvas by (@dx, @dy) widget pixels with the
+ * pointer, holding Shift if asked. */
+static void
+drag_card (ImpWindow *window,
+           ImpNode   *node,
+           int        dx,
+           int        dy,
+           gboolean   shift)
+{
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (canvas));
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL, *xm = NULL, *ym = NULL;
+  double cx, cy, wx, wy, tx, ty;
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
+                              rect.y + rect.height / 2, &cx, &cy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), GTK_WIDGET (native),
+                                                   cx, cy, &wx, &wy));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  x0 = g_strdup_printf ("%d", (int) (wx + tx));
+  y0 = g_strdup_printf ("%d", (int) (wy + ty));
+  xm = g_strdup_printf ("%d", (int) (wx + tx) + dx / 2);
+  ym = g_strdup_printf ("%d", (int) (wy + ty) + dy / 2);
+  x1 = g_strdup_printf ("%d", (int) (wx + tx) + dx);
+  y1 = g_strdup_printf ("%d", (int) (wy + ty) + dy);
+
+  {
+    const char *args[] = {
+      "mousemove", "--window", xid, x0, y0, "sleep", "0.1",
+      shift ? "keydown" : "sleep", shift ? "shift" : "0", "mousedown", "1",
+      "mousemove", "--window", xid, xm, ym, "sleep", "0.1",
+      "mousemove", "--window", xid, x1, y1, "sleep", "0.1",
+      "mouseup", "1", shift ? "keyup" : "sleep", shift ? "shift" : "0", NULL
+    };
+
+    imp_test_xdotool (GTK_WINDOW (window), args, 0);
+  }
+}
+
+/* A card dragged into empty space stays in its level's column (its row
+ * in the top-down layout): only Shift frees it, and a toast then says that
+ * Ctrl+L puts it back. */
+static void
+test_drag_keeps_column (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *experiment = imp_map_lookup_node (map, "n5");
+  ImpHistory *history;
+  ImpWindow *window;
+  ImpRect before;
+  double x, y;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  history = imp_window_get_history (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  imp_test_wait_for_frame (GTK_WIDGET (imp_window_get_canvas (window)));
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (imp_window_get_canvas (window)),
+                                          experiment, &before));
+
+  drag_card (window, experiment, 160, 50, FALSE);
+  imp_test_wait_for (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, NULL, NULL));
+  imp_test_wait_for (!imp_history_is_in_group (history));
+  g_assert_true (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, &x, &y));
+  g_assert_cmpfloat (x, ==, before.x);
+  g_assert_cmpfloat (y, >, before.y);
+  g_assert_true (imp_history_undo (history));
+  g_assert_false (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, NULL, NULL));
+
+  drag_card (window, experiment, 160, 50, TRUE);
+  imp_test_wait_for (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, NULL, NULL));
+  imp_test_wait_for (!imp_history_is_in_group (history));
+  g_assert_true (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, &x, &y));
+  g_assert_cmpfloat (x, >, before.x);
+  g_assert_true (imp_history_undo (history));
+
+  /* Top-down, a card keeps its row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "down");
+  imp_test_wait_for (imp_layout_get_kind (imp_scene_get_layout (imp_canvas_get_scene (
+    imp_window_get_canvas (window)))) == IMP_LAYOUT_DOWN);
+  imp_test_wait_for_frame (GTK_WIDGET (imp_window_get_canvas (window)));
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (imp_window_get_canvas (window)),
+                                          experiment, &before));
+  drag_card (window, experiment, 40, 120, FALSE);
+  imp_test_wait_for (imp_node_get_pin (experiment, IMP_LAYOUT_DOWN, NULL, NULL));
+  imp_test_wait_for (!imp_history_is_in_group (history));
+  g_assert_true (imp_node_get_pin (experiment, IMP_LAYOUT_DOWN, &x, &y));
+  g_assert_cmpfloat (y, ==, before.y);
+  g_assert_cmpfloat (x, >, before.x);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/add-link-key", test_add_link_key);
   g_test_add_func ("/ui/facilitator/place-parked-key", test_place_parked_key);
   g_test_add_func ("/ui/facilitator/timebox-at-zero", test_timebox_at_zero);
+  g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
 
   return g_test_run ();
 }
