@@ -350,15 +350,31 @@ _imp_canvas_drag_update_cb (ImpCanvas      *self,
       break;
 
     case DRAG_MOVE:
-      for (guint i = 0; i < self->drag_nodes->len; i++)
-        {
-          graphene_point_t *origin = &g_array_index (self->drag_origins, graphene_point_t, i);
+      {
+        GdkModifierType state =
+          gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+        gboolean rows = imp_layout_get_kind (imp_scene_get_layout (self->scene)) ==
+                        IMP_LAYOUT_DOWN;
+        double dx = offset_x / zoom, dy = offset_y / zoom;
 
-          imp_history_set_node_position (self->history, g_ptr_array_index (self->drag_nodes, i),
-                                         TRUE,
-                                         round (origin->x + offset_x / zoom),
-                                         round (origin->y + offset_y / zoom));
-        }
+        /* A card stays in its level's column (or row) and its header stays
+         * true, unless Shift frees it on purpose. */
+        self->drag_freed = (state & GDK_SHIFT_MASK) != 0;
+        if (!self->drag_freed && rows)
+          dy = 0;
+        else if (!self->drag_freed)
+          dx = 0;
+
+        for (guint i = 0; i < self->drag_nodes->len; i++)
+          {
+            graphene_point_t *origin = &g_array_index (self->drag_origins, graphene_point_t, i);
+
+            imp_history_set_node_position (self->history, g_ptr_array_index (self->drag_nodes, i),
+                                           TRUE,
+                                           round (origin->x + dx),
+                                           round (origin->y + dy));
+          }
+      }
       G_GNUC_FALLTHROUGH;
 
     case DRAG_LINK:
@@ -411,6 +427,12 @@ finish_drop (ImpCanvas *self)
   if (target == NULL)
     {
       imp_history_end_group (self->history);
+      if (self->drag_freed)
+        show_message (self, _("Placed freely, outside its column: Tidy Up (Ctrl+L) puts it back"));
+      else if (!self->drag_hint_shown)
+        show_message (self, _("Cards move along their level; hold Shift while dragging to place "
+                              "one freely"));
+      self->drag_hint_shown = TRUE;
       return;
     }
 
@@ -449,6 +471,7 @@ _imp_canvas_drag_end_cb (ImpCanvas      *self,
     gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   self->drag_mode = DRAG_NONE;
+  self->drag_freed = FALSE;
   self->drop_target = NULL;
   g_clear_pointer (&self->drag_nodes, g_ptr_array_unref);
   g_clear_pointer (&self->drag_origins, g_array_unref);

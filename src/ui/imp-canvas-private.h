@@ -102,6 +102,11 @@ struct _ImpCanvas
   int           theme_override;
   int           reveal_level;
   char         *focus_id;
+
+  /* A card dragged stays in its level's column (row, top-down) unless
+   * Shift frees it; whether the drag under way was freed. */
+  gboolean      drag_freed;
+  gboolean      drag_hint_shown;
 };
 
 enum {

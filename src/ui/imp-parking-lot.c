@@ -40,6 +40,13 @@ G_DEFINE_BOXED_TYPE (ImpParkedDrag, imp_parked_drag, imp_parked_drag_copy, imp_p
 
 G_DEFINE_FINAL_TYPE (ImpParkingLot, imp_parking_lot, GTK_TYPE_WIDGET)
 
+enum {
+  PLACE_IDEA,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define POSITION_KEY "imp-parked-position"
 
 ImpParkedDrag *
@@ -145,8 +152,10 @@ make_row (ImpParkingLot *self,
   gtk_box_append (GTK_BOX (box), remove);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_tooltip_text (row, _("Drag onto the map to place it"));
+  /* Enter on a row places the idea, for those who do not drag. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Drag onto the map to place it, or press Enter to put it "
+                                      "under the selected card"));
   g_object_set_data (G_OBJECT (row), POSITION_KEY, GUINT_TO_POINTER (position));
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
@@ -211,6 +220,17 @@ entry_activate_cb (ImpParkingLot *self,
 }
 
 static void
+row_activated_cb (ImpParkingLot *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), POSITION_KEY));
+
+  if (self->map != NULL && position < imp_map_get_n_parked (self->map))
+    g_signal_emit (self, signals[PLACE_IDEA], 0, position);
+}
+
+static void
 entry_changed_cb (ImpParkingLot *self,
                   GtkEditable   *editable)
 {
@@ -238,6 +258,16 @@ imp_parking_lot_class_init (ImpParkingLotClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "impparkinglot");
+
+  /**
+   * ImpParkingLot::place-idea:
+   * @position: the idea's place in the parking lot
+   *
+   * Asks to put the idea on the map from the keyboard: Enter on its row.
+   */
+  signals[PLACE_IDEA] =
+    g_signal_new ("place-idea", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -245,7 +275,8 @@ imp_parking_lot_init (ImpParkingLot *self)
 {
   GtkWidget *title = gtk_label_new (_("Parking Lot"));
   GtkWidget *hint = gtk_label_new (_("Ideas to come back to. Drag one onto a card or a "
-                                     "column to place it on the map."));
+                                     "column to place it on the map, or select a card and "
+                                     "press Enter on the idea."));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -287,6 +318,8 @@ imp_parking_lot_init (ImpParkingLot *self)
 
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (self->list, "boxed-list");
   gtk_widget_set_valign (self->list, GTK_ALIGN_START);
   gtk_widget_set_margin_bottom (self->list, 12);
@@ -424,4 +457,19 @@ imp_parking_lot_get_n_rows (ImpParkingLot *self)
     n++;
 
   return n;
+}
+
+/**
+ * imp_parking_lot_get_row:
+ * @position: an idea's place in the parking lot
+ *
+ * Returns: (transfer none) (nullable): the list's row showing that idea
+ */
+GtkWidget *
+imp_parking_lot_get_row (ImpParkingLot *self,
+                         guint          position)
+{
+  g_return_val_if_fail (IMP_IS_PARKING_LOT (self), NULL);
+
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int) position));
 }

@@ -44,5 +44,7 @@ gboolean    imp_parking_lot_park        (ImpParkingLot *self,
                                          const char    *text,
                                          GError       **error);
 guint       imp_parking_lot_get_n_rows  (ImpParkingLot *self);
+GtkWidget  *imp_parking_lot_get_row     (ImpParkingLot *self,
+                                         guint          position);
 
 G_END_DECLS

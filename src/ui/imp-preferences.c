@@ -38,6 +38,8 @@ struct _ImpPreferences
   GtkSpinButton *export_padding_spin;
   GtkSwitch     *export_transparent_switch;
   GtkSwitch     *export_title_switch;
+  AdwPreferencesGroup *workshop_group;
+  GtkSwitch     *timebox_sound_switch;
 
   GSettings     *settings;
 };
@@ -159,6 +161,8 @@ imp_preferences_class_init (ImpPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_padding_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, ImpPreferences, export_title_switch);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, workshop_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpPreferences, timebox_sound_switch);
 }
 
 static void
@@ -180,6 +184,7 @@ imp_preferences_init (ImpPreferences *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->autosave_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->vocabulary_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_group), FALSE);
       return;
     }
 
@@ -219,6 +224,9 @@ imp_preferences_init (ImpPreferences *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-title-line",
                    self->export_title_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "timebox-sound",
+                   self->timebox_sound_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -169,6 +169,31 @@ start_clicked_cb (ImpTimebox *self)
     imp_timebox_start (self);
 }
 
+/* Started from the popover, the round begins: the popover gets out of the
+ * room's way. */
+static void
+popover_start_clicked_cb (ImpTimebox *self)
+{
+  gboolean was_running = self->state == IMP_TIMEBOX_RUNNING;
+
+  start_clicked_cb (self);
+  if (!was_running)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+}
+
+/* The button's tooltip would cover the open popover. */
+static void
+popover_shown_cb (ImpTimebox *self)
+{
+  gtk_widget_set_has_tooltip (self->menu_button, FALSE);
+}
+
+static void
+popover_closed_cb (ImpTimebox *self)
+{
+  gtk_widget_set_has_tooltip (self->menu_button, TRUE);
+}
+
 static void
 reset_clicked_cb (ImpTimebox *self)
 {
@@ -249,12 +274,16 @@ build_popover (ImpTimebox *self)
   self->popover_start_button = gtk_button_new_with_mnemonic (_("_Start"));
   gtk_widget_add_css_class (self->popover_start_button, "suggested-action");
   g_signal_connect_object (self->popover_start_button, "clicked",
-                           G_CALLBACK (start_clicked_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (popover_start_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), reset);
   gtk_box_append (GTK_BOX (buttons), self->popover_start_button);
   gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return popover;
 }

@@ -75,6 +75,9 @@ static const struct
   { "win.zoom-fit", NULL, _imp_window_view_zoom_fit_action },
   /* imp-window-tracking.c */
   { "win.import-readings", NULL, _imp_window_tracking_import_readings_action },
+  /* Keys for what only the mouse could do */
+  { "win.select-link", NULL, _imp_window_keys_select_link_action },
+  { "win.add-link", NULL, _imp_window_keys_add_link_action },
 };
 
 /**
@@ -195,4 +198,9 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.remove-vote", s.editable && s.primary != NULL && s.primary->votes > 0);
   set (self, "win.clear-votes", s.editable && imp_map_get_total_votes (self->map) > 0);
   set (self, "win.vote-budget", s.editable);
+
+  /* Keys for what only the mouse could do */
+  set (self, "win.select-link", s.has_view && (s.primary != NULL ||
+                                               imp_selection_get_link (selection) != NULL));
+  set (self, "win.add-link", s.editable && s.primary != NULL);
 }

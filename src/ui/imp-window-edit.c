@@ -36,6 +36,14 @@ get_primary (ImpWindow *self)
 }
 
 static void
+undo_toast_dismissed_cb (ImpWindow *self,
+                         AdwToast  *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+static void
 show_toast (ImpWindow  *self,
             const char *message,
             gboolean    with_undo)
@@ -47,6 +55,10 @@ show_toast (ImpWindow  *self,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
+      /* Once undone, its message would be wrong: undo dismisses it. */
+      g_set_weak_pointer (&self->undo_toast, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -314,8 +326,9 @@ _imp_window_edit_undo_action (GtkWidget  *widget,
 
   imp_canvas_stop_editing (self->canvas, TRUE);
   /* Not in the middle of a drag. */
-  if (!imp_history_is_in_group (self->history))
-    imp_history_undo (self->history);
+  if (!imp_history_is_in_group (self->history) && imp_history_undo (self->history) &&
+      self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
 }
 
 void
@@ -1129,6 +1142,7 @@ _imp_window_edit_dispose (ImpWindow *self)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
+  g_clear_weak_pointer (&self->undo_toast);
 }
 
 /**

@@ -75,6 +75,17 @@ struct _ImpWindow
   gboolean              was_fullscreen;
   gboolean              inspector_was_revealed;
   int                   reveal_step;      /* -1: every level shown */
+
+  /* Issue 19: what a facilitator hit at the projector */
+  GtkWidget            *parking_count_label; /* ideas parked, on the tray's button */
+  AdwToast             *undo_toast;          /* weak: the last toast offering Undo */
+  char                 *link_anchor;         /* the card whose links Ctrl+K steps through */
+  char                 *linking_from;        /* Ctrl+Shift+K: the card a new link starts at */
+  AdwToast             *link_toast;          /* weak: says how to finish that link */
+  GtkWidget            *alarm_revealer;      /* "Time is up" over the map */
+  guint                 alarm_hide_source;
+  guint                 n_alerts;            /* alert sounds asked for, for the tests */
+  GObject              *sound_context;       /* a GSoundContext, made on first use */
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);
@@ -174,5 +185,15 @@ gboolean _imp_window_tracking_file_is_readings (GFile     *file);
 void     _imp_window_tracking_import      (ImpWindow      *self,
                                            GFile          *file);
 void     _imp_window_tracking_import_readings_action (GtkWidget *widget, const char *action_name, GVariant *param);
+/* Keys for what only the mouse could do (imp-window-keys.c). */
+void     _imp_window_keys_class_init      (ImpWindowClass *klass);
+void     _imp_window_keys_init            (ImpWindow      *self);
+void     _imp_window_keys_dispose         (ImpWindow      *self);
+void     _imp_window_keys_select_link_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_keys_add_link_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
+/* The timebox at zero: the notice over the map and the sound (imp-window-timebox.c). */
+void     _imp_window_timebox_init         (ImpWindow      *self);
+void     _imp_window_timebox_dispose      (ImpWindow      *self);
 
 G_END_DECLS

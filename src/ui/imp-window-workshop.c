@@ -241,6 +241,31 @@ update_dots_label (ImpWindow *self)
   gtk_widget_set_tooltip_text (self->dots_label, text);
 }
 
+/* The tray's button says how many ideas wait in it, so that nobody forgets
+ * them at the end of a session. */
+static void
+update_parking_count (ImpWindow *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *tip = NULL;
+  guint n;
+
+  if (self->parking_count_label == NULL)
+    return;
+
+  n = self->map != NULL ? imp_map_get_n_parked (self->map) : 0;
+  count = g_strdup_printf ("%u", n);
+  gtk_label_set_text (GTK_LABEL (self->parking_count_label), count);
+  gtk_widget_set_visible (self->parking_count_label, n > 0);
+  if (n > 0)
+    /* Translators: the parking lot button's tooltip; %u is how many ideas are parked */
+    tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Parking Lot: %u idea (Ctrl+P)",
+                                        "Parking Lot: %u ideas (Ctrl+P)", n), n);
+  else
+    tip = g_strdup (_("Parking Lot (Ctrl+P)"));
+  gtk_widget_set_tooltip_text (self->parking_lot_button, tip);
+}
+
 static void
 add_vote (ImpWindow *self,
           ImpNode   *node)
@@ -1020,6 +1045,8 @@ map_changed_cb (ImpWindow     *self,
   if (kind == IMP_CHANGE_VOTE_BUDGET || kind == IMP_CHANGE_NODE_VOTES ||
       kind == IMP_CHANGE_EVERYTHING)
     update_dots_label (self);
+  if (kind == IMP_CHANGE_PARKING_LOT || kind == IMP_CHANGE_EVERYTHING)
+    update_parking_count (self);
 
   _imp_window_actions_update (self);
 }
@@ -1070,6 +1097,7 @@ _imp_window_workshop_set_map (ImpWindow *self)
     }
 
   update_dots_label (self);
+  update_parking_count (self);
   _imp_window_actions_update (self);
 }
 
@@ -1155,6 +1183,20 @@ _imp_window_workshop_init (ImpWindow *self)
   gtk_widget_set_visible (self->dots_label, FALSE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), self->dots_label);
   update_dots_label (self);
+
+  /* The parking lot's button: its icon, and how many ideas are parked. */
+  {
+    GtkWidget *button_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    gtk_box_append (GTK_BOX (button_box), gtk_image_new_from_icon_name ("view-list-bullet-symbolic"));
+    self->parking_count_label = gtk_label_new (NULL);
+    gtk_widget_add_css_class (self->parking_count_label, "parking-count");
+    gtk_box_append (GTK_BOX (button_box), self->parking_count_label);
+    gtk_button_set_child (GTK_BUTTON (self->parking_lot_button), button_box);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->parking_lot_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Parking Lot"), -1);
+    update_parking_count (self);
+  }
 
   update_header (self);
   _imp_window_actions_update (self);

@@ -154,6 +154,8 @@ imp_window_dispose (GObject *object)
   g_clear_handle_id (&self->zoom_update_source, g_source_remove);
   _imp_window_inspector_dispose (self);
   _imp_window_edit_dispose (self);
+  _imp_window_keys_dispose (self);
+  _imp_window_timebox_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
 
   if (self->document != NULL)
@@ -373,6 +375,7 @@ imp_window_class_init (ImpWindowClass *klass)
   _imp_window_inspector_class_init (klass);
   _imp_window_export_class_init (klass);
   _imp_window_workshop_class_init (klass);
+  _imp_window_keys_class_init (klass);
 }
 
 static void
@@ -386,6 +389,8 @@ imp_window_init (ImpWindow *self)
   _imp_window_state_init (self);
   _imp_window_guide_init (self);
   _imp_window_workshop_init (self);
+  _imp_window_keys_init (self);
+  _imp_window_timebox_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,

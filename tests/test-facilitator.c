@@ -1,0 +1,522 @@
+/* test-facilitator.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What a facilitator hit running a workshop (issue 19): the parking lot's
+ * count, the toast after an undo, and the canvas and window at small sizes,
+ * at the projector and with big maps; real key presses and clicks where the
+ * point is the input. */
+
+#define G_LOG_DOMAIN "test-facilitator"
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <string.h>
+
+#include "imp-application.h"
+#include "imp-canvas.h"
+#include "imp-parking-lot.h"
+#include "imp-scene.h"
+#include "imp-timebox.h"
+#include "imp-viewport.h"
+#include "imp-window.h"
+#include "imp-window-private.h"
+
+#include "imp-test-utils.h"
+
+static ImpApplication *app;
+
+static void
+press (GtkWindow  *window,
+       const char *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "30");
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (args, names[i]);
+  g_ptr_array_add (args, NULL);
+
+  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
+}
+
+/* With IMP_SHOT_DIR set, saves what @window shows as NAME.png there, for
+ * people to look at; the tests never depend on it. */
+static void
+maybe_shoot (ImpWindow  *window,
+             const char *name)
+{
+  const char *dir = g_getenv ("IMP_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  imp_test_wait_for_frame (GTK_WIDGET (window));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static gboolean
+can_send_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The parking lot's button shows how many ideas wait in it, and follows
+ * parking, placing and undoing. */
+static void
+test_parking_count (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
+  ImpHistory *history = imp_window_get_history (window);
+  guint n0 = imp_map_get_n_parked (map);
+  g_autofree char *more = g_strdup_printf ("%u", n0 + 1);
+  const char *tip;
+
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (window->parking_count_label) == (n0 > 0));
+
+  g_assert_true (imp_history_add_parked (history, "Ask the ushers", NULL));
+  imp_test_wait_for (g_str_equal (gtk_label_get_text (GTK_LABEL (window->parking_count_label)),
+                                  more));
+  g_assert_true (gtk_widget_get_visible (window->parking_count_label));
+  tip = gtk_widget_get_tooltip_text (window->parking_lot_button);
+  g_assert_nonnull (strstr (tip, more));
+
+  g_assert_true (imp_history_undo (history));
+  imp_test_wait_for (gtk_widget_get_visible (window->parking_count_label) == (n0 > 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* After Ctrl+Z the toast that said "Deleted …" with its Undo button goes
+ * away: it would be wrong now. */
+static void
+test_undo_dismisses_toast (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window;
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  guint n_nodes = imp_map_get_n_nodes (map);
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  imp_selection_select (imp_window_get_selection (window), actor);
+  gtk_widget_grab_focus (GTK_WIDGET (imp_window_get_canvas (window)));
+  imp_test_wait_for_focus (GTK_WIDGET (imp_window_get_canvas (window)));
+
+  press (GTK_WINDOW (window), "Delete");
+  imp_test_wait_for (imp_map_get_n_nodes (map) < n_nodes);
+  g_assert_nonnull (window->undo_toast);
+
+  press (GTK_WINDOW (window), "ctrl+z");
+  imp_test_wait_for (imp_map_get_n_nodes (map) == n_nodes);
+  imp_test_wait_for (window->undo_toast == NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static ImpLink *
+selected_link (ImpWindow *window)
+{
+  return imp_selection_get_link (imp_window_get_selection (window));
+}
+
+static void
+focus_canvas (ImpWindow *window)
+{
+  GtkWidget *canvas = GTK_WIDGET (imp_window_get_canvas (window));
+
+  gtk_widget_grab_focus (canvas);
+  imp_test_wait_for_focus (canvas);
+}
+
+/* Ctrl+K selects the selected card's link to its parent, and each press
+ * after it the card's next link, round again at the end. */
+static void
+test_select_link_key (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *goal = imp_map_lookup_node (map, "n1");
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  ImpWindow *window;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  imp_selection_select (imp_window_get_selection (window), actor);
+  focus_canvas (window);
+
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) != NULL);
+  g_assert_true (selected_link (window) == imp_map_find_link (map, goal, actor));
+
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) ==
+                     imp_map_find_link (map, actor, imp_map_lookup_node (map, "n3")));
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) ==
+                     imp_map_find_link (map, actor, imp_map_lookup_node (map, "n8")));
+  press (GTK_WINDOW (window), "ctrl+k");
+  imp_test_wait_for (selected_link (window) == imp_map_find_link (map, goal, actor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+Shift+K on a card, the arrows to another card, Enter: a cross-link,
+ * one undo step, selected for its assumption. Escape cancels instead. */
+static void
+test_add_link_key (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *impact = imp_map_lookup_node (map, "n3");
+  ImpNode *other_actor = imp_map_lookup_node (map, "n10");
+  ImpHistory *history;
+  ImpWindow *window;
+  guint n_links = imp_map_get_n_links (map);
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  history = imp_window_get_history (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_null (imp_map_find_link (map, other_actor, impact));
+
+  /* Escape leaves the map as it was, and Enter adds a sibling again. */
+  imp_selection_select (imp_window_get_selection (window), impact);
+  focus_canvas (window);
+  press (GTK_WINDOW (window), "ctrl+shift+k");
+  imp_test_wait_for (window->linking_from != NULL);
+  press (GTK_WINDOW (window), "Escape");
+  imp_test_wait_for (window->linking_from == NULL);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, n_links);
+
+  imp_selection_select (imp_window_get_selection (window), impact);
+  press (GTK_WINDOW (window), "ctrl+shift+k");
+  imp_test_wait_for (window->linking_from != NULL);
+  press (GTK_WINDOW (window), "Left Down");
+  imp_test_wait_for (imp_selection_get_primary (imp_window_get_selection (window)) ==
+                     other_actor);
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (imp_map_find_link (map, other_actor, impact) != NULL);
+  g_assert_null (window->linking_from);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, n_links + 1);
+  g_assert_true (selected_link (window) == imp_map_find_link (map, other_actor, impact));
+  g_assert_false (imp_canvas_is_editing (imp_window_get_canvas (window)));
+
+  g_assert_true (imp_history_undo (history));
+  g_assert_null (imp_map_find_link (map, other_actor, impact));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Enter on a parked idea puts it under the card selected on the map. */
+static void
+test_place_parked_key (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  ImpHistory *history;
+  ImpWindow *window;
+  GtkWidget *row;
+  guint n_children = imp_node_get_n_children (actor);
+  ImpNode *placed;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  history = imp_window_get_history (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_true (imp_history_add_parked (history, "Ask the ushers", NULL));
+  imp_selection_select (imp_window_get_selection (window), actor);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-parking-lot", NULL);
+  imp_test_wait_for (gtk_widget_get_mapped (window->parking_lot));
+  row = imp_parking_lot_get_row (IMP_PARKING_LOT (window->parking_lot),
+                                 imp_map_get_n_parked (map) - 1);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  imp_test_wait_for_focus (row);
+
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (imp_node_get_n_children (actor) == n_children + 1);
+  placed = imp_node_get_child (actor, n_children);
+  g_assert_cmpstr (placed->title, ==, "Ask the ushers");
+  g_assert_cmpint (placed->level, ==, IMP_LEVEL_IMPACT);
+  g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) == placed);
+
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpuint (imp_node_get_n_children (actor), ==, n_children);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Clicks @widget at its centre, as the pointer would. */
+static void
+click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  double wx, wy, tx, ty;
+  const char *args[] = { "mousemove", "--window", xid, NULL, NULL, "click", "1", NULL };
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &wx, &wy));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  args[3] = sx = g_strdup_printf ("%d", (int) (wx + tx));
+  args[4] = sy = g_strdup_printf ("%d", (int) (wy + ty));
+  imp_test_xdotool (GTK_WINDOW (gtk_widget_get_root (widget)), args, 0);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+/* Start from the popover closes it, and its button's tooltip does not
+ * cover it while open; at zero a large notice shows over the map and the
+ * alert sounds, unless the preference turns the sound off. */
+static void
+test_timebox_at_zero (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ImpWindow *window;
+  ImpTimebox *timebox;
+  GtkWidget *menu_button, *popover, *start;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  timebox = IMP_TIMEBOX (window->timebox);
+  fake_now = 1000 * G_USEC_PER_SEC;
+  imp_timebox_set_clock_func (timebox, fake_clock, NULL);
+  imp_timebox_set_duration (timebox, 60);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+
+  menu_button = gtk_widget_get_first_child (GTK_WIDGET (timebox));
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  click (menu_button);
+  imp_test_wait_for (gtk_widget_get_mapped (popover));
+  g_assert_false (gtk_widget_get_has_tooltip (menu_button));
+
+  start = find_button (popover, "_Start");
+  g_assert_nonnull (start);
+  click (start);
+  imp_test_wait_for (imp_timebox_get_state (timebox) == IMP_TIMEBOX_RUNNING);
+  imp_test_wait_for (!gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_get_has_tooltip (menu_button));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+
+  fake_now += 61 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_cmpint (imp_timebox_get_state (timebox), ==, IMP_TIMEBOX_EXPIRED);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+  imp_test_wait_for (gtk_widget_get_mapped (gtk_revealer_get_child (GTK_REVEALER (
+    window->alarm_revealer))));
+  g_assert_false (gtk_widget_get_can_target (window->alarm_revealer));
+  g_assert_cmpuint (window->n_alerts, ==, 1);
+  maybe_shoot (window, "timebox-at-zero");
+
+  /* Reset hides it; without the sound the notice still shows. */
+  imp_timebox_reset (timebox);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+  g_settings_set_boolean (settings, "timebox-sound", FALSE);
+  imp_timebox_start (timebox);
+  fake_now += 61 * G_USEC_PER_SEC;
+  imp_timebox_tick (timebox);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->alarm_revealer)));
+  g_assert_cmpuint (window->n_alerts, ==, 1);
+  g_settings_reset (settings, "timebox-sound");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Drags @node's card on the canvas by (@dx, @dy) widget pixels with the
+ * pointer, holding Shift if asked. */
+static void
+drag_card (ImpWindow *window,
+           ImpNode   *node,
+           int        dx,
+           int        dy,
+           gboolean   shift)
+{
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (canvas));
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL, *xm = NULL, *ym = NULL;
+  double cx, cy, wx, wy, tx, ty;
+  ImpRect rect;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x + rect.width / 2,
+                              rect.y + rect.height / 2, &cx, &cy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), GTK_WIDGET (native),
+                                                   cx, cy, &wx, &wy));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  x0 = g_strdup_printf ("%d", (int) (wx + tx));
+  y0 = g_strdup_printf ("%d", (int) (wy + ty));
+  xm = g_strdup_printf ("%d", (int) (wx + tx) + dx / 2);
+  ym = g_strdup_printf ("%d", (int) (wy + ty) + dy / 2);
+  x1 = g_strdup_printf ("%d", (int) (wx + tx) + dx);
+  y1 = g_strdup_printf ("%d", (int) (wy + ty) + dy);
+
+  {
+    const char *args[] = {
+      "mousemove", "--window", xid, x0, y0, "sleep", "0.1",
+      shift ? "keydown" : "sleep", shift ? "shift" : "0", "mousedown", "1",
+      "mousemove", "--window", xid, xm, ym, "sleep", "0.1",
+      "mousemove", "--window", xid, x1, y1, "sleep", "0.1",
+      "mouseup", "1", shift ? "keyup" : "sleep", shift ? "shift" : "0", NULL
+    };
+
+    imp_test_xdotool (GTK_WINDOW (window), args, 0);
+  }
+}
+
+/* A card dragged into empty space stays in its level's column (its row
+ * in the top-down layout): only Shift frees it, and a toast then says that
+ * Ctrl+L puts it back. */
+static void
+test_drag_keeps_column (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *experiment = imp_map_lookup_node (map, "n5");
+  ImpHistory *history;
+  ImpWindow *window;
+  ImpRect before;
+  double x, y;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  history = imp_window_get_history (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  imp_test_wait_for_frame (GTK_WIDGET (imp_window_get_canvas (window)));
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (imp_window_get_canvas (window)),
+                                          experiment, &before));
+
+  drag_card (window, experiment, 160, 50, FALSE);
+  imp_test_wait_for (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, NULL, NULL));
+  imp_test_wait_for (!imp_history_is_in_group (history));
+  g_assert_true (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, &x, &y));
+  g_assert_cmpfloat (x, ==, before.x);
+  g_assert_cmpfloat (y, >, before.y);
+  g_assert_true (imp_history_undo (history));
+  g_assert_false (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, NULL, NULL));
+
+  drag_card (window, experiment, 160, 50, TRUE);
+  imp_test_wait_for (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, NULL, NULL));
+  imp_test_wait_for (!imp_history_is_in_group (history));
+  g_assert_true (imp_node_get_pin (experiment, IMP_LAYOUT_RIGHT, &x, &y));
+  g_assert_cmpfloat (x, >, before.x);
+  g_assert_true (imp_history_undo (history));
+
+  /* Top-down, a card keeps its row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "down");
+  imp_test_wait_for (imp_layout_get_kind (imp_scene_get_layout (imp_canvas_get_scene (
+    imp_window_get_canvas (window)))) == IMP_LAYOUT_DOWN);
+  imp_test_wait_for_frame (GTK_WIDGET (imp_window_get_canvas (window)));
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (imp_window_get_canvas (window)),
+                                          experiment, &before));
+  drag_card (window, experiment, 40, 120, FALSE);
+  imp_test_wait_for (imp_node_get_pin (experiment, IMP_LAYOUT_DOWN, NULL, NULL));
+  imp_test_wait_for (!imp_history_is_in_group (history));
+  g_assert_true (imp_node_get_pin (experiment, IMP_LAYOUT_DOWN, &x, &y));
+  g_assert_cmpfloat (y, ==, before.y);
+  g_assert_cmpfloat (x, >, before.x);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!imp_test_has_display ())
+    return 0;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = imp_test_register_app ();
+
+  g_test_add_func ("/ui/facilitator/parking-count", test_parking_count);
+  g_test_add_func ("/ui/facilitator/undo-dismisses-toast", test_undo_dismisses_toast);
+  g_test_add_func ("/ui/facilitator/select-link-key", test_select_link_key);
+  g_test_add_func ("/ui/facilitator/add-link-key", test_add_link_key);
+  g_test_add_func ("/ui/facilitator/place-parked-key", test_place_parked_key);
+  g_test_add_func ("/ui/facilitator/timebox-at-zero", test_timebox_at_zero);
+  g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
+
+  return g_test_run ();
+}
