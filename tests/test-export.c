@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <png.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "imp-export.h"
+#include "imp-export-private.h"
 #include "imp-limits.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
@@ -473,6 +475,114 @@ test_png_records_dpi (void)
       g_assert_cmpint (cairo_image_surface_get_width (image), >, 100);
       cairo_surface_destroy (image);
     }
+}
+
+/* Tiles of 97 pixels against one tile per band: the same picture, but for
+ * the sub-pixel rounding of a few glyphs at tile edges (at scales that put
+ * glyphs on exact half pixels, such as 1.5, one may move by a pixel). */
+static void
+test_png_tiles_meet_without_seams (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[2]);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) tiled = NULL;
+  cairo_surface_t *a, *b;
+  ImpExportOptions options;
+  guint64 differ = 0, total;
+  int worst = 0, w, h;
+
+  imp_export_options_init (&options);
+  options.scale = 1.25;
+  options.title_line = TRUE;
+  options.date = "2026-01-02";
+  whole = export_bytes (map, &options);
+  _imp_export_set_png_tile_side (97);
+  tiled = export_bytes (map, &options);
+  _imp_export_set_png_tile_side (0);
+
+  a = png_from_bytes (whole);
+  b = png_from_bytes (tiled);
+  w = cairo_image_surface_get_width (a);
+  h = cairo_image_surface_get_height (a);
+  g_assert_cmpint (w, >, 97 * 3);
+  g_assert_cmpint (h, >, 97 * 3);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = pixel_at (a, x, y), q = pixel_at (b, x, y);
+        int d = 0;
+
+        for (int shift = 0; shift < 32; shift += 8)
+          d = MAX (d, ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)));
+        if (d > 0)
+          differ++;
+        worst = MAX (worst, d);
+      }
+  total = (guint64) w * h;
+  g_test_message ("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " pixels differ, by up to %d",
+                  differ, total, worst);
+  g_assert_cmpuint (differ * 10000, <=, total);
+  g_assert_cmpint (worst, <=, 32);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* A strip through the map, 40,000 pixels tall: past what a cairo image
+ * may hold, read back with libpng. */
+static void
+test_png_larger_than_cairo_allows (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *pixels = NULL;
+  png_image image = { 0 };
+  ImpExportOptions options;
+  ImpRect bounds, card;
+  gsize length;
+  const void *data;
+  int card_row, card_col;
+  guint32 background, on_card;
+
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_true (imp_scene_get_card_rect (scene, imp_map_get_node (map, 0), &card));
+
+  imp_export_options_init (&options);
+  options.scale = 2;
+  options.scope = IMP_EXPORT_SCOPE_RECT;
+  /* the goal card at the bottom of a tall strip of background */
+  options.rect = (ImpRect) { card.x, card.y + card.height - 20000, 24, 20000 };
+  png = export_bytes (map, &options);
+  g_assert_cmpuint (png_pixels_per_metre (png), ==, (guint32) round (192 / 0.0254));
+
+  image.version = PNG_IMAGE_VERSION;
+  data = g_bytes_get_data (png, &length);
+  g_assert_true (png_image_begin_read_from_memory (&image, data, length));
+  g_assert_cmpuint (image.width, ==, 48);
+  g_assert_cmpuint (image.height, ==, 40000);
+  image.format = PNG_FORMAT_BGRA;
+  pixels = g_malloc (PNG_IMAGE_SIZE (image));
+  g_assert_true (png_image_finish_read (&image, NULL, pixels, 0, NULL));
+
+  card_row = (int) image.height - 10;
+  card_col = 40;
+  memcpy (&background, pixels + 4 * (10 * image.width + card_col), 4);
+  memcpy (&on_card, pixels + 4 * (card_row * image.width + card_col), 4);
+  g_assert_true (pixel_is_color (background,
+                                 &imp_theme_get (IMP_THEME_LIGHT)->background, 2));
+  g_assert_false (pixel_is_color (on_card,
+                                  &imp_theme_get (IMP_THEME_LIGHT)->background, 2));
+
+  /* past the stated bound: a clear refusal, nothing drawn */
+  options.rect = (ImpRect) { card.x, card.y, 24, 600000 };
+  g_assert_null (imp_export_to_bytes (map, &options, &error));
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1000000"));
 }
 
 static void
@@ -1844,6 +1954,10 @@ main (int   argc,
   g_test_add_func ("/core/export/csv-neutralises-formulas", test_csv_neutralises_formulas);
   g_test_add_func ("/core/export/mermaid-no-directive-from-titles",
                    test_mermaid_no_directive_from_titles);
+  g_test_add_func ("/core/export/png-tiles-meet-without-seams",
+                   test_png_tiles_meet_without_seams);
+  g_test_add_func ("/core/export/png-larger-than-cairo-allows",
+                   test_png_larger_than_cairo_allows);
 
   return g_test_run ();
 }
