@@ -25,6 +25,7 @@
 #include "imp-export-text.h"
 #include "imp-format.h"
 #include "imp-layout-private.h"
+#include "imp-poster.h"
 #include "imp-render.h"
 #include "imp-scene.h"
 #include "imp-svg.h"
@@ -68,6 +69,9 @@ static const struct {
 
 /* Vector output is zoomed by its reader: always draw every detail. */
 #define VECTOR_DETAIL_SCALE 4.0
+
+static gboolean check_options (const ImpExportOptions  *options,
+                               GError                 **error);
 
 /* The scene an export draws: in the map's layout, or the one asked for. */
 static ImpScene *
@@ -814,6 +818,45 @@ export_png (ImpScene                *scene,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+/* For the poster and print code (imp-export-private.h): the scene an
+ * export draws, the framed picture's area, and any part of it drawn. */
+ImpScene *
+_imp_export_scene_new (ImpMap                 *map,
+                       const ImpExportOptions *options)
+{
+  return export_scene (map, options);
+}
+
+void
+_imp_export_get_area (ImpScene               *scene,
+                      const ImpExportOptions *options,
+                      ImpRect                *area)
+{
+  g_auto(Frame) frame = { 0 };
+
+  frame_init (&frame, scene, options);
+  *area = frame.area;
+}
+
+void
+_imp_export_draw_part (ImpScene               *scene,
+                       const ImpExportOptions *options,
+                       cairo_t                *cr,
+                       const ImpRect          *part)
+{
+  g_auto(Frame) frame = { 0 };
+
+  frame_init (&frame, scene, options);
+  draw_picture_part (scene, &frame, options, cr, VECTOR_DETAIL_SCALE, part);
+}
+
+gboolean
+_imp_export_check_options (const ImpExportOptions  *options,
+                           GError                 **error)
+{
+  return check_options (options, error);
+}
+
 /* Where a PDF page puts the framed picture: the page's size in points,
  * and the scale and offset that map the picture's user space onto it. */
 static void
@@ -1009,6 +1052,12 @@ imp_export_to_bytes (ImpMap                  *map,
       return export_png (scene, options, error);
 
     case IMP_EXPORT_PDF:
+      if (options->poster != NULL)
+        {
+          g_autoptr(ImpPoster) poster = imp_poster_new (map, options, options->poster, error);
+
+          return poster != NULL ? imp_poster_to_pdf (poster, error) : NULL;
+        }
       scene = export_scene (scoped, options);
       return export_pdf (scene, options, error);
 
