@@ -73,6 +73,8 @@ static const struct
   { "win.zoom-out", NULL, _imp_window_view_zoom_out_action },
   { "win.zoom-reset", NULL, _imp_window_view_zoom_reset_action },
   { "win.zoom-fit", NULL, _imp_window_view_zoom_fit_action },
+  /* imp-window-print.c */
+  { "win.print", NULL, _imp_window_print_action },
 };
 
 /**
@@ -193,4 +195,7 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.remove-vote", s.editable && s.primary != NULL && s.primary->votes > 0);
   set (self, "win.clear-votes", s.editable && imp_map_get_total_votes (self->map) > 0);
   set (self, "win.vote-budget", s.editable);
+
+  /* Printing */
+  set (self, "win.print", s.has_view);
 }

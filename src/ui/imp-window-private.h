@@ -8,6 +8,7 @@
 #pragma once
 
 #include "imp-canvas.h"
+#include "imp-poster.h"
 #include "imp-window.h"
 
 G_BEGIN_DECLS
@@ -168,5 +169,14 @@ ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
                                             double         x,
                                             double         y,
                                             GError       **error);
+
+/* Printing (imp-window-print.c). */
+void     _imp_window_print_class_init     (ImpWindowClass *klass);
+void     _imp_window_print_action (GtkWidget *widget, const char *action_name, GVariant *param);
+gboolean _imp_window_print_to_pdf         (ImpWindow               *self,
+                                           const char              *path,
+                                           const ImpExportOptions  *picture,
+                                           const ImpPosterOptions  *poster,
+                                           GError                 **error);
 
 G_END_DECLS

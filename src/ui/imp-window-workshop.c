@@ -946,7 +946,9 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, timebox);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, parking_lot_button);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+  /* Ctrl+P is Print, as everywhere in GNOME. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.toggle-parking-lot", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);

@@ -373,6 +373,7 @@ imp_window_class_init (ImpWindowClass *klass)
   _imp_window_inspector_class_init (klass);
   _imp_window_export_class_init (klass);
   _imp_window_workshop_class_init (klass);
+  _imp_window_print_class_init (klass);
 }
 
 static void
