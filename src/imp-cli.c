@@ -18,6 +18,7 @@
 #include "imp-export.h"
 #include "imp-format.h"
 #include "imp-poster.h"
+#include "imp-handout.h"
 
 /* The headless commands: they link the core only and never open a display. */
 
@@ -295,6 +296,8 @@ export_command (int    argc,
   gboolean no_labels = FALSE;
   gboolean no_overview = FALSE;
   ImpPosterOptions poster;
+  gboolean handouts = FALSE;
+  g_autofree char *handouts_per = NULL;
   double scale = NAN;
   double dpi = NAN;
   double padding = 32.0;
@@ -348,6 +351,11 @@ export_command (int    argc,
       N_("Leave out the label on each poster sheet"), NULL },
     { "no-overview", 0, 0, G_OPTION_ARG_NONE, &no_overview,
       N_("Leave out the poster's first sheet, the overview of the tiling"), NULL },
+    { "handouts", 0, 0, G_OPTION_ARG_NONE, &handouts,
+      N_("PDF handouts: a page per actor with its branch and litmus sentences "
+         "(--page letter for letter paper)"), NULL },
+    { "handouts-per", 0, 0, G_OPTION_ARG_STRING, &handouts_per,
+      N_("With --handouts: a page per actor (default) or per goal"), N_("actor|goal") },
     /* No description: the parameter string already names INPUT. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
@@ -486,6 +494,37 @@ export_command (int    argc,
       options.branch_id = branch;
     }
   options.title_line = title_line;
+
+  if (handouts_per != NULL && !handouts)
+    {
+      print_usage_error ("export", _("--handouts-per needs --handouts"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (handouts)
+    {
+      if (options.format != IMP_EXPORT_PDF)
+        {
+          print_usage_error ("export", _("handouts are a PDF: write to OUTPUT.pdf"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (poster_size != NULL || tiles != NULL)
+        {
+          print_usage_error ("export", _("give --handouts or a poster (--poster, --tiles), "
+                                         "not both"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (handouts_per == NULL || g_strcmp0 (handouts_per, "actor") == 0)
+        options.handouts = IMP_HANDOUT_PER_ACTOR;
+      else if (g_strcmp0 (handouts_per, "goal") == 0)
+        options.handouts = IMP_HANDOUT_PER_GOAL;
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_("--handouts-per must be actor or goal, "
+                                                    "not “%s”"), handouts_per);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+    }
 
   if (poster_size != NULL || tiles != NULL)
     {

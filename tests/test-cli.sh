@@ -469,6 +469,22 @@ else
   not_ok "refused posters write nothing"
 fi
 rm -f "$tmp/poster.pdf" "$tmp/a1.pdf"
+run "$bin" export "$example" -o "$tmp/handouts.pdf" --handouts
+actors=$(grep -c '"level": "actor"' "$example")
+pages=$(pdfinfo "$tmp/handouts.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+if [ "$rc" -eq 0 ] && [ "$pages" -ge "$actors" ] && pdftotext "$tmp/handouts.pdf" - | grep -q "We build"; then
+  ok "export --handouts writes a page per actor with litmus sentences"
+else
+  not_ok "export --handouts writes a page per actor with litmus sentences" "exit $rc" "pages $pages, actors $actors" "$err"
+fi
+rm -f "$tmp/handouts.pdf"
+for bad in "--handouts-per goal|needs --handouts" "--handouts --handouts-per team|actor or goal" \
+           "--handouts --tiles 2x2|not both"; do
+  args=${bad%%|*}
+  # shellcheck disable=SC2086
+  run "$bin" export "$example" -o "$tmp/bad-handouts.pdf" $args
+  expect "export $args is a usage error" 2 "${bad#*|}"
+done
 
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "imp-export.h"
+#include "imp-analysis.h"
 #include "imp-format.h"
+#include "imp-handout.h"
 #include "imp-poster.h"
 
 /* Posters as a facilitator tapes them to the wall: the PDF read back with
@@ -125,14 +127,15 @@ pdf_page_text (const char *path,
   return run (argv);
 }
 
-/* @text with every space and line break taken out. */
+/* @text with every space and line break taken out, and hyphens: pdftotext
+ * joins "self-" and "service" across a line break as "selfservice". */
 static char *
 squeeze (const char *text)
 {
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
+    if (!g_ascii_isspace (*p) && *p != '-')
       g_string_append_c (out, *p);
 
   return g_string_free (out, FALSE);
@@ -473,6 +476,69 @@ test_bad_options_refused (void)
   }
 }
 
+/* A page per actor, naming it, with the sentence of every deliverable
+ * that reaches a goal through it. */
+static void
+test_handouts_per_actor (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[2]);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("imp-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handouts.pdf", NULL);
+  ImpExportOptions options;
+  GPtrArray *actors = g_ptr_array_new ();
+  double width, height;
+
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    if (imp_map_get_node (map, i)->level == IMP_LEVEL_ACTOR)
+      g_ptr_array_add (actors, imp_map_get_node (map, i));
+  g_assert_cmpuint (actors->len, >=, 2);
+
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_PDF;
+  options.handouts = IMP_HANDOUT_PER_ACTOR;
+  g_assert_true (imp_export_to_path (map, path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (path, &width, &height), ==, actors->len);
+  g_assert_cmpfloat_with_epsilon (width, 595.3, 0.6);
+
+  for (guint a = 0; a < actors->len; a++)
+    {
+      ImpNode *actor = actors->pdata[a];
+      g_autofree char *text = pdf_page_text (path, a + 1);
+      g_autofree char *page = squeeze (text);
+      g_autofree char *title = squeeze (actor->title);
+
+      g_assert_nonnull (strstr (page, title));
+      for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+        {
+          ImpNode *node = imp_map_get_node (map, i);
+          g_autoptr(GArray) chains = NULL;
+
+          if (node->level != IMP_LEVEL_DELIVERABLE)
+            continue;
+          chains = imp_analysis_get_chains (node);
+          for (guint j = 0; j < chains->len; j++)
+            {
+              const ImpChain *chain = &g_array_index (chains, ImpChain, j);
+              g_autofree char *sentence = NULL;
+              g_autofree char *squeezed = NULL;
+
+              if (chain->actor != actor)
+                continue;
+              sentence = imp_analysis_chain_sentence (chain);
+              squeezed = squeeze (sentence);
+              if (strstr (page, squeezed) == NULL)
+                g_error ("the handout of “%s” lacks “%s”", actor->title, sentence);
+            }
+        }
+    }
+
+  g_ptr_array_unref (actors);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/core/poster/titles-and-labels-on-sheets", test_titles_and_labels_on_sheets);
   g_test_add_func ("/core/poster/neighbours-overlap", test_neighbours_overlap);
   g_test_add_func ("/core/poster/bad-options-refused", test_bad_options_refused);
+  g_test_add_func ("/core/poster/handouts-per-actor", test_handouts_per_actor);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "imp-format.h"
 #include "imp-layout-private.h"
 #include "imp-poster.h"
+#include "imp-handout.h"
 #include "imp-render.h"
 #include "imp-scene.h"
 #include "imp-svg.h"
@@ -1052,6 +1053,8 @@ imp_export_to_bytes (ImpMap                  *map,
       return export_png (scene, options, error);
 
     case IMP_EXPORT_PDF:
+      if (options->handouts != 0)
+        return imp_handouts_to_pdf (map, options, options->handouts, error);
       if (options->poster != NULL)
         {
           g_autoptr(ImpPoster) poster = imp_poster_new (map, options, options->poster, error);

@@ -87,6 +87,7 @@ typedef struct
   const char     *date;         /* (nullable) the date for the title line; NULL for today */
 
   const ImpPosterOptions *poster; /* (nullable) PDF: a poster over one or more sheets */
+  int             handouts;     /* PDF: an ImpHandoutKind (imp-handout.h), 0 for none */
 } ImpExportOptions;
 
 /* Pixels per inch of a PNG at scale 1: the map unit is a CSS pixel. */
