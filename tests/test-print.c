@@ -176,6 +176,44 @@ test_ctrl_p_is_print (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* View ▸ Page Frame outlines the poster's sheets on the canvas, and Print
+ * starts from that poster. */
+static void
+test_page_frame (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("imp-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "framed.pdf", NULL);
+  g_autofree char *info = NULL;
+  ImpWindow *window = open_window (map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpPosterOptions poster;
+  const char *pdfinfo[] = { "pdfinfo", path, NULL };
+
+  g_assert_false (imp_canvas_get_page_frame (canvas, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "poster.page-frame", "s",
+                                             "3x2"));
+  g_assert_true (imp_canvas_get_page_frame (canvas, &poster));
+  g_assert_cmpint (poster.size, ==, IMP_POSTER_TILES);
+  g_assert_cmpuint (poster.columns, ==, 3);
+  g_assert_cmpuint (poster.rows, ==, 2);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+
+  g_assert_true (_imp_window_print_to_pdf (window, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  info = run (pdfinfo);
+  g_assert_nonnull (strstr (info, "Pages:           7"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "poster.page-frame", "s",
+                                             "none"));
+  g_assert_false (imp_canvas_get_page_frame (canvas, NULL));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +229,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/print/poster-to-pdf", test_print_poster_to_pdf);
   g_test_add_func ("/ui/print/ctrl-p-is-print", test_ctrl_p_is_print);
+  g_test_add_func ("/ui/print/page-frame", test_page_frame);
 
   ret = g_test_run ();
   g_object_unref (app);

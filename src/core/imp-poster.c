@@ -597,6 +597,15 @@ imp_poster_get_sheet_part (ImpPoster *self,
 }
 
 void
+imp_poster_get_area (ImpPoster *self,
+                     ImpRect   *area)
+{
+  g_return_if_fail (self != NULL);
+
+  *area = self->area;
+}
+
+void
 imp_poster_get_picture_size (ImpPoster *self,
                              double    *width,
                              double    *height,

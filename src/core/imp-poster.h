@@ -106,6 +106,9 @@ void        imp_poster_get_sheet_part    (ImpPoster               *self,
                                           guint                    column,
                                           guint                    row,
                                           ImpRect                 *part);
+/* The framed picture's area, in map units. */
+void        imp_poster_get_area          (ImpPoster               *self,
+                                          ImpRect                 *area);
 /* The picture's size in points, and points per map unit. */
 void        imp_poster_get_picture_size  (ImpPoster               *self,
                                           double                  *width,

@@ -102,6 +102,12 @@ struct _ImpCanvas
   int           theme_override;
   int           reveal_level;
   char         *focus_id;
+
+  /* The page frame (imp-canvas-frame.c): a poster's sheets over the map. */
+  ImpPosterOptions *page_frame;
+  ImpPoster    *page_frame_plan;
+  ImpScene     *page_frame_scene;   /* what the plan was made for, never dereferenced */
+  guint64       page_frame_serial;
 };
 
 enum {
@@ -221,5 +227,12 @@ _imp_canvas_place_editor (ImpCanvas *self);
 void
 _imp_canvas_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot);
+
+void
+_imp_canvas_clear_page_frame (ImpCanvas *self);
+void
+_imp_canvas_snapshot_page_frame (ImpCanvas *self,
+                                 cairo_t   *cr,
+                                 double     zoom);
 
 G_END_DECLS

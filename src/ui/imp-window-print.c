@@ -244,6 +244,8 @@ print_job_new (ImpWindow *self)
   job->picture.format = IMP_EXPORT_PDF;
   job->picture.theme = IMP_THEME_PRINT;
   imp_poster_options_init (&job->poster);
+  /* the poster whose page frame is shown, if any */
+  imp_canvas_get_page_frame (imp_window_get_canvas (self), &job->poster);
 
   return job;
 }
@@ -368,4 +370,51 @@ _imp_window_print_class_init (ImpWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
+}
+
+/* View ▸ Page Frame: the choices, by the action's target. */
+static gboolean
+page_frame_from_name (const char       *name,
+                      ImpPosterOptions *poster)
+{
+  guint columns, rows;
+
+  imp_poster_options_init (poster);
+  if (imp_poster_parse_tiles (name, &columns, &rows))
+    {
+      poster->size = IMP_POSTER_TILES;
+      poster->columns = columns;
+      poster->rows = rows;
+      return TRUE;
+    }
+
+  return imp_poster_size_from_string (name, &poster->size) && poster->size != IMP_POSTER_FIT;
+}
+
+static void
+page_frame_changed_cb (GSimpleAction *action,
+                       GVariant      *state,
+                       ImpWindow     *self)
+{
+  ImpPosterOptions poster;
+  const char *name = g_variant_get_string (state, NULL);
+
+  g_simple_action_set_state (action, state);
+  if (page_frame_from_name (name, &poster))
+    imp_canvas_set_page_frame (imp_window_get_canvas (self), &poster);
+  else
+    imp_canvas_set_page_frame (imp_window_get_canvas (self), NULL);
+}
+
+void
+_imp_window_print_init (ImpWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) frame =
+    g_simple_action_new_stateful ("page-frame", G_VARIANT_TYPE_STRING,
+                                  g_variant_new_string ("none"));
+
+  g_signal_connect_object (frame, "change-state", G_CALLBACK (page_frame_changed_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (frame));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "poster", G_ACTION_GROUP (group));
 }

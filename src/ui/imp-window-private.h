@@ -172,6 +172,7 @@ ImpNode *_imp_window_workshop_place_parked (ImpWindow     *self,
 
 /* Printing (imp-window-print.c). */
 void     _imp_window_print_class_init     (ImpWindowClass *klass);
+void     _imp_window_print_init           (ImpWindow      *self);
 void     _imp_window_print_action (GtkWidget *widget, const char *action_name, GVariant *param);
 gboolean _imp_window_print_to_pdf         (ImpWindow               *self,
                                            const char              *path,

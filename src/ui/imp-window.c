@@ -387,6 +387,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_state_init (self);
   _imp_window_guide_init (self);
   _imp_window_workshop_init (self);
+  _imp_window_print_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
