@@ -187,6 +187,16 @@ begin_print_cb (GtkPrintOperation *operation,
   job->poster.sheet = IMP_POSTER_SHEET_CUSTOM;
   job->poster.sheet_width = gtk_print_context_get_width (context);
   job->poster.sheet_height = gtk_print_context_get_height (context);
+  {
+    double top, bottom, left, right, hard;
+
+    /* never print into what the printer cannot reach */
+    if (gtk_print_context_get_hard_margins (context, &top, &bottom, &left, &right))
+      {
+        hard = MAX (MAX (top, bottom), MAX (left, right)) * 25.4 / 72;
+        job->poster.margin = CLAMP (MAX (job->poster.margin, hard + 2), 5, 30);
+      }
+  }
 
   job->plan = imp_poster_new (imp_window_get_map (job->window), &job->picture, &job->poster,
                               &job->error);
