@@ -12,7 +12,7 @@ set -euo pipefail
 build_pkgs=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   meson ninja-build pkg-config gettext libglib2.0-dev-bin gcc
-  desktop-file-utils appstream fonts-cantarell fonts-dejavu-core
+  desktop-file-utils appstream fonts-cantarell fonts-dejavu-core libpng-dev
   libgsound-dev
 )
 test_pkgs=(

@@ -20,6 +20,8 @@
 #include "imp-history.h"
 #include "imp-number.h"
 #include "imp-tracking.h"
+#include "imp-poster.h"
+#include "imp-handout.h"
 
 /* The headless commands: they link the core only and never open a display. */
 
@@ -332,6 +334,16 @@ export_command (int    argc,
   gboolean landscape = FALSE;
   gboolean alone = FALSE;
   gboolean title_line = FALSE;
+  g_autofree char *poster_size = NULL;
+  g_autofree char *tiles = NULL;
+  g_autofree char *sheet = NULL;
+  double overlap = NAN;
+  gboolean no_marks = FALSE;
+  gboolean no_labels = FALSE;
+  gboolean no_overview = FALSE;
+  ImpPosterOptions poster;
+  gboolean handouts = FALSE;
+  g_autofree char *handouts_per = NULL;
   double scale = NAN;
   double dpi = NAN;
   double padding = 32.0;
@@ -369,6 +381,27 @@ export_command (int    argc,
       N_("Space around the map, 0 to 10000 map units (default 32)"), N_("N") },
     { "title-line", 0, 0, G_OPTION_ARG_NONE, &title_line,
       N_("Draw the map's title and today's date above the map"), NULL },
+    { "poster", 0, 0, G_OPTION_ARG_STRING, &poster_size,
+      N_("PDF poster: fit (one sheet), a0, a1, a2, a3 or tabloid, printed over as many "
+         "sheets as that takes"), N_("SIZE") },
+    { "tiles", 0, 0, G_OPTION_ARG_STRING, &tiles,
+      N_("PDF poster over COLSxROWS sheets, such as 3x2"), N_("COLSxROWS") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("Poster sheets: a4 (default), a3, letter or tabloid; --landscape turns them"),
+      N_("SHEET") },
+    { "overlap", 0, 0, G_OPTION_ARG_DOUBLE, &overlap,
+      N_("What neighbouring poster sheets share, 0 to 50 mm (default 10)"), N_("MM") },
+    { "no-crop-marks", 0, 0, G_OPTION_ARG_NONE, &no_marks,
+      N_("Leave out the poster's crop marks"), NULL },
+    { "no-labels", 0, 0, G_OPTION_ARG_NONE, &no_labels,
+      N_("Leave out the label on each poster sheet"), NULL },
+    { "no-overview", 0, 0, G_OPTION_ARG_NONE, &no_overview,
+      N_("Leave out the poster's first sheet, the overview of the tiling"), NULL },
+    { "handouts", 0, 0, G_OPTION_ARG_NONE, &handouts,
+      N_("PDF handouts: a page per actor with its branch and litmus sentences "
+         "(--page letter for letter paper)"), NULL },
+    { "handouts-per", 0, 0, G_OPTION_ARG_STRING, &handouts_per,
+      N_("With --handouts: a page per actor (default) or per goal"), N_("actor|goal") },
     /* No description: the parameter string already names INPUT. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
@@ -507,6 +540,106 @@ export_command (int    argc,
       options.branch_id = branch;
     }
   options.title_line = title_line;
+
+  if (handouts_per != NULL && !handouts)
+    {
+      print_usage_error ("export", _("--handouts-per needs --handouts"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (handouts)
+    {
+      if (options.format != IMP_EXPORT_PDF)
+        {
+          print_usage_error ("export", _("handouts are a PDF: write to OUTPUT.pdf"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (poster_size != NULL || tiles != NULL)
+        {
+          print_usage_error ("export", _("give --handouts or a poster (--poster, --tiles), "
+                                         "not both"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (handouts_per == NULL || g_strcmp0 (handouts_per, "actor") == 0)
+        options.handouts = IMP_HANDOUT_PER_ACTOR;
+      else if (g_strcmp0 (handouts_per, "goal") == 0)
+        options.handouts = IMP_HANDOUT_PER_GOAL;
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_("--handouts-per must be actor or goal, "
+                                                    "not “%s”"), handouts_per);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+    }
+
+  if (poster_size != NULL || tiles != NULL)
+    {
+      imp_poster_options_init (&poster);
+      if (options.format != IMP_EXPORT_PDF)
+        {
+          print_usage_error ("export", _("a poster is a PDF: write to OUTPUT.pdf"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (page != NULL)
+        {
+          print_usage_error ("export", _("give --page or a poster (--poster, --tiles), not "
+                                         "both: a poster's paper is --sheet"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (poster_size != NULL && tiles != NULL)
+        {
+          print_usage_error ("export", _("give --poster SIZE or --tiles COLSxROWS, not both"));
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (poster_size != NULL && !imp_poster_size_from_string (poster_size, &poster.size))
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown poster size “%s”: use fit, a0, "
+                                                    "a1, a2, a3 or tabloid"), poster_size);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (tiles != NULL)
+        {
+          if (!imp_poster_parse_tiles (tiles, &poster.columns, &poster.rows))
+            {
+              g_autofree char *msg = g_strdup_printf (_("--tiles must be COLSxROWS, each from 1 "
+                                                        "to %d, such as 3x2, not “%s”"),
+                                                      IMP_POSTER_MAX_SHEETS, tiles);
+              print_usage_error ("export", msg);
+              return IMP_CLI_EXIT_USAGE;
+            }
+          poster.size = IMP_POSTER_TILES;
+        }
+      if (sheet != NULL && !imp_poster_sheet_from_string (sheet, &poster.sheet))
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown sheet “%s”: use a4, a3, letter or "
+                                                    "tabloid"), sheet);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+      if (!isnan (overlap))
+        {
+          if (!isfinite (overlap) || overlap < 0 || overlap > 50)
+            {
+              g_autofree char *msg = g_strdup_printf (_("--overlap must be between 0 and 50 mm, "
+                                                        "not %g"), overlap);
+              print_usage_error ("export", msg);
+              return IMP_CLI_EXIT_USAGE;
+            }
+          poster.overlap = overlap;
+        }
+      poster.landscape = landscape;
+      poster.crop_marks = !no_marks;
+      poster.labels = !no_labels;
+      poster.overview = !no_overview;
+      options.poster = &poster;
+    }
+  else if (sheet != NULL || !isnan (overlap) || no_marks || no_labels || no_overview)
+    {
+      print_usage_error ("export", _("--sheet, --overlap, --no-crop-marks, --no-labels and "
+                                     "--no-overview need --poster SIZE or --tiles COLSxROWS"));
+      return IMP_CLI_EXIT_USAGE;
+    }
 
   if (!imp_export_check_target (output, options.format, files[0], &error))
     {

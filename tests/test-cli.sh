@@ -497,6 +497,54 @@ if [ "$rc" -eq 0 ] && grep -q '^diagnosis: “Faster upload pipeline” → “G
 else
   not_ok "check --diagnose" "exit $rc" "stdout: $out" "stderr: $err"
 fi
+# --- posters --------------------------------------------------------------
+run "$bin" export "$example" -o "$tmp/poster.pdf" --tiles 3x2 --sheet a4 --overlap 12 --theme print
+pages=$(pdfinfo "$tmp/poster.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+if [ "$rc" -eq 0 ] && [ "$pages" = 7 ] && pdfinfo "$tmp/poster.pdf" | grep -q "(A4)" &&
+   pdftotext -f 2 -l 2 "$tmp/poster.pdf" - | grep -q "A1: row 1, column 1"; then
+  ok "export --tiles 3x2 writes an overview and six labelled A4 sheets"
+else
+  not_ok "export --tiles 3x2 writes an overview and six labelled A4 sheets" "exit $rc" "pages: $pages" "$err"
+fi
+run "$bin" export "$example" -o "$tmp/a1.pdf" --poster a1 --sheet a3 --landscape
+if [ "$rc" -eq 0 ] && pdfinfo "$tmp/a1.pdf" | grep -q "1190.55 x 841.89"; then
+  ok "export --poster a1 --sheet a3 --landscape prints on landscape A3"
+else
+  not_ok "export --poster a1 --sheet a3 --landscape prints on landscape A3" "exit $rc" "$err"
+fi
+for bad in "--tiles 0x2|--tiles" "--tiles 3|--tiles" "--tiles 3x2x1|--tiles" "--poster b5|poster size" \
+           "--poster a1 --tiles 2x2|not both" "--tiles 2x2 --sheet a5|sheet" \
+           "--tiles 2x2 --overlap 80|--overlap" "--tiles 2x2 --overlap -1|--overlap" \
+           "--overlap 5|need --poster" "--sheet a3|need --poster" "--tiles 2x2 --page a4|--page"; do
+  args=${bad%%|*}
+  # shellcheck disable=SC2086
+  run "$bin" export "$example" -o "$tmp/bad-poster.pdf" $args
+  expect "export $args is a usage error" 2 "${bad#*|}"
+done
+run "$bin" export "$example" -o "$tmp/poster.png" --tiles 2x2
+expect "a poster into a PNG is a usage error" 2 "PDF"
+if [ ! -e "$tmp/bad-poster.pdf" ] && [ ! -e "$tmp/poster.png" ]; then
+  ok "refused posters write nothing"
+else
+  not_ok "refused posters write nothing"
+fi
+rm -f "$tmp/poster.pdf" "$tmp/a1.pdf"
+run "$bin" export "$example" -o "$tmp/handouts.pdf" --handouts
+actors=$(grep -c '"level": "actor"' "$example")
+pages=$(pdfinfo "$tmp/handouts.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+if [ "$rc" -eq 0 ] && [ "$pages" -ge "$actors" ] && pdftotext "$tmp/handouts.pdf" - | grep -q "We build"; then
+  ok "export --handouts writes a page per actor with litmus sentences"
+else
+  not_ok "export --handouts writes a page per actor with litmus sentences" "exit $rc" "pages $pages, actors $actors" "$err"
+fi
+rm -f "$tmp/handouts.pdf"
+for bad in "--handouts-per goal|needs --handouts" "--handouts --handouts-per team|actor or goal" \
+           "--handouts --tiles 2x2|not both"; do
+  args=${bad%%|*}
+  # shellcheck disable=SC2086
+  run "$bin" export "$example" -o "$tmp/bad-handouts.pdf" $args
+  expect "export $args is a usage error" 2 "${bad#*|}"
+done
 
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then

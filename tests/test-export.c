@@ -8,13 +8,16 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <png.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "imp-export.h"
+#include "imp-export-private.h"
 #include "imp-limits.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
@@ -473,6 +476,281 @@ test_png_records_dpi (void)
       g_assert_cmpint (cairo_image_surface_get_width (image), >, 100);
       cairo_surface_destroy (image);
     }
+}
+
+/* Tiles of 97 pixels against one tile per band: the same picture, but for
+ * the sub-pixel rounding of a few glyphs at tile edges (at scales that put
+ * glyphs on exact half pixels, such as 1.5, one may move by a pixel). */
+static void
+test_png_tiles_meet_without_seams (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[2]);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) tiled = NULL;
+  cairo_surface_t *a, *b;
+  ImpExportOptions options;
+  guint64 differ = 0, total;
+  int worst = 0, w, h;
+
+  imp_export_options_init (&options);
+  options.scale = 1.25;
+  options.title_line = TRUE;
+  options.date = "2026-01-02";
+  whole = export_bytes (map, &options);
+  _imp_export_set_png_tile_side (97);
+  tiled = export_bytes (map, &options);
+  _imp_export_set_png_tile_side (0);
+
+  a = png_from_bytes (whole);
+  b = png_from_bytes (tiled);
+  w = cairo_image_surface_get_width (a);
+  h = cairo_image_surface_get_height (a);
+  g_assert_cmpint (w, >, 97 * 3);
+  g_assert_cmpint (h, >, 97 * 3);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = pixel_at (a, x, y), q = pixel_at (b, x, y);
+        int d = 0;
+
+        for (int shift = 0; shift < 32; shift += 8)
+          d = MAX (d, ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)));
+        if (d > 0)
+          differ++;
+        worst = MAX (worst, d);
+      }
+  total = (guint64) w * h;
+  g_test_message ("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " pixels differ, by up to %d",
+                  differ, total, worst);
+  g_assert_cmpuint (differ * 10000, <=, total);
+  g_assert_cmpint (worst, <=, 32);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* A strip through the map, 40,000 pixels tall: past what a cairo image
+ * may hold, read back with libpng. */
+static void
+test_png_larger_than_cairo_allows (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *pixels = NULL;
+  png_image image = { 0 };
+  ImpExportOptions options;
+  ImpRect bounds, card;
+  gsize length;
+  const void *data;
+  int card_row, card_col;
+  guint32 background, on_card;
+
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_true (imp_scene_get_card_rect (scene, imp_map_get_node (map, 0), &card));
+
+  imp_export_options_init (&options);
+  options.scale = 2;
+  options.scope = IMP_EXPORT_SCOPE_RECT;
+  /* the goal card at the bottom of a tall strip of background */
+  options.rect = (ImpRect) { card.x, card.y + card.height - 20000, 24, 20000 };
+  png = export_bytes (map, &options);
+  g_assert_cmpuint (png_pixels_per_metre (png), ==, (guint32) round (192 / 0.0254));
+
+  image.version = PNG_IMAGE_VERSION;
+  data = g_bytes_get_data (png, &length);
+  g_assert_true (png_image_begin_read_from_memory (&image, data, length));
+  g_assert_cmpuint (image.width, ==, 48);
+  g_assert_cmpuint (image.height, ==, 40000);
+  image.format = PNG_FORMAT_BGRA;
+  pixels = g_malloc (PNG_IMAGE_SIZE (image));
+  g_assert_true (png_image_finish_read (&image, NULL, pixels, 0, NULL));
+
+  card_row = (int) image.height - 10;
+  card_col = 40;
+  memcpy (&background, pixels + 4 * (10 * image.width + card_col), 4);
+  memcpy (&on_card, pixels + 4 * (card_row * image.width + card_col), 4);
+  g_assert_true (pixel_is_color (background,
+                                 &imp_theme_get (IMP_THEME_LIGHT)->background, 2));
+  g_assert_false (pixel_is_color (on_card,
+                                  &imp_theme_get (IMP_THEME_LIGHT)->background, 2));
+
+  /* past the stated bound: a clear refusal, nothing drawn */
+  options.rect = (ImpRect) { card.x, card.y, 24, 600000 };
+  g_assert_null (imp_export_to_bytes (map, &options, &error));
+  g_assert_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1000000"));
+}
+
+/* Reads a PNG row by row, keeping the rows of a few regions: a tall PNG
+ * never sits whole in memory. libpng's errors longjmp back here, so the
+ * state lives in a struct. */
+typedef struct
+{
+  FILE        *file;
+  png_structp  png;
+  png_infop    info;
+  guint8      *row;
+  guint32      width;
+  guint32      height;
+  int        (*regions)[2];   /* x, y of each REGION_SIDE square */
+  guint        n_regions;
+  guint8     **kept;          /* per region, REGION_SIDE rows of RGBA */
+} PngRows;
+
+#define REGION_SIDE 160
+
+static G_GNUC_NO_INLINE gboolean
+png_rows_read (PngRows *st)
+{
+  if (setjmp (png_jmpbuf (st->png)))
+    return FALSE;
+
+  png_init_io (st->png, st->file);
+  png_read_info (st->png, st->info);
+  st->width = png_get_image_width (st->png, st->info);
+  st->height = png_get_image_height (st->png, st->info);
+  g_assert_cmpint (png_get_color_type (st->png, st->info), ==, PNG_COLOR_TYPE_RGB);
+  st->row = g_malloc (st->width * 3);
+  for (guint32 y = 0; y < st->height; y++)
+    {
+      png_read_row (st->png, st->row, NULL);
+      for (guint r = 0; r < st->n_regions; r++)
+        if ((int) y >= st->regions[r][1] && (int) y < st->regions[r][1] + REGION_SIDE)
+          memcpy (st->kept[r] + (y - st->regions[r][1]) * REGION_SIDE * 3,
+                  st->row + st->regions[r][0] * 3, REGION_SIDE * 3);
+    }
+  png_read_end (st->png, NULL);
+
+  return TRUE;
+}
+
+static glong
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A generated map 40,000 px tall at 1x, written in bounded memory, read
+ * back row by row and compared region by region with a direct render of
+ * the same rectangle. */
+static void
+test_png_tall_map_bounded_memory (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow weekly active learners by 20%");
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("tall.png");
+  int regions[3][2];
+  guint8 *kept[G_N_ELEMENTS (regions)];
+  PngRows st = { 0 };
+  ImpExportOptions options;
+  ImpRect bounds;
+  glong before, after;
+
+  /* in a process of its own, so that its peak memory is the export's */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  for (guint i = 0; i < 480; i++)
+    {
+      g_autofree char *who = g_strdup_printf ("Learners of cohort %u", i);
+      g_autofree char *how = g_strdup_printf ("Finish lesson %u within a week", i);
+      ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, who, NULL, NULL);
+      ImpNode *impact = _imp_map_add_node (map, IMP_LEVEL_IMPACT, how, NULL, NULL);
+
+      _imp_map_link (map, imp_map_get_node (map, 0), actor, -1, NULL);
+      _imp_map_link (map, actor, impact, -1, NULL);
+    }
+  scene = imp_scene_new (map, imp_theme_get (IMP_THEME_LIGHT));
+  imp_scene_get_bounds (scene, &bounds);
+  g_assert_cmpfloat (bounds.height + 64, >, 38000);
+  /* squares at the first, a middle and the last actor's card */
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    {
+      ImpNode *actor = imp_map_get_node (map, 1 + 2 * (r * 479 / 2));
+      ImpRect card;
+
+      g_assert_true (imp_scene_get_card_rect (scene, actor, &card));
+      regions[r][0] = (int) (card.x - (bounds.x - 32));
+      regions[r][1] = (int) (card.y - (bounds.y - 32)) - 20;
+      /* inside the image */
+      regions[r][0] = MIN (regions[r][0], (int) (bounds.width + 64) - REGION_SIDE);
+      regions[r][1] = MIN (regions[r][1], (int) (bounds.height + 64) - REGION_SIDE);
+    }
+
+  imp_export_options_init (&options);
+  before = peak_rss_kib ();
+  g_assert_true (imp_export_to_path (map, path, &options, &error));
+  g_assert_no_error (error);
+  after = peak_rss_kib ();
+  g_test_message ("peak RSS %ld KiB before, %ld after", before, after);
+  /* the whole image would be over 150 MiB of pixels */
+  g_assert_cmpint (after - before, <, 80 * 1024);
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    kept[r] = g_malloc0 (REGION_SIDE * REGION_SIDE * 3);
+  st.file = fopen (path, "rb");
+  g_assert_nonnull (st.file);
+  st.png = png_create_read_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  st.info = png_create_info_struct (st.png);
+  st.regions = regions;
+  st.n_regions = G_N_ELEMENTS (regions);
+  st.kept = kept;
+  g_assert_true (png_rows_read (&st));
+  png_destroy_read_struct (&st.png, &st.info, NULL);
+  fclose (st.file);
+  g_assert_cmpuint (st.height, ==, (guint32) ceil (bounds.height + 64));
+  g_assert_cmpuint (st.width, ==, (guint32) ceil (bounds.width + 64));
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    {
+      ImpExportOptions direct = options;
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *image;
+      guint64 differ = 0;
+      int inked = 0;
+
+      direct.scope = IMP_EXPORT_SCOPE_RECT;
+      direct.rect = (ImpRect) { bounds.x - 32 + regions[r][0], bounds.y - 32 + regions[r][1],
+                                REGION_SIDE, REGION_SIDE };
+      png = export_bytes (map, &direct);
+      image = png_from_bytes (png);
+      for (int y = 0; y < REGION_SIDE; y++)
+        for (int x = 0; x < REGION_SIDE; x++)
+          {
+            guint32 p = pixel_at (image, x, y);
+            const guint8 *q = kept[r] + (y * REGION_SIDE + x) * 3;
+            int d = MAX (MAX (ABS ((int) ((p >> 16) & 0xff) - q[0]),
+                              ABS ((int) ((p >> 8) & 0xff) - q[1])),
+                         ABS ((int) (p & 0xff) - q[2]));
+
+            if (d > 32)
+              differ++;
+            if (!pixel_is_color (p, &imp_theme_get (IMP_THEME_LIGHT)->background, 4))
+              inked++;
+          }
+      g_test_message ("region %u: %" G_GUINT64_FORMAT " pixels differ, %d inked", r, differ,
+                      inked);
+      g_assert_cmpint (inked, >, 100);
+      g_assert_cmpuint (differ, <=, REGION_SIDE * REGION_SIDE / 100);
+      cairo_surface_destroy (image);
+      g_free (kept[r]);
+    }
+
+  g_free (st.row);
+  remove_with_dir (path);
 }
 
 static void
@@ -1844,6 +2122,12 @@ main (int   argc,
   g_test_add_func ("/core/export/csv-neutralises-formulas", test_csv_neutralises_formulas);
   g_test_add_func ("/core/export/mermaid-no-directive-from-titles",
                    test_mermaid_no_directive_from_titles);
+  g_test_add_func ("/core/export/png-tiles-meet-without-seams",
+                   test_png_tiles_meet_without_seams);
+  g_test_add_func ("/core/export/png-larger-than-cairo-allows",
+                   test_png_larger_than_cairo_allows);
+  g_test_add_func ("/core/export/png-tall-map-bounded-memory",
+                   test_png_tall_map_bounded_memory);
 
   return g_test_run ();
 }

@@ -639,7 +639,7 @@ test_parking_lot (void)
   guint n0 = imp_map_get_n_parked (map);
   double x, y;
 
-  /* Ctrl+P opens the tray with the focus in its entry. */
+  /* Ctrl+Shift+P opens the tray with the focus in its entry. */
   activate (window, "win.toggle-parking-lot", NULL);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->parking_lot_revealer)));
   g_assert_true (focus_is_in (window, entry));
@@ -919,8 +919,8 @@ test_real_keys (void)
   press_keys (window, "Escape", NULL);
   imp_test_wait_for (imp_selection_is_empty (selection));
 
-  /* Ctrl+P, an idea, Enter, the next; Escape goes back to the map. */
-  press_keys (window, "ctrl+p", NULL);
+  /* Ctrl+Shift+P, an idea, Enter, the next; Escape goes back to the map. */
+  press_keys (window, "ctrl+shift+p", NULL);
   press_keys (window, "I", "d", "e", "a", "Return", "N", "e", "x", "t", "Return", NULL);
   imp_test_wait_for (imp_map_get_n_parked (map) == parked0 + 2);
   g_assert_cmpstr (imp_map_get_parked (map, parked0), ==, "Idea");

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <png.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -19,17 +21,22 @@
 
 #include "imp-analysis.h"
 #include "imp-export.h"
+#include "imp-export-private.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
 #include "imp-layout-private.h"
+#include "imp-poster.h"
+#include "imp-handout.h"
 #include "imp-render.h"
 #include "imp-scene.h"
 #include "imp-svg.h"
 #include "imp-writer.h"
 #include "imp-map-private.h"
 
-/* cairo image surfaces are limited to 32767 pixels a side. */
-#define MAX_IMAGE_SIDE 32767
+/* libpng writes no more than a million pixels a side; past four billion
+ * pixels an export would take minutes and gigabytes of file. */
+#define MAX_IMAGE_SIDE   1e6
+#define MAX_IMAGE_PIXELS 4e9
 
 G_DEFINE_QUARK (imp-export-error-quark, imp_export_error)
 
@@ -63,6 +70,9 @@ static const struct {
 
 /* Vector output is zoomed by its reader: always draw every detail. */
 #define VECTOR_DETAIL_SCALE 4.0
+
+static gboolean check_options (const ImpExportOptions  *options,
+                               GError                 **error);
 
 /* The scene an export draws: in the map's layout, or the one asked for. */
 static ImpScene *
@@ -439,6 +449,39 @@ draw_heading (const Frame    *frame,
   g_object_unref (context);
 }
 
+/* Draws the part @part of the framed picture on @cr, whose user space is
+ * map coordinates: only what meets @part is drawn. */
+static void
+draw_picture_part (ImpScene               *scene,
+                   const Frame            *frame,
+                   const ImpExportOptions *options,
+                   cairo_t                *cr,
+                   double                  detail_scale,
+                   const ImpRect          *part)
+{
+  const ImpTheme *theme = imp_scene_get_theme (scene);
+  ImpRect clip = frame->area;
+
+  if (part != NULL)
+    {
+      double x0 = MAX (clip.x, part->x), y0 = MAX (clip.y, part->y);
+      double x1 = MIN (clip.x + clip.width, part->x + part->width);
+      double y1 = MIN (clip.y + clip.height, part->y + part->height);
+
+      clip = (ImpRect) { x0, y0, MAX (0, x1 - x0), MAX (0, y1 - y0) };
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+  cairo_clip (cr);
+
+  imp_render_scene (scene, cr, &clip, detail_scale,
+                    options->transparent ? IMP_RENDER_DEFAULT : IMP_RENDER_BACKGROUND);
+  draw_heading (frame, theme, cr);
+
+  cairo_restore (cr);
+}
+
 /* Draws the framed picture on @cr, whose user space is map coordinates. */
 static void
 draw_picture (ImpScene               *scene,
@@ -447,17 +490,7 @@ draw_picture (ImpScene               *scene,
               cairo_t                *cr,
               double                  detail_scale)
 {
-  const ImpTheme *theme = imp_scene_get_theme (scene);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, frame->area.x, frame->area.y, frame->area.width, frame->area.height);
-  cairo_clip (cr);
-
-  imp_render_scene (scene, cr, &frame->area, detail_scale,
-                    options->transparent ? IMP_RENDER_DEFAULT : IMP_RENDER_BACKGROUND);
-  draw_heading (frame, theme, cr);
-
-  cairo_restore (cr);
+  draw_picture_part (scene, frame, options, cr, detail_scale, NULL);
 }
 
 static cairo_status_t
@@ -470,62 +503,307 @@ append_to_byte_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static guint32
-png_crc (const guint8 *data,
-         gsize         length)
+/* PNG through libpng, so that an image may be larger than the 32767
+ * pixels a side of a cairo image surface. The picture is drawn in
+ * horizontal bands, each band in tiles no wider than png_tile_side, and
+ * the band's rows go to libpng as they are done: memory stays bounded by
+ * one band (PNG_BAND_BYTES of rows, 32 MiB) plus one tile of at most
+ * (4096 + 512) × (1024 + 512) pixels (27 MiB), whatever the image's size. */
+#define PNG_BAND_BYTES (32u * 1024 * 1024)
+#define PNG_BAND_ROWS  1024
+#define PNG_TILE_SIDE  4096
+/* Each tile is drawn with this much more of the picture above and to the
+ * left of it (map units, at most PNG_TILE_MARGIN_PX): cairo places a glyph
+ * whose origin lies at a negative device coordinate a pixel off from where
+ * it places the same glyph at a positive one, so every glyph that reaches
+ * into a tile must start inside the drawn area. Twice the largest text. */
+#define PNG_TILE_MARGIN    64.0
+#define PNG_TILE_MARGIN_PX 512
+
+static int png_tile_side = PNG_TILE_SIDE;
+
+/* Tests draw in tiny tiles, to see that tiles meet without seams. */
+void
+_imp_export_set_png_tile_side (int side)
 {
-  guint32 crc = 0xffffffff;
+  png_tile_side = side > 0 ? side : PNG_TILE_SIDE;
+}
 
-  for (gsize i = 0; i < length; i++)
-    {
-      crc ^= data[i];
-      for (int k = 0; k < 8; k++)
-        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
-    }
+/* Everything the libpng-facing functions touch lives here, not in their
+ * locals, so nothing is clobbered when libpng longjmps back on an error. */
+typedef struct
+{
+  png_structp  png;
+  png_infop    info;
+  GByteArray  *bytes;          /* the output, or */
+  ImpWriter   *writer;         /* the file it goes to */
+  GError      *write_error;
+  char         message[256];   /* libpng's own complaint */
+  gboolean     failed;
+} PngSink;
 
-  return crc ^ 0xffffffff;
+static void
+png_sink_write_cb (png_structp  png,
+                   png_bytep    data,
+                   png_size_t   length)
+{
+  PngSink *sink = png_get_io_ptr (png);
+
+  if (sink->write_error != NULL)
+    return;
+  if (sink->writer != NULL)
+    imp_writer_write (sink->writer, data, length, &sink->write_error);
+  else
+    g_byte_array_append (sink->bytes, data, length);
 }
 
 static void
-put_be32 (guint8  *p,
-          guint32  value)
+png_sink_flush_cb (png_structp png)
 {
-  p[0] = value >> 24;
-  p[1] = value >> 16;
-  p[2] = value >> 8;
-  p[3] = value;
 }
 
-/* cairo writes no resolution: put a pHYs chunk right after IHDR (the PNG
- * specification wants it before the image data), so that slide tools show
- * a 2x image at the size of the map and not twice as big. */
-static GByteArray *
-insert_png_dpi (GByteArray *png,
-                double      dpi)
+static void
+png_sink_error_cb (png_structp     png,
+                   png_const_charp message)
 {
-  /* signature (8) + IHDR length, type, 13 bytes of data, CRC */
-  const guint ihdr_end = 8 + 4 + 4 + 13 + 4;
-  guint8 chunk[4 + 4 + 9 + 4];
-  guint32 per_metre = (guint32) round (dpi / 0.0254);
+  PngSink *sink = png_get_error_ptr (png);
 
-  GByteArray *result;
+  g_strlcpy (sink->message, message, sizeof sink->message);
+  sink->failed = TRUE;
+  png_longjmp (png, 1);
+}
 
-  if (png->len < ihdr_end || memcmp (png->data + 12, "IHDR", 4) != 0)
-    return g_byte_array_ref (png);
+static void
+png_sink_warning_cb (png_structp     png,
+                     png_const_charp message)
+{
+  g_debug ("libpng: %s", message);
+}
 
-  put_be32 (chunk, 9);
-  memcpy (chunk + 4, "pHYs", 4);
-  put_be32 (chunk + 8, per_metre);
-  put_be32 (chunk + 12, per_metre);
-  chunk[16] = 1;  /* the unit is the metre */
-  put_be32 (chunk + 17, png_crc (chunk + 4, 4 + 9));
+/* The only functions that call setjmp: small, never inlined into their
+ * callers, with no locals of their own. */
+static G_GNUC_NO_INLINE gboolean
+png_sink_begin (PngSink *sink,
+                guint32  width,
+                guint32  height,
+                guint32  pixels_per_metre,
+                gboolean alpha)
+{
+  sink->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, sink, png_sink_error_cb,
+                                       png_sink_warning_cb);
+  if (sink->png == NULL)
+    return FALSE;
+  sink->info = png_create_info_struct (sink->png);
+  if (sink->info == NULL)
+    return FALSE;
 
-  result = g_byte_array_sized_new (png->len + sizeof chunk);
-  g_byte_array_append (result, png->data, ihdr_end);
-  g_byte_array_append (result, chunk, sizeof chunk);
-  g_byte_array_append (result, png->data + ihdr_end, png->len - ihdr_end);
+  if (setjmp (png_jmpbuf (sink->png)))
+    return FALSE;
 
-  return result;
+  png_set_write_fn (sink->png, sink, png_sink_write_cb, png_sink_flush_cb);
+  png_set_IHDR (sink->png, sink->info, width, height, 8,
+                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  /* The resolution, so that slide tools show a 2x image at the size of
+   * the map and not twice as big. */
+  png_set_pHYs (sink->png, sink->info, pixels_per_metre, pixels_per_metre,
+                PNG_RESOLUTION_METER);
+  png_write_info (sink->png, sink->info);
+
+  return TRUE;
+}
+
+static G_GNUC_NO_INLINE gboolean
+png_sink_rows (PngSink   *sink,
+               png_bytep *rows,
+               guint32    n_rows)
+{
+  if (setjmp (png_jmpbuf (sink->png)))
+    return FALSE;
+
+  png_write_rows (sink->png, rows, n_rows);
+
+  return TRUE;
+}
+
+static G_GNUC_NO_INLINE gboolean
+png_sink_end (PngSink *sink)
+{
+  if (setjmp (png_jmpbuf (sink->png)))
+    return FALSE;
+
+  png_write_end (sink->png, sink->info);
+
+  return TRUE;
+}
+
+static void
+png_sink_clear (PngSink *sink)
+{
+  if (sink->png != NULL)
+    png_destroy_write_struct (&sink->png, sink->info ? &sink->info : NULL);
+  g_clear_error (&sink->write_error);
+}
+
+/* cairo's pixels are premultiplied native-endian ARGB; PNG's are straight
+ * RGB(A) bytes. */
+static void
+convert_pixels (const guint8 *src,
+                guint8       *dest,
+                int           width,
+                gboolean      alpha)
+{
+  const guint32 *pixel = (const guint32 *) src;
+
+  for (int i = 0; i < width; i++)
+    {
+      guint32 p = pixel[i];
+      guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+      if (alpha)
+        {
+          if (a != 0 && a != 255)
+            {
+              r = (r * 255 + a / 2) / a;
+              g = (g * 255 + a / 2) / a;
+              b = (b * 255 + a / 2) / a;
+            }
+          *dest++ = r;
+          *dest++ = g;
+          *dest++ = b;
+          *dest++ = a;
+        }
+      else
+        {
+          *dest++ = r;
+          *dest++ = g;
+          *dest++ = b;
+        }
+    }
+}
+
+/* Writes the framed picture as a PNG into @bytes or through @writer. */
+static gboolean
+write_png (ImpScene                *scene,
+           const ImpExportOptions  *options,
+           GByteArray              *bytes,
+           ImpWriter               *writer,
+           GError                 **error)
+{
+  g_auto(Frame) frame = { 0 };
+  PngSink sink = { 0 };
+  g_autofree guint8 *band = NULL;
+  g_autofree png_bytep *rows = NULL;
+  cairo_surface_t *tile = NULL;
+  gboolean alpha = options->transparent;
+  guint channels = alpha ? 4 : 3;
+  double width, height;
+  int band_rows, tile_side, margin;
+  gboolean ok = FALSE;
+
+  frame_init (&frame, scene, options);
+
+  width = MAX (1, ceil (frame.area.width * options->scale));
+  height = MAX (1, ceil (frame.area.height * options->scale));
+
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_TOO_LARGE,
+                   _("The image would be %.0f × %.0f pixels, more than the %.0f a side and "
+                     "%.0f million in all that PNG export allows: use a smaller scale, "
+                     "SVG or PDF"),
+                   width, height, MAX_IMAGE_SIDE, MAX_IMAGE_PIXELS / 1e6);
+      return FALSE;
+    }
+
+  tile_side = MIN (png_tile_side, (int) width);
+  band_rows = (int) MIN ((double) PNG_BAND_ROWS, PNG_BAND_BYTES / (width * channels));
+  band_rows = CLAMP (band_rows, 1, (int) height);
+  if (png_tile_side != PNG_TILE_SIDE)
+    band_rows = MIN (band_rows, png_tile_side);
+
+  band = g_malloc ((gsize) width * channels * band_rows);
+  rows = g_new (png_bytep, band_rows);
+  for (int i = 0; i < band_rows; i++)
+    rows[i] = band + (gsize) i * (gsize) width * channels;
+
+  sink.bytes = bytes;
+  sink.writer = writer;
+  if (!png_sink_begin (&sink, (guint32) width, (guint32) height,
+                       (guint32) round (IMP_EXPORT_BASE_DPI * options->scale / 0.0254), alpha))
+    goto out;
+
+  margin = (int) MIN (ceil (PNG_TILE_MARGIN * options->scale), PNG_TILE_MARGIN_PX);
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, margin + tile_side,
+                                     margin + band_rows);
+  for (int y = 0; y < (int) height; y += band_rows)
+    {
+      int n_rows = MIN (band_rows, (int) height - y);
+
+      for (int x = 0; x < (int) width; x += tile_side)
+        {
+          int n_cols = MIN (tile_side, (int) width - x);
+          const guint8 *data;
+          int stride;
+          cairo_t *cr;
+
+          cr = cairo_create (tile);
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+          cairo_rectangle (cr, 0, 0, margin + n_cols, margin + n_rows);
+          cairo_clip (cr);
+          /* Whole pixels only, so every tile samples the picture alike. */
+          cairo_translate (cr, margin - x, margin - y);
+          cairo_scale (cr, options->scale, options->scale);
+          cairo_translate (cr, -frame.area.x, -frame.area.y);
+          draw_picture_part (scene, &frame, options, cr, options->scale,
+                             &(ImpRect) { frame.area.x + (x - margin) / options->scale,
+                                          frame.area.y + (y - margin) / options->scale,
+                                          (margin + n_cols) / options->scale,
+                                          (margin + n_rows) / options->scale });
+          if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+            {
+              g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
+                           _("Could not draw the PNG image: %s"),
+                           cairo_status_to_string (cairo_status (cr)));
+              cairo_destroy (cr);
+              goto out;
+            }
+          cairo_destroy (cr);
+
+          cairo_surface_flush (tile);
+          data = cairo_image_surface_get_data (tile);
+          stride = cairo_image_surface_get_stride (tile);
+          for (int r = 0; r < n_rows; r++)
+            convert_pixels (data + (gsize) (margin + r) * stride + (gsize) margin * 4,
+                            rows[r] + (gsize) x * channels,
+                            n_cols, alpha);
+        }
+
+      if (!png_sink_rows (&sink, rows, n_rows))
+        goto out;
+    }
+
+  ok = png_sink_end (&sink);
+
+out:
+  g_clear_pointer (&tile, cairo_surface_destroy);
+  if (sink.write_error != NULL)
+    {
+      g_set_error_literal (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
+                           sink.write_error->message);
+      ok = FALSE;
+    }
+  else if (!ok && (error == NULL || *error == NULL))
+    {
+      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
+                   _("Could not write the PNG image: %s"),
+                   sink.failed ? sink.message : g_strerror (ENOMEM));
+    }
+  png_sink_clear (&sink);
+
+  return ok;
 }
 
 static GBytes *
@@ -534,52 +812,50 @@ export_png (ImpScene                *scene,
             GError                 **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+
+  if (!write_png (scene, options, bytes, NULL, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* For the poster and print code (imp-export-private.h): the scene an
+ * export draws, the framed picture's area, and any part of it drawn. */
+ImpScene *
+_imp_export_scene_new (ImpMap                 *map,
+                       const ImpExportOptions *options)
+{
+  return export_scene (map, options);
+}
+
+void
+_imp_export_get_area (ImpScene               *scene,
+                      const ImpExportOptions *options,
+                      ImpRect                *area)
+{
   g_auto(Frame) frame = { 0 };
-  GByteArray *with_dpi;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  double width, height;
 
   frame_init (&frame, scene, options);
+  *area = frame.area;
+}
 
-  width = ceil (frame.area.width * options->scale);
-  height = ceil (frame.area.height * options->scale);
+void
+_imp_export_draw_part (ImpScene               *scene,
+                       const ImpExportOptions *options,
+                       cairo_t                *cr,
+                       const ImpRect          *part)
+{
+  g_auto(Frame) frame = { 0 };
 
-  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_TOO_LARGE,
-                   _("The image would be %.0f × %.0f pixels, more than the %d a side "
-                     "PNG export allows: use a smaller scale or SVG"),
-                   width, height, MAX_IMAGE_SIDE);
-      return NULL;
-    }
+  frame_init (&frame, scene, options);
+  draw_picture_part (scene, &frame, options, cr, VECTOR_DETAIL_SCALE, part);
+}
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, (int) width),
-                                        MAX (1, (int) height));
-  cr = cairo_create (surface);
-  cairo_scale (cr, options->scale, options->scale);
-  cairo_translate (cr, -frame.area.x, -frame.area.y);
-
-  draw_picture (scene, &frame, options, cr, options->scale);
-
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
-                   _("Could not draw the PNG image: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  with_dpi = insert_png_dpi (bytes, IMP_EXPORT_BASE_DPI * options->scale);
-
-  return g_byte_array_free_to_bytes (with_dpi);
+gboolean
+_imp_export_check_options (const ImpExportOptions  *options,
+                           GError                 **error)
+{
+  return check_options (options, error);
 }
 
 /* Where a PDF page puts the framed picture: the page's size in points,
@@ -777,6 +1053,14 @@ imp_export_to_bytes (ImpMap                  *map,
       return export_png (scene, options, error);
 
     case IMP_EXPORT_PDF:
+      if (options->handouts != 0)
+        return imp_handouts_to_pdf (map, options, options->handouts, error);
+      if (options->poster != NULL)
+        {
+          g_autoptr(ImpPoster) poster = imp_poster_new (map, options, options->poster, error);
+
+          return poster != NULL ? imp_poster_to_pdf (poster, error) : NULL;
+        }
       scene = export_scene (scoped, options);
       return export_pdf (scene, options, error);
 
@@ -1027,6 +1311,24 @@ imp_export_to_path (ImpMap                  *map,
 
   if (!(writer = imp_writer_new (path, IMP_WRITER_NONE, &local_error)))
     goto failed;
+
+  /* A PNG goes to the file as it is drawn: it may be far larger than
+   * what memory should hold. */
+  if (options->format == IMP_EXPORT_PNG)
+    {
+      g_autoptr(ImpMap) scoped = NULL;
+      g_autoptr(ImpScene) scene = NULL;
+
+      if (!check_options (options, error) ||
+          !(scoped = imp_export_scope_map (map, options, error)))
+        return FALSE;
+      scene = export_scene (scoped, options);
+      if (!write_png (scene, options, NULL, writer, error))
+        return FALSE;
+      if (imp_writer_commit (writer, &local_error))
+        return TRUE;
+      goto failed;
+    }
 
   if (!(bytes = imp_export_to_bytes (map, options, error)))
     return FALSE;

@@ -61,6 +61,9 @@ typedef enum
   IMP_EXPORT_PAGE_16_9,     /* a 13.333 × 7.5 inch slide */
 } ImpExportPage;
 
+/* A poster's size, paper and marks: imp-poster.h. */
+typedef struct _ImpPosterOptions ImpPosterOptions;
+
 typedef struct
 {
   ImpExportFormat format;
@@ -82,6 +85,9 @@ typedef struct
 
   gboolean        title_line;   /* draw the map's title and today's date above the picture */
   const char     *date;         /* (nullable) the date for the title line; NULL for today */
+
+  const ImpPosterOptions *poster; /* (nullable) PDF: a poster over one or more sheets */
+  int             handouts;     /* PDF: an ImpHandoutKind (imp-handout.h), 0 for none */
 } ImpExportOptions;
 
 /* Pixels per inch of a PNG at scale 1: the map unit is a CSS pixel. */

@@ -466,6 +466,7 @@ _imp_canvas_snapshot (GtkWidget   *widget,
 
   snapshot_selection (self, cr, zoom * gtk_widget_get_scale_factor (widget));
   snapshot_drag (self, cr, zoom);
+  _imp_canvas_snapshot_page_frame (self, cr, zoom);
 
   cairo_destroy (cr);
 

@@ -107,6 +107,11 @@ struct _ImpCanvas
    * Shift frees it; whether the drag under way was freed. */
   gboolean      drag_freed;
   gboolean      drag_hint_shown;
+  /* The page frame (imp-canvas-frame.c): a poster's sheets over the map. */
+  ImpPosterOptions *page_frame;
+  ImpPoster    *page_frame_plan;
+  ImpScene     *page_frame_scene;   /* what the plan was made for, never dereferenced */
+  guint64       page_frame_serial;
 };
 
 enum {
@@ -226,5 +231,12 @@ _imp_canvas_place_editor (ImpCanvas *self);
 void
 _imp_canvas_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot);
+
+void
+_imp_canvas_clear_page_frame (ImpCanvas *self);
+void
+_imp_canvas_snapshot_page_frame (ImpCanvas *self,
+                                 cairo_t   *cr,
+                                 double     zoom);
 
 G_END_DECLS

@@ -368,6 +368,7 @@ imp_canvas_finalize (GObject *object)
   ImpCanvas *self = IMP_CANVAS (object);
 
   g_clear_object (&self->viewport);
+  _imp_canvas_clear_page_frame (self);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->finalize (object);
 }

@@ -11,6 +11,7 @@
 
 #include "imp-history.h"
 #include "imp-map.h"
+#include "imp-poster.h"
 #include "imp-scene.h"
 #include "imp-selection.h"
 #include "imp-theme.h"
@@ -92,5 +93,9 @@ void            imp_canvas_set_focus          (ImpCanvas *self,
                                                ImpNode   *branch);
 ImpNode        *imp_canvas_get_focus          (ImpCanvas *self);
 const ImpTheme *imp_canvas_get_theme      (ImpCanvas *self);
+void            imp_canvas_set_page_frame (ImpCanvas              *self,
+                                           const ImpPosterOptions *poster);
+gboolean        imp_canvas_get_page_frame (ImpCanvas              *self,
+                                           ImpPosterOptions       *poster);
 
 G_END_DECLS

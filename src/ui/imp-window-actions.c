@@ -78,6 +78,8 @@ static const struct
   /* Keys for what only the mouse could do */
   { "win.select-link", NULL, _imp_window_keys_select_link_action },
   { "win.add-link", NULL, _imp_window_keys_add_link_action },
+  /* imp-window-print.c */
+  { "win.print", NULL, _imp_window_print_action },
 };
 
 /**
@@ -203,4 +205,6 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.select-link", s.has_view && (s.primary != NULL ||
                                                imp_selection_get_link (selection) != NULL));
   set (self, "win.add-link", s.editable && s.primary != NULL);
+  /* Printing */
+  set (self, "win.print", s.has_view);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "imp-canvas.h"
+#include "imp-poster.h"
 #include "imp-window.h"
 
 G_BEGIN_DECLS
@@ -195,5 +196,14 @@ void     _imp_window_keys_add_link_action (GtkWidget *widget, const char *action
 /* The timebox at zero: the notice over the map and the sound (imp-window-timebox.c). */
 void     _imp_window_timebox_init         (ImpWindow      *self);
 void     _imp_window_timebox_dispose      (ImpWindow      *self);
+/* Printing (imp-window-print.c). */
+void     _imp_window_print_class_init     (ImpWindowClass *klass);
+void     _imp_window_print_init           (ImpWindow      *self);
+void     _imp_window_print_action (GtkWidget *widget, const char *action_name, GVariant *param);
+gboolean _imp_window_print_to_pdf         (ImpWindow               *self,
+                                           const char              *path,
+                                           const ImpExportOptions  *picture,
+                                           const ImpPosterOptions  *poster,
+                                           GError                 **error);
 
 G_END_DECLS

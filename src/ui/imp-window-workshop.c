@@ -259,10 +259,10 @@ update_parking_count (ImpWindow *self)
   gtk_widget_set_visible (self->parking_count_label, n > 0);
   if (n > 0)
     /* Translators: the parking lot button's tooltip; %u is how many ideas are parked */
-    tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Parking Lot: %u idea (Ctrl+P)",
-                                        "Parking Lot: %u ideas (Ctrl+P)", n), n);
+    tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Parking Lot: %u idea (Ctrl+Shift+P)",
+                                        "Parking Lot: %u ideas (Ctrl+Shift+P)", n), n);
   else
-    tip = g_strdup (_("Parking Lot (Ctrl+P)"));
+    tip = g_strdup (_("Parking Lot (Ctrl+Shift+P)"));
   gtk_widget_set_tooltip_text (self->parking_lot_button, tip);
 }
 
@@ -971,7 +971,9 @@ _imp_window_workshop_class_init (ImpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, timebox);
   gtk_widget_class_bind_template_child (widget_class, ImpWindow, parking_lot_button);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+  /* Ctrl+P is Print, as everywhere in GNOME. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.toggle-parking-lot", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);

@@ -376,6 +376,7 @@ imp_window_class_init (ImpWindowClass *klass)
   _imp_window_export_class_init (klass);
   _imp_window_workshop_class_init (klass);
   _imp_window_keys_class_init (klass);
+  _imp_window_print_class_init (klass);
 }
 
 static void
@@ -391,6 +392,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_workshop_init (self);
   _imp_window_keys_init (self);
   _imp_window_timebox_init (self);
+  _imp_window_print_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
