@@ -13,6 +13,7 @@ build_pkgs=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   meson ninja-build pkg-config gettext libglib2.0-dev-bin gcc
   desktop-file-utils appstream fonts-cantarell fonts-dejavu-core
+  libxml2-dev libarchive-dev
 )
 test_pkgs=(
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils poppler-utils
