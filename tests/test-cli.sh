@@ -510,6 +510,20 @@ run "$bin" import "$samples/chains.csv" --sheet 2 -o "$tmp/x.impactmap"
 expect "import --sheet past the last sheet fails, saying how many there are" 1 "no sheet 2: the file has 1 sheet"
 run "$bin" import "$tmp/no-such-file.opml" -o "$tmp/x.impactmap"
 expect "import of a missing file fails with a message" 1 "no-such-file.opml"
+for f in "${examples[@]}"; do
+  for ext in opml mm; do
+    run "$bin" export "$f" -o "$tmp/round.$ext"
+    run "$bin" import "$tmp/round.$ext" -o "$tmp/round.impactmap"
+    if [ "$rc" -eq 0 ] && xmllint --noout "$tmp/round.$ext" 2>/dev/null &&
+       [ "$("$bin" check "$f" | head -n1 | sed 's/.*”: //; s/, [0-9]* links.*//')" = \
+         "$("$bin" check "$tmp/round.impactmap" | head -n1 | sed 's/.*”: //; s/, [0-9]* links.*//')" ]; then
+      ok "export to .$ext and import back keeps $(basename "$f")'s cards per level"
+    else
+      not_ok "export to .$ext and import back keeps $(basename "$f")" "exit $rc" "$out" "$err"
+    fi
+  done
+done
+rm -f "$tmp"/round.*
 rm -f "$tmp"/*.impactmap "$tmp"/*.impactmap~ "$tmp/launch.txt"
 
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "imp-export.h"
 #include "imp-format.h"
 #include "imp-import.h"
 
@@ -387,6 +388,141 @@ test_deep (void)
   }
 }
 
+static void
+append_shape (GString *out,
+              ImpNode *node,
+              guint    depth)
+{
+  g_string_append_printf (out, "%u %s %s\n", depth, imp_level_to_string (node->level),
+                          node->title);
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      ImpLink *link = node->children->pdata[i];
+
+      if (imp_link_is_tree_link (link))
+        append_shape (out, link->child, depth + 1);
+      else
+        g_string_append_printf (out, "%u ~> %s\n", depth + 1, link->child->title);
+    }
+}
+
+/* The tree, titles and levels, and the cross-links where @links. */
+static char *
+map_shape (ImpMap   *map,
+           gboolean  links)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) roots = imp_map_get_roots (map);
+
+  for (guint i = 0; i < roots->len; i++)
+    append_shape (out, roots->pdata[i], 0);
+  if (!links)
+    {
+      g_auto(GStrv) lines = g_strsplit (out->str, "\n", -1);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto(GStrv) joined = NULL;
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (strstr (lines[i], " ~> ") == NULL)
+          g_strv_builder_add (kept, lines[i]);
+      joined = g_strv_builder_end (kept);
+      g_string_free (out, TRUE);
+      return g_strjoinv ("\n", joined);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every example → OPML and .mm → import: the same tree, titles and levels
+ * (and, through .mm's arrowlinks, the same cross-links). */
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
+                                           NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpMap) map = NULL;
+
+      if (!g_str_has_suffix (name, ".impactmap"))
+        continue;
+      map = imp_format_load_path (path, &error);
+      g_assert_no_error (error);
+
+      for (guint f = 0; f < 2; f++)
+        {
+          ImpExportOptions options;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(ImpImportSource) source = NULL;
+          g_autoptr(ImpMap) back = NULL;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          ImpImportOptions import;
+          gsize length;
+          const char *data;
+
+          imp_export_options_init (&options);
+          options.format = f == 0 ? IMP_EXPORT_OPML : IMP_EXPORT_FREEMIND;
+          bytes = imp_export_to_bytes (map, &options, &error);
+          g_assert_no_error (error);
+          data = g_bytes_get_data (bytes, &length);
+          imp_import_options_init (&import);
+          import.vocabulary = imp_map_get_vocabulary (map);
+          source = imp_import_source_load_data (data, length, f == 0 ? "x.opml" : "x.mm",
+                                                &import, &error);
+          g_assert_no_error (error);
+          back = imp_import_source_to_map (source, &import, NULL, &error);
+          g_assert_no_error (error);
+          before = map_shape (map, f == 1);
+          after = map_shape (back, f == 1);
+          g_test_message ("%s via %s", name, imp_export_format_to_string (options.format));
+          g_assert_cmpstr (after, ==, before);
+          if (f == 0)
+            g_assert_cmpstr (imp_map_get_title (back), ==, imp_map_get_title (map));
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >=, 6);
+
+  /* Several goals: a .mm has one root, named after the map, read back as
+   * the title. */
+  {
+    g_autofree char *path = data_path ("planning.opml");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ImpMap) map = imp_import_path (path, NULL, NULL, &error);
+    g_autoptr(ImpMap) back = NULL;
+    g_autoptr(ImpImportSource) source = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    ImpExportOptions options;
+    gsize length;
+    const char *data;
+
+    g_assert_no_error (error);
+    imp_export_options_init (&options);
+    options.format = IMP_EXPORT_FREEMIND;
+    bytes = imp_export_to_bytes (map, &options, &error);
+    g_assert_no_error (error);
+    data = g_bytes_get_data (bytes, &length);
+    source = imp_import_source_load_data (data, length, "x.mm", NULL, &error);
+    g_assert_no_error (error);
+    back = imp_import_source_to_map (source, NULL, NULL, &error);
+    g_assert_no_error (error);
+    before = map_shape (map, TRUE);
+    after = map_shape (back, TRUE);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (imp_map_get_title (back), ==, "Ticket sales 2027");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/core/import/csv-header", test_csv_header);
   g_test_add_func ("/core/import/bad", test_bad);
   g_test_add_func ("/core/import/deep", test_deep);
+  g_test_add_func ("/core/import/round-trip", test_round_trip);
 
   return g_test_run ();
 }

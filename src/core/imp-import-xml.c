@@ -299,6 +299,31 @@ read_outlines (ImpImportSource  *source,
       note = _imp_import_xml_prop (child, "_note");
       if (note != NULL)
         _imp_source_node_add_note (node, note);
+      /* Our own export's level; any other attribute an outliner does not
+       * write for itself is kept as a note line. */
+      for (xmlAttr *attr = child->properties; attr != NULL; attr = attr->next)
+        {
+          static const char * const known[] = {
+            "text", "title", "_note", "type", "url", "created", "isComment", "isBreakpoint",
+            "htmlUrl", "xmlUrl", "language", "description", "version",
+          };
+          const char *name = (const char *) attr->name;
+          g_autofree char *value = _imp_import_xml_prop (child, name);
+          gboolean skip = FALSE;
+
+          for (guint k = 0; k < G_N_ELEMENTS (known) && !skip; k++)
+            skip = g_str_equal (name, known[k]);
+          if (skip || value == NULL)
+            continue;
+          if (g_str_equal (name, "level") && node->hint == NULL)
+            node->hint = g_steal_pointer (&value);
+          else
+            {
+              g_autofree char *line = g_strdup_printf ("%s: %s", name, value);
+
+              _imp_source_node_add_note (node, line);
+            }
+        }
       type = _imp_import_xml_prop (child, "type");
       if (type != NULL && (g_str_equal (type, "link") || g_str_equal (type, "include")))
         {
@@ -437,7 +462,10 @@ read_mm_node (ImpImportSource  *source,
           g_autofree char *line = g_strdup_printf ("%s: %s", name ? name : "",
                                                    value ? value : "");
 
-          _imp_source_node_add_note (node, line);
+          if (g_strcmp0 (name, "level") == 0 && value != NULL && node->hint == NULL)
+            node->hint = g_steal_pointer (&value);
+          else
+            _imp_source_node_add_note (node, line);
         }
       else if (_imp_import_xml_is (c, "arrowlink"))
         {

@@ -881,7 +881,10 @@ map_node (Mapper        *self,
   ImpLevel hinted;
   ImpNode *card;
 
-  if (want == IMP_IMPORT_LEVEL_TITLE && parent == NULL)
+  gboolean title_by_hint = parent == NULL && src->hint != NULL &&
+                           g_ascii_strcasecmp (src->hint, "title") == 0;
+
+  if ((want == IMP_IMPORT_LEVEL_TITLE || title_by_hint) && parent == NULL)
     {
       /* The source's root names the map; its children are the goals. */
       if (self->title->len > 0)
@@ -896,8 +899,10 @@ map_node (Mapper        *self,
             g_string_append_c (self->pending_notes, '\n');
           g_string_append (self->pending_notes, src->notes->str);
         }
+      /* A title the source names takes no depth of the mapping. */
       for (guint i = 0; i < src->children->len; i++)
-        map_node (self, g_ptr_array_index (src->children, i), NULL, depth + 1);
+        map_node (self, g_ptr_array_index (src->children, i), NULL,
+                  want == IMP_IMPORT_LEVEL_TITLE ? depth + 1 : depth);
       if (self->pending_notes != NULL && src->children->len == 0)
         {
           /* Nothing under it to hold its notes: a goal of its own. */
