@@ -85,6 +85,9 @@ static const char * const samples[] = {
   "outline.md",
   "chains.csv",
   "freeplane-applications.mm",
+  "funnel.mmd",
+  "ideas.mmd",
+  "mermaid-cycle.mmd",
 };
 
 static void

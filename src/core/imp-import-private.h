@@ -22,6 +22,7 @@ struct _ImpSourceNode
   GString       *notes;     /* NULL when none */
   char          *hint;      /* a level the source names (class, column), or NULL */
   char          *id;        /* the source's id, for cross-links, or NULL */
+  char          *link_label; /* the label of the edge from its parent, or NULL */
   gboolean       folded;
   guint          depth;
   ImpSourceNode *parent;
@@ -101,6 +102,10 @@ gboolean _imp_import_parse_freemind   (ImpImportSource *source,
                                        gsize            length,
                                        GError         **error);
 gboolean _imp_import_parse_markdown   (ImpImportSource *source,
+                                       const char      *data,
+                                       gsize            length,
+                                       GError         **error);
+gboolean _imp_import_parse_mermaid   (ImpImportSource *source,
                                        const char      *data,
                                        gsize            length,
                                        GError         **error);

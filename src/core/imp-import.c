@@ -290,6 +290,7 @@ source_node_free (ImpSourceNode *node)
     g_string_free (node->notes, TRUE);
   g_free (node->hint);
   g_free (node->id);
+  g_free (node->link_label);
   g_ptr_array_unref (node->children);
   g_free (node);
 }
@@ -609,10 +610,12 @@ imp_import_source_load_data (const char              *data,
     case IMP_IMPORT_CSV:
       ok = _imp_import_parse_csv (source, data, length, error);
       break;
+    case IMP_IMPORT_MERMAID:
+      ok = _imp_import_parse_mermaid (source, data, length, error);
+      break;
     case IMP_IMPORT_XMIND:
     case IMP_IMPORT_MINDMUP:
     case IMP_IMPORT_VYM:
-    case IMP_IMPORT_MERMAID:
     case IMP_IMPORT_AUTO:
     case IMP_N_IMPORT_FORMATS:
     default:
@@ -859,7 +862,12 @@ add_card (Mapper        *self,
   card = _imp_map_add_node (self->map, level, title, NULL, NULL);
   g_assert (card != NULL);
   if (parent != NULL)
-    _imp_map_link (self->map, parent, card, -1, NULL);
+    {
+      ImpLink *link = _imp_map_link (self->map, parent, card, -1, NULL);
+
+      if (link != NULL && src->link_label != NULL)
+        _imp_map_set_link_assumption (self->map, link, src->link_label);
+    }
   if (notes->len > 0)
     _imp_map_set_node_notes (self->map, card, notes->str);
   g_hash_table_insert (self->cards, src, card);
@@ -979,7 +987,8 @@ map_links (Mapper         *self,
       b = g_hash_table_lookup (self->cards, to);
       if (a != NULL && b != NULL)
         {
-          if (imp_map_find_link (self->map, a, b) || imp_map_find_link (self->map, b, a))
+          /* The same link twice is one; the reverse of one closes a cycle. */
+          if (imp_map_find_link (self->map, a, b))
             continue;
           if (imp_map_can_link (self->map, a, b, NULL))
             made = _imp_map_link (self->map, a, b, -1, NULL);
