@@ -14,6 +14,7 @@ build_pkgs=(
   meson ninja-build pkg-config gettext libglib2.0-dev-bin gcc
   desktop-file-utils appstream fonts-cantarell fonts-dejavu-core libpng-dev
   libgsound-dev
+  libxml2-dev libarchive-dev
 )
 test_pkgs=(
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils poppler-utils

@@ -22,6 +22,7 @@
 #include "imp-tracking.h"
 #include "imp-poster.h"
 #include "imp-handout.h"
+#include "imp-import.h"
 
 /* The headless commands: they link the core only and never open a display. */
 
@@ -812,17 +813,148 @@ track_command (int    argc,
   return IMP_CLI_EXIT_OK;
 }
 
+static int
+import_command (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(ImpImportSource) source = NULL;
+  g_autoptr(ImpImportReport) report = NULL;
+  g_auto(GStrv) files = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *vocabulary = NULL;
+  g_autofree char *levels = NULL;
+  int sheet = 1;
+  ImpImportOptions options;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the new map to OUTPUT, a .impactmap file"), N_("OUTPUT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The format of INPUT: opml, freemind (mm), xmind, mindmup (mup), vym, mermaid (mmd), "
+         "markdown (md) or csv; by default told by its name and content"), N_("FORMAT") },
+    { "vocabulary", 0, 0, G_OPTION_ARG_STRING, &vocabulary,
+      N_("The new map's vocabulary: classic (default), five-questions, three-tiers or "
+         "product-chain"), N_("VOCABULARY") },
+    { "levels", 0, 0, G_OPTION_ARG_STRING, &levels,
+      N_("The level of each depth of INPUT from its roots, separated by commas, e.g. "
+         "title,goal,actor,impact,deliverable; deeper nodes become notes"), N_("LIST") },
+    { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
+      N_("The sheet of a workbook to import, from 1 (default 1)"), N_("N") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("INPUT -o OUTPUT.impactmap — make an impact map from a map "
+                                    "of another tool"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Reads OPML, FreeMind and Freeplane .mm, XMind, MindMup, VYM, "
+                                  "Mermaid, Markdown outlines and CSV chains, and prints what "
+                                  "changed on the way. "
+                                  "Exit status: 0 on success, 1 when INPUT cannot be read or "
+                                  "OUTPUT cannot be written, 2 for a wrong command line. "
+                                  "A failed import never leaves a partial OUTPUT."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_usage_error ("import", error->message);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (files == NULL || g_strv_length (files) != 1)
+    {
+      print_usage_error ("import", _("expected exactly one INPUT file"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      print_usage_error ("import", _("missing -o OUTPUT"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (!g_str_has_suffix (output, ".impactmap"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("OUTPUT must be a .impactmap file, not “%s”"),
+                                              output);
+      print_usage_error ("import", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+
+  imp_import_options_init (&options);
+  if (from != NULL && (!imp_import_format_from_string (from, &options.format) ||
+                       options.format == IMP_IMPORT_AUTO))
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown format “%s”: use opml, freemind, xmind, "
+                                                "mindmup, vym, mermaid, markdown or csv"), from);
+      print_usage_error ("import", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (vocabulary != NULL && !imp_vocabulary_from_string (vocabulary, &options.vocabulary))
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown vocabulary “%s”: use classic, "
+                                                "five-questions, three-tiers or product-chain"),
+                                              vocabulary);
+      print_usage_error ("import", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (levels != NULL && !imp_import_parse_levels (levels, &options, &error))
+    {
+      g_autofree char *msg = g_strdup_printf ("--levels: %s", error->message);
+      print_usage_error ("import", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (sheet < 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("--sheet must be 1 or more, not %d"), sheet);
+      print_usage_error ("import", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  options.sheet = sheet - 1;
+
+  /* Never over the file being read. */
+  if (!imp_export_check_target (output, IMP_EXPORT_JSON, files[0], &error))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is the file being imported: choose "
+                                                "another OUTPUT"), output);
+      print_usage_error ("import", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+
+  if (!(source = imp_import_source_load_path (files[0], &options, &error)) ||
+      !(map = imp_import_source_to_map (source, &options, &report, &error)))
+    {
+      g_printerr ("%s: %s\n", files[0], error->message);
+      return IMP_CLI_EXIT_FAILURE;
+    }
+
+  if (!imp_format_save_to_path (map, output, &error))
+    {
+      g_printerr ("%s: %s\n", output, error->message);
+      return IMP_CLI_EXIT_FAILURE;
+    }
+
+  lines = imp_import_report_get_lines (report);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("%s\n", lines[i]);
+  /* TRANSLATORS: the last line of an import: the file written */
+  g_print (_("Wrote “%s”.\n"), output);
+
+  return IMP_CLI_EXIT_OK;
+}
+
 gboolean
 imp_cli_is_command (const char *word)
 {
   return g_strcmp0 (word, "check") == 0 || g_strcmp0 (word, "export") == 0 ||
-         g_strcmp0 (word, "track") == 0;
+         g_strcmp0 (word, "track") == 0 || g_strcmp0 (word, "import") == 0;
 }
 
 /**
  * imp_cli_run:
  *
- * Runs "impact-mapper check …" or "impact-mapper export …".
+ * Runs "impact-mapper check …", "export …", "track …" or "import …".
  *
  * Returns: the exit status: 0 success, 1 failure, 2 wrong command line.
  */
@@ -840,6 +972,8 @@ imp_cli_run (int    argc,
   /* Drop the program name so the command is argv[0] for GOptionContext. */
   if (g_str_equal (argv[1], "check"))
     return check_command (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "import"))
+    return import_command (argc - 1, argv + 1);
   else if (g_str_equal (argv[1], "track"))
     return track_command (argc - 1, argv + 1);
   else

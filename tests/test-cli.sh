@@ -546,6 +546,95 @@ for bad in "--handouts-per goal|needs --handouts" "--handouts --handouts-per tea
   expect "export $args is a usage error" 2 "${bad#*|}"
 done
 
+# --- import --------------------------------------------------------------
+samples=$root/tests/data/import
+run "$bin" import "$samples/launch.mm" -o "$tmp/launch.impactmap"
+if [ "$rc" -eq 0 ] && [ -z "$err" ] &&
+   grep -q "^Imported 9 nodes from FreeMind / Freeplane as 8 cards" <<<"$out" &&
+   grep -q "^1 node below the last level became notes of its nearest card: “Answer within a day”.$" <<<"$out" &&
+   grep -q "^1 icon ignored, on “Members”.$" <<<"$out"; then
+  ok "import of a .mm prints its counts and what changed, with names"
+else
+  not_ok "import of a .mm prints its report" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+run "$bin" check "$tmp/launch.impactmap"
+if [ "$rc" -eq 0 ] && grep -q "8 nodes (1 goal, 2 actors, 3 impacts, 1 deliverable, 1 experiment), 8 links (1 cross-link)" <<<"$out"; then
+  ok "an imported map is a valid impact map with its cross-link"
+else
+  not_ok "an imported map is a valid impact map" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+
+for f in planning.opml outline.md chains.csv freeplane-applications.mm; do
+  run "$bin" import "$samples/$f" -o "$tmp/imported.impactmap"
+  expect "import of $f succeeds" 0
+done
+
+# --from wins over the name; --levels shifts the mapping; --vocabulary sets the map's.
+cp "$samples/launch.mm" "$tmp/launch.txt"
+run "$bin" import "$tmp/launch.txt" --from freemind --levels title,goal,actor -o "$tmp/shifted.impactmap"
+if [ "$rc" -eq 0 ] && grep -q "^“Launch the member app” became the map’s title.$" <<<"$out" &&
+   grep -q "^Imported 9 nodes from FreeMind / Freeplane as 5 cards (2 goals, 3 actors)" <<<"$out"; then
+  ok "import --from freemind --levels title,goal,actor makes the root the map's title"
+else
+  not_ok "import --from freemind --levels title,goal,actor" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+run "$bin" import "$samples/outline.md" --vocabulary three-tiers -o "$tmp/tiers.impactmap"
+run "$bin" check "$tmp/tiers.impactmap"
+expect "import --vocabulary three-tiers makes a valid three-tier map" 0
+
+# A broken or hostile input: exit 1, a message naming file and line, no OUTPUT.
+for f in xxe.opml billion-laughs.mm truncated.opml invalid-utf8.md open-quote.csv; do
+  run "$bin" import "$root/tests/data/bad/import/$f" -o "$tmp/bad.impactmap"
+  expect "import refuses $f, naming the file and the line" 1 "$f: .*line [0-9]+"
+  if [ -e "$tmp/bad.impactmap" ]; then not_ok "a refused import of $f writes nothing"; else ok "a refused import of $f writes nothing"; fi
+done
+
+# An existing OUTPUT survives a failed import untouched.
+printf 'keep me\n' >"$tmp/keep.impactmap"
+run "$bin" import "$root/tests/data/bad/import/xxe.opml" -o "$tmp/keep.impactmap"
+if [ "$rc" -eq 1 ] && [ "$(cat "$tmp/keep.impactmap")" = "keep me" ]; then
+  ok "a failed import leaves an existing OUTPUT as it was"
+else
+  not_ok "a failed import leaves an existing OUTPUT as it was" "exit $rc" "$(cat "$tmp/keep.impactmap")"
+fi
+rm -f "$tmp/keep.impactmap"
+
+# Wrong command lines: exit 2, and INPUT is never the OUTPUT.
+cp "$samples/chains.csv" "$tmp/same.impactmap"
+run "$bin" import "$tmp/same.impactmap" --from csv -o "$tmp/same.impactmap"
+expect "import refuses to write over its INPUT" 2 "is the file being imported"
+if cmp -s "$samples/chains.csv" "$tmp/same.impactmap"; then ok "the INPUT is left as it was"; else not_ok "the INPUT is left as it was"; fi
+rm -f "$tmp/same.impactmap"
+run "$bin" import "$samples/chains.csv" -o "$tmp/out.csv"
+expect "import refuses an OUTPUT that is not .impactmap" 2 "must be a .impactmap file"
+run "$bin" import "$samples/chains.csv"
+expect "import without -o is a usage error" 2 "missing -o"
+run "$bin" import "$samples/chains.csv" --from word -o "$tmp/x.impactmap"
+expect "import --from with an unknown format is a usage error" 2 "unknown format “word”"
+run "$bin" import "$samples/chains.csv" --levels goal,deliverable -o "$tmp/x.impactmap"
+expect "import --levels that skip a level is a usage error" 2 "cannot follow"
+run "$bin" import "$samples/chains.csv" --sheet 0 -o "$tmp/x.impactmap"
+expect "import --sheet 0 is a usage error" 2 "--sheet must be 1 or more"
+run "$bin" import "$samples/chains.csv" --sheet 2 -o "$tmp/x.impactmap"
+expect "import --sheet past the last sheet fails, saying how many there are" 1 "no sheet 2: the file has 1 sheet"
+run "$bin" import "$tmp/no-such-file.opml" -o "$tmp/x.impactmap"
+expect "import of a missing file fails with a message" 1 "no-such-file.opml"
+for f in "${examples[@]}"; do
+  for ext in opml mm; do
+    run "$bin" export "$f" -o "$tmp/round.$ext"
+    run "$bin" import "$tmp/round.$ext" -o "$tmp/round.impactmap"
+    if [ "$rc" -eq 0 ] && xmllint --noout "$tmp/round.$ext" 2>/dev/null &&
+       [ "$("$bin" check "$f" | head -n1 | sed 's/.*”: //; s/, [0-9]* links.*//')" = \
+         "$("$bin" check "$tmp/round.impactmap" | head -n1 | sed 's/.*”: //; s/, [0-9]* links.*//')" ]; then
+      ok "export to .$ext and import back keeps $(basename "$f")'s cards per level"
+    else
+      not_ok "export to .$ext and import back keeps $(basename "$f")" "exit $rc" "$out" "$err"
+    fi
+  done
+done
+rm -f "$tmp"/round.*
+rm -f "$tmp"/*.impactmap "$tmp"/*.impactmap~ "$tmp/launch.txt"
+
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.
 if ls -A "$tmp" | grep -qE '^\.|~$|\.[A-Za-z0-9]{6}$'; then
   not_ok "no temporary files are left behind" "$(ls -A "$tmp" | tr '\n' ' ')"

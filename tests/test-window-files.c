@@ -695,6 +695,38 @@ test_recovery_asks_over_unsaved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A map of another tool opens as an import: a new map with no file, and
+ * the report of what changed; a hostile one shows why it was refused. */
+static void
+test_open_import (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data",
+                                            "import", "planning.opml", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data", "bad",
+                                           "import", "xxe.opml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  AdwMessageDialog *dialog;
+  ImpWindow *window;
+
+  window = imp_application_open_file (app, file);
+  WAIT_FOR ((dialog = find_dialog ("Imported “planning.opml”")) != NULL);
+  g_assert_false (imp_window_is_showing_error (window));
+  g_assert_null (imp_window_get_file (window));
+  g_assert_cmpuint (imp_map_get_n_nodes (window->map), ==, 10);
+  g_assert_cmpstr (imp_map_get_title (window->map), ==, "Ticket sales 2027");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Imported 13 nodes from OPML as 10 cards"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "3 nodes below the last level became notes"));
+  respond (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = imp_application_open_file (app, bad_file);
+  WAIT_FOR (imp_window_is_showing_error (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/ui/files/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/ui/files/recovery-into-open-window", test_recovery_into_open_window);
   g_test_add_func ("/ui/files/recovery-asks-over-unsaved", test_recovery_asks_over_unsaved);
+  g_test_add_func ("/ui/files/open-import", test_open_import);
 
   ret = g_test_run ();
 

@@ -22,6 +22,7 @@
 #include "imp-analysis.h"
 #include "imp-export.h"
 #include "imp-export-private.h"
+#include "imp-export-outline.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
 #include "imp-layout-private.h"
@@ -63,6 +64,8 @@ static const struct {
   [IMP_EXPORT_MARKDOWN] = { "markdown", ".md" },
   [IMP_EXPORT_MERMAID] = { "mermaid", ".mmd" },
   [IMP_EXPORT_CSV] = { "csv", ".csv" },
+  [IMP_EXPORT_OPML] = { "opml", ".opml" },
+  [IMP_EXPORT_FREEMIND] = { "freemind", ".mm" },
 };
 
 /* A PDF page is in points; a map unit is a CSS pixel, 1/96 inch. */
@@ -1084,6 +1087,12 @@ imp_export_to_bytes (ImpMap                  *map,
     case IMP_EXPORT_CSV:
       text = imp_export_csv (scoped, &length);
       return g_bytes_new_take (text, length);
+
+    case IMP_EXPORT_OPML:
+      return imp_export_opml (scoped);
+
+    case IMP_EXPORT_FREEMIND:
+      return imp_export_freemind (scoped);
 
     case IMP_N_EXPORT_FORMATS:
     default:

@@ -14,6 +14,7 @@
 #include "imp-application.h"
 #include "imp-format.h"
 #include "imp-history.h"
+#include "imp-import.h"
 #include "imp-inspector.h"
 #include "imp-window-private.h"
 
@@ -462,6 +463,25 @@ _imp_window_files_open_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  {
+    /* Maps of other tools open as imports (imp_window_open_file()). */
+    g_autoptr(GtkFileFilter) every = gtk_file_filter_new ();
+    g_autoptr(GtkFileFilter) others = gtk_file_filter_new ();
+    const char * const *patterns = imp_import_get_patterns ();
+
+    gtk_file_filter_set_name (every, _("Every Map Format"));
+    gtk_file_filter_add_mime_type (every, "application/x-impactmap");
+    gtk_file_filter_add_suffix (every, "impactmap");
+    gtk_file_filter_set_name (others, _("Maps of Other Tools (OPML, FreeMind, Markdown, CSV…)"));
+    for (guint i = 0; patterns[i] != NULL; i++)
+      {
+        gtk_file_filter_add_pattern (every, patterns[i]);
+        gtk_file_filter_add_pattern (others, patterns[i]);
+      }
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), every);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), others);
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), every);
+  }
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -860,6 +880,55 @@ open_done_cb (GObject      *object,
   refresh (self);
 }
 
+/* A map of another tool: imported into a new, unsaved map, with the
+ * report of what changed, like the repairs of a map. */
+static void
+import_file (ImpWindow *self,
+             GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (basename);
+  g_autoptr(ImpImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = NULL;
+  ImpImportOptions options;
+
+  imp_import_options_init (&options);
+  if (path != NULL)
+    map = imp_import_path (path, &options, &report, &error);
+  else
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only local files can be imported"));
+
+  if (map == NULL)
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), display_name);
+
+      imp_window_show_error (self, title, error->message);
+    }
+  else
+    {
+      g_auto(GStrv) lines = imp_import_report_get_lines (report);
+      g_autofree char *list = g_strjoinv ("\n", lines);
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      imp_window_set_map (self, map, NULL);
+      /* Translators: %s is a list of what an import changed, one per line */
+      body = g_strdup_printf (_("The map is new and not saved yet: save it to keep it.\n\n%s"),
+                              list);
+      /* Translators: %s is a file name */
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body);
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Imported “%s”"),
+                                         display_name);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  refresh (self);
+}
+
 /**
  * imp_window_open_file:
  * @file: the `.impactmap` file to show
@@ -882,6 +951,14 @@ imp_window_open_file (ImpWindow *self,
 
   g_return_if_fail (IMP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  if (basename != NULL && imp_import_format_from_path (basename) != IMP_IMPORT_AUTO)
+    {
+      import_file (self, file);
+      return;
+    }
+  g_clear_pointer (&basename, g_free);
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);

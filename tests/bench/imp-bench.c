@@ -19,6 +19,7 @@
 
 #include "imp-export.h"
 #include "imp-format.h"
+#include "imp-import.h"
 #include "imp-layout.h"
 #include "imp-map.h"
 #include "imp-render.h"
@@ -922,6 +923,58 @@ print_json (Result *results,
   printf ("  ]\n}\n");
 }
 
+/* --import N: a generated map of N nodes exported to OPML and .mm, then
+ * imported back (read and mapped), the median of @runs. */
+static int
+bench_import (guint n,
+              guint runs)
+{
+  guint n_goals;
+  g_autoptr(ImpMap) map = generate_map (n, &n_goals);
+
+  printf ("%-40s %12u\n", "import (ms, median)", imp_map_get_n_nodes (map));
+  for (guint f = 0; f < 2; f++)
+    {
+      ImpExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      const char *data;
+      gsize length;
+
+      imp_export_options_init (&options);
+      options.format = f == 0 ? IMP_EXPORT_OPML : IMP_EXPORT_FREEMIND;
+      bytes = imp_export_to_bytes (map, &options, &error);
+      if (bytes == NULL)
+        {
+          g_printerr ("imp-bench: %s\n", error->message);
+          return 1;
+        }
+      data = g_bytes_get_data (bytes, &length);
+      for (guint r = 0; r < runs; r++)
+        {
+          double start = now_ms ();
+          g_autoptr(ImpImportSource) source = imp_import_source_load_data (data, length,
+            f == 0 ? "bench.opml" : "bench.mm", NULL, &error);
+          g_autoptr(ImpMap) back = source ? imp_import_source_to_map (source, NULL, NULL, &error)
+                                          : NULL;
+          double t = now_ms () - start;
+
+          if (back == NULL)
+            {
+              g_printerr ("imp-bench: %s\n", error->message);
+              return 1;
+            }
+          g_array_append_val (times, t);
+        }
+      g_array_sort (times, compare_doubles);
+      printf ("%-40s %12.1f   (%.1f MiB)\n", f == 0 ? "import OPML (ms)" : "import .mm (ms)",
+              g_array_index (times, double, times->len / 2), length / (1024.0 * 1024.0));
+    }
+
+  return 0;
+}
+
 static gboolean
 parse_sizes (const char  *text,
              GArray      *sizes,
@@ -953,6 +1006,7 @@ main (int   argc,
   gboolean json = FALSE;
   int runs = 5;
   int readings = 0;
+  int import_nodes = 0;
   GOptionEntry entries[] = {
     { "readings", 0, 0, G_OPTION_ARG_INT, &readings,
       "Readings on every generated metric (default 0)", "N" },
@@ -961,6 +1015,8 @@ main (int   argc,
       "Map sizes in nodes (default 1000,10000,100000)", "N,N,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs,
       "Runs per measure, median reported (default 5; at most 3 from 50,000 nodes)", "N" },
+    { "import", 0, 0, G_OPTION_ARG_INT, &import_nodes,
+      "Time importing a generated map of N nodes from OPML and .mm", "N" },
     { "write-map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &write_map,
       "Write a generated map: --write-map N --write-map PATH, or N PATH after it", "N" },
     { NULL }
@@ -1014,6 +1070,8 @@ main (int   argc,
       g_printerr ("imp-bench: --runs must be at least 1\n");
       return 2;
     }
+  if (import_nodes > 0)
+    return bench_import ((guint) import_nodes, (guint) runs);
 
   if (!parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000", sizes, &error))
     {
