@@ -17,15 +17,19 @@ LEVELS = ["goal", "actor", "impact", "deliverable", "experiment"]
 VOCABULARIES = ["classic", "five-questions", "three-tiers", "product-chain"]
 TOP_ORDER = ["format", "version", "title", "vocabulary", "nodes", "links", "parking_lot"]
 NODE_ORDER = ["id", "level", "title", "notes", "position", "collapsed", "metric", "ice",
-              "votes", "experiment"]
+              "votes", "experiment", "delivery"]
 METRIC_ORDER = ["name", "unit", "baseline", "current", "target", "direction", "deadline",
                 "indicator"]
+# Readings are optional, so not part of a "complete" metric.
+METRIC_MEMBERS = METRIC_ORDER + ["readings"]
 ICE_ORDER = ["impact", "confidence", "ease"]
 EXPERIMENT_ORDER = ["kind", "aspect", "status", "result", "start", "end", "evidence"]
 LINK_ORDER = ["from", "to", "assumption", "confidence", "status"]
 KINDS = ["usability-interview", "fake-door", "wizard-of-oz", "kano-survey",
          "technical-spike", "ab-test", "other"]
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A reading as json.dumps(indent=2) spreads it over lines.
+READING = re.compile(r'\{\n\s*("date": "[^"]*",\n\s*"value": [^,\n]*(?:,\n\s*"note": "(?:[^"\\]|\\.)*")?)\n\s*\}')
 
 
 def in_order(keys, order):
@@ -51,6 +55,9 @@ def check(path):
 
     # Byte form: two-space indent, a final newline, nothing else.
     canon = json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    # ...except that the writer puts each reading on one line.
+    canon = READING.sub(lambda m: "{" + ", ".join(
+        re.sub(r"\s+", " ", part.strip()) for part in m.group(1).split(",\n")) + "}", canon)
     need(text == canon, "not in two-space-indent canonical form with a final newline")
 
     top = as_dict(doc)
@@ -75,7 +82,7 @@ def check(path):
         if "metric" in node:
             need(node["level"] in ("goal", "impact"), where + ": metric on a " + node["level"])
             m = node["metric"]
-            need(in_order([k for k, _ in m], METRIC_ORDER), where + ": metric out of order")
+            need(in_order([k for k, _ in m], METRIC_MEMBERS), where + ": metric out of order")
             m = as_dict(m)
             need(m.get("direction", "increase") in ("increase", "decrease"),
                  where + ": bad direction")

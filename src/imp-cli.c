@@ -66,7 +66,14 @@ print_set_aside (ImpMap *map)
     {
       ImpNode *node = g_ptr_array_index (aside, i);
 
-      if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
+      if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE &&
+          node->delivery.status == IMP_DELIVERY_SHIPPED)
+        /* TRANSLATORS: a deliverable left out of the ranking; its title, the day it shipped */
+        g_print (_("- %s (shipped on %s)\n"), node->title, node->delivery.shipped);
+      else if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
+        /* TRANSLATORS: a deliverable left out of the ranking; its title */
+        g_print (_("- %s (dropped)\n"), node->title);
+      else if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
         /* TRANSLATORS: a deliverable left out of the ranking; its title */
         g_print (_("- %s (eliminated: its experiments refute it)\n"), node->title);
       else

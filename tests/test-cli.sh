@@ -156,7 +156,8 @@ ranked_line2=$(sed -n 2p <<<"$out")
 ranked_line3=$(sed -n 3p <<<"$out")
 if [ "$rc" -eq 0 ] && [ "$ranked_line2" = "1. ICE 315 (5 × 7 × 9) Show the marking rubric with each result" ] &&
    [ "$ranked_line3" = "   We build “Show the marking rubric with each result” so that teachers will raise fewer complaints about assessment, which moves the goal “Increase weekly active learners by 20% by end of Q4” (Weekly active learners: 48000 learners by 2026-12-31)." ] &&
-   grep -q '^4\. ICE 240 (6 × 5 × 8) Streak reminders on mobile · 6 votes$' <<<"$out" &&
+   ! grep -q '^[0-9]*\. ICE .* Streak reminders on mobile' <<<"$out" &&
+   grep -q '^- Streak reminders on mobile (shipped on 2026-02-02)$' <<<"$out" &&
    ! grep -q '^[0-9]*\. ICE .* OCR of handwritten answers' <<<"$out" &&
    grep -q '^- OCR of handwritten answers (eliminated: its experiments refute it)$' <<<"$out" &&
    grep -q '^- Homework templates from the curriculum (refuted: ' <<<"$out"; then

@@ -1044,8 +1044,11 @@ imp_analysis_list_set_aside (ImpMap *map)
     {
       ImpNode *node = imp_map_get_node (map, i);
 
+      /* Shipped and dropped work is no candidate either: it is done with. */
       if (node->level == IMP_LEVEL_DELIVERABLE &&
-          imp_analysis_get_standing (node) != IMP_STANDING_LIVE)
+          (imp_analysis_get_standing (node) != IMP_STANDING_LIVE ||
+           node->delivery.status == IMP_DELIVERY_SHIPPED ||
+           node->delivery.status == IMP_DELIVERY_DROPPED))
         g_ptr_array_add (out, node);
     }
 
@@ -1076,7 +1079,9 @@ imp_analysis_rank_deliverables (ImpMap *map)
       Ranked r = { node, imp_ice_get_score (&node->ice), i };
 
       if (node->level == IMP_LEVEL_DELIVERABLE && r.score > 0 &&
-          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE &&
+          node->delivery.status != IMP_DELIVERY_SHIPPED &&
+          node->delivery.status != IMP_DELIVERY_DROPPED)
         g_array_append_val (ranked, r);
     }
 

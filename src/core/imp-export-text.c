@@ -285,7 +285,13 @@ append_md_ranking (GString *out,
       g_string_append (out, "- ");
       append_md (out, node->title);
       g_string_append (out, " — ");
-      if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
+      if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE &&
+          node->delivery.status == IMP_DELIVERY_SHIPPED)
+        /* TRANSLATORS: the day a deliverable shipped: "Shipped 2026-02-09" */
+        g_string_append_printf (out, _("Shipped %s"), node->delivery.shipped);
+      else if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
+        g_string_append (out, imp_delivery_status_display_name (node->delivery.status));
+      else if (imp_analysis_get_standing (node) == IMP_STANDING_ELIMINATED)
         g_string_append (out, _("eliminated: its experiments refute it"));
       else
         g_string_append (out, _("refuted: every chain up to a goal has a refuted link"));

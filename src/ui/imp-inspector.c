@@ -1934,7 +1934,15 @@ bind_ranked_row (GtkWidget        *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   standing = imp_analysis_get_standing (node);
-  if (standing != IMP_STANDING_LIVE)
+  if (standing == IMP_STANDING_LIVE && (node->delivery.status == IMP_DELIVERY_SHIPPED ||
+                                        node->delivery.status == IMP_DELIVERY_DROPPED))
+    {
+      /* Done with: shipped or dropped work is listed apart, unranked. */
+      gtk_label_set_text (GTK_LABEL (score), imp_delivery_status_display_name (node->delivery.status));
+      gtk_widget_remove_css_class (score, "heading");
+      gtk_widget_add_css_class (score, "dim-label");
+    }
+  else if (standing != IMP_STANDING_LIVE)
     {
       /* Set aside: the status takes the place of the score, so that no
        * one reads an eliminated deliverable as a candidate. */
