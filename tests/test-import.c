@@ -91,6 +91,7 @@ static const char * const samples[] = {
   "xmind8.xmind",
   "xmind2020.xmind",
   "vym-time-management.vym",
+  "onboarding.mup",
 };
 
 static void

@@ -117,6 +117,10 @@ gboolean _imp_import_parse_vym       (ImpImportSource *source,
                                        const char      *data,
                                        gsize            length,
                                        GError         **error);
+gboolean _imp_import_parse_mindmup   (ImpImportSource *source,
+                                       const char      *data,
+                                       gsize            length,
+                                       GError         **error);
 gboolean _imp_import_parse_csv        (ImpImportSource *source,
                                        const char      *data,
                                        gsize            length,

@@ -540,3 +540,165 @@ _imp_import_parse_vym (ImpImportSource  *source,
 
   return TRUE;
 }
+
+/* ---- MindMup ------------------------------------------------------------ */
+
+typedef struct
+{
+  double      rank;
+  JsonObject *idea;
+} Ranked;
+
+/* The right side (positive ranks, ascending) first, then the left (negative
+ * ranks, nearest to zero first), as MindMup lays them out. */
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b)
+{
+  double x = ((const Ranked *) a)->rank, y = ((const Ranked *) b)->rank;
+
+  if ((x >= 0) != (y >= 0))
+    return x >= 0 ? -1 : 1;
+  if (x >= 0)
+    return x < y ? -1 : x > y;
+  return x > y ? -1 : x < y;
+}
+
+static char *
+json_id (JsonObject *object,
+         const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+    }
+
+  return NULL;
+}
+
+static gboolean mup_children (ImpImportSource *source, ImpSourceNode *parent, JsonObject *ideas,
+                              GError **error);
+
+static gboolean
+mup_idea (ImpImportSource  *source,
+          ImpSourceNode    *parent,
+          JsonObject       *idea,
+          GError          **error)
+{
+  g_autofree char *id = json_id (idea, "id");
+  g_autofree char *where = g_strdup_printf (_("idea “%s”"), id != NULL ? id : "?");
+  JsonObject *attr = member_object (idea, "attr");
+  ImpSourceNode *node;
+
+  if (!(node = _imp_import_source_add_node (source, parent, member_string (idea, "title"),
+                                            where, error)))
+    return FALSE;
+  _imp_source_node_set_id (source, node, id);
+  _imp_source_node_add_note (node, member_string (member_object (attr, "note"), "text"));
+  if (attr != NULL && json_object_has_member (attr, "collapsed"))
+    {
+      JsonNode *c = json_object_get_member (attr, "collapsed");
+
+      node->folded = JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_BOOLEAN &&
+                     json_node_get_boolean (c);
+    }
+  if (member_object (attr, "icon") != NULL)
+    _imp_import_source_ignore (source, IMP_IGNORED_IMAGES, node);
+  if (member_object (attr, "style") != NULL)
+    _imp_import_source_ignore (source, IMP_IGNORED_FORMATTING, node);
+
+  return mup_children (source, node, member_object (idea, "ideas"), error);
+}
+
+static gboolean
+mup_children (ImpImportSource  *source,
+              ImpSourceNode    *parent,
+              JsonObject       *ideas,
+              GError          **error)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  GList *members;
+
+  if (ideas == NULL)
+    return TRUE;
+  members = json_object_get_members (ideas);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *child = json_object_get_member (ideas, l->data);
+      Ranked r = { g_ascii_strtod (l->data, NULL), NULL };
+
+      if (child != NULL && JSON_NODE_HOLDS_OBJECT (child))
+        {
+          r.idea = json_node_get_object (child);
+          g_array_append_val (ranked, r);
+        }
+    }
+  g_list_free (members);
+  g_array_sort (ranked, compare_ranks);
+  for (guint i = 0; i < ranked->len; i++)
+    if (!mup_idea (source, parent, g_array_index (ranked, Ranked, i).idea, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+_imp_import_parse_mindmup (ImpImportSource  *source,
+                           const char       *data,
+                           gsize             length,
+                           GError          **error)
+{
+  g_autoptr(JsonNode) root = _imp_import_read_json (data, length, "MindMup", error);
+  JsonObject *object;
+  JsonArray *links;
+  JsonNode *version;
+  ImpSourceSheet *sheet;
+
+  if (root == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, IMP_IMPORT_ERROR, IMP_IMPORT_ERROR_STRUCTURE,
+                           _("MindMup: expected a JSON object"));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  version = json_object_get_member (object, "formatVersion");
+  sheet = _imp_import_source_add_sheet (source, NULL);
+  sheet->title = g_strdup (member_string (object, "title"));
+  /* Version 3 keeps the roots under "ideas"; older files are the root. */
+  if (version != NULL && JSON_NODE_HOLDS_VALUE (version) &&
+      json_node_get_value_type (version) == G_TYPE_INT64 && json_node_get_int (version) >= 3)
+    {
+      if (!mup_children (source, NULL, member_object (object, "ideas"), error))
+        return FALSE;
+    }
+  else if (!mup_idea (source, NULL, object, error))
+    return FALSE;
+
+  links = member_array (object, "links");
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    {
+      JsonNode *link = json_array_get_element (links, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (link))
+        continue;
+      from = json_id (json_node_get_object (link), "ideaIdFrom");
+      to = json_id (json_node_get_object (link), "ideaIdTo");
+      _imp_import_source_add_link (source, from, to, NULL);
+    }
+
+  return TRUE;
+}

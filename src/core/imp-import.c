@@ -620,6 +620,8 @@ imp_import_source_load_data (const char              *data,
       ok = _imp_import_parse_vym (source, data, length, error);
       break;
     case IMP_IMPORT_MINDMUP:
+      ok = _imp_import_parse_mindmup (source, data, length, error);
+      break;
     case IMP_IMPORT_AUTO:
     case IMP_N_IMPORT_FORMATS:
     default:
