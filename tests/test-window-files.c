@@ -725,6 +725,22 @@ test_open_import (void)
   window = imp_application_open_file (app, bad_file);
   WAIT_FOR (imp_window_is_showing_error (window));
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* An XMind 2020 workbook: its first sheet, the report naming the others. */
+  {
+    g_autofree char *xmind = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data",
+                                               "import", "xmind2020.xmind", NULL);
+    g_autoptr(GFile) xmind_file = g_file_new_for_path (xmind);
+
+    window = imp_application_open_file (app, xmind_file);
+    WAIT_FOR ((dialog = find_dialog ("Imported “xmind2020.xmind”")) != NULL);
+    g_assert_cmpuint (imp_map_get_n_nodes (window->map), ==, 6);
+    g_assert_cmpstr (imp_map_get_title (window->map), ==, "Support");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                              "Sheet 1 of 2, “Support”; the others were not imported."));
+    respond (dialog, "close");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 }
 
 int

@@ -109,9 +109,29 @@ gboolean _imp_import_parse_mermaid   (ImpImportSource *source,
                                        const char      *data,
                                        gsize            length,
                                        GError         **error);
+gboolean _imp_import_parse_xmind     (ImpImportSource *source,
+                                       const char      *data,
+                                       gsize            length,
+                                       GError         **error);
+gboolean _imp_import_parse_vym       (ImpImportSource *source,
+                                       const char      *data,
+                                       gsize            length,
+                                       GError         **error);
+gboolean _imp_import_parse_mindmup   (ImpImportSource *source,
+                                       const char      *data,
+                                       gsize            length,
+                                       GError         **error);
 gboolean _imp_import_parse_csv        (ImpImportSource *source,
                                        const char      *data,
                                        gsize            length,
+                                       GError         **error);
+
+#include <json-glib/json-glib.h>
+
+/* A JSON document, its depth checked before json-glib's recursive parser. */
+JsonNode *_imp_import_read_json       (const char      *data,
+                                       gsize            length,
+                                       const char      *what,
                                        GError         **error);
 
 /* The level a name means in @vocabulary ("outcome", "Who", "Goal"). */

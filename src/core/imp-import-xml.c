@@ -28,7 +28,6 @@
  * not by the parser (XXE, billion laughs) and not later by a content
  * getter. No map format needs one. */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 static void

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
 /* A document read safely (see imp-import-xml.c); @what names it in messages. */
 xmlDoc   *_imp_import_xml_read       (const char  *data,
                                       gsize        length,

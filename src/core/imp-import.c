@@ -614,8 +614,14 @@ imp_import_source_load_data (const char              *data,
       ok = _imp_import_parse_mermaid (source, data, length, error);
       break;
     case IMP_IMPORT_XMIND:
-    case IMP_IMPORT_MINDMUP:
+      ok = _imp_import_parse_xmind (source, data, length, error);
+      break;
     case IMP_IMPORT_VYM:
+      ok = _imp_import_parse_vym (source, data, length, error);
+      break;
+    case IMP_IMPORT_MINDMUP:
+      ok = _imp_import_parse_mindmup (source, data, length, error);
+      break;
     case IMP_IMPORT_AUTO:
     case IMP_N_IMPORT_FORMATS:
     default:

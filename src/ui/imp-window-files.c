@@ -880,6 +880,14 @@ open_done_cb (GObject      *object,
   refresh (self);
 }
 
+static gboolean
+present_idle_cb (gpointer user_data)
+{
+  gtk_window_present (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* A map of another tool: imported into a new, unsaved map, with the
  * report of what changed, like the repairs of a map. */
 static void
@@ -924,7 +932,10 @@ import_file (ImpWindow *self,
       adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Imported “%s”"),
                                          display_name);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      /* After the window itself is presented (the caller does that next),
+       * so that the report shows above it. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_idle_cb, g_object_ref (dialog),
+                       g_object_unref);
     }
   refresh (self);
 }
