@@ -43,6 +43,39 @@ undo_toast_dismissed_cb (ImpWindow *self,
     g_clear_weak_pointer (&self->undo_toast);
 }
 
+/* libadwaita 1.2 frees a toast's state when its hide animation ends but
+ * leaves its show animation running: a toast dismissed less than half a
+ * second after it came up in place of another crashes at the end of that
+ * animation. So a toast is dismissed once any show animation is over. */
+#define TOAST_SETTLE_MS 600
+
+static gboolean
+dismiss_settled_toast_cb (gpointer data)
+{
+  g_autoptr(AdwToast) toast = g_weak_ref_get (data);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+_imp_window_dismiss_toast (AdwToast *toast)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, toast);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SETTLE_MS, dismiss_settled_toast_cb, ref,
+                      free_weak_ref);
+}
+
 static void
 show_toast (ImpWindow  *self,
             const char *message,
@@ -328,7 +361,7 @@ _imp_window_edit_undo_action (GtkWidget  *widget,
   /* Not in the middle of a drag. */
   if (!imp_history_is_in_group (self->history) && imp_history_undo (self->history) &&
       self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    _imp_window_dismiss_toast (self->undo_toast);
 }
 
 void
