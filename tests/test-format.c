@@ -797,7 +797,6 @@ test_readings_limit (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(ImpMap) map = NULL;
       GDate date;
-      gint64 start;
 
       g_date_set_dmy (&date, 1, 1, 2400);
       for (guint i = 0; i < IMP_MAX_READINGS + extra; i++)
@@ -811,7 +810,6 @@ test_readings_limit (void)
         }
       g_string_append (json, "]}}], \"links\": []}");
 
-      start = g_get_monotonic_time ();
       map = imp_format_load_data (json->str, json->len, &error);
       if (extra == 0)
         {
@@ -823,7 +821,6 @@ test_readings_limit (void)
           g_assert_cmpfloat (imp_metric_get_reading (metric, 0)->value, ==, IMP_MAX_READINGS - 1);
           g_assert_cmpfloat (metric->current, ==, 0);
           g_assert_cmpstr (imp_metric_get_last_reading (metric)->date, ==, "2400-01-01");
-          g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
         }
       else
         {
