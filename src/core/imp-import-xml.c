@@ -50,9 +50,14 @@ declares_entities (const char *data,
                    gsize       length,
                    guint      *line)
 {
-  const char *doctype = g_strstr_len (data, length, "<!DOCTYPE");
-  const char *end = data + length;
+  const char *doctype;
+  const char *end;
 
+  /* An empty zip entry arrives as no bytes at all. */
+  if (data == NULL || length == 0)
+    return FALSE;
+  doctype = g_strstr_len (data, length, "<!DOCTYPE");
+  end = data + length;
   if (doctype == NULL)
     return FALSE;
 
