@@ -20,6 +20,7 @@
 #include "imp-format.h"
 #include "imp-format-private.h"
 #include "imp-history.h"
+#include "imp-import-dialog.h"
 #include "imp-session.h"
 #include "imp-window-private.h"
 
@@ -695,8 +696,36 @@ test_recovery_asks_over_unsaved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A map of another tool opens as an import: a new map with no file, and
- * the report of what changed; a hostile one shows why it was refused. */
+static ImpImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (IMP_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return IMP_IMPORT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+report_has (ImpImportDialog *dialog,
+            const char      *text)
+{
+  g_autofree char *report = imp_import_dialog_get_report (dialog);
+
+  return strstr (report, text) != NULL;
+}
+
+/* A map of another tool opens as an import: the import dialog previews it
+ * with the report of what changes, lets the user say what the source's top
+ * nodes are and which sheet to take, and only "Import" puts the map in the
+ * window: new, with no file, and unsaved. A hostile file shows why it was
+ * refused. */
 static void
 test_open_import (void)
 {
@@ -706,39 +735,96 @@ test_open_import (void)
                                            "import", "xxe.opml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
-  AdwMessageDialog *dialog;
+  ImpImportDialog *dialog;
   ImpWindow *window;
+  ImpMap *before;
+  const char *esc[] = { "key", "--clearmodifiers", "Escape", NULL };
+  const char *ret[] = { "key", "--clearmodifiers", "Return", NULL };
 
   window = imp_application_open_file (app, file);
-  WAIT_FOR ((dialog = find_dialog ("Imported “planning.opml”")) != NULL);
+  WAIT_FOR ((dialog = find_import_dialog ()) != NULL);
+  imp_test_wait_for_mapped (GTK_WIDGET (dialog));
   g_assert_false (imp_window_is_showing_error (window));
+  /* Nothing is imported yet: the window holds the map it had. */
+  before = window->map;
+  g_assert_true (before == NULL || imp_map_get_n_nodes (before) != 10);
+  g_assert_true (report_has (dialog, "Imported 13 nodes from OPML as 10 cards"));
+  g_assert_true (report_has (dialog, "3 nodes below the last level became notes"));
+  g_assert_cmpuint (imp_map_get_n_nodes (imp_import_dialog_get_map (dialog)), ==, 10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (imp_import_dialog_get_sheet_row (dialog))));
+
+  /* The top nodes named the whole map: they become its title, their
+   * children the goals; the preview and the report follow at once. */
+  adw_combo_row_set_selected (imp_import_dialog_get_top_row (dialog), 0);
+  g_assert_cmpstr (imp_map_get_title (imp_import_dialog_get_map (dialog)), ==,
+                   "Sell 20% more tickets online · Cut refund requests by half");
+  g_assert_true (report_has (dialog, "became the map’s title"));
+  g_assert_true (report_has (dialog, "(3 goals, 2 actors, 2 impacts, 1 deliverable, 2 experiments)"));
+  g_assert_true (report_has (dialog, "1 node below the last level became notes"));
+  /* Three tiers: fewer levels, so more of the source becomes notes. */
+  adw_combo_row_set_selected (imp_import_dialog_get_vocabulary_row (dialog),
+                              IMP_VOCABULARY_THREE_TIERS);
+  g_assert_cmpuint (imp_map_get_vocabulary (imp_import_dialog_get_map (dialog)), ==,
+                    IMP_VOCABULARY_THREE_TIERS);
+  adw_combo_row_set_selected (imp_import_dialog_get_vocabulary_row (dialog),
+                              IMP_VOCABULARY_CLASSIC);
+  /* Back to goals, and Escape: nothing is imported. */
+  adw_combo_row_set_selected (imp_import_dialog_get_top_row (dialog), 1);
+  g_assert_true (report_has (dialog, "(2 goals, 3 actors, 2 impacts, 2 deliverables, 1 experiment)"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  imp_test_wait_for_focus (GTK_WIDGET (dialog));
+  imp_test_xdotool (GTK_WINDOW (dialog), esc, 0);
+  WAIT_FOR (dialog == NULL);
+  /* A window opened for the import keeps what it had, or a new map. */
+  if (before != NULL)
+    g_assert_true (window->map == before);
+  else
+    g_assert_cmpuint (imp_map_get_n_nodes (window->map), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Import: the map as previewed, new, with no file, and unsaved. */
+  window = imp_application_open_file (app, file);
+  WAIT_FOR ((dialog = find_import_dialog ()) != NULL);
+  /* Return: the focus starts on Import, the default. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  imp_test_wait_for_focus (GTK_WIDGET (dialog));
+  imp_test_xdotool (GTK_WINDOW (dialog), ret, 0);
+  WAIT_FOR (dialog == NULL);
+  g_assert_null (find_import_dialog ());
   g_assert_null (imp_window_get_file (window));
   g_assert_cmpuint (imp_map_get_n_nodes (window->map), ==, 10);
   g_assert_cmpstr (imp_map_get_title (window->map), ==, "Ticket sales 2027");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            "Imported 13 nodes from OPML as 10 cards"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            "3 nodes below the last level became notes"));
-  respond (dialog, "close");
+  g_assert_true (imp_document_get_modified (imp_window_get_document (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = imp_application_open_file (app, bad_file);
   WAIT_FOR (imp_window_is_showing_error (window));
+  g_assert_null (find_import_dialog ());
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* An XMind 2020 workbook: its first sheet, the report naming the others. */
+  /* An XMind 2020 workbook: the first sheet, the report naming the others,
+   * and the other sheet chosen in the dialog. */
   {
     g_autofree char *xmind = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "tests", "data",
                                                "import", "xmind2020.xmind", NULL);
     g_autoptr(GFile) xmind_file = g_file_new_for_path (xmind);
+    AdwComboRow *sheets;
 
     window = imp_application_open_file (app, xmind_file);
-    WAIT_FOR ((dialog = find_dialog ("Imported “xmind2020.xmind”")) != NULL);
-    g_assert_cmpuint (imp_map_get_n_nodes (window->map), ==, 6);
-    g_assert_cmpstr (imp_map_get_title (window->map), ==, "Support");
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                              "Sheet 1 of 2, “Support”; the others were not imported."));
-    respond (dialog, "close");
+    WAIT_FOR ((dialog = find_import_dialog ()) != NULL);
+    sheets = imp_import_dialog_get_sheet_row (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheets)));
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheets)), ==, 2);
+    g_assert_cmpuint (imp_map_get_n_nodes (imp_import_dialog_get_map (dialog)), ==, 6);
+    g_assert_cmpstr (imp_map_get_title (imp_import_dialog_get_map (dialog)), ==, "Support");
+    g_assert_true (report_has (dialog,
+                               "Sheet 1 of 2, “Support”; the others were not imported."));
+    adw_combo_row_set_selected (sheets, 1);
+    g_assert_true (report_has (dialog, "Sheet 2 of 2, “Ideas”"));
+    g_assert_cmpuint (imp_map_get_n_nodes (imp_import_dialog_get_map (dialog)), ==, 1);
+    imp_import_dialog_accept (dialog);
+    imp_test_drain ();
+    g_assert_cmpuint (imp_map_get_n_nodes (window->map), ==, 1);
     gtk_window_destroy (GTK_WINDOW (window));
   }
 }

@@ -14,8 +14,10 @@
 #include "imp-application.h"
 #include "imp-format.h"
 #include "imp-history.h"
+#include "imp-import-dialog.h"
 #include "imp-import.h"
 #include "imp-inspector.h"
+#include "imp-preferences.h"
 #include "imp-window-private.h"
 
 /* The window's file handling: Open, Save, Save As, closing with unsaved
@@ -888,8 +890,35 @@ present_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A map of another tool: imported into a new, unsaved map, with the
- * report of what changed, like the repairs of a map. */
+static void
+import_cb (ImpWindow *self,
+           ImpMap    *map)
+{
+  imp_window_set_map (self, map, NULL);
+  /* New and not saved: closing the window asks, as for any unsaved edit. */
+  imp_document_set_unclean (self->document);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Imported as a new map: save it to keep it")));
+  refresh (self);
+}
+
+/* Cancelled in a window opened for the import: a new map, as a new window
+ * has, rather than an empty canvas. */
+static void
+import_dialog_destroy_cb (ImpWindow *self)
+{
+  g_autoptr(ImpMap) map = NULL;
+
+  if (imp_window_get_map (self) != NULL || imp_document_get_loading (self->document))
+    return;
+
+  map = imp_map_new_for_vocabulary (_("New goal"), imp_preferences_get_default_vocabulary ());
+  imp_window_set_map (self, map, NULL);
+  refresh (self);
+}
+
+/* A map of another tool: its levels chosen in the import dialog, with a
+ * preview and the report of what changes, then a new, unsaved map. */
 static void
 import_file (ImpWindow *self,
              GFile     *file)
@@ -897,46 +926,37 @@ import_file (ImpWindow *self,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *display_name = g_filename_display_name (basename);
-  g_autoptr(ImpImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ImpMap) map = NULL;
+  ImpImportSource *source = NULL;
   ImpImportOptions options;
+  ImpImportDialog *dialog;
 
   imp_import_options_init (&options);
   if (path != NULL)
-    map = imp_import_path (path, &options, &report, &error);
+    source = imp_import_source_load_path (path, &options, &error);
   else
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                          _("Only local files can be imported"));
 
-  if (map == NULL)
+  if (source == NULL)
     {
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), display_name);
 
       imp_window_show_error (self, title, error->message);
+      refresh (self);
+      return;
     }
-  else
-    {
-      g_auto(GStrv) lines = imp_import_report_get_lines (report);
-      g_autofree char *list = g_strjoinv ("\n", lines);
-      g_autofree char *body = NULL;
-      GtkWidget *dialog;
 
-      imp_window_set_map (self, map, NULL);
-      /* Translators: %s is a list of what an import changed, one per line */
-      body = g_strdup_printf (_("The map is new and not saved yet: save it to keep it.\n\n%s"),
-                              list);
-      /* Translators: %s is a file name */
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body);
-      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Imported “%s”"),
-                                         display_name);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
-      /* After the window itself is presented (the caller does that next),
-       * so that the report shows above it. */
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_idle_cb, g_object_ref (dialog),
-                       g_object_unref);
-    }
+  dialog = imp_import_dialog_new (GTK_WINDOW (self), display_name, source,
+                                  imp_preferences_get_default_vocabulary ());
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (import_dialog_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* After the window itself is presented (the caller does that next), so
+   * that the dialog shows above it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_idle_cb, g_object_ref (dialog),
+                   g_object_unref);
   refresh (self);
 }
 
