@@ -92,6 +92,9 @@ static const char * const samples[] = {
   "xmind2020.xmind",
   "vym-time-management.vym",
   "onboarding.mup",
+  "xmind8-pro-real.xmind",
+  "xmind-zen-real.xmind",
+  "xmind-2026-real.xmind",
 };
 
 static void

@@ -225,6 +225,51 @@ xmind_rank (const char *name)
   return -1;
 }
 
+/* A topic's hyperlink (or attachment) and its labels, which a card has no
+ * place for: kept as note lines, as the .mm importer keeps LINK, and the
+ * link named in the report. Labels come from JSON or from XML. */
+static void
+add_link_and_labels (ImpImportSource *source,
+                     ImpSourceNode   *node,
+                     const char      *href,
+                     JsonArray       *json_labels,
+                     xmlNode         *xml_labels)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  if (href != NULL && href[0] != '\0')
+    {
+      /* An attachment lives inside the file (its name is the topic's
+       * title) and is not imported; a note says it was there. */
+      if (g_str_has_prefix (href, "xap:"))
+        _imp_source_node_add_note (node, _("Attached to the XMind file, not imported"));
+      else
+        _imp_source_node_add_note (node, href);
+      _imp_import_source_ignore (source, IMP_IGNORED_ATTACHMENTS, node);
+    }
+  for (guint i = 0; json_labels != NULL && i < json_array_get_length (json_labels); i++)
+    {
+      JsonNode *label = json_array_get_element (json_labels, i);
+
+      if (JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING)
+        g_ptr_array_add (labels, g_strdup (json_node_get_string (label)));
+    }
+  for (xmlNode *c = xml_labels != NULL ? xml_labels->children : NULL; c != NULL; c = c->next)
+    if (_imp_import_xml_is (c, "label"))
+      g_ptr_array_add (labels, _imp_import_xml_plain_text (c));
+  if (labels->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *line = NULL;
+
+      g_ptr_array_add (labels, NULL);
+      list = g_strjoinv (", ", (char **) labels->pdata);
+      /* Translators: a note line of an imported card; %s lists XMind labels */
+      line = g_strdup_printf (_("Labels: %s"), list);
+      _imp_source_node_add_note (node, line);
+    }
+}
+
 static gboolean
 xmind_json_topic (ImpImportSource  *source,
                   ImpSourceNode    *parent,
@@ -241,6 +286,8 @@ xmind_json_topic (ImpImportSource  *source,
   _imp_source_node_set_id (source, node, member_string (topic, "id"));
   _imp_source_node_add_note (node, member_string (member_object (member_object (topic, "notes"),
                                                                 "plain"), "content"));
+  add_link_and_labels (source, node, member_string (topic, "href"),
+                       member_array (topic, "labels"), NULL);
   if (member_array (topic, "markers") != NULL && json_array_get_length (member_array (topic, "markers")) > 0)
     _imp_import_source_ignore (source, IMP_IGNORED_ICONS, node);
   if (member_object (topic, "image") != NULL)
@@ -357,6 +404,14 @@ xmind_xml_topic (ImpImportSource  *source,
 
       _imp_source_node_add_note (node, text);
     }
+  {
+    xmlChar *href = xmlGetNsProp (topic, (const xmlChar *) "href",
+                                  (const xmlChar *) "http://www.w3.org/1999/xlink");
+
+    add_link_and_labels (source, node, (const char *) href, NULL,
+                         child_element (topic, "labels"));
+    xmlFree (href);
+  }
   if (child_element (topic, "marker-refs") != NULL)
     _imp_import_source_ignore (source, IMP_IGNORED_ICONS, node);
   if (child_element (topic, "img") != NULL)
