@@ -359,11 +359,11 @@ export_command (int    argc,
   ImpExportOptions options;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to OUTPUT; its extension (.png, .svg, .pdf, .json, .md, .mmd, .csv) "
-         "chooses the format"), N_("OUTPUT") },
+      N_("Write to OUTPUT; its extension (.png, .svg, .pdf, .json, .md, .mmd, .csv, .opml, "
+         ".mm) chooses the format"), N_("OUTPUT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Format: png, svg, pdf, json, markdown (md), mermaid (mmd) or csv, "
-         "whatever OUTPUT's extension"), N_("FORMAT") },
+      N_("Format: png, svg, pdf, json, markdown (md), mermaid (mmd), csv, opml or "
+         "freemind (mm), whatever OUTPUT's extension"), N_("FORMAT") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
       N_("Pixels per map unit for PNG, from 0.1 to 8 (default 1)"), N_("N") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi,
