@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "imp-import-private.h"
+#include "imp-outline-private.h"
 
 /* The line-based formats: Markdown outlines and CSV chains. */
 
@@ -53,48 +54,6 @@ split_lines (const char *data,
 }
 
 /* ---- Markdown ----------------------------------------------------------- */
-
-static guint
-indent_of (const char  *line,
-           const char **rest)
-{
-  guint width = 0;
-
-  for (; *line == ' ' || *line == '\t'; line++)
-    width += *line == '\t' ? 4 : 1;
-  *rest = line;
-
-  return width;
-}
-
-/* A list item's text after its bullet, or NULL when @p is no list item. */
-static const char *
-list_item (const char *p)
-{
-  const char *q = p;
-
-  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
-    q += 2;
-  else if (g_ascii_isdigit (*q))
-    {
-      while (g_ascii_isdigit (*q))
-        q++;
-      if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
-        q += 2;
-      else
-        return NULL;
-    }
-  else
-    return NULL;
-
-  while (*q == ' ' || *q == '\t')
-    q++;
-  if (g_str_has_prefix (q, "[ ] ") || g_str_has_prefix (q, "[x] ") ||
-      g_str_has_prefix (q, "[X] "))
-    q += 4;
-
-  return q;
-}
 
 /* The level of an ATX heading ("## Text"), 0 when @p is none. */
 static guint
@@ -161,15 +120,15 @@ _imp_import_parse_markdown (ImpImportSource  *source,
     {
       const char *rest, *text;
 
-      indent_of (lines[i], &rest);
-      structured = heading (rest, &text) > 0 || list_item (rest) != NULL;
+      _imp_outline_indent_width (lines[i], &rest);
+      structured = heading (rest, &text) > 0 || _imp_outline_list_item (rest) != NULL;
     }
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *place = g_strdup_printf (_("line %u"), i + 1);
       const char *rest, *text;
-      guint width = indent_of (lines[i], &rest);
+      guint width = _imp_outline_indent_width (lines[i], &rest);
       guint level;
       ImpSourceNode *parent;
 
@@ -198,7 +157,7 @@ _imp_import_parse_markdown (ImpImportSource  *source,
           g_array_append_vals (headings, &(Level) { level, last }, 1);
           g_array_set_size (items, 0);
         }
-      else if (!fence && (!structured || (text = list_item (rest)) != NULL))
+      else if (!fence && (!structured || (text = _imp_outline_list_item (rest)) != NULL))
         {
           if (!structured)
             text = rest;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "imp-outline.h"
+#include "imp-outline-private.h"
 #include "imp-map-private.h"
 
 /* Plain-text outlines, for the clipboard: what other outliners, mind-map
@@ -26,10 +27,11 @@ item_clear (ImpOutlineItem *item)
   g_free (item->title);
 }
 
-/* The width of the indent, a tab counting as four spaces. */
-static guint
-indent_width (const char *line,
-              const char **rest)
+/* The width of the indent, a tab counting as four spaces; @rest is what
+ * follows it. Shared with the Markdown importer (imp-outline-private.h). */
+guint
+_imp_outline_indent_width (const char  *line,
+                           const char **rest)
 {
   guint width = 0;
 
@@ -42,22 +44,53 @@ indent_width (const char *line,
 }
 
 static const char *
+skip_task_box (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  if (g_str_has_prefix (p, "[ ] ") || g_str_has_prefix (p, "[x] ") ||
+      g_str_has_prefix (p, "[X] "))
+    p += 4;
+
+  return p;
+}
+
+/* A list item's text after its bullet ("-", "*", "+", "1." or "1)") and
+ * task box, or %NULL when @p is no list item. */
+const char *
+_imp_outline_list_item (const char *p)
+{
+  const char *q = p;
+
+  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
+    q += 2;
+  else if (g_ascii_isdigit (*q))
+    {
+      while (g_ascii_isdigit (*q))
+        q++;
+      if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
+        q += 2;
+      else
+        return NULL;
+    }
+  else
+    return NULL;
+
+  return skip_task_box (q);
+}
+
+/* A pasted line's text without its bullet, heading marks or task box. */
+static const char *
 strip_bullet (const char *text)
 {
+  const char *item = _imp_outline_list_item (text);
   const char *p = text;
 
-  if ((*p == '-' || *p == '*' || *p == '+') && (p[1] == ' ' || p[1] == '\t'))
-    p += 2;
-  else if (g_ascii_isdigit (*p))
-    {
-      while (g_ascii_isdigit (*p))
-        p++;
-      if ((*p == '.' || *p == ')') && (p[1] == ' ' || p[1] == '\t'))
-        p += 2;
-      else
-        p = text;
-    }
-  else if (*p == '#')
+  if (item != NULL)
+    return item;
+
+  if (*p == '#')
     {
       while (*p == '#')
         p++;
@@ -67,14 +100,7 @@ strip_bullet (const char *text)
         p = text;
     }
 
-  while (*p == ' ' || *p == '\t')
-    p++;
-
-  if (g_str_has_prefix (p, "[ ] ") || g_str_has_prefix (p, "[x] ") ||
-      g_str_has_prefix (p, "[X] "))
-    p += 4;
-
-  return p;
+  return skip_task_box (p);
 }
 
 /**
@@ -129,7 +155,7 @@ imp_outline_parse (const char  *text,
             return NULL;
           }
 
-      width = indent_width (lines[i], &rest);
+      width = _imp_outline_indent_width (lines[i], &rest);
       title = g_strstrip (g_strdup (strip_bullet (rest)));
       if (*title == '\0')
         continue;
