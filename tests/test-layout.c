@@ -826,6 +826,34 @@ test_update (void)
         assert_same_layout (map, layout, fresh);
       }
 
+      /* A rename that keeps the card's height: only that card changes, the
+       * others keep their places, and the layout is the one computed anew. */
+      {
+        ImpNode *node = g_ptr_array_index (edited, 1);
+        const guint *runs;
+        guint n_runs = 0;
+
+        g_assert_cmpstr (node->title, ==, "Short");
+        g_ptr_array_set_size (edited, 0);
+        g_ptr_array_add (edited, node);
+        _imp_map_set_node_title (map, node, "Brief");
+        g_assert_true (_imp_layout_update (layout, edited));
+        runs = _imp_layout_get_changed_runs (layout, &n_runs);
+        if (imp_layout_is_visible (layout, node))
+          {
+            g_assert_nonnull (runs);
+            g_assert_cmpuint (n_runs, ==, 1);
+            g_assert_cmpuint (runs[1] - runs[0], ==, 1);
+            g_assert_true (_imp_layout_get_visible (layout, runs[0]) == node);
+          }
+        {
+          g_autoptr(ImpLayout) fresh = imp_layout_new (map, theme);
+
+          imp_layout_compute (fresh);
+          assert_same_layout (map, layout, fresh);
+        }
+      }
+
       _imp_map_add_node (map, IMP_LEVEL_GOAL, "Another goal", NULL, NULL);
       g_assert_false (_imp_layout_update (layout, NULL));
     }

@@ -1565,6 +1565,18 @@ test_update_equals_new (void)
     assert_same_scene (scene, fresh);
   }
 
+  /* A rename within the same lines: the card changes in place. */
+  {
+    g_autoptr(ImpScene) fresh = NULL;
+
+    _imp_map_set_node_title (map, deliverable,
+                            "A much longer title now, one that wraps over several lines of the "
+                            "card and so makes it taller than it was before the change");
+    g_assert_true (_imp_scene_update (scene, changed));
+    fresh = imp_scene_new (map, NULL);
+    assert_same_scene (scene, fresh);
+  }
+
   /* A new metric: a progress bar and a deadline pill. */
   {
     g_autoptr(ImpScene) fresh = NULL;

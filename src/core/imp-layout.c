@@ -2245,9 +2245,10 @@ reposition_pins (ImpLayout *self)
  *
  * Lays the map out again after edits that left its structure alone: a new
  * title, notes or payload on @nodes, or new pins anywhere. Only the cards
- * of @nodes are composed and measured again, and every card is placed
- * again; with no @nodes, only the subtrees of the cards whose pin changed
- * move (see _imp_layout_get_changed_runs()). The caller knows the structure
+ * of @nodes are composed and measured again; when one of them changed its
+ * height, every card is placed again, else only those cards and the
+ * subtrees of the cards whose pin changed are changed (see
+ * _imp_layout_get_changed_runs()). The caller knows the structure
  * (nodes, links, collapsed state) is unchanged since the last full compute.
  *
  * Returns: %FALSE when the number of nodes or links changed after all: the
@@ -2259,6 +2260,7 @@ _imp_layout_update (ImpLayout *self,
 {
   g_autoptr(GPtrArray) roots = NULL;
   Measurer m = { self->theme, NULL, NULL, NULL };
+  gboolean same_heights = TRUE;
 
   g_return_val_if_fail (IMP_IS_LAYOUT (self), FALSE);
 
@@ -2277,22 +2279,45 @@ _imp_layout_update (ImpLayout *self,
       return TRUE;
     }
 
-  self->all_changed = TRUE;
-
   m.cache = text_cache_get (self->map);
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     {
       NodeInfo *info = info_of (self, g_ptr_array_index (nodes, i));
+      double height;
 
       if (info == NULL || !info->visible)
         continue;
 
+      height = info->card != NULL ? info->card->height : -1;
       g_free (info->card);
       info->card = compose_card (self, &m, info->node,
                                  info->node->collapsed ? info->descendants : 0);
+      if (info->card->height != height || !info->placed)
+        same_heights = FALSE;
     }
   measurer_clear (&m);
 
+  /* Cards are as wide as their column: when none grew or shrank (a rename
+   * within the same lines, a new metric value), every card keeps its place,
+   * and only the recomposed ones and the subtrees of changed pins change. */
+  if (same_heights)
+    {
+      reposition_pins (self);
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          NodeInfo *info = info_of (self, g_ptr_array_index (nodes, i));
+          guint run[2];
+
+          if (info == NULL || !info->visible)
+            continue;
+          run[0] = info->visible_start;
+          run[1] = info->visible_start + 1;
+          g_array_append_vals (self->changed_runs, run, 2);
+        }
+      return TRUE;
+    }
+
+  self->all_changed = TRUE;
   for (guint i = 0; i < self->n_infos; i++)
     self->infos[i].placed = FALSE;
   g_ptr_array_set_size (self->visible, 0);
