@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-inspector-reviews.h"
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
 #include "imp-readings-panel.h"
@@ -1568,6 +1569,8 @@ build_node (ImpInspector *self,
     case IMP_LEVEL_GOAL:
     case IMP_LEVEL_IMPACT:
       build_metric (self, box);
+      if (node->level == IMP_LEVEL_GOAL && self->history != NULL)
+        gtk_box_append (GTK_BOX (box), imp_primary_goal_group_new (self->history, node));
       break;
     case IMP_LEVEL_DELIVERABLE:
       build_ice (self, box);
@@ -2254,6 +2257,7 @@ rebuild_map (ImpInspector *self)
   build_deliverables (self);
   build_votes (self, box);
   build_diagnosis (self, box);
+  gtk_box_append (GTK_BOX (box), imp_reviews_group_new (self->map, self->history != NULL));
   build_all_hmw (self);
 }
 
