@@ -169,6 +169,20 @@ find_titled (GtkWidget  *widget,
   return NULL;
 }
 
+static guint
+count_titled (GtkWidget  *widget,
+              const char *title)
+{
+  guint n = ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_titled (child, title);
+
+  return n;
+}
+
 static GtkWidget *
 row (Fixture    *f,
      const char *title)
@@ -260,6 +274,8 @@ test_record_and_choose (Fixture       *f,
   /* The map page lists the review; choosing it labels what changed. */
   imp_inspector_show_page (f->inspector, "map");
   WAIT_FOR (row (f, "Q1 review") != NULL);
+  /* Shipped work is set aside in the ranking, once, never among the unscored too. */
+  g_assert_cmpuint (count_titled (GTK_WIDGET (f->inspector), "Class chat"), ==, 1);
   g_assert_null (imp_canvas_get_review_label (f->canvas, f->goal));
   gtk_widget_activate (row (f, "Q1 review"));
   WAIT_FOR (imp_canvas_get_review_label (f->canvas, f->goal) != NULL);

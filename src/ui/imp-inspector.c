@@ -2145,8 +2145,11 @@ build_deliverables (ImpInspector *self)
     {
       ImpNode *node = imp_map_get_node (self->map, i);
 
+      /* Shipped and dropped ones are set aside, below. */
       if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice) &&
-          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE &&
+          node->delivery.status != IMP_DELIVERY_SHIPPED &&
+          node->delivery.status != IMP_DELIVERY_DROPPED)
         g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0, 0));
     }
 
