@@ -23,6 +23,7 @@
 #include "imp-poster.h"
 #include "imp-handout.h"
 #include "imp-import.h"
+#include "imp-review.h"
 
 /* The headless commands: they link the core only and never open a display. */
 
@@ -199,6 +200,38 @@ print_diagnosis (ImpMap      *map,
     }
 }
 
+/* One "since:" line per change since the review @name. */
+static gboolean
+print_since (ImpMap      *map,
+             const char  *file,
+             const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = imp_review_diff (map, name, &error);
+  g_autoptr(GPtrArray) reviews = NULL;
+  const char *date = "";
+
+  if (changes == NULL)
+    {
+      g_printerr ("%s: %s\n", file, error->message);
+      return FALSE;
+    }
+  reviews = imp_review_list (map);
+  for (guint i = 0; i < reviews->len; i++)
+    if (g_str_equal (((ImpReviewInfo *) reviews->pdata[i])->name, name))
+      date = ((ImpReviewInfo *) reviews->pdata[i])->date;
+
+  /* TRANSLATORS: keep "since:"; "since: review “Q1” of 2026-03-31: 3 changes" */
+  g_print (ngettext ("since: review “%s” of %s: %u change\n",
+                     "since: review “%s” of %s: %u changes\n", changes->len),
+           name, date, changes->len);
+  for (guint i = 0; i < changes->len; i++)
+    /* TRANSLATORS: keep "since:" */
+    g_print (_("since: %s\n"), ((ImpReviewChange *) changes->pdata[i])->message);
+
+  return TRUE;
+}
+
 static char *
 level_count (ImpLevel level,
              guint    n)
@@ -231,6 +264,7 @@ check_command (int    argc,
   guint n_cross = 0;
   gboolean ranked = FALSE;
   gboolean diagnose = FALSE;
+  g_autofree char *since = NULL;
   g_autofree char *today_text = NULL;
   GDate today;
   const GOptionEntry entries[] = {
@@ -239,6 +273,9 @@ check_command (int    argc,
     { "diagnose", 0, 0, G_OPTION_ARG_NONE, &diagnose,
       N_("Print where each chain from a tracked deliverable to a goal broke, and the evidence "
          "for each leading metric"), NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since,
+      N_("Print what changed since the review named REVIEW: metrics moved, statuses, "
+         "scores and results changed, cards added or removed"), N_("REVIEW") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Judge deadlines as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -313,7 +350,12 @@ check_command (int    argc,
              files[0], imp_map_get_title (map), nodes, levels->str, links, cross);
   }
 
-  if (ranked)
+  if (since != NULL)
+    {
+      if (!print_since (map, files[0], since))
+        return IMP_CLI_EXIT_FAILURE;
+    }
+  else if (ranked)
     print_ranking (map);
   else if (diagnose)
     print_diagnosis (map, &today);

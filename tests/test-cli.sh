@@ -498,6 +498,25 @@ if [ "$rc" -eq 0 ] && grep -q '^diagnosis: “Faster upload pipeline” → “G
 else
   not_ok "check --diagnose" "exit $rc" "stdout: $out" "stderr: $err"
 fi
+# --- reviews --------------------------------------------------------------
+run "$bin" check --since "Q1 review" "$root/tests/data/format/review.impactmap"
+if [ "$rc" -eq 0 ] && grep -q '^since: review “Q1 review” of 2026-03-31: 5 changes$' <<<"$out" &&
+   grep -qF 'since: “More weekly learners” moved from 120 to 150 (▲ +30)' <<<"$out" &&
+   grep -qF 'since: “Class chat” is Shipped, it was Planned' <<<"$out" &&
+   grep -qF 'since: “Parent newsletter” is new' <<<"$out" &&
+   grep -qF 'since: “Guided tour” was removed' <<<"$out" &&
+   grep -qF 'since: The primary goal is “Fewer complaints”, it was “More weekly learners”' <<<"$out"; then
+  ok "check --since prints every change since a review"
+else
+  not_ok "check --since" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+run "$bin" check --since "Q2" "$root/tests/data/format/review.impactmap"
+expect "check --since an unknown review fails, naming the reviews there are" 1 \
+  'No review named “Q2”; the map.s reviews are “Q1 review”'
+run "$bin" check --since "Q1 review" "$root/tests/data/format/canonical.impactmap"
+expect "check --since on a map without reviews says so" 1 "the map has no reviews"
+run "$bin" check --since
+expect "check --since without a name is a usage error" 2
 # --- posters --------------------------------------------------------------
 run "$bin" export "$example" -o "$tmp/poster.pdf" --tiles 3x2 --sheet a4 --overlap 12 --theme print
 pages=$(pdfinfo "$tmp/poster.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')

@@ -73,6 +73,7 @@ typedef enum
 
   FIELD_LAYOUT,
   FIELD_DELIVERY,
+  FIELD_MAP_MEMBER,
 } Field;
 
 typedef struct
@@ -88,6 +89,7 @@ typedef struct
   ImpDelivery    delivery;
   guint          participants;   /* the vote budget */
   guint          dots;
+  JsonNode      *json;           /* a top-level member of the map's extra, or NULL */
 } Value;
 
 /* A node as it was, to put it back. */
@@ -136,6 +138,7 @@ typedef struct
   Value      old_value;
   Value      new_value;
   char      *parked;   /* OP_PARK, OP_UNPARK: the idea, at position @to */
+  char      *member;   /* FIELD_MAP_MEMBER: the name of the member */
 } Op;
 
 typedef struct
@@ -192,6 +195,7 @@ value_clear (Value *value)
   g_clear_pointer (&value->str, g_free);
   g_clear_pointer (&value->metric, imp_metric_free);
   g_clear_pointer (&value->experiment, imp_experiment_free);
+  g_clear_pointer (&value->json, json_node_unref);
 }
 
 static void
@@ -221,6 +225,7 @@ op_free (Op *op)
   link_state_clear (&op->link);
   g_free (op->id);
   g_free (op->parked);
+  g_free (op->member);
   value_clear (&op->old_value);
   value_clear (&op->new_value);
   g_free (op);
@@ -469,6 +474,14 @@ get_field (ImpMap *map,
     case FIELD_VOTE_BUDGET:
       imp_map_get_vote_budget (map, &value->participants, &value->dots);
       break;
+    case FIELD_MAP_MEMBER:
+      {
+        JsonObject *extra = imp_map_get_extra (map);
+        JsonNode *member = extra != NULL ? json_object_get_member (extra, op->member) : NULL;
+
+        value->json = member != NULL ? json_node_copy (member) : NULL;
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -542,6 +555,9 @@ set_field (ImpMap      *map,
     case FIELD_VOTE_BUDGET:
       _imp_map_set_vote_budget (map, value->participants, value->dots);
       return TRUE;
+    case FIELD_MAP_MEMBER:
+      _imp_map_set_extra_member (map, op->member, value->json);
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -584,6 +600,9 @@ values_equal (Field        field,
       return a->num == b->num;
     case FIELD_VOTE_BUDGET:
       return a->participants == b->participants && a->dots == b->dots;
+    case FIELD_MAP_MEMBER:
+      return (a->json == NULL && b->json == NULL) ||
+             (a->json != NULL && b->json != NULL && json_node_equal (a->json, b->json));
     default:
       g_assert_not_reached ();
     }
@@ -597,6 +616,7 @@ value_copy (const Value *src,
   dest->str = g_strdup (src->str);
   dest->metric = src->metric ? imp_metric_copy (src->metric) : NULL;
   dest->experiment = src->experiment ? imp_experiment_copy (src->experiment) : NULL;
+  dest->json = src->json ? json_node_copy (src->json) : NULL;
 }
 
 /* The parking lot. An idea is found again by position and checked by text,
@@ -845,6 +865,7 @@ same_target (Op *a,
   return a->kind == OP_FIELD && b->kind == OP_FIELD &&
          a->field == b->field &&
          g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->member, b->member) == 0 &&
          g_strcmp0 (a->link.parent_id, b->link.parent_id) == 0 &&
          g_strcmp0 (a->link.child_id, b->link.child_id) == 0;
 }
@@ -2574,4 +2595,34 @@ imp_history_place_parked (ImpHistory  *self,
   command_end (self);
 
   return node;
+}
+
+/**
+ * imp_history_set_map_member:
+ * @label: the step's name, e.g. “Record Review”
+ * @name: a top-level member of the file this version keeps in the map's
+ *   extra members (the reviews, the primary goal: imp-review.h)
+ * @value: (nullable): its new value, copied; %NULL removes it
+ *
+ * Sets a member of the map kept as JSON, as one undo step of its own.
+ */
+void
+imp_history_set_map_member (ImpHistory *self,
+                            const char *label,
+                            const char *name,
+                            JsonNode   *value)
+{
+  Value new_value = { 0, };
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+  g_return_if_fail (label != NULL && name != NULL);
+
+  new_value.json = value;
+  imp_history_seal (self);
+  op = op_new (OP_FIELD);
+  op->field = FIELD_MAP_MEMBER;
+  op->member = g_strdup (name);
+  field_command (self, label, op, &new_value, NULL);
+  imp_history_seal (self);
 }

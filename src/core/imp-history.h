@@ -164,5 +164,9 @@ gboolean    imp_history_set_reading          (ImpHistory          *self,
 void        imp_history_remove_reading       (ImpHistory          *self,
                                               ImpNode             *node,
                                               guint                index);
+void        imp_history_set_map_member       (ImpHistory          *self,
+                                              const char          *label,
+                                              const char          *name,
+                                              JsonNode            *value);
 
 G_END_DECLS

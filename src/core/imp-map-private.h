@@ -120,5 +120,11 @@ void           _imp_map_insert_parked       (ImpMap         *self,
                                              const char     *text);
 void           _imp_map_remove_parked       (ImpMap         *self,
                                              guint           position);
+/* Replaces (or with %NULL @value removes) the top-level member @name of
+ * the map's extra members, copying @value; the reviews and the primary
+ * goal live there (imp-review.h). */
+void           _imp_map_set_extra_member    (ImpMap         *self,
+                                             const char     *name,
+                                             JsonNode       *value);
 
 G_END_DECLS

@@ -404,6 +404,44 @@ _imp_map_set_extra (ImpMap     *self,
   self->extra = extra;
 }
 
+void
+_imp_map_set_extra_member (ImpMap     *self,
+                           const char *name,
+                           JsonNode   *value)
+{
+  JsonNode *old;
+  JsonObject *extra;
+
+  g_return_if_fail (IMP_IS_MAP (self));
+  g_return_if_fail (name != NULL);
+
+  old = self->extra != NULL ? json_object_get_member (self->extra, name) : NULL;
+  if (old == NULL && value == NULL)
+    return;
+  if (old != NULL && value != NULL && json_node_equal (old, value))
+    return;
+
+  /* A copy: the old object may be shared with a copy of the map. */
+  extra = json_object_new ();
+  if (self->extra != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (self->extra);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, name))
+          json_object_set_member (extra, l->data,
+                                  json_node_copy (json_object_get_member (self->extra, l->data)));
+    }
+  if (value != NULL)
+    json_object_set_member (extra, name, json_node_copy (value));
+  g_clear_pointer (&self->extra, json_object_unref);
+  if (json_object_get_size (extra) > 0)
+    self->extra = extra;
+  else
+    json_object_unref (extra);
+  emit_changed (self, IMP_CHANGE_REVIEWS, NULL);
+}
+
 guint
 imp_map_get_n_nodes (ImpMap *self)
 {

@@ -467,6 +467,14 @@ _imp_canvas_snapshot (GtkWidget   *widget,
   snapshot_selection (self, cr, zoom * gtk_widget_get_scale_factor (widget));
   snapshot_drag (self, cr, zoom);
   _imp_canvas_snapshot_page_frame (self, cr, zoom);
+  /* Review labels are drawn at one size whatever the zoom, to be read. */
+  cairo_save (cr);
+  cairo_scale (cr, 1 / zoom, 1 / zoom);
+  cairo_translate (cr,
+                   -imp_viewport_get_offset_x (self->viewport),
+                   -imp_viewport_get_offset_y (self->viewport));
+  _imp_canvas_snapshot_review (self, cr);
+  cairo_restore (cr);
 
   cairo_destroy (cr);
 

@@ -112,6 +112,8 @@ struct _ImpCanvas
   ImpPoster    *page_frame_plan;
   ImpScene     *page_frame_scene;   /* what the plan was made for, never dereferenced */
   guint64       page_frame_serial;
+  /* What changed since a review (imp-canvas-review.c): card id -> label. */
+  GHashTable   *review_labels;
 };
 
 enum {
@@ -238,5 +240,9 @@ void
 _imp_canvas_snapshot_page_frame (ImpCanvas *self,
                                  cairo_t   *cr,
                                  double     zoom);
+
+void
+_imp_canvas_snapshot_review (ImpCanvas *self,
+                             cairo_t   *cr);
 
 G_END_DECLS

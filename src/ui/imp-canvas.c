@@ -244,9 +244,10 @@ map_changed_cb (ImpCanvas     *self,
       imp_map_lookup_node (self->map, self->editing_id) == NULL)
     imp_canvas_stop_editing (self, FALSE);
 
-  /* The parking lot and the vote budget are not on the map: nothing to
-   * draw again. */
-  if (kind == IMP_CHANGE_PARKING_LOT || kind == IMP_CHANGE_VOTE_BUDGET)
+  /* The parking lot, the vote budget and the reviews are not on the map:
+   * nothing to draw again. */
+  if (kind == IMP_CHANGE_PARKING_LOT || kind == IMP_CHANGE_VOTE_BUDGET ||
+      kind == IMP_CHANGE_REVIEWS)
     return;
 
   if (note_scene_change (self, kind, object))
@@ -369,6 +370,7 @@ imp_canvas_finalize (GObject *object)
 
   g_clear_object (&self->viewport);
   _imp_canvas_clear_page_frame (self);
+  g_clear_pointer (&self->review_labels, g_hash_table_unref);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->finalize (object);
 }

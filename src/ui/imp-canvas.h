@@ -98,4 +98,9 @@ void            imp_canvas_set_page_frame (ImpCanvas              *self,
 gboolean        imp_canvas_get_page_frame (ImpCanvas              *self,
                                            ImpPosterOptions       *poster);
 
+void            imp_canvas_set_review_changes (ImpCanvas *self,
+                                               GPtrArray *changes);
+const char     *imp_canvas_get_review_label   (ImpCanvas *self,
+                                               ImpNode   *node);
+
 G_END_DECLS

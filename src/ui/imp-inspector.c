@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-inspector-reviews.h"
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
 #include "imp-readings-panel.h"
@@ -1568,6 +1569,8 @@ build_node (ImpInspector *self,
     case IMP_LEVEL_GOAL:
     case IMP_LEVEL_IMPACT:
       build_metric (self, box);
+      if (node->level == IMP_LEVEL_GOAL && self->history != NULL)
+        gtk_box_append (GTK_BOX (box), imp_primary_goal_group_new (self->history, node));
       break;
     case IMP_LEVEL_DELIVERABLE:
       build_ice (self, box);
@@ -2142,8 +2145,11 @@ build_deliverables (ImpInspector *self)
     {
       ImpNode *node = imp_map_get_node (self->map, i);
 
+      /* Shipped and dropped ones are set aside, below. */
       if (node->level == IMP_LEVEL_DELIVERABLE && !imp_ice_is_set (&node->ice) &&
-          imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
+          imp_analysis_get_standing (node) == IMP_STANDING_LIVE &&
+          node->delivery.status != IMP_DELIVERY_SHIPPED &&
+          node->delivery.status != IMP_DELIVERY_DROPPED)
         g_ptr_array_add (items, imp_inspector_item_new (node, NULL, 0, 0));
     }
 
@@ -2254,6 +2260,7 @@ rebuild_map (ImpInspector *self)
   build_deliverables (self);
   build_votes (self, box);
   build_diagnosis (self, box);
+  gtk_box_append (GTK_BOX (box), imp_reviews_group_new (self->map, self->history != NULL));
   build_all_hmw (self);
 }
 

@@ -80,6 +80,9 @@ static const struct
   { "win.add-link", NULL, _imp_window_keys_add_link_action },
   /* imp-window-print.c */
   { "win.print", NULL, _imp_window_print_action },
+  /* imp-window-reviews.c */
+  { "win.record-review", NULL, _imp_window_reviews_record_action },
+  { "win.compare-review", "s", _imp_window_reviews_compare_action },
 };
 
 /**
@@ -207,4 +210,7 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.add-link", s.editable && s.primary != NULL);
   /* Printing */
   set (self, "win.print", s.has_view);
+  /* Reviews */
+  set (self, "win.record-review", s.editable);
+  set (self, "win.compare-review", s.has_view);
 }

@@ -87,6 +87,12 @@ struct _ImpWindow
   guint                 alarm_hide_source;
   guint                 n_alerts;            /* alert sounds asked for, for the tests */
   GObject              *sound_context;       /* a GSoundContext, made on first use */
+
+  /* Reviews: what changed since one, over the map (imp-window-reviews.c) */
+  char                 *review_shown;        /* the review compared with, or NULL */
+  GtkWidget            *review_revealer;
+  GtkWidget            *review_label;
+  guint                 review_source;
 };
 
 void     _imp_window_edit_class_init    (ImpWindowClass *klass);
@@ -207,5 +213,12 @@ gboolean _imp_window_print_to_pdf         (ImpWindow               *self,
                                            const ImpExportOptions  *picture,
                                            const ImpPosterOptions  *poster,
                                            GError                 **error);
+
+/* Reviews (imp-window-reviews.c). */
+void     _imp_window_reviews_init         (ImpWindow      *self);
+void     _imp_window_reviews_set_map      (ImpWindow      *self);
+void     _imp_window_reviews_dispose      (ImpWindow      *self);
+void     _imp_window_reviews_record_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_reviews_compare_action (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS

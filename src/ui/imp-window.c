@@ -156,6 +156,7 @@ imp_window_dispose (GObject *object)
   _imp_window_edit_dispose (self);
   _imp_window_keys_dispose (self);
   _imp_window_timebox_dispose (self);
+  _imp_window_reviews_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMP_TYPE_WINDOW);
 
   if (self->document != NULL)
@@ -260,6 +261,7 @@ document_map_cb (ImpWindow *self)
   _imp_window_edit_set_map (self);
   _imp_window_inspector_set_map (self);
   _imp_window_workshop_set_map (self);
+  _imp_window_reviews_set_map (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   /* Keys go to the map, not to the first button of the header bar. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
@@ -393,6 +395,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_keys_init (self);
   _imp_window_timebox_init (self);
   _imp_window_print_init (self);
+  _imp_window_reviews_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,

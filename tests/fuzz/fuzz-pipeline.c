@@ -42,6 +42,7 @@
 #include "imp-layout.h"
 #include "imp-outline.h"
 #include "imp-render.h"
+#include "imp-review.h"
 #include "imp-scene.h"
 #include "imp-svg.h"
 #include "imp-theme.h"
@@ -87,6 +88,20 @@ analyse (ImpMap *map)
   refuted = imp_analysis_collect_refuted (map);
   g_ptr_array_unref (imp_analysis_list_set_aside (map));
   imp_map_get_dots_left (map);
+
+  /* The reviews the file holds, and what changed since each. */
+  {
+    g_autoptr(GPtrArray) reviews = imp_review_list (map);
+
+    imp_review_get_primary_goal (map);
+    for (guint i = 0; i < reviews->len; i++)
+      {
+        g_autoptr(GPtrArray) changes =
+          imp_review_diff (map, ((ImpReviewInfo *) reviews->pdata[i])->name, NULL);
+
+        g_assert (changes != NULL);
+      }
+  }
 
   for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
     {
