@@ -499,6 +499,60 @@ test_drag_keeps_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1024×600 with the parking lot and the inspector open, the panels fold
+ * over the map rather than squeeze it: the canvas stays wide enough for a
+ * readable zoom, and leaving presentation mode does not leave the map
+ * smaller than it was before. */
+static void
+test_small_window_panels (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window = imp_window_new (app);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  double zoom;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  imp_test_wait_for (gtk_widget_get_width (GTK_WIDGET (canvas)) >= 1000);
+  imp_canvas_zoom_fit (canvas);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  zoom = imp_viewport_get_zoom (viewport);
+  maybe_shoot (window, "small-window-no-panels");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-parking-lot", NULL);
+  adw_flap_set_reveal_flap (window->inspector_flap, TRUE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
+  imp_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (window->parking_lot_revealer)));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "small-window-both-panels");
+
+  g_assert_true (gtk_widget_get_mapped (window->inspector));
+  g_assert_cmpint (gtk_widget_get_width (window->inspector), >, 200);
+  g_assert_true (adw_flap_get_folded (window->inspector_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=, IMP_CANVAS_NATURAL_WIDTH);
+  g_assert_cmpfloat (imp_viewport_get_zoom (viewport), >=, MIN (zoom, IMP_CANVAS_READABLE_ZOOM) - 1e-6);
+
+  /* In and out of presentation with both panels open. */
+  /* (Without a window manager the window does not go fullscreen, but the
+   * panels hide and come back as they would.) */
+  imp_window_set_presenting (window, TRUE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) <= 0.0);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  imp_window_set_presenting (window, FALSE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "small-window-after-presentation");
+  g_assert_true (adw_flap_get_folded (window->inspector_flap));
+  g_assert_cmpfloat (imp_viewport_get_zoom (viewport), >=, MIN (zoom, IMP_CANVAS_READABLE_ZOOM) - 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/place-parked-key", test_place_parked_key);
   g_test_add_func ("/ui/facilitator/timebox-at-zero", test_timebox_at_zero);
   g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
+  g_test_add_func ("/ui/facilitator/small-window-panels", test_small_window_panels);
 
   return g_test_run ();
 }
