@@ -19,6 +19,7 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-canvas-private.h"
 #include "imp-parking-lot.h"
 #include "imp-scene.h"
 #include "imp-timebox.h"
@@ -553,6 +554,46 @@ test_small_window_panels (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Column names at the projector are never cut where there is room: at
+ * 1024×600 in the projector theme ("DELIVERA…" before), and down to the
+ * zoom of a window with both panels open, they shrink alike instead. */
+static void
+test_projector_headers_whole (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window = imp_window_new (app);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  const double zooms[] = { 1.0, 0.6, 0.4, 0.35 };
+  gboolean cut = TRUE;
+  double size;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  imp_canvas_set_theme_override (canvas, IMP_THEME_PROJECTOR);
+  imp_canvas_zoom_fit (canvas);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "projector-headers");
+
+  size = _imp_canvas_fit_header_size (canvas, &cut);
+  g_assert_false (cut);
+  g_assert_cmpfloat (size, >=, 9.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      imp_viewport_zoom_at (viewport, zooms[i] / imp_viewport_get_zoom (viewport), 0, 0);
+      size = _imp_canvas_fit_header_size (canvas, &cut);
+      g_assert_false (cut);
+      /* Full size when there is room. */
+      if (zooms[i] >= 1.0)
+        g_assert_cmpfloat (size, ==, 20.0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/timebox-at-zero", test_timebox_at_zero);
   g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
   g_test_add_func ("/ui/facilitator/small-window-panels", test_small_window_panels);
+  g_test_add_func ("/ui/facilitator/projector-headers-whole", test_projector_headers_whole);
 
   return g_test_run ();
 }
