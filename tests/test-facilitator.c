@@ -19,6 +19,7 @@
 
 #include "imp-application.h"
 #include "imp-canvas.h"
+#include "imp-canvas-private.h"
 #include "imp-parking-lot.h"
 #include "imp-scene.h"
 #include "imp-timebox.h"
@@ -499,6 +500,100 @@ test_drag_keeps_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1024×600 with the parking lot and the inspector open, the panels fold
+ * over the map rather than squeeze it: the canvas stays wide enough for a
+ * readable zoom, and leaving presentation mode does not leave the map
+ * smaller than it was before. */
+static void
+test_small_window_panels (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window = imp_window_new (app);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  double zoom;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  imp_test_wait_for (gtk_widget_get_width (GTK_WIDGET (canvas)) >= 1000);
+  imp_canvas_zoom_fit (canvas);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  zoom = imp_viewport_get_zoom (viewport);
+  maybe_shoot (window, "small-window-no-panels");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-parking-lot", NULL);
+  adw_flap_set_reveal_flap (window->inspector_flap, TRUE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
+  imp_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (window->parking_lot_revealer)));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "small-window-both-panels");
+
+  g_assert_true (gtk_widget_get_mapped (window->inspector));
+  g_assert_cmpint (gtk_widget_get_width (window->inspector), >, 200);
+  g_assert_true (adw_flap_get_folded (window->inspector_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=, IMP_CANVAS_NATURAL_WIDTH);
+  g_assert_cmpfloat (imp_viewport_get_zoom (viewport), >=, MIN (zoom, IMP_CANVAS_READABLE_ZOOM) - 1e-6);
+
+  /* In and out of presentation with both panels open. */
+  /* (Without a window manager the window does not go fullscreen, but the
+   * panels hide and come back as they would.) */
+  imp_window_set_presenting (window, TRUE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) <= 0.0);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  imp_window_set_presenting (window, FALSE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "small-window-after-presentation");
+  g_assert_true (adw_flap_get_folded (window->inspector_flap));
+  g_assert_cmpfloat (imp_viewport_get_zoom (viewport), >=, MIN (zoom, IMP_CANVAS_READABLE_ZOOM) - 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Column names at the projector are never cut where there is room: at
+ * 1024×600 in the projector theme ("DELIVERA…" before), and down to the
+ * zoom of a window with both panels open, they shrink alike instead. */
+static void
+test_projector_headers_whole (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window = imp_window_new (app);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  const double zooms[] = { 1.0, 0.6, 0.4, 0.35 };
+  gboolean cut = TRUE;
+  double size;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  imp_canvas_set_theme_override (canvas, IMP_THEME_PROJECTOR);
+  imp_canvas_zoom_fit (canvas);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "projector-headers");
+
+  size = _imp_canvas_fit_header_size (canvas, &cut);
+  g_assert_false (cut);
+  g_assert_cmpfloat (size, >=, 9.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      imp_viewport_zoom_at (viewport, zooms[i] / imp_viewport_get_zoom (viewport), 0, 0);
+      size = _imp_canvas_fit_header_size (canvas, &cut);
+      g_assert_false (cut);
+      /* Full size when there is room. */
+      if (zooms[i] >= 1.0)
+        g_assert_cmpfloat (size, ==, 20.0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +612,8 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/place-parked-key", test_place_parked_key);
   g_test_add_func ("/ui/facilitator/timebox-at-zero", test_timebox_at_zero);
   g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
+  g_test_add_func ("/ui/facilitator/small-window-panels", test_small_window_panels);
+  g_test_add_func ("/ui/facilitator/projector-headers-whole", test_projector_headers_whole);
 
   return g_test_run ();
 }

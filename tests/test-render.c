@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -1946,6 +1947,57 @@ test_tile_cache_drag (void)
   g_assert_cmpuint (cached_differences (scene, cache, 1.0, ox, oy), ==, 0);
 }
 
+/* Issue 19, at the projector: no text that matters is cut ("DELIVERA…",
+ * "↑ 43,500 / 48,000 le…"): in every theme, the examples' scenes hold no
+ * ellipsis, and a text is as wide as it was measured whatever the zoom it
+ * is drawn at (hint metrics off, so widths do not change with the scale). */
+static void
+test_projector_text_whole (void)
+{
+  const char *names[] = { "edtech-weekly-learners.impactmap", "onboarding-nrr.impactmap",
+                          "ticket-sales-call-centre.impactmap" };
+  const double zooms[] = { 0.22, 0.37, 1.0, 1.5, 3.0 };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    for (ImpThemeKind kind = IMP_THEME_LIGHT; kind <= IMP_THEME_PROJECTOR; kind++)
+      {
+        g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
+                                                  names[n], NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ImpMap) map = imp_format_load_path (path, &error);
+        g_autoptr(ImpScene) scene = NULL;
+
+        g_assert_no_error (error);
+        scene = imp_scene_new (map, imp_theme_get (kind));
+        for (guint i = 0; i < _imp_scene_get_n_texts (scene); i++)
+          {
+            const ImpSceneText *text = _imp_scene_get_text (scene, i);
+            PangoLayout *layout = _imp_scene_get_text_layout (scene, i);
+            int width0 = 0;
+
+            if (strstr (text->text, "…") != NULL)
+              g_error ("%s, theme %d: “%s” is cut", names[n], kind, text->text);
+
+            for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+              {
+                cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+                cairo_t *cr = cairo_create (surface);
+                PangoRectangle logical;
+
+                cairo_scale (cr, zooms[z], zooms[z]);
+                pango_cairo_update_layout (cr, layout);
+                pango_layout_get_extents (layout, NULL, &logical);
+                if (z == 0)
+                  width0 = logical.width;
+                g_assert_cmpint (ABS (logical.width - width0), <=, PANGO_SCALE / 16);
+                g_assert_cmpfloat (fabs (logical.width / (double) PANGO_SCALE - text->width), <=, 1.0);
+                cairo_destroy (cr);
+                cairo_surface_destroy (surface);
+              }
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1975,6 +2027,7 @@ main (int   argc,
   g_test_add_func ("/core/scene/update-does-not-grow", test_update_does_not_grow);
   g_test_add_func ("/core/render/tile-cache-pan", test_tile_cache_pan);
   g_test_add_func ("/core/render/tile-cache-drag", test_tile_cache_drag);
+  g_test_add_func ("/core/render/projector-text-whole", test_projector_text_whole);
 
   return g_test_run ();
 }

@@ -31,6 +31,8 @@
 #define COLLAPSED_HEIGHT      24.0
 #define COLLAPSED_SIZE        12.0
 #define MIN_CARD_HEIGHT       64.0
+/* Lines a metric or an experiment's line of small type may wrap to. */
+#define SMALL_MAX_LINES       3
 
 /* Levels strictly increase along links, so no tree is deeper than this; the
  * guard only protects against a map that breaks that rule. */
@@ -778,23 +780,33 @@ collect_chips (ImpLayout *self,
   return n;
 }
 
+/* A line of small type, wrapped rather than cut (issue 19: "↑ 43,500 /
+ * 48,000 le…" at the projector): the card grows by the lines it takes.
+ * Returns the height taken, at least one small line's. */
 static double
-add_small_line (ImpLayout  *self,
-                Measurer   *m,
-                const char *text,
-                double      x,
-                double      top,
-                double      max_width,
-                int         weight,
-                ImpInk      ink)
+add_small_lines (ImpLayout  *self,
+                 Measurer   *m,
+                 const char *text,
+                 double      x,
+                 double      top,
+                 double      max_width,
+                 int         weight,
+                 ImpInk      ink)
 {
-  g_autofree char *fitted = fit_line (m, text, self->theme->small_size, weight, 0, max_width);
-  double width = measure_width (m, fitted, self->theme->small_size, weight, 0);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (WrappedLine));
+  double height = 0;
 
-  add_text (self, fitted, x, top + self->small_ascent, width,
-            self->theme->small_size, weight, 0, ink);
+  wrap_text (m, self->strings, text, self->theme->small_size, weight, max_width,
+             SMALL_MAX_LINES, lines, &height);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const WrappedLine *line = &g_array_index (lines, WrappedLine, i);
 
-  return width;
+      add_text (self, line->text, x, top + self->small_ascent + i * self->small_height,
+                line->width, self->theme->small_size, weight, 0, ink);
+    }
+
+  return MAX (1, lines->len) * self->small_height;
 }
 
 static void
@@ -852,9 +864,8 @@ compose_metric (ImpLayout *self,
           percent_width += 8;
         }
 
-      add_small_line (self, m, label, left, *y, IMP_CARD_CONTENT_WIDTH - percent_width,
-                      PANGO_WEIGHT_NORMAL, IMP_INK_TEXT_DIM);
-      *y += self->small_height;
+      *y += add_small_lines (self, m, label, left, *y, IMP_CARD_CONTENT_WIDTH - percent_width,
+                             PANGO_WEIGHT_NORMAL, IMP_INK_TEXT_DIM);
     }
   else
     {
@@ -869,9 +880,8 @@ compose_metric (ImpLayout *self,
 
       /* TRANSLATORS: a metric without a target: "↑ 43,500 learners · direction only" */
       label = g_strdup_printf (_("%s %s · direction only"), arrow, what);
-      add_small_line (self, m, label, left, *y, IMP_CARD_CONTENT_WIDTH,
-                      PANGO_WEIGHT_NORMAL, IMP_INK_TEXT_DIM);
-      *y += self->small_height;
+      *y += add_small_lines (self, m, label, left, *y, IMP_CARD_CONTENT_WIDTH,
+                             PANGO_WEIGHT_NORMAL, IMP_INK_TEXT_DIM);
     }
 }
 
@@ -969,9 +979,8 @@ compose_card (ImpLayout *self,
                                 aspect_name (node->experiment->aspect));
 
       y += 4;
-      add_small_line (self, m, meta, left, y, IMP_CARD_CONTENT_WIDTH, PANGO_WEIGHT_NORMAL,
-                      IMP_INK_TEXT_DIM);
-      y += self->small_height;
+      y += add_small_lines (self, m, meta, left, y, IMP_CARD_CONTENT_WIDTH, PANGO_WEIGHT_NORMAL,
+                            IMP_INK_TEXT_DIM);
     }
 
   if (node->metric != NULL &&

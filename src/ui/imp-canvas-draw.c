@@ -33,6 +33,93 @@ append_rounded_rect (GtkSnapshot    *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+/* Narrowest room, in pixels, a column name is drawn in at all; below it
+ * the accent dot alone marks the column. */
+#define HEADER_MIN_NAME_WIDTH 39.0
+/* The smallest size column names shrink to before one would be cut. */
+#define HEADER_MIN_SIZE 9.0
+
+/* Column names in bold capitals with a little tracking, at @size pixels,
+ * laid out with hint metrics off like the cards, so a name measures the
+ * same wherever it is drawn. */
+PangoLayout *
+_imp_canvas_create_header_layout (ImpCanvas *self,
+                                  double     size)
+{
+  PangoContext *context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *font;
+  PangoAttrList *attrs;
+  PangoLayout *layout;
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  layout = pango_layout_new (context);
+  font = pango_font_description_copy (pango_context_get_font_description (context));
+  g_object_unref (context);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+/* The size every column name is drawn at, at the canvas's zoom:
+ * the theme's (larger at the projector) unless a name would not fit over
+ * its column at this zoom, then smaller for all of them alike, down to
+ * HEADER_MIN_SIZE. @cut: (out) (optional): whether some name is still too
+ * long at that size (and gets an ellipsis). */
+double
+_imp_canvas_fit_header_size (ImpCanvas *self,
+                             gboolean  *cut)
+{
+  const ImpTheme *theme = _imp_canvas_get_theme (self);
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (self->map);
+  double zoom = imp_viewport_get_zoom (self->viewport);
+  double base = theme->kind == IMP_THEME_PROJECTOR ? 20 : 13;
+  double ratio = 1.0, size;
+  double dot = 8, gap = 8;
+  g_autoptr(PangoLayout) layout = _imp_canvas_create_header_layout (self, base);
+
+  if (cut != NULL)
+    *cut = FALSE;
+
+  for (guint i = 0; i < imp_scene_get_n_columns (self->scene); i++)
+    {
+      g_autofree char *label = NULL;
+      ImpLevel level;
+      double col_x, col_width, avail;
+      int text_width;
+
+      imp_scene_get_column (self->scene, i, &level, &col_x, &col_width);
+      avail = (col_width + IMP_LAYOUT_COLUMN_GAP * 0.8) * zoom - 16;
+      if (avail < dot + gap + HEADER_MIN_NAME_WIDTH)
+        continue;
+
+      label = g_utf8_strup (imp_vocabulary_level_name (vocabulary, level), -1);
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (text_width > 0)
+        ratio = MIN (ratio, (avail - dot - gap) / text_width);
+    }
+
+  size = MAX (HEADER_MIN_SIZE, floor (base * ratio * 4) / 4);
+  if (cut != NULL)
+    *cut = base * ratio < HEADER_MIN_SIZE;
+
+  return size;
+}
+
 /* The sticky band naming each column, drawn over the map: labels follow
  * their columns sideways but stay at the top, and stay on screen as long as
  * part of their column does. */
@@ -47,9 +134,6 @@ snapshot_headers (ImpCanvas   *self,
   GdkRGBA text = _imp_canvas_to_rgba (&theme->header_text);
   GdkRGBA rule = _imp_canvas_to_rgba (&theme->text_dim);
   g_autoptr(PangoLayout) layout = NULL;
-  PangoAttrList *attrs;
-  const PangoFontDescription *base_font;
-  PangoFontDescription *font;
   double zoom = imp_viewport_get_zoom (self->viewport);
   double height = IMP_CANVAS_HEADER_HEIGHT;
   guint n_columns = imp_scene_get_n_columns (self->scene);
@@ -58,22 +142,7 @@ snapshot_headers (ImpCanvas   *self,
   rule.alpha *= 0.35;
   gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  base_font = pango_context_get_font_description (pango_layout_get_context (layout));
-  font = pango_font_description_copy (base_font);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  /* Column names are read from the back of the room too. */
-  pango_font_description_set_absolute_size (font, (theme->kind == IMP_THEME_PROJECTOR ? 20 : 13) *
-                                                  PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  layout = _imp_canvas_create_header_layout (self, _imp_canvas_fit_header_size (self, NULL));
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -117,10 +186,15 @@ snapshot_headers (ImpCanvas   *self,
       pango_layout_set_text (layout, label, -1);
       pango_layout_set_width (layout, -1);
 
-      if (avail >= dot + gap + 3 * 13)
+      if (avail >= dot + gap + HEADER_MIN_NAME_WIDTH)
         {
-          pango_layout_set_width (layout, (int) ((avail - dot - gap) * PANGO_SCALE));
+          /* Only a name that is too long even at the smallest size is cut. */
           pango_layout_get_pixel_size (layout, &text_width, &text_height);
+          if (text_width > avail - dot - gap)
+            {
+              pango_layout_set_width (layout, (int) ((avail - dot - gap) * PANGO_SCALE));
+              pango_layout_get_pixel_size (layout, &text_width, &text_height);
+            }
           group_width = dot + gap + text_width;
         }
       else

@@ -244,5 +244,11 @@ _imp_canvas_snapshot_page_frame (ImpCanvas *self,
 void
 _imp_canvas_snapshot_review (ImpCanvas *self,
                              cairo_t   *cr);
+/* Column names (imp-canvas-draw.c): their layout at a size, and the size
+ * that fits every name over its column at the current zoom. */
+PangoLayout *_imp_canvas_create_header_layout (ImpCanvas *self,
+                                               double     size);
+double       _imp_canvas_fit_header_size      (ImpCanvas *self,
+                                               gboolean  *cut);
 
 G_END_DECLS

@@ -157,6 +157,21 @@ fit_to_size (ImpCanvas *self,
     }
 }
 
+/* Small at the minimum, so a window can be narrow; wide at the natural
+ * size, so panels beside the map fold over it before squeezing it. */
+static void
+imp_canvas_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  *minimum = 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? IMP_CANVAS_NATURAL_WIDTH : 0;
+}
+
 static void
 fit (ImpCanvas *self)
 {
@@ -438,6 +453,7 @@ imp_canvas_class_init (ImpCanvasClass *klass)
 
   widget_class->snapshot = _imp_canvas_snapshot;
   widget_class->size_allocate = imp_canvas_size_allocate;
+  widget_class->measure = imp_canvas_measure;
 
   /**
    * ImpCanvas:map:

@@ -23,6 +23,13 @@ G_BEGIN_DECLS
 #define IMP_CANVAS_HEADER_HEIGHT 48.0
 /* Width of the sticky strip of row headers of the down layout. */
 #define IMP_CANVAS_ROW_HEADER_WIDTH 152.0
+/* The least zoom at which a card's title can still be read (15 px type
+ * comes out at 6 px): opening a panel or leaving presentation mode never
+ * takes a fitted map below it. */
+#define IMP_CANVAS_READABLE_ZOOM 0.4
+/* The width the canvas asks for; panels beside it fold over it rather
+ * than leave it narrower (the window's AdwFlap folds below this). */
+#define IMP_CANVAS_NATURAL_WIDTH 600
 
 #define IMP_TYPE_CANVAS (imp_canvas_get_type ())
 
