@@ -120,5 +120,7 @@ void           _imp_map_insert_parked       (ImpMap         *self,
                                              const char     *text);
 void           _imp_map_remove_parked       (ImpMap         *self,
                                              guint           position);
+void           _imp_map_set_id_seed         (ImpMap         *self,
+                                             guint32         seed);
 
 G_END_DECLS
