@@ -15,6 +15,7 @@
 
 #include "imp-analysis.h"
 #include "imp-cli.h"
+#include "imp-cli-teams.h"
 #include "imp-export.h"
 #include "imp-format.h"
 #include "imp-history.h"
@@ -955,13 +956,14 @@ gboolean
 imp_cli_is_command (const char *word)
 {
   return g_strcmp0 (word, "check") == 0 || g_strcmp0 (word, "export") == 0 ||
-         g_strcmp0 (word, "track") == 0 || g_strcmp0 (word, "import") == 0;
+         g_strcmp0 (word, "track") == 0 || g_strcmp0 (word, "import") == 0 ||
+         g_strcmp0 (word, "diff") == 0;
 }
 
 /**
  * imp_cli_run:
  *
- * Runs "impact-mapper check …", "export …", "track …" or "import …".
+ * Runs "impact-mapper check …", "export …", "track …", "import …" or "diff …".
  *
  * Returns: the exit status: 0 success, 1 failure, 2 wrong command line.
  */
@@ -983,6 +985,8 @@ imp_cli_run (int    argc,
     return import_command (argc - 1, argv + 1);
   else if (g_str_equal (argv[1], "track"))
     return track_command (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "diff"))
+    return imp_cli_diff_command (argc - 1, argv + 1);
   else
     return export_command (argc - 1, argv + 1);
 }
