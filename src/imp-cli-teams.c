@@ -16,6 +16,7 @@
 #include "imp-cli-teams.h"
 #include "imp-diff.h"
 #include "imp-format.h"
+#include "imp-merge.h"
 
 /* The commands for teams that keep maps in git: diff and its two forms for
  * git's drivers. */
@@ -220,4 +221,109 @@ imp_cli_diff_command (int    argc,
   print_text (text);
 
   return imp_diff_get_n_changes (diff) == 0 ? IMP_CLI_EXIT_OK : IMP_CLI_EXIT_FAILURE;
+}
+
+/**
+ * imp_cli_merge_command:
+ *
+ * "impact-mapper merge BASE OURS THEIRS [-o OUT]", git's merge driver as
+ * "impact-mapper merge %O %A %B -o %A".
+ *
+ * Returns: 0 for a clean merge, 1 with conflicts (recorded in the file) or
+ *   when a side is not a map (then nothing is written), 2 for a wrong
+ *   command line.
+ */
+int
+imp_cli_merge_command (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) merged = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *data = NULL;
+  ImpMap *sides[3] = { NULL, };
+  const char *names[3];
+  gsize length = 0;
+  guint n_conflicts = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the merged map to OUT (atomically, no OUT~ left) instead of printing it"),
+      N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  /* TRANSLATORS: the sides of a three-way merge, as error messages name them */
+  names[0] = _("base");
+  names[1] = _("ours");
+  names[2] = _("theirs");
+
+  context = g_option_context_new (_("BASE OURS THEIRS — merge two edited versions of a map"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("A three-way merge by card id and link endpoints: what one side "
+                                  "changed and the other left alone is taken, both sides' new "
+                                  "cards are kept. Where both changed the same thing differently, "
+                                  "the merged map keeps OURS and records both values in its "
+                                  "\"conflicts\" member; the merged map always loads. "
+                                  "As git's merge driver: "
+                                  "impact-mapper merge %O %A %B -o %A. "
+                                  "Exit status: 0 for a clean merge, 1 with conflicts or when a "
+                                  "side is not a map (then nothing is written), 2 for a wrong "
+                                  "command line."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      usage_error ("merge", error->message);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (files == NULL || g_strv_length (files) != 3)
+    {
+      usage_error ("merge", _("expected BASE OURS THEIRS"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    if (!(sides[i] = load_side (files[i], &error)))
+      {
+        /* TRANSLATORS: the side of the merge ("ours"), its file, why it cannot be read */
+        g_printerr (_("%s (%s): %s\n"), names[i], files[i], error->message);
+        g_printerr (_("Nothing was written.\n"));
+        for (guint j = 0; j < i; j++)
+          g_object_unref (sides[j]);
+        return IMP_CLI_EXIT_FAILURE;
+      }
+
+  merged = imp_merge_maps (sides[0], sides[1], sides[2], &n_conflicts, &error);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (sides[i]);
+  if (merged == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Nothing was written.\n"));
+      return IMP_CLI_EXIT_FAILURE;
+    }
+
+  data = imp_format_save_to_data (merged, &length);
+  if (output == NULL)
+    fwrite (data, 1, length, stdout);
+  else if (!imp_format_write_path (output, data, length, FALSE, &error))
+    {
+      g_printerr ("%s: %s\n", output, error->message);
+      return IMP_CLI_EXIT_FAILURE;
+    }
+
+  if (n_conflicts > 0)
+    {
+      g_printerr (ngettext ("%s: merged with %u conflict, recorded in the map; open it to "
+                            "resolve it\n",
+                            "%s: merged with %u conflicts, recorded in the map; open it to "
+                            "resolve them\n", n_conflicts),
+                  output ? output : "-", n_conflicts);
+      return IMP_CLI_EXIT_FAILURE;
+    }
+
+  return IMP_CLI_EXIT_OK;
 }

@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 /* "impact-mapper diff", "merge" and "combine": argv[0] is the command. */
 int imp_cli_diff_command  (int    argc,
                            char **argv);
+int imp_cli_merge_command (int    argc,
+                           char **argv);
 
 G_END_DECLS
