@@ -15,6 +15,7 @@
 
 #include "imp-analysis.h"
 #include "imp-cli.h"
+#include "imp-cli-teams.h"
 #include "imp-export.h"
 #include "imp-format.h"
 #include "imp-history.h"
@@ -997,13 +998,14 @@ gboolean
 imp_cli_is_command (const char *word)
 {
   return g_strcmp0 (word, "check") == 0 || g_strcmp0 (word, "export") == 0 ||
-         g_strcmp0 (word, "track") == 0 || g_strcmp0 (word, "import") == 0;
+         g_strcmp0 (word, "track") == 0 || g_strcmp0 (word, "import") == 0 ||
+         g_strcmp0 (word, "diff") == 0 || g_strcmp0 (word, "merge") == 0;
 }
 
 /**
  * imp_cli_run:
  *
- * Runs "impact-mapper check …", "export …", "track …" or "import …".
+ * Runs "impact-mapper check …", "export …", "track …", "import …", "diff …" or "merge …".
  *
  * Returns: the exit status: 0 success, 1 failure, 2 wrong command line.
  */
@@ -1025,6 +1027,10 @@ imp_cli_run (int    argc,
     return import_command (argc - 1, argv + 1);
   else if (g_str_equal (argv[1], "track"))
     return track_command (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "diff"))
+    return imp_cli_diff_command (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "merge"))
+    return imp_cli_merge_command (argc - 1, argv + 1);
   else
     return export_command (argc - 1, argv + 1);
 }

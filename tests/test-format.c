@@ -1355,8 +1355,8 @@ test_write_defaults_omitted (void)
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  ImpNode *goal = _imp_map_add_node (map, IMP_LEVEL_GOAL, "G", NULL, &error);
-  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", NULL, &error);
+  ImpNode *goal = _imp_map_add_node (map, IMP_LEVEL_GOAL, "G", "n1", &error);
+  ImpNode *actor = _imp_map_add_node (map, IMP_LEVEL_ACTOR, "A", "n2", &error);
 
   _imp_map_link (map, goal, actor, -1, &error);
   g_assert_no_error (error);

@@ -108,6 +108,8 @@ test_add_undo_to_empty (void)
   g_autofree char *empty = snapshot (map);
   g_autofree char *full = NULL;
   g_autofree char *redone = NULL;
+  g_autofree char *goal_id = NULL;
+  g_autofree char *actor_id = NULL;
   ImpNode *goal, *actor;
 
   g_assert_false (imp_history_can_undo (history));
@@ -117,6 +119,8 @@ test_add_undo_to_empty (void)
   actor = imp_history_add_node (history, goal, -1, IMP_LEVEL_ACTOR, "Actor", NULL);
   g_assert_nonnull (actor);
   g_assert_true (imp_node_get_tree_parent (actor) == goal);
+  goal_id = g_strdup (goal->id);
+  actor_id = g_strdup (actor->id);
   g_assert_true (imp_history_can_undo (history));
   g_assert_true (imp_history_is_modified (history));
   g_assert_cmpstr (imp_history_get_undo_label (history), ==, "Add");
@@ -132,8 +136,9 @@ test_add_undo_to_empty (void)
     imp_history_redo (history);
   redone = snapshot (map);
   g_assert_cmpstr (redone, ==, full);
-  g_assert_nonnull (imp_map_lookup_node (map, "n1"));
-  g_assert_nonnull (imp_map_lookup_node (map, "n2"));
+  /* Redone with the same ids. */
+  g_assert_nonnull (imp_map_lookup_node (map, goal_id));
+  g_assert_nonnull (imp_map_lookup_node (map, actor_id));
 }
 
 static void
@@ -172,6 +177,7 @@ test_delete_subtree (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *before = snapshot (f->map);
+  g_autofree char *deliverable_id = g_strdup (f->deliverable->id);
   ImpNode *nodes[] = { f->impact };
 
   imp_history_set_link_assumption (f->history, f->impact, f->deliverable, "If we build it");
@@ -181,13 +187,13 @@ test_delete_subtree (Fixture       *f,
 
   g_assert_cmpuint (imp_history_delete_nodes (f->history, nodes, 1), ==, 3);
   g_assert_cmpuint (imp_map_get_n_nodes (f->map), ==, 3);
-  g_assert_null (imp_map_lookup_node (f->map, "n5"));
+  g_assert_null (imp_map_lookup_node (f->map, deliverable_id));
   g_assert_cmpstr (imp_history_get_undo_label (f->history), ==, "Delete");
   assert_undo_redo (f->history, before);
 
   /* The link came back with its assumption. */
   imp_history_undo (f->history);
-  f->deliverable = imp_map_lookup_node (f->map, "n5");
+  f->deliverable = imp_map_lookup_node (f->map, deliverable_id);
   g_assert_cmpstr (((ImpLink *) f->deliverable->parents->pdata[0])->assumption, ==,
                    "If we build it");
 }
@@ -197,6 +203,8 @@ test_delete_keeps_shared (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *before = NULL;
+  g_autofree char *deliverable_id = g_strdup (f->deliverable->id);
+  g_autofree char *impact_id = g_strdup (f->impact->id);
   ImpNode *nodes[] = { f->impact };
 
   /* The deliverable also serves the second impact: it must stay. */
@@ -204,14 +212,14 @@ test_delete_keeps_shared (Fixture       *f,
   before = snapshot (f->map);
 
   g_assert_cmpuint (imp_history_delete_nodes (f->history, nodes, 1), ==, 1);
-  g_assert_nonnull (imp_map_lookup_node (f->map, "n5"));
+  g_assert_nonnull (imp_map_lookup_node (f->map, deliverable_id));
   g_assert_true (imp_node_get_tree_parent (f->deliverable) == f->impact2);
   assert_undo_redo (f->history, before);
 
   /* Undo put the first parent back first: the tree parent again. */
   imp_history_undo (f->history);
-  f->deliverable = imp_map_lookup_node (f->map, "n5");
-  g_assert_cmpstr (imp_node_get_tree_parent (f->deliverable)->id, ==, "n3");
+  f->deliverable = imp_map_lookup_node (f->map, deliverable_id);
+  g_assert_cmpstr (imp_node_get_tree_parent (f->deliverable)->id, ==, impact_id);
 }
 
 static void
@@ -900,6 +908,7 @@ test_votes_survive_delete (Fixture       *f,
                            gconstpointer  data)
 {
   g_autofree char *before = NULL;
+  g_autofree char *deliverable_id = g_strdup (f->deliverable->id);
 
   imp_history_add_vote (f->history, f->deliverable);
   imp_history_add_vote (f->history, f->experiment);
@@ -910,7 +919,7 @@ test_votes_survive_delete (Fixture       *f,
   g_assert_cmpuint (imp_map_get_total_votes (f->map), ==, 0);
   assert_undo_redo (f->history, before);
   g_assert_true (imp_history_undo (f->history));
-  g_assert_cmpuint (imp_map_lookup_node (f->map, "n5")->votes, ==, 1);
+  g_assert_cmpuint (imp_map_lookup_node (f->map, deliverable_id)->votes, ==, 1);
 }
 
 /* Workshop: the parking lot */

@@ -126,5 +126,7 @@ void           _imp_map_remove_parked       (ImpMap         *self,
 void           _imp_map_set_extra_member    (ImpMap         *self,
                                              const char     *name,
                                              JsonNode       *value);
+void           _imp_map_set_id_seed         (ImpMap         *self,
+                                             guint32         seed);
 
 G_END_DECLS

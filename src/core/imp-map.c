@@ -29,7 +29,7 @@ struct _ImpMap
 
   GPtrArray     *nodes;     /* (element-type ImpNode), document order */
   GHashTable    *by_id;     /* id -> ImpNode */
-  guint64        next_id;   /* for ids of the form "n<number>" */
+  GRand         *id_rand;   /* new ids; seeded from IMP_ID_SEED when set */
   guint          n_links;
 
   GPtrArray     *parked;    /* (element-type utf8): the parking lot */
@@ -119,6 +119,7 @@ imp_map_finalize (GObject *object)
   g_clear_pointer (&self->nodes, g_ptr_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->id_rand, g_rand_free);
 
   G_OBJECT_CLASS (imp_map_parent_class)->finalize (object);
 }
@@ -215,7 +216,6 @@ imp_map_init (ImpMap *self)
   self->vocabulary = IMP_VOCABULARY_CLASSIC;
   self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_node_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->next_id = 1;
   self->parked = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -542,19 +542,59 @@ is_valid_id (const char *id)
   return TRUE;
 }
 
-static void
-note_id (ImpMap     *self,
-         const char *id)
+/* New ids are random, so two people adding cards to one map on two
+ * branches never make the same id: 7 characters of an alphabet without
+ * look-alikes (no 0/o, 1/l/i) give 31^7, about 2.7e10, ids; two branches
+ * that add 1000 cards each share one with odds of about 1 in 27,000.
+ * The first character is a letter so an id never reads as a number. A test
+ * or a golden file fixes the sequence with IMP_ID_SEED=N (each map starts
+ * over from that seed). */
+static const char id_alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+#define ID_LETTERS 23
+#define ID_LENGTH 7
+
+static GRand *
+id_rand_new (void)
 {
-  char *end = NULL;
-  guint64 n;
+  const char *seed = g_getenv ("IMP_ID_SEED");
 
-  if (id[0] != 'n' || !g_ascii_isdigit (id[1]))
-    return;
+  if (seed != NULL && *seed != '\0')
+    return g_rand_new_with_seed ((guint32) g_ascii_strtoull (seed, NULL, 10));
 
-  n = g_ascii_strtoull (id + 1, &end, 10);
-  if (end != NULL && *end == '\0' && n < G_MAXUINT64 && n >= self->next_id)
-    self->next_id = n + 1;
+  return g_rand_new ();
+}
+
+static char *
+new_random_id (ImpMap *self)
+{
+  char id[ID_LENGTH + 1];
+
+  if (self->id_rand == NULL)
+    self->id_rand = id_rand_new ();
+
+  id[0] = id_alphabet[g_rand_int_range (self->id_rand, 0, ID_LETTERS)];
+  for (guint i = 1; i < ID_LENGTH; i++)
+    id[i] = id_alphabet[g_rand_int_range (self->id_rand, 0, sizeof id_alphabet - 1)];
+  id[ID_LENGTH] = '\0';
+
+  return g_strdup (id);
+}
+
+/**
+ * _imp_map_set_id_seed:
+ * @seed: the seed of the generator of new ids
+ *
+ * Fixes the ids the map gives new cards from now on, as IMP_ID_SEED does for
+ * every map: tests that make two sides of one map give each its own seed.
+ */
+void
+_imp_map_set_id_seed (ImpMap  *self,
+                      guint32  seed)
+{
+  g_return_if_fail (IMP_IS_MAP (self));
+
+  g_clear_pointer (&self->id_rand, g_rand_free);
+  self->id_rand = g_rand_new_with_seed (seed);
 }
 
 /**
@@ -585,7 +625,10 @@ _imp_map_add_node (ImpMap      *self,
   if (id == NULL)
     {
       do
-        new_id = g_strdup_printf ("n%" G_GUINT64_FORMAT, self->next_id++);
+        {
+          g_free (new_id);
+          new_id = new_random_id (self);
+        }
       while (g_hash_table_contains (self->by_id, new_id));
     }
   else if (!is_valid_id (id))
@@ -604,7 +647,6 @@ _imp_map_add_node (ImpMap      *self,
   else
     {
       new_id = g_strdup (id);
-      note_id (self, id);
     }
 
   node = g_new0 (ImpNode, 1);
