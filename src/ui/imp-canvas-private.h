@@ -11,6 +11,7 @@
 
 #include "imp-canvas.h"
 #include "imp-canvas-a11y.h"
+#include "imp-canvas-cards.h"
 #include "imp-render.h"
 #include "imp-scene-private.h"
 #include "imp-tile-cache.h"
@@ -112,6 +113,9 @@ struct _ImpCanvas
   ImpPoster    *page_frame_plan;
   ImpScene     *page_frame_scene;   /* what the plan was made for, never dereferenced */
   guint64       page_frame_serial;
+  /* The cards a screen reader walks (imp-canvas-cards.c): node id → widget. */
+  GHashTable   *card_widgets;
+  guint         cards_sync_id;
 };
 
 enum {
