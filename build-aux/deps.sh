@@ -19,6 +19,7 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin libxml2-utils poppler-utils
   appstream-util python3-minimal python3-jsonschema faketime
+  dbus at-spi2-core python3-gi gir1.2-atspi-2.0
 )
 # clang's libFuzzer and sanitizer runtimes, for .ci/run's fuzzing.
 fuzz_pkgs=(clang libclang-rt-14-dev)

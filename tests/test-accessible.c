@@ -16,6 +16,7 @@
 #include "imp-application.h"
 #include "imp-canvas.h"
 #include "imp-canvas-a11y.h"
+#include "imp-canvas-cards.h"
 #include "imp-node.h"
 #include "imp-window.h"
 #include "imp-window-private.h"
@@ -305,6 +306,122 @@ test_high_contrast_dark_theme (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The cards a screen reader walks: a widget per card near the selection
+ * and in view, named by its title and described by level, place, state. */
+static void
+test_card_widgets (void)
+{
+  ImpWindow *window = imp_window_new (app);
+  g_autoptr(ImpMap) map = NULL;
+  ImpNode *goal, *students, *impact;
+  ImpCanvasCard *card;
+  ImpCanvas *canvas;
+
+  map = build_map (&goal, &students, &impact);
+  imp_window_set_map (window, map, NULL);
+  canvas = imp_window_get_canvas (window);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+
+  g_assert_cmpuint (imp_canvas_get_n_card_widgets (canvas), ==, 5);
+  card = imp_canvas_get_card_widget (canvas, students);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (imp_canvas_card_get_label (card), ==, "Students");
+  g_assert_cmpstr (imp_canvas_card_get_description (card), ==,
+                   "Actor, 2 of 3 under “Grow weekly learners”, 1 card under it");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (card)), ==,
+                   GTK_ACCESSIBLE_ROLE_TREE_ITEM);
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (card)));
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (card)) == GTK_WIDGET (canvas));
+  card = imp_canvas_get_card_widget (canvas, goal);
+  g_assert_cmpstr (imp_canvas_card_get_description (card), ==,
+                   "Goal, 1 of 1, 44% of target, 3 cards under it");
+
+  /* Collapsing hides the cards under it, and says so. */
+  _imp_map_set_node_collapsed (map, students, TRUE);
+  imp_test_wait_for (imp_canvas_get_n_card_widgets (canvas) == 4);
+  g_assert_null (imp_canvas_get_card_widget (canvas, impact));
+  card = imp_canvas_get_card_widget (canvas, students);
+  g_assert_cmpstr (imp_canvas_card_get_description (card), ==,
+                   "Actor, 2 of 3 under “Grow weekly learners”, collapsed, 1 card under it");
+  _imp_map_set_node_collapsed (map, students, FALSE);
+
+  /* A title edit and a selection reach the widget. */
+  _imp_map_set_node_title (map, students, "Pupils");
+  imp_test_wait_for (g_strcmp0 (imp_canvas_card_get_label (imp_canvas_get_card_widget (canvas, students)),
+                                "Pupils") == 0);
+
+  /* The focus of the map is the selected card's widget. */
+  imp_selection_select (imp_window_get_selection (window), students);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  imp_test_wait_for (gtk_root_get_focus (GTK_ROOT (window)) ==
+                     GTK_WIDGET (imp_canvas_get_card_widget (canvas, students)));
+  imp_selection_select (imp_window_get_selection (window), impact);
+  imp_test_wait_for (gtk_root_get_focus (GTK_ROOT (window)) ==
+                     GTK_WIDGET (imp_canvas_get_card_widget (canvas, impact)));
+
+  /* Deleting the focused card leaves the focus on the map. */
+  _imp_map_remove_node (map, impact);
+  imp_test_wait_for (imp_canvas_get_card_widget (canvas, students) != NULL &&
+                     imp_canvas_get_n_card_widgets (canvas) == 4);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (canvas)) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (canvas));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A big map: no more than about 200 widgets, the selected card among them. */
+static void
+test_card_widgets_bounded (void)
+{
+  ImpWindow *window = imp_window_new (app);
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *last = NULL;
+  ImpCanvas *canvas;
+
+  /* Chains of four cards side by side: zoomed out, hundreds are in view. */
+  for (guint i = 0; i < 210; i++)
+    {
+      static const ImpLevel levels[] = {
+        IMP_LEVEL_ACTOR, IMP_LEVEL_IMPACT, IMP_LEVEL_DELIVERABLE, IMP_LEVEL_EXPERIMENT,
+      };
+      ImpNode *parent = goal;
+
+      for (guint j = 0; j < G_N_ELEMENTS (levels); j++)
+        {
+          g_autofree char *title = g_strdup_printf ("Card %u.%u", i, j);
+          ImpNode *node = _imp_map_add_node (map, levels[j], title, NULL, NULL);
+
+          g_assert_nonnull (_imp_map_link (map, parent, node, -1, NULL));
+          parent = last = node;
+        }
+    }
+
+  imp_window_set_map (window, map, NULL);
+  canvas = imp_window_get_canvas (window);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 841);
+  /* Zoomed out as far as it goes, more than 200 cards are in view: 200 get one. */
+  imp_viewport_set_zoom (imp_canvas_get_viewport (canvas), 0.01);
+  g_assert_cmpuint (imp_canvas_get_n_card_widgets (canvas), ==, 200);
+
+  imp_selection_select (imp_window_get_selection (window), last);
+  g_assert_nonnull (imp_canvas_get_card_widget (canvas, last));
+  g_assert_nonnull (imp_canvas_get_card_widget (canvas, imp_node_get_tree_parent (last)));
+  g_assert_cmpuint (imp_canvas_get_n_card_widgets (canvas), ==, 200);
+
+  /* Zoomed in, only the cards in view and the selected card's family. */
+  imp_viewport_set_zoom (imp_canvas_get_viewport (canvas), 1.0);
+  imp_canvas_centre_on_node (canvas, last);
+  imp_test_wait_for (imp_canvas_get_n_card_widgets (canvas) < 100);
+  g_assert_nonnull (imp_canvas_get_card_widget (canvas, last));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +442,8 @@ main (int   argc,
   g_test_add_func ("/ui/accessible/high-contrast-theme", test_high_contrast_theme);
   g_test_add_func ("/ui/accessible/high-contrast-dark-theme", test_high_contrast_dark_theme);
   g_test_add_func ("/ui/window/first-steps-guide", test_first_steps_guide);
+  g_test_add_func ("/ui/accessible/card-widgets", test_card_widgets);
+  g_test_add_func ("/ui/accessible/card-widgets-bounded", test_card_widgets_bounded);
 
   ret = g_test_run ();
 

@@ -11,6 +11,7 @@
 
 #include "imp-canvas.h"
 #include "imp-canvas-a11y.h"
+#include "imp-canvas-cards.h"
 #include "imp-render.h"
 #include "imp-scene-private.h"
 #include "imp-tile-cache.h"
@@ -114,6 +115,9 @@ struct _ImpCanvas
   guint64       page_frame_serial;
   /* What changed since a review (imp-canvas-review.c): card id -> label. */
   GHashTable   *review_labels;
+  /* The cards a screen reader walks (imp-canvas-cards.c): node id → widget. */
+  GHashTable   *card_widgets;
+  guint         cards_sync_id;
 };
 
 enum {

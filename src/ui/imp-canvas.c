@@ -276,6 +276,7 @@ map_changed_cb (ImpCanvas     *self,
       fit (self);
     }
   _imp_canvas_a11y_update (self);
+  _imp_canvas_cards_queue_sync (self, TRUE);
 }
 
 static void
@@ -312,6 +313,7 @@ viewport_notify_cb (ImpCanvas   *self,
                     ImpViewport *viewport)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  _imp_canvas_cards_queue_sync (self, FALSE);
 }
 
 static void
@@ -321,6 +323,7 @@ selection_changed_cb (ImpCanvas    *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   _imp_canvas_a11y_update (self);
+  _imp_canvas_cards_queue_sync (self, TRUE);
 }
 
 static void
@@ -339,6 +342,7 @@ imp_canvas_size_allocate (GtkWidget *widget,
     fit_to_size (self, width, height);
 
   _imp_canvas_place_editor (self);
+  _imp_canvas_cards_allocate (self);
 
   /* Popovers on the canvas (find) follow it. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -346,6 +350,32 @@ imp_canvas_size_allocate (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_present (GTK_POPOVER (child));
+}
+
+/* The keyboard focus of the map is the selected card's widget, so that a
+ * screen reader follows it; with nothing selected, the canvas itself. */
+static gboolean
+imp_canvas_grab_focus (GtkWidget *widget)
+{
+  if (_imp_canvas_cards_grab_focus (IMP_CANVAS (widget)))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (imp_canvas_parent_class)->grab_focus (widget);
+}
+
+/* Tab into the map lands on the selected card; from inside it, focus moves
+ * on out of the map, as from the single drawn widget it used to be. */
+static gboolean
+imp_canvas_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -358,6 +388,7 @@ imp_canvas_dispose (GObject *object)
       g_clear_pointer (&self->editing_id, g_free);
       g_clear_pointer (&self->editor, gtk_widget_unparent);
     }
+  _imp_canvas_cards_dispose (self);
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
     gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   if (self->selection != NULL)
@@ -454,6 +485,8 @@ imp_canvas_class_init (ImpCanvasClass *klass)
   widget_class->snapshot = _imp_canvas_snapshot;
   widget_class->size_allocate = imp_canvas_size_allocate;
   widget_class->measure = imp_canvas_measure;
+  widget_class->grab_focus = imp_canvas_grab_focus;
+  widget_class->focus = imp_canvas_focus;
 
   /**
    * ImpCanvas:map:
@@ -518,7 +551,8 @@ imp_canvas_class_init (ImpCanvasClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, _imp_canvas_unselect_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "impcanvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* Its cards are tree items (imp-canvas-cards.c). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE);
 }
 
 void
@@ -695,6 +729,7 @@ imp_canvas_set_map (ImpCanvas *self,
   self->auto_fit = TRUE;
   fit (self);
   update_accessible_label (self);
+  _imp_canvas_cards_queue_sync (self, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
 }

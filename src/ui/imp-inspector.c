@@ -16,6 +16,7 @@
 
 #include "imp-analysis.h"
 #include "imp-inspector-reviews.h"
+#include "imp-a11y.h"
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
 #include "imp-readings-panel.h"
@@ -1650,7 +1651,7 @@ find_field_focus (ImpInspector *self)
 }
 
 static void
-rebuild_selection (ImpInspector *self)
+rebuild_selection_content (ImpInspector *self)
 {
   GtkWidget *box = GTK_WIDGET (self->selection_box);
   GtkWidget *child, *focused;
@@ -2220,7 +2221,7 @@ is_voted_row (gpointer key,
 }
 
 static void
-rebuild_map (ImpInspector *self)
+rebuild_map_content (ImpInspector *self)
 {
   GtkWidget *box = GTK_WIDGET (self->map_dynamic_box);
   GtkWidget *child;
@@ -2270,6 +2271,21 @@ stack_page_notify_cb (ImpInspector *self)
   if (self->map_lists_stale && self->map_source == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0)
     rebuild_map (self);
+}
+
+/* Rows made anew: GTK 4.8 would name some after their type. */
+static void
+rebuild_selection (ImpInspector *self)
+{
+  rebuild_selection_content (self);
+  imp_a11y_repair (GTK_WIDGET (self));
+}
+
+static void
+rebuild_map (ImpInspector *self)
+{
+  rebuild_map_content (self);
+  imp_a11y_repair (GTK_WIDGET (self));
 }
 
 /* Following the model */
@@ -2554,6 +2570,7 @@ imp_inspector_class_init (ImpInspectorClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -2562,6 +2579,8 @@ imp_inspector_init (ImpInspector *self)
   g_autoptr(GtkStringList) vocabularies = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  imp_a11y_set_label (GTK_WIDGET (self), _("Inspector"));
+  imp_a11y_repair_on_map (GTK_WIDGET (self));
 
   self->props = imp_selection_properties_new ();
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

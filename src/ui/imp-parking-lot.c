@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-a11y.h"
 #include "imp-parking-lot.h"
 
 /**
@@ -132,6 +133,7 @@ make_row (ImpParkingLot *self,
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
   GtkDragSource *source = gtk_drag_source_new ();
+  g_autofree char *remove_label = NULL;
 
   gtk_widget_set_margin_start (box, 10);
   gtk_widget_set_margin_end (box, 4);
@@ -147,11 +149,15 @@ make_row (ImpParkingLot *self,
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Idea"));
+  /* Translators: accessible name of the button that removes a parked idea; %s is the idea */
+  remove_label = g_strdup_printf (_("Remove “%s”"), text);
+  imp_a11y_set_label (remove, remove_label);
   g_object_set_data (G_OBJECT (remove), POSITION_KEY, GUINT_TO_POINTER (position));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), remove);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  imp_a11y_set_label (row, text);
   /* Enter on a row places the idea, for those who do not drag. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Drag onto the map to place it, or press Enter to put it "
@@ -258,6 +264,7 @@ imp_parking_lot_class_init (ImpParkingLotClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "impparkinglot");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   /**
    * ImpParkingLot::place-idea:
@@ -282,6 +289,7 @@ imp_parking_lot_init (ImpParkingLot *self)
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  imp_a11y_set_label (GTK_WIDGET (self), _("Parking Lot"));
   gtk_widget_set_size_request (GTK_WIDGET (self), 280, -1);
   gtk_widget_set_margin_start (self->box, 12);
   gtk_widget_set_margin_end (self->box, 12);
@@ -317,6 +325,7 @@ imp_parking_lot_init (ImpParkingLot *self)
   gtk_box_append (GTK_BOX (self->box), self->error_label);
 
   self->list = gtk_list_box_new ();
+  imp_a11y_set_label (self->list, _("Parked ideas"));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-a11y.h"
 #include "imp-timebox.h"
 
 /**
@@ -123,6 +124,7 @@ update_display (ImpTimebox *self)
                                     : "media-playback-start-symbolic");
   gtk_widget_set_tooltip_text (self->start_button,
                                running ? _("Pause the Timebox") : _("Start the Timebox"));
+  imp_a11y_set_label (self->start_button, running ? _("Pause the Timebox") : _("Start the Timebox"));
   gtk_button_set_label (GTK_BUTTON (self->popover_start_button),
                         running ? _("_Pause") : _("_Start"));
 
@@ -389,6 +391,7 @@ imp_timebox_class_init (ImpTimeboxClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "imptimebox");
 }
 
@@ -421,9 +424,8 @@ imp_timebox_init (ImpTimebox *self)
                            G_CALLBACK (start_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_parent (self->start_button, GTK_WIDGET (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timebox"),
-                                  -1);
+  imp_a11y_set_label (self->menu_button, _("Timebox"));
+  imp_a11y_set_decorative (icon);
 
   update_display (self);
 }

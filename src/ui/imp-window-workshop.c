@@ -24,6 +24,7 @@
 #include "imp-template-dialog.h"
 #include "imp-limits.h"
 #include "imp-timebox.h"
+#include "imp-canvas-cards.h"
 #include "imp-window-private.h"
 
 /* The reveal steps of the map: the levels its vocabulary uses that have
@@ -919,10 +920,8 @@ canvas_key_capture_cb (ImpWindow             *self,
                        GdkModifierType        state,
                        GtkEventControllerKey *controller)
 {
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
-
   /* Only keys for the canvas itself: not for its editor or find popover. */
-  if (gtk_root_get_focus (gtk_widget_get_root (canvas)) != canvas ||
+  if (!imp_canvas_has_map_focus (self->canvas) ||
       imp_canvas_is_editing (self->canvas) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
     return GDK_EVENT_PROPAGATE;

@@ -13,6 +13,7 @@
 
 #include "imp-format.h"
 #include "imp-session.h"
+#include "imp-a11y.h"
 #include "imp-window-private.h"
 
 /**
@@ -91,12 +92,17 @@ update_zoom_cb (gpointer user_data)
   ImpWindow *self = IMP_WINDOW (user_data);
   ImpViewport *viewport = imp_canvas_get_viewport (self->canvas);
   g_autofree char *label = NULL;
+  g_autofree char *a11y_label = NULL;
 
   self->zoom_update_source = 0;
 
   /* Translators: the zoom level in the header bar, e.g. "85%" */
   label = g_strdup_printf (_("%d%%"), (int) (imp_viewport_get_zoom (viewport) * 100 + 0.5));
   gtk_label_set_label (self->zoom_level_label, label);
+  /* Translators: accessible name of the zoom level button; %s is e.g. "85%" */
+  a11y_label = g_strdup_printf (_("Reset Zoom, now %s"), label);
+  /* The button around the label: its name says what it does and the level. */
+  imp_a11y_set_label (gtk_widget_get_parent (GTK_WIDGET (self->zoom_level_label)), a11y_label);
 
   _imp_window_actions_update (self);
 
@@ -385,6 +391,7 @@ static void
 imp_window_init (ImpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  imp_a11y_repair_on_map (GTK_WIDGET (self));
   _imp_window_files_init (self);
   _imp_window_edit_init (self);
   _imp_window_inspector_init (self);

@@ -1,0 +1,220 @@
+#!/usr/bin/python3
+# tests/test-atspi.py
+#
+# Copyright 2026 The Impact Mapper developers
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# What a screen reader hears, read off the real accessibility bus: starts the
+# app on an example map with accessibility on (the other tests run with
+# GTK_A11Y=none), walks its accessible tree through AT-SPI, and checks that
+# no accessible is named after its widget type, that every card shown is a
+# tree item named by its title with its level described, that the arrow keys
+# move the focus from card to card, and that the outline's rows are there.
+#
+# Run by tests/test-atspi.sh inside dbus-run-session; needs a display (Xvfb
+# in CI), xdotool, and the Atspi GObject bindings. Prints TAP.
+#
+# Usage: test-atspi.py IMPACT_MAPPER_BINARY EXAMPLE.impactmap [--dump]
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi
+except (ImportError, ValueError) as e:
+    print('1..0 # SKIP no Atspi bindings: %s' % e)
+    sys.exit(0)
+
+TIMEOUT = 30.0
+LEVELS = {'goal': 'Goal', 'actor': 'Actor', 'impact': 'Impact',
+          'deliverable': 'Deliverable', 'experiment': 'Experiment'}
+# What GTK 4.8 names an accessible it knows no name for.
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Gdk|Imp)[A-Z][A-Za-z]*$')
+
+results = []
+
+
+def check(ok, what, details=()):
+    results.append(ok)
+    print('%s %d - %s' % ('ok' if ok else 'not ok', len(results), what))
+    for line in details:
+        print('# %s' % line)
+    sys.stdout.flush()
+    return ok
+
+
+def wait_for(what, timeout=TIMEOUT):
+    """Polls what() until it returns something true, or gives up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = what()
+        except gi.repository.GLib.GError:
+            value = None
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_process_id() == pid and app.get_child_count() > 0:
+            return app
+    return None
+
+
+def walk(node, depth=0):
+    """Every accessible under node, with its depth."""
+    yield node, depth
+    for i in range(node.get_child_count()):
+        child = node.get_child_at_index(i)
+        if child is not None:
+            yield from walk(child, depth + 1)
+
+
+def describe(node):
+    return '[%s] "%s" (%s)' % (node.get_role_name(), node.get_name(), node.get_description())
+
+
+def focused(app):
+    for node, _ in walk(app):
+        if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+            return node
+    return None
+
+
+def by_role(app, role):
+    return [node for node, _ in walk(app) if node.get_role() == role]
+
+
+def visible_cards(path):
+    """(title, level name) of every card the example shows: all but those
+    under a collapsed card."""
+    with open(path, encoding='utf-8') as f:
+        doc = json.load(f)
+    nodes = {n['id']: n for n in doc['nodes']}
+    parents = {}
+    for link in doc.get('links', []):
+        parents.setdefault(link['to'] if 'to' in link else link['child'], []).append(
+            link['from'] if 'from' in link else link['parent'])
+
+    def hidden(node_id, seen=()):
+        for parent in parents.get(node_id, [])[:1]:
+            if nodes[parent].get('collapsed') or (parent not in seen and
+                                                   hidden(parent, seen + (node_id,))):
+                return True
+        return False
+
+    return [(n['title'], LEVELS[n['level']]) for n in doc['nodes'] if not hidden(n['id'])]
+
+
+def goal_title(path):
+    with open(path, encoding='utf-8') as f:
+        return next(n['title'] for n in json.load(f)['nodes'] if n['level'] == 'goal')
+
+
+def xdotool(window, *args):
+    subprocess.run(['xdotool', 'windowfocus', '--sync', window] + list(args),
+                   check=True, timeout=TIMEOUT)
+
+
+def main():
+    binary, example = sys.argv[1], sys.argv[2]
+    dump = '--dump' in sys.argv[3:]
+
+    env = dict(os.environ)
+    # This test needs what the others turn off.
+    env.pop('GTK_A11Y', None)
+    env.pop('NO_AT_BRIDGE', None)
+    app_process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL)
+    try:
+        app = wait_for(lambda: find_app(app_process.pid))
+        if not check(app is not None, 'the app shows up on the accessibility bus'):
+            return
+        frame = wait_for(lambda: [n for n in by_role(app, Atspi.Role.FRAME)])
+        check(bool(frame), 'its window is a frame')
+        # Loading is asynchronous: the map is there once the canvas is a tree.
+        tree = wait_for(lambda: by_role(app, Atspi.Role.TREE))
+
+        if dump:
+            for node, depth in walk(app):
+                print('#%s %s' % ('  ' * depth, describe(node)))
+
+        typed = [describe(n) for n, _ in walk(app) if TYPE_NAME.match(n.get_name() or '')]
+        check(not typed, 'no accessible is named after its widget type', typed)
+        doubled = [describe(n) for n, _ in walk(app) if '_' in (n.get_name() or '') and
+                   n.get_role() == Atspi.Role.PUSH_BUTTON]
+        check(not doubled, 'no button is named with its mnemonic underline', doubled)
+        buttons = [n for n in by_role(app, Atspi.Role.PUSH_BUTTON)]
+        unnamed = [describe(n) for n in buttons if not (n.get_name() or '').strip()]
+        check(not unnamed, 'every button has a name', unnamed)
+        names = {n.get_name() for n in buttons}
+        wanted = ['Save', 'Undo', 'Redo', 'Zoom In', 'Zoom Out', 'Presentation Mode',
+                  'Parking Lot', 'Inspector', 'Main Menu', 'Layout', 'Open']
+        check(all(w in names for w in wanted), 'the header bar buttons are named',
+              [w for w in wanted if w not in names])
+
+        # The canvas: a tree whose items are the cards, each named by its
+        # title, with its level first in its description.
+        check(len(tree) == 1 and tree[0].get_name().startswith('Impact map'),
+              'the canvas is one tree named after the map',
+              [describe(t) for t in tree])
+        if not tree:
+            return
+        items = {}
+        for node, _ in walk(tree[0]):
+            if node.get_role() == Atspi.Role.TREE_ITEM:
+                items.setdefault(node.get_name(), node)
+        missing = []
+        for title, level in visible_cards(example):
+            item = items.get(title)
+            if item is None or not item.get_description().startswith(level + ','):
+                missing.append('%s (%s): %s' % (title, level,
+                                                describe(item) if item else 'no tree item'))
+        check(not missing, 'every card shown is a tree item with its title and level', missing)
+        positions = [describe(i) for i in items.values()
+                     if not re.search(r', \d+ of \d+', i.get_description())]
+        check(not positions, 'every card says its place among its siblings', positions)
+        expandable = [i for i in items.values()
+                      if i.get_state_set().contains(Atspi.StateType.EXPANDABLE)]
+        check(bool(expandable) and all(i.get_state_set().contains(Atspi.StateType.EXPANDED)
+                                       for i in expandable),
+              'cards with cards under them are expandable and expanded')
+
+        # The keyboard: the arrows move the focus from card to card, and a
+        # screen reader, which follows the focus, reads each one.
+        window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--pid',
+                                 str(app_process.pid)], capture_output=True, text=True,
+                                check=True, timeout=TIMEOUT).stdout.split()[0]
+        steps = [('Right', goal_title(example)), ('Right', 'Students'), ('Down', 'Teachers'),
+                 ('Up', 'Students'), ('Right', 'Get results within a minute of handing in')]
+        for key, title in steps:
+            xdotool(window, 'key', key)
+            now = wait_for(lambda: (lambda f: f if f is not None and f.get_name() == title
+                                    else None)(focused(app)))
+            last = focused(app)
+            check(now is not None and now.get_role() == Atspi.Role.TREE_ITEM,
+                  '%s moves the focus to the card “%s”' % (key, title),
+                  [describe(last) if last is not None else 'nothing focused'])
+    finally:
+        app_process.terminate()
+        try:
+            app_process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app_process.kill()
+
+    print('1..%d' % len(results))
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == '__main__':
+    main()
