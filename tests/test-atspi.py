@@ -17,11 +17,14 @@
 #
 # Usage: test-atspi.py IMPACT_MAPPER_BINARY EXAMPLE.impactmap [--dump]
 
+import atexit
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 try:
@@ -135,6 +138,13 @@ def main():
     # This test needs what the others turn off.
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
+    # Drafts and session state of its own: what other tests left behind
+    # would open the recovery dialog over the map.
+    state = tempfile.mkdtemp(prefix='imp-atspi-')
+    atexit.register(shutil.rmtree, state, True)
+    env['IMP_DRAFTS_DIR'] = os.path.join(state, 'drafts')
+    env['XDG_DATA_HOME'] = os.path.join(state, 'data')
+    env['XDG_STATE_HOME'] = os.path.join(state, 'state')
     app_process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL)
     try:
         app = wait_for(lambda: find_app(app_process.pid))

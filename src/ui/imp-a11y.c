@@ -87,7 +87,7 @@ is_plain_container (GtkWidget *widget)
     "GtkOverlay", "GtkRange", "GtkScrollbar", "GtkStackSwitcher", "GtkRevealer",
     "GtkPopoverContent", "GtkPopoverMenu", "GtkPopoverMenuContents", "GtkListItemWidget",
     "GtkListView", "GtkTreeExpander", "GtkText", "GtkBuiltinIcon", "GtkDragIcon",
-    "AdwToastWidget", "AdwToastOverlay",
+    "AdwToastWidget", "AdwToastOverlay", "AdwSqueezer",
   };
   const char *type = G_OBJECT_TYPE_NAME (widget);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-a11y.h"
 #include "imp-application.h"
 #include "imp-format.h"
 #include "imp-preferences.h"
@@ -246,6 +247,25 @@ static const GActionEntry app_actions[] = {
   { "new-window", new_window_action_cb },
 };
 
+/* Every new toplevel (message dialogs, file choosers, the about window)
+ * gets the same accessible names as the main window when it is shown. */
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (window, "imp-a11y-on-map") != NULL)
+        continue;
+      g_object_set_data (window, "imp-a11y-on-map", GINT_TO_POINTER (TRUE));
+      imp_a11y_repair_on_map (GTK_WIDGET (window));
+    }
+}
+
 static void
 imp_application_startup (GApplication *application)
 {
@@ -255,6 +275,8 @@ imp_application_startup (GApplication *application)
   G_APPLICATION_CLASS (imp_application_parent_class)->startup (application);
 
   g_set_application_name (_("Impact Mapper"));
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                    G_CALLBACK (toplevels_changed_cb), NULL);
 
   if (!imp_session_start (self->session, &error))
     g_warning ("Autosave is off: %s", error->message);
