@@ -312,6 +312,55 @@ chart_query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/**
+ * imp_readings_panel_get_reading_point:
+ * @index: a reading of the metric shown
+ * @x: (out): where the chart draws it, in the chart's coordinates
+ * @y: (out): likewise
+ *
+ * Returns: whether the chart shows that reading
+ */
+gboolean
+imp_readings_panel_get_reading_point (ImpReadingsPanel *self,
+                                      guint             index,
+                                      double           *x,
+                                      double           *y)
+{
+  const ImpMetric *m;
+  const ImpReading *r;
+  ImpForecast f;
+  Frame fr;
+
+  g_return_val_if_fail (IMP_IS_READINGS_PANEL (self), FALSE);
+
+  m = self->node != NULL ? self->node->metric : NULL;
+  if (index >= imp_metric_get_n_readings (m))
+    return FALSE;
+  imp_tracking_forecast (m, &self->today, &f);
+  if (!frame_compute (self, &f, gtk_widget_get_width (self->chart),
+                      gtk_widget_get_height (self->chart), &fr))
+    return FALSE;
+  r = imp_metric_get_reading (m, index);
+  *x = px (&fr, imp_tracking_julian (r->date));
+  *y = py (&fr, r->value);
+
+  return TRUE;
+}
+
+/**
+ * imp_readings_panel_get_chart:
+ *
+ * Returns: (transfer none): the chart, whose tooltip names the reading
+ *   under the pointer
+ */
+GtkWidget *
+imp_readings_panel_get_chart (ImpReadingsPanel *self)
+{
+  g_return_val_if_fail (IMP_IS_READINGS_PANEL (self), NULL);
+
+  return self->chart;
+}
+
 /* Refreshing ----------------------------------------------------------- */
 
 static void remove_clicked_cb (GtkButton *button, ImpReadingsPanel *self);
