@@ -343,6 +343,18 @@ test_card_follows_reading (Fixture       *f,
   xdotool (f, "mousemove", "--window", xid, sx, sy, "sleep", "0.1",
            "mousemove_relative", "--", "1", "0", NULL);
   WAIT_FOR (shows_label (GTK_WIDGET (f->window), "60 on 2026-03-01"));
+
+  /* With IMP_TEST_SCREENSHOT=FILE.png, the screen as it is now, for a
+   * person to look at (IMP_TEST_DARK=1 for the dark style); nothing is
+   * asserted of it. */
+  if (g_getenv ("IMP_TEST_SCREENSHOT") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("import -window root %s",
+                                                  g_getenv ("IMP_TEST_SCREENSHOT"));
+
+      imp_test_iterate_for (300);
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
 }
 
 /* A CSV of readings, as the menu or a drop brings it: one undo step; a
@@ -387,6 +399,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   app = imp_test_register_app ();
+  if (g_getenv ("IMP_TEST_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
   tmp_dir = g_dir_make_tmp ("imp-readings-XXXXXX", &error);
   g_assert_no_error (error);
 
