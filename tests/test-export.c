@@ -1420,20 +1420,20 @@ test_csv_ranks_deliverables_with_chain (void)
   csv = imp_export_csv (map, NULL);
   rows = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (rows[0], ==, "rank,id,deliverable,ice_impact,ice_confidence,ice_ease,"
-                                "ice_score,votes,impact,actor,goal,chain,status");
+                                "ice_score,votes,impact,actor,goal,chain,status,delivery,shipped");
   g_assert_true (g_str_has_prefix (rows[1], "1,"));
   g_assert_nonnull (strstr (rows[1], ",\"The \"\"best\"\" one\non two lines\",9,9,9,729,4,"
                                      "Buy tickets without calling,Occasional visitors,"
                                      "Cut call-centre ticket calls by 40%,"));
   g_assert_true (g_str_has_suffix (rows[1], "Buy tickets without calling > "
-                                            "The \"\"best\"\" one\non two lines\",live"));
+                                            "The \"\"best\"\" one\non two lines\",live,,"));
   g_assert_true (g_str_has_prefix (rows[2], "2,"));
   g_assert_nonnull (strstr (rows[2], ",\"Low, cheap\",2,2,2,8,,"));
   g_assert_true (g_str_has_prefix (rows[3], ","));
-  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,,Orphan,live"));
+  g_assert_nonnull (strstr (rows[3], ",Orphan,,,,,,,,,Orphan,live,,"));
   g_assert_true (g_str_has_prefix (rows[4], ","));
   g_assert_nonnull (strstr (rows[4], ",Refuted idea,10,10,10,1000,,"));
-  g_assert_true (g_str_has_suffix (rows[4], "> Refuted idea,eliminated"));
+  g_assert_true (g_str_has_suffix (rows[4], "> Refuted idea,eliminated,,"));
   g_assert_cmpstr (rows[5], ==, "");
   g_assert_null (rows[6]);
 }
@@ -1510,12 +1510,12 @@ test_csv_quotes_lone_carriage_return (void)
 
   /* Quoted as RFC 4180 asks of a field with a line break in it. */
   g_assert_nonnull (strstr (csv, ",\"a\rb\","));
-  g_assert_true (g_str_has_suffix (csv, " > a\rb\",live\r\n"));
+  g_assert_true (g_str_has_suffix (csv, " > a\rb\",live,,\r\n"));
 
   records = read_csv (csv);
   g_assert_cmpuint (records->len, ==, 2);
   row = records->pdata[1];
-  g_assert_cmpuint (g_strv_length ((GStrv) row), ==, 13);
+  g_assert_cmpuint (g_strv_length ((GStrv) row), ==, 15);
   g_assert_cmpstr (row[1], ==, deliverable->id);
   g_assert_cmpstr (row[2], ==, "a\rb");
   g_assert_cmpstr (row[8], ==, "Buy tickets without calling");
@@ -2072,6 +2072,65 @@ test_markdown_parking_lot (void)
                                        "- Ask \\*teachers\\* first\n"));
 }
 
+/* A deliverable's delivery status shows in the Mermaid chart, in words in
+ * its label, and in the CSV's last two columns; shipped and dropped work
+ * is set aside in the CSV's ranking, unranked, like the analysis's. */
+static void
+test_delivery_in_text_exports (void)
+{
+  g_autoptr(ImpMap) map = small_map ();
+  g_autofree char *mmd = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) rows = NULL;
+  ImpNode *impact = imp_map_get_node (map, 2);
+  ImpNode *shipped, *planned, *dropped;
+  ImpDelivery s = { IMP_DELIVERY_SHIPPED, "2026-02-09" };
+  ImpDelivery p = { IMP_DELIVERY_PLANNED, "" };
+  ImpDelivery d = { IMP_DELIVERY_DROPPED, "" };
+  ImpIce top = { 10, 10, 10 }, mid = { 5, 5, 5 };
+
+  shipped = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Upload pipeline", NULL, NULL);
+  planned = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Slack app", NULL, NULL);
+  dropped = _imp_map_add_node (map, IMP_LEVEL_DELIVERABLE, "Fax line", NULL, NULL);
+  _imp_map_link (map, impact, shipped, -1, NULL);
+  _imp_map_link (map, impact, planned, -1, NULL);
+  _imp_map_link (map, impact, dropped, -1, NULL);
+  g_assert_true (_imp_map_set_node_delivery (map, shipped, &s, NULL));
+  g_assert_true (_imp_map_set_node_delivery (map, planned, &p, NULL));
+  g_assert_true (_imp_map_set_node_delivery (map, dropped, &d, NULL));
+  g_assert_true (_imp_map_set_node_ice (map, shipped, &top, NULL));
+  g_assert_true (_imp_map_set_node_ice (map, planned, &mid, NULL));
+
+  mmd = imp_export_mermaid (map, NULL);
+  {
+    g_autofree char *id = imp_export_mermaid_id (shipped->id);
+    g_autofree char *line = g_strdup_printf ("  %s[\"Upload pipeline · Shipped 2026-02-09\"]"
+                                             ":::deliverable\n", id);
+
+    g_assert_nonnull (strstr (mmd, line));
+  }
+  {
+    g_autofree char *id = imp_export_mermaid_id (planned->id);
+    g_autofree char *line = g_strdup_printf ("  %s[\"Slack app · Planned\"]:::deliverable\n", id);
+
+    g_assert_nonnull (strstr (mmd, line));
+  }
+
+  csv = imp_export_csv (map, NULL);
+  rows = g_strsplit (csv, "\r\n", -1);
+  /* The planned one is the only live work: ranked first, though the
+   * shipped one scores higher. */
+  g_assert_true (g_str_has_prefix (rows[1], "1,"));
+  g_assert_nonnull (strstr (rows[1], ",Slack app,5,5,5,125,"));
+  g_assert_true (g_str_has_suffix (rows[1], ",live,planned,"));
+  g_assert_true (g_str_has_prefix (rows[2], ","));
+  g_assert_nonnull (strstr (rows[2], ",Upload pipeline,10,10,10,1000,"));
+  g_assert_true (g_str_has_suffix (rows[2], ",live,shipped,2026-02-09"));
+  g_assert_true (g_str_has_prefix (rows[3], ","));
+  g_assert_true (g_str_has_suffix (rows[3], "> Fax line,live,dropped,"));
+  g_assert_cmpstr (rows[4], ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2120,6 +2179,7 @@ main (int   argc,
   g_test_add_func ("/core/export/preview-fits-the-box", test_preview_fits_the_box);
   g_test_add_func ("/core/export/markdown-progress-never-nan", test_markdown_progress_never_nan);
   g_test_add_func ("/core/export/csv-neutralises-formulas", test_csv_neutralises_formulas);
+  g_test_add_func ("/core/export/delivery-in-text-exports", test_delivery_in_text_exports);
   g_test_add_func ("/core/export/mermaid-no-directive-from-titles",
                    test_mermaid_no_directive_from_titles);
   g_test_add_func ("/core/export/png-tiles-meet-without-seams",

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 #include "imp-format.h"
 #include "imp-history.h"
 #include "imp-inspector.h"
+#include "imp-readings-panel.h"
+#include "imp-scene-private.h"
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
@@ -221,6 +224,139 @@ test_bad_value_refused (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "lots");
 }
 
+/* The first widget of @type under @widget, or NULL. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a mapped label under @widget shows @text; a tooltip's window is
+ * a child of the window it belongs to. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The bars of the goal card's sparkline: its thin boxes (imp-scene.c). */
+static guint
+sparkline_bars (Fixture *f)
+{
+  ImpScene *scene = imp_canvas_get_scene (imp_window_get_canvas (f->window));
+  const ImpSceneCard *card = _imp_scene_find_card (scene, f->goal);
+  guint n = 0;
+
+  g_assert_nonnull (card);
+  for (guint i = card->first_box; i < card->first_box + card->n_boxes; i++)
+    n += _imp_scene_get_box (scene, i)->rect.width == 3;
+
+  return n;
+}
+
+static gboolean
+card_shows (Fixture    *f,
+            const char *text)
+{
+  ImpScene *scene = imp_canvas_get_scene (imp_window_get_canvas (f->window));
+  const ImpSceneCard *card = _imp_scene_find_card (scene, f->goal);
+
+  for (guint i = card->first_text; i < card->first_text + card->n_texts; i++)
+    if (strstr (_imp_scene_get_text (scene, i)->text, text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A reading typed in the inspector changes the card on the canvas: its
+ * progress text shows the new value and, from the second reading on, its
+ * badge row draws a sparkline, a bar per reading. Hovering the chart's
+ * point of the reading names it in a tooltip. */
+static void
+test_card_follows_reading (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *value, *panel, *chart;
+  GtkNative *native;
+  g_autofree char *xid = NULL;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  double x, y, wx, wy, tx, ty;
+
+  imp_selection_select (imp_window_get_selection (f->window), f->goal);
+  WAIT_FOR (row (f, "Value") != NULL);
+  imp_test_wait_for_frame (GTK_WIDGET (imp_window_get_canvas (f->window)));
+  g_assert_cmpuint (sparkline_bars (f), ==, 0);
+  g_assert_false (card_shows (f, "60"));
+
+  value = row (f, "Value");
+  gtk_widget_grab_focus (value);
+  WAIT_FOR (focus_is_in (f, value));
+  xdotool (f, "type", "--delay", "20", "60", NULL);
+  xdotool (f, "key", "Return", NULL);
+  WAIT_FOR (imp_metric_get_n_readings (f->goal->metric) == 2);
+
+  /* Two readings: a sparkline of two bars in the badge row, and the value shown. */
+  WAIT_FOR (sparkline_bars (f) == 2);
+  g_assert_true (card_shows (f, "60"));
+
+  /* Undone, the card is as it was. */
+  g_assert_true (imp_history_undo (f->history));
+  WAIT_FOR (sparkline_bars (f) == 0);
+  g_assert_false (card_shows (f, "60"));
+  g_assert_true (imp_history_redo (f->history));
+  WAIT_FOR (sparkline_bars (f) == 2);
+
+  /* The pointer over the chart's point of the new reading. */
+  WAIT_FOR ((panel = find_type (GTK_WIDGET (f->inspector), IMP_TYPE_READINGS_PANEL)) != NULL &&
+            gtk_widget_get_mapped (imp_readings_panel_get_chart (IMP_READINGS_PANEL (panel))));
+  chart = imp_readings_panel_get_chart (IMP_READINGS_PANEL (panel));
+  g_assert_true (imp_readings_panel_get_reading_point (IMP_READINGS_PANEL (panel), 1, &x, &y));
+  native = gtk_widget_get_native (chart);
+  g_assert_true (gtk_widget_translate_coordinates (chart, GTK_WIDGET (native), x, y, &wx, &wy));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  sx = g_strdup_printf ("%d", (int) (wx + tx));
+  sy = g_strdup_printf ("%d", (int) (wy + ty));
+  /* Twice, a pixel apart: a tooltip waits for the pointer to move over it. */
+  xdotool (f, "mousemove", "--window", xid, sx, sy, "sleep", "0.1",
+           "mousemove_relative", "--", "1", "0", NULL);
+  WAIT_FOR (shows_label (GTK_WIDGET (f->window), "60 on 2026-03-01"));
+
+  /* With IMP_TEST_SCREENSHOT=FILE.png, the screen as it is now, for a
+   * person to look at (IMP_TEST_DARK=1 for the dark style); nothing is
+   * asserted of it. */
+  if (g_getenv ("IMP_TEST_SCREENSHOT") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("import -window root %s",
+                                                  g_getenv ("IMP_TEST_SCREENSHOT"));
+
+      imp_test_iterate_for (300);
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
+}
+
 /* A CSV of readings, as the menu or a drop brings it: one undo step; a
  * file with a bad row adds nothing. */
 static void
@@ -263,6 +399,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   app = imp_test_register_app ();
+  if (g_getenv ("IMP_TEST_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
   tmp_dir = g_dir_make_tmp ("imp-readings-XXXXXX", &error);
   g_assert_no_error (error);
 
@@ -273,6 +412,8 @@ main (int   argc,
 
   g_test_add ("/ui/readings/csv-import", Fixture, NULL, fixture_set_up, test_csv_import,
               fixture_tear_down);
+  g_test_add ("/ui/readings/card-follows-reading", Fixture, NULL, fixture_set_up,
+              test_card_follows_reading, fixture_tear_down);
 
   ret = g_test_run ();
   g_rmdir (tmp_dir);

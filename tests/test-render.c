@@ -1998,6 +1998,100 @@ test_projector_text_whole (void)
       }
 }
 
+static const ImpSceneLink *
+scene_link (ImpScene *scene,
+            ImpNode  *parent,
+            ImpNode  *child)
+{
+  for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
+    {
+      const ImpSceneLink *l = _imp_scene_get_link (scene, i);
+
+      if (l->link->parent == parent && l->link->child == child)
+        return l;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+give_readings (ImpMap     *map,
+               ImpNode    *node,
+               const char *first_date,
+               double      first,
+               const char *second_date,
+               double      second)
+{
+  g_autoptr(ImpMetric) metric = node->metric ? imp_metric_copy (node->metric) : imp_metric_new ();
+
+  metric->baseline = 0;
+  metric->target = 100;
+  if (first_date != NULL)
+    imp_metric_add_reading (metric, first_date, first, NULL);
+  if (second_date != NULL)
+    imp_metric_add_reading (metric, second_date, second, NULL);
+  _imp_map_set_node_metric (map, node, metric);
+}
+
+/* The mark of the link where a tracked chain broke follows the readings
+ * in place, as the canvas updates its scene after an edit: a reading that
+ * moves the impact mends the adoption link and breaks the one above, just
+ * as a scene built afresh draws them. */
+static void
+test_broken_link_follows_readings (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  ImpDelivery shipped = { IMP_DELIVERY_SHIPPED, "2026-02-01" };
+  ImpNode *goal, *actor, *impact, *deliverable;
+  double plain, heavy;
+
+  goal = add_node (map, IMP_LEVEL_GOAL, "Revenue", NULL);
+  actor = add_node (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  impact = add_node (map, IMP_LEVEL_IMPACT, "Grade within a day", actor);
+  deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Upload pipeline", impact);
+  give_readings (map, goal, "2026-01-01", 0, "2026-03-15", 0);
+  give_readings (map, impact, "2026-01-01", 0, "2026-02-15", 0);
+  g_assert_true (_imp_map_set_node_delivery (map, deliverable, &shipped, NULL));
+
+  /* Shipped, the behaviour flat: broken at adoption. */
+  scene = imp_scene_new (map, NULL);
+  plain = scene_link (scene, goal, actor)->width;
+  heavy = scene_link (scene, impact, deliverable)->width;
+  g_assert_cmpfloat (heavy, >, plain);
+  g_assert_cmpfloat (scene_link (scene, actor, impact)->width, ==, plain);
+
+  /* The behaviour moves, the goal does not follow. */
+  give_readings (map, impact, "2026-03-01", 50, NULL, 0);
+  g_ptr_array_add (changed, impact);
+  g_assert_true (_imp_scene_update (scene, changed));
+  g_assert_cmpfloat (scene_link (scene, impact, deliverable)->width, ==, plain);
+  g_assert_cmpfloat (scene_link (scene, actor, impact)->width, ==, heavy);
+  {
+    g_autoptr(ImpScene) fresh = imp_scene_new (map, NULL);
+    ImpNode *pairs[][2] = { { goal, actor }, { actor, impact }, { impact, deliverable } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+      {
+        const ImpSceneLink *a = scene_link (scene, pairs[i][0], pairs[i][1]);
+        const ImpSceneLink *b = scene_link (fresh, pairs[i][0], pairs[i][1]);
+
+        g_assert_cmpfloat (a->width, ==, b->width);
+        assert_same_color (&a->color, &b->color);
+        g_assert_cmpfloat (a->dash[0], ==, b->dash[0]);
+      }
+    assert_same_scene (scene, fresh);
+  }
+
+  /* The goal follows: the chain works, no link is marked. */
+  give_readings (map, goal, "2026-03-20", 60, NULL, 0);
+  g_ptr_array_set_size (changed, 0);
+  g_ptr_array_add (changed, goal);
+  g_assert_true (_imp_scene_update (scene, changed));
+  g_assert_cmpfloat (scene_link (scene, actor, impact)->width, ==, plain);
+  g_assert_cmpfloat (scene_link (scene, impact, deliverable)->width, ==, plain);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2028,6 +2122,8 @@ main (int   argc,
   g_test_add_func ("/core/render/tile-cache-pan", test_tile_cache_pan);
   g_test_add_func ("/core/render/tile-cache-drag", test_tile_cache_drag);
   g_test_add_func ("/core/render/projector-text-whole", test_projector_text_whole);
+  g_test_add_func ("/core/scene/broken-link-follows-readings",
+                   test_broken_link_follows_readings);
 
   return g_test_run ();
 }

@@ -453,6 +453,23 @@ append_mermaid_label (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A deliverable's title with its delivery status, in words as in the
+ * Markdown outline: "Upload pipeline · Shipped 2026-02-09", "Slack app ·
+ * Planned". */
+static char *
+delivery_label (const ImpNode *node)
+{
+  if (node->delivery.status == IMP_DELIVERY_SHIPPED)
+    {
+      g_autofree char *shipped = g_strdup_printf (_("Shipped %s"), node->delivery.shipped);
+
+      return g_strdup_printf ("%s · %s", node->title, shipped);
+    }
+
+  return g_strdup_printf ("%s · %s", node->title,
+                          imp_delivery_status_display_name (node->delivery.status));
+}
+
 static void
 append_hex (GString        *out,
             const ImpColor *color)
@@ -534,7 +551,14 @@ imp_export_mermaid_for_layout (ImpMap        *map,
       g_autofree char *id = imp_export_mermaid_id (node->id);
 
       g_string_append_printf (out, "  %s[", id);
-      append_mermaid_label (out, node->title);
+      if (node->level == IMP_LEVEL_DELIVERABLE && node->delivery.status != IMP_DELIVERY_NONE)
+        {
+          g_autofree char *label = delivery_label (node);
+
+          append_mermaid_label (out, label);
+        }
+      else
+        append_mermaid_label (out, node->title);
       g_string_append_printf (out, "]:::%s\n", imp_level_to_string (node->level));
     }
 
@@ -664,7 +688,10 @@ imp_export_csv (ImpMap *map,
 
       if (node->level != IMP_LEVEL_DELIVERABLE)
         continue;
-      if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE)
+      /* Shipped and dropped work is done with: set aside, as in the ranking. */
+      if (imp_analysis_get_standing (node) == IMP_STANDING_LIVE &&
+          node->delivery.status != IMP_DELIVERY_SHIPPED &&
+          node->delivery.status != IMP_DELIVERY_DROPPED)
         g_ptr_array_add (deliverables, node);
       else
         g_ptr_array_add (aside, node);
@@ -682,13 +709,14 @@ imp_export_csv (ImpMap *map,
         }
     }
 
-  /* "status" comes last so that readers of the older columns by position
-   * keep working. */
-  /* Eliminated and refuted ones come after the live ones, unranked. */
+  /* New columns come last ("status", then "delivery" and "shipped") so
+   * that readers of the older columns by position keep working. */
+  /* Eliminated, refuted, shipped and dropped ones come after the live
+   * ones, unranked. */
   g_ptr_array_extend (deliverables, aside, NULL, NULL);
 
   out = g_string_new ("rank,id,deliverable,ice_impact,ice_confidence,ice_ease,ice_score,"
-                      "votes,impact,actor,goal,chain,status\r\n");
+                      "votes,impact,actor,goal,chain,status,delivery,shipped\r\n");
 
   for (guint i = 0; i < deliverables->len; i++)
     {
@@ -708,9 +736,12 @@ imp_export_csv (ImpMap *map,
       g_string_append (chain, node->title);
 
       standing = imp_analysis_get_standing (node);
-      /* Only live work is ranked: an eliminated deliverable has no rank. */
-      rank_text = score && standing == IMP_STANDING_LIVE ? g_strdup_printf ("%u", ++rank)
-                                                         : g_strdup ("");
+      /* Only live work is ranked: an eliminated deliverable has no rank,
+       * nor one shipped or dropped. */
+      rank_text = score && standing == IMP_STANDING_LIVE &&
+                  node->delivery.status != IMP_DELIVERY_SHIPPED &&
+                  node->delivery.status != IMP_DELIVERY_DROPPED
+                  ? g_strdup_printf ("%u", ++rank) : g_strdup ("");
       append_csv_field (out, rank_text, TRUE);
       append_csv_field (out, node->id, FALSE);
       append_csv_field (out, node->title, FALSE);
@@ -724,6 +755,11 @@ imp_export_csv (ImpMap *map,
       append_csv_field (out, up[IMP_LEVEL_GOAL], FALSE);
       append_csv_field (out, chain->str, FALSE);
       append_csv_field (out, imp_standing_to_string (standing), FALSE);
+      append_csv_field (out, node->delivery.status != IMP_DELIVERY_NONE
+                             ? imp_delivery_status_to_string (node->delivery.status) : NULL,
+                        FALSE);
+      append_csv_field (out, node->delivery.status == IMP_DELIVERY_SHIPPED
+                             ? node->delivery.shipped : NULL, FALSE);
       g_string_append (out, "\r\n");
     }
 

@@ -766,6 +766,30 @@ add_link (ImpScene *self,
   g_array_append_val (self->links, sl);
 }
 
+/* The links where a tracked chain broke, or NULL on a map that tracks
+ * nothing. */
+static GHashTable *
+collect_broken (ImpMap *map)
+{
+  g_autoptr(GPtrArray) diagnoses = NULL;
+  GHashTable *broken;
+
+  if (!imp_tracking_map_has_tracking (map))
+    return NULL;
+
+  diagnoses = imp_tracking_diagnose (map);
+  broken = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < diagnoses->len; i++)
+    {
+      const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
+
+      if (d->broken != NULL)
+        g_hash_table_add (broken, d->broken);
+    }
+
+  return broken;
+}
+
 static void
 build (ImpScene *self)
 {
@@ -785,19 +809,7 @@ build (ImpScene *self)
 
   self->refuted = imp_analysis_collect_refuted (self->map);
   g_clear_pointer (&self->broken, g_hash_table_unref);
-  if (imp_tracking_map_has_tracking (self->map))
-    {
-      g_autoptr(GPtrArray) diagnoses = imp_tracking_diagnose (self->map);
-
-      self->broken = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < diagnoses->len; i++)
-        {
-          const ImpDiagnosis *d = g_ptr_array_index (diagnoses, i);
-
-          if (d->broken != NULL)
-            g_hash_table_add (self->broken, d->broken);
-        }
-    }
+  self->broken = collect_broken (self->map);
   self->strings = g_string_chunk_new (256);
   imp_analysis_get_today (&self->today);
 
@@ -1965,6 +1977,15 @@ compare_guint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static void
+index_links (ImpScene *self)
+{
+  self->by_link = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->links->len; i++)
+    g_hash_table_insert (self->by_link, g_array_index (self->links, ImpSceneLink, i).link,
+                         GUINT_TO_POINTER (i + 1));
+}
+
 /* The links of the cards in @moved, by their index, in drawing order. */
 static GArray *
 links_of_moved (ImpScene   *self,
@@ -1976,12 +1997,7 @@ links_of_moved (ImpScene   *self,
   guint kept = 0;
 
   if (self->by_link == NULL)
-    {
-      self->by_link = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < self->links->len; i++)
-        g_hash_table_insert (self->by_link, g_array_index (self->links, ImpSceneLink, i).link,
-                             GUINT_TO_POINTER (i + 1));
-    }
+    index_links (self);
 
   g_hash_table_iter_init (&iter, moved);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -2079,6 +2095,45 @@ _imp_scene_update (ImpScene  *self,
       for (guint k = 0; k < link_indices->len; k++)
         update_link (self, g_array_index (link_indices, guint, k), &edge);
     }
+
+  /* A reading or a delivery status can break a chain, or mend one: the
+   * links whose mark changed are styled again, in place. A move (no
+   * nodes) changes no readings. */
+  if (nodes != NULL && nodes->len > 0)
+  {
+    g_autoptr(GHashTable) old = g_steal_pointer (&self->broken);
+    g_autoptr(GArray) restyle = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    self->broken = collect_broken (self->map);
+    for (int pass = 0; pass < 2; pass++)
+      {
+        GHashTable *from = pass == 0 ? old : self->broken;
+        GHashTable *other = pass == 0 ? self->broken : old;
+        GHashTableIter iter;
+        gpointer link;
+
+        if (from == NULL)
+          continue;
+        g_hash_table_iter_init (&iter, from);
+        while (g_hash_table_iter_next (&iter, &link, NULL))
+          {
+            guint position;
+
+            if (other != NULL && g_hash_table_contains (other, link))
+              continue;
+            if (self->by_link == NULL)
+              index_links (self);
+            position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_link, link));
+            if (position > 0)
+              {
+                position--;
+                g_array_append_val (restyle, position);
+              }
+          }
+      }
+    for (guint k = 0; k < restyle->len; k++)
+      update_link (self, g_array_index (restyle, guint, k), &edge);
+  }
 
   if (self->touched != NULL)
     {

@@ -78,7 +78,54 @@ typedef struct
 {
   double x0, x1, y0, y1;   /* Julian days and values shown */
   double left, top, width, height;
+  double step;             /* between the value axis' labels */
 } Frame;
+
+/* The axes' labels: smaller than the text around the chart. */
+static PangoLayout *
+axis_layout (ImpReadingsPanel *self,
+             const char       *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (self->chart, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* A round step for about @n labels over @span: 1, 2 or 5 times a power of ten. */
+static double
+nice_step (double span,
+           int    n)
+{
+  double raw = span / n, magnitude, f;
+
+  if (!(raw > 0) || !isfinite (raw))
+    return 1;
+  magnitude = pow (10, floor (log10 (raw)));
+  f = raw / magnitude;
+
+  return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * magnitude;
+}
+
+/* The first label of the value axis at or above the bottom, and how many
+ * there are (never more than 12). */
+static guint
+value_ticks (const Frame *fr,
+             double      *first)
+{
+  guint n = 0;
+
+  *first = ceil (fr->y0 / fr->step) * fr->step;
+  for (double v = *first; v <= fr->y1 + fr->step * 1e-9 && n < 12; v += fr->step)
+    n++;
+
+  return n;
+}
 
 static gboolean
 frame_compute (ImpReadingsPanel  *self,
@@ -123,10 +170,26 @@ frame_compute (ImpReadingsPanel  *self,
     fr->y1 += pad;
   }
 
-  fr->left = 8;
+  /* Room on the left for the widest value label, below for the dates. */
+  fr->step = nice_step (fr->y1 - fr->y0, 4);
+  {
+    double first, widest = 0;
+    guint n_ticks = value_ticks (fr, &first);
+
+    for (guint i = 0; i < n_ticks; i++)
+      {
+        g_autofree char *text = format_value (first + i * fr->step);
+        g_autoptr(PangoLayout) layout = axis_layout (self, text);
+        int w;
+
+        pango_layout_get_pixel_size (layout, &w, NULL);
+        widest = MAX (widest, w);
+      }
+    fr->left = 8 + widest + 6;
+  }
   fr->top = 8;
-  fr->width = MAX (width - 16, 1);
-  fr->height = MAX (height - 24, 1);
+  fr->width = MAX (width - fr->left - 12, 1);
+  fr->height = MAX (height - 8 - 22, 1);
 
   return TRUE;
 }
@@ -189,6 +252,55 @@ draw_chart (GtkDrawingArea *area,
       return;
     }
   n = imp_metric_get_n_readings (m);
+
+  /* The value axis: a faint line and a label per step; the date axis: the
+   * first day, the last and one between, when they fit. */
+  {
+    double first;
+    guint n_ticks = value_ticks (&fr, &first);
+    guint32 days[3] = { (guint32) fr.x0, (guint32) ((fr.x0 + fr.x1) / 2), (guint32) fr.x1 };
+    double right_of_last = fr.left - 1;
+
+    cairo_set_line_width (cr, 1);
+    for (guint i = 0; i < n_ticks; i++)
+      {
+        double v = first + i * fr.step;
+        g_autofree char *text = format_value (fabs (v) < fr.step * 1e-9 ? 0 : v);
+        g_autoptr(PangoLayout) layout = axis_layout (self, text);
+        int w, h;
+
+        set_rgba (cr, &fg, 0.1);
+        cairo_move_to (cr, fr.left, round (py (&fr, v)) + 0.5);
+        cairo_line_to (cr, fr.left + fr.width, round (py (&fr, v)) + 0.5);
+        cairo_stroke (cr);
+        pango_layout_get_pixel_size (layout, &w, &h);
+        set_rgba (cr, &fg, 0.7);
+        cairo_move_to (cr, fr.left - 6 - w, py (&fr, v) - h / 2.0);
+        pango_cairo_show_layout (cr, layout);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+      {
+        g_autofree char *text = imp_tracking_format_julian (days[i]);
+        g_autoptr(PangoLayout) layout = axis_layout (self, text);
+        int w, h;
+        double x;
+
+        if (i == 1 && fr.x1 - fr.x0 < 2)
+          continue;
+        pango_layout_get_pixel_size (layout, &w, &h);
+        x = i == 0 ? fr.left : i == 2 ? fr.left + fr.width - w : px (&fr, days[i]) - w / 2.0;
+        /* The middle date only where it clears both ends. */
+        if (i == 1 && (x < fr.left + w + 12 || x + w > fr.left + fr.width - w - 12))
+          continue;
+        if (x < right_of_last && i > 0)
+          continue;
+        set_rgba (cr, &fg, 0.7);
+        cairo_move_to (cr, x, fr.top + fr.height + 4);
+        pango_cairo_show_layout (cr, layout);
+        right_of_last = x + w;
+      }
+  }
+
   cairo_set_line_width (cr, 1.5);
 
   if (isfinite (m->baseline))
@@ -310,6 +422,55 @@ chart_query_tooltip_cb (GtkWidget  *widget,
   }
 
   return TRUE;
+}
+
+/**
+ * imp_readings_panel_get_reading_point:
+ * @index: a reading of the metric shown
+ * @x: (out): where the chart draws it, in the chart's coordinates
+ * @y: (out): likewise
+ *
+ * Returns: whether the chart shows that reading
+ */
+gboolean
+imp_readings_panel_get_reading_point (ImpReadingsPanel *self,
+                                      guint             index,
+                                      double           *x,
+                                      double           *y)
+{
+  const ImpMetric *m;
+  const ImpReading *r;
+  ImpForecast f;
+  Frame fr;
+
+  g_return_val_if_fail (IMP_IS_READINGS_PANEL (self), FALSE);
+
+  m = self->node != NULL ? self->node->metric : NULL;
+  if (index >= imp_metric_get_n_readings (m))
+    return FALSE;
+  imp_tracking_forecast (m, &self->today, &f);
+  if (!frame_compute (self, &f, gtk_widget_get_width (self->chart),
+                      gtk_widget_get_height (self->chart), &fr))
+    return FALSE;
+  r = imp_metric_get_reading (m, index);
+  *x = px (&fr, imp_tracking_julian (r->date));
+  *y = py (&fr, r->value);
+
+  return TRUE;
+}
+
+/**
+ * imp_readings_panel_get_chart:
+ *
+ * Returns: (transfer none): the chart, whose tooltip names the reading
+ *   under the pointer
+ */
+GtkWidget *
+imp_readings_panel_get_chart (ImpReadingsPanel *self)
+{
+  g_return_val_if_fail (IMP_IS_READINGS_PANEL (self), NULL);
+
+  return self->chart;
 }
 
 /* Refreshing ----------------------------------------------------------- */

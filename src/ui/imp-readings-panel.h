@@ -26,4 +26,10 @@ GtkWidget *imp_delivery_group_new (ImpHistory  *history,
                                    const GDate *today,
                                    GtkWidget   *feedback);
 
+gboolean   imp_readings_panel_get_reading_point (ImpReadingsPanel *self,
+                                                 guint             index,
+                                                 double           *x,
+                                                 double           *y);
+GtkWidget *imp_readings_panel_get_chart         (ImpReadingsPanel *self);
+
 G_END_DECLS
