@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "imp-conflicts.h"
 #include "imp-diff.h"
+#include "imp-history.h"
 #include "imp-format.h"
 #include "imp-map-private.h"
 #include "imp-merge.h"
@@ -308,6 +310,63 @@ test_merge_refused_link (void)
   g_assert_nonnull (json_object_get_string_member (record, "message"));
 }
 
+/* Resolving the records of a merge, one undo step each. */
+static void
+test_resolve_conflicts (void)
+{
+  g_autoptr(ImpMap) base = small_base ();
+  g_autoptr(ImpMap) ours = copy_map (base);
+  g_autoptr(ImpMap) theirs = copy_map (base);
+  g_autoptr(ImpMap) merged = NULL;
+  g_autoptr(ImpHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *o = NULL, *t = NULL;
+  g_autofree char *saved = NULL;
+
+  _imp_map_set_node_title (ours, node (ours, "a"), "Tutors");
+  _imp_map_set_node_title (theirs, node (theirs, "a"), "Mentors");
+  _imp_map_remove_node (ours, node (ours, "i3"));
+  _imp_map_set_node_notes (theirs, node (theirs, "i3"), "Still wanted");
+  _imp_map_set_node_notes (ours, node (ours, "i1"), "Ours");
+  _imp_map_set_node_notes (theirs, node (theirs, "i1"), "Theirs");
+  merged = imp_merge_maps (base, ours, theirs, NULL, &error);
+  g_assert_no_error (error);
+  history = imp_history_new (merged);
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 3);
+
+  text = imp_conflicts_describe (merged, 0, &o, &t);
+  g_assert_cmpstr (text, ==, "“Tutors”: title changed on both sides");
+  g_assert_cmpstr (o, ==, "Tutors");
+  g_assert_cmpstr (t, ==, "Mentors");
+  g_assert_true (imp_conflicts_get_node (merged, 0) == node (merged, "a"));
+  g_assert_true (imp_conflicts_can_keep_theirs (merged, 0));
+
+  /* Theirs: the title changes and the record goes, in one step. */
+  g_assert_true (imp_conflicts_resolve (history, 0, IMP_CONFLICT_KEEP_THEIRS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (node (merged, "a")->title, ==, "Mentors");
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 2);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, 1);
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpstr (node (merged, "a")->title, ==, "Tutors");
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 3);
+  g_assert_true (imp_history_redo (history));
+
+  /* Ours deleted i3: keeping ours deletes it. */
+  g_assert_cmpstr (imp_conflicts_get_node (merged, 1)->id, ==, "i3");
+  g_assert_true (imp_conflicts_resolve (history, 1, IMP_CONFLICT_KEEP_OURS, &error));
+  g_assert_null (imp_map_lookup_node (merged, "i3"));
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, 2);
+
+  /* Ours kept: nothing changes but the record. */
+  g_assert_true (imp_conflicts_resolve (history, 0, IMP_CONFLICT_KEEP_OURS, &error));
+  g_assert_cmpstr (node (merged, "i1")->notes, ==, "Ours");
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 0);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, 3);
+  saved = imp_format_save_to_data (merged, NULL);
+  g_assert_null (strstr (saved, "conflicts"));
+}
+
 /* Random edits */
 
 /* A tree: a goal, 3 actors, 2 impacts each, 2 deliverables each. */
@@ -552,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/core/teams/merge/conflicts", test_merge_conflicts);
   g_test_add_func ("/core/teams/merge/refused-link", test_merge_refused_link);
   g_test_add_func ("/core/teams/merge/random-edits", test_merge_random_edits);
+  g_test_add_func ("/core/teams/conflicts/resolve", test_resolve_conflicts);
 
   return g_test_run ();
 }

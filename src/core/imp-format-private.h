@@ -50,5 +50,6 @@ char    *_imp_format_save_parts        (ImpMap     *map,
                                         GPtrArray  *node_texts,
                                         GPtrArray  *links,
                                         GPtrArray  *link_texts);
+char    *_imp_format_node_to_data      (ImpNode    *node);
 
 G_END_DECLS

@@ -999,3 +999,14 @@ _imp_format_save_parts (ImpMap    *map,
 
   return save_document (map, NULL, FALSE);
 }
+
+/* One node as the file holds it (nested at depth 0), for the conflicts
+ * (imp-conflicts.c), which change one member of it. */
+char *
+_imp_format_node_to_data (ImpNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, 0, node);
+  return g_string_free (out, FALSE);
+}

@@ -73,6 +73,7 @@ typedef enum
 
   FIELD_LAYOUT,
   FIELD_DELIVERY,
+  FIELD_CONFLICTS,
 } Field;
 
 typedef struct
@@ -469,6 +470,9 @@ get_field (ImpMap *map,
     case FIELD_VOTE_BUDGET:
       imp_map_get_vote_budget (map, &value->participants, &value->dots);
       break;
+    case FIELD_CONFLICTS:
+      value->str = _imp_map_dup_conflicts (map);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -542,6 +546,9 @@ set_field (ImpMap      *map,
     case FIELD_VOTE_BUDGET:
       _imp_map_set_vote_budget (map, value->participants, value->dots);
       return TRUE;
+    case FIELD_CONFLICTS:
+      _imp_map_set_conflicts (map, value->str);
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -554,6 +561,8 @@ values_equal (Field        field,
 {
   switch (field)
     {
+    case FIELD_CONFLICTS:
+      return g_strcmp0 (a->str, b->str) == 0;
     case FIELD_TITLE:
     case FIELD_NOTES:
     case FIELD_ASSUMPTION:
@@ -2574,4 +2583,26 @@ imp_history_place_parked (ImpHistory  *self,
   command_end (self);
 
   return node;
+}
+
+/**
+ * imp_history_set_conflicts:
+ * @json: (nullable): the merge's conflict records as a JSON array, or %NULL
+ *
+ * Replaces the map's conflict records (imp-merge.h): resolving one is
+ * dropping it, in the same step as the change it takes.
+ */
+void
+imp_history_set_conflicts (ImpHistory *self,
+                           const char *label,
+                           const char *json)
+{
+  Value value = { .str = (char *) json };
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  op = op_new (OP_FIELD);
+  op->field = FIELD_CONFLICTS;
+  field_command (self, label, op, &value, NULL);
 }

@@ -164,5 +164,8 @@ gboolean    imp_history_set_reading          (ImpHistory          *self,
 void        imp_history_remove_reading       (ImpHistory          *self,
                                               ImpNode             *node,
                                               guint                index);
+void        imp_history_set_conflicts        (ImpHistory          *self,
+                                              const char          *label,
+                                              const char          *json);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ typedef enum
   IMP_CHANGE_VOTE_BUDGET,    /* object NULL */
 
   IMP_CHANGE_LAYOUT,         /* object NULL: the map's layout kind */
+  IMP_CHANGE_CONFLICTS,      /* object NULL: a merge's conflict records (imp-merge.h) */
 } ImpChangeKind;
 
 #define IMP_TYPE_MAP (imp_map_get_type ())
