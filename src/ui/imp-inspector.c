@@ -17,6 +17,7 @@
 #include "imp-analysis.h"
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
+#include "imp-inspector-conflicts.h"
 #include "imp-readings-panel.h"
 #include "imp-tracking.h"
 #include "imp-selection-properties.h"
@@ -2213,6 +2214,35 @@ is_voted_row (gpointer key,
   return g_str_has_prefix (key, "voted-") || g_str_has_prefix (key, "diagnosis-");
 }
 
+/* The merge conflicts, above the map's health: what to settle first. */
+static void
+build_conflicts (ImpInspector *self)
+{
+  GtkWidget *health = GTK_WIDGET (self->lists[LIST_HEALTH].group);
+  GtkWidget *page = gtk_widget_get_parent (health);
+  GtkWidget *group;
+
+  if (self->history == NULL || page == NULL || !GTK_IS_BOX (page))
+    return;
+  if ((group = _imp_inspector_conflicts_new (self->history, self->selection)) != NULL)
+    {
+      gtk_box_insert_child_after (GTK_BOX (page), group, gtk_widget_get_prev_sibling (health));
+      g_object_set_data (G_OBJECT (self), "imp-conflicts-group", group);
+    }
+}
+
+static void
+clear_conflicts (ImpInspector *self)
+{
+  GtkWidget *group = g_object_get_data (G_OBJECT (self), "imp-conflicts-group");
+
+  if (group != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (group)), group);
+      g_object_set_data (G_OBJECT (self), "imp-conflicts-group", NULL);
+    }
+}
+
 static void
 rebuild_map (ImpInspector *self)
 {
@@ -2222,6 +2252,7 @@ rebuild_map (ImpInspector *self)
   g_clear_handle_id (&self->map_source, g_source_remove);
 
   g_hash_table_foreach_remove (self->map_rows, is_voted_row, NULL);
+  clear_conflicts (self);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
   self->map_lists_stale = TRUE;
@@ -2250,6 +2281,7 @@ rebuild_map (ImpInspector *self)
     }
 
   self->map_lists_stale = FALSE;
+  build_conflicts (self);
   build_health (self);
   build_deliverables (self);
   build_votes (self, box);
