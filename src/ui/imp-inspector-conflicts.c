@@ -43,7 +43,8 @@ resolve_clicked_cb (GtkButton *button,
   g_autoptr(GError) error = NULL;
   ImpMap *map = imp_history_get_map (resolve->history);
   ImpNode *node = imp_conflicts_get_node (map, resolve->index);
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *subtitle = row ? g_object_get_data (G_OBJECT (row), "imp-subtitle") : NULL;
 
   if (!imp_conflicts_resolve (resolve->history, resolve->index,
                               resolve->action == 1 ? IMP_CONFLICT_KEEP_THEIRS
@@ -51,8 +52,8 @@ resolve_clicked_cb (GtkButton *button,
                               &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (button));
-      if (row != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      if (subtitle != NULL)
+        gtk_label_set_text (GTK_LABEL (subtitle), error->message);
       return;
     }
 
@@ -123,8 +124,10 @@ _imp_inspector_conflicts_new (ImpHistory   *history,
       g_autofree char *title = imp_conflicts_describe (map, i, &ours, &theirs);
       g_autofree char *subtitle = NULL;
       g_autofree char *row_name = g_strdup_printf ("conflict-%u", i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label;
       GtkWidget *theirs_button;
 
       if (title == NULL)
@@ -132,11 +135,29 @@ _imp_inspector_conflicts_new (ImpHistory   *history,
       /* TRANSLATORS: the two sides of a merge conflict, in the inspector */
       subtitle = g_strdup_printf (_("Ours: %s · Theirs: %s"), ours, theirs);
       gtk_widget_set_name (row, row_name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_margin_start (content, 12);
+      gtk_widget_set_margin_end (content, 12);
+      gtk_widget_set_margin_top (content, 8);
+      gtk_widget_set_margin_bottom (content, 8);
 
+      /* The sentence and both sides over the full width, the buttons
+       * below them: a narrow inspector must not squeeze the text. */
+      label = gtk_label_new (title);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (content), label);
+      label = gtk_label_new (subtitle);
+      g_object_set_data (G_OBJECT (row), "imp-subtitle", label);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (content), label);
+
+      gtk_widget_set_halign (box, GTK_ALIGN_END);
       add_button (box, _("_Ours"), _("Keep our side and drop this conflict"), "ours", history,
                   selection, i, 0);
       theirs_button = add_button (box, _("_Theirs"), _("Take their side and drop this conflict"),
@@ -145,7 +166,10 @@ _imp_inspector_conflicts_new (ImpHistory   *history,
       if (imp_conflicts_get_node (map, i) != NULL)
         add_button (box, _("_Edit"), _("Keep our side, drop this conflict and select the card "
                                        "to edit it"), "edit", history, selection, i, 2);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      gtk_box_append (GTK_BOX (content), box);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
