@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "imp-combine.h"
 #include "imp-conflicts.h"
+#include "imp-export-text.h"
 #include "imp-diff.h"
 #include "imp-history.h"
 #include "imp-format.h"
@@ -367,6 +369,55 @@ test_resolve_conflicts (void)
   g_assert_null (strstr (saved, "conflicts"));
 }
 
+/* Two breakout maps: a card with the same title (case and spaces aside)
+ * on the same path is one card, proposed by both; the rest are kept and
+ * say who proposed them; a same title on another path is another card. */
+static void
+test_combine (void)
+{
+  g_autoptr(ImpMap) a = small_base ();
+  g_autoptr(ImpMap) b = imp_map_new ();
+  g_autoptr(ImpMap) combined = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *labels[] = { "Group A", "Group B" };
+  ImpMap *maps[2];
+  g_autofree char *by_goal = NULL, *by_d = NULL, *by_new = NULL, *csv = NULL;
+  ImpNode *g, *x, *actor;
+
+  g = add (b, NULL, IMP_LEVEL_GOAL, "goal", "x1");
+  actor = add (b, g, IMP_LEVEL_ACTOR, "  ACTOR ", "x2");
+  x = add (b, actor, IMP_LEVEL_IMPACT, "Impact 1", "i2");  /* A's id i2 is another card */
+  add (b, x, IMP_LEVEL_DELIVERABLE, "New idea", "x4");
+  add (b, actor, IMP_LEVEL_IMPACT, "Deliverable", "x5");   /* same title, other level */
+  maps[0] = a;
+  maps[1] = b;
+
+  combined = imp_combine_maps (maps, labels, 2, &error);
+  g_assert_no_error (error);
+  /* A's 6 cards, and B's new idea and its "Deliverable" impact. */
+  g_assert_cmpuint (imp_map_get_n_nodes (combined), ==, 8);
+  by_goal = imp_combine_dup_proposed_by (node (combined, "g"));
+  g_assert_cmpstr (by_goal, ==, "Group A, Group B");
+  by_d = imp_combine_dup_proposed_by (node (combined, "d"));
+  g_assert_cmpstr (by_d, ==, "Group A");
+  by_new = imp_combine_dup_proposed_by (node (combined, "x4"));
+  g_assert_cmpstr (by_new, ==, "Group B");
+  g_assert_true (imp_node_get_tree_parent (node (combined, "x4")) == node (combined, "i1"));
+  g_assert_cmpint (node (combined, "x5")->level, ==, IMP_LEVEL_IMPACT);
+  g_assert_true (imp_node_get_tree_parent (node (combined, "x5")) == node (combined, "a"));
+
+  csv = imp_export_csv (combined, NULL);
+  g_assert_nonnull (strstr (csv, ",status,proposed_by\r\n"));
+  g_assert_nonnull (strstr (csv, ",live,Group B\r\n"));
+  g_assert_nonnull (strstr (csv, ",live,Group A\r\n"));
+
+  maps[1] = a;
+  g_clear_object (&combined);
+  combined = imp_combine_maps (maps, labels, 1, &error);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_null (combined);
+}
+
 /* Random edits */
 
 /* A tree: a goal, 3 actors, 2 impacts each, 2 deliverables each. */
@@ -612,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/core/teams/merge/refused-link", test_merge_refused_link);
   g_test_add_func ("/core/teams/merge/random-edits", test_merge_random_edits);
   g_test_add_func ("/core/teams/conflicts/resolve", test_resolve_conflicts);
+  g_test_add_func ("/core/teams/combine", test_combine);
 
   return g_test_run ();
 }
