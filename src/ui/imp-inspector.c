@@ -18,6 +18,7 @@
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
 #include "imp-inspector-conflicts.h"
+#include "imp-combine.h"
 #include "imp-readings-panel.h"
 #include "imp-tracking.h"
 #include "imp-selection-properties.h"
@@ -1713,7 +1714,17 @@ rebuild_selection (ImpInspector *self)
 
   if (self->node != NULL)
     {
+      g_autofree char *proposed_by = imp_combine_dup_proposed_by (self->node);
+
       build_node (self, box);
+      /* A combined map's card: the breakout maps that proposed it. */
+      if (proposed_by != NULL)
+        {
+          GtkWidget *group = add_group (box, _("Proposed By"), NULL);
+          GtkWidget *row = add_info_row (group, proposed_by, NULL);
+
+          gtk_widget_set_name (row, "proposed-by");
+        }
       if (self->selection != NULL && imp_selection_get_n_nodes (self->selection) > 1)
         {
           g_autofree char *more = NULL;
