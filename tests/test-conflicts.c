@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "imp-combine.h"
 #include "imp-conflicts.h"
 #include "imp-format.h"
 #include "imp-history.h"
@@ -197,6 +198,63 @@ test_resolve_in_window (void)
   g_unlink (path);
 }
 
+/* Combine Maps…: two groups' maps in a new window; a card proposed by both
+ * says so in the inspector. */
+static void
+test_combine_maps (void)
+{
+  g_autoptr(ImpMap) red = imp_map_new ();
+  g_autoptr(ImpMap) blue = imp_map_new ();
+  g_autofree char *red_path = g_build_filename (tmp_dir, "red.impactmap", NULL);
+  g_autofree char *blue_path = g_build_filename (tmp_dir, "blue.impactmap", NULL);
+  GFile *files[2];
+  g_autofree char *by = NULL;
+  ImpWindow *window, *combined;
+  ImpNode *goal, *node;
+  GtkWidget *row;
+
+  goal = add (red, NULL, IMP_LEVEL_GOAL, "More weekly learners", "g");
+  add (red, goal, IMP_LEVEL_ACTOR, "Teachers", "a");
+  goal = add (blue, NULL, IMP_LEVEL_GOAL, "more weekly  learners", "x");
+  add (blue, goal, IMP_LEVEL_ACTOR, "Students", "s");
+  g_assert_true (imp_format_save_to_path (red, red_path, NULL));
+  g_assert_true (imp_format_save_to_path (blue, blue_path, NULL));
+  files[0] = g_file_new_for_path (red_path);
+  files[1] = g_file_new_for_path (blue_path);
+
+  window = imp_window_new (app);
+  imp_window_set_map (window, red, files[0]);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* One map is not enough: nothing opens. */
+  g_assert_null (_imp_window_teams_combine_files (window, files, 1));
+
+  combined = _imp_window_teams_combine_files (window, files, 2);
+  g_assert_nonnull (combined);
+  g_object_add_weak_pointer (G_OBJECT (combined), (gpointer *) &combined);
+  g_assert_cmpuint (imp_map_get_n_nodes (combined->map), ==, 3);
+  node = imp_map_lookup_node (combined->map, "g");
+  by = imp_combine_dup_proposed_by (node);
+  g_assert_cmpstr (by, ==, "red, blue");
+  WAIT_FOR (gtk_widget_get_mapped (combined->inspector));
+  imp_selection_select (imp_window_get_selection (combined), node);
+  WAIT_FOR ((row = find_named (combined->inspector, "proposed-by")) != NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "red, blue");
+
+  combined->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (combined));
+  WAIT_FOR (combined == NULL);
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (window == NULL);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  g_unlink (red_path);
+  g_unlink (blue_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +272,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/conflicts/resolve-in-window", test_resolve_in_window);
+  g_test_add_func ("/ui/conflicts/combine-maps", test_combine_maps);
 
   ret = g_test_run ();
   g_rmdir (tmp_dir);

@@ -208,4 +208,10 @@ gboolean _imp_window_print_to_pdf         (ImpWindow               *self,
                                            const ImpPosterOptions  *poster,
                                            GError                 **error);
 
+/* Combine Maps… (imp-window-teams.c). */
+ImpWindow *_imp_window_teams_combine_files  (ImpWindow      *self,
+                                             GFile         **files,
+                                             guint           n_files);
+void     _imp_window_teams_combine_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
 G_END_DECLS
