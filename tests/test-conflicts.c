@@ -196,6 +196,12 @@ test_resolve_in_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL);
   g_unlink (path);
+  {
+    /* The window's save keeps the version it replaced. */
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_unlink (backup);
+  }
 }
 
 /* Combine Maps…: two groups' maps in a new window; a card proposed by both
@@ -255,6 +261,140 @@ test_combine_maps (void)
   g_unlink (blue_path);
 }
 
+static void
+git (const char *dir,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) "git");
+  g_ptr_array_add (argv, (char *) "-C");
+  g_ptr_array_add (argv, (char *) dir);
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.name=Test User");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.email=test@example.org");
+  va_start (ap, dir);
+  for (const char *arg = va_arg (ap, const char *); arg; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static guint
+count_rows (GtkWidget *widget,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, type);
+  return n;
+}
+
+static GtkWidget *
+find_titled_row (GtkWidget  *widget,
+                 const char *part)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), part) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled_row (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Compare With Earlier Version: the map committed in git, renamed since;
+ * the versions listed, the changes since one, a change selecting its card;
+ * outside a repository the window says why there is nothing. */
+static void
+test_compare_version (void)
+{
+  g_autofree char *git_path = g_find_program_in_path ("git");
+  g_autofree char *repo = g_build_filename (tmp_dir, "repo", NULL);
+  g_autofree char *path = g_build_filename (repo, "plan.impactmap", NULL);
+  g_autofree char *outside = g_build_filename (tmp_dir, "outside.impactmap", NULL);
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) outside_file = g_file_new_for_path (outside);
+  ImpWindow *window;
+  GtkWidget *versions, *changes, *row;
+  ImpNode *goal;
+
+  if (git_path == NULL)
+    {
+      g_test_skip ("git is not installed");
+      return;
+    }
+  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  g_setenv ("GIT_CEILING_DIRECTORIES", tmp_dir, TRUE);
+  g_assert_cmpint (g_mkdir_with_parents (repo, 0700), ==, 0);
+  git (repo, "init", "-q", NULL);
+  goal = add (map, NULL, IMP_LEVEL_GOAL, "More weekly learners", "g");
+  add (map, goal, IMP_LEVEL_ACTOR, "Teachers", "a");
+  g_assert_true (imp_format_save_to_path (map, path, NULL));
+  git (repo, "add", "plan.impactmap", NULL);
+  git (repo, "commit", "-q", "-m", "First plan", NULL);
+  _imp_map_set_node_title (map, imp_map_lookup_node (map, "a"), "Tutors");
+
+  window = imp_window_new (app);
+  imp_window_set_map (window, map, file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  versions = _imp_window_compare_list_versions (window);
+  g_assert_nonnull (versions);
+  WAIT_FOR (gtk_widget_get_mapped (versions));
+  row = find_titled_row (versions, "First plan");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (count_rows (versions, ADW_TYPE_ACTION_ROW), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (versions));
+
+  changes = _imp_window_compare_version (window, "HEAD");
+  g_assert_nonnull (changes);
+  WAIT_FOR (gtk_widget_get_mapped (changes));
+  row = find_titled_row (changes, "renamed from \"Teachers\"");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (count_rows (changes, ADW_TYPE_ACTION_ROW), ==, 1);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) ==
+                 imp_map_lookup_node (map, "a"));
+  gtk_window_destroy (GTK_WINDOW (changes));
+
+  /* Not in a repository: no window, and a toast says why. */
+  imp_window_set_map (window, map, outside_file);
+  g_assert_true (imp_format_save_to_path (map, outside, NULL));
+  g_assert_null (_imp_window_compare_list_versions (window));
+
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (window == NULL);
+  g_unlink (outside);
+  {
+    const char *rm[] = { "rm", "-rf", repo, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +413,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/conflicts/resolve-in-window", test_resolve_in_window);
   g_test_add_func ("/ui/conflicts/combine-maps", test_combine_maps);
+  g_test_add_func ("/ui/conflicts/compare-version", test_compare_version);
 
   ret = g_test_run ();
   g_rmdir (tmp_dir);
