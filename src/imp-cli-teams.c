@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "imp-cli.h"
 #include "imp-cli-teams.h"
+#include "imp-combine.h"
 #include "imp-diff.h"
 #include "imp-format.h"
 #include "imp-merge.h"
@@ -324,6 +326,121 @@ imp_cli_merge_command (int    argc,
                   output ? output : "-", n_conflicts);
       return IMP_CLI_EXIT_FAILURE;
     }
+
+  return IMP_CLI_EXIT_OK;
+}
+
+/**
+ * imp_cli_combine_command:
+ *
+ * "impact-mapper combine A B [C…] -o OUT": the maps of breakout groups in one.
+ *
+ * Returns: 0 on success, 1 when a map cannot be read or OUT written, 2 for
+ *   a wrong command line.
+ */
+int
+imp_cli_combine_command (int    argc,
+                         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) maps = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ImpMap) combined = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *output = NULL;
+  guint n_files;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the combined map to OUT, a .impactmap file (atomically)"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("A B [C…] -o OUT — combine the maps of breakout groups"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Combines 2 to 6 maps that share no history: cards with the same "
+                                  "level and title (case and spaces aside) under the same path of "
+                                  "titles are one card, the others are kept. Every card records "
+                                  "which maps proposed it (named after their files), shown in the "
+                                  "window and as the proposed_by column of a CSV export. "
+                                  "Exit status: 0 on success, 1 when a map cannot be read or OUT "
+                                  "cannot be written (then nothing is written), 2 for a wrong "
+                                  "command line."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      usage_error ("combine", error->message);
+      return IMP_CLI_EXIT_USAGE;
+    }
+  n_files = files != NULL ? g_strv_length (files) : 0;
+  if (n_files < 2 || n_files > IMP_COMBINE_MAX_MAPS)
+    {
+      usage_error ("combine", _("expected 2 to 6 maps"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      usage_error ("combine", _("missing -o OUT"));
+      return IMP_CLI_EXIT_USAGE;
+    }
+  if (!g_str_has_suffix (output, ".impactmap"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("OUT must be a .impactmap file, not “%s”"),
+                                              output);
+      usage_error ("combine", msg);
+      return IMP_CLI_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      ImpMap *map = imp_format_load_path (files[i], &error);
+      g_autofree char *base = g_path_get_basename (files[i]);
+      char *label;
+
+      if (map == NULL)
+        {
+          g_printerr ("%s: %s\n", files[i], error->message);
+          g_printerr (_("Nothing was written.\n"));
+          return IMP_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_add (maps, map);
+      if (g_str_has_suffix (base, ".impactmap"))
+        base[strlen (base) - strlen (".impactmap")] = '\0';
+      label = g_strdup (base);
+      /* Two files of one name in two folders still need two labels. */
+      for (guint j = 0; j < labels->len; j++)
+        if (g_str_equal (labels->pdata[j], label))
+          {
+            g_free (label);
+            label = g_strdup_printf ("%s (%u)", base, i + 1);
+            break;
+          }
+      g_ptr_array_add (labels, label);
+    }
+
+  combined = imp_combine_maps ((ImpMap **) maps->pdata, (const char *const *) labels->pdata,
+                               n_files, &error);
+  if (combined == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Nothing was written.\n"));
+      return IMP_CLI_EXIT_FAILURE;
+    }
+  {
+    gsize length = 0;
+    g_autofree char *data = imp_format_save_to_data (combined, &length);
+
+    if (!imp_format_write_path (output, data, length, FALSE, &error))
+      {
+        g_printerr ("%s: %s\n", output, error->message);
+        return IMP_CLI_EXIT_FAILURE;
+      }
+  }
+  /* TRANSLATORS: the last line of combine: the number of cards, of maps, the file */
+  g_print (_("Combined %u cards from %u maps into “%s”.\n"), imp_map_get_n_nodes (combined),
+           n_files, output);
 
   return IMP_CLI_EXIT_OK;
 }

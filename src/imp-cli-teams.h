@@ -16,5 +16,7 @@ int imp_cli_diff_command  (int    argc,
                            char **argv);
 int imp_cli_merge_command (int    argc,
                            char **argv);
+int imp_cli_combine_command (int    argc,
+                             char **argv);
 
 G_END_DECLS

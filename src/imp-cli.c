@@ -999,13 +999,14 @@ imp_cli_is_command (const char *word)
 {
   return g_strcmp0 (word, "check") == 0 || g_strcmp0 (word, "export") == 0 ||
          g_strcmp0 (word, "track") == 0 || g_strcmp0 (word, "import") == 0 ||
-         g_strcmp0 (word, "diff") == 0 || g_strcmp0 (word, "merge") == 0;
+         g_strcmp0 (word, "diff") == 0 || g_strcmp0 (word, "merge") == 0 ||
+         g_strcmp0 (word, "combine") == 0;
 }
 
 /**
  * imp_cli_run:
  *
- * Runs "impact-mapper check …", "export …", "track …", "import …", "diff …" or "merge …".
+ * Runs "impact-mapper check …", "export …", "track …", "import …", "diff …", "merge …" or "combine …".
  *
  * Returns: the exit status: 0 success, 1 failure, 2 wrong command line.
  */
@@ -1031,6 +1032,8 @@ imp_cli_run (int    argc,
     return imp_cli_diff_command (argc - 1, argv + 1);
   else if (g_str_equal (argv[1], "merge"))
     return imp_cli_merge_command (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "combine"))
+    return imp_cli_combine_command (argc - 1, argv + 1);
   else
     return export_command (argc - 1, argv + 1);
 }

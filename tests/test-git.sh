@@ -132,6 +132,41 @@ check "merge with two files is a usage error" 2
 run "$bin" merge --help
 check "merge --help gives the git driver line" 0 "impact-mapper merge %O %A %B -o %A"
 
+# --- combine -------------------------------------------------------------
+example=$root/data/examples/edtech-weekly-learners.impactmap
+mkdir -p "$tmp/groups"
+cp "$example" "$tmp/groups/red.impactmap"
+sed -e 's/"title": "Faster upload pipeline"/"title": "faster   UPLOAD pipeline"/' \
+    -e 's/"title": "OCR of handwritten answers"/"title": "Peer marking"/' \
+  "$example" >"$tmp/groups/blue.impactmap"
+run "$bin" combine "$tmp/groups/red.impactmap" "$tmp/groups/blue.impactmap" -o "$tmp/combined.impactmap"
+check "combine of two breakout maps exits 0 and says what it wrote" 0 "from 2 maps into"
+if "$bin" check "$tmp/combined.impactmap" >/dev/null && python3 - "$tmp/combined.impactmap" "$example" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+n = json.load(open(sys.argv[2]))
+by = {c["title"]: c["proposed-by"] for c in d["nodes"]}
+assert len(d["nodes"]) == len(n["nodes"]) + 2, (len(d["nodes"]), len(n["nodes"]))
+assert by["Faster upload pipeline"] == ["red", "blue"], by
+assert by["OCR of handwritten answers"] == ["red"], by
+assert by["Peer marking"] == ["blue"], by
+PY
+then ok "the combined map: one card for the same title, each card names the maps that proposed it"
+else not_ok "the combined map"; fi
+run "$bin" export "$tmp/combined.impactmap" -o "$tmp/combined.csv"
+if [ "$rc" -eq 0 ] && head -n1 "$tmp/combined.csv" | grep -q ',status,delivery,shipped,proposed_by' &&
+   grep -q ',"red, blue"' "$tmp/combined.csv"; then ok "the CSV export has a proposed_by column"
+else not_ok "the CSV export has a proposed_by column" "$(head -n3 "$tmp/combined.csv")"; fi
+rm -f "$tmp/out.impactmap"
+run "$bin" combine "$tmp/groups/red.impactmap" "$tmp/broken.impactmap" -o "$tmp/out.impactmap"
+if [ "$rc" -eq 1 ] && [ ! -e "$tmp/out.impactmap" ] && grep -q "broken.impactmap" <<<"$err"; then
+  ok "combine with a broken map exits 1 naming it, nothing written"
+else not_ok "combine with a broken map" "$rc" "$err"; fi
+run "$bin" combine "$tmp/groups/red.impactmap" -o "$tmp/out.impactmap"
+check "combine of one map is a usage error" 2
+run "$bin" combine a b c d e f g -o "$tmp/out.impactmap"
+check "combine of seven maps is a usage error" 2
+
 # --- git -----------------------------------------------------------------
 # A map edited on two branches, merged by git with the driver registered.
 repo=$tmp/repo

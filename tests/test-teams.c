@@ -9,7 +9,11 @@
 
 #include <string.h>
 
+#include "imp-combine.h"
+#include "imp-conflicts.h"
+#include "imp-export-text.h"
 #include "imp-diff.h"
+#include "imp-history.h"
 #include "imp-format.h"
 #include "imp-map-private.h"
 #include "imp-merge.h"
@@ -308,6 +312,112 @@ test_merge_refused_link (void)
   g_assert_nonnull (json_object_get_string_member (record, "message"));
 }
 
+/* Resolving the records of a merge, one undo step each. */
+static void
+test_resolve_conflicts (void)
+{
+  g_autoptr(ImpMap) base = small_base ();
+  g_autoptr(ImpMap) ours = copy_map (base);
+  g_autoptr(ImpMap) theirs = copy_map (base);
+  g_autoptr(ImpMap) merged = NULL;
+  g_autoptr(ImpHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *o = NULL, *t = NULL;
+  g_autofree char *saved = NULL;
+
+  _imp_map_set_node_title (ours, node (ours, "a"), "Tutors");
+  _imp_map_set_node_title (theirs, node (theirs, "a"), "Mentors");
+  _imp_map_remove_node (ours, node (ours, "i3"));
+  _imp_map_set_node_notes (theirs, node (theirs, "i3"), "Still wanted");
+  _imp_map_set_node_notes (ours, node (ours, "i1"), "Ours");
+  _imp_map_set_node_notes (theirs, node (theirs, "i1"), "Theirs");
+  merged = imp_merge_maps (base, ours, theirs, NULL, &error);
+  g_assert_no_error (error);
+  history = imp_history_new (merged);
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 3);
+
+  text = imp_conflicts_describe (merged, 0, &o, &t);
+  g_assert_cmpstr (text, ==, "“Tutors”: title changed on both sides");
+  g_assert_cmpstr (o, ==, "Tutors");
+  g_assert_cmpstr (t, ==, "Mentors");
+  g_assert_true (imp_conflicts_get_node (merged, 0) == node (merged, "a"));
+  g_assert_true (imp_conflicts_can_keep_theirs (merged, 0));
+
+  /* Theirs: the title changes and the record goes, in one step. */
+  g_assert_true (imp_conflicts_resolve (history, 0, IMP_CONFLICT_KEEP_THEIRS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (node (merged, "a")->title, ==, "Mentors");
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 2);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, 1);
+  g_assert_true (imp_history_undo (history));
+  g_assert_cmpstr (node (merged, "a")->title, ==, "Tutors");
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 3);
+  g_assert_true (imp_history_redo (history));
+
+  /* Ours deleted i3: keeping ours deletes it. */
+  g_assert_cmpstr (imp_conflicts_get_node (merged, 1)->id, ==, "i3");
+  g_assert_true (imp_conflicts_resolve (history, 1, IMP_CONFLICT_KEEP_OURS, &error));
+  g_assert_null (imp_map_lookup_node (merged, "i3"));
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, 2);
+
+  /* Ours kept: nothing changes but the record. */
+  g_assert_true (imp_conflicts_resolve (history, 0, IMP_CONFLICT_KEEP_OURS, &error));
+  g_assert_cmpstr (node (merged, "i1")->notes, ==, "Ours");
+  g_assert_cmpuint (imp_conflicts_get_n (merged), ==, 0);
+  g_assert_cmpuint (imp_history_get_n_undo (history), ==, 3);
+  saved = imp_format_save_to_data (merged, NULL);
+  g_assert_null (strstr (saved, "conflicts"));
+}
+
+/* Two breakout maps: a card with the same title (case and spaces aside)
+ * on the same path is one card, proposed by both; the rest are kept and
+ * say who proposed them; a same title on another path is another card. */
+static void
+test_combine (void)
+{
+  g_autoptr(ImpMap) a = small_base ();
+  g_autoptr(ImpMap) b = imp_map_new ();
+  g_autoptr(ImpMap) combined = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *labels[] = { "Group A", "Group B" };
+  ImpMap *maps[2];
+  g_autofree char *by_goal = NULL, *by_d = NULL, *by_new = NULL, *csv = NULL;
+  ImpNode *g, *x, *actor;
+
+  g = add (b, NULL, IMP_LEVEL_GOAL, "goal", "x1");
+  actor = add (b, g, IMP_LEVEL_ACTOR, "  ACTOR ", "x2");
+  x = add (b, actor, IMP_LEVEL_IMPACT, "Impact 1", "i2");  /* A's id i2 is another card */
+  add (b, x, IMP_LEVEL_DELIVERABLE, "New idea", "x4");
+  add (b, actor, IMP_LEVEL_IMPACT, "Deliverable", "x5");   /* same title, other level */
+  maps[0] = a;
+  maps[1] = b;
+
+  combined = imp_combine_maps (maps, labels, 2, &error);
+  g_assert_no_error (error);
+  /* A's 6 cards, and B's new idea and its "Deliverable" impact. */
+  g_assert_cmpuint (imp_map_get_n_nodes (combined), ==, 8);
+  by_goal = imp_combine_dup_proposed_by (node (combined, "g"));
+  g_assert_cmpstr (by_goal, ==, "Group A, Group B");
+  by_d = imp_combine_dup_proposed_by (node (combined, "d"));
+  g_assert_cmpstr (by_d, ==, "Group A");
+  by_new = imp_combine_dup_proposed_by (node (combined, "x4"));
+  g_assert_cmpstr (by_new, ==, "Group B");
+  g_assert_true (imp_node_get_tree_parent (node (combined, "x4")) == node (combined, "i1"));
+  g_assert_cmpint (node (combined, "x5")->level, ==, IMP_LEVEL_IMPACT);
+  g_assert_true (imp_node_get_tree_parent (node (combined, "x5")) == node (combined, "a"));
+
+  csv = imp_export_csv (combined, NULL);
+  g_assert_nonnull (strstr (csv, ",status,delivery,shipped,proposed_by\r\n"));
+  g_assert_nonnull (strstr (csv, ",live,,,Group B\r\n"));
+  g_assert_nonnull (strstr (csv, ",live,,,Group A\r\n"));
+
+  maps[1] = a;
+  g_clear_object (&combined);
+  combined = imp_combine_maps (maps, labels, 1, &error);
+  g_assert_error (error, IMP_MAP_ERROR, IMP_MAP_ERROR_INVALID_VALUE);
+  g_assert_null (combined);
+}
+
 /* Random edits */
 
 /* A tree: a goal, 3 actors, 2 impacts each, 2 deliverables each. */
@@ -552,6 +662,8 @@ main (int   argc,
   g_test_add_func ("/core/teams/merge/conflicts", test_merge_conflicts);
   g_test_add_func ("/core/teams/merge/refused-link", test_merge_refused_link);
   g_test_add_func ("/core/teams/merge/random-edits", test_merge_random_edits);
+  g_test_add_func ("/core/teams/conflicts/resolve", test_resolve_conflicts);
+  g_test_add_func ("/core/teams/combine", test_combine);
 
   return g_test_run ();
 }

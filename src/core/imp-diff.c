@@ -14,6 +14,7 @@
 
 #include "imp-diff.h"
 #include "imp-format.h"
+#include "imp-format-private.h"
 #include "imp-teams-private.h"
 
 /* Snapshots */
@@ -26,6 +27,40 @@ _imp_snapshot_link_key (const char *from,
   return g_strconcat (from, "\n", to, NULL);
 }
 
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+  JsonObject *object;
+
+  /* The writer's own output: anything else is a bug. */
+  g_assert_no_error (error);
+  object = json_object_ref (json_node_get_object (node));
+  json_node_unref (node);
+  return object;
+}
+
+static void
+card_free (ImpSnapCard *card)
+{
+  g_free (card->id);
+  g_free (card->text);
+  g_clear_pointer (&card->object, json_object_unref);
+  g_free (card);
+}
+
+static void
+link_free (ImpSnapLink *link)
+{
+  g_free (link->key);
+  g_free (link->from);
+  g_free (link->to);
+  g_free (link->text);
+  g_clear_pointer (&link->object, json_object_unref);
+  g_free (link);
+}
+
 /**
  * _imp_snapshot_new:
  *
@@ -34,41 +69,49 @@ _imp_snapshot_link_key (const char *from,
 ImpSnapshot *
 _imp_snapshot_new (ImpMap *map)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) node_texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  g_autoptr(GPtrArray) link_texts = g_ptr_array_new ();
+  g_autofree char *top = NULL;
   g_autoptr(GError) error = NULL;
   ImpSnapshot *self;
-  gsize length = 0;
 
   g_return_val_if_fail (IMP_IS_MAP (map), NULL);
 
-  data = imp_format_save_to_data (map, &length);
+  top = _imp_format_save_parts (map, nodes, node_texts, links, link_texts);
   self = g_new0 (ImpSnapshot, 1);
-  self->root = json_from_string (data, &error);
-  /* The writer's own output: anything else is a bug. */
+  self->root = json_from_string (top, &error);
   g_assert_no_error (error);
   self->top = json_node_get_object (self->root);
-  self->nodes = json_object_get_array_member (self->top, "nodes");
-  self->links = json_object_get_array_member (self->top, "links");
+  self->cards = g_ptr_array_new_full (nodes->len, (GDestroyNotify) card_free);
+  self->links = g_ptr_array_new_full (links->len, (GDestroyNotify) link_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->links_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->links_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->parent_of = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < json_array_get_length (self->nodes); i++)
+  for (guint i = 0; i < nodes->len; i++)
     {
-      JsonObject *node = json_array_get_object_element (self->nodes, i);
+      ImpSnapCard *card = g_new0 (ImpSnapCard, 1);
 
-      g_hash_table_insert (self->by_id, (char *) json_object_get_string_member (node, "id"),
-                           node);
+      card->id = g_strdup (((ImpNode *) nodes->pdata[i])->id);
+      card->text = node_texts->pdata[i];
+      g_ptr_array_add (self->cards, card);
+      g_hash_table_insert (self->by_id, card->id, card);
     }
-  for (guint i = 0; i < json_array_get_length (self->links); i++)
+  for (guint i = 0; i < links->len; i++)
     {
-      JsonObject *link = json_array_get_object_element (self->links, i);
-      const char *from = json_object_get_string_member (link, "from");
-      const char *to = json_object_get_string_member (link, "to");
+      ImpLink *l = links->pdata[i];
+      ImpSnapLink *link = g_new0 (ImpSnapLink, 1);
 
-      g_hash_table_insert (self->links_by_key, _imp_snapshot_link_key (from, to), link);
-      if (!g_hash_table_contains (self->parent_of, to))
-        g_hash_table_insert (self->parent_of, (char *) to, (char *) from);
+      link->from = g_strdup (l->parent->id);
+      link->to = g_strdup (l->child->id);
+      link->key = _imp_snapshot_link_key (link->from, link->to);
+      link->text = link_texts->pdata[i];
+      g_ptr_array_add (self->links, link);
+      g_hash_table_insert (self->links_by_key, link->key, link);
+      if (!g_hash_table_contains (self->parent_of, link->to))
+        g_hash_table_insert (self->parent_of, link->to, link->from);
     }
 
   return self;
@@ -83,15 +126,51 @@ _imp_snapshot_free (ImpSnapshot *self)
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->links_by_key);
   g_hash_table_unref (self->parent_of);
+  g_ptr_array_unref (self->cards);
+  g_ptr_array_unref (self->links);
   json_node_unref (self->root);
   g_free (self);
+}
+
+ImpSnapCard *
+_imp_snapshot_card (ImpSnapshot *self,
+                    const char  *id)
+{
+  return id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+ImpSnapLink *
+_imp_snapshot_link (ImpSnapshot *self,
+                    const char  *key)
+{
+  return g_hash_table_lookup (self->links_by_key, key);
+}
+
+JsonObject *
+_imp_snapshot_card_object (ImpSnapCard *card)
+{
+  if (card == NULL)
+    return NULL;
+  if (card->object == NULL)
+    card->object = parse_object (card->text);
+  return card->object;
+}
+
+JsonObject *
+_imp_snapshot_link_object (ImpSnapLink *link)
+{
+  if (link == NULL)
+    return NULL;
+  if (link->object == NULL)
+    link->object = parse_object (link->text);
+  return link->object;
 }
 
 JsonObject *
 _imp_snapshot_lookup (ImpSnapshot *self,
                       const char  *id)
 {
-  return id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
+  return _imp_snapshot_card_object (_imp_snapshot_card (self, id));
 }
 
 JsonObject *
@@ -101,7 +180,7 @@ _imp_snapshot_lookup_link (ImpSnapshot *self,
 {
   g_autofree char *key = _imp_snapshot_link_key (from, to);
 
-  return g_hash_table_lookup (self->links_by_key, key);
+  return _imp_snapshot_link_object (_imp_snapshot_link (self, key));
 }
 
 const char *
@@ -344,21 +423,31 @@ imp_diff_new (ImpMap *old_map,
   diff_members (self, IMP_DIFF_MAP_MEMBER, NULL, NULL, NULL, self->old_snap->top,
                 self->new_snap->top, top_skip);
 
-  n_new = json_array_get_length (self->new_snap->nodes);
-  n_old = json_array_get_length (self->old_snap->nodes);
+  n_new = self->new_snap->cards->len;
+  n_old = self->old_snap->cards->len;
   for (guint i = 0; i < n_new; i++)
     {
-      JsonObject *n = json_array_get_object_element (self->new_snap->nodes, i);
-      const char *id = json_object_get_string_member (n, "id");
-      JsonObject *o = _imp_snapshot_lookup (self->old_snap, id);
+      ImpSnapCard *new_card = self->new_snap->cards->pdata[i];
+      const char *id = new_card->id;
+      ImpSnapCard *old_card = _imp_snapshot_card (self->old_snap, id);
       const char *old_parent, *new_parent;
+      JsonObject *o, *n;
 
-      if (o == NULL)
+      if (old_card == NULL)
         {
-          add_change (self, IMP_DIFF_CARD_ADDED, id, NULL, NULL, NULL,
-                      json_array_get_element (self->new_snap->nodes, i));
+          g_autoptr(JsonNode) added = json_node_init_object (json_node_alloc (),
+                                                             _imp_snapshot_card_object (new_card));
+
+          add_change (self, IMP_DIFF_CARD_ADDED, id, NULL, NULL, NULL, added);
           continue;
         }
+      old_parent = _imp_snapshot_parent (self->old_snap, id);
+      new_parent = _imp_snapshot_parent (self->new_snap, id);
+      if (g_str_equal (old_card->text, new_card->text) && g_strcmp0 (old_parent, new_parent) == 0)
+        continue;
+
+      o = _imp_snapshot_card_object (old_card);
+      n = _imp_snapshot_card_object (new_card);
       if (!_imp_json_equal (json_object_get_member (o, "title"),
                             json_object_get_member (n, "title")))
         add_change (self, IMP_DIFF_CARD_RENAMED, id, NULL, "title",
@@ -367,8 +456,6 @@ imp_diff_new (ImpMap *old_map,
                             json_object_get_member (n, "level")))
         add_change (self, IMP_DIFF_CARD_LEVEL, id, NULL, "level",
                     json_object_get_member (o, "level"), json_object_get_member (n, "level"));
-      old_parent = _imp_snapshot_parent (self->old_snap, id);
-      new_parent = _imp_snapshot_parent (self->new_snap, id);
       if (g_strcmp0 (old_parent, new_parent) != 0)
         {
           g_autoptr(JsonNode) op = string_node (old_parent);
@@ -380,36 +467,44 @@ imp_diff_new (ImpMap *old_map,
     }
   for (guint i = 0; i < n_old; i++)
     {
-      JsonObject *o = json_array_get_object_element (self->old_snap->nodes, i);
-      const char *id = json_object_get_string_member (o, "id");
+      ImpSnapCard *old_card = self->old_snap->cards->pdata[i];
 
-      if (_imp_snapshot_lookup (self->new_snap, id) == NULL)
-        add_change (self, IMP_DIFF_CARD_REMOVED, id, NULL, NULL,
-                    json_array_get_element (self->old_snap->nodes, i), NULL);
+      if (_imp_snapshot_card (self->new_snap, old_card->id) == NULL)
+        {
+          g_autoptr(JsonNode) removed = json_node_init_object (json_node_alloc (),
+                                                               _imp_snapshot_card_object (old_card));
+
+          add_change (self, IMP_DIFF_CARD_REMOVED, old_card->id, NULL, NULL, removed, NULL);
+        }
     }
 
-  for (guint i = 0; i < json_array_get_length (self->new_snap->links); i++)
+  for (guint i = 0; i < self->new_snap->links->len; i++)
     {
-      JsonObject *n = json_array_get_object_element (self->new_snap->links, i);
-      const char *from = json_object_get_string_member (n, "from");
-      const char *to = json_object_get_string_member (n, "to");
-      JsonObject *o = _imp_snapshot_lookup_link (self->old_snap, from, to);
+      ImpSnapLink *n = self->new_snap->links->pdata[i];
+      ImpSnapLink *o = _imp_snapshot_link (self->old_snap, n->key);
 
       if (o == NULL)
-        add_change (self, IMP_DIFF_LINK_ADDED, from, to, NULL, NULL,
-                    json_array_get_element (self->new_snap->links, i));
-      else
-        diff_members (self, IMP_DIFF_LINK_MEMBER, from, to, NULL, o, n, link_skip);
-    }
-  for (guint i = 0; i < json_array_get_length (self->old_snap->links); i++)
-    {
-      JsonObject *o = json_array_get_object_element (self->old_snap->links, i);
-      const char *from = json_object_get_string_member (o, "from");
-      const char *to = json_object_get_string_member (o, "to");
+        {
+          g_autoptr(JsonNode) added = json_node_init_object (json_node_alloc (),
+                                                             _imp_snapshot_link_object (n));
 
-      if (_imp_snapshot_lookup_link (self->new_snap, from, to) == NULL)
-        add_change (self, IMP_DIFF_LINK_REMOVED, from, to, NULL,
-                    json_array_get_element (self->old_snap->links, i), NULL);
+          add_change (self, IMP_DIFF_LINK_ADDED, n->from, n->to, NULL, NULL, added);
+        }
+      else if (!g_str_equal (o->text, n->text))
+        diff_members (self, IMP_DIFF_LINK_MEMBER, n->from, n->to, NULL,
+                      _imp_snapshot_link_object (o), _imp_snapshot_link_object (n), link_skip);
+    }
+  for (guint i = 0; i < self->old_snap->links->len; i++)
+    {
+      ImpSnapLink *o = self->old_snap->links->pdata[i];
+
+      if (_imp_snapshot_link (self->new_snap, o->key) == NULL)
+        {
+          g_autoptr(JsonNode) removed = json_node_init_object (json_node_alloc (),
+                                                               _imp_snapshot_link_object (o));
+
+          add_change (self, IMP_DIFF_LINK_REMOVED, o->from, o->to, NULL, removed, NULL);
+        }
     }
 
   return self;
@@ -726,9 +821,9 @@ imp_diff_textconv (ImpMap *map)
   snap = _imp_snapshot_new (map);
   append_members (out, "", "map", snap->top, top_skip);
 
-  for (guint i = 0; i < json_array_get_length (snap->links); i++)
+  for (guint i = 0; i < snap->links->len; i++)
     {
-      JsonObject *link = json_array_get_object_element (snap->links, i);
+      JsonObject *link = _imp_snapshot_link_object (snap->links->pdata[i]);
       const char *to = json_object_get_string_member (link, "to");
       GPtrArray *into = g_hash_table_lookup (links_into, to);
 
@@ -737,9 +832,9 @@ imp_diff_textconv (ImpMap *map)
       g_ptr_array_add (into, link);
     }
 
-  for (guint i = 0; i < json_array_get_length (snap->nodes); i++)
+  for (guint i = 0; i < snap->cards->len; i++)
     {
-      JsonObject *card = json_array_get_object_element (snap->nodes, i);
+      JsonObject *card = _imp_snapshot_card_object (snap->cards->pdata[i]);
       const char *id = json_object_get_string_member (card, "id");
       g_autofree char *indent = g_strnfill (2 * depth_of (snap, depths, id), ' ');
       g_autofree char *inner = g_strconcat (indent, "    ", NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-combine.h"
 #include "imp-export-text.h"
 #include "imp-theme.h"
 
@@ -677,6 +678,7 @@ imp_export_csv (ImpMap *map,
   g_autoptr(GPtrArray) deliverables = g_ptr_array_new ();
   GString *out;
   guint rank = 0;
+  gboolean proposed = FALSE;
 
   g_return_val_if_fail (IMP_IS_MAP (map), NULL);
 
@@ -715,8 +717,18 @@ imp_export_csv (ImpMap *map,
    * ones, unranked. */
   g_ptr_array_extend (deliverables, aside, NULL, NULL);
 
+  /* A combined map (imp-combine.h) says which maps proposed each card, in
+   * a last column that only such a map has. */
+  for (guint i = 0; i < imp_map_get_n_nodes (map) && !proposed; i++)
+    {
+      g_autofree char *by = imp_combine_dup_proposed_by (imp_map_get_node (map, i));
+
+      proposed = by != NULL;
+    }
+
   out = g_string_new ("rank,id,deliverable,ice_impact,ice_confidence,ice_ease,ice_score,"
-                      "votes,impact,actor,goal,chain,status,delivery,shipped\r\n");
+                      "votes,impact,actor,goal,chain,status,delivery,shipped");
+  g_string_append (out, proposed ? ",proposed_by\r\n" : "\r\n");
 
   for (guint i = 0; i < deliverables->len; i++)
     {
@@ -760,6 +772,12 @@ imp_export_csv (ImpMap *map,
                         FALSE);
       append_csv_field (out, node->delivery.status == IMP_DELIVERY_SHIPPED
                              ? node->delivery.shipped : NULL, FALSE);
+      if (proposed)
+        {
+          g_autofree char *by = imp_combine_dup_proposed_by (node);
+
+          append_csv_field (out, by ? by : "", FALSE);
+        }
       g_string_append (out, "\r\n");
     }
 

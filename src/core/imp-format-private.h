@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "imp-map.h"
 #include "imp-types.h"
 #include "imp-writer-private.h"
 
@@ -42,5 +43,13 @@ typedef ImpWriterFault ImpFormatFault;
 
 gboolean _imp_format_level_has_payload (ImpLevel    level,
                                         const char *member);
+
+/* The document in parts for the diff and the merge (imp-format-write.c). */
+char    *_imp_format_save_parts        (ImpMap     *map,
+                                        GPtrArray  *nodes,
+                                        GPtrArray  *node_texts,
+                                        GPtrArray  *links,
+                                        GPtrArray  *link_texts);
+char    *_imp_format_node_to_data      (ImpNode    *node);
 
 G_END_DECLS

@@ -639,6 +639,10 @@ depth_first_order (ImpMap *map)
   return order;
 }
 
+static char *save_document (ImpMap   *map,
+                            gsize    *length,
+                            gboolean  contents);
+
 /**
  * imp_format_save_to_data:
  * @map: the map
@@ -657,14 +661,24 @@ char *
 imp_format_save_to_data (ImpMap *map,
                          gsize  *length)
 {
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  return save_document (map, length, TRUE);
+}
+
+/* The document, or with @contents FALSE the same with no nodes and no
+ * links: what _imp_format_save_parts() gives as the map's own members. */
+static char *
+save_document (ImpMap   *map,
+               gsize    *length,
+               gboolean  contents)
+{
   g_autoptr(GPtrArray) order = NULL;
   GString *out;
   gboolean first = TRUE;
   gboolean any;
 
-  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
-
-  order = depth_first_order (map);
+  order = contents ? depth_first_order (map) : g_ptr_array_new ();
   out = g_string_sized_new (4096 + order->len * 160);
 
   g_string_append_c (out, '{');
@@ -931,4 +945,68 @@ imp_format_save_to_file_finish (GAsyncResult  *result,
                         imp_format_save_to_file_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * _imp_format_save_parts:
+ * @map: the map
+ * @nodes: (element-type ImpNode): filled with the nodes in the file's order
+ * @node_texts: (element-type utf8): filled with each node as the file holds it
+ * @links: (element-type ImpLink): filled with the links in the file's order
+ * @link_texts: (element-type utf8): filled with each link as the file holds it
+ *
+ * The document in parts, for the diff and the merge, which compare cards
+ * one by one and need not parse the ones that are the same text.
+ *
+ * Returns: (transfer full): the document without its nodes and links
+ */
+char *
+_imp_format_save_parts (ImpMap    *map,
+                        GPtrArray *nodes,
+                        GPtrArray *node_texts,
+                        GPtrArray *links,
+                        GPtrArray *link_texts)
+{
+  g_autoptr(GPtrArray) order = NULL;
+
+  g_return_val_if_fail (IMP_IS_MAP (map), NULL);
+
+  order = depth_first_order (map);
+  for (guint i = 0; i < order->len; i++)
+    {
+      GString *out = g_string_new (NULL);
+
+      append_node (out, 0, order->pdata[i]);
+      g_ptr_array_add (nodes, order->pdata[i]);
+      g_ptr_array_add (node_texts, g_string_free (out, FALSE));
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < order->len; i++)
+      {
+        ImpNode *node = g_ptr_array_index (order, i);
+        guint start = pass == 0 ? 0 : 1;
+        guint end = pass == 0 ? MIN (node->parents->len, 1) : node->parents->len;
+
+        for (guint j = start; j < end; j++)
+          {
+            GString *out = g_string_new (NULL);
+
+            append_link (out, 0, g_ptr_array_index (node->parents, j));
+            g_ptr_array_add (links, g_ptr_array_index (node->parents, j));
+            g_ptr_array_add (link_texts, g_string_free (out, FALSE));
+          }
+      }
+
+  return save_document (map, NULL, FALSE);
+}
+
+/* One node as the file holds it (nested at depth 0), for the conflicts
+ * (imp-conflicts.c), which change one member of it. */
+char *
+_imp_format_node_to_data (ImpNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, 0, node);
+  return g_string_free (out, FALSE);
 }

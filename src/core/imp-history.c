@@ -74,6 +74,7 @@ typedef enum
   FIELD_LAYOUT,
   FIELD_DELIVERY,
   FIELD_MAP_MEMBER,
+  FIELD_CONFLICTS,
 } Field;
 
 typedef struct
@@ -482,6 +483,9 @@ get_field (ImpMap *map,
         value->json = member != NULL ? json_node_copy (member) : NULL;
       }
       break;
+    case FIELD_CONFLICTS:
+      value->str = _imp_map_dup_conflicts (map);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -558,6 +562,9 @@ set_field (ImpMap      *map,
     case FIELD_MAP_MEMBER:
       _imp_map_set_extra_member (map, op->member, value->json);
       return TRUE;
+    case FIELD_CONFLICTS:
+      _imp_map_set_conflicts (map, value->str);
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -570,6 +577,8 @@ values_equal (Field        field,
 {
   switch (field)
     {
+    case FIELD_CONFLICTS:
+      return g_strcmp0 (a->str, b->str) == 0;
     case FIELD_TITLE:
     case FIELD_NOTES:
     case FIELD_ASSUMPTION:
@@ -2625,4 +2634,26 @@ imp_history_set_map_member (ImpHistory *self,
   op->member = g_strdup (name);
   field_command (self, label, op, &new_value, NULL);
   imp_history_seal (self);
+}
+
+/**
+ * imp_history_set_conflicts:
+ * @json: (nullable): the merge's conflict records as a JSON array, or %NULL
+ *
+ * Replaces the map's conflict records (imp-merge.h): resolving one is
+ * dropping it, in the same step as the change it takes.
+ */
+void
+imp_history_set_conflicts (ImpHistory *self,
+                           const char *label,
+                           const char *json)
+{
+  Value value = { .str = (char *) json };
+  Op *op;
+
+  g_return_if_fail (IMP_IS_HISTORY (self));
+
+  op = op_new (OP_FIELD);
+  op->field = FIELD_CONFLICTS;
+  field_command (self, label, op, &value, NULL);
 }

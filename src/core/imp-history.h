@@ -168,5 +168,8 @@ void        imp_history_set_map_member       (ImpHistory          *self,
                                               const char          *label,
                                               const char          *name,
                                               JsonNode            *value);
+void        imp_history_set_conflicts        (ImpHistory          *self,
+                                              const char          *label,
+                                              const char          *json);
 
 G_END_DECLS

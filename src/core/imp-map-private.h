@@ -128,5 +128,10 @@ void           _imp_map_set_extra_member    (ImpMap         *self,
                                              JsonNode       *value);
 void           _imp_map_set_id_seed         (ImpMap         *self,
                                              guint32         seed);
+/* The "conflicts" member of the map's extra (imp-merge.h), as JSON text of
+ * an array; NULL or an empty array removes it. */
+void           _imp_map_set_conflicts       (ImpMap         *self,
+                                             const char     *json);
+char          *_imp_map_dup_conflicts       (ImpMap         *self);
 
 G_END_DECLS

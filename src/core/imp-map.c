@@ -1737,3 +1737,73 @@ imp_map_new_for_vocabulary (const char    *goal_title,
 
   return map;
 }
+
+/**
+ * _imp_map_dup_conflicts:
+ *
+ * Returns: (transfer full) (nullable): the "conflicts" member of the map's
+ *   extra as compact JSON, or %NULL when it has none
+ */
+char *
+_imp_map_dup_conflicts (ImpMap *self)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (IMP_IS_MAP (self), NULL);
+
+  if (self->extra == NULL || !(node = json_object_get_member (self->extra, "conflicts")))
+    return NULL;
+
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * _imp_map_set_conflicts:
+ * @json: (nullable): a JSON array of conflict records
+ *
+ * Replaces the "conflicts" member of the map's extra, the other members
+ * kept in their order; an empty array or %NULL removes it.
+ */
+void
+_imp_map_set_conflicts (ImpMap     *self,
+                        const char *json)
+{
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autofree char *old = NULL;
+  JsonObject *extra;
+
+  g_return_if_fail (IMP_IS_MAP (self));
+
+  old = _imp_map_dup_conflicts (self);
+  if (json != NULL)
+    {
+      parsed = json_from_string (json, NULL);
+      if (parsed == NULL || !JSON_NODE_HOLDS_ARRAY (parsed) ||
+          json_array_get_length (json_node_get_array (parsed)) == 0)
+        g_clear_pointer (&parsed, json_node_unref);
+    }
+  if (parsed == NULL && old == NULL)
+    return;
+
+  extra = json_object_new ();
+  if (self->extra != NULL)
+    {
+      GList *names = json_object_get_members (self->extra);
+
+      for (GList *l = names; l; l = l->next)
+        if (!g_str_equal (l->data, "conflicts"))
+          json_object_set_member (extra, l->data,
+                                  json_node_copy (json_object_get_member (self->extra, l->data)));
+      g_list_free (names);
+    }
+  if (parsed != NULL)
+    json_object_set_member (extra, "conflicts", g_steal_pointer (&parsed));
+
+  g_clear_pointer (&self->extra, json_object_unref);
+  if (json_object_get_size (extra) > 0)
+    self->extra = extra;
+  else
+    json_object_unref (extra);
+
+  emit_changed (self, IMP_CHANGE_CONFLICTS, NULL);
+}

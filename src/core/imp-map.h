@@ -49,6 +49,7 @@ typedef enum
 
   IMP_CHANGE_LAYOUT,         /* object NULL: the map's layout kind */
   IMP_CHANGE_REVIEWS,        /* object NULL: the reviews or the primary goal (imp-review.h) */
+  IMP_CHANGE_CONFLICTS,      /* object NULL: a merge's conflict records (imp-merge.h) */
 } ImpChangeKind;
 
 #define IMP_TYPE_MAP (imp_map_get_type ())

@@ -286,42 +286,8 @@ merge_card (Merge      *m,
   return merged;
 }
 
-static const char *
-card_id (JsonObject *card)
-{
-  return json_object_get_string_member (card, "id");
-}
-
-/* Existence on three sides: the version to keep (NULL: none), recording a
- * conflict when one side deleted what the other changed. */
-static JsonObject *
-keep_or_drop (Merge      *m,
-              const char *kind,
-              const char *card,
-              const char *from,
-              const char *to,
-              JsonNode   *b,
-              JsonNode   *o,
-              JsonNode   *t)
-{
-  JsonNode *present = o ? o : t;
-
-  if (o != NULL && t != NULL)
-    return NULL; /* both have it: the caller merges */
-  if (b == NULL)
-    return json_node_get_object (present); /* added on one side */
-  if (present == NULL)
-    return NULL; /* deleted on both */
-  if (json_node_equal (b, present))
-    return NULL; /* deleted on one side, untouched on the other */
-
-  add_conflict (m, kind, card, from, to, NULL, b, o, t);
-  return json_node_get_object (present);
-}
-
 static JsonNode *
-node_of (ImpSnapshot *snap,
-         JsonObject  *object)
+object_node (JsonObject *object)
 {
   JsonNode *node;
 
@@ -332,46 +298,129 @@ node_of (ImpSnapshot *snap,
   return node;
 }
 
-static JsonArray *
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return a != NULL && b != NULL && strcmp (a, b) == 0;
+}
+
+/* Existence on three sides: which side's version to keep (NULL: none),
+ * recording a conflict when one side deleted what the other changed. */
+static gpointer
+keep_or_drop (Merge       *m,
+              const char  *kind,
+              const char  *card,
+              const char  *from,
+              const char  *to,
+              const char  *b_text,
+              gpointer     o,
+              const char  *o_text,
+              gpointer     t,
+              const char  *t_text,
+              JsonObject *(*object_of) (gpointer))
+{
+  gpointer present = o ? o : t;
+  const char *present_text = o ? o_text : t_text;
+
+  if (b_text == NULL)
+    return present; /* added on one side */
+  if (present == NULL)
+    return NULL; /* deleted on both */
+  if (same_text (b_text, present_text))
+    return NULL; /* deleted on one side, untouched on the other */
+
+  {
+    g_autoptr(JsonNode) bn = NULL;
+    g_autoptr(JsonNode) on = object_node (o ? object_of (o) : NULL);
+    g_autoptr(JsonNode) tn = object_node (t ? object_of (t) : NULL);
+    g_autoptr(JsonNode) parsed = json_from_string (b_text, NULL);
+
+    bn = g_steal_pointer (&parsed);
+    add_conflict (m, kind, card, from, to, NULL, bn, on, tn);
+  }
+  return present;
+}
+
+static JsonObject *
+card_object_cb (gpointer card)
+{
+  return _imp_snapshot_card_object (card);
+}
+
+static JsonObject *
+link_object_cb (gpointer link)
+{
+  return _imp_snapshot_link_object (link);
+}
+
+static const char *
+text_of_card (ImpSnapCard *card)
+{
+  return card ? card->text : NULL;
+}
+
+static const char *
+text_of_link (ImpSnapLink *link)
+{
+  return link ? link->text : NULL;
+}
+
+/* The merged cards as texts of JSON objects, ours' order, theirs' new ones after. */
+static GPtrArray *
 merge_cards (Merge      *m,
              JsonObject *top)
 {
-  JsonArray *cards = json_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *sides[] = { m->ours->nodes, m->theirs->nodes };
+  GPtrArray *sides[] = { m->ours->cards, m->theirs->cards };
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
-    for (guint i = 0; i < json_array_get_length (sides[s]); i++)
+    for (guint i = 0; i < sides[s]->len; i++)
       {
-        const char *id = card_id (json_array_get_object_element (sides[s], i));
+        ImpSnapCard *card = sides[s]->pdata[i];
 
-        if (g_hash_table_add (seen, (char *) id))
-          g_ptr_array_add (ids, (char *) id);
+        if (g_hash_table_add (seen, card->id))
+          g_ptr_array_add (ids, card->id);
       }
 
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = ids->pdata[i];
-      JsonObject *b = _imp_snapshot_lookup (m->base, id);
-      JsonObject *o = _imp_snapshot_lookup (m->ours, id);
-      JsonObject *t = _imp_snapshot_lookup (m->theirs, id);
+      ImpSnapCard *b = _imp_snapshot_card (m->base, id);
+      ImpSnapCard *o = _imp_snapshot_card (m->ours, id);
+      ImpSnapCard *t = _imp_snapshot_card (m->theirs, id);
 
       if (o != NULL && t != NULL)
-        json_array_add_object_element (cards, merge_card (m, top, id, b, o, t));
+        {
+          if (same_text (o->text, t->text) || same_text (text_of_card (b), t->text))
+            g_ptr_array_add (texts, g_strdup (o->text));
+          else if (same_text (text_of_card (b), o->text))
+            g_ptr_array_add (texts, g_strdup (t->text));
+          else
+            {
+              g_autoptr(JsonObject) merged = merge_card (m, top, id,
+                                                         _imp_snapshot_card_object (b),
+                                                         _imp_snapshot_card_object (o),
+                                                         _imp_snapshot_card_object (t));
+              g_autoptr(JsonNode) node = object_node (merged);
+
+              g_ptr_array_add (texts, json_to_string (node, FALSE));
+            }
+        }
       else
         {
-          g_autoptr(JsonNode) bn = node_of (m->base, b);
-          g_autoptr(JsonNode) on = node_of (m->ours, o);
-          g_autoptr(JsonNode) tn = node_of (m->theirs, t);
-          JsonObject *keep = keep_or_drop (m, "card-deleted", id, NULL, NULL, bn, on, tn);
+          ImpSnapCard *keep = keep_or_drop (m, "card-deleted", id, NULL, NULL, text_of_card (b),
+                                            o, text_of_card (o), t, text_of_card (t),
+                                            card_object_cb);
 
           if (keep != NULL)
-            json_array_add_object_element (cards, json_object_ref (keep));
+            g_ptr_array_add (texts, g_strdup (keep->text));
         }
     }
 
-  return cards;
+  return texts;
 }
 
 /* A card moved to two different tree parents: theirs' new link into it is
@@ -379,104 +428,99 @@ merge_cards (Merge      *m,
 static gboolean
 is_rival_move (Merge      *m,
                const char *from,
-               const char *to)
+               const char *to,
+               const char *key)
 {
   const char *pb, *po, *pt;
 
-  if (_imp_snapshot_lookup (m->base, to) == NULL)
+  if (_imp_snapshot_card (m->base, to) == NULL)
     return FALSE;
   pb = _imp_snapshot_parent (m->base, to);
   po = _imp_snapshot_parent (m->ours, to);
   pt = _imp_snapshot_parent (m->theirs, to);
 
   return g_strcmp0 (pt, from) == 0 && g_strcmp0 (po, pb) != 0 && g_strcmp0 (pt, pb) != 0 &&
-         g_strcmp0 (po, pt) != 0 && _imp_snapshot_lookup_link (m->ours, from, to) == NULL;
+         g_strcmp0 (po, pt) != 0 && _imp_snapshot_link (m->ours, key) == NULL;
 }
 
-static JsonArray *
+/* A merged link: one side's as it is, or a merge of both. */
+typedef struct
+{
+  const char  *from;
+  const char  *to;
+  ImpSnapLink *side;    /* taken whole from this side */
+  JsonObject  *merged;  /* or merged from both (owned) */
+} MergedLink;
+
+static void
+merged_link_clear (MergedLink *link)
+{
+  g_clear_pointer (&link->merged, json_object_unref);
+}
+
+static GArray *
 merge_links (Merge *m)
 {
-  JsonArray *links = json_array_new ();
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GArray *links = g_array_new (FALSE, TRUE, sizeof (MergedLink));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *sides[] = { m->ours->links, m->theirs->links };
+  GPtrArray *sides[] = { m->ours->links, m->theirs->links };
 
+  g_array_set_clear_func (links, (GDestroyNotify) merged_link_clear);
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
-    for (guint i = 0; i < json_array_get_length (sides[s]); i++)
+    for (guint i = 0; i < sides[s]->len; i++)
       {
-        JsonObject *link = json_array_get_object_element (sides[s], i);
-        char *key = _imp_snapshot_link_key (json_object_get_string_member (link, "from"),
-                                            json_object_get_string_member (link, "to"));
+        ImpSnapLink *link = sides[s]->pdata[i];
 
-        if (g_hash_table_add (seen, key))
-          g_ptr_array_add (keys, key);
-        else
-          g_free (key);
+        if (g_hash_table_add (seen, link->key))
+          g_ptr_array_add (keys, link->key);
       }
 
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = keys->pdata[i];
-      JsonObject *b = g_hash_table_lookup (m->base->links_by_key, key);
-      JsonObject *o = g_hash_table_lookup (m->ours->links_by_key, key);
-      JsonObject *t = g_hash_table_lookup (m->theirs->links_by_key, key);
-      JsonObject *any = o ? o : t;
-      const char *from = json_object_get_string_member (any, "from");
-      const char *to = json_object_get_string_member (any, "to");
+      ImpSnapLink *b = _imp_snapshot_link (m->base, key);
+      ImpSnapLink *o = _imp_snapshot_link (m->ours, key);
+      ImpSnapLink *t = _imp_snapshot_link (m->theirs, key);
+      ImpSnapLink *any = o ? o : t;
+      MergedLink out = { any->from, any->to, NULL, NULL };
 
       if (o != NULL && t != NULL)
         {
-          Where where = { m, "link", NULL, from, to };
+          if (same_text (o->text, t->text) || same_text (text_of_link (b), t->text))
+            out.side = o;
+          else if (same_text (text_of_link (b), o->text))
+            out.side = t;
+          else
+            {
+              Where where = { m, "link", NULL, any->from, any->to };
 
-          json_array_add_object_element (links,
-                                         merge_object (&where, NULL, b, o, t, link_skip, TRUE));
+              out.merged = merge_object (&where, NULL, _imp_snapshot_link_object (b),
+                                         _imp_snapshot_link_object (o),
+                                         _imp_snapshot_link_object (t), link_skip, TRUE);
+            }
+        }
+      else if (o == NULL && b == NULL && is_rival_move (m, any->from, any->to, key))
+        {
+          const char *pb = _imp_snapshot_parent (m->base, any->to);
+          const char *po = _imp_snapshot_parent (m->ours, any->to);
+          g_autoptr(JsonNode) base_parent = pb ? json_node_init_string (json_node_alloc (), pb) : NULL;
+          g_autoptr(JsonNode) ours_parent = po ? json_node_init_string (json_node_alloc (), po) : NULL;
+          g_autoptr(JsonNode) theirs_parent = json_node_init_string (json_node_alloc (), any->from);
+
+          add_conflict (m, "parent", any->to, NULL, NULL, NULL, base_parent, ours_parent,
+                        theirs_parent);
+          continue;
         }
       else
-        {
-          g_autoptr(JsonNode) bn = node_of (m->base, b);
-          g_autoptr(JsonNode) on = node_of (m->ours, o);
-          g_autoptr(JsonNode) tn = node_of (m->theirs, t);
-          JsonObject *keep;
+        out.side = keep_or_drop (m, "link-deleted", NULL, any->from, any->to, text_of_link (b),
+                                 o, text_of_link (o), t, text_of_link (t), link_object_cb);
 
-          if (o == NULL && b == NULL && is_rival_move (m, from, to))
-            {
-              g_autoptr(JsonNode) base_parent = NULL, ours_parent = NULL, theirs_parent = NULL;
-              const char *pb = _imp_snapshot_parent (m->base, to);
-              const char *po = _imp_snapshot_parent (m->ours, to);
-
-              base_parent = pb ? json_node_init_string (json_node_alloc (), pb) : NULL;
-              ours_parent = po ? json_node_init_string (json_node_alloc (), po) : NULL;
-              theirs_parent = json_node_init_string (json_node_alloc (), from);
-              add_conflict (m, "parent", to, NULL, NULL, NULL, base_parent, ours_parent,
-                            theirs_parent);
-              continue;
-            }
-          keep = keep_or_drop (m, "link-deleted", NULL, from, to, bn, on, tn);
-          if (keep != NULL)
-            json_array_add_object_element (links, json_object_ref (keep));
-        }
+      if (out.side != NULL || out.merged != NULL)
+        g_array_append_val (links, out);
     }
 
   return links;
-}
-
-static JsonNode *
-array_node (JsonArray *array)
-{
-  JsonNode *node = json_node_alloc ();
-
-  json_node_init_array (node, array);
-  json_array_unref (array);
-  return node;
-}
-
-static char *
-to_text (JsonObject *top)
-{
-  g_autoptr(JsonNode) root = json_node_alloc ();
-
-  json_node_init_object (root, top);
-  return json_to_string (root, FALSE);
 }
 
 /* The records both sides already held, ours first, each once. */
@@ -505,44 +549,87 @@ carry_conflicts (Merge      *m,
     }
 }
 
-/* Keeps the links that the merged cards accept, in order, each refused one
+/* A link's members other than its ends, onto the link made in @map. */
+static void
+set_link_members (ImpMap     *map,
+                  ImpLink    *link,
+                  JsonObject *object)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  GList *names = json_object_get_members (object);
+
+  for (GList *l = names; l; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (object, name);
+      const char *text = JSON_NODE_HOLDS_VALUE (value) &&
+                         json_node_get_value_type (value) == G_TYPE_STRING
+                         ? json_node_get_string (value) : NULL;
+      ImpConfidence confidence;
+      ImpLinkStatus status;
+
+      if (g_str_equal (name, "from") || g_str_equal (name, "to"))
+        continue;
+      if (g_str_equal (name, "assumption") && text != NULL)
+        _imp_map_set_link_assumption (map, link, text);
+      else if (g_str_equal (name, "confidence") && text != NULL &&
+               imp_confidence_from_string (text, &confidence))
+        _imp_map_set_link_confidence (map, link, confidence);
+      else if (g_str_equal (name, "status") && text != NULL &&
+               imp_link_status_from_string (text, &status))
+        _imp_map_set_link_status (map, link, status);
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, json_node_copy (value));
+        }
+    }
+  g_list_free (names);
+  if (extra != NULL)
+    _imp_map_set_link_extra (map, link, extra);
+}
+
+/* Makes the links that the merged cards accept, in order, each refused one
  * recorded: a link into a card the other side deleted, one that breaks the
  * level rule after the other side changed a level, one that closes a cycle
  * made of both sides' moves. */
-static JsonArray *
-accept_links (Merge      *m,
-              ImpMap     *cards,
-              JsonArray  *links)
+static void
+make_links (Merge   *m,
+            ImpMap  *map,
+            GArray  *links)
 {
-  JsonArray *accepted = json_array_new ();
-
-  for (guint i = 0; i < json_array_get_length (links); i++)
+  for (guint i = 0; i < links->len; i++)
     {
-      JsonObject *link = json_array_get_object_element (links, i);
-      const char *from = json_object_get_string_member (link, "from");
-      const char *to = json_object_get_string_member (link, "to");
-      ImpNode *parent = imp_map_lookup_node (cards, from);
-      ImpNode *child = imp_map_lookup_node (cards, to);
+      MergedLink *merged = &g_array_index (links, MergedLink, i);
+      ImpNode *parent = imp_map_lookup_node (map, merged->from);
+      ImpNode *child = imp_map_lookup_node (map, merged->to);
       g_autoptr(GError) error = NULL;
+      ImpLink *link = NULL;
 
       if (parent == NULL || child == NULL ||
-          !_imp_map_link (cards, parent, child, -1, &error))
+          !(link = _imp_map_link (map, parent, child, -1, &error)))
         {
-          g_autoptr(JsonNode) ours = node_of (NULL, _imp_snapshot_lookup_link (m->ours, from, to));
-          g_autoptr(JsonNode) theirs = node_of (NULL,
-                                                _imp_snapshot_lookup_link (m->theirs, from, to));
-          JsonObject *record = add_conflict (m, "link-refused", NULL, from, to, NULL, NULL,
-                                             ours, theirs);
+          g_autofree char *key = _imp_snapshot_link_key (merged->from, merged->to);
+          g_autoptr(JsonNode) ours = object_node (
+            _imp_snapshot_link_object (_imp_snapshot_link (m->ours, key)));
+          g_autoptr(JsonNode) theirs = object_node (
+            _imp_snapshot_link_object (_imp_snapshot_link (m->theirs, key)));
+          JsonObject *record = add_conflict (m, "link-refused", NULL, merged->from, merged->to,
+                                             NULL, NULL, ours, theirs);
 
           json_object_set_string_member (record, "message",
                                          error ? error->message
                                                : _("one of its cards was deleted"));
           continue;
         }
-      json_array_add_object_element (accepted, json_object_ref (link));
-    }
 
-  return accepted;
+      /* A link with no member but its ends needs no parsing. */
+      if (merged->merged != NULL)
+        set_link_members (map, link, merged->merged);
+      else if (strchr (merged->side->text, ',') != strrchr (merged->side->text, ','))
+        set_link_members (map, link, _imp_snapshot_link_object (merged->side));
+    }
 }
 
 ImpMap *
@@ -557,13 +644,14 @@ imp_merge_maps (ImpMap  *base,
   g_autoptr(ImpSnapshot) o = NULL;
   g_autoptr(ImpSnapshot) t = NULL;
   g_autoptr(JsonObject) top = NULL;
-  g_autoptr(JsonArray) links = NULL;
-  g_autoptr(JsonArray) accepted = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GArray) links = NULL;
   g_autoptr(JsonArray) all_conflicts = NULL;
-  g_autoptr(ImpMap) cards = NULL;
   g_autoptr(ImpMap) merged = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) top_node = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *top_text = NULL;
+  GString *text;
   Where where;
 
   g_return_val_if_fail (IMP_IS_MAP (base), NULL);
@@ -581,38 +669,56 @@ imp_merge_maps (ImpMap  *base,
   json_object_remove_member (top, "nodes");
   json_object_remove_member (top, "links");
   json_object_remove_member (top, IMP_MERGE_CONFLICTS);
-  json_object_set_member (top, "nodes", array_node (merge_cards (&m, top)));
-  json_object_set_member (top, "links", array_node (json_array_new ()));
+  cards = merge_cards (&m, top);
 
-  /* The cards alone first, then each link checked against them. */
-  text = to_text (top);
-  if (!(cards = imp_format_load_data (text, -1, &local_error)))
+  /* The map's members and the cards, read as a file would be; then each
+   * link made and checked against them. */
+  top_node = object_node (top);
+  top_text = json_to_string (top_node, FALSE);
+  text = g_string_new_len (top_text, strlen (top_text) - 1);
+  g_string_append (text, ",\"nodes\":[");
+  for (guint i = 0; i < cards->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, cards->pdata[i]);
+    }
+  g_string_append (text, "],\"links\":[]}");
+  merged = imp_format_load_data (text->str, text->len, &local_error);
+  g_string_free (text, TRUE);
+  if (merged == NULL)
     {
       g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_VALUE,
                    _("The merged cards do not make a map: %s"), local_error->message);
       json_array_unref (m.conflicts);
       return NULL;
     }
+
   links = merge_links (&m);
-  accepted = accept_links (&m, cards, links);
-  json_object_set_member (top, "links", array_node (json_array_ref (accepted)));
+  make_links (&m, merged, links);
 
   all_conflicts = json_array_new ();
   carry_conflicts (&m, all_conflicts);
   for (guint i = 0; i < json_array_get_length (m.conflicts); i++)
     json_array_add_element (all_conflicts, json_node_copy (json_array_get_element (m.conflicts, i)));
   if (json_array_get_length (all_conflicts) > 0)
-    json_object_set_member (top, IMP_MERGE_CONFLICTS,
-                            array_node (json_array_ref (all_conflicts)));
-
-  g_clear_pointer (&text, g_free);
-  text = to_text (top);
-  if (!(merged = imp_format_load_data (text, -1, &local_error)))
     {
-      g_set_error (error, IMP_FORMAT_ERROR, IMP_FORMAT_ERROR_VALUE,
-                   _("The merged map does not load: %s"), local_error->message);
-      json_array_unref (m.conflicts);
-      return NULL;
+      JsonObject *old = imp_map_get_extra (merged);
+      g_autoptr(JsonObject) extra = json_object_new ();
+      JsonNode *records = json_node_alloc ();
+
+      if (old != NULL)
+        {
+          GList *names = json_object_get_members (old);
+
+          for (GList *l = names; l; l = l->next)
+            json_object_set_member (extra, l->data,
+                                    json_node_copy (json_object_get_member (old, l->data)));
+          g_list_free (names);
+        }
+      json_node_init_array (records, all_conflicts);
+      json_object_set_member (extra, IMP_MERGE_CONFLICTS, records);
+      _imp_map_set_extra (merged, extra);
     }
 
   if (n_conflicts != NULL)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "imp-analysis.h"
+#include "imp-combine.h"
 #include "imp-tracking.h"
 #include "imp-scene-private.h"
 
@@ -461,6 +462,7 @@ decorate_card (ImpScene     *self,
   const ImpTheme *theme = self->theme;
   double tint = theme->kind == IMP_THEME_DARK ? 0.24 : 0.13;
   guint n_boxes = sc->n_boxes;
+  guint first_boxes = sc->n_boxes;
 
   if (node->metric != NULL && imp_metric_is_valid_date (node->metric->deadline))
     {
@@ -521,6 +523,16 @@ decorate_card (ImpScene     *self,
       /* A narrow card says it shipped without the day. */
       if (sc->n_boxes == n_boxes && node->delivery.status == IMP_DELIVERY_SHIPPED)
         add_status_pill (self, sc, _("✓ Shipped"), theme->success, tint);
+    }
+
+  /* A combined map's card names the breakout maps that proposed it, in
+   * the badge row when no status pill has it. */
+  if (sc->n_boxes == first_boxes && !badge_row_taken (self, sc))
+    {
+      g_autofree char *by = imp_combine_dup_proposed_by (node);
+
+      if (by != NULL)
+        add_status_pill (self, sc, by, theme->text_dim, tint / 2);
     }
 
   if (self->refuted != NULL && g_hash_table_contains (self->refuted, node))

@@ -19,6 +19,8 @@
 #include "imp-a11y.h"
 #include "imp-inspector.h"
 #include "imp-inspector-item.h"
+#include "imp-inspector-conflicts.h"
+#include "imp-combine.h"
 #include "imp-readings-panel.h"
 #include "imp-tracking.h"
 #include "imp-selection-properties.h"
@@ -1716,7 +1718,17 @@ rebuild_selection_content (ImpInspector *self)
 
   if (self->node != NULL)
     {
+      g_autofree char *proposed_by = imp_combine_dup_proposed_by (self->node);
+
       build_node (self, box);
+      /* A combined map's card: the breakout maps that proposed it. */
+      if (proposed_by != NULL)
+        {
+          GtkWidget *group = add_group (box, _("Proposed By"), NULL);
+          GtkWidget *row = add_info_row (group, proposed_by, NULL);
+
+          gtk_widget_set_name (row, "proposed-by");
+        }
       if (self->selection != NULL && imp_selection_get_n_nodes (self->selection) > 1)
         {
           g_autofree char *more = NULL;
@@ -2220,6 +2232,35 @@ is_voted_row (gpointer key,
   return g_str_has_prefix (key, "voted-") || g_str_has_prefix (key, "diagnosis-");
 }
 
+/* The merge conflicts, above the map's health: what to settle first. */
+static void
+build_conflicts (ImpInspector *self)
+{
+  GtkWidget *health = GTK_WIDGET (self->lists[LIST_HEALTH].group);
+  GtkWidget *page = gtk_widget_get_parent (health);
+  GtkWidget *group;
+
+  if (self->history == NULL || page == NULL || !GTK_IS_BOX (page))
+    return;
+  if ((group = _imp_inspector_conflicts_new (self->history, self->selection)) != NULL)
+    {
+      gtk_box_insert_child_after (GTK_BOX (page), group, gtk_widget_get_prev_sibling (health));
+      g_object_set_data (G_OBJECT (self), "imp-conflicts-group", group);
+    }
+}
+
+static void
+clear_conflicts (ImpInspector *self)
+{
+  GtkWidget *group = g_object_get_data (G_OBJECT (self), "imp-conflicts-group");
+
+  if (group != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (group)), group);
+      g_object_set_data (G_OBJECT (self), "imp-conflicts-group", NULL);
+    }
+}
+
 static void
 rebuild_map_content (ImpInspector *self)
 {
@@ -2229,6 +2270,7 @@ rebuild_map_content (ImpInspector *self)
   g_clear_handle_id (&self->map_source, g_source_remove);
 
   g_hash_table_foreach_remove (self->map_rows, is_voted_row, NULL);
+  clear_conflicts (self);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
   self->map_lists_stale = TRUE;
@@ -2257,6 +2299,7 @@ rebuild_map_content (ImpInspector *self)
     }
 
   self->map_lists_stale = FALSE;
+  build_conflicts (self);
   build_health (self);
   build_deliverables (self);
   build_votes (self, box);

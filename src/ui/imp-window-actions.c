@@ -75,6 +75,11 @@ static const struct
   { "win.zoom-fit", NULL, _imp_window_view_zoom_fit_action },
   /* imp-window-tracking.c */
   { "win.import-readings", NULL, _imp_window_tracking_import_readings_action },
+  /* imp-window-teams.c */
+  { "win.combine-maps", NULL, _imp_window_teams_combine_action },
+  /* imp-window-compare.c */
+  { "win.compare-file", NULL, _imp_window_compare_file_action },
+  { "win.compare-version", NULL, _imp_window_compare_version_action },
   /* Keys for what only the mouse could do */
   { "win.select-link", NULL, _imp_window_keys_select_link_action },
   { "win.add-link", NULL, _imp_window_keys_add_link_action },

@@ -18,6 +18,7 @@
 #include "imp-import.h"
 #include "imp-inspector.h"
 #include "imp-preferences.h"
+#include "imp-conflicts.h"
 #include "imp-window-private.h"
 
 /* The window's file handling: Open, Save, Save As, closing with unsaved
@@ -300,8 +301,18 @@ save_done_cb (GObject      *object,
       g_autofree char *name = g_filename_display_name (basename);
       g_autofree char *message = NULL;
 
-      /* Translators: %s is a file name. Toasts take Pango markup. */
-      message = g_markup_printf_escaped (_("Saved “%s”"), name);
+      guint n_conflicts = self->map ? imp_conflicts_get_n (self->map) : 0;
+
+      if (n_conflicts > 0)
+        /* Translators: %s is a file name, %u a number. Toasts take Pango markup. */
+        message = g_markup_printf_escaped (ngettext ("Saved “%s” with %u unresolved merge "
+                                                     "conflict",
+                                                     "Saved “%s” with %u unresolved merge "
+                                                     "conflicts", n_conflicts),
+                                           name, n_conflicts);
+      else
+        /* Translators: %s is a file name. Toasts take Pango markup. */
+        message = g_markup_printf_escaped (_("Saved “%s”"), name);
       show_toast (self, message);
     }
 }
@@ -852,6 +863,18 @@ open_done_cb (GObject      *object,
       add_recent (file);
       if (warnings != NULL)
         show_repairs (self, warnings);
+      else if (self->map != NULL && imp_conflicts_get_n (self->map) > 0)
+        {
+          guint n = imp_conflicts_get_n (self->map);
+          g_autofree char *message = g_strdup_printf (ngettext ("A merge left %u conflict in "
+                                                                "this map: resolve it on the "
+                                                                "inspector’s Map page",
+                                                                "A merge left %u conflicts in "
+                                                                "this map: resolve them on the "
+                                                                "inspector’s Map page", n), n);
+
+          show_toast (self, message);
+        }
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {

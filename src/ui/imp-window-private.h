@@ -220,5 +220,20 @@ void     _imp_window_reviews_set_map      (ImpWindow      *self);
 void     _imp_window_reviews_dispose      (ImpWindow      *self);
 void     _imp_window_reviews_record_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_reviews_compare_action (GtkWidget *widget, const char *action_name, GVariant *param);
+/* Combine Maps… (imp-window-teams.c). */
+ImpWindow *_imp_window_teams_combine_files  (ImpWindow      *self,
+                                             GFile         **files,
+                                             guint           n_files);
+void     _imp_window_teams_combine_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
+/* Compare With… (imp-window-compare.c). */
+GtkWidget *_imp_window_compare_show         (ImpWindow      *self,
+                                             ImpMap         *other,
+                                             const char     *label);
+GtkWidget *_imp_window_compare_version      (ImpWindow      *self,
+                                             const char     *revision);
+GtkWidget *_imp_window_compare_list_versions (ImpWindow     *self);
+void     _imp_window_compare_file_action (GtkWidget *widget, const char *action_name, GVariant *param);
+void     _imp_window_compare_version_action (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS

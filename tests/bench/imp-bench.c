@@ -17,11 +17,13 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "imp-diff.h"
 #include "imp-export.h"
 #include "imp-format.h"
 #include "imp-import.h"
 #include "imp-layout.h"
 #include "imp-map.h"
+#include "imp-merge.h"
 #include "imp-render.h"
 #include "imp-scene.h"
 #include "imp-scene-private.h"
@@ -975,6 +977,90 @@ bench_import (guint n,
   return 0;
 }
 
+/* --merge N: two copies of a generated map of N nodes, 100 changes on each
+ * (renames, notes, new cards; never the same card on both sides), merged
+ * three-way; then the diff of base and ours. The median of @runs. */
+static ImpMap *
+copy_for_merge (ImpMap *map)
+{
+  g_autofree char *data = imp_format_save_to_data (map, NULL);
+
+  return imp_format_load_data (data, -1, NULL);
+}
+
+static void
+change_100 (ImpMap *map,
+            guint   side)
+{
+  guint n = imp_map_get_n_nodes (map);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      /* Side 0 takes even positions, side 1 odd ones: no card is changed twice. */
+      ImpNode *node = imp_map_get_node (map, ((i * 7919u) * 2 + side) % (n - n % 2));
+      g_autofree char *text = g_strdup_printf ("change %u of side %u", i, side);
+
+      if (i % 3 == 0)
+        _imp_map_set_node_title (map, node, text);
+      else if (i % 3 == 1)
+        _imp_map_set_node_notes (map, node, text);
+      else if (node->level < IMP_LEVEL_EXPERIMENT)
+        {
+          ImpNode *child = _imp_map_add_node (map, node->level + 1, text, NULL, NULL);
+
+          _imp_map_link (map, node, child, -1, NULL);
+        }
+    }
+}
+
+static int
+bench_merge (guint n,
+             guint runs)
+{
+  guint n_goals;
+  g_autoptr(ImpMap) base = generate_map (n, &n_goals);
+  g_autoptr(ImpMap) ours = copy_for_merge (base);
+  g_autoptr(ImpMap) theirs = copy_for_merge (base);
+  g_autoptr(GArray) merge_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) diff_times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_conflicts = 0;
+
+  _imp_map_set_id_seed (ours, 1);
+  _imp_map_set_id_seed (theirs, 2);
+  change_100 (ours, 0);
+  change_100 (theirs, 1);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+      g_autoptr(ImpMap) merged = imp_merge_maps (base, ours, theirs, &n_conflicts, &error);
+      double t = now_ms () - start;
+      g_autoptr(ImpDiff) diff = NULL;
+
+      if (merged == NULL)
+        {
+          g_printerr ("imp-bench: %s\n", error->message);
+          return 1;
+        }
+      g_array_append_val (merge_times, t);
+
+      start = now_ms ();
+      diff = imp_diff_new (base, ours);
+      t = now_ms () - start;
+      g_array_append_val (diff_times, t);
+    }
+  g_array_sort (merge_times, compare_doubles);
+  g_array_sort (diff_times, compare_doubles);
+  printf ("%-40s %12u\n", "merge (ms, median)", imp_map_get_n_nodes (base));
+  printf ("%-40s %12.1f   (%u conflicts)\n", "merge, 100 changes each side (ms)",
+          g_array_index (merge_times, double, merge_times->len / 2), n_conflicts);
+  printf ("%-40s %12.1f\n", "diff, base to ours (ms)",
+          g_array_index (diff_times, double, diff_times->len / 2));
+
+  return 0;
+}
+
 static gboolean
 parse_sizes (const char  *text,
              GArray      *sizes,
@@ -1007,6 +1093,7 @@ main (int   argc,
   int runs = 5;
   int readings = 0;
   int import_nodes = 0;
+  int merge_nodes = 0;
   GOptionEntry entries[] = {
     { "readings", 0, 0, G_OPTION_ARG_INT, &readings,
       "Readings on every generated metric (default 0)", "N" },
@@ -1017,6 +1104,9 @@ main (int   argc,
       "Runs per measure, median reported (default 5; at most 3 from 50,000 nodes)", "N" },
     { "import", 0, 0, G_OPTION_ARG_INT, &import_nodes,
       "Time importing a generated map of N nodes from OPML and .mm", "N" },
+    { "merge", 0, 0, G_OPTION_ARG_INT, &merge_nodes,
+      "Time a three-way merge of two copies of a generated map of N nodes, 100 changes each",
+      "N" },
     { "write-map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &write_map,
       "Write a generated map: --write-map N --write-map PATH, or N PATH after it", "N" },
     { NULL }
@@ -1072,6 +1162,8 @@ main (int   argc,
     }
   if (import_nodes > 0)
     return bench_import ((guint) import_nodes, (guint) runs);
+  if (merge_nodes > 1)
+    return bench_merge ((guint) merge_nodes, (guint) runs);
 
   if (!parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000", sizes, &error))
     {

@@ -1,0 +1,277 @@
+/* imp-window-compare.c
+ *
+ * Copyright 2026 The Impact Mapper developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "imp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "imp-diff.h"
+#include "imp-format.h"
+#include "imp-git.h"
+#include "imp-window-private.h"
+
+/* "Compare With…" another file or an earlier version in git: a window
+ * listing what changed since then, a change a row; a row selects its card
+ * in the map. */
+
+static void
+toast (ImpWindow  *self,
+       const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *t = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+change_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     ImpWindow     *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "imp-card");
+  ImpNode *node = id && self->map ? imp_map_lookup_node (self->map, id) : NULL;
+
+  if (node != NULL)
+    imp_selection_select (imp_window_get_selection (self), node);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (row));
+}
+
+/**
+ * _imp_window_compare_show:
+ * @other: the map to compare with, the older one
+ * @label: what @other is, for the window's title
+ *
+ * Returns: (transfer none): the window listing the changes
+ */
+GtkWidget *
+_imp_window_compare_show (ImpWindow  *self,
+                          ImpMap     *other,
+                          const char *label)
+{
+  g_autoptr(ImpDiff) diff = imp_diff_new (other, self->map);
+  g_autofree char *text = imp_diff_to_text (diff);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *title = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  guint n = imp_diff_get_n_changes (diff);
+
+  /* TRANSLATORS: the title of the window of changes: what was compared, e.g. a file name */
+  title = g_strdup_printf (_("Changes Since %s"), label);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  gtk_widget_set_name (window, "compare-window");
+  gtk_window_set_titlebar (GTK_WINDOW (window), header);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (change_activated_cb), self, 0);
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes"));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = 0; i < n && lines[i] != NULL; i++)
+    {
+      const ImpDiffChange *change = imp_diff_get_change (diff, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *card = change->kind >= IMP_DIFF_LINK_ADDED ? change->to : change->id;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lines[i]);
+      if (card != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (row), "imp-card", g_strdup (card), g_free);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+file_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  ImpWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpMap) other = file ? imp_format_load_file (file, &error) : NULL;
+      g_autofree char *base = file ? g_file_get_basename (file) : NULL;
+      g_autofree char *name = base ? g_filename_display_name (base) : NULL;
+
+      if (other == NULL && error != NULL)
+        {
+          /* TRANSLATORS: a map that cannot be compared with: its file name, why */
+          g_autofree char *message = g_strdup_printf (_("Cannot compare with “%s”: %s"), name,
+                                                      error->message);
+          toast (self, message);
+        }
+      else if (other != NULL)
+        _imp_window_compare_show (self, other, name);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+_imp_window_compare_file_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  ImpWindow *self = IMP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Compare"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Impact Maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-impactmap");
+  gtk_file_filter_add_suffix (filter, "impactmap");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (file_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * _imp_window_compare_version:
+ * @revision: a commit of the map's file
+ *
+ * Returns: (transfer none) (nullable): the window of changes since
+ *   @revision, or NULL when that version cannot be read (then a toast says why)
+ */
+GtkWidget *
+_imp_window_compare_version (ImpWindow  *self,
+                             const char *revision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) other = NULL;
+
+  if (self->file == NULL)
+    {
+      toast (self, _("The map is not saved in a file yet"));
+      return NULL;
+    }
+  if (!(other = imp_git_load_version (self->file, revision, &error)))
+    {
+      /* TRANSLATORS: an earlier version that cannot be read: the commit, why */
+      g_autofree char *message = g_strdup_printf (_("Cannot read version %s: %s"), revision,
+                                                  error->message);
+      toast (self, message);
+      return NULL;
+    }
+
+  return _imp_window_compare_show (self, other, revision);
+}
+
+static void
+version_activated_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      ImpWindow     *self)
+{
+  const char *revision = g_object_get_data (G_OBJECT (row), "imp-revision");
+
+  _imp_window_compare_version (self, revision);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (list))));
+}
+
+/* The versions of the map's file in git, newest first; when there are
+ * none, a toast says why (no git, not in a repository, never committed). */
+GtkWidget *
+_imp_window_compare_list_versions (ImpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  GtkWidget *window, *header, *scrolled, *list;
+
+  if (self->file == NULL)
+    {
+      toast (self, _("The map is not saved in a file yet"));
+      return NULL;
+    }
+  if (!(versions = imp_git_list_versions (self->file, 50, &error)))
+    {
+      /* TRANSLATORS: why no earlier version can be compared with */
+      g_autofree char *message = g_strdup_printf (_("No earlier version to compare with: %s"),
+                                                  error->message);
+      toast (self, message);
+      return NULL;
+    }
+
+  window = gtk_window_new ();
+  header = adw_header_bar_new ();
+  scrolled = gtk_scrolled_window_new ();
+  list = gtk_list_box_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Compare With Earlier Version"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 420);
+  gtk_widget_set_name (window, "versions-window");
+  gtk_window_set_titlebar (GTK_WINDOW (window), header);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (version_activated_cb), self, 0);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (versions->pdata[i], "\t", 2);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parts[1]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parts[0]);
+      g_object_set_data_full (G_OBJECT (row), "imp-revision", g_strdup (parts[0]), g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+void
+_imp_window_compare_version_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  _imp_window_compare_list_versions (IMP_WINDOW (widget));
+}
