@@ -594,6 +594,70 @@ test_projector_headers_whole (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+collapsed_to (ImpMap  *map,
+              ImpLevel level)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level < level && node->collapsed)
+        return FALSE;
+      if (node->level == level && node->collapsed != (node->children->len > 0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Alt+3 collapses the map down to its impacts (every impact folded, every
+ * card above open) in one undo step, and refits it; Alt+5 opens it all;
+ * the View menu has the same. */
+static void
+test_collapse_to_level (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  guint shown;
+
+  if (!can_send_keys ())
+    return;
+
+  /* Something folded already, which Alt+3 opens. */
+  actor->collapsed = TRUE;
+  window = imp_test_new_window_with_map (app, map);
+  canvas = imp_window_get_canvas (window);
+  focus_canvas (window);
+  shown = _imp_scene_get_n_cards (imp_canvas_get_scene (canvas));
+
+  press (GTK_WINDOW (window), "alt+3");
+  imp_test_wait_for (collapsed_to (map, IMP_LEVEL_IMPACT));
+  g_assert_false (actor->collapsed);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "collapse-to-impacts");
+  g_assert_cmpuint (_imp_scene_get_n_cards (imp_canvas_get_scene (canvas)), !=, shown);
+
+  /* One step back to how it was. */
+  press (GTK_WINDOW (window), "ctrl+z");
+  imp_test_wait_for (actor->collapsed);
+  g_assert_false (collapsed_to (map, IMP_LEVEL_IMPACT));
+
+  press (GTK_WINDOW (window), "alt+5");
+  imp_test_wait_for (!actor->collapsed);
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    g_assert_false (imp_map_get_node (map, i)->collapsed);
+
+  /* The menu's items name the same action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.collapse-to-level",
+                                             "i", (int) IMP_LEVEL_ACTOR));
+  imp_test_wait_for (collapsed_to (map, IMP_LEVEL_ACTOR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
   g_test_add_func ("/ui/facilitator/small-window-panels", test_small_window_panels);
   g_test_add_func ("/ui/facilitator/projector-headers-whole", test_projector_headers_whole);
+  g_test_add_func ("/ui/facilitator/collapse-to-level", test_collapse_to_level);
 
   return g_test_run ();
 }

@@ -80,6 +80,8 @@ static const struct
   { "win.add-link", NULL, _imp_window_keys_add_link_action },
   /* imp-window-print.c */
   { "win.print", NULL, _imp_window_print_action },
+  /* imp-window-overview.c */
+  { "win.collapse-to-level", "i", _imp_window_overview_collapse_to_level_action },
 };
 
 /**
@@ -207,4 +209,6 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.add-link", s.editable && s.primary != NULL);
   /* Printing */
   set (self, "win.print", s.has_view);
+  /* The picture of a big map */
+  set (self, "win.collapse-to-level", s.editable);
 }

@@ -208,4 +208,8 @@ gboolean _imp_window_print_to_pdf         (ImpWindow               *self,
                                            const ImpPosterOptions  *poster,
                                            GError                 **error);
 
+/* Collapse to a level, for the picture of a big map (imp-window-overview.c). */
+void     _imp_window_overview_class_init  (ImpWindowClass *klass);
+void     _imp_window_overview_collapse_to_level_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
 G_END_DECLS
