@@ -105,4 +105,7 @@ void            imp_canvas_set_page_frame (ImpCanvas              *self,
 gboolean        imp_canvas_get_page_frame (ImpCanvas              *self,
                                            ImpPosterOptions       *poster);
 
+void            imp_canvas_keep_in_view   (ImpCanvas *self,
+                                           ImpNode   *node);
+
 G_END_DECLS
