@@ -2131,6 +2131,64 @@ test_delivery_in_text_exports (void)
   g_assert_cmpstr (rows[4], ==, "");
 }
 
+/* The light 16:9 PDF (issue 19) is the theme's background to the page's
+ * edges, not the map's grey rectangle between white bands: a corner of the
+ * page, outside the map, is the background's colour. */
+static void
+test_pdf_slide_background (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[0]);
+  g_autofree char *path = temp_path ("slide.pdf");
+  g_autofree char *prefix = g_strconcat (path, "-page", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autoptr(GError) error = NULL;
+  const ImpColor *bg = &imp_theme_get (IMP_THEME_LIGHT)->background;
+  const char *argv[] = { NULL, "-r", "20", "-png", "-singlefile", NULL, NULL, NULL };
+  ImpExportOptions options;
+  cairo_surface_t *image;
+  const guint8 *data;
+  guint32 pixel;
+  int status = 0;
+
+  if (pdftoppm == NULL)
+    {
+      g_test_skip ("pdftoppm is not installed");
+      return;
+    }
+
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_PDF;
+  options.page = IMP_EXPORT_PAGE_16_9;
+  options.theme = IMP_THEME_LIGHT;
+  g_assert_true (imp_export_to_path (map, path, &options, &error));
+  g_assert_no_error (error);
+
+  argv[0] = pdftoppm;
+  argv[5] = path;
+  argv[6] = prefix;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (image);
+  /* Both corners at the left: inside the margin, outside any card. */
+  for (int y = 0; y < cairo_image_surface_get_height (image);
+       y += cairo_image_surface_get_height (image) - 1)
+    {
+      pixel = *(const guint32 *) (data + y * cairo_image_surface_get_stride (image));
+      g_assert_cmpint (ABS ((int) (pixel >> 16 & 0xff) - (int) round (bg->red * 255)), <=, 2);
+      g_assert_cmpint (ABS ((int) (pixel >> 8 & 0xff) - (int) round (bg->green * 255)), <=, 2);
+      g_assert_cmpint (ABS ((int) (pixel & 0xff) - (int) round (bg->blue * 255)), <=, 2);
+    }
+  cairo_surface_destroy (image);
+  g_unlink (png);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2170,6 +2228,7 @@ main (int   argc,
                    test_missing_branch_writes_nothing);
   g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
   g_test_add_func ("/core/export/pdf-cross-links-stay-curves", test_pdf_cross_links_stay_curves);
+  g_test_add_func ("/core/export/pdf-slide-background", test_pdf_slide_background);
   g_test_add_func ("/core/export/themes", test_themes);
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
   g_test_add_func ("/core/export/markdown-ranking", test_markdown_ranking);

@@ -594,6 +594,157 @@ test_projector_headers_whole (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+collapsed_to (ImpMap  *map,
+              ImpLevel level)
+{
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level < level && node->collapsed)
+        return FALSE;
+      if (node->level == level && node->collapsed != (node->children->len > 0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Alt+3 collapses the map down to its impacts (every impact folded, every
+ * card above open) in one undo step, and refits it; Alt+5 opens it all;
+ * the View menu has the same. */
+static void
+test_collapse_to_level (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  guint shown;
+
+  if (!can_send_keys ())
+    return;
+
+  /* Something folded already, which Alt+3 opens. */
+  actor->collapsed = TRUE;
+  window = imp_test_new_window_with_map (app, map);
+  canvas = imp_window_get_canvas (window);
+  focus_canvas (window);
+  shown = _imp_scene_get_n_cards (imp_canvas_get_scene (canvas));
+
+  press (GTK_WINDOW (window), "alt+3");
+  imp_test_wait_for (collapsed_to (map, IMP_LEVEL_IMPACT));
+  g_assert_false (actor->collapsed);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "collapse-to-impacts");
+  g_assert_cmpuint (_imp_scene_get_n_cards (imp_canvas_get_scene (canvas)), !=, shown);
+
+  /* One step back to how it was. */
+  press (GTK_WINDOW (window), "ctrl+z");
+  imp_test_wait_for (actor->collapsed);
+  g_assert_false (collapsed_to (map, IMP_LEVEL_IMPACT));
+
+  press (GTK_WINDOW (window), "alt+5");
+  imp_test_wait_for (!actor->collapsed);
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    g_assert_false (imp_map_get_node (map, i)->collapsed);
+
+  /* The menu's items name the same action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.collapse-to-level",
+                                             "i", (int) IMP_LEVEL_ACTOR));
+  imp_test_wait_for (collapsed_to (map, IMP_LEVEL_ACTOR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+type_text (ImpWindow  *window,
+           const char *text)
+{
+  const char *args[] = { "type", "--delay", "30", text, NULL };
+
+  imp_test_xdotool (GTK_WINDOW (window), args, 0);
+}
+
+/* Whether the whole of what the map shows is in the canvas, below the
+ * column headers. */
+static gboolean
+map_all_in_view (ImpCanvas *canvas)
+{
+  ImpViewport *viewport = imp_canvas_get_viewport (canvas);
+  ImpRect bounds;
+  double x0, y0, x1, y1;
+
+  imp_scene_get_visible_bounds (imp_canvas_get_scene (canvas), &bounds);
+  imp_viewport_map_to_widget (viewport, bounds.x, bounds.y, &x0, &y0);
+  imp_viewport_map_to_widget (viewport, bounds.x + bounds.width, bounds.y + bounds.height,
+                              &x1, &y1);
+
+  return x0 >= -0.5 && y0 >= IMP_CANVAS_HEADER_HEIGHT - 0.5 &&
+         x1 <= gtk_widget_get_width (GTK_WIDGET (canvas)) + 0.5 &&
+         y1 <= gtk_widget_get_height (GTK_WIDGET (canvas)) + 0.5;
+}
+
+/* A new map starts at 150 %; as cards are typed in, it zooms out to keep
+ * all of the growing map in view, until the readable zoom, and then pans
+ * to the new card without going below it. */
+static void
+test_growing_map_in_view (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  ImpViewport *viewport;
+  const char *keys[] = { "Tab", "Tab", "Tab", "Tab", "Return", "Return", "Return", "Return",
+                         "Return", "Return", "Return", "Return", "Return", "Return", "Return",
+                         "Return", "Return", "Return", "Return", "Return" };
+  gboolean zoomed_out = FALSE;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  canvas = imp_window_get_canvas (window);
+  viewport = imp_canvas_get_viewport (canvas);
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) <= 0.0);
+  focus_canvas (window);
+
+  type_text (window, "Sell more tickets online");
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (imp_map_get_n_nodes (map) == 1 && !imp_canvas_is_editing (canvas));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  g_assert_cmpfloat (imp_viewport_get_zoom (viewport), ==, 1.5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Card number %u with a title", i + 1);
+
+      press (GTK_WINDOW (window), keys[i]);
+      imp_test_wait_for (imp_map_get_n_nodes (map) == i + 2);
+      type_text (window, title);
+      press (GTK_WINDOW (window), "Return");
+      imp_test_wait_for (!imp_canvas_is_editing (canvas));
+      imp_test_wait_for_frame (GTK_WIDGET (canvas));
+
+      g_assert_cmpfloat (imp_viewport_get_zoom (viewport), >=, IMP_CANVAS_READABLE_ZOOM - 1e-6);
+      if (imp_viewport_get_zoom (viewport) < 1.5)
+        zoomed_out = TRUE;
+      /* All of it, as long as all of it reads. */
+      if (imp_viewport_get_zoom (viewport) > IMP_CANVAS_READABLE_ZOOM + 1e-6)
+        g_assert_true (map_all_in_view (canvas));
+    }
+  maybe_shoot (window, "growing-map");
+  g_assert_true (zoomed_out);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +765,8 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/drag-keeps-column", test_drag_keeps_column);
   g_test_add_func ("/ui/facilitator/small-window-panels", test_small_window_panels);
   g_test_add_func ("/ui/facilitator/projector-headers-whole", test_projector_headers_whole);
+  g_test_add_func ("/ui/facilitator/collapse-to-level", test_collapse_to_level);
+  g_test_add_func ("/ui/facilitator/growing-map-in-view", test_growing_map_in_view);
 
   return g_test_run ();
 }

@@ -2092,6 +2092,44 @@ test_broken_link_follows_readings (void)
   g_assert_cmpfloat (scene_link (scene, impact, deliverable)->width, ==, plain);
 }
 
+/* Zoomed out too far to read cards (issue 19), each level's column is a
+ * tinted band, so the shape of a big map reads even around its specks of
+ * cards; at a readable zoom the same empty spot is plain background. */
+static void
+test_overview_bands (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("IMP_SOURCE_ROOT"), "data", "examples",
+                                            "ticket-sales-call-centre.impactmap", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpMap) map = imp_format_load_path (path, &error);
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  g_autoptr(ImpScene) scene = NULL;
+  const ImpLayoutBand *goal_band = NULL;
+  cairo_surface_t *far, *near;
+  ImpRect bounds;
+  double x, y;
+
+  g_assert_no_error (error);
+  scene = imp_scene_new (map, theme);
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    if (imp_scene_get_band (scene, i)->level == IMP_LEVEL_GOAL)
+      goal_band = imp_scene_get_band (scene, i);
+  g_assert_nonnull (goal_band);
+
+  /* Low in the goal's column, far below its one card. */
+  imp_scene_get_bounds (scene, &bounds);
+  x = goal_band->rect.x + goal_band->rect.width / 2;
+  y = bounds.y + bounds.height - 20;
+  g_assert_null (imp_scene_hit_test (scene, x, y));
+
+  far = render (scene, 0.1, NULL);
+  near = render (scene, 1.0, NULL);
+  g_assert_cmpint (color_distance (map_pixel (scene, far, 0.1, x, y), &theme->background), >, 2);
+  assert_pixel_color (map_pixel (scene, near, 1.0, x, y), &theme->background, 0);
+  cairo_surface_destroy (far);
+  cairo_surface_destroy (near);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2124,6 +2162,7 @@ main (int   argc,
   g_test_add_func ("/core/render/projector-text-whole", test_projector_text_whole);
   g_test_add_func ("/core/scene/broken-link-follows-readings",
                    test_broken_link_follows_readings);
+  g_test_add_func ("/core/render/overview-bands", test_overview_bands);
 
   return g_test_run ();
 }

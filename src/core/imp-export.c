@@ -938,6 +938,15 @@ export_pdf (ImpScene                *scene,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Mapper");
 
   cr = cairo_create (surface);
+  /* A slide or a sheet is the theme's colour to its edges, the map centred
+   * on it, not a grey rectangle between white bands. */
+  if (!options->transparent)
+    {
+      const ImpColor *bg = &imp_scene_get_theme (scene)->background;
+
+      cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, bg->alpha);
+      cairo_paint (cr);
+    }
   cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -frame.area.x, -frame.area.y);

@@ -22,6 +22,11 @@
  * is recognised. */
 #define DETAIL_MIN_CARD_PX    20.0
 #define SMALLEST_CARD_HEIGHT  64.0
+/* Zoomed out that far, each level's column is tinted across the whole map
+ * and branches keep this many device pixels of width, so the shape of a
+ * big map reads even where its cards are specks. */
+#define OVERVIEW_LINE_PX      1.25
+#define OVERVIEW_BAND_ALPHA   0.45
 
 /* Shadows reach this far outside a card; culling looks that much wider so
  * a clipped render paints exactly what a full one paints there. */
@@ -204,7 +209,8 @@ same_link_style (const ImpSceneLink *a,
 static void
 draw_links_batched (ImpScene *scene,
                     cairo_t  *cr,
-                    GArray   *items)
+                    GArray   *items,
+                    double    scale)
 {
   g_autoptr(GArray) styles = g_array_new (FALSE, FALSE, sizeof (const ImpSceneLink *));
 
@@ -234,7 +240,9 @@ draw_links_batched (ImpScene *scene,
         }
 
       set_color (cr, &style->color);
-      cairo_set_line_width (cr, style->width);
+      /* Zoomed out the branches are the shape of the map: never thinner
+       * than a device pixel and a bit. */
+      cairo_set_line_width (cr, MAX (style->width, OVERVIEW_LINE_PX / scale));
       if (style->dash[0] > 0)
         cairo_set_dash (cr, style->dash, 2, 0);
       else
@@ -292,6 +300,25 @@ draw_cards_batched (ImpScene *scene,
             cairo_rectangle (cr, card->rect.x, card->rect.y, IMP_CARD_STRIPE, card->rect.height);
         }
       set_color (cr, &theme->level_accent[level]);
+      cairo_fill (cr);
+    }
+}
+
+/* Each level's column (row, top-down) as a tinted band across the map,
+ * from its first card to its last, under links and cards. */
+static void
+draw_overview_bands (ImpScene       *scene,
+                     cairo_t        *cr,
+                     const ImpTheme *theme)
+{
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    {
+      const ImpLayoutBand *band = imp_scene_get_band (scene, i);
+      ImpColor tint = theme->level_fill[band->level];
+
+      tint.alpha *= OVERVIEW_BAND_ALPHA;
+      set_color (cr, &tint);
+      cairo_rectangle (cr, band->rect.x, band->rect.y, band->rect.width, band->rect.height);
       cairo_fill (cr);
     }
 }
@@ -359,6 +386,9 @@ imp_render_scene (ImpScene       *scene,
       cairo_paint (cr);
     }
 
+  if (!detail && !(flags & IMP_RENDER_NO_CARDS))
+    draw_overview_bands (scene, cr, theme);
+
   items = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!(flags & IMP_RENDER_NO_LINKS))
@@ -395,7 +425,7 @@ imp_render_scene (ImpScene       *scene,
       g_array_set_size (items, kept);
 
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      draw_links_batched (scene, cr, items);
+      draw_links_batched (scene, cr, items, scale);
       for (guint i = 0; i < long_links->len; i++)
         _imp_render_long_link (cr, _imp_scene_get_link (scene, g_array_index (long_links, guint, i)),
                                clip, scale);

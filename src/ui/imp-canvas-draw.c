@@ -33,6 +33,32 @@ append_rounded_rect (GtkSnapshot    *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+/* A one-pixel line from (@x0, @y0) straight down half-way, then on to
+ * (@x1, @y1). */
+static void
+append_leader (GtkSnapshot   *snapshot,
+               double         x0,
+               double         y0,
+               double         x1,
+               double         y1,
+               const GdkRGBA *color)
+{
+  double left = MIN (x0, x1) - 1, top = MIN (y0, y1) - 1;
+  double mid = (y0 + y1) / 2;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (left, top,
+                                                                fabs (x1 - x0) + 2,
+                                                                fabs (y1 - y0) + 2));
+
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x0, mid);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 /* Narrowest room, in pixels, a column name is drawn in at all; below it
  * the accent dot alone marks the column. */
 #define HEADER_MIN_NAME_WIDTH 39.0
@@ -78,7 +104,8 @@ _imp_canvas_create_header_layout (ImpCanvas *self,
  * the theme's (larger at the projector) unless a name would not fit over
  * its column at this zoom, then smaller for all of them alike, down to
  * HEADER_MIN_SIZE. @cut: (out) (optional): whether some name is still too
- * long at that size (and gets an ellipsis). */
+ * long at that size, or a column too narrow for any name (then a legend
+ * names the levels instead). */
 double
 _imp_canvas_fit_header_size (ImpCanvas *self,
                              gboolean  *cut)
@@ -89,6 +116,7 @@ _imp_canvas_fit_header_size (ImpCanvas *self,
   double base = theme->kind == IMP_THEME_PROJECTOR ? 20 : 13;
   double ratio = 1.0, size;
   double dot = 8, gap = 8;
+  gboolean too_narrow = FALSE;
   g_autoptr(PangoLayout) layout = _imp_canvas_create_header_layout (self, base);
 
   if (cut != NULL)
@@ -104,7 +132,10 @@ _imp_canvas_fit_header_size (ImpCanvas *self,
       imp_scene_get_column (self->scene, i, &level, &col_x, &col_width);
       avail = (col_width + IMP_LAYOUT_COLUMN_GAP * 0.8) * zoom - 16;
       if (avail < dot + gap + HEADER_MIN_NAME_WIDTH)
-        continue;
+        {
+          too_narrow = TRUE;
+          continue;
+        }
 
       label = g_utf8_strup (imp_vocabulary_level_name (vocabulary, level), -1);
       pango_layout_set_text (layout, label, -1);
@@ -115,9 +146,95 @@ _imp_canvas_fit_header_size (ImpCanvas *self,
 
   size = MAX (HEADER_MIN_SIZE, floor (base * ratio * 4) / 4);
   if (cut != NULL)
-    *cut = base * ratio < HEADER_MIN_SIZE;
+    *cut = too_narrow || base * ratio < HEADER_MIN_SIZE;
 
   return size;
+}
+
+/* The column names of a map zoomed out too far for them to sit over their
+ * columns: each level named once in a row across the band, centred over
+ * the map, with a thin line in its accent down to each of its columns. */
+static void
+snapshot_header_legend (ImpCanvas   *self,
+                        GtkSnapshot *snapshot,
+                        int          width)
+{
+  const ImpTheme *theme = _imp_canvas_get_theme (self);
+  ImpVocabulary vocabulary = imp_map_get_vocabulary (self->map);
+  GdkRGBA text = _imp_canvas_to_rgba (&theme->header_text);
+  g_autoptr(PangoLayout) layout =
+    _imp_canvas_create_header_layout (self, theme->kind == IMP_THEME_PROJECTOR ? 15 : 11);
+  double zoom = imp_viewport_get_zoom (self->viewport);
+  double height = IMP_CANVAS_HEADER_HEIGHT;
+  double dot = 8, gap = 6, spacing = 18;
+  double name_x[IMP_N_LEVELS] = { 0, };
+  int name_width[IMP_N_LEVELS] = { 0, };
+  gboolean shown[IMP_N_LEVELS] = { FALSE, };
+  double total = 0, map_x0 = G_MAXDOUBLE, map_x1 = -G_MAXDOUBLE, left;
+  int text_height = 0;
+  guint n_shown = 0;
+
+  for (guint i = 0; i < imp_scene_get_n_columns (self->scene); i++)
+    {
+      ImpLevel level;
+      double col_x, col_width, x0, x1;
+
+      imp_scene_get_column (self->scene, i, &level, &col_x, &col_width);
+      imp_viewport_map_to_widget (self->viewport, col_x, 0, &x0, NULL);
+      x1 = x0 + col_width * zoom;
+      map_x0 = MIN (map_x0, x0);
+      map_x1 = MAX (map_x1, x1);
+      if (!shown[level])
+        {
+          g_autofree char *label = g_utf8_strup (imp_vocabulary_level_name (vocabulary, level), -1);
+
+          pango_layout_set_text (layout, label, -1);
+          pango_layout_get_pixel_size (layout, &name_width[level], &text_height);
+          shown[level] = TRUE;
+          total += (n_shown > 0 ? spacing : 0) + dot + gap + name_width[level];
+          n_shown++;
+        }
+    }
+
+  left = CLAMP ((map_x0 + map_x1 - total) / 2, 8, MAX (8, width - 8 - total));
+  for (guint level = 0; level < IMP_N_LEVELS; level++)
+    {
+      g_autofree char *label = NULL;
+      GdkRGBA accent;
+
+      if (!shown[level])
+        continue;
+
+      accent = _imp_canvas_to_rgba (&theme->level_accent[level]);
+      name_x[level] = left + dot / 2;
+      append_rounded_rect (snapshot, left, 10 + (text_height - dot) / 2, dot, dot, dot / 2,
+                           &accent);
+      label = g_utf8_strup (imp_vocabulary_level_name (vocabulary, level), -1);
+      pango_layout_set_text (layout, label, -1);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (left + dot + gap, 10));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_restore (snapshot);
+      left += dot + gap + name_width[level] + spacing;
+    }
+
+  /* Leaders from each name's dot down to its columns' accent rules. */
+  for (guint i = 0; i < imp_scene_get_n_columns (self->scene); i++)
+    {
+      ImpLevel level;
+      double col_x, col_width, x0, x1, cx, top = 10 + text_height + 2;
+      GdkRGBA accent;
+
+      imp_scene_get_column (self->scene, i, &level, &col_x, &col_width);
+      imp_viewport_map_to_widget (self->viewport, col_x, 0, &x0, NULL);
+      x1 = x0 + MAX (col_width * zoom, 2);
+      cx = (x0 + x1) / 2;
+      accent = _imp_canvas_to_rgba (&theme->level_accent[level]);
+      append_rounded_rect (snapshot, x0, height - 3, x1 - x0, 3, 1, &accent);
+      accent.alpha *= 0.6;
+      /* A vertical drop from the name, then a slant to the column. */
+      append_leader (snapshot, name_x[level], top, cx, height - 3, &accent);
+    }
 }
 
 /* The sticky band naming each column, drawn over the map: labels follow
@@ -142,7 +259,19 @@ snapshot_headers (ImpCanvas   *self,
   rule.alpha *= 0.35;
   gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
 
-  layout = _imp_canvas_create_header_layout (self, _imp_canvas_fit_header_size (self, NULL));
+  {
+    gboolean cut = FALSE;
+    double size = _imp_canvas_fit_header_size (self, &cut);
+
+    /* Too far out for names over their columns: a legend names each level
+     * once, with a leader down to its columns. */
+    if (cut && n_columns > 0)
+      {
+        snapshot_header_legend (self, snapshot, width);
+        return;
+      }
+    layout = _imp_canvas_create_header_layout (self, size);
+  }
 
   for (guint i = 0; i < n_columns; i++)
     {

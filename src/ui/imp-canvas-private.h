@@ -97,6 +97,7 @@ struct _ImpCanvas
   guint         auto_fit : 1;
   guint         has_pointer : 1;
   guint         panning : 1;
+  guint         fit_keeps_readable : 1;  /* see imp_canvas_keep_in_view() */
 
   /* Workshop mode: a look forced over the desktop style's (-1 for none),
    * and the reveal and focus applied to every scene built. */

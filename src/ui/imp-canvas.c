@@ -153,6 +153,17 @@ fit_to_size (ImpCanvas *self,
       /* What is shown: fewer cards while levels are revealed one by one. */
       if (self->scene != NULL)
         imp_scene_get_visible_bounds (self->scene, &bounds);
+      /* A growing map followed by imp_canvas_keep_in_view() stops being
+       * fitted where it would no longer read. */
+      if (self->fit_keeps_readable)
+        {
+          imp_viewport_set_size (self->viewport, width, height);
+          if (imp_viewport_get_fit_zoom (self->viewport, &bounds) < IMP_CANVAS_READABLE_ZOOM)
+            {
+              self->auto_fit = FALSE;
+              return;
+            }
+        }
       imp_viewport_fit (self->viewport, &bounds, width, height);
     }
 }
@@ -273,6 +284,7 @@ map_changed_cb (ImpCanvas     *self,
   if (kind == IMP_CHANGE_LAYOUT)
     {
       self->auto_fit = TRUE;
+      self->fit_keeps_readable = FALSE;
       fit (self);
     }
   _imp_canvas_a11y_update (self);
@@ -727,6 +739,7 @@ imp_canvas_set_map (ImpCanvas *self,
 
   invalidate_scene (self);
   self->auto_fit = TRUE;
+  self->fit_keeps_readable = FALSE;
   fit (self);
   update_accessible_label (self);
   _imp_canvas_cards_queue_sync (self, TRUE);
@@ -894,6 +907,61 @@ imp_canvas_scroll_to_node (ImpCanvas *self,
       self->auto_fit = FALSE;
       imp_viewport_pan_by (self->viewport, dx * zoom, dy * zoom);
     }
+}
+
+/**
+ * imp_canvas_keep_in_view:
+ * @node: a card just added
+ *
+ * Keeps a growing map in view while cards are added: when @node falls
+ * outside the view, zooms out just enough to show the whole map again (a
+ * new map starts at 150 %), never below IMP_CANVAS_READABLE_ZOOM and never
+ * in; past that, stays at the readable zoom and pans to @node.
+ */
+void
+imp_canvas_keep_in_view (ImpCanvas *self,
+                         ImpNode   *node)
+{
+  ImpRect rect, visible, bounds;
+  double zoom, fitted;
+  double cx, cy;
+
+  g_return_if_fail (IMP_IS_CANVAS (self));
+  g_return_if_fail (node != NULL);
+
+  _imp_canvas_ensure_scene (self);
+  if (self->scene == NULL || !imp_scene_get_card_rect (self->scene, node, &rect))
+    return;
+
+  zoom = imp_viewport_get_zoom (self->viewport);
+  imp_viewport_get_visible_rect (self->viewport, &visible);
+  visible.x += imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible.width -= imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible.y += imp_viewport_get_top_inset (self->viewport) / zoom;
+  visible.height -= imp_viewport_get_top_inset (self->viewport) / zoom;
+  if (rect.x >= visible.x && rect.y >= visible.y &&
+      rect.x + rect.width <= visible.x + visible.width &&
+      rect.y + rect.height <= visible.y + visible.height)
+    return;
+
+  imp_scene_get_visible_bounds (self->scene, &bounds);
+  fitted = imp_viewport_get_fit_zoom (self->viewport, &bounds);
+  if (fitted <= zoom && fitted >= MIN (zoom, IMP_CANVAS_READABLE_ZOOM))
+    {
+      /* All of it still reads: show all of it, and keep it shown while
+       * its cards grow with their titles, as long as it reads. */
+      self->auto_fit = TRUE;
+      self->fit_keeps_readable = TRUE;
+      fit (self);
+      return;
+    }
+
+  if (fitted < zoom && zoom > IMP_CANVAS_READABLE_ZOOM)
+    {
+      _imp_canvas_get_view_centre (self, &cx, &cy);
+      imp_viewport_zoom_at (self->viewport, IMP_CANVAS_READABLE_ZOOM / zoom, cx, cy);
+    }
+  imp_canvas_scroll_to_node (self, node);
 }
 
 /**
@@ -1088,6 +1156,7 @@ imp_canvas_zoom_fit (ImpCanvas *self)
   g_return_if_fail (IMP_IS_CANVAS (self));
 
   self->auto_fit = TRUE;
+  self->fit_keeps_readable = FALSE;
   fit (self);
 }
 

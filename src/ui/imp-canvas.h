@@ -109,5 +109,7 @@ void            imp_canvas_set_review_changes (ImpCanvas *self,
                                                GPtrArray *changes);
 const char     *imp_canvas_get_review_label   (ImpCanvas *self,
                                                ImpNode   *node);
+void            imp_canvas_keep_in_view   (ImpCanvas *self,
+                                           ImpNode   *node);
 
 G_END_DECLS

@@ -505,6 +505,46 @@ imp_viewport_zoom_at (ImpViewport *self,
  * centred, with some room around it. A small map is not magnified beyond
  * 150 %. Also records @width and @height as the widget size.
  */
+/* The zoom imp_viewport_fit() would choose for @bounds in a widget of
+ * @width × @height, before its clamping to the zoom range. */
+static double
+fit_zoom (ImpViewport   *self,
+          const ImpRect *bounds,
+          double         width,
+          double         height)
+{
+  double pad_x = MIN (FIT_PADDING, MAX (0.0, width - self->left_inset) / 16);
+  double pad_y = MIN (FIT_PADDING, MAX (0.0, height - self->top_inset) / 16);
+  double avail_w = MAX (1.0, width - self->left_inset - 2 * pad_x);
+  double avail_h = MAX (1.0, height - self->top_inset - 2 * pad_y);
+  double zoom = FIT_MAX_ZOOM;
+
+  if (bounds->width > 0)
+    zoom = MIN (zoom, avail_w / bounds->width);
+  if (bounds->height > 0)
+    zoom = MIN (zoom, avail_h / bounds->height);
+
+  return zoom;
+}
+
+/**
+ * imp_viewport_get_fit_zoom:
+ * @bounds: the part of the map to show, in map coordinates
+ *
+ * Returns: the zoom imp_viewport_fit() would set for @bounds at the
+ *   widget's size, without setting it
+ */
+double
+imp_viewport_get_fit_zoom (ImpViewport   *self,
+                           const ImpRect *bounds)
+{
+  g_return_val_if_fail (IMP_IS_VIEWPORT (self), 1.0);
+  g_return_val_if_fail (bounds != NULL, 1.0);
+
+  return CLAMP (fit_zoom (self, bounds, self->width, self->height),
+                IMP_VIEWPORT_MIN_ZOOM, IMP_VIEWPORT_MAX_ZOOM);
+}
+
 void
 imp_viewport_fit (ImpViewport   *self,
                   const ImpRect *bounds,

@@ -73,4 +73,7 @@ void         imp_viewport_fit              (ImpViewport   *self,
                                             double         width,
                                             double         height);
 
+double          imp_viewport_get_fit_zoom   (ImpViewport   *self,
+                                             const ImpRect *bounds);
+
 G_END_DECLS

@@ -88,6 +88,8 @@ static const struct
   /* imp-window-reviews.c */
   { "win.record-review", NULL, _imp_window_reviews_record_action },
   { "win.compare-review", "s", _imp_window_reviews_compare_action },
+  /* imp-window-overview.c */
+  { "win.collapse-to-level", "i", _imp_window_overview_collapse_to_level_action },
 };
 
 /**
@@ -218,4 +220,6 @@ _imp_window_actions_update (ImpWindow *self)
   /* Reviews */
   set (self, "win.record-review", s.editable);
   set (self, "win.compare-review", s.has_view);
+  /* The picture of a big map */
+  set (self, "win.collapse-to-level", s.editable);
 }

@@ -169,7 +169,7 @@ edit_new_node (ImpWindow  *self,
                const char *text)
 {
   imp_selection_select (get_selection (self), node);
-  imp_canvas_scroll_to_node (self->canvas, node);
+  imp_canvas_keep_in_view (self->canvas, node);
   imp_canvas_start_editing_new (self->canvas, node, text);
 }
 

@@ -235,5 +235,8 @@ GtkWidget *_imp_window_compare_version      (ImpWindow      *self,
 GtkWidget *_imp_window_compare_list_versions (ImpWindow     *self);
 void     _imp_window_compare_file_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_compare_version_action (GtkWidget *widget, const char *action_name, GVariant *param);
+/* Collapse to a level, for the picture of a big map (imp-window-overview.c). */
+void     _imp_window_overview_class_init  (ImpWindowClass *klass);
+void     _imp_window_overview_collapse_to_level_action (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS

@@ -385,6 +385,7 @@ imp_window_class_init (ImpWindowClass *klass)
   _imp_window_workshop_class_init (klass);
   _imp_window_keys_class_init (klass);
   _imp_window_print_class_init (klass);
+  _imp_window_overview_class_init (klass);
 }
 
 static void
