@@ -21,7 +21,9 @@ import json
 import os
 import re
 import subprocess
+import shutil
 import sys
+import tempfile
 import time
 
 try:
@@ -135,6 +137,10 @@ def main():
     # This test needs what the others turn off.
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
+    # Drafts left by other tests would open the recovery dialog over the map.
+    scratch = tempfile.mkdtemp(prefix='imp-atspi-')
+    env['IMP_DRAFTS_DIR'] = os.path.join(scratch, 'drafts')
+    env['XDG_DATA_HOME'] = os.path.join(scratch, 'data')
     app_process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL)
     try:
         app = wait_for(lambda: find_app(app_process.pid))
@@ -205,12 +211,38 @@ def main():
             check(now is not None and now.get_role() == Atspi.Role.TREE_ITEM,
                   '%s moves the focus to the card “%s”' % (key, title),
                   [describe(last) if last is not None else 'nothing focused'])
+
+        # The outline (F8): a list whose rows are the cards, named by title.
+        xdotool(window, 'key', 'F8')
+
+        def outline_rows():
+            for node, _ in walk(app):
+                if node.get_role() == Atspi.Role.LIST and node.get_name() == 'Outline':
+                    names = {n.get_name(): n for n, _ in walk(node)
+                             if n.get_role() != Atspi.Role.LABEL}
+                    if all(title in names for title, _ in visible_cards(example)[:8]):
+                        return names
+            return None
+
+        rows = wait_for(outline_rows)
+        check(rows is not None, 'F8 shows the outline, its rows named by the cards’ titles',
+              [] if rows else ['no list named “Outline” with the first cards’ rows'])
+        if rows:
+            row = rows.get(goal_title(example))
+            check(row is not None and row.get_description().startswith('Goal,'),
+                  'an outline row describes its card’s level like the canvas',
+                  [describe(row)] if row is not None else [])
+        if dump:
+            for node, depth in walk(app):
+                if node.get_role() in (Atspi.Role.LIST, Atspi.Role.TREE):
+                    print('# %s' % describe(node))
     finally:
         app_process.terminate()
         try:
             app_process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             app_process.kill()
+        shutil.rmtree(scratch, ignore_errors=True)
 
     print('1..%d' % len(results))
     sys.exit(0 if all(results) else 1)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "imp-a11y.h"
 #include "imp-application.h"
 #include "imp-format.h"
 #include "imp-preferences.h"
@@ -253,6 +254,8 @@ imp_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (imp_application_parent_class)->startup (application);
+  /* Dialogs too get accessible names GTK 4.8 would not give them. */
+  imp_a11y_watch_toplevels ();
 
   g_set_application_name (_("Impact Mapper"));
 

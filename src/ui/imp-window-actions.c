@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "imp-window-outline.h"
 #include "imp-window-private.h"
 
 /* Every action of the window, installed here; each runs in the companion
@@ -80,6 +81,8 @@ static const struct
   { "win.add-link", NULL, _imp_window_keys_add_link_action },
   /* imp-window-print.c */
   { "win.print", NULL, _imp_window_print_action },
+  /* imp-window-outline.c */
+  { "win.toggle-outline", NULL, _imp_window_outline_toggle_action },
 };
 
 /**
