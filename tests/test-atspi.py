@@ -143,7 +143,8 @@ def main():
     env['XDG_DATA_HOME'] = os.path.join(scratch, 'data')
     app_process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL)
     try:
-        app = wait_for(lambda: find_app(app_process.pid))
+        # Under a loaded CI machine the start alone can take long.
+        app = wait_for(lambda: find_app(app_process.pid), timeout=3 * TIMEOUT)
         if not check(app is not None, 'the app shows up on the accessibility bus'):
             return
         frame = wait_for(lambda: [n for n in by_role(app, Atspi.Role.FRAME)])
