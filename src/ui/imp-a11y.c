@@ -88,7 +88,7 @@ is_plain_container (GtkWidget *widget)
     "GtkPopoverContent", "GtkPopoverMenu", "GtkPopoverMenuContents", "GtkListItemWidget",
     "GtkListView", "GtkTreeExpander", "GtkText", "GtkBuiltinIcon", "GtkDragIcon",
     "AdwToastWidget", "AdwToastOverlay", "AdwSqueezer", "AdwViewStack", "AdwLeaflet",
-    "GtkSpinner",
+    "GtkSpinner", "GtkFrame",
   };
   const char *type = G_OBJECT_TYPE_NAME (widget);
 

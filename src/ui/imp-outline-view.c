@@ -80,7 +80,7 @@ struct _ImpOutlineView
   GtkTreeListModel *tree;
   GtkSingleSelection *model;
   GHashTable       *items;        /* node id → ImpOutlineItem, those made so far */
-  GHashTable       *titles;       /* node id → title stack of a bound row */
+  GHashTable       *titles;       /* node id → title box of a bound row */
 
   guint             rebuild_id;
   gboolean          syncing;
@@ -431,7 +431,7 @@ typedef struct
 {
   GtkWidget *expander;
   GtkWidget *level;
-  GtkWidget *title;         /* a stack: the label, or the entry while renaming */
+  GtkWidget *title;         /* a box: the label, or the entry while renaming */
   GtkWidget *title_label;
   GtkWidget *title_entry;
   GtkWidget *state;
@@ -457,12 +457,13 @@ finish_renaming (ImpOutlineView *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row->title_entry));
   gboolean had_focus;
 
-  if (gtk_stack_get_visible_child (GTK_STACK (row->title)) != row->title_entry)
+  if (!gtk_widget_get_visible (row->title_entry))
     return;
 
   had_focus = gtk_widget_has_focus (row->title_entry) ||
               gtk_widget_get_focus_child (row->title_entry) != NULL;
-  gtk_stack_set_visible_child (GTK_STACK (row->title), row->title_label);
+  gtk_widget_set_visible (row->title_entry, FALSE);
+  gtk_widget_set_visible (row->title_label, TRUE);
   if (keep && node != NULL && text[0] != '\0' && g_strcmp0 (text, node->title) != 0 &&
       self->history != NULL)
     imp_history_set_node_title (self->history, node, text);
@@ -518,7 +519,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   row->expander = gtk_tree_expander_new ();
   row->level = gtk_label_new (NULL);
-  row->title = gtk_stack_new ();
+  row->title = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   row->title_label = gtk_label_new (NULL);
   row->title_entry = gtk_entry_new ();
   row->state = gtk_label_new (NULL);
@@ -533,11 +534,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (row->title_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (row->title_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (row->title_label), 36);
-  gtk_stack_add_child (GTK_STACK (row->title), row->title_label);
-  gtk_stack_add_child (GTK_STACK (row->title), row->title_entry);
-  gtk_stack_set_visible_child (GTK_STACK (row->title), row->title_label);
-  gtk_stack_set_hhomogeneous (GTK_STACK (row->title), FALSE);
-  gtk_stack_set_vhomogeneous (GTK_STACK (row->title), FALSE);
+  /* The label, or the entry while renaming: only one is ever shown. */
+  gtk_box_append (GTK_BOX (row->title), row->title_label);
+  gtk_box_append (GTK_BOX (row->title), row->title_entry);
+  gtk_widget_set_visible (row->title_entry, FALSE);
   imp_a11y_set_label (row->title_entry, _("Title"));
   gtk_widget_add_css_class (row->state, "dim-label");
   gtk_widget_add_css_class (row->state, "numeric");
@@ -696,7 +696,8 @@ imp_outline_view_start_renaming (ImpOutlineView *self)
     Row *row = g_object_get_data (G_OBJECT (title), "imp-row");
 
     gtk_editable_set_text (GTK_EDITABLE (row->title_entry), node->title != NULL ? node->title : "");
-    gtk_stack_set_visible_child (GTK_STACK (title), row->title_entry);
+    gtk_widget_set_visible (row->title_label, FALSE);
+    gtk_widget_set_visible (row->title_entry, TRUE);
     gtk_widget_grab_focus (row->title_entry);
     gtk_editable_select_region (GTK_EDITABLE (row->title_entry), 0, -1);
   }
