@@ -181,17 +181,88 @@ row_node (ImpOutlineView *self,
   return item_node (self, IMP_OUTLINE_ITEM (item));
 }
 
-/* The row showing @node, scanning the rows shown; G_MAXUINT for none. */
+/* How many rows @node takes: its own, and those of the cards shown under it. */
+static guint
+visible_size (ImpNode *node)
+{
+  guint n = 1;
+
+  if (!node->collapsed)
+    for (guint i = 0; i < imp_node_get_n_children (node); i++)
+      {
+        ImpNode *child = imp_node_get_child (node, i);
+
+        if (imp_node_get_tree_parent (child) == node)
+          n += visible_size (child);
+      }
+
+  return n;
+}
+
+/* Where @node's row is, from the map's tree alone: the rows above it are
+ * those of the roots before its own and of the siblings before each of its
+ * ancestors. No row object is made, so a selection costs little at 10,000
+ * cards. G_MAXUINT when a card above it is collapsed. */
+static guint
+position_from_tree (ImpOutlineView *self,
+                    ImpNode        *node)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roots = imp_map_get_roots (self->map);
+  ImpNode *top;
+  guint position = 0;
+
+  for (ImpNode *n = node; n != NULL && path->len < 64; n = imp_node_get_tree_parent (n))
+    g_ptr_array_insert (path, 0, n);
+  top = g_ptr_array_index (path, 0);
+
+  for (guint i = 0; i < roots->len && g_ptr_array_index (roots, i) != top; i++)
+    position += visible_size (g_ptr_array_index (roots, i));
+
+  for (guint depth = 0; depth + 1 < path->len; depth++)
+    {
+      ImpNode *parent = g_ptr_array_index (path, depth);
+      ImpNode *next = g_ptr_array_index (path, depth + 1);
+
+      if (parent->collapsed)
+        return G_MAXUINT;
+      position++;
+      for (guint i = 0; i < imp_node_get_n_children (parent); i++)
+        {
+          ImpNode *child = imp_node_get_child (parent, i);
+
+          if (child == next)
+            break;
+          if (imp_node_get_tree_parent (child) == parent)
+            position += visible_size (child);
+        }
+    }
+
+  return position;
+}
+
+/* The row showing @node; G_MAXUINT for none. */
 static guint
 find_row (ImpOutlineView *self,
           ImpNode        *node)
 {
-  guint n;
+  guint n, guess;
 
-  if (self->tree == NULL || node == NULL)
+  if (self->tree == NULL || node == NULL || self->map == NULL)
     return G_MAXUINT;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  guess = position_from_tree (self, node);
+  if (guess < n)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, guess);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (IMP_OUTLINE_ITEM (item)->node_id, node->id) == 0)
+        return guess;
+    }
+
+  /* Out of step with the map (a rebuild pending): look row by row. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
