@@ -136,6 +136,28 @@ test_follows_map (void)
   imp_history_add_node (history, teachers, -1, IMP_LEVEL_IMPACT, "Mark faster", NULL);
   g_assert_cmpuint (imp_outline_view_get_n_rows (outline), ==, imp_map_get_n_nodes (map));
 
+  /* A row dropped on another: the card goes under it, one undo step; a
+   * drop against the level rule is refused with a reason. */
+  {
+    ImpNode *impact = imp_node_get_child (students, 0);
+    g_autoptr(GError) error = NULL;
+
+    n_undo = imp_history_get_n_undo (history);
+    g_assert_true (imp_outline_view_move_under (outline, impact, teachers, &error));
+    g_assert_no_error (error);
+    g_assert_true (imp_node_get_tree_parent (impact) == teachers);
+    g_assert_cmpuint (imp_history_get_n_undo (history), ==, n_undo + 1);
+    /* Its row is now among Teachers' rows, before the next actor's. */
+    g_assert_cmpuint (row_of (outline, impact), >, row_of (outline, teachers));
+    g_assert_cmpuint (row_of (outline, impact), <, row_of (outline, find_titled (map, "School admins")));
+    imp_history_undo (history);
+    g_assert_true (imp_node_get_tree_parent (impact) == students);
+
+    g_assert_false (imp_outline_view_move_under (outline, teachers, impact, &error));
+    g_assert_nonnull (error);
+    g_assert_true (imp_node_get_tree_parent (teachers) == goal);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-outline", NULL);
   g_assert_false (imp_window_get_outline_shown (window));
   imp_test_wait_for (imp_canvas_has_map_focus (imp_window_get_canvas (window)));

@@ -578,6 +578,10 @@ title_leave_cb (GtkEventControllerFocus *controller,
     finish_renaming (self, row, TRUE);
 }
 
+static GdkContentProvider *drag_prepare_cb (GtkDragSource *source, double x, double y, Row *row);
+static gboolean            drop_cb         (GtkDropTarget *target, const GValue *value,
+                                            double x, double y, Row *row);
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -636,6 +640,16 @@ setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row->title), "imp-row", row);
 
   g_signal_connect (row->title_entry, "activate", G_CALLBACK (title_activate_cb), row);
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+    GtkDropTarget *target = gtk_drop_target_new (IMP_TYPE_OUTLINE_ITEM, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
+  }
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (title_key_cb), row);
   gtk_widget_add_controller (row->title_entry, controller);
@@ -724,6 +738,97 @@ unbind_cb (GtkSignalListItemFactory *factory,
       g_clear_object (&row->item);
     }
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (row->expander), NULL);
+}
+
+/* Drag and drop: a row dropped on another goes under its card, as a card
+ * dropped on a card does on the map. */
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/**
+ * imp_outline_view_move_under:
+ * @node: a card of the map shown
+ * @parent: the card it goes under
+ * @error: why not, when it cannot
+ *
+ * Moves @node's branch under @parent, one step of the history, as a drop
+ * of its row on @parent's row does.
+ *
+ * Returns: whether it moved
+ */
+gboolean
+imp_outline_view_move_under (ImpOutlineView  *self,
+                             ImpNode         *node,
+                             ImpNode         *parent,
+                             GError         **error)
+{
+  g_return_val_if_fail (IMP_IS_OUTLINE_VIEW (self), FALSE);
+  g_return_val_if_fail (node != NULL && parent != NULL, FALSE);
+
+  /* A map shown without a history is only viewed. */
+  if (self->history == NULL)
+    return FALSE;
+
+  if (node == parent || imp_node_get_tree_parent (node) == parent)
+    return TRUE;
+
+  /* One step, as on the map: the branch moves and is laid out again. */
+  imp_history_begin_group (self->history, _("Move"));
+  if (!imp_history_reparent (self->history, node, parent, -1, error))
+    {
+      imp_history_cancel_group (self->history);
+      return FALSE;
+    }
+  imp_history_set_node_position (self->history, node, FALSE, 0, 0);
+  imp_history_end_group (self->history);
+
+  return TRUE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 Row           *row)
+{
+  if (row->item == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (IMP_TYPE_OUTLINE_ITEM, row->item);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         Row           *row)
+{
+  ImpOutlineView *self = g_object_get_data (G_OBJECT (row->title), "imp-view");
+  ImpNode *node, *parent;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || !G_VALUE_HOLDS (value, IMP_TYPE_OUTLINE_ITEM))
+    return FALSE;
+
+  node = item_node (self, g_value_get_object (value));
+  parent = item_node (self, row->item);
+  if (node == NULL || parent == NULL)
+    return FALSE;
+
+  if (!imp_outline_view_move_under (self, node, parent, &error))
+    {
+      if (error != NULL)
+        g_signal_emit (self, signals[MESSAGE], 0, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Keys */
@@ -918,6 +1023,14 @@ imp_outline_view_class_init (ImpOutlineViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "impoutlineview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /**
+   * ImpOutlineView::message:
+   * @message: a sentence for the user, e.g. why a drop was refused
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -35,5 +35,9 @@ void       imp_outline_view_set_row_expanded  (ImpOutlineView *self,
                                                guint           position,
                                                gboolean        expanded);
 gboolean   imp_outline_view_start_renaming    (ImpOutlineView *self);
+gboolean   imp_outline_view_move_under        (ImpOutlineView *self,
+                                               ImpNode        *node,
+                                               ImpNode        *parent,
+                                               GError        **error);
 
 G_END_DECLS

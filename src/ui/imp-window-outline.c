@@ -85,6 +85,13 @@ _imp_window_outline_toggle_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+static void
+outline_message_cb (ImpWindow  *self,
+                    const char *message)
+{
+  g_signal_emit_by_name (self->canvas, "message", message);
+}
+
 void
 _imp_window_outline_init (ImpWindow *self)
 {
@@ -106,6 +113,9 @@ _imp_window_outline_init (ImpWindow *self)
   gtk_box_prepend (GTK_BOX (box), revealer);
 
   g_object_set_data (G_OBJECT (self), OUTLINE_KEY, outline);
+  /* A refused drop is told as the map's are. */
+  g_signal_connect_object (outline, "message", G_CALLBACK (outline_message_cb), self,
+                           G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (self), REVEALER_KEY, revealer);
 
   shortcuts = gtk_shortcut_controller_new ();
