@@ -523,14 +523,16 @@ _imp_canvas_cards_grab_focus (ImpCanvas *self)
   if (primary == NULL || imp_canvas_is_editing (self))
     return FALSE;
 
-  if (self->cards_sync_id != 0 || self->card_widgets == NULL ||
-      !g_hash_table_contains (self->card_widgets, primary->id))
-    _imp_canvas_cards_sync (self);
-
   card = self->card_widgets != NULL ? g_hash_table_lookup (self->card_widgets, primary->id)
                                     : NULL;
   if (card == NULL)
-    return FALSE;
+    {
+      /* Focus is asked for in the middle of edits too (the editor closing
+       * as its card goes): never rebuild the widgets then. The canvas takes
+       * the focus, and the sync hands it on to the card. */
+      _imp_canvas_cards_queue_sync (self, TRUE);
+      return FALSE;
+    }
 
   return gtk_widget_grab_focus (card);
 }
