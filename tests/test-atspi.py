@@ -16,6 +16,9 @@
 # in CI), xdotool, and the Atspi GObject bindings. Prints TAP.
 #
 # Usage: test-atspi.py IMPACT_MAPPER_BINARY EXAMPLE.impactmap [--dump]
+# --dump prints the whole accessible tree (as TAP comments) once the outline is
+# shown; IMP_ATSPI_QUICK=1 waits 10 s instead of 30 s for each effect, for
+# running it again and again by hand.
 
 import json
 import os
