@@ -58,6 +58,30 @@ def check(ok, what, details=()):
 APP = None
 
 
+def pause(seconds):
+    """Sleeps in GLib's main loop. Under the suite's moved clock (libfaketime,
+    .ci/run) Python's own sleeps fail with EINVAL; GLib's poll timeouts run
+    on the real monotonic clock, as in the C tests."""
+    done = []
+
+    def stop():
+        done.append(True)
+        return False
+
+    GLib.timeout_add(max(1, int(seconds * 1000)), stop)
+    context = GLib.MainContext.default()
+    while not done:
+        context.iteration(True)
+
+
+def wait_exit(process, timeout):
+    """process.wait(timeout), without Python's sleeps; None if still running."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        pause(0.05)
+    return process.poll()
+
+
 def wait_for(what, timeout=TIMEOUT):
     """Polls what() until it returns something true, or gives up. The main
     loop runs in between: libatspi learns of new applications and changes
@@ -74,7 +98,7 @@ def wait_for(what, timeout=TIMEOUT):
         # An app that died is waited for no longer.
         if value or time.monotonic() > deadline or (APP is not None and APP.poll() is not None):
             return value
-        time.sleep(0.05)
+        pause(0.05)
 
 
 def find_app(pid):
@@ -148,8 +172,31 @@ def goal_title(path):
 
 
 def xdotool(window, *args):
-    subprocess.run(['xdotool', 'windowfocus', '--sync', window] + list(args),
-                   check=True, timeout=TIMEOUT)
+    # No timeout here: subprocess's would sleep the Python way (see pause());
+    # the suite's own timeout bounds the test.
+    subprocess.run(['xdotool', 'windowfocus', '--sync', window] + list(args), check=True)
+
+
+def start_app(binary, example, env, scratch):
+    """Starts the app; again, up to twice, if it could not reach the X server
+    at all. Now and then Xvfb turns away a client that connects while the
+    accessibility bus starts (GTK: "cannot open display"), which says
+    nothing about the app; any other early exit is kept, for the test to fail."""
+    for attempt in range(3):
+        log = open(os.path.join(scratch, 'app-%d.log' % attempt), 'w+')
+        process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL,
+                                   stderr=log)
+        if wait_exit(process, 2) is None:
+            log.close()
+            return process
+        log.seek(0)
+        text = log.read()
+        log.close()
+        sys.stderr.write(text)
+        if 'cannot open display' not in text:
+            return process
+        print('# the app could not open the display (attempt %d), starting it again' % (attempt + 1))
+    return process
 
 
 def main():
@@ -165,7 +212,7 @@ def main():
     env['IMP_DRAFTS_DIR'] = os.path.join(scratch, 'drafts')
     env['XDG_DATA_HOME'] = os.path.join(scratch, 'data')
     global APP
-    app_process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL)
+    app_process = start_app(binary, example, env, scratch)
     APP = app_process
     try:
         # Under a loaded CI machine the start alone can take long.
@@ -223,7 +270,7 @@ def main():
         # screen reader, which follows the focus, reads each one.
         window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--pid',
                                  str(app_process.pid)], capture_output=True, text=True,
-                                check=True, timeout=TIMEOUT).stdout.split()[0]
+                                check=True).stdout.split()[0]
         steps = [('Right', goal_title(example)), ('Right', 'Students'), ('Down', 'Teachers'),
                  ('Up', 'Students'), ('Right', 'Get results within a minute of handing in')]
         for key, title in steps:
@@ -263,10 +310,16 @@ def main():
                 print('#%s %s' % ('  ' * depth, describe(node)))
     finally:
         app_process.terminate()
-        try:
-            app_process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        if wait_exit(app_process, 10) is None:
             app_process.kill()
+            app_process.wait()
+        # What the app said, when something failed.
+        if not all(results):
+            for name in sorted(os.listdir(scratch)):
+                if name.startswith('app-') and name.endswith('.log'):
+                    with open(os.path.join(scratch, name), encoding='utf-8', errors='replace') as f:
+                        for line in f:
+                            print('# %s: %s' % (name, line.rstrip()))
         shutil.rmtree(scratch, ignore_errors=True)
 
     print('1..%d' % len(results))
