@@ -16,13 +16,15 @@
 # in CI), xdotool, and the Atspi GObject bindings. Prints TAP.
 #
 # Usage: test-atspi.py IMPACT_MAPPER_BINARY EXAMPLE.impactmap [--dump]
+# --dump prints the whole accessible tree (as TAP comments) once the outline is
+# shown; IMP_ATSPI_QUICK=1 waits 10 s instead of 30 s for each effect, for
+# running it again and again by hand.
 
-import atexit
 import json
 import os
 import re
-import shutil
 import subprocess
+import shutil
 import sys
 import tempfile
 import time
@@ -30,12 +32,12 @@ import time
 try:
     import gi
     gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
+    from gi.repository import Atspi, GLib
 except (ImportError, ValueError) as e:
     print('1..0 # SKIP no Atspi bindings: %s' % e)
     sys.exit(0)
 
-TIMEOUT = 30.0
+TIMEOUT = 10.0 if os.environ.get('IMP_ATSPI_QUICK') else 30.0
 LEVELS = {'goal': 'Goal', 'actor': 'Actor', 'impact': 'Impact',
           'deliverable': 'Deliverable', 'experiment': 'Experiment'}
 # What GTK 4.8 names an accessible it knows no name for.
@@ -53,17 +55,50 @@ def check(ok, what, details=()):
     return ok
 
 
-def wait_for(what, timeout=TIMEOUT):
-    """Polls what() until it returns something true, or gives up."""
+APP = None
+
+
+def pause(seconds):
+    """Sleeps in GLib's main loop. Under the suite's moved clock (libfaketime,
+    .ci/run) Python's own sleeps fail with EINVAL; GLib's poll timeouts run
+    on the real monotonic clock, as in the C tests."""
+    done = []
+
+    def stop():
+        done.append(True)
+        return False
+
+    GLib.timeout_add(max(1, int(seconds * 1000)), stop)
+    context = GLib.MainContext.default()
+    while not done:
+        context.iteration(True)
+
+
+def wait_exit(process, timeout):
+    """process.wait(timeout), without Python's sleeps; None if still running."""
     deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        pause(0.05)
+    return process.poll()
+
+
+def wait_for(what, timeout=TIMEOUT):
+    """Polls what() until it returns something true, or gives up. The main
+    loop runs in between: libatspi learns of new applications and changes
+    from D-Bus signals it dispatches there."""
+    deadline = time.monotonic() + timeout
+    context = GLib.MainContext.default()
     while True:
+        while context.pending():
+            context.iteration(False)
         try:
             value = what()
-        except gi.repository.GLib.GError:
+        except GLib.GError:
             value = None
-        if value or time.monotonic() > deadline:
+        # An app that died is waited for no longer.
+        if value or time.monotonic() > deadline or (APP is not None and APP.poll() is not None):
             return value
-        time.sleep(0.05)
+        pause(0.05)
 
 
 def find_app(pid):
@@ -73,6 +108,17 @@ def find_app(pid):
         if app is not None and app.get_process_id() == pid and app.get_child_count() > 0:
             return app
     return None
+
+
+def apps_on_bus():
+    desktop = Atspi.get_desktop(0)
+    apps = []
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None:
+            apps.append('%s pid %s, %d children' % (app.get_name(), app.get_process_id(),
+                                                    app.get_child_count()))
+    return apps
 
 
 def walk(node, depth=0):
@@ -126,8 +172,31 @@ def goal_title(path):
 
 
 def xdotool(window, *args):
-    subprocess.run(['xdotool', 'windowfocus', '--sync', window] + list(args),
-                   check=True, timeout=TIMEOUT)
+    # No timeout here: subprocess's would sleep the Python way (see pause());
+    # the suite's own timeout bounds the test.
+    subprocess.run(['xdotool', 'windowfocus', '--sync', window] + list(args), check=True)
+
+
+def start_app(binary, example, env, scratch):
+    """Starts the app; again, up to twice, if it could not reach the X server
+    at all. Now and then Xvfb turns away a client that connects while the
+    accessibility bus starts (GTK: "cannot open display"), which says
+    nothing about the app; any other early exit is kept, for the test to fail."""
+    for attempt in range(3):
+        log = open(os.path.join(scratch, 'app-%d.log' % attempt), 'w+')
+        process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL,
+                                   stderr=log)
+        if wait_exit(process, 2) is None:
+            log.close()
+            return process
+        log.seek(0)
+        text = log.read()
+        log.close()
+        sys.stderr.write(text)
+        if 'cannot open display' not in text:
+            return process
+        print('# the app could not open the display (attempt %d), starting it again' % (attempt + 1))
+    return process
 
 
 def main():
@@ -138,26 +207,23 @@ def main():
     # This test needs what the others turn off.
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
-    # Drafts and session state of its own: what other tests left behind
-    # would open the recovery dialog over the map.
-    state = tempfile.mkdtemp(prefix='imp-atspi-')
-    atexit.register(shutil.rmtree, state, True)
-    env['IMP_DRAFTS_DIR'] = os.path.join(state, 'drafts')
-    env['XDG_DATA_HOME'] = os.path.join(state, 'data')
-    env['XDG_STATE_HOME'] = os.path.join(state, 'state')
-    app_process = subprocess.Popen([binary, example], env=env, stdin=subprocess.DEVNULL)
+    # Drafts left by other tests would open the recovery dialog over the map.
+    scratch = tempfile.mkdtemp(prefix='imp-atspi-')
+    env['IMP_DRAFTS_DIR'] = os.path.join(scratch, 'drafts')
+    env['XDG_DATA_HOME'] = os.path.join(scratch, 'data')
+    global APP
+    app_process = start_app(binary, example, env, scratch)
+    APP = app_process
     try:
-        app = wait_for(lambda: find_app(app_process.pid))
-        if not check(app is not None, 'the app shows up on the accessibility bus'):
+        # Under a loaded CI machine the start alone can take long.
+        app = wait_for(lambda: find_app(app_process.pid), timeout=3 * TIMEOUT)
+        if not check(app is not None, 'the app shows up on the accessibility bus',
+                     ['on the bus: %s' % apps_on_bus(), 'app exit status: %s' % app_process.poll()]):
             return
         frame = wait_for(lambda: [n for n in by_role(app, Atspi.Role.FRAME)])
         check(bool(frame), 'its window is a frame')
         # Loading is asynchronous: the map is there once the canvas is a tree.
         tree = wait_for(lambda: by_role(app, Atspi.Role.TREE))
-
-        if dump:
-            for node, depth in walk(app):
-                print('#%s %s' % ('  ' * depth, describe(node)))
 
         typed = [describe(n) for n, _ in walk(app) if TYPE_NAME.match(n.get_name() or '')]
         check(not typed, 'no accessible is named after its widget type', typed)
@@ -204,7 +270,7 @@ def main():
         # screen reader, which follows the focus, reads each one.
         window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--pid',
                                  str(app_process.pid)], capture_output=True, text=True,
-                                check=True, timeout=TIMEOUT).stdout.split()[0]
+                                check=True).stdout.split()[0]
         steps = [('Right', goal_title(example)), ('Right', 'Students'), ('Down', 'Teachers'),
                  ('Up', 'Students'), ('Right', 'Get results within a minute of handing in')]
         for key, title in steps:
@@ -215,12 +281,46 @@ def main():
             check(now is not None and now.get_role() == Atspi.Role.TREE_ITEM,
                   '%s moves the focus to the card “%s”' % (key, title),
                   [describe(last) if last is not None else 'nothing focused'])
+
+        # The outline (F8): a list whose rows are the cards, named by title.
+        xdotool(window, 'key', 'F8')
+
+        def outline_rows():
+            for node, _ in walk(app):
+                if node.get_role() == Atspi.Role.LIST and node.get_name() == 'Outline':
+                    names = {n.get_name(): n for n, _ in walk(node)
+                             if n.get_role() != Atspi.Role.LABEL}
+                    if all(title in names for title, _ in visible_cards(example)[:8]):
+                        return names
+            return None
+
+        rows = wait_for(outline_rows)
+        check(rows is not None, 'F8 shows the outline, its rows named by the cards’ titles',
+              [] if rows else ['no list named “Outline” with the first cards’ rows'])
+        typed = [describe(n) for n, _ in walk(app) if TYPE_NAME.match(n.get_name() or '')]
+        check(not typed, 'with the outline shown, still no accessible named after its type', typed)
+        if rows:
+            row = rows.get(goal_title(example))
+            check(row is not None and row.get_description().startswith('Goal,'),
+                  'an outline row describes its card’s level like the canvas',
+                  [describe(row)] if row is not None else [])
+        if dump:
+            # The whole tree as a screen reader meets it, outline shown.
+            for node, depth in walk(app):
+                print('#%s %s' % ('  ' * depth, describe(node)))
     finally:
         app_process.terminate()
-        try:
-            app_process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        if wait_exit(app_process, 10) is None:
             app_process.kill()
+            app_process.wait()
+        # What the app said, when something failed.
+        if not all(results):
+            for name in sorted(os.listdir(scratch)):
+                if name.startswith('app-') and name.endswith('.log'):
+                    with open(os.path.join(scratch, name), encoding='utf-8', errors='replace') as f:
+                        for line in f:
+                            print('# %s: %s' % (name, line.rstrip()))
+        shutil.rmtree(scratch, ignore_errors=True)
 
     print('1..%d' % len(results))
     sys.exit(0 if all(results) else 1)

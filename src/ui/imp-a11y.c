@@ -87,7 +87,8 @@ is_plain_container (GtkWidget *widget)
     "GtkOverlay", "GtkRange", "GtkScrollbar", "GtkStackSwitcher", "GtkRevealer",
     "GtkPopoverContent", "GtkPopoverMenu", "GtkPopoverMenuContents", "GtkListItemWidget",
     "GtkListView", "GtkTreeExpander", "GtkText", "GtkBuiltinIcon", "GtkDragIcon",
-    "AdwToastWidget", "AdwToastOverlay", "AdwSqueezer",
+    "AdwToastWidget", "AdwToastOverlay", "AdwSqueezer", "AdwViewStack", "AdwLeaflet",
+    "GtkSpinner", "GtkFrame",
   };
   const char *type = G_OBJECT_TYPE_NAME (widget);
 
@@ -209,4 +210,44 @@ imp_a11y_repair_on_map (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   g_signal_connect (widget, "map", G_CALLBACK (map_cb), NULL);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (window), "imp-a11y-watched") != NULL)
+        continue;
+      g_object_set_data (G_OBJECT (window), "imp-a11y-watched", GINT_TO_POINTER (TRUE));
+      imp_a11y_repair_on_map (window);
+      if (gtk_widget_get_mapped (window))
+        imp_a11y_repair (window);
+    }
+}
+
+/**
+ * imp_a11y_watch_toplevels:
+ *
+ * Runs imp_a11y_repair() on every window and dialog of the application as
+ * it is shown, so that message dialogs and the like are named too.
+ */
+void
+imp_a11y_watch_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  static gboolean watching;
+
+  if (watching)
+    return;
+  watching = TRUE;
+
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels), NULL);
 }

@@ -16,5 +16,6 @@ void imp_a11y_set_label      (GtkWidget  *widget,
 void imp_a11y_set_decorative (GtkWidget  *widget);
 void imp_a11y_repair         (GtkWidget  *root);
 void imp_a11y_repair_on_map  (GtkWidget  *widget);
+void imp_a11y_watch_toplevels (void);
 
 G_END_DECLS

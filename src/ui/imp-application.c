@@ -273,6 +273,8 @@ imp_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (imp_application_parent_class)->startup (application);
+  /* Dialogs too get accessible names GTK 4.8 would not give them. */
+  imp_a11y_watch_toplevels ();
 
   g_set_application_name (_("Impact Mapper"));
   g_signal_connect (gtk_window_get_toplevels (), "items-changed",

@@ -306,6 +306,49 @@ remove_card (ImpCanvas     *self,
   gtk_widget_unparent (GTK_WIDGET (card));
 }
 
+/* The ring that says the map has the keyboard (style.css): on the canvas
+ * while a card's widget has the focus and the window shows focus, as
+ * :focus-visible did when the canvas itself took the focus. */
+static void
+update_focus_ring (ImpCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean ring = focus != NULL && IMP_IS_CANVAS_CARD (focus) &&
+                  gtk_widget_get_parent (focus) == GTK_WIDGET (self) &&
+                  GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root));
+
+  if (ring)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "card-focus");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "card-focus");
+}
+
+static void
+root_focus_cb (ImpCanvas  *self,
+               GParamSpec *pspec,
+               GtkWindow  *window)
+{
+  update_focus_ring (self);
+}
+
+/* From the canvas's realize: the ring follows the window's focus. */
+void
+_imp_canvas_cards_watch_focus (ImpCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!GTK_IS_WINDOW (root) || g_object_get_data (G_OBJECT (self), "imp-focus-root") == root)
+    return;
+
+  g_object_set_data (G_OBJECT (self), "imp-focus-root", root);
+  g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (root_focus_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (root, "notify::focus-visible", G_CALLBACK (root_focus_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_focus_ring (self);
+}
+
 /**
  * _imp_canvas_cards_sync:
  *
@@ -480,14 +523,16 @@ _imp_canvas_cards_grab_focus (ImpCanvas *self)
   if (primary == NULL || imp_canvas_is_editing (self))
     return FALSE;
 
-  if (self->cards_sync_id != 0 || self->card_widgets == NULL ||
-      !g_hash_table_contains (self->card_widgets, primary->id))
-    _imp_canvas_cards_sync (self);
-
   card = self->card_widgets != NULL ? g_hash_table_lookup (self->card_widgets, primary->id)
                                     : NULL;
   if (card == NULL)
-    return FALSE;
+    {
+      /* Focus is asked for in the middle of edits too (the editor closing
+       * as its card goes): never rebuild the widgets then. The canvas takes
+       * the focus, and the sync hands it on to the card. */
+      _imp_canvas_cards_queue_sync (self, TRUE);
+      return FALSE;
+    }
 
   return gtk_widget_grab_focus (card);
 }

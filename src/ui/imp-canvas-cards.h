@@ -30,5 +30,6 @@ void           _imp_canvas_cards_queue_sync    (ImpCanvas     *self,
 void           _imp_canvas_cards_allocate      (ImpCanvas     *self);
 void           _imp_canvas_cards_dispose       (ImpCanvas     *self);
 gboolean       _imp_canvas_cards_grab_focus    (ImpCanvas     *self);
+void           _imp_canvas_cards_watch_focus   (ImpCanvas     *self);
 
 G_END_DECLS

@@ -391,6 +391,13 @@ imp_canvas_focus (GtkWidget        *widget,
 }
 
 static void
+imp_canvas_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (imp_canvas_parent_class)->realize (widget);
+  _imp_canvas_cards_watch_focus (IMP_CANVAS (widget));
+}
+
+static void
 imp_canvas_dispose (GObject *object)
 {
   ImpCanvas *self = IMP_CANVAS (object);
@@ -499,6 +506,7 @@ imp_canvas_class_init (ImpCanvasClass *klass)
   widget_class->measure = imp_canvas_measure;
   widget_class->grab_focus = imp_canvas_grab_focus;
   widget_class->focus = imp_canvas_focus;
+  widget_class->realize = imp_canvas_realize;
 
   /**
    * ImpCanvas:map:

@@ -904,6 +904,8 @@ add_text_view (ImpInspector *self,
                           g_free);
   gtk_widget_add_css_class (frame, "view");
   gtk_frame_set_child (GTK_FRAME (frame), view);
+  /* Named as the group above it is titled. */
+  imp_a11y_set_label (view, g_str_equal (key, "notes") ? _("Notes") : _("Evidence"));
   register_field (self, view, key, feedback);
   watch_text_field (self, view);
   gtk_box_append (GTK_BOX (box), frame);
@@ -1241,6 +1243,8 @@ build_metric (ImpInspector *self,
     row = add_info_row (group, _("Progress"), NULL);
     gtk_widget_set_size_request (bar, 72, -1);
     gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+    /* The bar's value is the percent beside it. */
+    imp_a11y_set_label (bar, _("Progress"));
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent);
     g_object_set_data (G_OBJECT (row), "imp-bar", bar);

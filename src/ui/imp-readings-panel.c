@@ -754,6 +754,9 @@ imp_readings_panel_new (ImpHistory  *history,
   gtk_box_append (GTK_BOX (self->box), self->chart_group);
   self->chart = gtk_drawing_area_new ();
   gtk_widget_set_name (self->chart, "readings-chart");
+  /* Its readings are listed as rows below it too; the chart is a picture. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Readings"), -1);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart), 160);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
   gtk_widget_set_has_tooltip (self->chart, TRUE);
@@ -811,6 +814,8 @@ imp_readings_panel_class_init (ImpReadingsPanelClass *klass)
 
   object_class->dispose = imp_readings_panel_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A container: GTK 4.8 would name it after its type otherwise. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "imp-window-outline.h"
 #include "imp-window-private.h"
 
 /* Every action of the window, installed here; each runs in the companion
@@ -90,6 +91,8 @@ static const struct
   { "win.compare-review", "s", _imp_window_reviews_compare_action },
   /* imp-window-overview.c */
   { "win.collapse-to-level", "i", _imp_window_overview_collapse_to_level_action },
+  /* imp-window-outline.c */
+  { "win.toggle-outline", NULL, _imp_window_outline_toggle_action },
 };
 
 /**

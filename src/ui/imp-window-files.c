@@ -19,6 +19,7 @@
 #include "imp-inspector.h"
 #include "imp-preferences.h"
 #include "imp-conflicts.h"
+#include "imp-a11y.h"
 #include "imp-window-private.h"
 
 /* The window's file handling: Open, Save, Save As, closing with unsaved
@@ -784,6 +785,8 @@ ensure_loading_page (ImpWindow *self)
       gtk_widget_set_size_request (spinner, 32, 32);
       gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
       gtk_widget_set_visible (spinner, FALSE);
+      /* The page's title says what is going on; the spinner only shows it. */
+      imp_a11y_set_decorative (spinner);
       page = adw_status_page_new ();
       adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
       gtk_stack_add_named (self->stack, page, "loading");

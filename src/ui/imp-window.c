@@ -14,6 +14,7 @@
 #include "imp-format.h"
 #include "imp-session.h"
 #include "imp-a11y.h"
+#include "imp-window-outline.h"
 #include "imp-window-private.h"
 
 /**
@@ -268,6 +269,7 @@ document_map_cb (ImpWindow *self)
   _imp_window_inspector_set_map (self);
   _imp_window_workshop_set_map (self);
   _imp_window_reviews_set_map (self);
+  _imp_window_outline_set_map (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   /* Keys go to the map, not to the first button of the header bar. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
@@ -404,6 +406,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_timebox_init (self);
   _imp_window_print_init (self);
   _imp_window_reviews_init (self);
+  _imp_window_outline_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
