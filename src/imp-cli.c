@@ -395,6 +395,7 @@ export_command (int    argc,
   ImpPosterOptions poster;
   gboolean handouts = FALSE;
   g_autofree char *handouts_per = NULL;
+  g_autofree char *aspect = NULL;
   double scale = NAN;
   double dpi = NAN;
   double padding = 32.0;
@@ -451,6 +452,9 @@ export_command (int    argc,
     { "handouts", 0, 0, G_OPTION_ARG_NONE, &handouts,
       N_("PDF handouts: a page per actor with its branch and litmus sentences "
          "(--page letter for letter paper)"), NULL },
+    { "aspect", 0, 0, G_OPTION_ARG_STRING, &aspect,
+      N_("Widen or heighten the picture with background to this shape, such as 16:9 for a slide"),
+      N_("W:H") },
     { "handouts-per", 0, 0, G_OPTION_ARG_STRING, &handouts_per,
       N_("With --handouts: a page per actor (default) or per goal"), N_("actor|goal") },
     /* No description: the parameter string already names INPUT. */
@@ -579,6 +583,25 @@ export_command (int    argc,
       return IMP_CLI_EXIT_USAGE;
     }
   options.padding = padding;
+
+  if (aspect != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (aspect, ":", -1);
+      guint64 w = 0, h = 0;
+
+      if (g_strv_length (parts) != 2 ||
+          !g_ascii_string_to_unsigned (parts[0], 10, 1, 100, &w, NULL) ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 1, 100, &h, NULL) ||
+          (double) w / h > 10 || (double) h / w > 10)
+        {
+          g_autofree char *msg =
+            g_strdup_printf (_("--aspect must be two whole numbers from 1 to 100 such as 16:9, "
+                               "neither more than ten times the other, not “%s”"), aspect);
+          print_usage_error ("export", msg);
+          return IMP_CLI_EXIT_USAGE;
+        }
+      options.aspect = (double) w / h;
+    }
 
   if (alone && branch == NULL)
     {

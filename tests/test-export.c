@@ -2189,6 +2189,44 @@ test_pdf_slide_background (void)
   g_unlink (path);
 }
 
+/* --aspect 16:9 (issue 19): PNG and SVG pictures widened with background
+ * to a slide's shape, the map centred, so they drop onto a slide without
+ * empty corners. */
+static void
+test_aspect_for_slides (void)
+{
+  g_autoptr(ImpMap) map = load_example (examples[0]);
+  ImpExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *png_path = temp_path ("slide.png");
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  const char *text, *view;
+  double x, y, w, h;
+
+  imp_export_options_init (&options);
+  options.format = IMP_EXPORT_SVG;
+  options.aspect = 16.0 / 9.0;
+  svg = export_bytes (map, &options);
+  text = g_bytes_get_data (svg, NULL);
+  view = strstr (text, "viewBox=\"");
+  g_assert_nonnull (view);
+  g_assert_cmpint (sscanf (view, "viewBox=\"%lf %lf %lf %lf\"", &x, &y, &w, &h), ==, 4);
+  g_assert_cmpfloat_with_epsilon (w / h, 16.0 / 9.0, 0.01);
+  g_assert_nonnull (strstr (text, "<rect"));
+
+  options.format = IMP_EXPORT_PNG;
+  g_assert_true (imp_export_to_path (map, png_path, &options, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpfloat_with_epsilon (cairo_image_surface_get_width (image) /
+                                  (double) cairo_image_surface_get_height (image),
+                                  16.0 / 9.0, 0.01);
+  cairo_surface_destroy (image);
+  g_unlink (png_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2229,6 +2267,7 @@ main (int   argc,
   g_test_add_func ("/core/export/rect-scope-and-title-line", test_rect_scope_and_title_line);
   g_test_add_func ("/core/export/pdf-cross-links-stay-curves", test_pdf_cross_links_stay_curves);
   g_test_add_func ("/core/export/pdf-slide-background", test_pdf_slide_background);
+  g_test_add_func ("/core/export/aspect-for-slides", test_aspect_for_slides);
   g_test_add_func ("/core/export/themes", test_themes);
   g_test_add_func ("/core/export/markdown-votes", test_markdown_votes);
   g_test_add_func ("/core/export/markdown-ranking", test_markdown_ranking);

@@ -414,6 +414,24 @@ frame_init (Frame                  *frame,
       frame->heading_x = frame->area.x + MAX (options->padding, 16.0);
       frame->heading_y = frame->area.y + band * 0.62;
     }
+
+  /* A picture for a slide: background added on two sides, the map
+   * centred, so that it drops onto a 16:9 slide without empty corners. */
+  if (options->aspect > 0 && frame->area.width > 0 && frame->area.height > 0)
+    {
+      double w = frame->area.width, h = frame->area.height;
+
+      if (w / h < options->aspect)
+        {
+          frame->area.x -= (h * options->aspect - w) / 2;
+          frame->area.width = h * options->aspect;
+        }
+      else
+        {
+          frame->area.y -= (w / options->aspect - h) / 2;
+          frame->area.height = w / options->aspect;
+        }
+    }
 }
 
 static void

@@ -90,6 +90,8 @@ typedef struct
 
   const ImpPosterOptions *poster; /* (nullable) PDF: a poster over one or more sheets */
   int             handouts;     /* PDF: an ImpHandoutKind (imp-handout.h), 0 for none */
+  double          aspect;       /* width / height the picture is widened or heightened to
+                                 * with background (16:9 for a slide), 0 for the map's own */
 } ImpExportOptions;
 
 /* Pixels per inch of a PNG at scale 1: the map unit is a CSS pixel. */
