@@ -12,13 +12,15 @@
 # Plain python3 standard library.
 #
 # Every size is one tree written in each program's own format: .impactmap (JSON), .minder (XML),
-# .vym (a zip of XML) and .opml; "examples" is data/examples/edtech-weekly-learners.impactmap, opened
-# as it is by the app and the bare window, its cards and links turned into the same tree for the peers. A run of one program starts its own
-# Xvfb (1280x800x24), fresh HOME and XDG dirs, a private D-Bus session, and
+# .vym (a zip of XML) and .opml; "examples" is data/examples/edtech-weekly-learners.impactmap,
+# opened as it is by the app and the bare window, its cards and links turned into the same tree
+# for the peers. A run of one program starts its own Xvfb (1280x800x24, on a display Xvfb picks),
+# fresh HOME and XDG dirs, a private D-Bus session, and
 #     dbus-run-session -- /usr/bin/time -v PROGRAM FILE
 # then reads the screen with `xwd -root` every --poll seconds. "Drawn" is the time of the last
-# screen change, or of the window being seen mapped if that came later, accepted once the screen has been still for --settle
-# seconds and the program used under 10 % of a core in that span. Peak RSS comes from time -v.
+# screen change, or of the window being seen mapped if that came later, accepted once the screen
+# has been still for --settle seconds and the program used under 10 % of a core in that span.
+# Peak RSS comes from time -v. Only the processes it started are signalled, by pid.
 #
 # States: cairo (GSK_RENDERER=cairo, fresh cache), gl-cold (GTK's default renderer, a fresh
 # $XDG_CACHE_HOME every run: a first launch compiling shaders), gl-warm (a cache kept per program
