@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 root = sys.argv[1]
+sys.dont_write_bytecode = True      # no __pycache__ left in the source tree
 spec = importlib.util.spec_from_file_location(
     "compare_peers", os.path.join(root, "tests", "bench", "compare-peers.py"))
 peers = importlib.util.module_from_spec(spec)
