@@ -4,7 +4,7 @@
 # Copyright 2026 The Impact Mapper developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: build-aux/deps.sh build|test|all|fuzz
+# Usage: build-aux/deps.sh build|test|all|fuzz|peers
 # Runs apt-get only when something is missing; needs root (or sudo) then.
 
 set -euo pipefail
@@ -23,12 +23,17 @@ test_pkgs=(
 )
 # clang's libFuzzer and sanitizer runtimes, for .ci/run's fuzzing.
 fuzz_pkgs=(clang libclang-rt-14-dev)
+# The peers and tools of tests/bench/compare-peers.py (never in CI: a run takes minutes).
+peers_pkgs=(
+  minder vym xvfb x11-apps x11-utils xdotool imagemagick time dbus zip unzip
+)
 
 case "${1:-all}" in
   build) wanted=("${build_pkgs[@]}") ;;
   test|all) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
   fuzz) wanted=("${build_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test|all|fuzz" >&2; exit 2 ;;
+  peers) wanted=("${build_pkgs[@]}" "${peers_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test|all|fuzz|peers" >&2; exit 2 ;;
 esac
 
 missing=()
