@@ -534,6 +534,49 @@ test_round_trip (void)
   }
 }
 
+/* An imported map is the map its file holds: saved and opened again it is
+ * equal, even where the source lists one card's cross-links in another
+ * order than the writer does (by their targets' places; the fuzzer found). */
+static void
+test_saved_equals_imported (void)
+{
+  const char *mm =
+    "<map version=\"1.0.1\"><node TEXT=\"Goal\"><node TEXT=\"Actor\"><node TEXT=\"Impact\">"
+    "<node ID=\"D\" TEXT=\"Deliverable\"><arrowlink DESTINATION=\"E2\"/>"
+    "<arrowlink DESTINATION=\"E1\"/><node TEXT=\"Exp0\"/></node>"
+    "<node TEXT=\"Other\"><node ID=\"E1\" TEXT=\"Exp1\"/><node ID=\"E2\" TEXT=\"Exp2\"/></node>"
+    "</node></node></node></map>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpImportSource) source = NULL;
+  g_autoptr(ImpMap) map = NULL;
+  g_autoptr(ImpMap) again = NULL;
+  g_autofree char *saved = NULL;
+
+  source = imp_import_source_load_data (mm, strlen (mm), "links.mm", NULL, &error);
+  g_assert_no_error (error);
+  map = imp_import_source_to_map (source, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imp_map_get_n_links (map), ==, 9);
+  saved = imp_format_save_to_data (map, NULL);
+  again = imp_format_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (imp_map_equal (map, again));
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = data_path (samples[i]);
+      g_autoptr(ImpMap) sample = imp_import_path (path, NULL, NULL, &error);
+      g_autofree char *text = NULL;
+      g_autoptr(ImpMap) back = NULL;
+
+      g_assert_no_error (error);
+      text = imp_format_save_to_data (sample, NULL);
+      back = imp_format_load_data (text, -1, &error);
+      g_assert_no_error (error);
+      g_assert_true (imp_map_equal (sample, back));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +592,7 @@ main (int   argc,
       g_test_add_data_func (rule, samples[i], test_rule);
     }
   g_test_add_func ("/core/import/shift", test_shift);
+  g_test_add_func ("/core/import/saved-equals-imported", test_saved_equals_imported);
   g_test_add_func ("/core/import/three-tiers", test_three_tiers);
   g_test_add_func ("/core/import/csv-header", test_csv_header);
   g_test_add_func ("/core/import/bad", test_bad);

@@ -1160,6 +1160,19 @@ imp_import_source_to_map (ImpImportSource         *source,
   if (report != NULL)
     *report = g_steal_pointer (&rep);
 
+  /* The map as its file holds it: a parent's cross-links in the order the
+   * writer gives them (by their child's place), not the source's order, so
+   * the map imported and the map saved and opened again are the same. */
+  {
+    gsize length;
+    g_autofree char *saved = imp_format_save_to_data (map, &length);
+    ImpMap *canonical = imp_format_load_data (saved, length, NULL);
+
+    /* (the map made here is freed on the way out) */
+    if (canonical != NULL)
+      return canonical;
+  }
+
   return g_steal_pointer (&map);
 }
 
