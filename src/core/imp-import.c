@@ -1112,6 +1112,9 @@ imp_import_source_to_map (ImpImportSource         *source,
   if (self.pending_notes != NULL)
     g_string_free (self.pending_notes, TRUE);
   map_links (&self, sheet);
+  /* From here on the report owns its texts, on every way out. */
+  copy_texts (rep->shortened);
+  copy_texts (rep->folded);
 
   for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
     {
@@ -1144,8 +1147,6 @@ imp_import_source_to_map (ImpImportSource         *source,
     _imp_map_set_title (map, clean);
   }
 
-  copy_texts (rep->shortened);
-  copy_texts (rep->folded);
   for (guint i = 0; i < IMP_N_IGNORED; i++)
     {
       g_ptr_array_extend (rep->ignored[i], sheet->ignored[i], copy_text, NULL);
