@@ -395,6 +395,71 @@ test_compare_version (void)
   }
 }
 
+/* Compare With… another file: the changes drawn on the canvas (the added
+ * card and the renamed one marked with a label saying how, the removed one
+ * a ghost under its old parent), the bar saying how many, a row of the list
+ * selecting its card, and Stop Comparing taking the marks away. */
+static void
+test_compare_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "before.impactmap", NULL);
+  g_autoptr(ImpMap) map = imp_map_new ();
+  g_autoptr(ImpMap) before = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImpWindow *window;
+  GtkWidget *changes, *row;
+  ImpNode *goal, *added;
+  const char *bar;
+
+  goal = add (map, NULL, IMP_LEVEL_GOAL, "More weekly learners", "g");
+  add (map, goal, IMP_LEVEL_ACTOR, "Teachers", "a");
+  add (map, goal, IMP_LEVEL_ACTOR, "Parents", "b");
+  g_assert_true (imp_format_save_to_path (map, path, NULL));
+  before = imp_format_load_file (file, NULL);
+  g_assert_nonnull (before);
+  _imp_map_set_node_title (map, imp_map_lookup_node (map, "a"), "Tutors");
+  _imp_map_remove_node (map, imp_map_lookup_node (map, "b"));
+  added = add (map, goal, IMP_LEVEL_ACTOR, "Students", "c");
+
+  window = imp_window_new (app);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_null (imp_canvas_get_review_label (window->canvas, added));
+
+  changes = _imp_window_compare_show (window, before, "before.impactmap");
+  g_assert_nonnull (changes);
+  WAIT_FOR (gtk_widget_get_mapped (changes));
+  g_assert_cmpstr (imp_canvas_get_review_label (window->canvas, added), ==,
+                   "New since before.impactmap");
+  g_assert_cmpstr (imp_canvas_get_review_label (window->canvas,
+                                                imp_map_lookup_node (map, "a")), ==,
+                   "Renamed, was “Teachers”");
+  g_assert_cmpstr (imp_canvas_get_review_ghost (window->canvas, goal), ==,
+                   "Removed: “Parents”");
+  g_assert_null (imp_canvas_get_review_label (window->canvas, goal));
+  bar = gtk_label_get_text (GTK_LABEL (window->review_label));
+  g_assert_cmpstr (bar, ==, "Since before.impactmap: 2 cards changed, 1 removed");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window->review_revealer)));
+
+  row = find_titled_row (changes, "Students");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_true (imp_selection_get_primary (imp_window_get_selection (window)) == added);
+  gtk_window_destroy (GTK_WINDOW (changes));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-review", "s", ""));
+  g_assert_null (imp_canvas_get_review_label (window->canvas, added));
+  g_assert_null (imp_canvas_get_review_ghost (window->canvas, goal));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->review_revealer)));
+
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (window == NULL);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/ui/conflicts/resolve-in-window", test_resolve_in_window);
   g_test_add_func ("/ui/conflicts/combine-maps", test_combine_maps);
   g_test_add_func ("/ui/conflicts/compare-version", test_compare_version);
+  g_test_add_func ("/ui/conflicts/compare-file", test_compare_file);
 
   ret = g_test_run ();
   g_rmdir (tmp_dir);

@@ -48,6 +48,7 @@ imp_review_change_free (ImpReviewChange *change)
   g_free (change->title);
   g_free (change->message);
   g_free (change->label);
+  g_free (change->parent);
   g_free (change);
 }
 

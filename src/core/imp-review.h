@@ -61,6 +61,8 @@ typedef enum
  * @message: a translated sentence for a list: “Weekly learners” moved from
  *   120 to 150 (+30)
  * @label: the short text drawn by the card on the canvas: “+30 since Q1”
+ * @parent: (nullable): for a removed card, the id of the card it is drawn
+ *   by as a ghost (its nearest tree ancestor still on the map), or %NULL
  */
 typedef struct
 {
@@ -72,6 +74,7 @@ typedef struct
   double               to;
   char                *message;
   char                *label;
+  char                *parent;
 } ImpReviewChange;
 
 /**

@@ -116,6 +116,8 @@ struct _ImpCanvas
   guint64       page_frame_serial;
   /* What changed since a review (imp-canvas-review.c): card id -> label. */
   GHashTable   *review_labels;
+  /* Removed cards drawn as ghosts: id of the card they hang by -> label. */
+  GHashTable   *review_ghosts;
   /* The cards a screen reader walks (imp-canvas-cards.c): node id → widget. */
   GHashTable   *card_widgets;
   guint         cards_sync_id;

@@ -28,8 +28,9 @@
  * @changes: (nullable) (element-type ImpReviewChange): what changed since a
  *   review (imp_review_diff()), or %NULL to show none
  *
- * Shows the changes of cards on the map; removed cards and the primary
- * goal are for the window to list.
+ * Shows the changes of cards on the map; a removed card with a @parent is
+ * drawn as a faint dashed ghost under that card, with its label; the
+ * primary goal and removed cards without a parent are for the window to list.
  */
 void
 imp_canvas_set_review_changes (ImpCanvas *self,
@@ -38,14 +39,25 @@ imp_canvas_set_review_changes (ImpCanvas *self,
   g_return_if_fail (IMP_IS_CANVAS (self));
 
   g_clear_pointer (&self->review_labels, g_hash_table_unref);
+  g_clear_pointer (&self->review_ghosts, g_hash_table_unref);
   if (changes != NULL)
     {
       self->review_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->review_ghosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       for (guint i = 0; i < changes->len; i++)
         {
           const ImpReviewChange *c = g_ptr_array_index (changes, i);
           const char *old;
 
+          if (c->kind == IMP_REVIEW_CHANGE_REMOVED && c->parent != NULL && c->label != NULL)
+            {
+              /* The ghosts by one card are one list, a line each. */
+              old = g_hash_table_lookup (self->review_ghosts, c->parent);
+              g_hash_table_insert (self->review_ghosts, g_strdup (c->parent),
+                                   old != NULL ? g_strdup_printf ("%s\n%s", old, c->label)
+                                               : g_strdup (c->label));
+              continue;
+            }
           if (c->kind == IMP_REVIEW_CHANGE_REMOVED || c->id == NULL || c->label == NULL)
             continue;
           /* Two changes of one card share its label. */
@@ -72,6 +84,23 @@ imp_canvas_get_review_label (ImpCanvas *self,
   g_return_val_if_fail (node != NULL, NULL);
 
   return self->review_labels != NULL ? g_hash_table_lookup (self->review_labels, node->id)
+                                     : NULL;
+}
+
+/**
+ * imp_canvas_get_review_ghost:
+ *
+ * Returns: (nullable): the labels of the removed cards drawn as ghosts
+ *   under @node, a line each, or %NULL
+ */
+const char *
+imp_canvas_get_review_ghost (ImpCanvas *self,
+                             ImpNode   *node)
+{
+  g_return_val_if_fail (IMP_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return self->review_ghosts != NULL ? g_hash_table_lookup (self->review_ghosts, node->id)
                                      : NULL;
 }
 
@@ -104,7 +133,8 @@ _imp_canvas_snapshot_review (ImpCanvas *self,
   double zoom, ox, oy;
   int width, height;
 
-  if (self->review_labels == NULL || self->scene == NULL || self->map == NULL)
+  if (self->review_labels == NULL || self->review_ghosts == NULL || self->scene == NULL ||
+      self->map == NULL)
     return;
 
   theme = _imp_canvas_get_theme (self);
@@ -119,6 +149,42 @@ _imp_canvas_snapshot_review (ImpCanvas *self,
   pango_font_description_set_absolute_size (font, LABEL_FONT_PX * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+
+  /* Removed cards first, under the card they hung by: a faint dashed
+   * card with the text "Removed: …" in it, so no colour is needed. */
+  g_hash_table_iter_init (&iter, self->review_ghosts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ImpNode *node = imp_map_lookup_node (self->map, key);
+      ImpRect rect;
+      double x, y, w;
+      int pw, ph;
+
+      if (node == NULL || !imp_scene_get_card_rect (self->scene, node, &rect))
+        continue;
+      x = rect.x * zoom + ox;
+      y = (rect.y + rect.height) * zoom + oy + 10;
+      w = MAX (rect.width * zoom, 120);
+      pango_layout_set_width (layout, (int) ((w - 2 * LABEL_PAD_X) * PANGO_SCALE));
+      pango_layout_set_text (layout, value, -1);
+      pango_layout_get_pixel_size (layout, &pw, &ph);
+      if (x > width || y > height || x + w < 0 || y + ph + 2 * LABEL_PAD_Y < 0)
+        continue;
+      cairo_save (cr);
+      rounded (cr, x, y, w, ph + 2 * LABEL_PAD_Y, 6);
+      cairo_set_source_rgba (cr, theme->background.red, theme->background.green,
+                             theme->background.blue, 0.75);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, theme->text.red, theme->text.green, theme->text.blue, 0.45);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[]) { 3, 3 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x + LABEL_PAD_X, y + LABEL_PAD_Y);
+      cairo_set_source_rgba (cr, theme->text.red, theme->text.green, theme->text.blue, 0.6);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+  pango_layout_set_width (layout, -1);
 
   g_hash_table_iter_init (&iter, self->review_labels);
   while (g_hash_table_iter_next (&iter, &key, &value))

@@ -436,6 +436,7 @@ imp_canvas_finalize (GObject *object)
   g_clear_object (&self->viewport);
   _imp_canvas_clear_page_frame (self);
   g_clear_pointer (&self->review_labels, g_hash_table_unref);
+  g_clear_pointer (&self->review_ghosts, g_hash_table_unref);
 
   G_OBJECT_CLASS (imp_canvas_parent_class)->finalize (object);
 }

@@ -109,6 +109,8 @@ void            imp_canvas_set_review_changes (ImpCanvas *self,
                                                GPtrArray *changes);
 const char     *imp_canvas_get_review_label   (ImpCanvas *self,
                                                ImpNode   *node);
+const char     *imp_canvas_get_review_ghost   (ImpCanvas *self,
+                                               ImpNode   *node);
 void            imp_canvas_keep_in_view   (ImpCanvas *self,
                                            ImpNode   *node);
 

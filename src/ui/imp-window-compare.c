@@ -9,16 +9,23 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "imp-diff.h"
 #include "imp-format.h"
 #include "imp-git.h"
+#include "imp-review.h"
 #include "imp-window-private.h"
 
 /* "Compare With…" another file or an earlier version in git: a window
  * listing what changed since then, a change a row; a row selects its card
- * in the map. */
+ * in the map. The canvas draws the changes too, through the reviews'
+ * overlay (imp-canvas-review.c): added and changed cards outlined with a
+ * label saying how, removed ones as ghosts under the card they hung by,
+ * and the bar with the counts and Stop Comparing. */
 
 static void
 toast (ImpWindow  *self,
@@ -43,6 +50,217 @@ change_activated_cb (GtkListBox    *list,
     imp_selection_select (imp_window_get_selection (self), node);
   else
     gtk_widget_error_bell (GTK_WIDGET (row));
+}
+
+static const char *
+title_of (JsonNode *card)
+{
+  if (card != NULL && JSON_NODE_HOLDS_OBJECT (card))
+    return json_object_get_string_member_with_default (json_node_get_object (card), "title", "");
+  return "";
+}
+
+static ImpReviewChange *
+mark (GPtrArray       *changes,
+      GHashTable      *by_id,
+      ImpReviewChangeKind kind,
+      const char      *id)
+{
+  ImpReviewChange *c = g_hash_table_lookup (by_id, id);
+
+  if (c == NULL)
+    {
+      c = g_new0 (ImpReviewChange, 1);
+      c->kind = kind;
+      c->id = g_strdup (id);
+      c->from = c->to = NAN;
+      g_ptr_array_add (changes, c);
+      g_hash_table_insert (by_id, c->id, c);
+    }
+  return c;
+}
+
+static void
+add_label (ImpReviewChange *c,
+           const char      *label)
+{
+  char *joined = c->label ? g_strdup_printf ("%s · %s", c->label, label) : g_strdup (label);
+
+  g_free (c->label);
+  c->label = joined;
+}
+
+/**
+ * _imp_window_compare_marks:
+ * @other: the older map
+ * @label: what @other is, for the labels
+ *
+ * Returns: (transfer full) (element-type ImpReviewChange): what the canvas
+ *   draws for the changes from @other to the window's map: one change a
+ *   card, its label the ways it changed; removed cards with the card they
+ *   are drawn by.
+ */
+static GPtrArray *
+_imp_window_compare_marks (ImpWindow  *self,
+                           ImpMap     *other,
+                           const char *label)
+{
+  g_autoptr(ImpDiff) diff = imp_diff_new (other, self->map);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) imp_review_change_free);
+  guint n = imp_diff_get_n_changes (diff);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpDiffChange *d = imp_diff_get_change (diff, i);
+      g_autofree char *text = NULL;
+      ImpReviewChange *c;
+
+      switch (d->kind)
+        {
+        case IMP_DIFF_CARD_ADDED:
+          /* TRANSLATORS: drawn by a card on the canvas: what it was compared with */
+          text = g_strdup_printf (_("New since %s"), label);
+          add_label (mark (changes, by_id, IMP_REVIEW_CHANGE_ADDED, d->id), text);
+          break;
+
+        case IMP_DIFF_CARD_REMOVED:
+          {
+            ImpNode *old = imp_map_lookup_node (other, d->id);
+            ImpNode *at = NULL;
+
+            for (old = old ? imp_node_get_tree_parent (old) : NULL; old && !at;
+                 old = imp_node_get_tree_parent (old))
+              at = imp_map_lookup_node (self->map, old->id);
+            c = g_new0 (ImpReviewChange, 1);
+            c->kind = IMP_REVIEW_CHANGE_REMOVED;
+            c->id = g_strdup (d->id);
+            c->title = g_strdup (title_of (d->old_value));
+            c->from = c->to = NAN;
+            /* TRANSLATORS: a ghost of a removed card on the canvas: its title */
+            c->label = g_strdup_printf (_("Removed: “%s”"), c->title);
+            c->parent = at ? g_strdup (at->id) : NULL;
+            g_ptr_array_add (changes, c);
+          }
+          break;
+
+        case IMP_DIFF_CARD_RENAMED:
+          /* TRANSLATORS: drawn by a card on the canvas: its old title */
+          text = g_strdup_printf (_("Renamed, was “%s”"),
+                                  d->old_value ? json_node_get_string (d->old_value) : "");
+          add_label (mark (changes, by_id, IMP_REVIEW_CHANGE_METRIC, d->id), text);
+          break;
+
+        case IMP_DIFF_CARD_MOVED:
+          add_label (mark (changes, by_id, IMP_REVIEW_CHANGE_METRIC, d->id),
+                     /* TRANSLATORS: drawn by a card on the canvas */
+                     _("Moved"));
+          break;
+
+        case IMP_DIFF_CARD_LEVEL:
+          add_label (mark (changes, by_id, IMP_REVIEW_CHANGE_METRIC, d->id),
+                     /* TRANSLATORS: drawn by a card on the canvas */
+                     _("Level changed"));
+          break;
+
+        case IMP_DIFF_CARD_MEMBER:
+          {
+            GPtrArray *list;
+            char *dot;
+            g_autofree char *member = g_strdup (d->member);
+
+            mark (changes, by_id, IMP_REVIEW_CHANGE_METRIC, d->id);
+            if ((dot = strchr (member, '.')) != NULL)
+              *dot = '\0';
+            if (!(list = g_hash_table_lookup (members, d->id)))
+              g_hash_table_insert (members, d->id, (list = g_ptr_array_new_with_free_func (g_free)));
+            if (!g_ptr_array_find_with_equal_func (list, member, g_str_equal, NULL))
+              g_ptr_array_add (list, g_steal_pointer (&member));
+          }
+          break;
+
+        case IMP_DIFF_LINK_ADDED:
+        case IMP_DIFF_LINK_REMOVED:
+        case IMP_DIFF_LINK_MEMBER:
+          /* A new card's links are new with it: "New since" says so. */
+          if (d->to != NULL && imp_map_lookup_node (self->map, d->to) != NULL &&
+              imp_map_lookup_node (other, d->to) != NULL)
+            add_label (mark (changes, by_id, IMP_REVIEW_CHANGE_METRIC, d->to),
+                       d->kind == IMP_DIFF_LINK_ADDED ? _("Link added")
+                       : d->kind == IMP_DIFF_LINK_REMOVED ? _("Link removed")
+                       : _("Link changed"));
+          break;
+
+        case IMP_DIFF_MAP_MEMBER:
+        default:
+          break;
+        }
+    }
+
+  /* The fields changed, after the other ways, as one mark a card. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ImpReviewChange *c = g_ptr_array_index (changes, i);
+      GPtrArray *list = c->kind != IMP_REVIEW_CHANGE_REMOVED
+                        ? g_hash_table_lookup (members, c->id) : NULL;
+
+      if (list != NULL)
+        {
+          g_autofree char *names = NULL;
+          g_autofree char *text = NULL;
+
+          g_ptr_array_add (list, NULL);
+          names = g_strjoinv (", ", (char **) list->pdata);
+          /* TRANSLATORS: drawn by a card on the canvas: the fields changed, e.g. "notes, metric" */
+          text = g_strdup_printf (_("Changed: %s"), names);
+          add_label (c, text);
+        }
+    }
+
+  return changes;
+}
+
+/* Draws the changes since @other on the canvas, with the bar above it. */
+static void
+show_marks (ImpWindow  *self,
+            ImpMap     *other,
+            const char *label)
+{
+  g_autoptr(GPtrArray) changes = _imp_window_compare_marks (self, other, label);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) removed = g_string_new (NULL);
+  guint n_cards = 0;
+
+  /* One comparison at a time: a review's stops. */
+  g_clear_pointer (&self->review_shown, g_free);
+  g_clear_handle_id (&self->review_source, g_source_remove);
+  imp_canvas_set_review_changes (self->canvas, changes);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ImpReviewChange *c = g_ptr_array_index (changes, i);
+
+      if (c->kind != IMP_REVIEW_CHANGE_REMOVED)
+        n_cards++;
+      else if (c->parent == NULL)
+        g_string_append_printf (removed, "%s“%s”", removed->len > 0 ? ", " : "", c->title);
+    }
+  if (changes->len == 0)
+    /* TRANSLATORS: the bar over the canvas: what the map was compared with */
+    g_string_printf (text, _("Since %s: nothing changed"), label);
+  else
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "Since %s: %u card changed, %u removed",
+                                        "Since %s: %u cards changed, %u removed", n_cards),
+                     label, n_cards, changes->len - n_cards);
+  if (removed->len > 0)
+    {
+      g_string_append (text, ". ");
+      g_string_append_printf (text, _("Removed: %s"), removed->str);
+    }
+  gtk_label_set_text (GTK_LABEL (self->review_label), text->str);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->review_revealer), TRUE);
 }
 
 /**
@@ -113,6 +331,7 @@ _imp_window_compare_show (ImpWindow  *self,
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
+  show_marks (self, other, label);
 
   return window;
 }
