@@ -696,6 +696,59 @@ test_assumptions_visible (void)
   g_assert_cmpstr (imp_analysis_link_mark (low_link), ==, "? high");
 }
 
+/* A combined map's card with a status pill shows the maps that proposed
+ * it too: on a second row, inside the card's width, below the badge row. */
+static void
+test_scene_proposed_by_with_status (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new_with_goal ("Grow");
+  g_autoptr(ImpMetric) metric = imp_metric_new ();
+  g_autoptr(ImpScene) scene = NULL;
+  g_autoptr(JsonArray) by = json_array_new ();
+  ImpNode *goal = imp_map_get_node (map, 0);
+  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
+  const ImpSceneCard *card;
+  const ImpSceneText *due = NULL, *proposed = NULL;
+
+  metric->baseline = 1;
+  metric->current = 2;
+  metric->target = 3;
+  metric->deadline = g_strdup ("2999-12-31");
+  _imp_map_set_node_metric (map, goal, metric);
+  json_array_add_string_element (by, "red.impactmap");
+  json_array_add_string_element (by, "blue.impactmap");
+  if (goal->extra == NULL)
+    goal->extra = json_object_new ();
+  json_object_set_array_member (goal->extra, "proposed-by", json_array_ref (by));
+  if (actor->extra == NULL)
+    actor->extra = json_object_new ();
+  json_object_set_array_member (actor->extra, "proposed-by", json_array_ref (by));
+
+  g_setenv ("IMP_TODAY", "2026-06-01", TRUE);
+  scene = imp_scene_new (map, theme);
+  g_unsetenv ("IMP_TODAY");
+
+  card = _imp_scene_find_card (scene, goal);
+  for (guint i = 0; i < card->n_texts; i++)
+    {
+      const ImpSceneText *t = _imp_scene_get_text (scene, card->first_text + i);
+
+      if (g_str_equal (t->text, "Due 2999-12-31"))
+        due = t;
+      else if (g_str_equal (t->text, "red.impactmap, blue.impactmap"))
+        proposed = t;
+    }
+  g_assert_nonnull (due);
+  g_assert_nonnull (proposed);
+  g_assert_cmpfloat (proposed->y, >, due->y + due->size);
+  g_assert_cmpfloat (proposed->x, >=, card->rect.x);
+  g_assert_cmpfloat (proposed->x + proposed->width, <=, card->rect.x + card->rect.width);
+
+  /* Without a status pill it shows too (in the badge row when it fits). */
+  g_assert_true (card_has_text (scene, actor, "red.impactmap, blue.impactmap"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/health", test_health);
   g_test_add_func ("/core/analysis/scene-decorations", test_scene_decorations);
   g_test_add_func ("/core/analysis/assumptions-visible", test_assumptions_visible);
+  g_test_add_func ("/core/analysis/scene-proposed-by-with-status", test_scene_proposed_by_with_status);
 
   return g_test_run ();
 }

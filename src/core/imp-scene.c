@@ -375,6 +375,61 @@ add_status_pill (ImpScene     *self,
   sc->n_texts++;
 }
 
+/* A pill like a status pill on the card's bottom edge, half out of it,
+ * on a plate of the card's fill with its border: the second row of the
+ * badge row. Left out when it is wider than the card. */
+static void
+add_edge_pill (ImpScene     *self,
+               ImpSceneCard *sc,
+               const char   *text,
+               ImpColor      ink,
+               double        alpha)
+{
+  const ImpSceneBox *badge;
+  const ImpSceneText *badge_text;
+  ImpSceneBox plate = { .radius = 0 };
+  ImpSceneBox box;
+  ImpSceneText label = { .text = NULL };
+  double size, width, pad, inset, h;
+
+  if (sc->n_boxes == 0 || sc->n_texts == 0)
+    return;
+
+  badge = &g_array_index (self->boxes, ImpSceneBox, sc->first_box);
+  badge_text = &g_array_index (self->texts, ImpSceneText, sc->first_text);
+  size = badge_text->size;
+  pad = badge_text->x - badge->rect.x;
+  h = badge->rect.height;
+  inset = badge->rect.x - sc->rect.x;
+  width = _imp_layout_measure_text (self->layout, text, size, PANGO_WEIGHT_BOLD, 0);
+  if (width + 2 * pad > sc->rect.width - 2 * inset)
+    return;
+
+  plate.rect = (ImpRect) { sc->rect.x + sc->rect.width - inset - width - 2 * pad,
+                           sc->rect.y + sc->rect.height - h / 2, width + 2 * pad, h };
+  plate.radius = badge->radius;
+  plate.fill = sc->fill;
+  plate.stroke = sc->border;
+  plate.stroke_width = 1;
+  box = plate;
+  box.fill = imp_color_with_alpha (&ink, alpha);
+  box.stroke_width = 0;
+  label.text = g_string_chunk_insert_const (self->strings, text);
+  label.x = box.rect.x + pad;
+  label.y = badge_text->y - badge->rect.y + box.rect.y;
+  label.width = width;
+  label.size = size;
+  label.weight = PANGO_WEIGHT_BOLD;
+  label.color = ink;
+
+  g_array_append_val (self->boxes, plate);
+  g_array_append_val (self->boxes, box);
+  sc->n_boxes += 2;
+  g_array_append_val (self->texts, label);
+  sc->n_texts++;
+  rect_union (&sc->extent, &plate.rect);
+}
+
 /* Whether a chip (the ICE score of a narrow card) already sits in the
  * badge row beside the badge, where a status pill would go. */
 static gboolean
@@ -526,14 +581,18 @@ decorate_card (ImpScene     *self,
     }
 
   /* A combined map's card names the breakout maps that proposed it, in
-   * the badge row when no status pill has it. */
-  if (sc->n_boxes == first_boxes && !badge_row_taken (self, sc))
-    {
-      g_autofree char *by = imp_combine_dup_proposed_by (node);
+   * the badge row when no status pill has it, else on a second row: a tag
+   * on the card's bottom edge, so both show. */
+  {
+    g_autofree char *by = imp_combine_dup_proposed_by (node);
 
-      if (by != NULL)
-        add_status_pill (self, sc, by, theme->text_dim, tint / 2);
-    }
+    guint before = sc->n_boxes;
+
+    if (by != NULL && sc->n_boxes == first_boxes && !badge_row_taken (self, sc))
+      add_status_pill (self, sc, by, theme->text_dim, tint / 2);
+    if (by != NULL && sc->n_boxes == before)
+      add_edge_pill (self, sc, by, theme->text_dim, tint / 2);
+  }
 
   if (self->refuted != NULL && g_hash_table_contains (self->refuted, node))
     {
