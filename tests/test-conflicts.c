@@ -320,6 +320,21 @@ find_titled_row (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *list = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (w), name) == 0)
+        return w;
+    }
+  return NULL;
+}
+
 /* Compare With Earlier Version: the map committed in git, renamed since;
  * the versions listed, the changes since one, a change selecting its card;
  * outside a repository the window says why there is nothing. */
@@ -378,10 +393,37 @@ test_compare_version (void)
                  imp_map_lookup_node (map, "a"));
   gtk_window_destroy (GTK_WINDOW (changes));
 
-  /* Not in a repository: no window, and a toast says why. */
-  imp_window_set_map (window, map, outside_file);
+  /* In a work tree with git installed, the menu item is there to choose
+   * (_imp_window_compare_can_version() enables win.compare-version). */
+  g_assert_true (_imp_window_compare_can_version (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-version", NULL));
+  versions = find_toplevel ("versions-window");
+  g_assert_nonnull (versions);
+  gtk_window_destroy (GTK_WINDOW (versions));
+
+  /* Not in a repository: the item is greyed out in advance; asked all
+   * the same, no window, and a toast says why. */
   g_assert_true (imp_format_save_to_path (map, outside, NULL));
+  imp_window_set_map (window, map, outside_file);
+  g_assert_false (_imp_window_compare_can_version (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-version", NULL);
+  g_assert_null (find_toplevel ("versions-window"));
   g_assert_null (_imp_window_compare_list_versions (window));
+
+  /* No git on PATH: greyed out too, even for a file in the work tree. */
+  {
+    g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+    g_autofree char *other = g_build_filename (repo, "other.impactmap", NULL);
+    g_autoptr(GFile) other_file = g_file_new_for_path (other);
+
+    g_assert_true (imp_format_save_to_path (map, other, NULL));
+    g_setenv ("PATH", tmp_dir, TRUE);
+    imp_window_set_map (window, map, other_file);
+    g_assert_false (_imp_window_compare_can_version (window));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-version", NULL);
+    g_assert_null (find_toplevel ("versions-window"));
+    g_setenv ("PATH", old_path, TRUE);
+  }
 
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));

@@ -71,6 +71,34 @@ run_git (GFile              *file,
 }
 
 /**
+ * imp_git_in_work_tree:
+ *
+ * Returns: whether git is installed and @file's folder is in a git work
+ *   tree, so that its earlier versions can be asked for; if not, @error
+ *   says why
+ */
+gboolean
+imp_git_in_work_tree (GFile   *file,
+                      GError **error)
+{
+  const char *args[] = { "rev-parse", "--is-inside-work-tree", NULL };
+  g_autoptr(GBytes) out = run_git (file, args, error);
+  gsize length = 0;
+  const char *data;
+
+  if (out == NULL)
+    return FALSE;
+  data = g_bytes_get_data (out, &length);
+  if (length < 4 || strncmp (data, "true", 4) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The map is not in a git work tree"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * imp_git_list_versions:
  * @max: the most versions to list
  *

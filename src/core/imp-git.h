@@ -23,5 +23,7 @@ GPtrArray *imp_git_list_versions (GFile       *file,
 ImpMap    *imp_git_load_version  (GFile       *file,
                                   const char  *revision,
                                   GError     **error);
+gboolean   imp_git_in_work_tree  (GFile       *file,
+                                  GError     **error);
 
 G_END_DECLS

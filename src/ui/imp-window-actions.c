@@ -225,4 +225,6 @@ _imp_window_actions_update (ImpWindow *self)
   set (self, "win.compare-review", s.has_view);
   /* The picture of a big map */
   set (self, "win.collapse-to-level", s.editable);
+  /* Teams: earlier versions only in a git work tree, with git installed */
+  set (self, "win.compare-version", s.has_view && _imp_window_compare_can_version (self));
 }

@@ -487,6 +487,31 @@ _imp_window_compare_list_versions (ImpWindow *self)
   return window;
 }
 
+/**
+ * _imp_window_compare_can_version:
+ *
+ * Returns: whether the map's file is in a git work tree with git
+ *   installed: "Compare With Earlier Version…" is greyed out otherwise.
+ *   Asked of git once a file, not on every update of the actions.
+ */
+gboolean
+_imp_window_compare_can_version (ImpWindow *self)
+{
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+  const char *asked = g_object_get_data (G_OBJECT (self), "imp-git-asked");
+  gboolean ok;
+
+  if (path == NULL)
+    return FALSE;
+  if (g_strcmp0 (asked, path) == 0)
+    return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "imp-git-ok"));
+
+  ok = imp_git_in_work_tree (self->file, NULL);
+  g_object_set_data_full (G_OBJECT (self), "imp-git-asked", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (self), "imp-git-ok", GINT_TO_POINTER (ok));
+  return ok;
+}
+
 void
 _imp_window_compare_version_action (GtkWidget  *widget,
                                     const char *action_name,

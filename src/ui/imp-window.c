@@ -288,6 +288,8 @@ document_file_cb (ImpWindow *self)
     return;
 
   update_title (self);
+  /* Whether the file has earlier versions in git to compare with. */
+  _imp_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
