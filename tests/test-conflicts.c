@@ -19,6 +19,8 @@
 #include "imp-history.h"
 #include "imp-inspector.h"
 #include "imp-merge.h"
+#include "imp-canvas.h"
+#include "imp-scene.h"
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
@@ -204,8 +206,37 @@ test_resolve_in_window (void)
   }
 }
 
+static GtkWidget *find_toplevel (const char *name);
+
+/* Every card of @canvas's map is inside the canvas: fitted. */
+static gboolean
+canvas_shows_all (GtkWidget *canvas)
+{
+  ImpScene *scene = imp_canvas_get_scene (IMP_CANVAS (canvas));
+  ImpViewport *viewport = imp_canvas_get_viewport (IMP_CANVAS (canvas));
+  ImpMap *map = imp_canvas_get_map (IMP_CANVAS (canvas));
+  double zoom = imp_viewport_get_zoom (viewport);
+
+  if (scene == NULL || gtk_widget_get_width (canvas) == 0)
+    return FALSE;
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpRect r;
+
+      if (!imp_scene_get_card_rect (scene, imp_map_get_node (map, i), &r))
+        return FALSE;
+      if (r.x * zoom + imp_viewport_get_offset_x (viewport) < 0 ||
+          r.y * zoom + imp_viewport_get_offset_y (viewport) < 0 ||
+          (r.x + r.width) * zoom + imp_viewport_get_offset_x (viewport) > gtk_widget_get_width (canvas) ||
+          (r.y + r.height) * zoom + imp_viewport_get_offset_y (viewport) > gtk_widget_get_height (canvas))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Combine Maps…: two groups' maps in a new window; a card proposed by both
- * says so in the inspector. */
+ * says so in the inspector; the source maps side by side in a window of
+ * their own, each read-only, fitted, under its name. */
 static void
 test_combine_maps (void)
 {
@@ -217,7 +248,7 @@ test_combine_maps (void)
   g_autofree char *by = NULL;
   ImpWindow *window, *combined;
   ImpNode *goal, *node;
-  GtkWidget *row;
+  GtkWidget *row, *sources;
 
   goal = add (red, NULL, IMP_LEVEL_GOAL, "More weekly learners", "g");
   add (red, goal, IMP_LEVEL_ACTOR, "Teachers", "a");
@@ -248,6 +279,27 @@ test_combine_maps (void)
   imp_selection_select (imp_window_get_selection (combined), node);
   WAIT_FOR ((row = find_named (combined->inspector, "proposed-by")) != NULL);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "red, blue");
+
+  sources = find_toplevel ("sources-window");
+  g_assert_nonnull (sources);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (sources)) == GTK_WINDOW (combined));
+  WAIT_FOR (gtk_widget_get_mapped (sources));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("source-%u", i);
+      GtkWidget *canvas = find_named (sources, name);
+      GtkWidget *label;
+
+      g_assert_nonnull (canvas);
+      g_assert_cmpstr (imp_map_get_title (imp_canvas_get_map (IMP_CANVAS (canvas))), ==,
+                       imp_map_get_title (i == 0 ? red : blue));
+      g_assert_cmpuint (imp_map_get_n_nodes (imp_canvas_get_map (IMP_CANVAS (canvas))), ==, 2);
+      g_assert_null (imp_canvas_get_history (IMP_CANVAS (canvas)));
+      label = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (canvas)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, i == 0 ? "red" : "blue");
+      WAIT_FOR (canvas_shows_all (canvas));
+    }
+  g_assert_null (find_named (sources, "source-2"));
 
   combined->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (combined));

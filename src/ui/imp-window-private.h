@@ -225,6 +225,7 @@ ImpWindow *_imp_window_teams_combine_files  (ImpWindow      *self,
                                              GFile         **files,
                                              guint           n_files);
 void     _imp_window_teams_combine_action (GtkWidget *widget, const char *action_name, GVariant *param);
+GtkWidget *_imp_window_teams_show_sources (ImpWindow *self, GPtrArray *maps, GPtrArray *labels);
 
 /* Compare With… (imp-window-compare.c). */
 GtkWidget *_imp_window_compare_show         (ImpWindow      *self,

@@ -14,6 +14,7 @@
 
 #include "imp-combine.h"
 #include "imp-format.h"
+#include "imp-canvas.h"
 #include "imp-window-private.h"
 
 /* "Combine Maps…": the maps of breakout groups in one new, unsaved map. */
@@ -27,6 +28,83 @@ show_problem (ImpWindow  *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+fit_cb (gpointer data)
+{
+  imp_canvas_zoom_fit (IMP_CANVAS (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+canvas_mapped_cb (GtkWidget *canvas)
+{
+  /* Fitted once it has its size. */
+  g_idle_add_full (G_PRIORITY_LOW, fit_cb, g_object_ref (canvas), g_object_unref);
+}
+
+/**
+ * _imp_window_teams_show_sources:
+ * @maps: (element-type ImpMap): the 2 to 6 maps combined
+ * @labels: (element-type utf8): their names
+ *
+ * A window with the source maps side by side, each a read-only canvas
+ * fitted to its map under its name, for the facilitator to walk the room
+ * through what each group proposed.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWidget *
+_imp_window_teams_show_sources (ImpWindow *self,
+                                GPtrArray *maps,
+                                GPtrArray *labels)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Source Maps Side by Side"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 640);
+  gtk_widget_set_name (window, "sources-window");
+  gtk_window_set_titlebar (GTK_WINDOW (window), header);
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+
+  for (guint i = 0; i < maps->len; i++)
+    {
+      GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *name = gtk_label_new (labels->pdata[i]);
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkWidget *canvas = imp_canvas_new ();
+      g_autofree char *canvas_name = g_strdup_printf ("source-%u", i);
+
+      gtk_widget_add_css_class (name, "heading");
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_margin_top (name, 6);
+      gtk_widget_set_name (canvas, canvas_name);
+      /* No history: nothing on it can be edited. */
+      imp_canvas_set_map (IMP_CANVAS (canvas), maps->pdata[i]);
+      gtk_widget_set_size_request (canvas, 160, 200);
+      gtk_widget_set_hexpand (canvas, TRUE);
+      gtk_widget_set_vexpand (canvas, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      labels->pdata[i], -1);
+      g_signal_connect (canvas, "map", G_CALLBACK (canvas_mapped_cb), NULL);
+      gtk_frame_set_child (GTK_FRAME (frame), canvas);
+      gtk_box_append (GTK_BOX (column), name);
+      gtk_box_append (GTK_BOX (column), frame);
+      gtk_box_append (GTK_BOX (row), column);
+    }
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
 }
 
 /**
@@ -100,6 +178,8 @@ _imp_window_teams_combine_files (ImpWindow  *self,
   window = imp_window_new (IMP_APPLICATION (application));
   imp_window_set_map (window, combined, NULL);
   gtk_window_present (GTK_WINDOW (window));
+  /* And the groups' own maps beside it, to walk the room through them. */
+  _imp_window_teams_show_sources (window, maps, labels);
 
   return window;
 }
