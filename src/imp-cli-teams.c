@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "imp-cli.h"
+#include "imp-cli-private.h"
 #include "imp-cli-teams.h"
 #include "imp-combine.h"
 #include "imp-diff.h"
@@ -22,14 +23,6 @@
 
 /* The commands for teams that keep maps in git: diff and its two forms for
  * git's drivers. */
-
-static void
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("impact-mapper %s: %s\n", command, message);
-  g_printerr (_("Try “impact-mapper %s --help”.\n"), command);
-}
 
 /* /dev/null is what git passes for the side of an added or deleted file:
  * read as a map with nothing in it. */
@@ -153,8 +146,8 @@ imp_cli_diff_command (int    argc,
   };
   guint n_files;
 
-  context = g_option_context_new (_("OLD NEW — what changed between two versions of a map"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("OLD NEW — what changed between two versions of a map"),
+                                  entries);
   g_option_context_set_summary (context,
                                 _("Cards are matched by id, links by their two cards: cards "
                                   "added, removed, renamed, moved to another parent, their level "
@@ -164,23 +157,21 @@ imp_cli_diff_command (int    argc,
                                   "Exit status: 0 when the maps are equal, 1 when they differ, "
                                   "2 on trouble (a file that is not a map, a wrong command line)."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      usage_error ("diff", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "diff", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
   n_files = files != NULL ? g_strv_length (files) : 0;
 
   if (git && conv)
     {
-      usage_error ("diff", _("give --git or --textconv, not both"));
+      _imp_cli_usage_error ("diff", _("give --git or --textconv, not both"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (git)
     {
       if (n_files != 7)
         {
-          usage_error ("diff", _("--git takes the seven arguments git gives an external diff"));
+          _imp_cli_usage_error ("diff",
+                                _("--git takes the seven arguments git gives an external diff"));
           return IMP_CLI_EXIT_USAGE;
         }
       return git_diff (files);
@@ -189,7 +180,7 @@ imp_cli_diff_command (int    argc,
     {
       if (n_files != 1)
         {
-          usage_error ("diff", _("--textconv takes exactly one FILE"));
+          _imp_cli_usage_error ("diff", _("--textconv takes exactly one FILE"));
           return IMP_CLI_EXIT_USAGE;
         }
       return textconv (files[0]);
@@ -198,12 +189,12 @@ imp_cli_diff_command (int    argc,
   if (format != NULL && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
     {
       g_autofree char *msg = g_strdup_printf (_("unknown format “%s”: use text or json"), format);
-      usage_error ("diff", msg);
+      _imp_cli_usage_error ("diff", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   if (n_files != 2)
     {
-      usage_error ("diff", _("expected OLD and NEW"));
+      _imp_cli_usage_error ("diff", _("expected OLD and NEW"));
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -262,8 +253,8 @@ imp_cli_merge_command (int    argc,
   names[1] = _("ours");
   names[2] = _("theirs");
 
-  context = g_option_context_new (_("BASE OURS THEIRS — merge two edited versions of a map"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("BASE OURS THEIRS — merge two edited versions of a map"),
+                                  entries);
   g_option_context_set_summary (context,
                                 _("A three-way merge by card id and link endpoints: what one side "
                                   "changed and the other left alone is taken, both sides' new "
@@ -276,14 +267,11 @@ imp_cli_merge_command (int    argc,
                                   "side is not a map (then nothing is written), 2 for a wrong "
                                   "command line."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      usage_error ("merge", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "merge", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
   if (files == NULL || g_strv_length (files) != 3)
     {
-      usage_error ("merge", _("expected BASE OURS THEIRS"));
+      _imp_cli_usage_error ("merge", _("expected BASE OURS THEIRS"));
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -357,8 +345,8 @@ imp_cli_combine_command (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("A B [C…] -o OUT — combine the maps of breakout groups"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("A B [C…] -o OUT — combine the maps of breakout groups"),
+                                  entries);
   g_option_context_set_summary (context,
                                 _("Combines 2 to 6 maps that share no history: cards with the same "
                                   "level and title (case and spaces aside) under the same path of "
@@ -369,27 +357,24 @@ imp_cli_combine_command (int    argc,
                                   "cannot be written (then nothing is written), 2 for a wrong "
                                   "command line."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      usage_error ("combine", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "combine", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
   n_files = files != NULL ? g_strv_length (files) : 0;
   if (n_files < 2 || n_files > IMP_COMBINE_MAX_MAPS)
     {
-      usage_error ("combine", _("expected 2 to 6 maps"));
+      _imp_cli_usage_error ("combine", _("expected 2 to 6 maps"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (output == NULL)
     {
-      usage_error ("combine", _("missing -o OUT"));
+      _imp_cli_usage_error ("combine", _("missing -o OUT"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (!g_str_has_suffix (output, ".impactmap"))
     {
       g_autofree char *msg = g_strdup_printf (_("OUT must be a .impactmap file, not “%s”"),
                                               output);
-      usage_error ("combine", msg);
+      _imp_cli_usage_error ("combine", msg);
       return IMP_CLI_EXIT_USAGE;
     }
 

@@ -15,6 +15,7 @@
 
 #include "imp-analysis.h"
 #include "imp-cli.h"
+#include "imp-cli-private.h"
 #include "imp-cli-teams.h"
 #include "imp-export.h"
 #include "imp-format.h"
@@ -27,14 +28,6 @@
 #include "imp-review.h"
 
 /* The headless commands: they link the core only and never open a display. */
-
-static void
-print_usage_error (const char *command,
-                   const char *message)
-{
-  g_printerr ("impact-mapper %s: %s\n", command, message);
-  g_printerr (_("Try “impact-mapper %s --help”.\n"), command);
-}
 
 /* Map health, one finding a line; a valid map with findings still exits 0. */
 static void
@@ -283,22 +276,18 @@ check_command (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — check that FILE is a valid impact map and "
-                                    "print its map-health findings"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("FILE — check that FILE is a valid impact map and "
+                                    "print its map-health findings"), entries);
   g_option_context_set_summary (context,
                                 _("Exit status: 0 for a valid map, 1 for a broken file, "
                                   "2 for a wrong command line."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_usage_error ("check", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "check", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
 
   if (files == NULL || g_strv_length (files) != 1)
     {
-      print_usage_error ("check", _("expected exactly one FILE"));
+      _imp_cli_usage_error ("check", _("expected exactly one FILE"));
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -306,7 +295,7 @@ check_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("--today must be a date YYYY-MM-DD, not “%s”"),
                                               today_text);
-      print_usage_error ("check", msg);
+      _imp_cli_usage_error ("check", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   else if (today_text == NULL)
@@ -462,28 +451,24 @@ export_command (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT -o OUTPUT — draw or convert an impact map"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("INPUT -o OUTPUT — draw or convert an impact map"), entries);
   g_option_context_set_summary (context,
                                 _("Exit status: 0 on success, 1 when the map cannot be read "
                                   "or the file cannot be written, 2 for a wrong command line. "
                                   "A failed export never leaves a partial OUTPUT."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_usage_error ("export", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "export", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
 
   if (files == NULL || g_strv_length (files) != 1)
     {
-      print_usage_error ("export", _("expected exactly one INPUT file"));
+      _imp_cli_usage_error ("export", _("expected exactly one INPUT file"));
       return IMP_CLI_EXIT_USAGE;
     }
 
   if (output == NULL)
     {
-      print_usage_error ("export", _("missing -o OUTPUT"));
+      _imp_cli_usage_error ("export", _("missing -o OUTPUT"));
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -495,19 +480,19 @@ export_command (int    argc,
         {
           g_autofree char *msg = g_strdup_printf (_("unknown format “%s”: use png, svg, pdf, "
                                                     "json, markdown, mermaid or csv"), format);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
     }
   else if (!imp_export_format_from_path (output, &options.format, &error))
     {
-      print_usage_error ("export", error->message);
+      _imp_cli_usage_error ("export", error->message);
       return IMP_CLI_EXIT_USAGE;
     }
 
   if (!isnan (scale) && !isnan (dpi))
     {
-      print_usage_error ("export", _("give --scale or --dpi, not both"));
+      _imp_cli_usage_error ("export", _("give --scale or --dpi, not both"));
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -517,7 +502,7 @@ export_command (int    argc,
         {
           g_autofree char *msg = g_strdup_printf (_("--dpi must be between 9.6 and 768, not %g"),
                                                   dpi);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
       scale = dpi / IMP_EXPORT_BASE_DPI;
@@ -531,7 +516,7 @@ export_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("--scale must be between 0.1 and 8, not %g"),
                                               scale);
-      print_usage_error ("export", msg);
+      _imp_cli_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.scale = scale;
@@ -540,7 +525,7 @@ export_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("unknown theme “%s”: use light, dark, print "
                                                 "or projector"), theme);
-      print_usage_error ("export", msg);
+      _imp_cli_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.transparent = transparent;
@@ -551,7 +536,7 @@ export_command (int    argc,
         {
           g_autofree char *msg = g_strdup_printf (_("unknown layout “%s”: use right, balanced "
                                                     "or down"), layout);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
       options.override_layout = TRUE;
@@ -561,7 +546,7 @@ export_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("unknown page “%s”: use a4, letter, 16:9 "
                                                 "or natural"), page);
-      print_usage_error ("export", msg);
+      _imp_cli_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.landscape = landscape;
@@ -570,7 +555,7 @@ export_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("--margin must be between 0 and 144, not %g"),
                                               margin);
-      print_usage_error ("export", msg);
+      _imp_cli_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.margin = margin;
@@ -579,7 +564,7 @@ export_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("--padding must be between 0 and 10000, not %g"),
                                               padding);
-      print_usage_error ("export", msg);
+      _imp_cli_usage_error ("export", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.padding = padding;
@@ -597,7 +582,7 @@ export_command (int    argc,
           g_autofree char *msg =
             g_strdup_printf (_("--aspect must be two whole numbers from 1 to 100 such as 16:9, "
                                "neither more than ten times the other, not “%s”"), aspect);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
       options.aspect = (double) w / h;
@@ -605,7 +590,7 @@ export_command (int    argc,
 
   if (alone && branch == NULL)
     {
-      print_usage_error ("export", _("--alone needs --branch NODE_ID"));
+      _imp_cli_usage_error ("export", _("--alone needs --branch NODE_ID"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (branch != NULL)
@@ -617,20 +602,20 @@ export_command (int    argc,
 
   if (handouts_per != NULL && !handouts)
     {
-      print_usage_error ("export", _("--handouts-per needs --handouts"));
+      _imp_cli_usage_error ("export", _("--handouts-per needs --handouts"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (handouts)
     {
       if (options.format != IMP_EXPORT_PDF)
         {
-          print_usage_error ("export", _("handouts are a PDF: write to OUTPUT.pdf"));
+          _imp_cli_usage_error ("export", _("handouts are a PDF: write to OUTPUT.pdf"));
           return IMP_CLI_EXIT_USAGE;
         }
       if (poster_size != NULL || tiles != NULL)
         {
-          print_usage_error ("export", _("give --handouts or a poster (--poster, --tiles), "
-                                         "not both"));
+          _imp_cli_usage_error ("export", _("give --handouts or a poster (--poster, --tiles), "
+                                            "not both"));
           return IMP_CLI_EXIT_USAGE;
         }
       if (handouts_per == NULL || g_strcmp0 (handouts_per, "actor") == 0)
@@ -641,7 +626,7 @@ export_command (int    argc,
         {
           g_autofree char *msg = g_strdup_printf (_("--handouts-per must be actor or goal, "
                                                     "not “%s”"), handouts_per);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
     }
@@ -651,25 +636,25 @@ export_command (int    argc,
       imp_poster_options_init (&poster);
       if (options.format != IMP_EXPORT_PDF)
         {
-          print_usage_error ("export", _("a poster is a PDF: write to OUTPUT.pdf"));
+          _imp_cli_usage_error ("export", _("a poster is a PDF: write to OUTPUT.pdf"));
           return IMP_CLI_EXIT_USAGE;
         }
       if (page != NULL)
         {
-          print_usage_error ("export", _("give --page or a poster (--poster, --tiles), not "
-                                         "both: a poster's paper is --sheet"));
+          _imp_cli_usage_error ("export", _("give --page or a poster (--poster, --tiles), not "
+                                            "both: a poster's paper is --sheet"));
           return IMP_CLI_EXIT_USAGE;
         }
       if (poster_size != NULL && tiles != NULL)
         {
-          print_usage_error ("export", _("give --poster SIZE or --tiles COLSxROWS, not both"));
+          _imp_cli_usage_error ("export", _("give --poster SIZE or --tiles COLSxROWS, not both"));
           return IMP_CLI_EXIT_USAGE;
         }
       if (poster_size != NULL && !imp_poster_size_from_string (poster_size, &poster.size))
         {
           g_autofree char *msg = g_strdup_printf (_("unknown poster size “%s”: use fit, a0, "
                                                     "a1, a2, a3 or tabloid"), poster_size);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
       if (tiles != NULL)
@@ -679,7 +664,7 @@ export_command (int    argc,
               g_autofree char *msg = g_strdup_printf (_("--tiles must be COLSxROWS, each from 1 "
                                                         "to %d, such as 3x2, not “%s”"),
                                                       IMP_POSTER_MAX_SHEETS, tiles);
-              print_usage_error ("export", msg);
+              _imp_cli_usage_error ("export", msg);
               return IMP_CLI_EXIT_USAGE;
             }
           poster.size = IMP_POSTER_TILES;
@@ -688,7 +673,7 @@ export_command (int    argc,
         {
           g_autofree char *msg = g_strdup_printf (_("unknown sheet “%s”: use a4, a3, letter or "
                                                     "tabloid"), sheet);
-          print_usage_error ("export", msg);
+          _imp_cli_usage_error ("export", msg);
           return IMP_CLI_EXIT_USAGE;
         }
       if (!isnan (overlap))
@@ -697,7 +682,7 @@ export_command (int    argc,
             {
               g_autofree char *msg = g_strdup_printf (_("--overlap must be between 0 and 50 mm, "
                                                         "not %g"), overlap);
-              print_usage_error ("export", msg);
+              _imp_cli_usage_error ("export", msg);
               return IMP_CLI_EXIT_USAGE;
             }
           poster.overlap = overlap;
@@ -710,14 +695,14 @@ export_command (int    argc,
     }
   else if (sheet != NULL || !isnan (overlap) || no_marks || no_labels || no_overview)
     {
-      print_usage_error ("export", _("--sheet, --overlap, --no-crop-marks, --no-labels and "
-                                     "--no-overview need --poster SIZE or --tiles COLSxROWS"));
+      _imp_cli_usage_error ("export", _("--sheet, --overlap, --no-crop-marks, --no-labels and "
+                                        "--no-overview need --poster SIZE or --tiles COLSxROWS"));
       return IMP_CLI_EXIT_USAGE;
     }
 
   if (!imp_export_check_target (output, options.format, files[0], &error))
     {
-      print_usage_error ("export", error->message);
+      _imp_cli_usage_error ("export", error->message);
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -778,8 +763,8 @@ track_command (int    argc,
   };
   const char *file;
 
-  context = g_option_context_new (_("FILE NODE_ID VALUE — add a reading to a metric of FILE"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("FILE NODE_ID VALUE — add a reading to a metric of FILE"),
+                                  entries);
   /* A negative VALUE ("-3") is not an option. */
   g_option_context_set_ignore_unknown_options (context, TRUE);
   g_option_context_set_summary (context,
@@ -787,18 +772,15 @@ track_command (int    argc,
                                   "was (a card without a metric, a bad number or date, a "
                                   "broken file), 2 for a wrong command line."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_usage_error ("track", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "track", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
 
   for (int i = 1; i < argc; i++)
     {
       if (argv[i][0] == '-' && !g_ascii_isdigit (argv[i][1]) && argv[i][1] != '.')
         {
           g_autofree char *msg = g_strdup_printf (_("unknown option “%s”"), argv[i]);
-          print_usage_error ("track", msg);
+          _imp_cli_usage_error ("track", msg);
           return IMP_CLI_EXIT_USAGE;
         }
       g_ptr_array_add (args, argv[i]);
@@ -806,13 +788,13 @@ track_command (int    argc,
 
   if (csv != NULL ? args->len != 1 : args->len != 3)
     {
-      print_usage_error ("track", csv != NULL ? _("with --csv, expected exactly one FILE")
-                                              : _("expected FILE NODE_ID VALUE"));
+      _imp_cli_usage_error ("track", csv != NULL ? _("with --csv, expected exactly one FILE")
+                                                 : _("expected FILE NODE_ID VALUE"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (csv != NULL && (date != NULL || note != NULL))
     {
-      print_usage_error ("track", _("--date and --note come from the CSV's rows with --csv"));
+      _imp_cli_usage_error ("track", _("--date and --note come from the CSV's rows with --csv"));
       return IMP_CLI_EXIT_USAGE;
     }
   file = args->pdata[0];
@@ -921,9 +903,8 @@ import_command (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT -o OUTPUT.impactmap — make an impact map from a map "
-                                    "of another tool"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = _imp_cli_context_new (_("INPUT -o OUTPUT.impactmap — make an impact map from a map "
+                                    "of another tool"), entries);
   g_option_context_set_summary (context,
                                 _("Reads OPML, FreeMind and Freeplane .mm, XMind, MindMup, VYM, "
                                   "Mermaid, Markdown outlines and CSV chains, and prints what "
@@ -932,26 +913,23 @@ import_command (int    argc,
                                   "OUTPUT cannot be written, 2 for a wrong command line. "
                                   "A failed import never leaves a partial OUTPUT."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_usage_error ("import", error->message);
-      return IMP_CLI_EXIT_USAGE;
-    }
+  if (!_imp_cli_parse (context, "import", &argc, &argv))
+    return IMP_CLI_EXIT_USAGE;
   if (files == NULL || g_strv_length (files) != 1)
     {
-      print_usage_error ("import", _("expected exactly one INPUT file"));
+      _imp_cli_usage_error ("import", _("expected exactly one INPUT file"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (output == NULL)
     {
-      print_usage_error ("import", _("missing -o OUTPUT"));
+      _imp_cli_usage_error ("import", _("missing -o OUTPUT"));
       return IMP_CLI_EXIT_USAGE;
     }
   if (!g_str_has_suffix (output, ".impactmap"))
     {
       g_autofree char *msg = g_strdup_printf (_("OUTPUT must be a .impactmap file, not “%s”"),
                                               output);
-      print_usage_error ("import", msg);
+      _imp_cli_usage_error ("import", msg);
       return IMP_CLI_EXIT_USAGE;
     }
 
@@ -961,7 +939,7 @@ import_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("unknown format “%s”: use opml, freemind, xmind, "
                                                 "mindmup, vym, mermaid, markdown or csv"), from);
-      print_usage_error ("import", msg);
+      _imp_cli_usage_error ("import", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   if (vocabulary != NULL && !imp_vocabulary_from_string (vocabulary, &options.vocabulary))
@@ -969,19 +947,19 @@ import_command (int    argc,
       g_autofree char *msg = g_strdup_printf (_("unknown vocabulary “%s”: use classic, "
                                                 "five-questions, three-tiers or product-chain"),
                                               vocabulary);
-      print_usage_error ("import", msg);
+      _imp_cli_usage_error ("import", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   if (levels != NULL && !imp_import_parse_levels (levels, &options, &error))
     {
       g_autofree char *msg = g_strdup_printf ("--levels: %s", error->message);
-      print_usage_error ("import", msg);
+      _imp_cli_usage_error ("import", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   if (sheet < 1)
     {
       g_autofree char *msg = g_strdup_printf (_("--sheet must be 1 or more, not %d"), sheet);
-      print_usage_error ("import", msg);
+      _imp_cli_usage_error ("import", msg);
       return IMP_CLI_EXIT_USAGE;
     }
   options.sheet = sheet - 1;
@@ -991,7 +969,7 @@ import_command (int    argc,
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” is the file being imported: choose "
                                                 "another OUTPUT"), output);
-      print_usage_error ("import", msg);
+      _imp_cli_usage_error ("import", msg);
       return IMP_CLI_EXIT_USAGE;
     }
 

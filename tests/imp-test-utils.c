@@ -11,9 +11,11 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "imp-format.h"
+#include "imp-window-private.h"
 #include "imp-test-utils.h"
 
 static gboolean
@@ -360,4 +362,106 @@ imp_test_xdotool (GtkWindow         *window,
   imp_test_drain ();
   if (settle_ms > 0)
     imp_test_iterate_for (settle_ms);
+}
+
+/**
+ * imp_test_xdotool_args:
+ * @window: the window the keys go to
+ * @first: the first argument to xdotool after the window's
+ * @...: more arguments, then %NULL
+ *
+ * imp_test_xdotool() with its arguments listed in the call.
+ */
+void
+imp_test_xdotool_args (GtkWindow  *window,
+                       const char *first,
+                       ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
+}
+
+/**
+ * imp_test_press:
+ * @window: the window the keys go to
+ * @keys: xdotool key names separated by spaces, e.g. "ctrl+z Tab"
+ *
+ * Presses @keys one after the other, as a person would, and returns once
+ * @window has handled them.
+ */
+void
+imp_test_press (GtkWindow  *window,
+                const char *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "30");
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (args, names[i]);
+  g_ptr_array_add (args, NULL);
+
+  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
+}
+
+/**
+ * imp_test_open_saved_window:
+ * @app: the application
+ * @map: the map to show
+ * @path: where to save @map first, so that the window starts clean
+ * @window: (out): the window, kept pointing to it until it is destroyed
+ *
+ * Opens a 1400×900 window of @app showing @map as the file at @path, and
+ * waits until its inspector is mapped and its canvas has a width.
+ */
+void
+imp_test_open_saved_window (ImpApplication *app,
+                            ImpMap         *map,
+                            const char     *path,
+                            ImpWindow     **window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *inspector;
+
+  g_assert_true (imp_format_save_to_path (map, path, NULL));
+
+  *window = imp_window_new (app);
+  imp_window_set_map (*window, map, file);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (*window));
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  inspector = (*window)->inspector;
+  imp_test_wait_for (gtk_widget_get_mapped (inspector) &&
+                     gtk_widget_get_width (GTK_WIDGET (imp_window_get_canvas (*window))) > 0);
+}
+
+/**
+ * imp_test_close_saved_window:
+ * @window: a window opened by imp_test_open_saved_window(), or %NULL in it
+ * @path: its file, removed
+ *
+ * Closes the window without the question about unsaved changes (a test asks
+ * what it wants itself) and waits until it is gone.
+ */
+void
+imp_test_close_saved_window (ImpWindow  **window,
+                             const char  *path)
+{
+  if (*window != NULL)
+    {
+      (*window)->close_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (*window));
+      imp_test_wait_for (*window == NULL);
+    }
+  g_unlink (path);
 }

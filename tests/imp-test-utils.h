@@ -93,5 +93,17 @@ ImpApplication *imp_test_register_app (void);
 void imp_test_xdotool (GtkWindow         *window,
                        const char *const *args,
                        guint              settle_ms);
+void imp_test_xdotool_args (GtkWindow  *window,
+                            const char *first,
+                            ...) G_GNUC_NULL_TERMINATED;
+void imp_test_press (GtkWindow  *window,
+                     const char *keys);
+
+void imp_test_open_saved_window  (ImpApplication *app,
+                                  ImpMap         *map,
+                                  const char     *path,
+                                  ImpWindow     **window);
+void imp_test_close_saved_window (ImpWindow     **window,
+                                  const char     *path);
 
 G_END_DECLS

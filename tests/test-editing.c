@@ -707,6 +707,87 @@ test_real_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The toast the overlay shows, or NULL: the overlay gives it a widget of its
+ * own with the toast in its "toast" property. */
+static AdwToast *
+shown_toast (GtkWidget *overlay)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "toast") != NULL)
+      {
+        AdwToast *toast = NULL;
+
+        g_object_get (child, "toast", &toast, NULL);
+        g_object_unref (toast);
+        return toast;
+      }
+
+  return NULL;
+}
+
+/* Undo takes away the toast of what it undid even while that toast waits
+ * behind another one: else it would come up once the other goes, with a
+ * message no longer true (and libadwaita 1.2 crashed when it was dismissed
+ * just as it came up). Animations off, so that toasts come and go at once. */
+static void
+test_undo_toast_queued (void)
+{
+  g_autoptr(ImpMap) map = imp_map_new ();
+  GtkSettings *settings = gtk_settings_get_default ();
+  ImpWindow *window = imp_test_new_window_with_map (app, map);
+  ImpCanvas *canvas = imp_window_get_canvas (window);
+  ImpHistory *history = imp_window_get_history (window);
+  GtkWidget *overlay = find_toast_overlay (GTK_WIDGET (window));
+  ImpNode *goal;
+  AdwToast *first;
+  gboolean animations;
+
+  g_assert_nonnull (overlay);
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+
+  goal = imp_history_add_node (history, NULL, -1, IMP_LEVEL_GOAL, "Goal", NULL);
+  imp_test_drain ();
+  g_signal_emit_by_name (canvas, "message", "A message first");
+  imp_test_drain ();
+  first = shown_toast (overlay);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_toast_get_title (first), ==, "A message first");
+
+  imp_selection_select (imp_window_get_selection (window), goal);
+  activate (window, "win.delete", NULL);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 0);
+  g_assert_true (shown_toast (overlay) == first);
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (imp_map_get_n_nodes (map), ==, 1);
+
+  /* The first goes: nothing comes up after it. */
+  adw_toast_dismiss (first);
+  imp_test_drain ();
+  g_assert_null (shown_toast (overlay));
+
+  g_object_set (settings, "gtk-enable-animations", animations, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/clipboard", test_clipboard);
   g_test_add_func ("/ui/editing/find", test_find);
   g_test_add_func ("/ui/editing/real-keys", test_real_keys);
+  g_test_add_func ("/ui/editing/undo-toast-queued", test_undo_toast_queued);
 
   ret = g_test_run ();
 

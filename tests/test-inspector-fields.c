@@ -32,6 +32,8 @@ static char *tmp_dir;
 /* Runs the main loop until @cond holds, failing the test after a generous
  * timeout (imp-test-utils.h). */
 #define WAIT_FOR(cond) imp_test_wait_for (cond)
+/* xdotool with its arguments in the call, NULL last (imp-test-utils.h). */
+#define xdotool(f, ...) imp_test_xdotool_args (GTK_WINDOW ((f)->window), __VA_ARGS__)
 
 typedef struct
 {
@@ -69,7 +71,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(ImpMetric) metric = imp_metric_new ();
   g_autoptr(ImpExperiment) experiment = imp_experiment_new ();
-  g_autoptr(GFile) file = NULL;
 
   f->map = imp_map_new_with_goal ("Grow weekly learners");
   f->goal = imp_map_get_node (f->map, 0);
@@ -84,56 +85,23 @@ fixture_set_up (Fixture       *f,
   _imp_map_set_node_metric (f->map, f->impact, metric);
   _imp_map_set_node_experiment (f->map, f->experiment, experiment);
 
-  /* A file to save into, written once so that the window starts clean. */
   f->path = g_build_filename (tmp_dir, "fields.impactmap", NULL);
-  g_assert_true (imp_format_save_to_path (f->map, f->path, NULL));
-  file = g_file_new_for_path (f->path);
-
-  f->window = imp_window_new (app);
-  imp_window_set_map (f->window, f->map, file);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  imp_test_open_saved_window (app, f->map, f->path, &f->window);
   f->inspector = IMP_INSPECTOR (f->window->inspector);
   f->history = imp_window_get_history (f->window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->inspector)) &&
-            gtk_widget_get_width (GTK_WIDGET (imp_window_get_canvas (f->window))) > 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    {
-      /* Close without the question: the tests asked what they wanted. */
-      f->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      WAIT_FOR (f->window == NULL);
-    }
-  g_unlink (f->path);
+  imp_test_close_saved_window (&f->window, f->path);
   g_free (f->path);
   g_clear_object (&f->map);
 }
 
 /* Input as people enter it */
 
-static void
-xdotool (Fixture    *f,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  imp_test_xdotool (GTK_WINDOW (f->window), (const char *const *) args->pdata, 0);
-}
 
 static GtkWidget *
 field (Fixture    *f,

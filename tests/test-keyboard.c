@@ -30,23 +30,8 @@
 static ImpApplication *app;
 
 /* Presses @keys (xdotool names) in @window; returns once it has handled
- * them. */
-static void
-press (GtkWindow  *window,
-       const char *keys)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
-
-  g_ptr_array_add (args, (gpointer) "key");
-  g_ptr_array_add (args, (gpointer) "--delay");
-  g_ptr_array_add (args, (gpointer) "30");
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (args, names[i]);
-  g_ptr_array_add (args, NULL);
-
-  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
-}
+ * them (imp-test-utils.h). */
+#define press imp_test_press
 
 /* Lets the window run until @expr holds (the flap's reveal animation, a
  * dialog mapping), failing the test if it does not. */

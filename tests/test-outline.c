@@ -28,22 +28,8 @@
 
 static ImpApplication *app;
 
-static void
-press (GtkWindow  *window,
-       const char *keys)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
-
-  g_ptr_array_add (args, (gpointer) "key");
-  g_ptr_array_add (args, (gpointer) "--delay");
-  g_ptr_array_add (args, (gpointer) "30");
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (args, names[i]);
-  g_ptr_array_add (args, NULL);
-
-  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
-}
+/* Presses the keys named in a string, spaces between (imp-test-utils.h). */
+#define press imp_test_press
 
 static gboolean
 can_send_keys (void)

@@ -31,6 +31,8 @@ static ImpApplication *app;
 static char *tmp_dir;
 
 #define WAIT_FOR(cond) imp_test_wait_for (cond)
+/* xdotool with its arguments in the call, NULL last (imp-test-utils.h). */
+#define xdotool imp_test_xdotool_args
 
 typedef struct
 {
@@ -67,7 +69,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(ImpMetric) metric = imp_metric_new ();
-  g_autoptr(GFile) file = NULL;
   ImpDelivery planned = { IMP_DELIVERY_PLANNED, "" };
 
   f->map = imp_map_new ();
@@ -84,52 +85,21 @@ fixture_set_up (Fixture       *f,
   g_assert_true (_imp_map_set_node_delivery (f->map, f->chat, &planned, NULL));
 
   f->path = g_build_filename (tmp_dir, "reviews.impactmap", NULL);
-  g_assert_true (imp_format_save_to_path (f->map, f->path, NULL));
-  file = g_file_new_for_path (f->path);
-
-  f->window = imp_window_new (app);
-  imp_window_set_map (f->window, f->map, file);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  imp_test_open_saved_window (app, f->map, f->path, &f->window);
   f->inspector = IMP_INSPECTOR (f->window->inspector);
   f->history = imp_window_get_history (f->window);
   f->canvas = imp_window_get_canvas (f->window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->inspector)) &&
-            gtk_widget_get_width (GTK_WIDGET (f->canvas)) > 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    {
-      f->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      WAIT_FOR (f->window == NULL);
-    }
-  g_unlink (f->path);
+  imp_test_close_saved_window (&f->window, f->path);
   g_free (f->path);
   g_clear_object (&f->map);
 }
 
-static void
-xdotool (GtkWindow  *window,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  imp_test_xdotool (window, (const char *const *) args->pdata, 0);
-}
 
 static AdwMessageDialog *
 find_dialog (const char *heading)

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <errno.h>
 #include <png.h>
 #include <glib/gi18n-lib.h>
@@ -22,6 +21,7 @@
 #include "imp-analysis.h"
 #include "imp-export.h"
 #include "imp-export-private.h"
+#include "imp-pdf-private.h"
 #include "imp-export-outline.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
@@ -514,16 +514,6 @@ draw_picture (ImpScene               *scene,
   draw_picture_part (scene, frame, options, cr, detail_scale, NULL);
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* PNG through libpng, so that an image may be larger than the 32767
  * pixels a side of a cairo image surface. The picture is drawn in
  * horizontal bands, each band in tiles no wider than png_tile_side, and
@@ -926,12 +916,9 @@ export_pdf (ImpScene                *scene,
             const ImpExportOptions  *options,
             GError                 **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_auto(Frame) frame = { 0 };
-  cairo_surface_t *surface;
-  cairo_status_t status;
+  ImpPdf pdf;
   cairo_t *cr;
-  const char *title;
   double page_width, page_height;
   double scale, x, y;
 
@@ -948,14 +935,8 @@ export_pdf (ImpScene                *scene,
       return NULL;
     }
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes,
-                                                 MAX (1, page_width), MAX (1, page_height));
-  title = imp_map_get_title (imp_scene_get_map (scene));
-  if (title != NULL && *title != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Mapper");
-
-  cr = cairo_create (surface);
+  cr = _imp_pdf_begin (&pdf, MAX (1, page_width), MAX (1, page_height),
+                       imp_map_get_title (imp_scene_get_map (scene)));
   /* A slide or a sheet is the theme's colour to its edges, the map centred
    * on it, not a grey rectangle between white bands. */
   if (!options->transparent)
@@ -971,21 +952,7 @@ export_pdf (ImpScene                *scene,
   draw_picture (scene, &frame, options, cr, VECTOR_DETAIL_SCALE);
   cairo_show_page (cr);
 
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
-                   _("Could not draw the PDF document: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return _imp_pdf_end (&pdf, error);
 }
 
 static GBytes *
@@ -1164,7 +1131,7 @@ render_page_preview (ImpScene                *scene,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
+    status = cairo_surface_write_to_png_stream (surface, _imp_append_to_byte_array, bytes);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -17,6 +16,7 @@
 
 #include "imp-analysis.h"
 #include "imp-export-private.h"
+#include "imp-pdf-private.h"
 #include "imp-handout.h"
 #include "imp-map-private.h"
 
@@ -176,16 +176,6 @@ write_handout (Pen                    *pen,
   pen->pages++;
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * imp_handouts_to_pdf:
  * @map: the map
@@ -203,10 +193,8 @@ imp_handouts_to_pdf (ImpMap                  *map,
                      ImpHandoutKind           kind,
                      GError                 **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GPtrArray) heads = g_ptr_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
+  ImpPdf pdf;
   Pen pen = { 0 };
   ImpLevel level;
 
@@ -234,26 +222,9 @@ imp_handouts_to_pdf (ImpMap                  *map,
 
   pen.width = picture->page == IMP_EXPORT_PAGE_LETTER ? 612 : 595.276;
   pen.height = picture->page == IMP_EXPORT_PAGE_LETTER ? 792 : 841.89;
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, pen.width,
-                                                 pen.height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Mapper");
-  pen.cr = cairo_create (surface);
+  pen.cr = _imp_pdf_begin (&pdf, pen.width, pen.height, NULL);
   for (guint i = 0; i < heads->len; i++)
     write_handout (&pen, map, heads->pdata[i], picture);
 
-  status = cairo_status (pen.cr);
-  cairo_destroy (pen.cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
-                   _("Could not draw the PDF document: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return _imp_pdf_end (&pdf, error);
 }

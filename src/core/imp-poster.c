@@ -9,13 +9,13 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 #include "imp-export-private.h"
+#include "imp-pdf-private.h"
 #include "imp-layout-private.h"
 #include "imp-poster.h"
 #include "imp-scene-private.h"
@@ -903,16 +903,6 @@ imp_poster_draw_page (ImpPoster *self,
     draw_label (self, cr, column, row, page);
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * imp_poster_to_pdf:
  *
@@ -923,22 +913,12 @@ GBytes *
 imp_poster_to_pdf (ImpPoster  *self,
                    GError    **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  const char *title;
+  ImpPdf pdf;
   cairo_t *cr;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes,
-                                                 self->page_width, self->page_height);
-  title = imp_map_get_title (self->map);
-  if (title != NULL && *title != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Mapper");
-
-  cr = cairo_create (surface);
+  cr = _imp_pdf_begin (&pdf, self->page_width, self->page_height, imp_map_get_title (self->map));
   for (guint page = 0; page < imp_poster_get_n_pages (self); page++)
     {
       cairo_save (cr);
@@ -947,19 +927,5 @@ imp_poster_to_pdf (ImpPoster  *self,
       cairo_show_page (cr);
     }
 
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, IMP_EXPORT_ERROR, IMP_EXPORT_ERROR_WRITE,
-                   _("Could not draw the PDF document: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return _imp_pdf_end (&pdf, error);
 }

@@ -46,7 +46,11 @@ undo_toast_dismissed_cb (ImpWindow *self,
 /* libadwaita 1.2 frees a toast's state when its hide animation ends but
  * leaves its show animation running: a toast dismissed less than half a
  * second after it came up in place of another crashes at the end of that
- * animation. So a toast is dismissed once any show animation is over. */
+ * animation. So a toast on screen is dismissed once any show animation is
+ * over; one still waiting in the overlay's queue has no animation yet and
+ * goes at once. Waiting on a queued one would let it come up in the
+ * meantime (when the toast before it times out) and be dismissed in the
+ * middle of its show animation: the crash again. */
 #define TOAST_SETTLE_MS 600
 
 static gboolean
@@ -66,11 +70,42 @@ free_weak_ref (gpointer data)
   g_free (data);
 }
 
-void
-_imp_window_dismiss_toast (AdwToast *toast)
+/* Whether @toast is on screen (or going): the overlay gives the toast it
+ * shows a widget of its own, with the toast in its "toast" property; a
+ * queued toast has none. */
+static gboolean
+toast_is_shown (ImpWindow *self,
+                AdwToast  *toast)
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(AdwToast) shown = NULL;
 
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "toast") == NULL)
+        continue;
+      g_object_get (child, "toast", &shown, NULL);
+      if (shown == toast)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+_imp_window_dismiss_toast (ImpWindow *self,
+                           AdwToast  *toast)
+{
+  GWeakRef *ref;
+
+  if (!toast_is_shown (self, toast))
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, toast);
   g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SETTLE_MS, dismiss_settled_toast_cb, ref,
                       free_weak_ref);
@@ -361,7 +396,7 @@ _imp_window_edit_undo_action (GtkWidget  *widget,
   /* Not in the middle of a drag. */
   if (!imp_history_is_in_group (self->history) && imp_history_undo (self->history) &&
       self->undo_toast != NULL)
-    _imp_window_dismiss_toast (self->undo_toast);
+    _imp_window_dismiss_toast (self, self->undo_toast);
 }
 
 void

@@ -100,7 +100,7 @@ end_linking (ImpWindow *self)
 {
   g_clear_pointer (&self->linking_from, g_free);
   if (self->link_toast != NULL)
-    _imp_window_dismiss_toast (self->link_toast);
+    _imp_window_dismiss_toast (self, self->link_toast);
   g_clear_weak_pointer (&self->link_toast);
 }
 

@@ -116,7 +116,8 @@ void     _imp_window_actions_class_init (ImpWindowClass *klass);
 /* The actions' handlers, installed by imp-window-actions.c. */
 void     _imp_window_edit_undo_action (GtkWidget *widget, const char *action_name, GVariant *param);
 /* Dismisses a toast once libadwaita 1.2 can do so safely (imp-window-edit.c). */
-void     _imp_window_dismiss_toast        (AdwToast       *toast);
+void     _imp_window_dismiss_toast        (ImpWindow      *self,
+                                           AdwToast       *toast);
 void     _imp_window_edit_redo_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_edit_rename_action (GtkWidget *widget, const char *action_name, GVariant *param);
