@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -269,6 +270,108 @@ test_window_ctrl_e_opens_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwComboRow *
+find_combo_titled (GtkWidget  *widget,
+                   const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_titled (child, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The Aspect row's choice gives a PNG and an SVG of that shape, ready to
+ * drop onto a slide; "the map's own" leaves the map's shape. */
+static void
+test_aspect_for_slides (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("imp-aspect-XXXXXX", NULL);
+  static const struct { guint choice; double aspect; } cases[] = {
+    { 1, 16.0 / 9.0 }, { 2, 4.0 / 3.0 }, { 3, 1.0 },
+  };
+  ImpExportDialog *dialog;
+  AdwComboRow *aspect, *format;
+  double natural = 0;
+
+  g_settings_set_string (settings, "export-format", "png");
+  g_settings_reset (settings, "export-scope");
+  dialog = imp_export_dialog_new (NULL, map, NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  imp_test_wait_for_mapped (GTK_WIDGET (dialog));
+  aspect = find_combo_titled (GTK_WIDGET (dialog), "_Aspect");
+  format = find_combo_titled (GTK_WIDGET (dialog), "_Format");
+  g_assert_nonnull (aspect);
+  g_assert_nonnull (format);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (aspect)));
+
+  for (int i = -1; i < (int) G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+      g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (png);
+      g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      const char *box;
+      double x, y, w, h, shape;
+
+      adw_combo_row_set_selected (format, IMP_EXPORT_PNG);
+      adw_combo_row_set_selected (aspect, i < 0 ? 0 : cases[i].choice);
+      g_assert_true (imp_export_dialog_export_to_file (dialog, file, &error));
+      g_assert_no_error (error);
+      texture = gdk_texture_new_from_file (file, &error);
+      g_assert_no_error (error);
+      shape = (double) gdk_texture_get_width (texture) / gdk_texture_get_height (texture);
+
+      if (i < 0)
+        {
+          /* The map's own shape is none of the slide shapes. */
+          natural = shape;
+          for (guint j = 0; j < G_N_ELEMENTS (cases); j++)
+            g_assert_cmpfloat (fabs (natural - cases[j].aspect), >, 0.05);
+          continue;
+        }
+      g_assert_cmpfloat_with_epsilon (shape, cases[i].aspect, 0.01);
+
+      /* The same shape in SVG. */
+      adw_combo_row_set_selected (format, IMP_EXPORT_SVG);
+      g_assert_true (imp_export_dialog_update_preview (dialog));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (aspect)));
+      g_assert_true (imp_export_dialog_export_to_file (dialog, svg_file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+      box = strstr (contents, "viewBox=\"");
+      g_assert_nonnull (box);
+      g_assert_cmpint (sscanf (box, "viewBox=\"%lf %lf %lf %lf", &x, &y, &w, &h), ==, 4);
+      g_assert_cmpfloat_with_epsilon (w / h, cases[i].aspect, 0.01);
+      g_remove (svg);
+      g_remove (png);
+    }
+  g_assert_cmpfloat (natural, >, 0);
+
+  /* A PDF page has its own shape: no Aspect row for it. */
+  adw_combo_row_set_selected (format, IMP_EXPORT_PDF);
+  imp_export_dialog_update_preview (dialog);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (aspect)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "export-format");
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/export-remembers-choices", test_export_remembers_choices);
   g_test_add_func ("/ui/export-dialog/window-opens-dialog", test_window_ctrl_e_opens_dialog);
   g_test_add_func ("/ui/export-dialog/never-over-a-map", test_export_never_over_a_map);
+  g_test_add_func ("/ui/export-dialog/aspect-for-slides", test_aspect_for_slides);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -20,6 +20,7 @@
 #include "imp-application.h"
 #include "imp-canvas.h"
 #include "imp-canvas-private.h"
+#include "imp-inspector.h"
 #include "imp-parking-lot.h"
 #include "imp-scene.h"
 #include "imp-timebox.h"
@@ -731,6 +732,166 @@ test_growing_map_in_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+editor_says (ImpCanvas  *canvas,
+             const char *text)
+{
+  GtkWidget *editor = imp_canvas_get_editor (canvas);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *typed = NULL;
+
+  if (editor == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  return g_str_equal (typed, text);
+}
+
+/* The in-place title editor wraps a long title at the card's width, so all
+ * of it stays in view while typed; Enter keeps it (Shift+Enter too: a title
+ * is one paragraph), Escape throws it away, Tab keeps it and adds a child. */
+static void
+test_title_editor_wraps (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  const char *long_title = "Agents who answer the phone on weekday evenings and at weekends";
+  g_autofree char *old_title = g_strdup (actor->title);
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  GtkWidget *editor;
+  ImpRect rect;
+  double zoom;
+  int one_line, n_children;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_test_new_window_with_map (app, map);
+  canvas = imp_window_get_canvas (window);
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  imp_selection_select (imp_window_get_selection (window), actor);
+  focus_canvas (window);
+
+  /* F2, then typing replaces the selected title. */
+  press (GTK_WINDOW (window), "F2");
+  imp_test_wait_for (imp_canvas_is_editing (canvas));
+  editor = imp_canvas_get_editor (canvas);
+  imp_test_wait_for_focus (editor);
+  type_text (window, "Agents");
+  imp_test_wait_for_frame (editor);
+  one_line = gtk_widget_get_height (editor);
+  g_assert_cmpint (one_line, >, 0);
+
+  type_text (window, long_title + strlen ("Agents"));
+  imp_test_wait_for (editor_says (canvas, long_title));
+  imp_test_wait_for_frame (editor);
+  maybe_shoot (window, "title-editor-wraps");
+
+  /* Several lines, no wider than the card. */
+  g_assert_cmpint (gtk_widget_get_height (editor), >=, one_line * 2 - 8);
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), actor, &rect));
+  zoom = imp_viewport_get_zoom (imp_canvas_get_viewport (canvas));
+  g_assert_cmpint (gtk_widget_get_width (editor), <=, MAX (96, rect.width * zoom + 8));
+
+  /* Shift+Enter keeps it, as Enter does, with no line break in it. */
+  press (GTK_WINDOW (window), "shift+Return");
+  imp_test_wait_for (!imp_canvas_is_editing (canvas));
+  g_assert_cmpstr (actor->title, ==, long_title);
+
+  /* Escape throws away what was typed. */
+  press (GTK_WINDOW (window), "F2");
+  imp_test_wait_for (imp_canvas_is_editing (canvas));
+  imp_test_wait_for_focus (imp_canvas_get_editor (canvas));
+  type_text (window, "Thrown away");
+  imp_test_wait_for (editor_says (canvas, "Thrown away"));
+  press (GTK_WINDOW (window), "Escape");
+  imp_test_wait_for (!imp_canvas_is_editing (canvas));
+  g_assert_cmpstr (actor->title, ==, long_title);
+
+  /* Enter keeps it; Tab keeps it and goes on to a child. */
+  press (GTK_WINDOW (window), "F2");
+  imp_test_wait_for (imp_canvas_is_editing (canvas));
+  imp_test_wait_for_focus (imp_canvas_get_editor (canvas));
+  type_text (window, old_title);
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (!imp_canvas_is_editing (canvas));
+  g_assert_cmpstr (actor->title, ==, old_title);
+
+  n_children = imp_node_get_n_children (actor);
+  press (GTK_WINDOW (window), "F2");
+  imp_test_wait_for (imp_canvas_is_editing (canvas));
+  imp_test_wait_for_focus (imp_canvas_get_editor (canvas));
+  type_text (window, "Agents");
+  press (GTK_WINDOW (window), "Tab");
+  imp_test_wait_for (imp_node_get_n_children (actor) == (guint) n_children + 1);
+  g_assert_cmpstr (actor->title, ==, "Agents");
+  g_assert_true (imp_canvas_is_editing (canvas));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The inspector's assumption wraps within the inspector, however long the
+ * sentence, and Enter keeps it. */
+static void
+test_assumption_field_whole (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpNode *goal = imp_map_lookup_node (map, "n1");
+  ImpNode *actor = imp_map_lookup_node (map, "n2");
+  ImpLink *link = imp_map_find_link (map, goal, actor);
+  const char *sentence = "Occasional visitors would rather buy online than call, if the seat "
+                         "picker shows them where they will sit";
+  ImpInspector *inspector;
+  ImpWindow *window;
+  GtkWidget *field;
+  graphene_rect_t bounds;
+  int one_line;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (imp_window_get_canvas (window)));
+  inspector = IMP_INSPECTOR (window->inspector);
+  imp_selection_select_link (imp_window_get_selection (window), link);
+  imp_test_wait_for (imp_inspector_get_field (inspector, "link-assumption") != NULL);
+  field = imp_inspector_get_field (inspector, "link-assumption");
+  g_assert_true (GTK_IS_TEXT_VIEW (field));
+  imp_test_wait_for_mapped (field);
+  gtk_widget_grab_focus (field);
+  imp_test_wait_for_focus (field);
+  press (GTK_WINDOW (window), "ctrl+a");
+  type_text (window, "Visitors");
+  imp_test_wait_for_frame (field);
+  one_line = gtk_widget_get_height (field);
+
+  press (GTK_WINDOW (window), "ctrl+a");
+  type_text (window, sentence);
+  imp_test_wait_for (gtk_widget_get_height (field) >= 2 * one_line);
+  imp_test_wait_for_frame (field);
+  maybe_shoot (window, "assumption-whole");
+
+  /* All of it inside the inspector, none cut at its right edge. */
+  g_assert_true (gtk_widget_compute_bounds (field, GTK_WIDGET (inspector), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (inspector)));
+
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (g_strcmp0 (link->assumption, sentence) == 0);
+  g_assert_true (gtk_widget_has_focus (field));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +914,8 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/projector-headers-whole", test_projector_headers_whole);
   g_test_add_func ("/ui/facilitator/collapse-to-level", test_collapse_to_level);
   g_test_add_func ("/ui/facilitator/growing-map-in-view", test_growing_map_in_view);
+  g_test_add_func ("/ui/facilitator/title-editor-wraps", test_title_editor_wraps);
+  g_test_add_func ("/ui/facilitator/assumption-field-whole", test_assumption_field_whole);
 
   return g_test_run ();
 }

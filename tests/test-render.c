@@ -2108,6 +2108,7 @@ test_overview_bands (void)
   cairo_surface_t *far, *near;
   ImpRect bounds;
   double x, y;
+  guint n_empty = 0;
 
   g_assert_no_error (error);
   scene = imp_scene_new (map, theme);
@@ -2128,6 +2129,59 @@ test_overview_bands (void)
   assert_pixel_color (map_pixel (scene, near, 1.0, x, y), &theme->background, 0);
   cairo_surface_destroy (far);
   cairo_surface_destroy (near);
+
+  /* Every card folded down to the actors: the experiment column shows no
+   * card, so no band, while the actors' still has one. */
+  for (guint i = 0; i < imp_map_get_n_nodes (map); i++)
+    {
+      ImpNode *node = imp_map_get_node (map, i);
+
+      if (node->level == IMP_LEVEL_ACTOR)
+        _imp_map_set_node_collapsed (map, node, TRUE);
+    }
+  g_clear_pointer (&scene, g_object_unref);
+  scene = imp_scene_new (map, theme);
+  /* The emptied columns lie right of the cards' bounds, where a canvas
+   * still draws: a surface over every band. */
+  imp_scene_get_bounds (scene, &bounds);
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    {
+      const ImpRect *r = &imp_scene_get_band (scene, i)->rect;
+      double right = MAX (bounds.x + bounds.width, r->x + r->width);
+
+      bounds.x = MIN (bounds.x, r->x);
+      bounds.width = right - bounds.x;
+    }
+  far = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (bounds.width * 0.1),
+                                    (int) ceil (bounds.height * 0.1));
+  {
+    cairo_t *cr = cairo_create (far);
+
+    cairo_scale (cr, 0.1, 0.1);
+    cairo_translate (cr, -bounds.x, -bounds.y);
+    imp_render_scene (scene, cr, NULL, 0.1, IMP_RENDER_BACKGROUND);
+    cairo_destroy (cr);
+    cairo_surface_flush (far);
+  }
+  for (guint i = 0; i < imp_scene_get_n_columns (scene); i++)
+    {
+      const ImpLayoutBand *band = imp_scene_get_band (scene, i);
+      Pixel p;
+
+      x = band->rect.x + band->rect.width / 2;
+      y = band->rect.y + band->rect.height - 4;
+      if (imp_scene_hit_test (scene, x, y) != NULL)
+        continue;
+      p = pixel_at (far, (int) floor ((x - bounds.x) * 0.1), (int) floor ((y - bounds.y) * 0.1));
+      if (band->level == IMP_LEVEL_EXPERIMENT || band->level == IMP_LEVEL_DELIVERABLE ||
+          band->level == IMP_LEVEL_IMPACT)
+        {
+          assert_pixel_color (p, &theme->background, 2);
+          n_empty++;
+        }
+    }
+  g_assert_cmpuint (n_empty, ==, 3);
+  cairo_surface_destroy (far);
 }
 
 int

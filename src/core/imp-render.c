@@ -304,8 +304,29 @@ draw_cards_batched (ImpScene *scene,
     }
 }
 
+/* Whether a card of @band's level shows inside it: a collapse can empty a
+ * column whose header stays. */
+static gboolean
+band_has_cards (ImpScene            *scene,
+                const ImpLayoutBand *band)
+{
+  for (guint i = 0; i < _imp_scene_get_n_cards (scene); i++)
+    {
+      const ImpSceneCard *card = _imp_scene_get_card (scene, i);
+      const ImpRect *r = &card->rect;
+
+      if (card->level == band->level &&
+          r->x < band->rect.x + band->rect.width && r->x + r->width > band->rect.x &&
+          r->y < band->rect.y + band->rect.height && r->y + r->height > band->rect.y)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Each level's column (row, top-down) as a tinted band across the map,
- * from its first card to its last, under links and cards. */
+ * from its first card to its last, under links and cards; none for a level
+ * that shows no card. */
 static void
 draw_overview_bands (ImpScene       *scene,
                      cairo_t        *cr,
@@ -315,6 +336,9 @@ draw_overview_bands (ImpScene       *scene,
     {
       const ImpLayoutBand *band = imp_scene_get_band (scene, i);
       ImpColor tint = theme->level_fill[band->level];
+
+      if (!band_has_cards (scene, band))
+        continue;
 
       tint.alpha *= OVERVIEW_BAND_ALPHA;
       set_color (cr, &tint);

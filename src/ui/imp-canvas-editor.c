@@ -14,13 +14,10 @@
 
 #include "imp-canvas-private.h"
 
-/* The in-place editor */
-
-static void
-editor_commit (ImpCanvas *self)
-{
-  imp_canvas_stop_editing (self, TRUE);
-}
+/* The in-place editor: a text view at the width of the card's title, so a
+ * long title wraps as it does on the card and stays in view while typed.
+ * A title is one paragraph: Enter keeps it, Escape throws it away, Tab keeps
+ * it and goes on to a child, as on the canvas. */
 
 static gboolean
 editor_key_pressed_cb (ImpCanvas             *self,
@@ -29,13 +26,32 @@ editor_key_pressed_cb (ImpCanvas             *self,
                        GdkModifierType        state,
                        GtkEventControllerKey *controller)
 {
-  if (keyval == GDK_KEY_Escape)
+  switch (keyval)
     {
+    case GDK_KEY_Escape:
       imp_canvas_stop_editing (self, FALSE);
       return GDK_EVENT_STOP;
-    }
 
-  return GDK_EVENT_PROPAGATE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      /* Shift+Enter too: a title has no line breaks of its own, it wraps. */
+      imp_canvas_stop_editing (self, TRUE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK))
+        return GDK_EVENT_PROPAGATE;
+      /* What Tab does on the canvas, the text view would take it for
+       * moving the focus: keep the title, then a child card. */
+      imp_canvas_stop_editing (self, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-child", NULL);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
 }
 
 static void
@@ -47,6 +63,23 @@ editor_focus_leave_cb (ImpCanvas               *self,
     imp_canvas_stop_editing (self, TRUE);
 }
 
+/* Every character typed or pasted gets the title's font; the view grows
+ * with the lines it wraps into. */
+static void
+editor_changed_cb (ImpCanvas     *self,
+                   GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, "title");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  if (tag != NULL)
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 void
 _imp_canvas_place_editor (ImpCanvas *self)
 {
@@ -54,9 +87,8 @@ _imp_canvas_place_editor (ImpCanvas *self)
   const ImpSceneText *title = NULL;
   ImpNode *node;
   ImpRect rect;
-  GtkRequisition natural;
-  double x, y, zoom, centre_y;
-  int width, height;
+  double x, y, zoom, left, top;
+  int width, height, min_height, padding;
 
   if (self->editor == NULL || self->map == NULL)
     return;
@@ -68,7 +100,8 @@ _imp_canvas_place_editor (ImpCanvas *self)
 
   zoom = imp_viewport_get_zoom (self->viewport);
 
-  /* The entry takes the place and the size of the title it edits. */
+  /* The editor takes the place and the size of the title it edits: its
+   * first line (the largest text on the card). */
   card = _imp_scene_find_card (self->scene, node);
   for (guint i = 0; card != NULL && i < card->n_texts; i++)
     {
@@ -80,25 +113,35 @@ _imp_canvas_place_editor (ImpCanvas *self)
 
   if (title != NULL)
     {
-      PangoAttrList *attrs = pango_attr_list_new ();
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+      GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                   "title");
+      PangoFontDescription *font = pango_font_description_new ();
+      int size = (int) (title->size * zoom * PANGO_SCALE);
 
-      pango_attr_list_insert (attrs, pango_attr_size_new_absolute (title->size * zoom *
-                                                                   PANGO_SCALE));
-      pango_attr_list_insert (attrs, pango_attr_weight_new (title->weight));
-      gtk_entry_set_attributes (GTK_ENTRY (self->editor), attrs);
-      pango_attr_list_unref (attrs);
-      centre_y = title->y - title->size * 0.35;
+      pango_font_description_set_absolute_size (font, MAX (size, PANGO_SCALE));
+      pango_font_description_set_weight (font, title->weight);
+      g_object_set (tag, "font-desc", font, NULL);
+      pango_font_description_free (font);
+      left = title->x;
+      top = title->y - title->size * 1.05;
     }
   else
-    centre_y = rect.y + rect.height / 2;
+    {
+      left = rect.x + 8;
+      top = rect.y + 6;
+    }
 
-  imp_viewport_map_to_widget (self->viewport, rect.x + 8, centre_y, &x, &y);
-  gtk_widget_get_preferred_size (self->editor, NULL, &natural);
-  width = MAX (160, (int) ((rect.width - 12) * zoom));
-  height = natural.height;
+  /* The text view's padding (its CSS) sits outside the text. */
+  padding = 6;
+  imp_viewport_map_to_widget (self->viewport, left, top, &x, &y);
+  width = MAX (96, (int) ((rect.x + rect.width - 6 - left) * zoom) + 2 * padding);
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width,
+                      &min_height, &height, NULL, NULL);
+  height = MAX (height, min_height);
 
   gtk_widget_size_allocate (self->editor,
-                            &(GtkAllocation) { (int) x, (int) (y - height / 2.0), width, height },
+                            &(GtkAllocation) { (int) x - padding, (int) y - 3, width, height },
                             -1);
 }
 
@@ -109,8 +152,8 @@ _imp_canvas_place_editor (ImpCanvas *self)
  * @text: (nullable): the text to start from, e.g. the key typed, or %NULL
  *   for the current title, all selected
  *
- * Opens an entry over @node's card. Enter keeps the text (through the
- * history), Escape throws it away.
+ * Opens a wrapping text view over @node's title. Enter (or Tab, or a click
+ * elsewhere) keeps the text through the history, Escape throws it away.
  */
 void
 imp_canvas_start_editing (ImpCanvas  *self,
@@ -118,7 +161,9 @@ imp_canvas_start_editing (ImpCanvas  *self,
                           const char *text)
 {
   GtkEventController *controller;
-  GtkWidget *entry;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *view;
 
   g_return_if_fail (IMP_IS_CANVAS (self));
   g_return_if_fail (node != NULL);
@@ -129,37 +174,44 @@ imp_canvas_start_editing (ImpCanvas  *self,
     return;
 
   _imp_canvas_ensure_editor_style ();
-  entry = gtk_entry_new ();
-  gtk_widget_add_css_class (entry, "imp-card-editor");
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : node->title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+  view = gtk_text_view_new ();
+  gtk_widget_add_css_class (view, "imp-card-editor");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* Tab is the canvas' key (a child card), never a character in a title. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_create_tag (buffer, "title", NULL);
+  g_signal_connect_object (buffer, "changed",
+                           G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : node->title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, FALSE,
                                   -1);
-  g_signal_connect_object (entry, "activate",
-                           G_CALLBACK (editor_commit), self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (editor_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (entry, controller);
+  gtk_widget_add_controller (view, controller);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_object (controller, "leave",
                            G_CALLBACK (editor_focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (entry, controller);
+  gtk_widget_add_controller (view, controller);
 
   self->editing_id = g_strdup (node->id);
-  self->editor = entry;
-  gtk_widget_set_parent (entry, GTK_WIDGET (self));
+  self->editor = view;
+  gtk_widget_set_parent (view, GTK_WIDGET (self));
   _imp_canvas_place_editor (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
   if (text != NULL)
-    gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+    gtk_text_buffer_place_cursor (buffer, &end);
   else
-    gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+    gtk_text_buffer_select_range (buffer, &start, &end);
 }
 
 static gboolean
@@ -208,6 +260,8 @@ imp_canvas_stop_editing (ImpCanvas *self,
 {
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
   GtkWidget *editor;
   ImpNode *node;
 
@@ -219,12 +273,16 @@ imp_canvas_stop_editing (ImpCanvas *self,
   /* Cleared first: unparenting moves the focus, which calls us again. */
   editor = g_steal_pointer (&self->editor);
   id = g_steal_pointer (&self->editing_id);
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* Pasted line breaks and tabs become spaces: a title is one paragraph. */
+  g_strdelimit (text, "\n\r\t", ' ');
 
   if (gtk_widget_has_focus (editor) || gtk_widget_get_focus_child (editor) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  /* This may run inside the entry's own key handling (Enter, Escape):
+  /* This may run inside the editor's own key handling (Enter, Escape):
    * take it away once that is over, not from under it. */
   gtk_widget_set_visible (editor, FALSE);
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, unparent_editor_cb, g_object_ref (editor),
@@ -269,7 +327,8 @@ imp_canvas_is_editing (ImpCanvas *self)
 /**
  * imp_canvas_get_editor:
  *
- * Returns: (transfer none) (nullable): the in-place editor's entry, if open
+ * Returns: (transfer none) (nullable): the in-place editor (a #GtkTextView),
+ *   if open
  */
 GtkWidget *
 imp_canvas_get_editor (ImpCanvas *self)

@@ -589,11 +589,15 @@ _imp_canvas_ensure_editor_style (void)
   /* Opaque, so the title being replaced does not show through. */
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider,
-                                   "entry.imp-card-editor {"
+                                   "textview.imp-card-editor,"
+                                   "textview.imp-card-editor > text {"
                                    "  background-color: @view_bg_color;"
                                    "  color: @view_fg_color;"
-                                   "  min-height: 0;"
-                                   "  padding: 2px 6px;"
+                                   "}"
+                                   "textview.imp-card-editor {"
+                                   "  padding: 3px 6px;"
+                                   "  border-radius: 4px;"
+                                   "  box-shadow: 0 0 0 2px @accent_color;"
                                    "}", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),

@@ -53,6 +53,7 @@ struct _ImpExportDialog
   AdwActionRow      *transparent_row;
   GtkSwitch         *transparent_switch;
   GtkSwitch         *title_switch;
+  AdwComboRow       *aspect_row;
   AdwPreferencesGroup *page_group;
   AdwComboRow       *page_row;
   GtkSwitch         *landscape_switch;
@@ -103,6 +104,14 @@ imp_export_dialog_get_options (ImpExportDialog  *self,
   options->title_line = gtk_switch_get_active (self->title_switch);
   options->page = MIN (adw_combo_row_get_selected (self->page_row), IMP_EXPORT_PAGE_16_9);
   options->landscape = gtk_switch_get_active (self->landscape_switch);
+  /* A PDF page has its own shape (its Size row); the aspect is for pictures. */
+  if (options->format == IMP_EXPORT_PNG || options->format == IMP_EXPORT_SVG)
+    {
+      static const double aspects[] = { 0, 16.0 / 9.0, 4.0 / 3.0, 1.0 };
+
+      options->aspect = aspects[MIN (adw_combo_row_get_selected (self->aspect_row),
+                                     G_N_ELEMENTS (aspects) - 1)];
+    }
 
   if (options->scope == IMP_EXPORT_SCOPE_BRANCH || options->scope == IMP_EXPORT_SCOPE_BRANCH_ALONE)
     options->branch_id = self->selected_id;
@@ -169,6 +178,8 @@ imp_export_dialog_update_preview (ImpExportDialog *self)
   /* Only the rows that mean something for the format are shown. */
   gtk_widget_set_visible (GTK_WIDGET (self->look_group), picture);
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), options.format == IMP_EXPORT_PNG);
+  gtk_widget_set_visible (GTK_WIDGET (self->aspect_row),
+                          options.format == IMP_EXPORT_PNG || options.format == IMP_EXPORT_SVG);
   gtk_widget_set_visible (GTK_WIDGET (self->page_group), options.format == IMP_EXPORT_PDF);
   gtk_widget_set_sensitive (GTK_WIDGET (self->landscape_switch),
                             options.page == IMP_EXPORT_PAGE_A4 ||
@@ -502,6 +513,7 @@ imp_export_dialog_class_init (ImpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, title_switch);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, page_group);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, page_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, aspect_row);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, landscape_switch);
   gtk_widget_class_bind_template_child (widget_class, ImpExportDialog, size_label);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
@@ -524,6 +536,8 @@ imp_export_dialog_init (ImpExportDialog *self)
   g_signal_connect_object (self->theme_row, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_row, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->aspect_row, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scale_spin, "value-changed",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);

@@ -827,6 +827,49 @@ setup_entry (ImpInspector *self,
   watch_text_field (self, row);
 }
 
+/* Enter keeps a one-sentence text view's text instead of breaking the line. */
+static gboolean
+sentence_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         ImpInspector          *self)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+
+  if (!self->building)
+    commit_field (self, field);
+
+  return GDK_EVENT_STOP;
+}
+
+/* Makes @view, a text view of a page, the one-sentence field @key showing
+ * @text: it wraps, and commits on Enter or when focus leaves it. */
+static void
+setup_sentence (ImpInspector *self,
+                GtkWidget    *view,
+                const char   *key,
+                const char   *text,
+                const char   *label)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            text != NULL ? text : "", -1);
+  g_object_set_data_full (G_OBJECT (view), "imp-base", g_strdup (text != NULL ? text : ""),
+                          g_free);
+  imp_a11y_set_label (view, label);
+  register_field (self, view, key, NULL);
+  g_object_set_data (G_OBJECT (view), "imp-inline", GINT_TO_POINTER (TRUE));
+  watch_text_field (self, view);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (sentence_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (view, keys);
+}
+
 /* Makes @row, a combo row of a page, the choice @key. */
 static void
 setup_combo (ImpInspector *self,
@@ -1631,8 +1674,8 @@ build_link (ImpInspector *self,
   sync_link_group (self);
   add_feedback (box);
 
-  setup_entry (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_assumption")),
-               "link-assumption", self->link->assumption);
+  setup_sentence (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_assumption")),
+                  "link-assumption", self->link->assumption, _("Assumption"));
   setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_confidence")),
                "link-confidence");
   setup_combo (self, GTK_WIDGET (gtk_builder_get_object (builder, "link_status")),
