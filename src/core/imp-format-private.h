@@ -52,4 +52,26 @@ char    *_imp_format_save_parts        (ImpMap     *map,
                                         GPtrArray  *link_texts);
 char    *_imp_format_node_to_data      (ImpNode    *node);
 
+/* Where a well-formed document's top-level "nodes" and "links" arrays are
+ * (offsets of their "[" and "]") and each element of "nodes" (pairs of
+ * start and end offsets), so the reader can read a few cards at a time
+ * (imp-format-split.c). */
+typedef struct
+{
+  gsize   nodes_open;
+  gsize   nodes_close;
+  gsize   links_open;
+  gsize   links_close;
+  GArray *nodes;
+} ImpFormatSplit;
+
+gboolean _imp_format_split          (const char           *data,
+                                     gsize                 length,
+                                     ImpFormatSplit       *split);
+void     _imp_format_split_clear    (ImpFormatSplit       *split);
+char    *_imp_format_split_skeleton (const char           *data,
+                                     gsize                 length,
+                                     const ImpFormatSplit *split,
+                                     gsize                *skeleton_length);
+
 G_END_DECLS

@@ -80,6 +80,8 @@ typedef struct
   GHashTable    *link_ends;   /* id -> times it is a link's "from" or "to" */
   gboolean       wanted_line; /* an error named an object, and lines is NULL */
   GHashTable    *element_lines; /* JsonArray -> GArray of its elements' lines */
+  const char    *data;        /* with split: the document, whose arrays */
+  const ImpFormatSplit *split; /* are read a few cards at a time */
 } Loader;
 
 /* Where a problem is, for the error message. */
@@ -2213,6 +2215,67 @@ load_vote_budget (Loader      *self,
   return TRUE;
 }
 
+/* The text of this many bytes of cards at most is one tree at a time: small
+ * trees are also faster to build and free than one big one. */
+#define SPLIT_BATCH_BYTES (256 * 1024)
+
+/* The cards of a split document, a batch of them at a time: each batch's
+ * text is read into a tree that is freed before the next one. */
+static gboolean
+load_split_nodes (Loader *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const gsize *spans = (const gsize *) (gpointer) self->split->nodes->data;
+  guint n = self->split->nodes->len / 2;
+  g_autoptr(GString) batch = g_string_new (NULL);
+
+  for (guint first = 0; first < n;)
+    {
+      guint last = first;
+      JsonNode *root;
+      JsonArray *array;
+
+      while (last + 1 < n && spans[2 * (last + 1) + 1] - spans[2 * first] <= SPLIT_BATCH_BYTES)
+        last++;
+
+      g_string_truncate (batch, 0);
+      g_string_append_c (batch, '[');
+      g_string_append_len (batch, self->data + spans[2 * first],
+                           spans[2 * last + 1] - spans[2 * first]);
+      g_string_append_c (batch, ']');
+
+      /* The strict check has read this text: only a change of json-glib
+       * could make it fail here, and then the whole tree is read. */
+      if (!json_parser_load_from_data (parser, batch->str, batch->len, NULL) ||
+          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root) ||
+          json_array_get_length (array = json_node_get_array (root)) != last - first + 1)
+        return FALSE;
+
+      for (guint i = first; i <= last; i++)
+        if (!load_node (self, json_array_get_element (array, i - first), i))
+          return FALSE;
+
+      first = last + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_split_links (Loader *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const ImpFormatSplit *split = self->split;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, self->data + split->links_open,
+                                   split->links_close + 1 - split->links_open, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return FALSE;
+
+  return load_links (self, json_node_get_array (root));
+}
+
 static gboolean
 load_top (Loader     *self,
           JsonObject *root)
@@ -2281,13 +2344,21 @@ load_top (Loader     *self,
   if (!JSON_NODE_HOLDS_ARRAY (links))
     return fail_type (self, &top, NULL, "links", _("an array"), links);
 
-  nodes_array = json_node_get_array (nodes);
-  for (guint i = 0; i < json_array_get_length (nodes_array); i++)
-    if (!load_node (self, json_array_get_element (nodes_array, i), i))
-      return FALSE;
+  if (self->split != NULL)
+    {
+      if (!load_split_nodes (self) || !load_split_links (self))
+        return FALSE;
+    }
+  else
+    {
+      nodes_array = json_node_get_array (nodes);
+      for (guint i = 0; i < json_array_get_length (nodes_array); i++)
+        if (!load_node (self, json_array_get_element (nodes_array, i), i))
+          return FALSE;
 
-  if (!load_links (self, json_node_get_array (links)))
-    return FALSE;
+      if (!load_links (self, json_node_get_array (links)))
+        return FALSE;
+    }
 
   if (!load_parking_lot (self, root))
     return FALSE;
@@ -2363,6 +2434,46 @@ load_tree (const char  *data,
       *wanted_line = self.wanted_line;
       return NULL;
     }
+
+  return g_steal_pointer (&self.map);
+}
+
+/* Reads a well-formed document a few cards at a time (see
+ * imp-format-split.c); NULL when it cannot be split or has any problem:
+ * the caller then reads the whole tree, which says what the problem is. */
+static ImpMap *
+load_split (const char *data,
+            gsize       length,
+            GPtrArray  *repairs)
+{
+  g_auto(Loader) self = { NULL, };
+  ImpFormatSplit split;
+  g_autofree char *skeleton = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize skeleton_length = 0;
+  JsonNode *root;
+
+  if (!_imp_format_split (data, length, &split))
+    return NULL;
+
+  skeleton = _imp_format_split_skeleton (data, length, &split, &skeleton_length);
+  self.error = &local_error;
+  self.data = data;
+  self.split = &split;
+  self.parser = json_parser_new ();
+  if (!json_parser_load_from_data (self.parser, skeleton, skeleton_length, NULL) ||
+      (root = json_parser_get_root (self.parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      _imp_format_split_clear (&split);
+      return NULL;
+    }
+
+  self.map = imp_map_new ();
+  self.warnings = repairs;
+  if (!load_top (&self, json_node_get_object (root)))
+    g_clear_object (&self.map);
+
+  _imp_format_split_clear (&split);
 
   return g_steal_pointer (&self.map);
 }
@@ -2449,6 +2560,14 @@ imp_format_load_data_with_warnings (const char   *data,
   if (warnings != NULL)
     repairs = g_ptr_array_new_with_free_func (g_free);
 
+  /* A sound file is read a few cards at a time; one with any problem is
+   * read whole, so that the message is the one the whole tree gives. */
+  map = syntax == NULL && surrogate == NULL ? load_split (data, length, repairs) : NULL;
+  if (map != NULL)
+    goto done;
+  if (repairs != NULL)
+    g_ptr_array_set_size (repairs, 0);
+
   /* Lines cost a callback and a hash table entry per object, and only an
    * error about an element names one: the file is read again with them
    * when such an error comes up, so that the message is the same. */
@@ -2468,6 +2587,7 @@ imp_format_load_data_with_warnings (const char   *data,
       return NULL;
     }
 
+done:
   if (warnings != NULL && repairs->len > 0)
     {
       g_ptr_array_add (repairs, NULL);
@@ -2610,7 +2730,9 @@ read_contents (GFile         *file,
   /* Keep a terminating NUL past the end, for any C-string reader. */
   g_byte_array_append (buffer, (const guint8 *) "", 1);
 
-  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  /* The array doubles as it grows: a 40 MiB file sat in 64 MiB while the
+   * map was read. */
+  return g_realloc (g_byte_array_free (g_steal_pointer (&buffer), FALSE), *length + 1);
 }
 
 static ImpMap *
