@@ -653,6 +653,21 @@ for f in "${examples[@]}"; do
   done
 done
 rm -f "$tmp"/round.*
+
+# The importers and the outline exports live in a module loaded on first use
+# (src/core/imp-module.h): without it, both say which file is missing and
+# write nothing; everything else still works.
+IMP_MODULE_DIR=$tmp/no-modules run "$bin" import "$samples/launch.mm" -o "$tmp/nomod.impactmap"
+expect "import without its module fails, naming the missing module file" 1 \
+  "module .impact-mapper-io. is missing: no file .*no-modules/libimpact-mapper-io"
+if [ -e "$tmp/nomod.impactmap" ]; then not_ok "an import without its module writes nothing"; else ok "an import without its module writes nothing"; fi
+IMP_MODULE_DIR=$tmp/no-modules run "$bin" export "${examples[0]}" -o "$tmp/nomod.opml"
+expect "export to .opml without the module fails, naming the missing module file" 1 \
+  "nomod.opml: The module .impact-mapper-io. is missing"
+if [ -e "$tmp/nomod.opml" ]; then not_ok "an OPML export without its module writes nothing"; else ok "an OPML export without its module writes nothing"; fi
+IMP_MODULE_DIR=$tmp/no-modules run "$bin" export "${examples[0]}" -o "$tmp/nomod.md"
+expect "export to .md needs no module" 0
+rm -f "$tmp"/nomod.*
 rm -f "$tmp"/*.impactmap "$tmp"/*.impactmap~ "$tmp/launch.txt"
 
 # The writer (src/core/imp-writer.c) writes .NAME.imp-XXXXXX next to the target, then renames it.

@@ -22,7 +22,7 @@
 #include "imp-export.h"
 #include "imp-export-private.h"
 #include "imp-pdf-private.h"
-#include "imp-export-outline.h"
+#include "imp-io.h"
 #include "imp-export-text.h"
 #include "imp-format.h"
 #include "imp-layout-private.h"
@@ -1031,6 +1031,7 @@ imp_export_to_bytes (ImpMap                  *map,
 {
   g_autoptr(ImpScene) scene = NULL;
   g_autoptr(ImpMap) scoped = NULL;
+  const ImpIoTable *io;
   char *text;
   gsize length;
 
@@ -1083,10 +1084,12 @@ imp_export_to_bytes (ImpMap                  *map,
       return g_bytes_new_take (text, length);
 
     case IMP_EXPORT_OPML:
-      return imp_export_opml (scoped);
+      io = _imp_io_get (error);
+      return io != NULL ? io->export_opml (scoped) : NULL;
 
     case IMP_EXPORT_FREEMIND:
-      return imp_export_freemind (scoped);
+      io = _imp_io_get (error);
+      return io != NULL ? io->export_freemind (scoped) : NULL;
 
     case IMP_N_EXPORT_FORMATS:
     default:

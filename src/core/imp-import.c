@@ -14,6 +14,7 @@
 
 #include "imp-format.h"
 #include "imp-import-private.h"
+#include "imp-io.h"
 #include "imp-limits.h"
 #include "imp-map-private.h"
 
@@ -572,6 +573,7 @@ imp_import_source_load_data (const char              *data,
 {
   g_autoptr(ImpImportSource) source = NULL;
   ImpImportFormat format = options != NULL ? options->format : IMP_IMPORT_AUTO;
+  const ImpIoTable *io = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -599,10 +601,10 @@ imp_import_source_load_data (const char              *data,
   switch (format)
     {
     case IMP_IMPORT_OPML:
-      ok = _imp_import_parse_opml (source, data, length, error);
+      ok = (io = _imp_io_get (error)) != NULL && io->parse_opml (source, data, length, error);
       break;
     case IMP_IMPORT_FREEMIND:
-      ok = _imp_import_parse_freemind (source, data, length, error);
+      ok = (io = _imp_io_get (error)) != NULL && io->parse_freemind (source, data, length, error);
       break;
     case IMP_IMPORT_MARKDOWN:
       ok = _imp_import_parse_markdown (source, data, length, error);
@@ -614,13 +616,13 @@ imp_import_source_load_data (const char              *data,
       ok = _imp_import_parse_mermaid (source, data, length, error);
       break;
     case IMP_IMPORT_XMIND:
-      ok = _imp_import_parse_xmind (source, data, length, error);
+      ok = (io = _imp_io_get (error)) != NULL && io->parse_xmind (source, data, length, error);
       break;
     case IMP_IMPORT_VYM:
-      ok = _imp_import_parse_vym (source, data, length, error);
+      ok = (io = _imp_io_get (error)) != NULL && io->parse_vym (source, data, length, error);
       break;
     case IMP_IMPORT_MINDMUP:
-      ok = _imp_import_parse_mindmup (source, data, length, error);
+      ok = (io = _imp_io_get (error)) != NULL && io->parse_mindmup (source, data, length, error);
       break;
     case IMP_IMPORT_AUTO:
     case IMP_N_IMPORT_FORMATS:

@@ -11,10 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#if HAVE_GSOUND
-#include <gsound.h>
-#endif
-
+#include "imp-module.h"
+#include "imp-sound.h"
 #include "imp-timebox.h"
 #include "imp-window-private.h"
 
@@ -46,14 +44,13 @@ play_alert (ImpWindow *self)
 {
 #if HAVE_GSOUND
   g_autoptr(GError) error = NULL;
+  const ImpSoundTable *sound;
 
-  if (self->sound_context == NULL)
-    self->sound_context = G_OBJECT (gsound_context_new (NULL, &error));
-  if (self->sound_context != NULL &&
-      gsound_context_play_simple (GSOUND_CONTEXT (self->sound_context), NULL, &error,
-                                  GSOUND_ATTR_EVENT_ID, "alarm-clock-elapsed",
-                                  GSOUND_ATTR_EVENT_DESCRIPTION, _("Time is up"),
-                                  NULL))
+  /* The module loads on the first alert (imp-sound.h). */
+  sound = _imp_module_get (IMP_SOUND_MODULE, IMP_SOUND_MODULE_SYMBOL, sizeof (ImpSoundTable),
+                           &error);
+  if (sound != NULL &&
+      sound->play (&self->sound_context, "alarm-clock-elapsed", _("Time is up"), &error))
     return;
 
   g_debug ("No alert sound, the display bell instead: %s",
