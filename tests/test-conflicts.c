@@ -422,9 +422,13 @@ test_compare_version (void)
 
   window = imp_window_new (app);
   imp_window_set_map (window, map, file);
+  /* Opening the map does not wait for git: git is asked in the background
+   * and the compare item follows its answer. */
+  g_assert_false (_imp_window_compare_can_version_now (window));
   gtk_window_present (GTK_WINDOW (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_FOR (_imp_window_compare_can_version_now (window));
 
   versions = _imp_window_compare_list_versions (window);
   g_assert_nonnull (versions);

@@ -15,20 +15,16 @@
 #include "imp-format.h"
 #include "imp-git.h"
 
-/* Runs git in @file's folder; its standard output, or NULL with @error
- * holding git's own words. */
-static GBytes *
-run_git (GFile              *file,
-         const char * const *args,
-         GError            **error)
+/* Starts git in @file's folder, or NULL with @error set. */
+static GSubprocess *
+spawn_git (GFile              *file,
+           const char * const *args,
+           GError            **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *dir = NULL;
   g_autofree char *git = g_find_program_in_path ("git");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
 
   if (path == NULL)
     {
@@ -50,11 +46,19 @@ run_git (GFile              *file,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               error);
-  if (process == NULL || !g_subprocess_communicate (process, NULL, NULL, &out, &err, error))
-    return NULL;
+  return g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            error);
+}
+
+/* git's standard output once it has ended, or NULL with @error holding
+ * git's own words. */
+static GBytes *
+git_output (GSubprocess *process,
+            GBytes      *out,
+            GBytes      *err,
+            GError     **error)
+{
   if (!g_subprocess_get_successful (process))
     {
       gsize length = 0;
@@ -67,22 +71,31 @@ run_git (GFile              *file,
       return NULL;
     }
 
-  return g_steal_pointer (&out);
+  return out != NULL ? g_bytes_ref (out) : g_bytes_new (NULL, 0);
 }
 
-/**
- * imp_git_in_work_tree:
- *
- * Returns: whether git is installed and @file's folder is in a git work
- *   tree, so that its earlier versions can be asked for; if not, @error
- *   says why
- */
-gboolean
-imp_git_in_work_tree (GFile   *file,
-                      GError **error)
+/* Runs git in @file's folder; its standard output, or NULL with @error
+ * holding git's own words. */
+static GBytes *
+run_git (GFile              *file,
+         const char * const *args,
+         GError            **error)
 {
-  const char *args[] = { "rev-parse", "--is-inside-work-tree", NULL };
-  g_autoptr(GBytes) out = run_git (file, args, error);
+  g_autoptr(GSubprocess) process = spawn_git (file, args, error);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  if (process == NULL || !g_subprocess_communicate (process, NULL, NULL, &out, &err, error))
+    return NULL;
+
+  return git_output (process, out, err, error);
+}
+
+/* Whether `git rev-parse --is-inside-work-tree` said so. */
+static gboolean
+says_in_work_tree (GBytes  *out,
+                   GError **error)
+{
   gsize length = 0;
   const char *data;
 
@@ -96,6 +109,85 @@ imp_git_in_work_tree (GFile   *file,
       return FALSE;
     }
   return TRUE;
+}
+
+static const char * const work_tree_args[] = { "rev-parse", "--is-inside-work-tree", NULL };
+
+/**
+ * imp_git_in_work_tree:
+ *
+ * Returns: whether git is installed and @file's folder is in a git work
+ *   tree, so that its earlier versions can be asked for; if not, @error
+ *   says why
+ */
+gboolean
+imp_git_in_work_tree (GFile   *file,
+                      GError **error)
+{
+  g_autoptr(GBytes) out = run_git (file, work_tree_args, error);
+
+  return says_in_work_tree (out, error);
+}
+
+static void
+work_tree_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GBytes) output = NULL;
+  GError *error = NULL;
+
+  if (!g_subprocess_communicate_finish (G_SUBPROCESS (object), result, &out, &err, &error) ||
+      (output = git_output (G_SUBPROCESS (object), out, err, &error)) == NULL ||
+      !says_in_work_tree (output, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * imp_git_in_work_tree_async:
+ *
+ * imp_git_in_work_tree() without waiting for git: git is started at once
+ * and @callback runs once it has answered (the window asks this way, so
+ * that opening a map never waits for git).
+ */
+void
+imp_git_in_work_tree_async (GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GSubprocess) process = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, imp_git_in_work_tree_async);
+  process = spawn_git (file, work_tree_args, &error);
+  if (process == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  g_subprocess_communicate_async (process, NULL, cancellable, work_tree_done_cb, task);
+}
+
+/**
+ * imp_git_in_work_tree_finish:
+ *
+ * Returns: what imp_git_in_work_tree() returns
+ */
+gboolean
+imp_git_in_work_tree_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -25,5 +25,11 @@ ImpMap    *imp_git_load_version  (GFile       *file,
                                   GError     **error);
 gboolean   imp_git_in_work_tree  (GFile       *file,
                                   GError     **error);
+void       imp_git_in_work_tree_async  (GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean   imp_git_in_work_tree_finish (GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

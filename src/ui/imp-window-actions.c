@@ -226,5 +226,5 @@ _imp_window_actions_update (ImpWindow *self)
   /* The picture of a big map */
   set (self, "win.collapse-to-level", s.editable);
   /* Teams: earlier versions only in a git work tree, with git installed */
-  set (self, "win.compare-version", s.has_view && _imp_window_compare_can_version (self));
+  set (self, "win.compare-version", s.has_view && _imp_window_compare_can_version_now (self));
 }

@@ -487,12 +487,24 @@ _imp_window_compare_list_versions (ImpWindow *self)
   return window;
 }
 
+/* Remembers git's answer for @path and lets the actions follow it. */
+static void
+can_version_store (ImpWindow  *self,
+                   const char *path,
+                   gboolean    ok)
+{
+  g_object_set_data_full (G_OBJECT (self), "imp-git-asked", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (self), "imp-git-ok", GINT_TO_POINTER (ok));
+  _imp_window_actions_update (self);
+}
+
 /**
  * _imp_window_compare_can_version:
  *
  * Returns: whether the map's file is in a git work tree with git
  *   installed: "Compare With Earlier Version…" is greyed out otherwise.
- *   Asked of git once a file, not on every update of the actions.
+ *   Asked of git once a file, not on every update of the actions; this
+ *   waits for git when it has not answered yet for this file.
  */
 gboolean
 _imp_window_compare_can_version (ImpWindow *self)
@@ -507,9 +519,51 @@ _imp_window_compare_can_version (ImpWindow *self)
     return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "imp-git-ok"));
 
   ok = imp_git_in_work_tree (self->file, NULL);
-  g_object_set_data_full (G_OBJECT (self), "imp-git-asked", g_strdup (path), g_free);
-  g_object_set_data (G_OBJECT (self), "imp-git-ok", GINT_TO_POINTER (ok));
+  can_version_store (self, path, ok);
   return ok;
+}
+
+static void
+can_version_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ImpWindow) self = user_data;
+  g_autofree char *asking = g_strdup (g_object_get_data (G_OBJECT (self), "imp-git-asking"));
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+  gboolean ok = imp_git_in_work_tree_finish (result, NULL);
+
+  g_object_set_data (G_OBJECT (self), "imp-git-asking", NULL);
+  /* Only the answer for the file shown now, and not over one already had. */
+  if (path != NULL && g_strcmp0 (asking, path) == 0 &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (self), "imp-git-asked"), path) != 0)
+    can_version_store (self, path, ok);
+}
+
+/**
+ * _imp_window_compare_can_version_now:
+ *
+ * Returns: what _imp_window_compare_can_version() returns when git has
+ *   answered for this file, else %FALSE at once: git is asked in the
+ *   background and the actions are updated when it answers, so that
+ *   opening a map never waits for git.
+ */
+gboolean
+_imp_window_compare_can_version_now (ImpWindow *self)
+{
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+
+  if (path == NULL)
+    return FALSE;
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (self), "imp-git-asked"), path) == 0)
+    return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "imp-git-ok"));
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (self), "imp-git-asking"), path) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (self), "imp-git-asking", g_strdup (path), g_free);
+      imp_git_in_work_tree_async (self->file, NULL, can_version_done_cb, g_object_ref (self));
+    }
+  return FALSE;
 }
 
 void

@@ -236,6 +236,7 @@ GtkWidget *_imp_window_compare_version      (ImpWindow      *self,
                                              const char     *revision);
 GtkWidget *_imp_window_compare_list_versions (ImpWindow     *self);
 gboolean   _imp_window_compare_can_version  (ImpWindow      *self);
+gboolean   _imp_window_compare_can_version_now (ImpWindow   *self);
 void     _imp_window_compare_file_action (GtkWidget *widget, const char *action_name, GVariant *param);
 void     _imp_window_compare_version_action (GtkWidget *widget, const char *action_name, GVariant *param);
 /* Collapse to a level, for the picture of a big map (imp-window-overview.c). */
