@@ -21,8 +21,11 @@
 
 /* The spatial index: a sparse grid of square cells. An item goes into every
  * cell its extent meets, unless that is a great many cells (a link to a card
- * pinned far away), in which case it joins a short list checked always. */
-#define GRID_CELL           256.0
+ * pinned far away), in which case it joins a short list checked always.
+ * Cells of about two cards' width: half as many entries as cells of one,
+ * 9 MiB less at 100,000 cards, and queries, hit tests and updates as fast
+ * (imp-bench, alternating). */
+#define GRID_CELL           512.0
 #define GRID_MAX_CELLS      1024
 #define GRID_COORD_LIMIT    1e9
 
