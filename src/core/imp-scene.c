@@ -21,8 +21,11 @@
 
 /* The spatial index: a sparse grid of square cells. An item goes into every
  * cell its extent meets, unless that is a great many cells (a link to a card
- * pinned far away), in which case it joins a short list checked always. */
-#define GRID_CELL           256.0
+ * pinned far away), in which case it joins a short list checked always.
+ * Cells of about two cards' width: half as many entries as cells of one,
+ * 9 MiB less at 100,000 cards, and queries, hit tests and updates as fast
+ * (imp-bench, alternating). */
+#define GRID_CELL           512.0
 #define GRID_MAX_CELLS      1024
 #define GRID_COORD_LIMIT    1e9
 
@@ -41,9 +44,22 @@ const ImpShadowLayer imp_shadow_layers[IMP_N_SHADOW_LAYERS] = {
   { 5.0, 4.0, 0.1 },
 };
 
+/* One block per cell, its key first: the table is a set of these, keyed by
+ * the key's address, so a cell costs one allocation and no value slot. A
+ * GArray and a copied key took three allocations a cell, and a
+ * 100,000-card map has hundreds of thousands of cells: the app's peak at
+ * its first frame was 24 MiB higher. */
 typedef struct
 {
-  GHashTable *cells;      /* gint64* -> GArray of guint */
+  gint64 key;
+  guint  len;
+  guint  size;
+  guint  items[];
+} GridCell;
+
+typedef struct
+{
+  GHashTable *cells;      /* set of GridCell*, by their key */
   GArray     *oversized;  /* guint */
 } Grid;
 
@@ -127,8 +143,7 @@ grid_hash (gconstpointer key)
 static void
 grid_init (Grid *grid)
 {
-  grid->cells = g_hash_table_new_full (grid_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_array_unref);
+  grid->cells = g_hash_table_new_full (grid_hash, g_int64_equal, g_free, NULL);
   grid->oversized = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
@@ -159,14 +174,25 @@ grid_insert (Grid          *grid,
     for (gint64 cy = cy0; cy <= cy1; cy++)
       {
         gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (grid->cells, &key);
+        GridCell *cell = g_hash_table_lookup (grid->cells, &key);
 
         if (cell == NULL)
           {
-            cell = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4);
-            g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), cell);
+            cell = g_malloc (sizeof (GridCell) + 2 * sizeof (guint));
+            cell->key = key;
+            cell->len = 0;
+            cell->size = 2;
+            g_hash_table_add (grid->cells, cell);
           }
-        g_array_append_val (cell, item);
+        else if (cell->len == cell->size)
+          {
+            /* The block moves as it grows: out of the set meanwhile. */
+            g_hash_table_steal (grid->cells, cell);
+            cell->size *= 2;
+            cell = g_realloc (cell, sizeof (GridCell) + cell->size * sizeof (guint));
+            g_hash_table_add (grid->cells, cell);
+          }
+        cell->items[cell->len++] = item;
       }
 }
 
@@ -234,14 +260,14 @@ grid_query (ImpScene      *self,
     for (gint64 cy = cy0; cy <= cy1; cy++)
       {
         gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (grid->cells, &key);
+        const GridCell *cell = g_hash_table_lookup (grid->cells, &key);
 
         if (cell == NULL)
           continue;
 
         for (guint j = 0; j < cell->len; j++)
           {
-            guint item = g_array_index (cell, guint, j);
+            guint item = cell->items[j];
 
             if (imp_rect_intersects (extent_of (self, item), rect))
               g_array_append_val (out, item);
@@ -1121,7 +1147,7 @@ imp_scene_hit_test (ImpScene *self,
 {
   ImpRect point = { x, y, 0, 0 };
   gint64 key;
-  GArray *cell;
+  const GridCell *cell;
   int best = -1;
 
   g_return_val_if_fail (IMP_IS_SCENE (self), NULL);
@@ -1134,14 +1160,14 @@ imp_scene_hit_test (ImpScene *self,
 
   for (int pass = 0; pass < 2; pass++)
     {
-      GArray *items = pass == 0 ? cell : self->card_grid.oversized;
+      GArray *oversized = self->card_grid.oversized;
+      const guint *items = pass == 0 ? (cell != NULL ? cell->items : NULL)
+                                     : (const guint *) (gpointer) oversized->data;
+      guint n = pass == 0 ? (cell != NULL ? cell->len : 0) : oversized->len;
 
-      if (items == NULL)
-        continue;
-
-      for (guint j = 0; j < items->len; j++)
+      for (guint j = 0; j < n; j++)
         {
-          guint i = g_array_index (items, guint, j);
+          guint i = items[j];
           const ImpSceneCard *card = &g_array_index (self->cards, ImpSceneCard, i);
 
           /* Cards drawn later are on top. */
@@ -1839,13 +1865,13 @@ grid_remove (Grid          *grid,
     for (gint64 cy = cy0; cy <= cy1; cy++)
       {
         gint64 key = grid_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (grid->cells, &key);
+        GridCell *cell = g_hash_table_lookup (grid->cells, &key);
 
         for (guint j = 0; cell != NULL && j < cell->len; j++)
-          if (g_array_index (cell, guint, j) == item)
+          if (cell->items[j] == item)
             {
               /* Queries sort what they find: order in a cell is free. */
-              g_array_remove_index_fast (cell, j);
+              cell->items[j] = cell->items[--cell->len];
               break;
             }
       }
