@@ -892,6 +892,139 @@ test_assumption_field_whole (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's width the tests can see: the surface's, as the window's
+ * narrow mode follows it. */
+static int
+surface_width (ImpWindow *window)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+/* As a window manager would after the user dragged its edge: GTK keeps a
+ * window without one at its default size. */
+static void
+resize_window (ImpWindow *window,
+               int        width,
+               int        height)
+{
+  /* Below its minimum width the window stays at that until the zoom
+   * buttons have given way; then the rest of the way. */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  imp_test_wait_for (surface_width (window) == width ||
+                     (width < IMP_WINDOW_NARROW_WIDTH && !gtk_widget_get_visible (window->zoom_box)));
+  imp_test_wait_for_frame (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), width - 1, height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  imp_test_wait_for (surface_width (window) == width);
+  imp_test_wait_for_frame (GTK_WIDGET (window));
+}
+
+/* An 800 px window: the header bar fits (its zoom buttons give way, the
+ * keys and View's items stay), and the parking lot opened with its key
+ * slides in over the map instead of taking its width, so the map keeps
+ * its width and zoom; the inspector folds over it too. At 1024 px the zoom
+ * buttons are there and the lot sits beside the map, which keeps at least
+ * its natural width; made narrow, the lot moves over the map. */
+static void
+test_narrow_window (void)
+{
+  g_autoptr(ImpMap) map = imp_test_load_example ("ticket-sales-call-centre.impactmap");
+  ImpWindow *window;
+  ImpCanvas *canvas;
+  ImpViewport *viewport;
+  int header_min, canvas_width;
+  guint n_parked;
+  double zoom;
+
+  if (!can_send_keys ())
+    return;
+
+  window = imp_window_new (app);
+  canvas = imp_window_get_canvas (window);
+  viewport = imp_canvas_get_viewport (canvas);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) <= 0.0);
+  imp_test_wait_for (surface_width (window) == 800);
+  imp_test_wait_for (!gtk_widget_get_visible (window->zoom_box));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+
+  gtk_widget_measure (window->header_bar, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &header_min, NULL, NULL, NULL);
+  g_assert_cmpint (header_min, <=, 800);
+  g_assert_cmpint (gtk_widget_get_width (window->header_bar), <=, 800);
+
+  imp_canvas_zoom_fit (canvas);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  zoom = imp_viewport_get_zoom (viewport);
+  canvas_width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  g_assert_cmpint (canvas_width, >=, 790);
+  maybe_shoot (window, "narrow-800-no-panels");
+
+  /* The zoom keys still work without the buttons. */
+  press (GTK_WINDOW (window), "ctrl+plus");
+  imp_test_wait_for (imp_viewport_get_zoom (viewport) > zoom + 1e-3);
+  press (GTK_WINDOW (window), "ctrl+minus");
+  imp_test_wait_for (G_APPROX_VALUE (imp_viewport_get_zoom (viewport), zoom, 1e-3));
+
+  /* The parking lot, opened and used from the keyboard, floats over the map. */
+  n_parked = imp_map_get_n_parked (map);
+  press (GTK_WINDOW (window), "ctrl+shift+p");
+  imp_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (window->parking_lot_revealer)));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  g_assert_true (_imp_window_narrow_is_lot_over_map (window));
+  g_assert_true (gtk_widget_get_mapped (window->parking_lot));
+  g_assert_cmpint (gtk_widget_get_width (window->parking_lot), >, 200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, canvas_width);
+  g_assert_cmpfloat_with_epsilon (imp_viewport_get_zoom (viewport), zoom, 1e-6);
+  imp_test_wait_for_focus (imp_parking_lot_get_entry (IMP_PARKING_LOT (window->parking_lot)));
+  imp_test_xdotool_args (GTK_WINDOW (window), "type", "--delay", "20", "Ask the ushers", NULL);
+  press (GTK_WINDOW (window), "Return");
+  imp_test_wait_for (imp_map_get_n_parked (map) == n_parked + 1);
+
+  /* The inspector (F9) folds over the map as well. */
+  press (GTK_WINDOW (window), "Escape F9");
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "narrow-800-both-panels");
+  g_assert_true (gtk_widget_get_mapped (window->inspector));
+  g_assert_true (adw_flap_get_folded (window->inspector_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, canvas_width);
+  g_assert_cmpfloat_with_epsilon (imp_viewport_get_zoom (viewport), zoom, 1e-6);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* 1024 px with the lot open: beside the map, zoom buttons shown. */
+  window = imp_window_new (app);
+  canvas = imp_window_get_canvas (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  imp_window_set_map (window, map, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  imp_test_wait_for_mapped (GTK_WIDGET (canvas));
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  imp_test_wait_for (surface_width (window) == 1024);
+  press (GTK_WINDOW (window), "ctrl+shift+p");
+  imp_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (window->parking_lot_revealer)));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "narrow-1024-lot");
+  g_assert_true (gtk_widget_get_visible (window->zoom_box));
+  g_assert_false (_imp_window_narrow_is_lot_over_map (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=, IMP_CANVAS_NATURAL_WIDTH);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)),
+                   <=, 1024 - gtk_widget_get_width (window->parking_lot));
+
+  /* Made narrow: the lot moves over the map, the map as wide as the window. */
+  resize_window (window, 800, 600);
+  imp_test_wait_for (_imp_window_narrow_is_lot_over_map (window));
+  imp_test_wait_for (gtk_widget_get_width (GTK_WIDGET (canvas)) >= 790);
+  g_assert_true (gtk_widget_get_mapped (window->parking_lot));
+  g_assert_false (gtk_widget_get_visible (window->zoom_box));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/ui/facilitator/growing-map-in-view", test_growing_map_in_view);
   g_test_add_func ("/ui/facilitator/title-editor-wraps", test_title_editor_wraps);
   g_test_add_func ("/ui/facilitator/assumption-field-whole", test_assumption_field_whole);
+  g_test_add_func ("/ui/facilitator/narrow-window", test_narrow_window);
 
   return g_test_run ();
 }

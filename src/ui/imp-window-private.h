@@ -243,4 +243,10 @@ void     _imp_window_compare_version_action (GtkWidget *widget, const char *acti
 void     _imp_window_overview_class_init  (ImpWindowClass *klass);
 void     _imp_window_overview_collapse_to_level_action (GtkWidget *widget, const char *action_name, GVariant *param);
 
+/* Narrow windows: the header bar and the parking lot (imp-window-narrow.c). */
+#define IMP_WINDOW_NARROW_WIDTH 960
+void     _imp_window_narrow_init          (ImpWindow      *self);
+void     _imp_window_narrow_update        (ImpWindow      *self);
+gboolean _imp_window_narrow_is_lot_over_map (ImpWindow    *self);
+
 G_END_DECLS

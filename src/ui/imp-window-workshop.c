@@ -800,7 +800,7 @@ update_header (ImpWindow *self)
    * way out stay. */
   gtk_widget_set_visible (self->open_button, !presenting);
   gtk_widget_set_visible (self->save_button, !presenting);
-  gtk_widget_set_visible (self->zoom_box, !presenting);
+  _imp_window_narrow_update (self); /* the zoom buttons */
   gtk_widget_set_visible (self->inspector_button, !presenting);
 
   gtk_button_set_icon_name (GTK_BUTTON (self->presentation_button),

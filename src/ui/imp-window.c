@@ -409,6 +409,7 @@ imp_window_init (ImpWindow *self)
   _imp_window_print_init (self);
   _imp_window_reviews_init (self);
   _imp_window_outline_init (self);
+  _imp_window_narrow_init (self);
 
   g_signal_connect_object (imp_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self,
