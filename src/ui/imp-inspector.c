@@ -856,11 +856,18 @@ setup_sentence (ImpInspector *self,
                 const char   *label)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  PangoFontMetrics *metrics;
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             text != NULL ? text : "", -1);
   g_object_set_data_full (G_OBJECT (view), "imp-base", g_strdup (text != NULL ? text : ""),
                           g_free);
+  /* At least a line tall: GTK 4.8 can leave a wrapping text view that a
+   * page just built measured at no height until its text changes, an
+   * invisible field. */
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (view), NULL, NULL);
+  gtk_widget_set_size_request (view, -1, PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics)));
+  pango_font_metrics_unref (metrics);
   imp_a11y_set_label (view, label);
   register_field (self, view, key, NULL);
   g_object_set_data (G_OBJECT (view), "imp-inline", GINT_TO_POINTER (TRUE));
