@@ -2184,6 +2184,47 @@ test_overview_bands (void)
   cairo_surface_destroy (far);
 }
 
+/* "ICE 336" in its pill: the number stays its own word at every zoom the
+ * cards show text at (from 20 device px for a 64 px card, 31 %, up), at
+ * least 1.5 device px from the word (the bold space alone was ~2.6 px, so
+ * under one at low zoom: "ICE336"); the pill is as wide as what is drawn,
+ * and the scene still reads "ICE 240". */
+static void
+test_ice_pill_gap (void)
+{
+  g_autoptr(ImpMap) map = make_map ();
+  g_autoptr(ImpScene) scene = imp_scene_new (map, NULL);
+  const ImpSceneCard *deliverable = _imp_scene_find_card (scene, imp_map_get_node (map, 4));
+  const double zooms[] = { 20.0 / 64.0, 0.5, 1.0, 2.0 };
+  gboolean found = FALSE;
+
+  g_assert_nonnull (deliverable);
+  for (guint i = 0; i < deliverable->n_texts; i++)
+    {
+      guint index = deliverable->first_text + i;
+      const ImpSceneText *text = _imp_scene_get_text (scene, index);
+      PangoLayout *layout;
+      PangoRectangle space, digit, logical;
+      double gap;
+
+      if (g_strcmp0 (text->text, "ICE 240") != 0)
+        continue;
+
+      found = TRUE;
+      layout = _imp_scene_get_text_layout (scene, index);
+      pango_layout_index_to_pos (layout, 3, &space);   /* the space, after "ICE" */
+      pango_layout_index_to_pos (layout, 4, &digit);   /* the "2" */
+      gap = (digit.x - space.x) / (double) PANGO_SCALE;
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        g_assert_cmpfloat (gap * zooms[z], >=, 1.5);
+      g_assert_cmpfloat (gap, <=, 8.0);   /* a gap, not a hole */
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_assert_cmpfloat_with_epsilon (logical.width / (double) PANGO_SCALE, text->width, 0.01);
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2217,6 +2258,7 @@ main (int   argc,
   g_test_add_func ("/core/scene/broken-link-follows-readings",
                    test_broken_link_follows_readings);
   g_test_add_func ("/core/render/overview-bands", test_overview_bands);
+  g_test_add_func ("/core/render/ice-pill-gap", test_ice_pill_gap);
 
   return g_test_run ();
 }

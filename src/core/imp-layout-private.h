@@ -65,6 +65,7 @@ typedef struct
   double      letter_spacing;  /* px */
   int         weight;          /* PangoWeight */
   ImpInk      ink;
+  float       word_spacing;    /* px added at each space */
 } ImpCardText;
 
 /* A filled rounded rectangle relative to the card: badge and chip pills,
@@ -96,6 +97,12 @@ PangoFontDescription *_imp_text_font_new        (const ImpTheme *theme,
                                                  double          size,
                                                  int             weight);
 /* Prepares @layout to show @text on one line in the given font. */
+void                  _imp_text_layout_add_word_spacing (PangoLayout *layout,
+                                                         double       spacing);
+/* Extra room at the space of a pill like "ICE 336", in px at 100 %: the bold
+ * space alone is ~2.6 px, under a device pixel at the zoom where cards
+ * start to show their text, so the number seemed to touch the word. */
+#define IMP_CHIP_WORD_SPACING 2.5
 void                  _imp_text_layout_set      (PangoLayout    *layout,
                                                  const ImpTheme *theme,
                                                  const char     *text,

@@ -250,6 +250,34 @@ _imp_text_layout_set (PangoLayout    *layout,
   pango_font_description_free (desc);
 }
 
+/**
+ * _imp_text_layout_add_word_spacing:
+ * @layout: a layout _imp_text_layout_set() has just set
+ * @spacing: px to add at each space
+ *
+ * Widens every space of @layout's text by @spacing, as SVG's word-spacing
+ * does; the rest of the text keeps its spacing.
+ */
+void
+_imp_text_layout_add_word_spacing (PangoLayout *layout,
+                                   double       spacing)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) list = attrs != NULL ? pango_attr_list_copy (attrs)
+                                                : pango_attr_list_new ();
+
+  for (const char *p = strchr (text, ' '); p != NULL; p = strchr (p + 1, ' '))
+    {
+      PangoAttribute *attr = pango_attr_letter_spacing_new ((int) (spacing * PANGO_SCALE));
+
+      attr->start_index = p - text;
+      attr->end_index = p - text + 1;
+      pango_attr_list_insert (list, attr);
+    }
+  pango_layout_set_attributes (layout, list);
+}
+
 /* The measurement cache */
 
 static void
@@ -653,6 +681,7 @@ typedef struct
   ImpInk      fg;
   ImpInk      bg;
   double      width;   /* of the pill */
+  float       word_spacing;
 } Chip;
 
 static void
@@ -718,6 +747,23 @@ add_chip (ImpLayout   *self,
   add_box (self, x, y, chip->width, CHIP_HEIGHT, CHIP_HEIGHT / 2, chip->bg);
   add_text (self, chip->text, x + CHIP_PAD_X, pill_baseline (y, CHIP_HEIGHT, CHIP_SIZE),
             text_width, CHIP_SIZE, PANGO_WEIGHT_BOLD, 0, chip->fg);
+  g_array_index (self->tmp_texts, ImpCardText, self->tmp_texts->len - 1).word_spacing =
+    chip->word_spacing;
+}
+
+/* A pill's text with its word spacing, measured as the scene lays it out. */
+static double
+measure_chip (Measurer   *m,
+              const Chip *chip)
+{
+  if (chip->word_spacing == 0)
+    return measure_width (m, chip->text, CHIP_SIZE, PANGO_WEIGHT_BOLD, 0);
+
+  measurer_ensure (m);
+  _imp_text_layout_set (m->layout, m->theme, chip->text, CHIP_SIZE, PANGO_WEIGHT_BOLD, 0);
+  _imp_text_layout_add_word_spacing (m->layout, chip->word_spacing);
+
+  return layout_width (m->layout);
 }
 
 static guint
@@ -735,7 +781,9 @@ collect_chips (ImpLayout *self,
       if (imp_ice_is_set (&node->ice))
         {
           owned[n] = g_strdup_printf (_("ICE %u"), imp_ice_get_score (&node->ice));
-          chips[n] = (Chip) { owned[n], IMP_INK_ACCENT, IMP_INK_ACCENT_TINT, 0 };
+          /* The number its own word, at every zoom (issue 19). */
+          chips[n] = (Chip) { owned[n], IMP_INK_ACCENT, IMP_INK_ACCENT_TINT, 0,
+                              IMP_CHIP_WORD_SPACING };
           n++;
         }
 
@@ -774,8 +822,7 @@ collect_chips (ImpLayout *self,
     }
 
   for (guint i = 0; i < n; i++)
-    chips[i].width = MIN (measure_width (m, chips[i].text, CHIP_SIZE, PANGO_WEIGHT_BOLD, 0) +
-                          2 * CHIP_PAD_X, IMP_CARD_CONTENT_WIDTH);
+    chips[i].width = MIN (measure_chip (m, &chips[i]) + 2 * CHIP_PAD_X, IMP_CARD_CONTENT_WIDTH);
 
   return n;
 }

@@ -34,6 +34,7 @@ typedef struct
   double      size;            /* px */
   double      letter_spacing;  /* px */
   int         weight;          /* PangoWeight, 400 or 700 */
+  float       word_spacing;    /* px added at each space (a pill's number) */
   ImpColor    color;
 } ImpSceneText;
 

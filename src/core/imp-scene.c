@@ -705,6 +705,7 @@ add_card (ImpScene      *self,
         .size = t->size,
         .letter_spacing = t->letter_spacing,
         .weight = t->weight,
+        .word_spacing = t->word_spacing,
         .color = resolve_ink (theme, level, t->ink),
       };
 
@@ -1476,6 +1477,8 @@ _imp_scene_get_text_layout (ImpScene *self,
   self->text_layouts[i] = pango_layout_new (self->text_context);
   _imp_text_layout_set (self->text_layouts[i], self->theme, text->text, text->size,
                         text->weight, text->letter_spacing);
+  if (text->word_spacing != 0)
+    _imp_text_layout_add_word_spacing (self->text_layouts[i], text->word_spacing);
 
   return self->text_layouts[i];
 }

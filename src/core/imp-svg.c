@@ -167,6 +167,8 @@ append_text (GString            *out,
   g_string_append_printf (out, " font-weight=\"%d\"", text->weight);
   if (text->letter_spacing != 0)
     append_attr_number (out, "letter-spacing", text->letter_spacing);
+  if (text->word_spacing != 0)
+    append_attr_number (out, "word-spacing", text->word_spacing);
   append_color (out, "fill", &text->color);
   g_string_append (out, " xml:space=\"preserve\">");
   append_escaped (out, text->text);
