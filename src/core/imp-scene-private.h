@@ -34,7 +34,7 @@ typedef struct
   double      size;            /* px */
   double      letter_spacing;  /* px */
   int         weight;          /* PangoWeight, 400 or 700 */
-  ImpColor    color;
+  const ImpColor *color;       /* the scene's, or a theme's */
 } ImpSceneText;
 
 /**

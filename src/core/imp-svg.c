@@ -167,7 +167,7 @@ append_text (GString            *out,
   g_string_append_printf (out, " font-weight=\"%d\"", text->weight);
   if (text->letter_spacing != 0)
     append_attr_number (out, "letter-spacing", text->letter_spacing);
-  append_color (out, "fill", &text->color);
+  append_color (out, "fill", text->color);
   g_string_append (out, " xml:space=\"preserve\">");
   append_escaped (out, text->text);
   g_string_append (out, "</text>\n");
@@ -407,7 +407,7 @@ imp_svg_write_area (ImpScene            *scene,
         .y = heading->y,
         .size = heading->size,
         .weight = 700,
-        .color = theme->text,
+        .color = &theme->text,
       };
 
       g_string_append (out, "<g class=\"heading\">\n");
