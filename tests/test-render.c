@@ -1413,7 +1413,7 @@ assert_same_text (const ImpSceneText *a,
   g_assert_cmpfloat (a->width, ==, b->width);
   g_assert_cmpfloat (a->size, ==, b->size);
   g_assert_cmpint (a->weight, ==, b->weight);
-  assert_same_color (&a->color, &b->color);
+  assert_same_color (a->color, b->color);
 }
 
 static void

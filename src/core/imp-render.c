@@ -120,7 +120,7 @@ draw_text (ImpScene *scene,
   PangoLayout *layout = _imp_scene_get_text_layout (scene, i);
   double baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
 
-  set_color (cr, &text->color);
+  set_color (cr, text->color);
   cairo_move_to (cr, text->x, text->y - baseline);
   pango_cairo_show_layout (cr, layout);
 }

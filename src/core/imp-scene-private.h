@@ -35,7 +35,7 @@ typedef struct
   double      letter_spacing;  /* px */
   int         weight;          /* PangoWeight, 400 or 700 */
   float       word_spacing;    /* px added at each space (a pill's number) */
-  ImpColor    color;
+  const ImpColor *color;       /* the scene's, or a theme's */
 } ImpSceneText;
 
 /**

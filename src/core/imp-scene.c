@@ -89,6 +89,7 @@ struct _ImpScene
   GHashTable     *refuted;  /* nodes downstream of a refuted link */
   GHashTable     *broken;   /* links where a tracked chain broke (imp-tracking.c) */
   GStringChunk   *strings;  /* their texts */
+  GHashTable     *palette;  /* the texts' colours, each once: ImpColor* */
   GDate           today;
 
   /* View state (imp_scene_set_reveal_level, imp_scene_set_focus) */
@@ -300,6 +301,47 @@ grid_query (ImpScene      *self,
 
 /* Building */
 
+/* A big map has half a million lines of text in a handful of colours: each
+ * line points at its colour, kept once here, instead of holding a copy
+ * (24 bytes a line, 11 MiB at 100,000 cards). */
+static guint
+color_hash (gconstpointer key)
+{
+  const ImpColor *c = key;
+  const double v[4] = { c->red, c->green, c->blue, c->alpha };
+  guint h = 17;
+
+  for (guint i = 0; i < 4; i++)
+    h = h * 31 + g_double_hash (&v[i]);
+
+  return h;
+}
+
+static gboolean
+color_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const ImpColor *x = a, *y = b;
+
+  return x->red == y->red && x->green == y->green && x->blue == y->blue &&
+         x->alpha == y->alpha;
+}
+
+static const ImpColor *
+intern_color (ImpScene       *self,
+              const ImpColor *color)
+{
+  ImpColor *kept = g_hash_table_lookup (self->palette, color);
+
+  if (kept == NULL)
+    {
+      kept = g_memdup2 (color, sizeof *color);
+      g_hash_table_add (self->palette, kept);
+    }
+
+  return kept;
+}
+
 static double
 tint_alpha (const ImpTheme *theme)
 {
@@ -393,7 +435,7 @@ add_status_pill (ImpScene     *self,
   label.width = width;
   label.size = size;
   label.weight = PANGO_WEIGHT_BOLD;
-  label.color = ink;
+  label.color = intern_color (self, &ink);
 
   g_array_append_val (self->boxes, box);
   sc->n_boxes++;
@@ -446,7 +488,7 @@ add_edge_pill (ImpScene     *self,
   label.width = width;
   label.size = size;
   label.weight = PANGO_WEIGHT_BOLD;
-  label.color = ink;
+  label.color = intern_color (self, &ink);
 
   g_array_append_val (self->boxes, plate);
   g_array_append_val (self->boxes, box);
@@ -638,7 +680,7 @@ decorate_card (ImpScene     *self,
         .width = width,
         .size = 11,
         .weight = PANGO_WEIGHT_BOLD,
-        .color = theme->on_accent,
+        .color = intern_color (self, &theme->on_accent),
       };
 
       sc->border = theme->danger;
@@ -697,6 +739,7 @@ add_card (ImpScene      *self,
   for (guint i = 0; i < card->n_texts; i++)
     {
       const ImpCardText *t = &card->texts[i];
+      ImpColor ink = resolve_ink (theme, level, t->ink);
       ImpSceneText text = {
         .text = t->text,
         .x = rect->x + t->x,
@@ -706,7 +749,7 @@ add_card (ImpScene      *self,
         .letter_spacing = t->letter_spacing,
         .weight = t->weight,
         .word_spacing = t->word_spacing,
-        .color = resolve_ink (theme, level, t->ink),
+        .color = intern_color (self, &ink),
       };
 
       g_array_append_val (self->texts, text);
@@ -748,7 +791,7 @@ add_mark (ImpScene     *self,
     .width = width,
     .size = size,
     .weight = PANGO_WEIGHT_BOLD,
-    .color = color,
+    .color = intern_color (self, &color),
   };
 
   sl->mark_box = self->boxes->len;
@@ -992,6 +1035,7 @@ imp_scene_finalize (GObject *object)
   g_clear_pointer (&self->refuted, g_hash_table_unref);
   g_clear_pointer (&self->broken, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->palette, g_hash_table_unref);
   g_clear_pointer (&self->branch, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->by_link, g_hash_table_unref);
@@ -1018,6 +1062,7 @@ imp_scene_init (ImpScene *self)
   self->boxes = g_array_new (FALSE, FALSE, sizeof (ImpSceneBox));
   self->columns = g_array_new (FALSE, FALSE, sizeof (ImpSceneColumn));
   self->by_node = g_hash_table_new (NULL, NULL);
+  self->palette = g_hash_table_new_full (color_hash, color_equal, g_free, NULL);
   grid_init (&self->card_grid);
   grid_init (&self->link_grid);
   self->reveal_level = -1;
@@ -1802,7 +1847,7 @@ add_vote_dots (ImpScene     *self,
       count.text = g_string_chunk_insert_const (self->strings, text);
       count.size = VOTE_TEXT_SIZE * k;
       count.weight = PANGO_WEIGHT_BOLD;
-      count.color = theme->text;
+      count.color = intern_color (self, &theme->text);
       count.width = _imp_layout_measure_text (self->layout, count.text, count.size,
                                               PANGO_WEIGHT_BOLD, 0);
       width += gap + count.width;

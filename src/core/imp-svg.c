@@ -169,7 +169,7 @@ append_text (GString            *out,
     append_attr_number (out, "letter-spacing", text->letter_spacing);
   if (text->word_spacing != 0)
     append_attr_number (out, "word-spacing", text->word_spacing);
-  append_color (out, "fill", &text->color);
+  append_color (out, "fill", text->color);
   g_string_append (out, " xml:space=\"preserve\">");
   append_escaped (out, text->text);
   g_string_append (out, "</text>\n");
@@ -409,7 +409,7 @@ imp_svg_write_area (ImpScene            *scene,
         .y = heading->y,
         .size = heading->size,
         .weight = 700,
-        .color = theme->text,
+        .color = &theme->text,
       };
 
       g_string_append (out, "<g class=\"heading\">\n");
