@@ -68,6 +68,18 @@ _imp_window_outline_set_map (ImpWindow *self)
     imp_outline_view_set_map (outline, NULL, NULL, NULL);
 }
 
+/* The list takes the focus once it is on screen: a list focused before its
+ * rows exist lets the first arrow key fall through (GTK 4.8), so a Down
+ * typed right after F8 would be lost. */
+static void
+list_mapped_cb (GtkWidget *list,
+                ImpWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (list, list_mapped_cb, self);
+  if (imp_window_get_outline_shown (self))
+    gtk_widget_grab_focus (list);
+}
+
 void
 _imp_window_outline_toggle_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -75,12 +87,16 @@ _imp_window_outline_toggle_action (GtkWidget  *widget,
 {
   ImpWindow *self = IMP_WINDOW (widget);
   GtkRevealer *revealer = get_revealer (self);
+  GtkWidget *list = imp_outline_view_get_list_view (imp_window_get_outline (self));
   gboolean reveal = !gtk_revealer_get_reveal_child (revealer);
 
   gtk_revealer_set_reveal_child (revealer, reveal);
   _imp_window_outline_set_map (self);
-  if (reveal)
-    gtk_widget_grab_focus (imp_outline_view_get_list_view (imp_window_get_outline (self)));
+  g_signal_handlers_disconnect_by_func (list, list_mapped_cb, self);
+  if (reveal && gtk_widget_get_mapped (list))
+    gtk_widget_grab_focus (list);
+  else if (reveal)
+    g_signal_connect_object (list, "map", G_CALLBACK (list_mapped_cb), self, 0);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
