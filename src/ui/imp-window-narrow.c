@@ -13,7 +13,8 @@
  * IMP_CANVAS_NATURAL_WIDTH, the lot slides in over the map instead of
  * taking its width, so opening it never shrinks the map's zoom. The
  * inspector folds over the map by itself (its AdwFlap folds at the
- * natural width of the map and what sits beside it). */
+ * natural width of the map and what sits beside it); when both would lie
+ * over the map, the one opened last closes the other. */
 
 #define G_LOG_DOMAIN "imp-window"
 
@@ -212,6 +213,42 @@ unrealize_cb (ImpWindow *self)
     }
 }
 
+/* In a narrow window the parking lot and the inspector both lie over the
+ * map, and the two together would leave a sliver of it: the panel opened
+ * last closes the other. */
+static gboolean
+panels_crowd_map (ImpWindow *self)
+{
+  NarrowState *state = get_state (self);
+
+  return state != NULL && state->lot_over_map &&
+         adw_flap_get_folded (self->inspector_flap) &&
+         adw_flap_get_reveal_flap (self->inspector_flap) &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (self->parking_lot_revealer));
+}
+
+static void
+lot_revealed_cb (ImpWindow *self)
+{
+  if (gtk_revealer_get_reveal_child (GTK_REVEALER (self->parking_lot_revealer)) &&
+      panels_crowd_map (self))
+    adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+}
+
+static void
+inspector_revealed_cb (ImpWindow *self)
+{
+  GtkWidget *focus;
+
+  if (!adw_flap_get_reveal_flap (self->inspector_flap) || !panels_crowd_map (self))
+    return;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->parking_lot_revealer))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->parking_lot_revealer), FALSE);
+}
+
 /**
  * _imp_window_narrow_is_lot_over_map:
  * @self: the window
@@ -244,4 +281,8 @@ _imp_window_narrow_init (ImpWindow *self)
   /* The lot's width may change with what is parked in it. */
   g_signal_connect_object (self->parking_lot_revealer, "notify::reveal-child",
                            G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->parking_lot_revealer, "notify::reveal-child",
+                           G_CALLBACK (lot_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
+                           G_CALLBACK (inspector_revealed_cb), self, G_CONNECT_SWAPPED);
 }
