@@ -13,25 +13,7 @@
 #include "imp-analysis.h"
 #include "imp-scene-private.h"
 #include "imp-map-private.h"
-
-static ImpNode *
-add (ImpMap     *map,
-     ImpLevel    level,
-     const char *title,
-     ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
-}
+#include "imp-test-map.h"
 
 static void
 add_link (ImpMap  *map,
@@ -62,7 +44,7 @@ add_experiment (ImpMap              *map,
                 ImpExperimentStatus  status,
                 ImpResult            result)
 {
-  ImpNode *node = add (map, IMP_LEVEL_EXPERIMENT, "Test", deliverable);
+  ImpNode *node = imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, "Test", deliverable);
   g_autoptr(ImpExperiment) e = imp_experiment_new ();
 
   e->status = status;
@@ -165,13 +147,13 @@ test_ice_ranking_ties (void)
   g_autoptr(ImpMap) map = imp_map_new_with_goal ("G");
   g_autoptr(GPtrArray) ranked = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
-  ImpNode *d1 = add (map, IMP_LEVEL_DELIVERABLE, "d1", impact);
-  ImpNode *d2 = add (map, IMP_LEVEL_DELIVERABLE, "d2", impact);
-  ImpNode *d3 = add (map, IMP_LEVEL_DELIVERABLE, "d3", impact);
-  ImpNode *d4 = add (map, IMP_LEVEL_DELIVERABLE, "d4", impact);
-  ImpNode *d5 = add (map, IMP_LEVEL_DELIVERABLE, "d5 unscored", impact);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *d1 = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "d1", impact);
+  ImpNode *d2 = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "d2", impact);
+  ImpNode *d3 = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "d3", impact);
+  ImpNode *d4 = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "d4", impact);
+  ImpNode *d5 = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "d5 unscored", impact);
 
   set_ice (map, d1, 2, 3, 4);     /* 24 */
   set_ice (map, d2, 10, 10, 1);   /* 100 */
@@ -203,13 +185,13 @@ test_ranking_live_only (void)
   g_autoptr(GPtrArray) ranked = NULL;
   g_autoptr(GPtrArray) aside = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
-  ImpNode *impact2 = add (map, IMP_LEVEL_IMPACT, "I2", actor);
-  ImpNode *live = add (map, IMP_LEVEL_DELIVERABLE, "live", impact);
-  ImpNode *gone = add (map, IMP_LEVEL_DELIVERABLE, "eliminated", impact);
-  ImpNode *cut = add (map, IMP_LEVEL_DELIVERABLE, "refuted", impact2);
-  ImpNode *both = add (map, IMP_LEVEL_DELIVERABLE, "one chain refuted", impact2);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *impact2 = imp_test_add_card (map, IMP_LEVEL_IMPACT, "I2", actor);
+  ImpNode *live = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "live", impact);
+  ImpNode *gone = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "eliminated", impact);
+  ImpNode *cut = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "refuted", impact2);
+  ImpNode *both = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "one chain refuted", impact2);
   ImpNode *spike = NULL;
   ImpLink *refuted_link = NULL;
 
@@ -263,13 +245,13 @@ test_orphans_and_mismatch (void)
   g_autofree char *orphans = NULL;
   g_autofree char *mismatches = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Learners", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Practise more", actor);
-  ImpNode *loose_impact = add (map, IMP_LEVEL_IMPACT, "Loose impact", NULL);
-  ImpNode *saved = add (map, IMP_LEVEL_DELIVERABLE, "Saved by a cross-link", loose_impact);
-  ImpNode *lost = add (map, IMP_LEVEL_DELIVERABLE, "Lost deliverable", loose_impact);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Learners", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Practise more", actor);
+  ImpNode *loose_impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Loose impact", NULL);
+  ImpNode *saved = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Saved by a cross-link", loose_impact);
+  ImpNode *lost = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Lost deliverable", loose_impact);
 
-  add (map, IMP_LEVEL_DELIVERABLE, "Alone", NULL);
+  imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Alone", NULL);
   /* The tree parent of "Saved" is orphaned, its second parent is not. */
   add_link (map, impact, saved);
 
@@ -301,14 +283,14 @@ test_three_tier_mismatch (void)
   g_autofree char *orphans = NULL;
   g_autoptr(GPtrArray) sentences = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Buyers", goal);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Buyers", goal);
   ImpNode *outcome = NULL;
   ImpNode *output = NULL;
 
   g_assert_true (_imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS));
-  outcome = add (map, IMP_LEVEL_IMPACT, "Shoppers buy online", goal);
-  output = add (map, IMP_LEVEL_DELIVERABLE, "Checkout page", outcome);
-  add (map, IMP_LEVEL_IMPACT, "Buyers return", actor);
+  outcome = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Shoppers buy online", goal);
+  output = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Checkout page", outcome);
+  imp_test_add_card (map, IMP_LEVEL_IMPACT, "Buyers return", actor);
 
   findings = imp_analysis_find_problems (map, NULL);
   mismatches = titles_of (findings, IMP_FINDING_LEVEL_MISMATCH);
@@ -331,13 +313,13 @@ test_litmus_second_parent (void)
   g_autoptr(GPtrArray) prompts = NULL;
   g_autoptr(GArray) chains = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *goal2 = add (map, IMP_LEVEL_GOAL, "Cut support cost", NULL);
-  ImpNode *students = add (map, IMP_LEVEL_ACTOR, "Students", goal);
-  ImpNode *teachers = add (map, IMP_LEVEL_ACTOR, "Teachers", goal);
-  ImpNode *faster = add (map, IMP_LEVEL_IMPACT, "Get results faster", students);
-  ImpNode *fewer = add (map, IMP_LEVEL_IMPACT, "Complain less", teachers);
-  ImpNode *pipeline = add (map, IMP_LEVEL_DELIVERABLE, "Faster upload pipeline", faster);
-  ImpNode *orphan = add (map, IMP_LEVEL_DELIVERABLE, "Orphan", NULL);
+  ImpNode *goal2 = imp_test_add_card (map, IMP_LEVEL_GOAL, "Cut support cost", NULL);
+  ImpNode *students = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Students", goal);
+  ImpNode *teachers = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  ImpNode *faster = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Get results faster", students);
+  ImpNode *fewer = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Complain less", teachers);
+  ImpNode *pipeline = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Faster upload pipeline", faster);
+  ImpNode *orphan = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Orphan", NULL);
 
   /* A second parent at two levels: the deliverable serves two outcomes,
    * and the teachers matter to two goals. */
@@ -382,9 +364,9 @@ test_experiment_rollup (void)
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *eliminated = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
-  ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "OCR", impact);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *d = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "OCR", impact);
   guint supports = 99, refutes = 99;
 
   g_assert_cmpint (imp_analysis_get_verdict (d, &supports, &refutes), ==, IMP_VERDICT_NONE);
@@ -423,10 +405,10 @@ test_refuted_downstream (void)
   g_autofree char *downstream = NULL;
   g_autoptr(GArray) chains = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "I", actor);
-  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Other", actor);
-  ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "D", impact);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "I", actor);
+  ImpNode *other = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Other", actor);
+  ImpNode *d = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "D", impact);
   ImpNode *e = add_experiment (map, d, IMP_EXPERIMENT_PLANNED, IMP_RESULT_NONE);
   ImpLink *l = imp_map_find_link (map, actor, impact);
 
@@ -455,12 +437,12 @@ test_health (void)
   g_autoptr(ImpMap) map = imp_map_new_with_goal ("Empty goal");
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(ImpMetric) metric = imp_metric_new ();
-  ImpNode *goal = add (map, IMP_LEVEL_GOAL, "Goal", NULL);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Idle actor", goal);
-  ImpNode *busy = add (map, IMP_LEVEL_ACTOR, "Busy actor", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Impact", busy);
-  ImpNode *scored = add (map, IMP_LEVEL_DELIVERABLE, "Scored", impact);
-  ImpNode *tested = add (map, IMP_LEVEL_DELIVERABLE, "Tested", impact);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Idle actor", goal);
+  ImpNode *busy = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Busy actor", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Impact", busy);
+  ImpNode *scored = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Scored", impact);
+  ImpNode *tested = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Tested", impact);
   GDate today;
   struct { ImpFindingKind kind; const char *titles; } expected[] = {
     { IMP_FINDING_GOAL_WITHOUT_ACTORS, "Empty goal" },
@@ -536,10 +518,10 @@ test_scene_decorations (void)
   g_autoptr(ImpMetric) metric = imp_metric_new ();
   g_autoptr(ImpScene) scene = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Practise more", actor);
-  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Other", actor);
-  ImpNode *d = add (map, IMP_LEVEL_DELIVERABLE, "D", impact);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Practise more", actor);
+  ImpNode *other = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Other", actor);
+  ImpNode *d = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "D", impact);
   const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
 
   /* Past its deadline and not reached: overdue on the day the scene is
@@ -624,9 +606,9 @@ test_assumptions_visible (void)
   g_autofree char *risky = NULL;
   g_autofree char *summary = NULL;
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Teachers", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
-  ImpNode *other = add (map, IMP_LEVEL_IMPACT, "Set homework", actor);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
+  ImpNode *other = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Set homework", actor);
   ImpNode *d[5];
   ImpLink *assumed = imp_map_find_link (map, actor, impact);
   ImpLink *quiet = imp_map_find_link (map, actor, other);
@@ -636,7 +618,7 @@ test_assumptions_visible (void)
     {
       g_autofree char *title = g_strdup_printf ("d%u", i);
 
-      d[i] = add (map, IMP_LEVEL_DELIVERABLE, title, i < 4 ? impact : other);
+      d[i] = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, title, i < 4 ? impact : other);
       set_ice (map, d[i], 5, 5, (guint8) (9 - i));
     }
 
@@ -706,7 +688,7 @@ test_scene_proposed_by_with_status (void)
   g_autoptr(ImpScene) scene = NULL;
   g_autoptr(JsonArray) by = json_array_new ();
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "A", goal);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "A", goal);
   const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
   const ImpSceneCard *card;
   const ImpSceneText *due = NULL, *proposed = NULL;

@@ -21,6 +21,7 @@
 
 #include "imp-test-utils.h"
 #include "imp-map-private.h"
+#include "imp-test-map.h"
 
 /* What a facilitator types in the inspector is never lost: real key presses
  * and clicks (xdotool, on Xvfb) fill a field, then leave it every way a
@@ -49,22 +50,6 @@ typedef struct
   char         *path;
 } Fixture;
 
-static ImpNode *
-add (ImpMap     *map,
-     ImpLevel    level,
-     const char *title,
-     ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  _imp_map_link (map, parent, node, -1, &error);
-  g_assert_no_error (error);
-
-  return node;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -74,10 +59,10 @@ fixture_set_up (Fixture       *f,
 
   f->map = imp_map_new_with_goal ("Grow weekly learners");
   f->goal = imp_map_get_node (f->map, 0);
-  f->actor = add (f->map, IMP_LEVEL_ACTOR, "Students", f->goal);
-  f->impact = add (f->map, IMP_LEVEL_IMPACT, "Get results within a minute", f->actor);
-  f->deliverable = add (f->map, IMP_LEVEL_DELIVERABLE, "Faster uploads", f->impact);
-  f->experiment = add (f->map, IMP_LEVEL_EXPERIMENT, "Fake door", f->deliverable);
+  f->actor = imp_test_add_card (f->map, IMP_LEVEL_ACTOR, "Students", f->goal);
+  f->impact = imp_test_add_card (f->map, IMP_LEVEL_IMPACT, "Get results within a minute", f->actor);
+  f->deliverable = imp_test_add_card (f->map, IMP_LEVEL_DELIVERABLE, "Faster uploads", f->impact);
+  f->experiment = imp_test_add_card (f->map, IMP_LEVEL_EXPERIMENT, "Fake door", f->deliverable);
   metric->baseline = 540;
   metric->current = 310;
   metric->target = 60;

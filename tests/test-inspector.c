@@ -22,6 +22,7 @@
 
 #include "imp-test-utils.h"
 #include "imp-map-private.h"
+#include "imp-test-map.h"
 
 /* The inspector in a real window (Xvfb in CI): edits go through the undo
  * stack, reach the model and the canvas, and nonsense is refused. */
@@ -45,25 +46,6 @@ find_child_of_type (GtkWidget *widget,
     }
 
   return NULL;
-}
-
-static ImpNode *
-add (ImpMap     *map,
-     ImpLevel    level,
-     const char *title,
-     ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
 }
 
 /* The progress the canvas draws on @node's card, once the window has done
@@ -120,9 +102,9 @@ test_inspector_edits_metric (void)
   g_autoptr(ImpMetric) metric = imp_metric_new ();
   ImpWindow *window = imp_window_new (app);
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Students", goal);
-  ImpNode *impact = add (map, IMP_LEVEL_IMPACT, "Get results within a minute", actor);
-  ImpNode *deliverable = add (map, IMP_LEVEL_DELIVERABLE, "Faster uploads", impact);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Students", goal);
+  ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Get results within a minute", actor);
+  ImpNode *deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Faster uploads", impact);
   ImpInspector *inspector;
   ImpCanvas *canvas;
   ImpHistory *history;
@@ -252,7 +234,7 @@ test_inspector_edits_link (void)
   g_autoptr(ImpMap) map = imp_map_new_with_goal ("Goal");
   ImpWindow *window = imp_window_new (app);
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *actor = add (map, IMP_LEVEL_ACTOR, "Actor", goal);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Actor", goal);
   ImpLink *link = imp_map_find_link (map, goal, actor);
   ImpInspector *inspector;
   ImpHistory *history;

@@ -21,27 +21,9 @@
 #include "imp-layout-private.h"
 #include "imp-map-private.h"
 #include "imp-scene-private.h"
+#include "imp-test-map.h"
 
 static const ImpLayoutKind all_kinds[] = { IMP_LAYOUT_RIGHT, IMP_LAYOUT_BALANCED, IMP_LAYOUT_DOWN };
-
-static ImpNode *
-add_node (ImpMap     *map,
-          ImpLevel    level,
-          const char *title,
-          ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
-}
 
 static ImpRect
 node_rect (ImpLayout     *layout,
@@ -112,23 +94,23 @@ make_forest (guint n_goals)
 
   for (guint g = 0; g < n_goals; g++)
     {
-      ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "A goal with a longer title", NULL);
+      ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "A goal with a longer title", NULL);
 
       for (guint a = 0; a < 5 + g; a++)
         {
-          ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, "An actor", goal);
+          ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "An actor", goal);
 
           for (guint i = 0; i < 1 + (a * 3) % 4; i++)
             {
-              ImpNode *impact = add_node (map, IMP_LEVEL_IMPACT,
+              ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT,
                                           "An impact whose text wraps over two lines", actor);
 
               for (guint d = 0; d < 1 + (a + i) % 3; d++)
                 {
-                  ImpNode *del = add_node (map, IMP_LEVEL_DELIVERABLE, "Deliverable", impact);
+                  ImpNode *del = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Deliverable", impact);
 
                   if (d == 1)
-                    add_node (map, IMP_LEVEL_EXPERIMENT, "Experiment", del);
+                    imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, "Experiment", del);
                 }
             }
         }
@@ -273,10 +255,10 @@ test_three_tiers (void)
 
   for (guint i = 0; i < 6; i++)
     {
-      ImpNode *outcome = add_node (map, IMP_LEVEL_IMPACT, "Teachers grade sooner", goal);
+      ImpNode *outcome = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Teachers grade sooner", goal);
 
       for (guint d = 0; d < 1 + i % 3; d++)
-        add_node (map, IMP_LEVEL_DELIVERABLE, "Faster uploads", outcome);
+        imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Faster uploads", outcome);
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)

@@ -17,27 +17,7 @@
 #include "imp-map.h"
 #include "imp-scene-private.h"
 #include "imp-map-private.h"
-
-static ImpNode *
-add_node (ImpMap     *map,
-          ImpLevel    level,
-          const char *title,
-          ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
-}
+#include "imp-test-map.h"
 
 static ImpRect
 node_rect (ImpLayout     *layout,
@@ -130,24 +110,24 @@ make_forest (void)
   for (int g = 0; g < 3; g++)
     {
       g_autofree char *goal_title = g_strdup_printf ("Goal %d", g);
-      ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, goal_title, NULL);
+      ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, goal_title, NULL);
 
       for (int a = 0; a < 2 + g; a++)
         {
-          ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR,
+          ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR,
                                      "An actor whose name wraps over two lines", goal);
 
           for (int i = 0; i < a + 1; i++)
             {
-              ImpNode *impact = add_node (map, IMP_LEVEL_IMPACT, "Impact", actor);
+              ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Impact", actor);
 
               for (int d = 0; d < (i == 0 ? 4 : 1); d++)
                 {
-                  ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Deliverable",
+                  ImpNode *deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Deliverable",
                                                    impact);
 
                   if (d == 1)
-                    add_node (map, IMP_LEVEL_EXPERIMENT, "Experiment", deliverable);
+                    imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, "Experiment", deliverable);
                 }
             }
         }
@@ -211,9 +191,9 @@ test_three_tiers (void)
   ImpLevel level;
 
   _imp_map_set_vocabulary (map, IMP_VOCABULARY_THREE_TIERS);
-  goal = add_node (map, IMP_LEVEL_GOAL, "Impact", NULL);
-  outcome = add_node (map, IMP_LEVEL_IMPACT, "Outcome", goal);
-  output = add_node (map, IMP_LEVEL_DELIVERABLE, "Output", outcome);
+  goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Impact", NULL);
+  outcome = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Outcome", goal);
+  output = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Output", outcome);
 
   layout = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   g_assert_false (imp_layout_get_column_x (layout, IMP_LEVEL_ACTOR, NULL));
@@ -230,7 +210,7 @@ test_three_tiers (void)
 
   /* An actor left over from another vocabulary gets its column back
    * rather than landing on top of the outcomes. */
-  add_node (map, IMP_LEVEL_ACTOR, "Leftover actor", NULL);
+  imp_test_add_card (map, IMP_LEVEL_ACTOR, "Leftover actor", NULL);
   g_clear_object (&layout);
   layout = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   g_assert_true (imp_layout_get_column_x (layout, IMP_LEVEL_ACTOR, NULL));
@@ -244,12 +224,12 @@ test_centred (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(ImpLayout) layout = NULL;
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
   ImpNode *actors[3];
   ImpRect g, first, last, middle;
 
   for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
-    actors[i] = add_node (map, IMP_LEVEL_ACTOR, "Actor", goal);
+    actors[i] = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Actor", goal);
 
   layout = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   g = node_rect (layout, goal);
@@ -419,14 +399,14 @@ test_unconnected (void)
 {
   g_autoptr(ImpMap) map = make_forest ();
   g_autoptr(ImpLayout) layout = NULL;
-  ImpNode *lone_deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
-  ImpNode *lone_impact = add_node (map, IMP_LEVEL_IMPACT, "Also alone", NULL);
-  ImpNode *lone_with_child = add_node (map, IMP_LEVEL_DELIVERABLE, "Alone with an experiment",
+  ImpNode *lone_deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
+  ImpNode *lone_impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Also alone", NULL);
+  ImpNode *lone_with_child = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Alone with an experiment",
                                        NULL);
   double trees_bottom = 0;
   ImpRect d, i, w;
 
-  add_node (map, IMP_LEVEL_EXPERIMENT, "Its experiment", lone_with_child);
+  imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, "Its experiment", lone_with_child);
 
   layout = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   for (guint n = 0; n < imp_map_get_n_nodes (map); n++)
@@ -474,12 +454,12 @@ test_long_titles (void)
     g_string_append (huge, "word ");
   g_assert_cmpuint (huge->len, ==, 5000);
 
-  goal = add_node (map, IMP_LEVEL_GOAL, huge->str, NULL);
-  big = add_node (map, IMP_LEVEL_ACTOR, huge->str, goal);
-  wide = add_node (map, IMP_LEVEL_ACTOR, unbroken, goal);
-  empty = add_node (map, IMP_LEVEL_ACTOR, "", goal);
-  odd = add_node (map, IMP_LEVEL_ACTOR, "tab\there\r\nbell\a and \xff broken", goal);
-  plain = add_node (map, IMP_LEVEL_ACTOR, "Short", goal);
+  goal = imp_test_add_card (map, IMP_LEVEL_GOAL, huge->str, NULL);
+  big = imp_test_add_card (map, IMP_LEVEL_ACTOR, huge->str, goal);
+  wide = imp_test_add_card (map, IMP_LEVEL_ACTOR, unbroken, goal);
+  empty = imp_test_add_card (map, IMP_LEVEL_ACTOR, "", goal);
+  odd = imp_test_add_card (map, IMP_LEVEL_ACTOR, "tab\there\r\nbell\a and \xff broken", goal);
+  plain = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Short", goal);
 
   layout = imp_layout_new (map, imp_theme_get (IMP_THEME_LIGHT));
   rb = node_rect (layout, big);
@@ -549,14 +529,14 @@ test_huge_title (void)
   g_autoptr(ImpScene) scene = NULL;
   g_autofree char *huge = mixed_script_text (1 << 20);
   g_autofree char *head = g_strndup (huge, 16384);
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
   ImpNode *big, *small;
   const ImpSceneCard *cb, *cs;
 
   /* Cut the head at a character boundary. */
   *g_utf8_find_prev_char (head, head + strlen (head)) = '\0';
-  big = add_node (map, IMP_LEVEL_ACTOR, huge, goal);
-  small = add_node (map, IMP_LEVEL_ACTOR, head, goal);
+  big = imp_test_add_card (map, IMP_LEVEL_ACTOR, huge, goal);
+  small = imp_test_add_card (map, IMP_LEVEL_ACTOR, head, goal);
 
   scene = imp_scene_new (map, NULL);
   cb = _imp_scene_find_card (scene, big);
@@ -587,8 +567,8 @@ test_wrapped_lines (void)
   g_autoptr(ImpScene) scene = NULL;
   const char *title = "Increase weekly active learners by twenty percent "
                       "by the end of the fourth quarter";
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, title, NULL);
-  ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, title, goal);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, title, NULL);
+  ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, title, goal);
   ImpNode *nodes[] = { goal, actor };
 
   scene = imp_scene_new (map, imp_theme_get (IMP_THEME_DARK));

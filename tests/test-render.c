@@ -23,27 +23,9 @@
 #include "imp-svg.h"
 #include "imp-tile-cache.h"
 #include "imp-map-private.h"
+#include "imp-test-map.h"
 
 #define PADDING 24.0
-
-static ImpNode *
-add_node (ImpMap     *map,
-          ImpLevel    level,
-          const char *title,
-          ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
-}
 
 /* A small map with every kind of card and link: metric with and without a
  * target, ICE, experiments, a cross-link, a refuted and a supported link,
@@ -59,22 +41,22 @@ make_map (void)
   ImpNode *goal, *actor, *impact, *impact2, *deliverable, *deliverable2, *collapsed;
 
   _imp_map_set_title (map, "Render test");
-  goal = add_node (map, IMP_LEVEL_GOAL, "Grow learners", NULL);
+  goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Grow learners", NULL);
   metric->baseline = 40000;
   metric->current = 43500;
   metric->target = 48000;
   metric->unit = g_strdup ("learners");
   _imp_map_set_node_metric (map, goal, metric);
 
-  actor = add_node (map, IMP_LEVEL_ACTOR, "Teachers", goal);
-  impact = add_node (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
-  impact2 = add_node (map, IMP_LEVEL_IMPACT, "Complain less", actor);
+  actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Grade sooner", actor);
+  impact2 = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Complain less", actor);
   direction_only->direction = IMP_DIRECTION_DECREASE;
   _imp_map_set_node_metric (map, impact2, direction_only);
 
-  deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "A & B <c>", impact);
+  deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "A & B <c>", impact);
   g_assert_true (_imp_map_set_node_ice (map, deliverable, &ice, NULL));
-  deliverable2 = add_node (map, IMP_LEVEL_DELIVERABLE, "Quotes \"double\" and 'single'", impact2);
+  deliverable2 = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Quotes \"double\" and 'single'", impact2);
   _imp_map_link (map, impact2, deliverable, -1, NULL);  /* a cross-link */
   _imp_map_set_link_status (map, imp_map_find_link (map, impact2, deliverable2),
                            IMP_LINK_STATUS_REFUTED);
@@ -82,14 +64,14 @@ make_map (void)
 
   experiment->status = IMP_EXPERIMENT_DONE;
   experiment->result = IMP_RESULT_SUPPORTS;
-  _imp_map_set_node_experiment (map, add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door", deliverable),
+  _imp_map_set_node_experiment (map, imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, "Fake door", deliverable),
                                experiment);
 
-  collapsed = add_node (map, IMP_LEVEL_ACTOR, "Control\x01 char and Ünïcödé ✓", goal);
-  add_node (map, IMP_LEVEL_IMPACT, "Hidden under a collapsed actor", collapsed);
+  collapsed = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Control\x01 char and Ünïcödé ✓", goal);
+  imp_test_add_card (map, IMP_LEVEL_IMPACT, "Hidden under a collapsed actor", collapsed);
   _imp_map_set_node_collapsed (map, collapsed, TRUE);
 
-  add_node (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
+  imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Not connected yet", NULL);
 
   return map;
 }
@@ -383,15 +365,15 @@ test_hit_test (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(ImpScene) scene = NULL;
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
 
   /* A wide fan-out, so the index has many cells. */
   for (int a = 0; a < 50; a++)
     {
-      ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, "Actor", goal);
+      ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Actor", goal);
 
       for (int i = 0; i < 20; i++)
-        add_node (map, IMP_LEVEL_IMPACT, "Impact", actor);
+        imp_test_add_card (map, IMP_LEVEL_IMPACT, "Impact", actor);
     }
 
   scene = imp_scene_new (map, NULL);
@@ -435,16 +417,16 @@ test_hit_test_link (void)
 {
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(ImpScene) scene = NULL;
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
   ImpNode *far;
   guint n_links;
 
   for (int a = 0; a < 20; a++)
     {
-      ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, "Actor", goal);
+      ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Actor", goal);
 
       for (int i = 0; i < 5; i++)
-        add_node (map, IMP_LEVEL_IMPACT, "Impact", actor);
+        imp_test_add_card (map, IMP_LEVEL_IMPACT, "Impact", actor);
     }
 
   scene = imp_scene_new (map, NULL);
@@ -482,7 +464,7 @@ test_hit_test_link (void)
     }
   g_clear_object (&scene);
 
-  far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
+  far = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Far away", goal);
   _imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
   scene = imp_scene_new (map, NULL);
   for (guint i = 0; i < _imp_scene_get_n_links (scene); i++)
@@ -507,8 +489,8 @@ test_far_pin (void)
   g_autoptr(ImpMap) map = imp_map_new ();
   g_autoptr(ImpScene) scene = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
-  ImpNode *far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *far = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Far away", goal);
   ImpRect rect, bounds, around;
 
   _imp_map_set_node_position (map, far, TRUE, 4e6, 3e6);
@@ -599,11 +581,11 @@ test_dashes_drawn (void)
   g_autoptr(ImpMap) map = imp_map_new ();
   const ImpTheme *theme = imp_theme_get (IMP_THEME_LIGHT);
   g_autoptr(ImpScene) scene = NULL;
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Goal", NULL);
-  ImpNode *solid = add_node (map, IMP_LEVEL_ACTOR, "Solid", goal);
-  ImpNode *dashed = add_node (map, IMP_LEVEL_ACTOR, "Dashed", NULL);
-  ImpNode *dashed_child = add_node (map, IMP_LEVEL_IMPACT, "Refuted", dashed);
-  ImpNode *solid_child = add_node (map, IMP_LEVEL_IMPACT, "Plain", solid);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Goal", NULL);
+  ImpNode *solid = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Solid", goal);
+  ImpNode *dashed = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Dashed", NULL);
+  ImpNode *dashed_child = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Refuted", dashed);
+  ImpNode *solid_child = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Plain", solid);
   cairo_surface_t *surface;
   ImpNode *pairs[2][2] = { { solid, solid_child }, { dashed, dashed_child } };
 
@@ -1085,18 +1067,18 @@ make_big_map (guint *n_out)
   for (guint g = 0; g < 3; g++)
     {
       g_autofree char *goal_title = g_strdup_printf ("Goal %u: grow weekly learners by a lot", g);
-      ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, goal_title, NULL);
+      ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, goal_title, NULL);
 
       for (guint a = 0; a < 4; a++)
         {
           g_autofree char *actor_title = g_strdup_printf ("Actor %u.%u", g, a);
-          ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, actor_title, goal);
+          ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, actor_title, goal);
 
           for (guint i = 0; i < 5; i++)
             {
               g_autofree char *impact_title =
                 g_strdup_printf ("Impact %u.%u.%u: grade homework sooner than before", g, a, i);
-              ImpNode *impact = add_node (map, IMP_LEVEL_IMPACT, impact_title, actor);
+              ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, impact_title, actor);
 
               g_ptr_array_add (impacts, impact);
               if (i % 2 == 0)
@@ -1115,13 +1097,13 @@ make_big_map (guint *n_out)
                   g_autofree char *title =
                     g_strdup_printf ("Deliverable %u.%u.%u.%u with a title that wraps on "
                                      "two lines or more", g, a, i, d);
-                  ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, title, impact);
+                  ImpNode *deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, title, impact);
                   ImpIce ice = { 1 + d % 10, 1 + (d * 3) % 10, 1 + (d * 7) % 10 };
 
                   g_assert_true (_imp_map_set_node_ice (map, deliverable, &ice, NULL));
                   g_ptr_array_add (deliverables, deliverable);
                   if (d % 5 == 0)
-                    add_node (map, IMP_LEVEL_EXPERIMENT, "Fake door test", deliverable);
+                    imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, "Fake door test", deliverable);
                 }
             }
         }
@@ -1275,7 +1257,7 @@ test_far_link_in_view (void)
   g_autoptr(ImpScene) scene = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   ImpNode *goal = imp_map_get_node (map, 0);
-  ImpNode *far = add_node (map, IMP_LEVEL_ACTOR, "Far away", goal);
+  ImpNode *far = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Far away", goal);
   const double scales[] = { 1.0, 3.0, 0.25 };
   const ImpSceneLink *link = NULL;
   const ImpTheme *theme;
@@ -1608,7 +1590,7 @@ test_update_equals_new (void)
   }
 
   /* A new node is not an update: the scene says so. */
-  add_node (map, IMP_LEVEL_DELIVERABLE, "Brand new", impact);
+  imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Brand new", impact);
   g_assert_false (_imp_scene_update (scene, NULL));
 }
 
@@ -2046,10 +2028,10 @@ test_broken_link_follows_readings (void)
   ImpNode *goal, *actor, *impact, *deliverable;
   double plain, heavy;
 
-  goal = add_node (map, IMP_LEVEL_GOAL, "Revenue", NULL);
-  actor = add_node (map, IMP_LEVEL_ACTOR, "Teachers", goal);
-  impact = add_node (map, IMP_LEVEL_IMPACT, "Grade within a day", actor);
-  deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, "Upload pipeline", impact);
+  goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Revenue", NULL);
+  actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, "Teachers", goal);
+  impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, "Grade within a day", actor);
+  deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, "Upload pipeline", impact);
   give_readings (map, goal, "2026-01-01", 0, "2026-03-15", 0);
   give_readings (map, impact, "2026-01-01", 0, "2026-02-15", 0);
   g_assert_true (_imp_map_set_node_delivery (map, deliverable, &shipped, NULL));

@@ -14,6 +14,7 @@
 #include "imp-map.h"
 #include "imp-scene-private.h"
 #include "imp-map-private.h"
+#include "imp-test-map.h"
 
 /* The scene's spatial index finds, for any rectangle, exactly the cards and
  * links whose extents meet it, in drawing order, and the hit test the
@@ -22,25 +23,6 @@
  * and renames in place (which take items out of cells and put them into
  * others, and grow crowded cells). */
 
-static ImpNode *
-add_node (ImpMap     *map,
-          ImpLevel    level,
-          const char *title,
-          ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
-}
-
 /* 1 goal, 6 actors, 30 impacts, 120 deliverables, 240 experiments, and a
  * few cross-links between distant branches. */
 static ImpMap *
@@ -48,31 +30,31 @@ make_map (GPtrArray *deliverables)
 {
   ImpMap *map = imp_map_new ();
   g_autoptr(GPtrArray) impacts = g_ptr_array_new ();
-  ImpNode *goal = add_node (map, IMP_LEVEL_GOAL, "Grow weekly learners", NULL);
+  ImpNode *goal = imp_test_add_card (map, IMP_LEVEL_GOAL, "Grow weekly learners", NULL);
 
   for (guint a = 0; a < 6; a++)
     {
       g_autofree char *at = g_strdup_printf ("Actor %u", a);
-      ImpNode *actor = add_node (map, IMP_LEVEL_ACTOR, at, goal);
+      ImpNode *actor = imp_test_add_card (map, IMP_LEVEL_ACTOR, at, goal);
 
       for (guint i = 0; i < 5; i++)
         {
           g_autofree char *it = g_strdup_printf ("Impact %u.%u of a longer title", a, i);
-          ImpNode *impact = add_node (map, IMP_LEVEL_IMPACT, it, actor);
+          ImpNode *impact = imp_test_add_card (map, IMP_LEVEL_IMPACT, it, actor);
 
           g_ptr_array_add (impacts, impact);
 
           for (guint d = 0; d < 4; d++)
             {
               g_autofree char *dt = g_strdup_printf ("Deliverable %u.%u.%u", a, i, d);
-              ImpNode *deliverable = add_node (map, IMP_LEVEL_DELIVERABLE, dt, impact);
+              ImpNode *deliverable = imp_test_add_card (map, IMP_LEVEL_DELIVERABLE, dt, impact);
 
               g_ptr_array_add (deliverables, deliverable);
               for (guint e = 0; e < 2; e++)
                 {
                   g_autofree char *et = g_strdup_printf ("Experiment %u.%u.%u.%u", a, i, d, e);
 
-                  add_node (map, IMP_LEVEL_EXPERIMENT, et, deliverable);
+                  imp_test_add_card (map, IMP_LEVEL_EXPERIMENT, et, deliverable);
                 }
             }
         }

@@ -21,6 +21,7 @@
 #include "imp-svg.h"
 #include "imp-templates.h"
 #include "imp-map-private.h"
+#include "imp-test-map.h"
 
 #define PADDING 24.0
 
@@ -37,39 +38,20 @@ typedef struct
   ImpNode *other_deliverable;
 } Fixture;
 
-static ImpNode *
-add_node (ImpMap     *map,
-          ImpLevel    level,
-          const char *title,
-          ImpNode    *parent)
-{
-  g_autoptr(GError) error = NULL;
-  ImpNode *node = _imp_map_add_node (map, level, title, NULL, &error);
-
-  g_assert_no_error (error);
-  if (parent != NULL)
-    {
-      _imp_map_link (map, parent, node, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  return node;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->map = imp_map_new ();
   _imp_map_set_title (f->map, "Workshop");
-  f->goal = add_node (f->map, IMP_LEVEL_GOAL, "Grow weekly learners", NULL);
-  f->actor = add_node (f->map, IMP_LEVEL_ACTOR, "Teachers", f->goal);
-  f->impact = add_node (f->map, IMP_LEVEL_IMPACT, "Grade sooner", f->actor);
-  f->deliverable = add_node (f->map, IMP_LEVEL_DELIVERABLE, "Grading queue", f->impact);
-  f->experiment = add_node (f->map, IMP_LEVEL_EXPERIMENT, "Usability interviews", f->deliverable);
-  f->other_actor = add_node (f->map, IMP_LEVEL_ACTOR, "Students", f->goal);
-  f->other_impact = add_node (f->map, IMP_LEVEL_IMPACT, "Practise daily", f->other_actor);
-  f->other_deliverable = add_node (f->map, IMP_LEVEL_DELIVERABLE, "Streak reminders",
+  f->goal = imp_test_add_card (f->map, IMP_LEVEL_GOAL, "Grow weekly learners", NULL);
+  f->actor = imp_test_add_card (f->map, IMP_LEVEL_ACTOR, "Teachers", f->goal);
+  f->impact = imp_test_add_card (f->map, IMP_LEVEL_IMPACT, "Grade sooner", f->actor);
+  f->deliverable = imp_test_add_card (f->map, IMP_LEVEL_DELIVERABLE, "Grading queue", f->impact);
+  f->experiment = imp_test_add_card (f->map, IMP_LEVEL_EXPERIMENT, "Usability interviews", f->deliverable);
+  f->other_actor = imp_test_add_card (f->map, IMP_LEVEL_ACTOR, "Students", f->goal);
+  f->other_impact = imp_test_add_card (f->map, IMP_LEVEL_IMPACT, "Practise daily", f->other_actor);
+  f->other_deliverable = imp_test_add_card (f->map, IMP_LEVEL_DELIVERABLE, "Streak reminders",
                                    f->other_impact);
 }
 
