@@ -877,6 +877,21 @@ imp_canvas_get_history (ImpCanvas *self)
   return self->history;
 }
 
+/* The part of the map in view that no header covers (the band at the top
+ * or the rows' strip), in map units. */
+static void
+get_unobstructed_rect (ImpCanvas *self,
+                       ImpRect   *visible)
+{
+  double zoom = imp_viewport_get_zoom (self->viewport);
+
+  imp_viewport_get_visible_rect (self->viewport, visible);
+  visible->x += imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible->width -= imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible->y += imp_viewport_get_top_inset (self->viewport) / zoom;
+  visible->height -= imp_viewport_get_top_inset (self->viewport) / zoom;
+}
+
 /**
  * imp_canvas_scroll_to_node:
  *
@@ -897,12 +912,7 @@ imp_canvas_scroll_to_node (ImpCanvas *self,
     return;
 
   zoom = imp_viewport_get_zoom (self->viewport);
-  imp_viewport_get_visible_rect (self->viewport, &visible);
-  /* Not under the headers: the band at the top or the rows' strip. */
-  visible.x += imp_viewport_get_left_inset (self->viewport) / zoom;
-  visible.width -= imp_viewport_get_left_inset (self->viewport) / zoom;
-  visible.y += imp_viewport_get_top_inset (self->viewport) / zoom;
-  visible.height -= imp_viewport_get_top_inset (self->viewport) / zoom;
+  get_unobstructed_rect (self, &visible);
   if (visible.width <= 0 || visible.height <= 0)
     return;
 
@@ -947,11 +957,7 @@ imp_canvas_keep_in_view (ImpCanvas *self,
     return;
 
   zoom = imp_viewport_get_zoom (self->viewport);
-  imp_viewport_get_visible_rect (self->viewport, &visible);
-  visible.x += imp_viewport_get_left_inset (self->viewport) / zoom;
-  visible.width -= imp_viewport_get_left_inset (self->viewport) / zoom;
-  visible.y += imp_viewport_get_top_inset (self->viewport) / zoom;
-  visible.height -= imp_viewport_get_top_inset (self->viewport) / zoom;
+  get_unobstructed_rect (self, &visible);
   if (rect.x >= visible.x && rect.y >= visible.y &&
       rect.x + rect.width <= visible.x + visible.width &&
       rect.y + rect.height <= visible.y + visible.height)
