@@ -26,6 +26,7 @@
 #include "imp-timebox.h"
 #include "imp-viewport.h"
 #include "imp-window.h"
+#include "imp-window-outline.h"
 #include "imp-window-private.h"
 
 #include "imp-test-utils.h"
@@ -1004,6 +1005,22 @@ test_narrow_window (void)
   imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) <= 0.0);
   imp_test_wait_for_focus (imp_parking_lot_get_entry (IMP_PARKING_LOT (window->parking_lot)));
   g_assert_cmpfloat_with_epsilon (imp_viewport_get_zoom (viewport), zoom, 1e-6);
+
+  /* The outline (F8) lies over the map as well, and closes the lot; the
+   * inspector (F9) then closes the outline. */
+  press (GTK_WINDOW (window), "Escape F8");
+  imp_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (_imp_window_outline_get_revealer (window))));
+  imp_test_wait_for (!gtk_revealer_get_child_revealed (GTK_REVEALER (window->parking_lot_revealer)));
+  imp_test_wait_for_focus (imp_outline_view_get_list_view (imp_window_get_outline (window)));
+  imp_test_wait_for_frame (GTK_WIDGET (canvas));
+  maybe_shoot (window, "narrow-800-outline");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (imp_window_get_outline (window))), >, 200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, canvas_width);
+  g_assert_cmpfloat_with_epsilon (imp_viewport_get_zoom (viewport), zoom, 1e-6);
+  press (GTK_WINDOW (window), "F9");
+  imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
+  imp_test_wait_for (!imp_window_get_outline_shown (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, canvas_width);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* 1024 px with the lot open: beside the map, zoom buttons shown. */

@@ -9,12 +9,13 @@
  * window follows its own surface's width. Below IMP_WINDOW_NARROW_WIDTH the
  * zoom buttons leave the header bar (View → Zoom In, Zoom Out, Reset Zoom
  * and the keys stay), so the window can be made about 800 px wide; and when
- * the parking lot beside the map would leave it narrower than
- * IMP_CANVAS_NATURAL_WIDTH, the lot slides in over the map instead of
- * taking its width, so opening it never shrinks the map's zoom. The
+ * the parking lot or the outline beside the map would leave it narrower
+ * than IMP_CANVAS_NATURAL_WIDTH, the panel slides in over the map instead
+ * of taking its width, so opening it never shrinks the map's zoom. The
  * inspector folds over the map by itself (its AdwFlap folds at the
- * natural width of the map and what sits beside it); when both would lie
- * over the map, the one opened last closes the other. */
+ * natural width of the map and what sits beside it). Of the panels that
+ * lie over the map, one shows at a time: the one opened last closes the
+ * others, which together would leave a sliver of the map. */
 
 #define G_LOG_DOMAIN "imp-window"
 
@@ -22,6 +23,7 @@
 
 #include "imp-canvas.h"
 #include "imp-parking-lot.h"
+#include "imp-window-outline.h"
 #include "imp-window-private.h"
 
 #define NARROW_KEY "imp-narrow-state"
@@ -35,6 +37,7 @@ typedef struct
   guint      update_source;
   gboolean   header_narrow;
   gboolean   lot_over_map;
+  gboolean   outline_over_map;
 } NarrowState;
 
 static NarrowState *
@@ -57,11 +60,12 @@ narrow_state_free (gpointer data)
   g_free (state);
 }
 
-/* The width the parking lot asks for beside the map. */
+/* The width a side panel (the parking lot, the outline) asks for beside
+ * the map. */
 static int
-lot_width (ImpWindow *self)
+panel_width (GtkWidget *revealer)
 {
-  GtkWidget *tray = gtk_revealer_get_child (GTK_REVEALER (self->parking_lot_revealer));
+  GtkWidget *tray = gtk_revealer_get_child (GTK_REVEALER (revealer));
   int natural = 0;
 
   if (tray != NULL)
@@ -70,14 +74,17 @@ lot_width (ImpWindow *self)
   return natural;
 }
 
+/* Puts @revealer, a side panel, over the map or back beside it: the
+ * outline first in the map's box, the parking lot after it. */
 static void
-move_lot (ImpWindow *self,
-          NarrowState *state,
-          gboolean   over_map)
+move_panel (ImpWindow   *self,
+            NarrowState *state,
+            GtkWidget   *revealer,
+            gboolean     over_map)
 {
-  GtkWidget *revealer = self->parking_lot_revealer;
   GtkWidget *parent = gtk_widget_get_parent (revealer);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *outline = _imp_window_outline_get_revealer (self);
   gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, revealer);
 
   g_object_ref (revealer);
@@ -90,26 +97,28 @@ move_lot (ImpWindow *self,
     {
       gtk_widget_set_halign (revealer, GTK_ALIGN_START);
       gtk_widget_set_valign (revealer, GTK_ALIGN_FILL);
-      gtk_widget_add_css_class (revealer, "parking-lot-over-map");
+      gtk_widget_add_css_class (revealer, "panel-over-map");
       gtk_overlay_add_overlay (GTK_OVERLAY (state->overlay), revealer);
     }
   else
     {
       GtkWidget *after = NULL;
 
-      /* Back to its place: after the outline's revealer, before the map. */
-      for (GtkWidget *child = gtk_widget_get_first_child (state->box); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (child != GTK_WIDGET (self->canvas) && GTK_IS_REVEALER (child))
-          after = child;
+      if (revealer != outline && gtk_widget_get_parent (outline) == state->box)
+        after = outline;
       gtk_widget_set_halign (revealer, GTK_ALIGN_FILL);
-      gtk_widget_remove_css_class (revealer, "parking-lot-over-map");
+      gtk_widget_remove_css_class (revealer, "panel-over-map");
       gtk_box_insert_child_after (GTK_BOX (state->box), revealer, after);
     }
   g_object_unref (revealer);
 
   if (had_focus && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
-    gtk_widget_grab_focus (imp_parking_lot_get_entry (IMP_PARKING_LOT (self->parking_lot)));
+    {
+      if (revealer == outline)
+        gtk_widget_grab_focus (imp_outline_view_get_list_view (imp_window_get_outline (self)));
+      else
+        gtk_widget_grab_focus (imp_parking_lot_get_entry (IMP_PARKING_LOT (self->parking_lot)));
+    }
 }
 
 /**
@@ -123,6 +132,7 @@ void
 _imp_window_narrow_update (ImpWindow *self)
 {
   NarrowState *state = get_state (self);
+  GtkWidget *outline;
   int width;
   gboolean header_narrow, over_map;
 
@@ -138,15 +148,24 @@ _imp_window_narrow_update (ImpWindow *self)
       width = default_width;
     }
   header_narrow = width > 0 && width < IMP_WINDOW_NARROW_WIDTH;
-  over_map = width > 0 && width < lot_width (self) + IMP_CANVAS_NATURAL_WIDTH;
 
   state->header_narrow = header_narrow;
   gtk_widget_set_visible (self->zoom_box, !self->presenting && !header_narrow);
 
+  outline = _imp_window_outline_get_revealer (self);
+  over_map = width > 0 && width < panel_width (outline) + IMP_CANVAS_NATURAL_WIDTH;
+  if (over_map != state->outline_over_map)
+    {
+      state->outline_over_map = over_map;
+      move_panel (self, state, outline, over_map);
+    }
+
+  over_map = width > 0 &&
+             width < panel_width (self->parking_lot_revealer) + IMP_CANVAS_NATURAL_WIDTH;
   if (over_map != state->lot_over_map)
     {
       state->lot_over_map = over_map;
-      move_lot (self, state, over_map);
+      move_panel (self, state, self->parking_lot_revealer, over_map);
     }
 }
 
@@ -213,40 +232,101 @@ unrealize_cb (ImpWindow *self)
     }
 }
 
-/* In a narrow window the parking lot and the inspector both lie over the
- * map, and the two together would leave a sliver of it: the panel opened
- * last closes the other. */
+/* The panels that may lie over the map, in a narrow window. */
+typedef enum
+{
+  PANEL_LOT,
+  PANEL_OUTLINE,
+  PANEL_INSPECTOR,
+  N_PANELS
+} Panel;
+
+static GtkWidget *
+panel_widget (ImpWindow *self,
+              Panel      panel)
+{
+  switch (panel)
+    {
+    case PANEL_LOT:
+      return self->parking_lot_revealer;
+    case PANEL_OUTLINE:
+      return _imp_window_outline_get_revealer (self);
+    case PANEL_INSPECTOR:
+    case N_PANELS:
+    default:
+      return GTK_WIDGET (self->inspector_flap);
+    }
+}
+
 static gboolean
-panels_crowd_map (ImpWindow *self)
+panel_over_map (ImpWindow *self,
+                Panel      panel)
 {
   NarrowState *state = get_state (self);
 
-  return state != NULL && state->lot_over_map &&
-         adw_flap_get_folded (self->inspector_flap) &&
-         adw_flap_get_reveal_flap (self->inspector_flap) &&
-         gtk_revealer_get_reveal_child (GTK_REVEALER (self->parking_lot_revealer));
+  if (state == NULL)
+    return FALSE;
+  if (panel == PANEL_LOT)
+    return state->lot_over_map &&
+           gtk_revealer_get_reveal_child (GTK_REVEALER (self->parking_lot_revealer));
+  if (panel == PANEL_OUTLINE)
+    return state->outline_over_map && imp_window_get_outline_shown (self);
+
+  return adw_flap_get_folded (self->inspector_flap) &&
+         adw_flap_get_reveal_flap (self->inspector_flap);
+}
+
+static void
+hide_panel (ImpWindow *self,
+            Panel      panel)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (panel == PANEL_OUTLINE)
+    {
+      /* As F8 does, so the hidden outline follows no map. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-outline", NULL);
+      return;
+    }
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, panel_widget (self, panel)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  if (panel == PANEL_LOT)
+    gtk_revealer_set_reveal_child (GTK_REVEALER (self->parking_lot_revealer), FALSE);
+  else
+    adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+}
+
+/* @shown has just been opened: if it lies over the map, it closes the
+ * other panels that do. */
+static void
+panel_shown (ImpWindow *self,
+             Panel      shown)
+{
+  if (!panel_over_map (self, shown))
+    return;
+
+  for (Panel panel = 0; panel < N_PANELS; panel++)
+    if (panel != shown && panel_over_map (self, panel))
+      hide_panel (self, panel);
 }
 
 static void
 lot_revealed_cb (ImpWindow *self)
 {
-  if (gtk_revealer_get_reveal_child (GTK_REVEALER (self->parking_lot_revealer)) &&
-      panels_crowd_map (self))
-    adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+  panel_shown (self, PANEL_LOT);
+}
+
+static void
+outline_revealed_cb (ImpWindow *self)
+{
+  panel_shown (self, PANEL_OUTLINE);
 }
 
 static void
 inspector_revealed_cb (ImpWindow *self)
 {
-  GtkWidget *focus;
-
-  if (!adw_flap_get_reveal_flap (self->inspector_flap) || !panels_crowd_map (self))
-    return;
-
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->parking_lot_revealer))
-    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->parking_lot_revealer), FALSE);
+  panel_shown (self, PANEL_INSPECTOR);
 }
 
 /**
@@ -285,4 +365,8 @@ _imp_window_narrow_init (ImpWindow *self)
                            G_CALLBACK (lot_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
                            G_CALLBACK (inspector_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_imp_window_outline_get_revealer (self), "notify::reveal-child",
+                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (_imp_window_outline_get_revealer (self), "notify::reveal-child",
+                           G_CALLBACK (outline_revealed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -41,6 +41,17 @@ get_revealer (ImpWindow *self)
 }
 
 /**
+ * _imp_window_outline_get_revealer:
+ *
+ * Returns: (transfer none): what shows and hides the outline panel
+ */
+GtkWidget *
+_imp_window_outline_get_revealer (ImpWindow *self)
+{
+  return GTK_WIDGET (get_revealer (self));
+}
+
+/**
  * imp_window_get_outline_shown:
  *
  * Returns: whether the outline panel is shown

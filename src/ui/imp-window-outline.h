@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 ImpOutlineView *imp_window_get_outline       (ImpWindow *self);
 gboolean        imp_window_get_outline_shown (ImpWindow *self);
 
+GtkWidget *_imp_window_outline_get_revealer (ImpWindow *self);
+
 void _imp_window_outline_init          (ImpWindow  *self);
 void _imp_window_outline_set_map       (ImpWindow  *self);
 void _imp_window_outline_toggle_action (GtkWidget  *widget,
