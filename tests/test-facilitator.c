@@ -926,6 +926,20 @@ resize_window (ImpWindow *window,
  * its width and zoom; the inspector folds over it too. At 1024 px the zoom
  * buttons are there and the lot sits beside the map, which keeps at least
  * its natural width; made narrow, the lot moves over the map. */
+/* Where @node's card starts on @canvas, in its pixels. */
+static double
+card_left_px (ImpCanvas *canvas,
+              ImpNode   *node)
+{
+  ImpRect rect;
+  double x, y;
+
+  g_assert_true (imp_scene_get_card_rect (imp_canvas_get_scene (canvas), node, &rect));
+  imp_viewport_map_to_widget (imp_canvas_get_viewport (canvas), rect.x, rect.y, &x, &y);
+
+  return x;
+}
+
 static void
 test_narrow_window (void)
 {
@@ -1017,6 +1031,18 @@ test_narrow_window (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (imp_window_get_outline (window))), >, 200);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, canvas_width);
   g_assert_cmpfloat_with_epsilon (imp_viewport_get_zoom (viewport), zoom, 1e-6);
+  /* The goal, at the map's start under the outline, chosen there with Down:
+   * the map pans it out from under the panel. */
+  {
+    ImpNode *goal = imp_map_get_node (map, 0);
+    ImpOutlineView *outline = imp_window_get_outline (window);
+
+    g_assert_cmpfloat (card_left_px (canvas, goal), <, gtk_widget_get_width (GTK_WIDGET (outline)));
+    press (GTK_WINDOW (window), "Down");
+    imp_test_wait_for (imp_selection_get_primary (imp_window_get_selection (window)) == goal);
+    imp_test_wait_for (card_left_px (canvas, goal) >= gtk_widget_get_width (GTK_WIDGET (outline)));
+    g_assert_cmpfloat_with_epsilon (imp_viewport_get_zoom (viewport), zoom, 1e-6);
+  }
   press (GTK_WINDOW (window), "F9");
   imp_test_wait_for (adw_flap_get_reveal_progress (window->inspector_flap) >= 1.0);
   imp_test_wait_for (!imp_window_get_outline_shown (window));

@@ -89,6 +89,10 @@ struct _ImpCanvas
   double        drag_offset_y;
   double        pinch_zoom;
 
+  /* Pixels at the map's start covered by a panel lying over it (a narrow
+   * window's outline or parking lot): a card scrolled into view clears it. */
+  int           covered_start;
+
   /* Painted pixels kept for pans and drags, filled further while idle. */
   ImpTileCache *tiles;
   guint         prefetch_id;

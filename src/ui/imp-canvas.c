@@ -877,17 +877,19 @@ imp_canvas_get_history (ImpCanvas *self)
   return self->history;
 }
 
-/* The part of the map in view that no header covers (the band at the top
- * or the rows' strip), in map units. */
+/* The part of the map in view that nothing covers (the band of headers at
+ * the top, the rows' strip, a panel lying over the map's start), in map
+ * units. */
 static void
 get_unobstructed_rect (ImpCanvas *self,
                        ImpRect   *visible)
 {
   double zoom = imp_viewport_get_zoom (self->viewport);
+  double left = MAX (imp_viewport_get_left_inset (self->viewport), self->covered_start);
 
   imp_viewport_get_visible_rect (self->viewport, visible);
-  visible->x += imp_viewport_get_left_inset (self->viewport) / zoom;
-  visible->width -= imp_viewport_get_left_inset (self->viewport) / zoom;
+  visible->x += left / zoom;
+  visible->width -= left / zoom;
   visible->y += imp_viewport_get_top_inset (self->viewport) / zoom;
   visible->height -= imp_viewport_get_top_inset (self->viewport) / zoom;
 }
@@ -981,6 +983,24 @@ imp_canvas_keep_in_view (ImpCanvas *self,
       imp_viewport_zoom_at (self->viewport, IMP_CANVAS_READABLE_ZOOM / zoom, cx, cy);
     }
   imp_canvas_scroll_to_node (self, node);
+}
+
+/**
+ * imp_canvas_set_covered_start:
+ * @width: how many pixels at the start of the canvas a panel covers, 0
+ *   for none
+ *
+ * Tells the canvas that a panel lies over its start (a narrow window's
+ * outline or parking lot), so that a card scrolled into view is not left
+ * under it. Nothing moves until a card is next scrolled into view.
+ */
+void
+imp_canvas_set_covered_start (ImpCanvas *self,
+                              int        width)
+{
+  g_return_if_fail (IMP_IS_CANVAS (self));
+
+  self->covered_start = MAX (width, 0);
 }
 
 /**

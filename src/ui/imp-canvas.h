@@ -113,5 +113,7 @@ const char     *imp_canvas_get_review_ghost   (ImpCanvas *self,
                                                ImpNode   *node);
 void            imp_canvas_keep_in_view   (ImpCanvas *self,
                                            ImpNode   *node);
+void            imp_canvas_set_covered_start (ImpCanvas *self,
+                                              int        width);
 
 G_END_DECLS

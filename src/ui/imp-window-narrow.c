@@ -167,6 +167,15 @@ _imp_window_narrow_update (ImpWindow *self)
       state->lot_over_map = over_map;
       move_panel (self, state, self->parking_lot_revealer, over_map);
     }
+
+  /* What lies over the map's start is not where a card is shown. */
+  if (state->lot_over_map &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (self->parking_lot_revealer)))
+    imp_canvas_set_covered_start (self->canvas, panel_width (self->parking_lot_revealer));
+  else if (state->outline_over_map && imp_window_get_outline_shown (self))
+    imp_canvas_set_covered_start (self->canvas, panel_width (outline));
+  else
+    imp_canvas_set_covered_start (self->canvas, 0);
 }
 
 static gboolean

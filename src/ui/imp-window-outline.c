@@ -112,6 +112,20 @@ _imp_window_outline_toggle_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* A card chosen in the outline (by the keys or a click) is brought into
+ * view on the map, which follows the outline as the outline follows it. */
+static void
+selection_changed_cb (ImpWindow    *self,
+                      ImpSelection *selection)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  ImpNode *node = imp_selection_get_primary (selection);
+
+  if (node != NULL && focus != NULL && imp_window_get_outline_shown (self) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (imp_window_get_outline (self))))
+    imp_canvas_scroll_to_node (self->canvas, node);
+}
+
 static void
 outline_message_cb (ImpWindow  *self,
                     const char *message)
@@ -144,6 +158,8 @@ _imp_window_outline_init (ImpWindow *self)
   g_signal_connect_object (outline, "message", G_CALLBACK (outline_message_cb), self,
                            G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (self), REVEALER_KEY, revealer);
+  g_signal_connect_object (imp_window_get_selection (self), "changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
