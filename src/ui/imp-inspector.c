@@ -63,7 +63,6 @@ struct _ImpInspector
   AdwComboRow   *vocabulary_row;
   GtkLabel      *map_feedback;
   GtkBox        *map_dynamic_box;
-  GtkWidget     *map_page_box;
   MapList        lists[3];   /* LIST_HEALTH, LIST_RANKED, LIST_HMW */
 
   ImpHistory    *history;
@@ -2366,10 +2365,6 @@ rebuild_map_content (ImpInspector *self)
 static void
 stack_page_notify_cb (ImpInspector *self)
 {
-  /* The map page, hidden until now so that a window starting on the
-   * selection page does not style and measure it, is shown for good. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0)
-    gtk_widget_set_visible (self->map_page_box, TRUE);
   if (self->map_lists_stale && self->map_source == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0)
     rebuild_map (self);
@@ -2645,7 +2640,6 @@ imp_inspector_class_init (ImpInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, vocabulary_row);
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_feedback);
   gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_dynamic_box);
-  gtk_widget_class_bind_template_child (widget_class, ImpInspector, map_page_box);
   gtk_widget_class_bind_template_child_full (widget_class, "health_group", FALSE,
                                              G_STRUCT_OFFSET (ImpInspector, lists[LIST_HEALTH].group));
   gtk_widget_class_bind_template_child_full (widget_class, "health_empty", FALSE,
