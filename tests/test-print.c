@@ -143,7 +143,7 @@ test_ctrl_p_is_print (void)
   /* the shortcuts window lists both keys */
   {
     g_autoptr(GtkBuilder) builder =
-      gtk_builder_new_from_resource ("/io/github/impactmapper/ImpactMapper/gtk/help-overlay.ui");
+      gtk_builder_new_from_resource ("/io/github/impactmapper/ImpactMapper/imp-help-overlay.ui");
     GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
     GSList *objects = gtk_builder_get_objects (builder);
 

@@ -294,6 +294,10 @@ imp_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  /* GTK gives this key only to a gtk/help-overlay.ui it builds with every
+   * window; the shortcuts window is built on first use instead. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
 }
 
 static void

