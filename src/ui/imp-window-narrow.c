@@ -250,23 +250,6 @@ typedef enum
   N_PANELS
 } Panel;
 
-static GtkWidget *
-panel_widget (ImpWindow *self,
-              Panel      panel)
-{
-  switch (panel)
-    {
-    case PANEL_LOT:
-      return self->parking_lot_revealer;
-    case PANEL_OUTLINE:
-      return _imp_window_outline_get_revealer (self);
-    case PANEL_INSPECTOR:
-    case N_PANELS:
-    default:
-      return GTK_WIDGET (self->inspector_flap);
-    }
-}
-
 static gboolean
 panel_over_map (ImpWindow *self,
                 Panel      panel)
@@ -290,6 +273,7 @@ hide_panel (ImpWindow *self,
             Panel      panel)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *owner = panel == PANEL_LOT ? self->parking_lot_revealer : self->inspector;
 
   if (panel == PANEL_OUTLINE)
     {
@@ -298,7 +282,8 @@ hide_panel (ImpWindow *self,
       return;
     }
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, panel_widget (self, panel)))
+  /* The focus leaves a panel before it hides, for the map. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, owner))
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   if (panel == PANEL_LOT)
     gtk_revealer_set_reveal_child (GTK_REVEALER (self->parking_lot_revealer), FALSE);
